@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { UsageError } from './errors.js';
+
+// Config: defaults < tapat.config.json (or TAPAT_CONFIG) < environment. Unknown keys are errors
+// (a misspelt threshold silently ignored is worse than a refusal).
+const LimitsSchema = z
+  .object({
+    maxFileBytes: z.number().int().positive().default(20 * 1024 * 1024),
+    maxFilesPerBatch: z.number().int().positive().default(100_000),
+    maxRequestBytes: z.number().int().positive().default(1024 * 1024),
+  })
+  .strict();
+
+const LlmSchema = z
+  .object({
+    baseUrl: z.string().url().nullable().default(null),
+    model: z.string().min(1).nullable().default(null),
+    embedModel: z.string().min(1).nullable().default(null),
+    apiKey: z.string().nullable().default(null),
+    timeoutMs: z.number().int().positive().default(30_000),
+    concurrency: z.number().int().positive().default(4),
+    maxRequests: z.number().int().positive().default(1000),
+    maxTokens: z.number().int().positive().default(500_000),
+  })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    limits: LimitsSchema.default(LimitsSchema.parse({})),
+    /** Per-detector thresholds, keyed by detector id; each detector validates its own keys. */
+    thresholds: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+    llm: LlmSchema.default(LlmSchema.parse({})),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, file = env.TAPAT_CONFIG ?? 'tapat.config.json'): Config {
+  let raw: unknown = {};
+  if (existsSync(file)) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`config ${file}: not valid JSON (${(e as Error).message})`);
+    }
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new UsageError(`config ${file}: ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}`);
+  }
+  const cfg = parsed.data;
+  if (env.TAPAT_LLM_BASE_URL) cfg.llm.baseUrl = env.TAPAT_LLM_BASE_URL;
+  if (env.TAPAT_LLM_MODEL) cfg.llm.model = env.TAPAT_LLM_MODEL;
+  if (env.TAPAT_EMBED_MODEL) cfg.llm.embedModel = env.TAPAT_EMBED_MODEL;
+  if (env.OPENAI_API_KEY) cfg.llm.apiKey = env.OPENAI_API_KEY;
+  if (env.TAPAT_MAX_FILE_BYTES) cfg.limits.maxFileBytes = Number(env.TAPAT_MAX_FILE_BYTES);
+  return cfg;
+}
+
+export const DEFAULT_DB = 'tapat.db';
+export const defaultDbPath = (env: NodeJS.ProcessEnv = process.env): string => env.TAPAT_DB ?? DEFAULT_DB;

@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  readonly?: boolean;
+  /** ms to wait on a locked database before SQLITE_BUSY (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating if needed) a tapat database: WAL journal, foreign keys on,
+ * a busy timeout so concurrent readers/writers wait instead of failing, then migrates.
+ */
+export function openDb(file: string, opts: OpenOptions = {}): Db {
+  if (file !== ':memory:' && !opts.readonly) mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  if (opts.migrate !== false && !opts.readonly) migrate(db);
+  return db;
+}
+
+/** Runs fn inside one IMMEDIATE transaction: committed whole or rolled back whole. */
+export function tx<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
+/** JSON column helpers: arrays/objects are stored as TEXT. */
+export const toJson = (v: unknown): string => JSON.stringify(v);
+export function fromJson<T>(s: string | null | undefined, fallback: T): T {
+  if (s === null || s === undefined || s === '') return fallback;
+  return JSON.parse(s) as T;
+}

@@ -1,0 +1,71 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from './config.js';
+import { openDb, type Db } from './db/index.js';
+import { countDocuments } from './db/documents.js';
+import { addReviewer, countReviewers } from './db/reviewers.js';
+import { createApp } from './api/app.js';
+import { auditPaths } from './pipeline/run.js';
+import { SAMPLES_DIR } from './paths.js';
+
+export interface ServeOptions {
+  dbFile: string;
+  port: number;
+  host: string;
+  config: Config;
+  /** Load data/samples into an empty database (npm start does; tests usually do not). */
+  loadSamples: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Running {
+  server: Server;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Loads the sample corpus when the database has no documents yet. Returns how many were loaded. */
+export function loadSamplesIfEmpty(db: Db, config: Config): number {
+  if (countDocuments(db) > 0) return 0;
+  const files = readdirSync(SAMPLES_DIR)
+    .filter((f) => /\.(txt|md|html?|jsonl)$/i.test(f))
+    .sort()
+    .map((f) => join(SAMPLES_DIR, f));
+  return auditPaths(db, config, files).created;
+}
+
+export async function startServer(opts: ServeOptions): Promise<Running> {
+  const log = opts.log ?? ((l: string) => process.stdout.write(l + '\n'));
+  const db = openDb(opts.dbFile);
+  if (opts.loadSamples) {
+    const n = loadSamplesIfEmpty(db, opts.config);
+    if (n) log(`loaded ${n} sample documents into ${opts.dbFile}`);
+  }
+  if (countReviewers(db) === 0) {
+    const { token } = addReviewer(db, 'local', 'admin');
+    log(`created the local admin reviewer; sign in with this token (shown once):\n  ${token}`);
+  }
+  const app = createApp({ db, config: opts.config });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(opts.port, opts.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const addr = server.address() as AddressInfo;
+  const url = `http://${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}`;
+  return {
+    server,
+    db,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}
