@@ -1,0 +1,90 @@
+import type { Bead, Category, Finding, Lang, Role, Segment, SegmentedDoc, Severity } from '../types.js';
+
+// The detector contract (after Weblate's checks and unified's rules): one small module per detector,
+// with id, name, description, category, default severity, default thresholds and its own pass/fail
+// examples. A detector scores; thresholds (config) decide what becomes a finding; reviewers decide verdicts.
+
+/** One aligned pair: the sentences of one bead on each side, in order. */
+export interface PairContext {
+  src: Segment[];
+  tgt: Segment[];
+  srcLang: Lang;
+  tgtLang: Lang;
+  bead: Bead;
+  /** Neighbouring beads' text, for checks that need context (e.g. misalignment). May be empty. */
+  srcDoc: SegmentedDoc | null;
+  tgtDoc: SegmentedDoc | null;
+  thresholds: Record<string, number>;
+}
+
+/** One document on its own (inconsistency, MT artifacts, boilerplate). */
+export interface DocContext {
+  doc: SegmentedDoc;
+  thresholds: Record<string, number>;
+}
+
+/** A possibly spun document, with its original when one is known (same language, aligned). */
+export interface SpinContext {
+  doc: SegmentedDoc;
+  original: SegmentedDoc | null;
+  /** Alignment of original (src) → doc (tgt) sentences, when original is given. */
+  beads: Bead[] | null;
+  thresholds: Record<string, number>;
+}
+
+/** All versions of one story with their roles and pairwise alignments to the pivot. */
+export interface StoryContext {
+  versions: { doc: SegmentedDoc; role: Role; documentId: number }[];
+  pivot: number; // index into versions
+  /** alignments[i] = beads of pivot (src) → versions[i] (tgt); null for the pivot itself. */
+  alignments: (Bead[] | null)[];
+  thresholds: Record<string, number>;
+}
+
+export interface PairExample {
+  src: string;
+  tgt: string;
+  srcLang?: Lang;
+  tgtLang?: Lang;
+  note?: string;
+}
+export interface TextExample {
+  text: string;
+  original?: string;
+  note?: string;
+}
+
+interface Base<X> {
+  id: string; // stable, kebab-case; stored in flags.detector
+  name: string;
+  description: string; // one line
+  category: Category;
+  defaultSeverity: Severity;
+  /** Default thresholds; config may override these keys only (unknown keys are an error). */
+  thresholds: Record<string, number>;
+  /** Examples its tests run: every `fail` example must produce ≥1 finding, every `pass` none. */
+  examples: { pass: X[]; fail: X[] };
+}
+
+export interface PairDetector extends Base<PairExample> {
+  scope: 'pair';
+  run(ctx: PairContext): Finding[];
+}
+export interface DocDetector extends Base<TextExample> {
+  scope: 'document';
+  run(ctx: DocContext): Finding[];
+}
+export interface SpinDetector extends Base<TextExample> {
+  scope: 'spin';
+  run(ctx: SpinContext): Finding[];
+}
+export interface StoryExample {
+  versions: { text: string; role: Role; lang?: Lang }[];
+  note?: string;
+}
+export interface StoryDetector extends Base<StoryExample> {
+  scope: 'story';
+  run(ctx: StoryContext): Finding[] & { documentIndex?: number }[];
+}
+
+export type Detector = PairDetector | DocDetector | SpinDetector | StoryDetector;
