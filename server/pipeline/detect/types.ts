@@ -84,7 +84,8 @@ export interface StoryExample {
 }
 export interface StoryDetector extends Base<StoryExample> {
   scope: 'story';
-  run(ctx: StoryContext): Finding[] & { documentIndex?: number }[];
+  /** Each finding names the version (index into ctx.versions) its span is in. */
+  run(ctx: StoryContext): (Finding & { versionIndex: number })[];
 }
 
 export type Detector = PairDetector | DocDetector | SpinDetector | StoryDetector;
