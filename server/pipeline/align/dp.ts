@@ -63,7 +63,7 @@ export function pathBand(n: number, m: number, path: DpPath, w: number): Band {
   return { lo, hi };
 }
 
-export function bandedDp(n: number, m: number, band: Band, costs: DpCosts): DpPath {
+export function bandedDp(n: number, m: number, band: Band, costs: DpCosts, shapes: readonly BeadShape[]): DpPath {
   const { lo, hi } = band;
   lo[0] = 0; // the corners must be inside the band whatever it is
   hi[n] = m;
@@ -96,8 +96,8 @@ export function bandedDp(n: number, m: number, band: Band, costs: DpCosts): DpPa
           if (c < best) (best = c), (arg = SKIP_TGT);
         }
       }
-      for (let s = 0; s < LINK_SHAPES.length; s++) {
-        const [a, b] = LINK_SHAPES[s] as BeadShape;
+      for (let s = 0; s < shapes.length; s++) {
+        const [a, b] = shapes[s] as BeadShape;
         if (i < a || j < b) continue;
         const p = at(i - a, j - b);
         if (p < 0) continue;
@@ -118,7 +118,7 @@ export function bandedDp(n: number, m: number, band: Band, costs: DpCosts): DpPa
   while (i > 0 || j > 0) {
     if ((j === lo[i] && j > 0) || (j === hi[i] && j < m)) touchesEdge = true;
     const arg = back[at(i, j)] as number;
-    const [a, b] = arg === SKIP_SRC ? [1, 0] : arg === SKIP_TGT ? [0, 1] : (LINK_SHAPES[arg] as BeadShape);
+    const [a, b] = arg === SKIP_SRC ? [1, 0] : arg === SKIP_TGT ? [0, 1] : (shapes[arg] as BeadShape);
     beads.push({ i0: i - a, i1: i, j0: j - b, j1: j });
     i -= a;
     j -= b;

@@ -15,6 +15,8 @@ export interface SentenceFeatures {
   off: Int32Array;
   keys: Int32Array;
   weight: Float32Array;
+  /** per token: its identity key (the first of its keys), for document frequencies */
+  ident: Int32Array;
   totalWeight: number;
   /** every key of the sentence once, for marking */
   bag: Int32Array;
@@ -39,6 +41,8 @@ export interface FeatureContext {
   lang: Lang;
   lexicon: Lexicon | null;
   space: KeySpace;
+  /** per-document memo of word → key ids (null: not a content word); words repeat a lot */
+  memo?: Map<string, Int32Array | null>;
 }
 
 function tokenKeys(w: string, ctx: FeatureContext): string[] | null {
@@ -68,17 +72,23 @@ export function sentenceFeatures(text: string, ctx: FeatureContext): SentenceFea
   const off: number[] = [0];
   const keys: number[] = [];
   const weight: number[] = [];
+  const ident: number[] = [];
   const bag = new Set<number>();
   const toks = words(text);
   let total = 0;
   toks.forEach((w, idx) => {
-    const ks = tokenKeys(w, ctx);
-    if (!ks) return;
-    for (const k of new Set(ks)) {
-      const id = ctx.space.id(k);
+    let ids = ctx.memo?.get(w);
+    if (ids === undefined) {
+      const ks = tokenKeys(w, ctx);
+      ids = ks ? Int32Array.from(new Set(ks), (k) => ctx.space.id(k)) : null;
+      ctx.memo?.set(w, ids);
+    }
+    if (!ids) return;
+    for (const id of ids) {
       keys.push(id);
       bag.add(id);
     }
+    ident.push(ids[0] as number);
     off.push(keys.length);
     // Numbers and names are the anchors comparable articles share; they weigh more than common words.
     const isNum = /^\d/.test(w);
@@ -92,7 +102,28 @@ export function sentenceFeatures(text: string, ctx: FeatureContext): SentenceFea
     off: Int32Array.from(off),
     keys: Int32Array.from(keys),
     weight: Float32Array.from(weight),
+    ident: Int32Array.from(ident),
     totalWeight: total,
     bag: Int32Array.from(bag),
   };
+}
+
+/**
+ * Down-weights words that occur in many sentences of the pair (in a story every sentence says "Putin" and
+ * "North Korea"; such words cannot tell sentences apart): weight / (1 + ln df), df over both sides.
+ */
+export function weighByDocumentFrequency(sides: SentenceFeatures[][], keySpace: number): void {
+  const df = new Int32Array(keySpace);
+  for (const side of sides) for (const f of side) for (const id of new Set(f.ident)) df[id] = (df[id] as number) + 1;
+  for (const side of sides) {
+    for (const f of side) {
+      let total = 0;
+      for (let t = 0; t < f.weight.length; t++) {
+        const w = (f.weight[t] as number) / (1 + Math.log(Math.max(1, df[f.ident[t] as number] as number)));
+        f.weight[t] = w;
+        total += w;
+      }
+      f.totalWeight = total;
+    }
+  }
 }

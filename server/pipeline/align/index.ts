@@ -1,8 +1,8 @@
 import type { Bead, Lang } from '../types.js';
 import { loadLexicon, type Lexicon } from '../../lang/lexicon.js';
-import { KeySpace, sentenceFeatures, type Mode, type SentenceFeatures } from './features.js';
+import { KeySpace, sentenceFeatures, weighByDocumentFrequency, type Mode, type SentenceFeatures } from './features.js';
 import { CoverageScorer } from './similarity.js';
-import { bandedDp, diagonalBand, pathBand, type DpCosts } from './dp.js';
+import { bandedDp, diagonalBand, LINK_SHAPES, pathBand, type DpCosts, type DpPath } from './dp.js';
 import { gcCost } from './length.js';
 
 // Sentence alignment: a dynamic program over beads (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 1-0, 0-1) whose link cost
@@ -44,8 +44,9 @@ const SKIP_BOILERPLATE = 0.5;
 const NS_CAP = 1; // above 1 the (1 − ns) term would turn negative and reward merging
 const RATIO_PRIOR_CHARS = 3000;
 const FULL_DP_CELLS = 250_000; // below this the band is the whole matrix
-const START_BAND = 24;
-const MAX_REBANDS = 6;
+const COARSE_BAND = 32; // first pass: 1-1 links and nulls only, wide, re-centred until the path is inside
+const FINE_BAND = 10; // second pass: every bead shape, narrow, around the first path
+const MAX_REBANDS = 8;
 
 export function alignMode(a: Lang, b: Lang): Mode {
   if (a === b && a !== 'other') return 'same';
@@ -63,8 +64,11 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
   const needsLex = src.lang === 'tl' || tgt.lang === 'tl';
   const lexicon = needsLex ? (opts.lexicon ?? loadLexicon()) : null;
   const space = new KeySpace();
-  const sf = src.sentences.map((s) => sentenceFeatures(s, { mode, lang: src.lang, lexicon, space }));
-  const tf = tgt.sentences.map((s) => sentenceFeatures(s, { mode, lang: tgt.lang, lexicon, space }));
+  const srcCtx = { mode, lang: src.lang, lexicon, space, memo: new Map<string, Int32Array | null>() };
+  const tgtCtx = { mode, lang: tgt.lang, lexicon, space, memo: src.lang === tgt.lang ? srcCtx.memo : new Map<string, Int32Array | null>() };
+  const sf = src.sentences.map((s) => sentenceFeatures(s, srcCtx));
+  const tf = tgt.sentences.map((s) => sentenceFeatures(s, tgtCtx));
+  weighByDocumentFrequency([sf, tf], space.size);
   const scorer = new CoverageScorer(sf, tf, space.size, MODE_PARAMS[mode].combine);
   const { base, good, lexWeight, skip, mergeScale, combine } = MODE_PARAMS[mode];
   // Character-length ratio target/source: the document's own, shrunk towards the language pair's typical
@@ -97,12 +101,7 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
     skipTgt: (j) => (tgtJunk[j] ? SKIP_BOILERPLATE : skip),
   };
 
-  let w = n * m <= FULL_DP_CELLS ? Math.max(n, m) : START_BAND;
-  let path = bandedDp(n, m, diagonalBand(n, m, w), costs);
-  for (let round = 0; path.touchesEdge && round < MAX_REBANDS; round++) {
-    w = Math.round(w * 1.5);
-    path = bandedDp(n, m, pathBand(n, m, path, w), costs);
-  }
+  const path = n * m <= FULL_DP_CELLS ? bandedDp(n, m, diagonalBand(n, m, Math.max(n, m)), costs, LINK_SHAPES) : coarseToFine(n, m, costs);
   return path.beads.map((b) => {
     const srcIdx = range(b.i0, b.i1);
     const tgtIdx = range(b.j0, b.j1);
@@ -127,6 +126,28 @@ function lengthPrior(a: Lang, b: Lang): number {
   if (a === 'tl' && b === 'en') return 0.8;
   if (a === 'en' && b === 'tl') return 1.25;
   return 1;
+}
+
+/**
+ * Long documents: a cheap wide pass (1-1 and nulls only) finds where the path runs, re-centring its band on
+ * its own path while the path presses against the band's edge (deletions make the path drift from the
+ * diagonal); then a narrow pass with every bead shape around that path. Both are O((N+M)·band).
+ */
+function coarseToFine(n: number, m: number, costs: DpCosts): DpPath {
+  const oneToOne = LINK_SHAPES.slice(0, 1);
+  let w = COARSE_BAND;
+  let path = bandedDp(n, m, diagonalBand(n, m, w), costs, oneToOne);
+  for (let round = 0; path.touchesEdge && round < MAX_REBANDS; round++) {
+    w = Math.round(w * 1.25);
+    path = bandedDp(n, m, pathBand(n, m, path, w), costs, oneToOne);
+  }
+  w = FINE_BAND;
+  let fine = bandedDp(n, m, pathBand(n, m, path, w), costs, LINK_SHAPES);
+  for (let round = 0; fine.touchesEdge && round < MAX_REBANDS; round++) {
+    w *= 2;
+    fine = bandedDp(n, m, pathBand(n, m, fine, w), costs, LINK_SHAPES);
+  }
+  return fine;
 }
 
 /** Link confidence from the normalised similarity: 0.5 at the point where linking and skipping cost the same. */

@@ -10,9 +10,9 @@ export class CoverageScorer {
   private stamp: Int32Array;
   private tick = 0;
   // Open-addressing hash of computed pairs: key i·(M+1)+j+1 (0 = empty) → hits. A Map was the hot spot.
-  private keys = new Float64Array(1 << 16);
-  private hs = new Float32Array(1 << 16);
-  private ht = new Float32Array(1 << 16);
+  private keys: Float64Array;
+  private hs: Float32Array;
+  private ht: Float32Array;
   private used = 0;
 
   constructor(
@@ -22,6 +22,12 @@ export class CoverageScorer {
     private readonly combine: 'min' | 'mean',
   ) {
     this.stamp = new Int32Array(keySpace);
+    // Sized for a band of ~64 pairs per sentence, so long documents rarely rehash.
+    let size = 1 << 12;
+    while (size < (src.length + tgt.length) * 64 && size < 1 << 22) size <<= 1;
+    this.keys = new Float64Array(size);
+    this.hs = new Float32Array(size);
+    this.ht = new Float32Array(size);
   }
 
   private mark(f: SentenceFeatures): number {
@@ -64,8 +70,10 @@ export class CoverageScorer {
     const sf = this.src[i] as SentenceFeatures;
     const tf = this.tgt[j] as SentenceFeatures;
     this.keys[s] = key;
-    this.hs[s] = this.covered(sf, this.mark(tf));
-    this.ht[s] = this.covered(tf, this.mark(sf));
+    const hs = this.covered(sf, this.mark(tf));
+    this.hs[s] = hs;
+    // Under 'min' a pair with no source word covered scores 0 whatever the target side says: skip that half.
+    this.ht[s] = hs === 0 && this.combine === 'min' ? 0 : this.covered(tf, this.mark(sf));
     this.used++;
     return s;
   }
