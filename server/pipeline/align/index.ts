@@ -80,7 +80,7 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
   // ratio (Tagalog runs ~1.25× English) so that short or heavily cut documents do not skew it.
   const total = sumChars(sf) + sumChars(tf);
   const prior = lengthPrior(src.lang, tgt.lang);
-  const docRatio = sumChars(tf) / Math.max(1, sumChars(sf));
+  const docRatio = sumChars(sf) > 0 && sumChars(tf) > 0 ? sumChars(tf) / sumChars(sf) : prior;
   const ratio = Math.exp((Math.log(docRatio) * total + Math.log(prior) * RATIO_PRIOR_CHARS) / (total + RATIO_PRIOR_CHARS));
   const srcJunk = src.boilerplate ?? [];
   const tgtJunk = tgt.boilerplate ?? [];
