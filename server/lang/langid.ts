@@ -24,6 +24,7 @@ const NAME_LINKERS = new Set('and at of the ng ni si kay sa y de la del dela van
 
 const WORD_RE = /\p{L}[\p{L}\p{M}'’-]*/gu;
 const FRANC_MAX = 400; // franc's verdict settles well before this; longer input only costs time
+const SAMPLE_CHARS = 2000;
 
 /** Maps a declared language tag (JSONL "lang", html lang) to ours; null when absent or unusable. */
 export function normalizeLang(tag: string | null | undefined): Lang | null {
@@ -61,15 +62,11 @@ export function langEvidence(text: string): LangEvidence {
  * The language of a short text, or null when the text says too little (very short, names only, numbers)
  * and the caller should use the document's language.
  */
-export function detectLang(text: string): Lang | null {
-  let letters = 0;
-  let latin = 0;
-  for (const ch of text.slice(0, 2000)) {
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      if (/\p{Script=Latin}/u.test(ch)) latin++;
-    }
-  }
+export function detectLang(fullText: string): Lang | null {
+  // The first stretch of a long sentence says as much as all of it, at a bounded cost.
+  const text = fullText.length > SAMPLE_CHARS ? fullText.slice(0, SAMPLE_CHARS) : fullText;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (letters >= 3 && latin * 2 < letters) return 'other'; // Cyrillic, CJK, Arabic…: not tl or en
   if (letters < 12) return null;
   const ev = langEvidence(text);

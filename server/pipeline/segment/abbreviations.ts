@@ -4,7 +4,7 @@
 export const TITLE_ABBREVIATIONS = new Set(
   (
     'mr mrs ms mx dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep pres amb hon rev fr st mt ft ' +
-    'sec usec asec atty engr dir supt insp hen kol gob kon kgg gng bb sto sta brgy vs v'
+    'sec usec asec atty engr dir supt insp hen kol gob kon kgg gng bb sto sta brgy'
   ).split(' '),
 );
 
@@ -13,8 +13,8 @@ export const NUMBER_ABBREVIATIONS = new Set(
   'no nos blg art p pp vol fig ch jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 );
 
-/** Dotted lower-case abbreviations that never end a sentence ("e.g. Russia", "i.e. the"). */
-export const INNER_DOTTED = new Set(['e.g', 'i.e', 'cf', 'viz']);
+/** Abbreviations that never end a sentence ("e.g. Russia", "Russia vs. Ukraine"). */
+export const INNER_DOTTED = new Set(['e.g', 'i.e', 'cf', 'viz', 'vs', 'v']);
 
 /** After "a.m."/"p.m." these words continue the sentence ("3 p.m. Monday", "10 a.m. PHT"). */
 export const AFTER_TIME = new Set(

@@ -20,7 +20,14 @@ export interface BoilerplateRule {
 }
 
 const words = (t: string): string[] => t.split(/\s+/).filter(Boolean);
-const short = (t: string, max: number): boolean => words(t).length <= max;
+/** At most `max` words; stops counting early, as sentences of a huge unpunctuated line can be long. */
+function short(t: string, max: number): boolean {
+  let n = 0;
+  for (const _ of t.matchAll(/\S+/g)) if (++n > max) return false;
+  return true;
+}
+/** Junk lines are short: longer text is never looked at by the rules (and costs nothing). */
+const MAX_JUNK_CHARS = 600;
 /** Leading decoration a layout adds to widget titles ("━ more like this", "» Read more"). */
 const undecorated = (t: string): string => t.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[\s:.!»›→]+$/u, '');
 
@@ -40,16 +47,16 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     reason: 'weather-widget',
     description: 'a temperature on its own line (weather widget): "9.9 C", "12°C", "Manila 31 °C"',
-    match: (t) => /^(?:\p{L}+\s+)?-?\d{1,3}(?:[.,]\d{1,2})?\s?°?\s?[CF]$/u.test(t) || /^-?\d{1,3}(?:[.,]\d)?\s?°\s?[CF]\b/u.test(t) && short(t, 4),
+    match: (t) => /^(?:\p{L}+\s+)?-?\d{1,3}(?:[.,]\d{1,2})?\s?°?\s?[CF]$/u.test(t) || (/^-?\d{1,3}(?:[.,]\d)?\s?°\s?[CF]\b/u.test(t) && short(t, 4)),
     examples: { junk: ['9.9 C', '12°C', 'Manila 31 °C', '-3 °F'], real: ['9.9 percent of voters agreed.', 'The temperature reached 35°C yesterday.', 'Vitamin C'] },
   },
   {
     reason: 'subscribe',
     description: 'newsletter / magazine / channel subscription prompts',
     match: (t) =>
-      short(t, 14) &&
       /^(?:subscribe|sign up|join|get|mag-subscribe|mag-sign up)\b/i.test(t) &&
-      /\b(?:subscribe|newsletters?|magazine|mailing list|inbox|channel|updates)\b/i.test(t),
+      /\b(?:subscribe|newsletters?|magazine|mailing list|inbox|channel|updates)\b/i.test(t) &&
+      short(t, 14),
     examples: {
       junk: ['Subscribe to our magazine', 'Sign up for our newsletter', 'Subscribe', 'Get the latest news delivered to your inbox'],
       real: ['Subscribers of the newsletter protested the change.', 'Join the two leaders said they would meet again.'],
@@ -59,8 +66,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     reason: 'comment-prompt',
     description: 'comment form prompts ("Please enter your comment!", "Leave a Reply")',
     match: (t) =>
-      short(t, 20) &&
-      /^(?:please enter your (?:comment|name|email)|you have entered an incorrect email|leave a (?:comment|reply)|post a comment|add (?:a )?comment|save my name, email|notify me of (?:new|follow-up)|mag-iwan ng komento|\d* ?comments?$)/i.test(t),
+      /^(?:please enter your (?:comment|name|email)|you have entered an incorrect email|leave a (?:comment|reply)|post a comment|add (?:a )?comment|save my name, email|notify me of (?:new|follow-up)|mag-iwan ng komento|\d* ?comments?$)/i.test(t) &&
+      short(t, 20),
     examples: { junk: ['Please enter your comment!', 'Please enter your name here', 'Leave a Reply', '12 Comments'], real: ['Please enter the building quietly, the guard said.'] },
   },
   {
@@ -77,13 +84,13 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     reason: 'cookie',
     description: 'cookie consent banners',
-    match: (t) => short(t, 60) && /\b(?:we use cookies|(?:web)?site uses cookies|uses cookies to|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent))\b/i.test(t),
+    match: (t) => /\bcookie/i.test(t) && /\b(?:we use cookies|(?:web)?site uses cookies|uses cookies to|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent))\b/i.test(t) && short(t, 60),
     examples: { junk: ['We use cookies to ensure you get the best experience on our website.', 'Accept all cookies'], real: ['She baked cookies for the visiting delegation.'] },
   },
   {
     reason: 'share-follow',
     description: 'share / follow buttons rendered as text',
-    match: (t) => short(t, 12) && SHARE_LINE.test(undecorated(t)),
+    match: (t) => t.length <= 120 && SHARE_LINE.test(undecorated(t)) && short(t, 12),
     examples: { junk: ['Share this article', 'Follow us on Twitter', 'Facebook Twitter WhatsApp', 'Share on Facebook'], real: ['Share prices fell on Twitter news.', 'Follow the money, he said.'] },
   },
   {
@@ -123,7 +130,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     reason: 'last-update',
     description: 'empty or date-only "Last update" / "Published" stamps',
     match: (t) =>
-      short(t, 10) &&
+      t.length <= 120 &&
       (/^\|\s*(?:last update[sd]?|updated|published|posted|huling update)\b/i.test(t) ||
         /^(?:last update[sd]?|updated|published|posted(?: on)?|huling update)\s*:\s*[\p{L}\d\s:,./|-]*$/iu.test(t)),
     examples: { junk: ['| Last update :', 'Published: 13 September 2023, 12:30', 'Updated: Sept. 13, 2023'], real: ['Updated figures show a rise in arms sales.'] },
@@ -132,14 +139,14 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     reason: 'check-back',
     description: '"check back for updates" / developing-story notes ("Bumalik para sa mga update.")',
     match: (t) =>
-      short(t, 15) &&
-      /^(?:bumalik para sa (?:mga )?update|check back (?:later )?for (?:more )?updates|this is a (?:developing|breaking)(?: news)? story|this story (?:is developing|will be updated|has been updated)|refresh for updates)/i.test(t),
+      /^(?:bumalik para sa (?:mga )?update|check back (?:later )?for (?:more )?updates|this is a (?:developing|breaking)(?: news)? story|this story (?:is developing|will be updated|has been updated)|refresh for updates)/i.test(t) &&
+      short(t, 15),
     examples: { junk: ['Bumalik para sa mga update.', 'Check back for updates.', 'This is a developing story.'], real: ['Check back the figures before you publish, he said.'] },
   },
   {
     reason: 'credit',
     description: 'the "X contributed to this report" credit formula (English and Tagalog)',
-    match: (t) => short(t, 40) && (/\bcontributed to this (?:report|story|article)\.?$/i.test(t) || /^nag-ambag sa (?:ulat|balita|artikulo) na ito\b/i.test(t)),
+    match: (t) => (/\bcontributed to this (?:report|story|article)\.?$/i.test(t) || /^nag-ambag sa (?:ulat|balita|artikulo) na ito\b/i.test(t)) && short(t, 40),
     examples: {
       junk: ['The Associated Press contributed to this report.', 'Nag-ambag sa ulat na ito ang The Associated Press.'],
       real: ['Nag-ambag ang Rusya ng armas sa North Korea.', 'Sanctions contributed to this decline, analysts say.'],
@@ -148,10 +155,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     reason: 'byline',
     description: 'a byline alone on its line ("By Juan dela Cruz", "Ni Maria Santos")',
-    match: (t, ctx) =>
-      ctx.wholeParagraph !== false &&
-      short(t, 12) &&
-      /^(?:by|ni|ulat ni|isinulat ni|written by|words by|reporter:)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|at|de|dela|del|van|von|&)|,)*(?:\s*[|,]\s*[\p{L} ]+)?$/u.test(t),
+    match: (t, ctx) => {
+      if (ctx.wholeParagraph === false || !short(t, 12)) return false;
+      const m = /^(?:by|ni|ulat ni|isinulat ni|written by|words by|reporter:)\s+/i.exec(t);
+      // the rest is names: capitalised words, linkers, and an optional ", Outlet" / "| Outlet" tail
+      return Boolean(m && /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|at|de|dela|del|van|von|&)|,)*(?:\s*[|,]\s*[\p{L} ]+)?$/u.test(t.slice(m[0].length)));
+    },
     examples: { junk: ['By John Smith', 'Ni Juan dela Cruz', 'By Jane Doe and Mark Lee, Reuters'], real: ['By Monday, the troops had left.', 'Ni hindi siya lumingon.'] },
   },
   {
@@ -165,7 +174,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
 /** Why `text` (one trimmed sentence or line) is scrape junk, or false for real text. */
 export function boilerplateReason(text: string, ctx: BoilerplateContext = {}): string | false {
   const t = text.trim();
-  if (!t) return false;
+  if (!t || t.length > MAX_JUNK_CHARS) return false;
   for (const rule of BOILERPLATE_RULES) if (rule.match(t, ctx)) return rule.reason;
   return false;
 }

@@ -76,9 +76,9 @@ export function continues(a: string, b: string): boolean {
   const next = firstWord(b);
   const nextLower = next.toLowerCase();
   const nextIsNumber = /^\p{N}/u.test(b);
-  if (TITLE_ABBREVIATIONS.has(lower) && /^\p{Lu}/u.test(bare)) return true; // "Gen. Lee", "Gng. Cruz", "vs. Japan"
+  if (TITLE_ABBREVIATIONS.has(lower) && /^\p{Lu}/u.test(bare)) return true; // "Gen. Lee", "Gng. Cruz"
   if (NUMBER_ABBREVIATIONS.has(lower) && nextIsNumber) return true; // "No. 5", "Sept. 13"
-  if (INNER_DOTTED.has(lower)) return true; // "e.g. Russia"
+  if (INNER_DOTTED.has(lower)) return true; // "e.g. Russia", "Russia vs. Ukraine"
   if (/^(?:a|p)\.m$/i.test(bare)) return AFTER_TIME.has(nextLower); // "3 p.m. Monday" / "3 p.m. The …"
   if (/^\p{Lu}$/u.test(bare)) return next !== '' && !SENTENCE_STARTERS.has(nextLower); // "John F. Kennedy", "G. Santos"
   if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(bare)) return AFTER_ACRONYM.has(nextLower); // "U.S. President" / "the U.S. Putin"
