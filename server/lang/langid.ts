@@ -58,6 +58,28 @@ export function langEvidence(text: string): LangEvidence {
   return { en, tl, words, nameOnly };
 }
 
+/** Letters, and how many of them are Latin script; a char-code fast path, as this runs on every sentence. */
+function countLetters(text: string): { letters: number; latin: number } {
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++, latin++;
+    } else if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) {
+      letters++;
+      latin++;
+    } else if (c < 0xd800 || c > 0xdfff) {
+      const ch = text[i]!;
+      if (/\p{L}/u.test(ch)) {
+        letters++;
+        if (/\p{Script=Latin}/u.test(ch)) latin++;
+      }
+    }
+  }
+  return { letters, latin };
+}
+
 /**
  * The language of a short text, or null when the text says too little (very short, names only, numbers)
  * and the caller should use the document's language.
@@ -65,8 +87,7 @@ export function langEvidence(text: string): LangEvidence {
 export function detectLang(fullText: string): Lang | null {
   // The first stretch of a long sentence says as much as all of it, at a bounded cost.
   const text = fullText.length > SAMPLE_CHARS ? fullText.slice(0, SAMPLE_CHARS) : fullText;
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const { letters, latin } = countLetters(text);
   if (letters >= 3 && latin * 2 < letters) return 'other'; // Cyrillic, CJK, Arabic…: not tl or en
   if (letters < 12) return null;
   const ev = langEvidence(text);

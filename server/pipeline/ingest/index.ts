@@ -49,9 +49,13 @@ export function ingestFile(path: string, opts: IngestOptions): IngestedDoc[] {
   return ingestBuffer(readBounded(path, opts.maxBytes), path, opts);
 }
 
+/** Scrapers often save pages as .txt: a .txt file that is plainly an HTML page is read as HTML. */
+const looksLikeHtml = (buf: Buffer): boolean => /^\s*(?:<!--[^]*?-->\s*)?<(?:!doctype html|html)\b/i.test(buf.subarray(0, 1024).toString('latin1'));
+
 export function ingestBuffer(buf: Buffer, path: string, opts: IngestOptions): IngestedDoc[] {
   if (buf.length > opts.maxBytes) throw new InputError(`input is ${buf.length} bytes, over the limit of ${opts.maxBytes}`, path);
-  const format = formatOf(path);
+  let format = formatOf(path);
+  if (format === 'txt' && looksLikeHtml(buf)) format = 'html';
   const { text, encoding } = decodeBuffer(buf, path, format === 'html' ? declaredHtmlCharset(buf) : null);
   if (!/\S/.test(text)) throw new InputError('file has no text (only whitespace)', path);
   if (format === 'jsonl') return parseJsonl(text, path, encoding);

@@ -33,6 +33,12 @@ test('HTML: main text by Readability, title kept, one paragraph per block, nav/s
   for (const s of seg.segments) assert.equal(doc.text.slice(s.start, s.end), s.text);
 });
 
+test('a .txt file that is an HTML page is read as HTML', () => {
+  const [doc] = ingestBuffer(Buffer.from(ARTICLE), 'saved-page.txt', opts);
+  assert.equal(doc?.format, 'html');
+  assert.doesNotMatch(doc?.text ?? '', /<p>/);
+});
+
 test('Markdown keeps its raw text; segmentation skips heading and bullet markers', () => {
   const md = '# Putin greets Kim\n\n- First key point here.\n- Second key point here.\n\nBody text with *emphasis* here. Another sentence.\n';
   const [doc] = ingestBuffer(Buffer.from(md), 'story.md', opts);
