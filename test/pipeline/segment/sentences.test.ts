@@ -28,6 +28,11 @@ const ENGLISH: [string, string[]][] = [
     'Kim Jong Un and Vladimir Putin met.',
   ]],
   ['It ran Plan B. The plan worked.', ['It ran Plan B.', 'The plan worked.']],
+  ['It is assigned to the U.S. Navy’s Seventh Fleet. Data on non-U.S. Arctic peoples and U.S. COVID-19 patients exist.', [
+    'It is assigned to the U.S. Navy’s Seventh Fleet.',
+    'Data on non-U.S. Arctic peoples and U.S. COVID-19 patients exist.',
+  ]],
+  ['“Help!” he cried. Yahoo! and Microsoft merged.', ['“Help!” he cried.', 'Yahoo! and Microsoft merged.']],
 ];
 
 const TAGALOG: [string, string[]][] = [
