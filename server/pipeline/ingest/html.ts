@@ -58,9 +58,10 @@ export function blockText(root: DomNode): string {
 export function htmlToText(html: string): HtmlText {
   const { document } = parseHTML(html);
   const docTitle = (document.title ?? '').trim() || null;
-  // Readability mutates the document it reads: give it its own copy so the fallback sees the original.
-  const article = new Readability<DomNode>(parseHTML(html).document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse();
+  const article = new Readability<DomNode>(document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse();
   const fromArticle = article?.content ? blockText(article.content) : '';
-  const text = fromArticle || (document.body ? blockText(document.body as unknown as DomNode) : '');
-  return { title: article?.title?.trim() || docTitle, text };
+  if (fromArticle) return { title: article?.title?.trim() || docTitle, text: fromArticle };
+  // Readability found no article (tiny pages, bare fragments in JSONL records) and has mutated the document:
+  // read the whole page afresh (its head, scripts and styles are skipped).
+  return { title: article?.title?.trim() || docTitle, text: blockText(parseHTML(html).document as unknown as DomNode) };
 }
