@@ -81,19 +81,19 @@ export function continues(a: string, b: string): boolean {
   const tok = lastToken(a);
   if (!tok.endsWith('.')) return false;
   const bare = tok.replace(/^[("“‘'[]+/, '').slice(0, -1);
-  const lower = bare.toLowerCase();
+  const last = bare.slice(bare.lastIndexOf('-') + 1); // "Ex-Pres." → "Pres", "non-U.S." → "U.S"
+  const lower = last.toLowerCase();
   const next = firstWord(b);
   const nextLower = next.toLowerCase();
   const nextIsNumber = /^\p{N}/u.test(b);
-  if (TITLE_ABBREVIATIONS.has(lower) && /^\p{Lu}/u.test(bare)) return true; // "Gen. Lee", "Gng. Cruz"
+  if (TITLE_ABBREVIATIONS.has(lower) && /^\p{Lu}/u.test(last)) return true; // "Gen. Lee", "Gng. Cruz"
   if (NUMBER_ABBREVIATIONS.has(lower) && nextIsNumber) return true; // "No. 5", "Sept. 13"
   if (INNER_DOTTED.has(lower)) return true; // "e.g. Russia", "Russia vs. Ukraine"
-  if (/^(?:a|p)\.m$/i.test(bare)) return AFTER_TIME.has(nextLower); // "3 p.m. Monday" / "3 p.m. The …"
+  if (/^(?:a|p)\.m$/i.test(last)) return AFTER_TIME.has(nextLower); // "3 p.m. Monday" / "3 p.m. The …"
   // Initials and dotted acronyms run on into a capitalised word unless that word usually opens a sentence:
   // "John F. Kennedy", "G. Santos", "U.S. Navy", "non-U.S. Arctic peoples" / "in the U.S. The next day".
   // (A sentence ending in "U.S." followed by a name is merged wrongly; in news it is far rarer than
   // "U.S. Noun" inside a sentence.)
-  const last = bare.slice(bare.lastIndexOf('-') + 1);
   if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(last)) return next !== '' && !SENTENCE_STARTERS.has(nextLower);
   return false;
 }

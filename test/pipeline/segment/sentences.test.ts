@@ -37,6 +37,11 @@ const ENGLISH: [string, string[]][] = [
 
 const TAGALOG: [string, string[]][] = [
   ['Dumating si Gng. Cruz at si G. Santos. Umalis si Bb. Reyes.', ['Dumating si Gng. Cruz at si G. Santos.', 'Umalis si Bb. Reyes.']],
+  ['Dumalo si Hen. Brawner at si dating Ex-Pres. Duterte. Si Kim Jong Un. Ang pinuno ay dumating.', [
+    'Dumalo si Hen. Brawner at si dating Ex-Pres. Duterte.',
+    'Si Kim Jong Un.',
+    'Ang pinuno ay dumating.',
+  ]],
   ['Sinabi ni Sen. Dela Rosa at Pres. Marcos na tapos na. Ayon sa ulat, umalis sila.', [
     'Sinabi ni Sen. Dela Rosa at Pres. Marcos na tapos na.',
     'Ayon sa ulat, umalis sila.',
