@@ -55,13 +55,18 @@ export function blockText(root: DomNode): string {
   return paragraphs.join('\n\n');
 }
 
+/** linkedom builds no document element for fragments (JSONL "html" fields, bare text): give them one. */
+function parseDocument(html: string): ReturnType<typeof parseHTML>['document'] {
+  return parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`).document;
+}
+
 export function htmlToText(html: string): HtmlText {
-  const { document } = parseHTML(html);
+  const document = parseDocument(html);
   const docTitle = (document.title ?? '').trim() || null;
   const article = new Readability<DomNode>(document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse();
   const fromArticle = article?.content ? blockText(article.content) : '';
   if (fromArticle) return { title: article?.title?.trim() || docTitle, text: fromArticle };
   // Readability found no article (tiny pages, bare fragments in JSONL records) and has mutated the document:
   // read the whole page afresh (its head, scripts and styles are skipped).
-  return { title: article?.title?.trim() || docTitle, text: blockText(parseHTML(html).document as unknown as DomNode) };
+  return { title: article?.title?.trim() || docTitle, text: blockText(parseDocument(html) as unknown as DomNode) };
 }
