@@ -29,6 +29,8 @@ const NAME_LINKERS = new Set('and at of the ng ni si kay sa y de la del dela van
 const WORD_RE = /\p{L}[\p{L}\p{M}'’-]*/gu;
 const FRANC_MAX = 400; // franc's verdict settles well before this; longer input only costs time
 const SAMPLE_CHARS = 2000;
+/** Share of words that are function words above which en/tl is decided without franc. */
+const DENSE_SHARE = 0.15;
 
 /** Maps a declared language tag (JSONL "lang", html lang) to ours; null when absent or unusable. */
 export function normalizeLang(tag: string | null | undefined): Lang | null {
@@ -96,8 +98,11 @@ export function detectLang(fullText: string): Lang | null {
   if (letters < 12) return null;
   const ev = langEvidence(text);
   if (ev.nameOnly) return null;
-  if (ev.tl >= 2 && ev.tl >= 2 * ev.en) return 'tl';
-  if (ev.en >= 2 && ev.en >= 2 * ev.tl) return 'en';
+  // Real en/tl text is dense with its function words (a third or more of the words); a Spanish or Italian
+  // line may hold a stray "a" or "para", but sparsely.
+  const dense = (hits: number): boolean => hits >= 2 && hits >= ev.words * DENSE_SHARE;
+  if (dense(ev.tl) && ev.tl >= 2 * ev.en) return 'tl';
+  if (dense(ev.en) && ev.en >= 2 * ev.tl) return 'en';
   // Short lines without a single function word ("Talks ended at 3 p.m. Monday.") are where trigram
   // statistics guess: the document's language is the better bet there.
   if (letters < 40 && ev.en + ev.tl === 0) return null;
@@ -105,9 +110,9 @@ export function detectLang(fullText: string): Lang | null {
   if (code === 'eng') return 'en';
   if (code === 'tgl') return 'tl';
   if (code === 'und') return null;
-  // A third language wins only on enough text with no en/tl function words at all; franc confuses short
-  // en/tl lines with Indonesian or Spanish far more often than a third language really appears in one line.
-  if (letters >= 40 && ev.en + ev.tl === 0) return 'other';
+  // A third language wins only on enough text with few en/tl function words; franc confuses short en/tl
+  // lines with Indonesian or Spanish far more often than a third language really appears in one line.
+  if (letters >= 40 && ev.en + ev.tl < ev.words * DENSE_SHARE) return 'other';
   if (ev.tl > ev.en) return 'tl';
   if (ev.en > ev.tl) return 'en';
   return null;
