@@ -2,7 +2,8 @@
 // test; one sentence per line, tl and en):
 //  - language id accuracy per set and language (detectLang; "undecided" counts as the document language,
 //    so it is scored both ways);
-//  - boilerplate false positives (every line is a real sentence: the target is zero);
+//  - boilerplate marks (every line should be a real sentence, except one Wikivoyage "See also:" line in
+//    TICO-19, which is navigation);
 //  - sentence boundaries: each FLORES document's lines are joined into one paragraph and segmented; a
 //    boundary is correct when it falls at a line break. Some FLORES lines hold two sentences, so precision
 //    is a lower bound.

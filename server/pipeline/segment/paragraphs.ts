@@ -1,7 +1,7 @@
 // Paragraphs of a document: blank-line separated blocks; inside a block, each line is its own paragraph
 // (scraped text often puts one paragraph per line, as seed 002 does) unless the block is hard-wrapped
 // prose, whose lines are joined. List items, headings and quote lines always start a paragraph, and their
-// markup ("- ", "* ", "1. ", "# ", "> ") is skipped so that sentences start at the words.
+// markup ("- ", "* ", "• ", "– ", "1. ", "# ", "> ") is skipped so that sentences start at the words.
 
 export interface Paragraph {
   start: number; // first character of the content (after any list/heading marker)
@@ -16,7 +16,7 @@ interface Line {
   marker: 'heading' | 'item' | null;
 }
 
-const MARKER_RE = /^[ \t]{0,3}(?:(#{1,6})[ \t]+|(?:[-*+•]|\d{1,3}[.)])[ \t]+|>[ \t]?)/;
+const MARKER_RE = /^[ \t]{0,3}(?:(#{1,6})[ \t]+|(?:[-*+•–]|\d{1,3}[.)])[ \t]+|>[ \t]?)/;
 const SENTENCE_END_RE = /[.!?…:;"”’)\]]\s*$/;
 
 function readLines(text: string): Line[] {

@@ -11,11 +11,13 @@ import { SHARED } from '../../helpers/paths.js';
 // on them, and language id must get them right. Figures for all sets: bench/segment-quality.ts.
 const lines = (name: string): string[] => readFileSync(join(SHARED, 'data/parallel', name), 'utf8').split('\n').filter((l) => l.trim());
 
-test('no real sentence of FLORES-200 or TICO-19 dev (tl and en) is marked boilerplate', () => {
+test('no real sentence of FLORES-200 or TICO-19 dev (tl and en) is marked boilerplate (one navigation line is)', () => {
   let n = 0;
   for (const f of ['flores200-dev.en', 'flores200-dev.tl', 'tico19-dev.en', 'tico19-dev.tl']) {
     for (const x of lines(f)) {
-      assert.equal(boilerplateReason(x, { wholeParagraph: true }), false, x);
+      // TICO-19 keeps one Wikivoyage cross-reference line, which is navigation, not a sentence.
+      const want = x === 'See also: Flight and health' ? 'related-links' : false;
+      assert.equal(boilerplateReason(x, { wholeParagraph: true }), want, x);
       n++;
     }
   }
