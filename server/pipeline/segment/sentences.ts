@@ -74,6 +74,7 @@ const hasAlnum = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
 /** Should the sentence `b` be joined to the sentence `a` before it? */
 export function continues(a: string, b: string): boolean {
   if (!hasAlnum(b)) return true; // a lone "." or closing quote left over by ICU
+  if (/^\(?(?:\p{N}{1,3}|\p{L})[.)]$/u.test(a)) return true; // an inline list number: "2. Arms talks.
   // Sentences start with a capital in both languages: "Yahoo! and Microsoft", "“Help!” he cried."
   if (/^\p{Ll}/u.test(b)) return true;
   // "public television. . Russia-1.": a stray period typed after a sentence end, then a short tag; one sentence.

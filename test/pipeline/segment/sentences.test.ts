@@ -32,6 +32,7 @@ const ENGLISH: [string, string[]][] = [
     'It is assigned to the U.S. Navy’s Seventh Fleet.',
     'Data on non-U.S. Arctic peoples and U.S. COVID-19 patients exist.',
   ]],
+  ['They agreed on two points. 1. Trade grows. 2. Arms talks end.', ['They agreed on two points.', '1. Trade grows.', '2. Arms talks end.']],
   ['“Help!” he cried. Yahoo! and Microsoft merged.', ['“Help!” he cried.', 'Yahoo! and Microsoft merged.']],
 ];
 
