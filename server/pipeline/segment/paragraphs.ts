@@ -19,20 +19,22 @@ interface Line {
 const MARKER_RE = /^[ \t]{0,3}(?:(#{1,6})[ \t]+|(?:[-*+•–]|\d{1,3}[.)])[ \t]+|>[ \t]?)/;
 const SENTENCE_END_RE = /[.!?…:;"”’)\]]\s*$/;
 
+/** Lines ending in \n, \r\n or a lone \r (old Mac files); `end` excludes the line break. */
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
+  const breaks = /\r\n?|\n/g;
   let pos = 0;
   while (pos <= text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
-    const end = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
+    breaks.lastIndex = pos;
+    const br = breaks.exec(text);
+    const end = br ? br.index : text.length;
     const raw = text.slice(pos, Math.min(end, pos + 16)); // markers are short: never copy a huge line
     const m = MARKER_RE.exec(raw);
     const marker = m ? (m[1] ? 'heading' : /^[ \t]{0,3}>/.test(raw) ? null : 'item') : null;
     let content = pos + (m ? m[0].length : 0);
     while (content < end && (text[content] === ' ' || text[content] === '\t')) content++;
     lines.push({ start: pos, end, content, marker });
-    pos = nl + 1;
+    pos = br ? br.index + br[0].length : text.length + 1;
   }
   return lines;
 }

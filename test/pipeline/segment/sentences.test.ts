@@ -68,10 +68,12 @@ for (const [name, cases] of [['English', ENGLISH], ['Tagalog', TAGALOG]] as cons
   });
 }
 
-test('offsets point into the text, with \\r\\n line endings and leading spaces', () => {
+test('offsets point into the text, with \\r\\n or \\r line endings and leading spaces', () => {
   const text = 'Title here\r\n\r\n  First one. Second one.\r\nThird line here.\r\n';
   const segs = segmentText(text);
   assert.deepEqual(segs.map((s) => s.text), ['Title here', 'First one.', 'Second one.', 'Third line here.']);
   for (const s of segs) assert.equal(text.slice(s.start, s.end), s.text);
   assert.deepEqual(segs.map((s) => s.paragraph), [0, 1, 1, 2]);
+  const mac = 'Title here\r\rFirst one.\rSecond line.';
+  assert.deepEqual(segmentText(mac).map((s) => [s.paragraph, s.text]), [[0, 'Title here'], [1, 'First one.'], [2, 'Second line.']]);
 });
