@@ -70,7 +70,7 @@ for (const lang of ['tl', 'en'] as const) {
   boundaries[`flores200-dev.${lang}`] = { gold, predicted, precision: +(tp / predicted).toFixed(4), recall: +(tp / gold).toFixed(4), missedExamples: missed };
 }
 
-const result = { languageId: langs, boilerplateFalsePositives: { count: falsePositives.length, examples: falsePositives.slice(0, 10) }, boundaries };
+const result = { languageId: langs, boilerplateMarked: { count: falsePositives.length, examples: falsePositives.slice(0, 10) }, boundaries };
 mkdirSync(join(REPO, 'bench/results'), { recursive: true });
 writeFileSync(join(REPO, 'bench/results/segment-quality.json'), JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));
