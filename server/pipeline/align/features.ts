@@ -2,6 +2,7 @@ import type { Lang } from '../types.js';
 import type { Lexicon } from '../../lang/lexicon.js';
 import { enKey } from '../../lang/lexicon.js';
 import { cognateKey, fold, isEnStopword, words } from '../../lang/text-norm.js';
+import { factNumbers } from '../../lang/numbers.js';
 
 // Each sentence becomes a bag of weighted tokens, each token a short list of integer "keys" it can be matched
 // by: its identity, its spelling-normalised cognate prefix, and (Tagalog facing English) its dictionary
@@ -47,8 +48,9 @@ export interface FeatureContext {
 
 function tokenKeys(w: string, ctx: FeatureContext): string[] | null {
   const f = fold(w);
-  if (!f) return null;
-  const digits = /^\d+$/.test(f);
+  // Digits are read as whole numbers (1,200 · 3.5) by factNumbers below, not as word tokens.
+  if (!f || /^\d/.test(f)) return null;
+  const digits = false;
   const keys: string[] = [];
   if (ctx.lang === 'tl' && ctx.lexicon) {
     if (!digits && ctx.lexicon.isTlStopword(f)) return null;
@@ -97,6 +99,16 @@ export function sentenceFeatures(text: string, ctx: FeatureContext): SentenceFea
     weight.push(wt);
     total += wt;
   });
+  // Numbers (digits and number words, "dalawampu't lima" = 25) are anchors across languages: one token each.
+  for (const num of factNumbers(text, ctx.lang)) {
+    const id = ctx.space.id('n:' + num.value);
+    keys.push(id);
+    bag.add(id);
+    off.push(keys.length);
+    ident.push(id);
+    weight.push(2);
+    total += 2;
+  }
   return {
     chars: text.length,
     off: Int32Array.from(off),

@@ -49,8 +49,8 @@ const NS_CAP = 1; // above 1 the (1 − ns) term would turn negative and reward 
 const RATIO_PRIOR_CHARS = 3000;
 const FULL_DP_CELLS = 250_000; // below this the band is the whole matrix
 const COARSE_BAND = 32; // first pass: 1-1 links and nulls only, wide, re-centred until the path is inside
-const FINE_BAND = 10; // second pass: every bead shape, narrow, around the first path
-const MAX_REBANDS = 8;
+const FINE_BAND = 6; // second pass: every bead shape, narrow, around the first path
+const MAX_REBANDS = 2;
 
 export function alignMode(a: Lang, b: Lang): Mode {
   if (a === b && a !== 'other') return 'same';
@@ -155,7 +155,7 @@ function coarseToFine(n: number, m: number, costs: DpCosts): DpPath {
   let w = COARSE_BAND;
   let path = bandedDp(n, m, diagonalBand(n, m, w), costs, oneToOne);
   for (let round = 0; path.touchesEdge && round < MAX_REBANDS; round++) {
-    w = Math.round(w * 1.25);
+    w = Math.round(w * 1.5);
     path = bandedDp(n, m, pathBand(n, m, path, w), costs, oneToOne);
   }
   w = FINE_BAND;
@@ -180,8 +180,10 @@ function parallelness(n: number, m: number, sf: SentenceFeatures[], junk: boolea
   for (let i = 0; i < n; i += stride) {
     if ((sf[i] as SentenceFeatures).totalWeight === 0 || junk[i]) continue;
     rows++;
+    // The window grows like the drift that deletions cause (a random walk: ~√length).
     const c = Math.round((i * m) / n);
-    for (let j = Math.max(0, c - 30); j < Math.min(m, c + 31); j++) {
+    const w = Math.max(30, Math.round(2 * Math.sqrt(m)));
+    for (let j = Math.max(0, c - w); j < Math.min(m, c + w + 1); j++) {
       if (ns(i, i + 1, j, j + 1) >= 0.5) {
         strong++;
         break;
