@@ -91,7 +91,7 @@ function speedOne(n: number): void {
   const cpuMs = (process.cpuUsage().user + process.cpuUsage().system - cpu0) / 1000;
   const score = scoreMultiple([p.gold], [beads.map((b) => [b.src, b.tgt])]);
   process.stdout.write(
-    JSON.stringify({ sentences: n, src: p.src.length, tgt: p.tgt.length, wallMs: Math.round(ms), cpuMs: Math.round(cpuMs), pairsPerSecond: Math.round(n / (ms / 1000)), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), f1Strict: round(score.f1Strict) }) + '\n',
+    JSON.stringify({ sentences: n, src: p.src.length, tgt: p.tgt.length, wallMs: Math.round(ms), cpuMs: Math.round(cpuMs), pairsPerSecond: Math.round(n / (ms / 1000)), pairsPerCpuSecond: Math.round(n / (cpuMs / 1000)), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), f1Strict: round(score.f1Strict) }) + '\n',
   );
 }
 
