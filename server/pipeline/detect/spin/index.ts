@@ -1,0 +1,135 @@
+import type { Finding, Segment, Severity } from '../../types.js';
+import type { SpinContext, SpinDetector, TextExample } from '../types.js';
+import { collocationFindings } from './collocation.js';
+import { resolveOverlaps, type SpinFinding } from './finding.js';
+import { lexiconFindings } from './fingerprint.js';
+import { originalFindings } from './original.js';
+
+// The spin detectors (explicit registry). With an original: the word diff (spin-diff). Without:
+// fingerprints, tortured phrases, collocation reconstruction. detectSpin() is the plain-text entry point
+// used by `tapat spin`; the SpinDetector wrappers place the same findings on segments for audits.
+
+export type { SpinFinding } from './finding.js';
+export { findOriginal } from './discover.js';
+export { spinShingles, jaccard, profile, synonymOverlap } from './shingles.js';
+export { restore } from './original.js';
+
+const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };
+const COLLOCATION_DEFAULTS = { minTagCount: 1 };
+
+export interface DetectSpinOptions {
+  original?: string | null;
+  thresholds?: Record<string, Record<string, number>>;
+}
+
+/** All spin findings for a text, non-overlapping, in text order. */
+export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFinding[] {
+  if (opts.original != null) return originalFindings(text, opts.original);
+  const th = opts.thresholds ?? {};
+  const colloc = collocationFindings(text, { ...COLLOCATION_DEFAULTS, ...th['spin-collocation'] });
+  const lex = lexiconFindings(text, { ...LEXICON_DEFAULTS, ...th['spin-fingerprint'] }, colloc.length);
+  return resolveOverlaps([...lex, ...colloc]);
+}
+
+function segmentsOf(segs: Segment[], start: number, end: number): number[] {
+  return segs.filter((s) => s.start < Math.max(end, start + 1) && start < s.end).map((s) => s.index);
+}
+
+function toFinding(ctx: SpinContext, f: SpinFinding, severity: Severity): Finding {
+  return {
+    detector: f.detector,
+    category: f.kind === 'meaning' ? 'accuracy/mistranslation' : 'style/spin',
+    severity: f.kind === 'meaning' ? 'major' : severity,
+    confidence: f.confidence,
+    rawScore: f.confidence,
+    segments: segmentsOf(ctx.doc.segments, f.start, f.end),
+    otherSegments: [],
+    span: { start: f.start, end: f.end },
+    otherSpan: null,
+    message:
+      f.kind === 'meaning'
+        ? `changed from the original: "${f.text}" (was "${f.suggestion ?? ''}")`
+        : `spun wording "${f.text}"${f.suggestion !== null ? ` (likely "${f.suggestion}")` : ''}`,
+    evidence: { kind: f.kind, text: f.text },
+    suggestion: f.suggestion,
+  };
+}
+
+function wrap(
+  base: Omit<SpinDetector, 'run' | 'scope'>,
+  find: (ctx: SpinContext) => SpinFinding[],
+): SpinDetector {
+  return {
+    ...base,
+    scope: 'spin',
+    run: (ctx) => find(ctx).filter((f) => f.confidence >= (ctx.thresholds.minConfidence ?? base.thresholds.minConfidence ?? 0)).map((f) => toFinding(ctx, f, base.defaultSeverity)),
+  };
+}
+
+const noOriginal = (ctx: SpinContext, id: string): SpinFinding[] =>
+  ctx.original ? [] : detectSpin(ctx.doc.text, { thresholds: { [id]: ctx.thresholds } }).filter((f) => f.detector === id);
+
+const ex = (text: string, note?: string, original?: string): TextExample => ({ text, ...(note ? { note } : {}), ...(original ? { original } : {}) });
+
+export const spinDetectors: SpinDetector[] = [
+  wrap(
+    {
+      id: 'spin-diff',
+      name: 'Spin against the original',
+      description: 'Word diff of a spun copy against its original; each change judged spin (synonym swap) or meaning change.',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0 },
+      examples: {
+        pass: [ex('Putin arrived on Wednesday.', 'identical', 'Putin arrived on Wednesday.')],
+        fail: [ex('Putin made his first go to in 24 years.', 'visit → go to', 'Putin made his first visit in 24 years.')],
+      },
+    },
+    (ctx) => (ctx.original ? originalFindings(ctx.doc.text, ctx.original.text) : []),
+  ),
+  wrap(
+    {
+      id: 'spin-fingerprint',
+      name: 'Spinner fingerprints',
+      description: 'Known article-spinner substitutions (data/spin/fingerprints.tsv), weak ones only in evidently spun text.',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0, ...LEXICON_DEFAULTS },
+      examples: {
+        pass: [ex('The president arrived on Wednesday morning (local time) for a visit.')],
+        fail: [ex('The president arrived on Wednesday morning (native time) for a press convention.')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-fingerprint'),
+  ),
+  wrap(
+    {
+      id: 'spin-tortured',
+      name: 'Tortured phrases',
+      description: 'Phrases from the Problematic Paper Screener list ("counterfeit consciousness" for "artificial intelligence").',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0 },
+      examples: {
+        pass: [ex('The model uses artificial intelligence and deep learning.')],
+        fail: [ex('The model uses counterfeit consciousness and profound learning.')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-tortured'),
+  ),
+  wrap(
+    {
+      id: 'spin-collocation',
+      name: 'Collocation reconstruction',
+      description: 'A word pair one WordNet synonym away from a known multiword expression.',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0, ...COLLOCATION_DEFAULTS },
+      examples: {
+        pass: [ex('The prime minister spoke at a news conference.')],
+        fail: [ex('The prime minister spoke at a word conference.', 'news → word (a sense-blind synonym)')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-collocation'),
+  ),
+];

@@ -1,0 +1,22 @@
+// Word tokens with their offsets: the unit of the spin diff and of lexicon matching.
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  word: boolean; // letters/digits (with inner ' ’ . -), else one punctuation character
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0];
+    out.push({ text: t, start: m.index, end: m.index + t.length, word: /[\p{L}\p{N}]/u.test(t) });
+  }
+  return out;
+}
+
+/** Folds typographic apostrophes so "wasn’t" and "wasn't" compare equal. */
+export const norm = (s: string): string => s.toLowerCase().replace(/’/g, "'");
