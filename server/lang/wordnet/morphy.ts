@@ -6,8 +6,8 @@ import { getLemmaIndex, type Pos } from './files.js';
 
 const RULES: Record<Pos, [string, string][]> = {
   n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ier', 'y'], ['iest', 'y']],
   r: [],
 };
 
@@ -16,10 +16,11 @@ export function isLemma(lemma: string, pos?: Pos): boolean {
   return !!e && (pos ? !!e[pos] : true);
 }
 
-function morphyWord(word: string, pos: Pos): string[] {
+/** Candidate base forms by the rules, checked against the lemma list unless `check` is false (collocation heads). */
+function morphyWord(word: string, pos: Pos, check = true): string[] {
   const out: string[] = [];
   const add = (c: string): void => {
-    if (c && !out.includes(c) && isLemma(c, pos)) out.push(c);
+    if (c && !out.includes(c) && (!check || isLemma(c, pos))) out.push(c);
   };
   add(word);
   if (pos !== 'r') for (const base of EXCEPTIONS[pos].get(word) ?? []) add(base);
@@ -43,7 +44,7 @@ export function morphy(form: string, pos: Pos): string[] {
   const parts = word.split('_');
   // verbs inflect the first word (goes_to, took_part_in); nouns the last (press_conferences)
   const head = pos === 'v' ? 0 : parts.length - 1;
-  for (const base of morphyWord(parts[head] as string, pos).concat(EXCEPTIONS.v.get(parts[head] as string) ?? [])) {
+  for (const base of morphyWord(parts[head] as string, pos, false)) {
     const cand = parts.map((p, i) => (i === head ? base : p)).join('_');
     if (!out.includes(cand) && isLemma(cand, pos)) out.push(cand);
   }

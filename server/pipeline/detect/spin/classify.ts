@@ -27,11 +27,39 @@ function words(s: string): string[] {
 function negations(ws: string[]): number {
   return ws.filter((w) => NEGATION.has(w) || w.endsWith("n't")).length;
 }
+/** Values of the numbers in a word list: digits, and runs of number words ("one thousand million" = 1e9). */
 function numbers(ws: string[]): string[] {
-  return ws
-    .map((w) => (/\d/.test(w) ? w.replace(/[,.](?=\d{3}\b)/g, '') : w in NUMBER_WORDS && !['first', 'second', 'third'].includes(w) ? String(NUMBER_WORDS[w]) : ''))
-    .filter((x) => x !== '')
-    .sort();
+  const out: number[] = [];
+  let total = 0;
+  let current = 0;
+  let inRun = false;
+  let scale = 0;
+  const flush = (): void => {
+    if (inRun) out.push(total + current);
+    total = 0;
+    current = 0;
+    scale = 0;
+    inRun = false;
+  };
+  for (const w of ws) {
+    const v = NUMBER_WORDS[w];
+    if (/\d/.test(w)) {
+      flush();
+      out.push(Number(w.replace(/,(?=\d{3}\b)/g, '').replace(/[^\d.]/g, '')) || 0);
+    } else if (v !== undefined && !['first', 'second', 'third'].includes(w)) {
+      inRun = true;
+      if (v >= 1000) {
+        // a scale at least as large as the last one multiplies everything so far ("one thousand million")
+        if (v >= scale) total = (total + current || 1) * v;
+        else total += (current || 1) * v;
+        scale = v;
+        current = 0;
+      } else if (v === 100) current = (current || 1) * 100;
+      else current += v;
+    } else if (!(inRun && w === 'and')) flush();
+  }
+  flush();
+  return out.map(String).sort();
 }
 function names(s: string): string[] {
   // capitalised words other than a sentence's first; sense-blind spinners do not touch names
@@ -41,12 +69,21 @@ function names(s: string): string[] {
     .sort();
 }
 
+/** Drops the "more"/"most" of a periphrastic comparative so "most eminent" meets "highest" as eminent/high. */
+function bare(ws: string[]): string {
+  const x = ws.length > 1 && ['more', 'most', 'less', 'least'].includes(ws[0] as string) ? ws.slice(1) : ws;
+  return x.join(' ');
+}
+
 export function classifyChange(spun: string, original: string): Classified {
   const sw = words(spun);
   const ow = words(original);
   if (negations(sw) !== negations(ow)) return { kind: 'meaning', confidence: 0.95, reason: 'negation' };
   const sn = numbers(sw).join(' ');
   const on = numbers(ow).join(' ');
+  // a number changed is a fact changed; a number word swapped for a non-number synonym ("million" → "meg")
+  // is what a sense-blind spinner does
+  if (sn !== on && (sn === '' || on === '') && relatedness(bare(sw), bare(ow)) === 2) return { kind: 'spin', confidence: 0.9, reason: 'WordNet synonym' };
   if (sn !== on) return { kind: 'meaning', confidence: 0.95, reason: 'number' };
   if (sw.length === 0 || ow.length === 0) return { kind: 'meaning', confidence: 0.7, reason: sw.length ? 'addition' : 'omission' };
   if (sn !== '' && sw.every((w) => /\d/.test(w) || w in NUMBER_WORDS)) return { kind: 'spin', confidence: 0.8, reason: 'same number' };
@@ -54,7 +91,7 @@ export function classifyChange(spun: string, original: string): Classified {
   const b = ow.join(' ');
   if (a === b) return { kind: 'spin', confidence: 0.6, reason: 'case or punctuation' };
   if (lookupFingerprint(a).some((e) => e.original === b)) return { kind: 'spin', confidence: 0.95, reason: 'fingerprint' };
-  const rel = relatedness(a, b);
+  const rel = relatedness(bare(sw), bare(ow));
   if (rel === 2) return { kind: 'spin', confidence: 0.95, reason: 'WordNet synonym' };
   const sNames = names(spun).join(' ');
   const oNames = names(original).join(' ');

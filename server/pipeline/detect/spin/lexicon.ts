@@ -12,6 +12,7 @@ export interface LexEntry {
   /** Tokens to match, lowercased; context tokens are included and marked in `context`. */
   tokens: string[];
   context: boolean[];
+  pattern: string; // as written in the list, context in [brackets]
   spun: string; // the flagged part as written in the list
   original: string;
   strength: Strength;
@@ -55,7 +56,7 @@ function fingerprintEntries(): LexEntry[] {
     if (pos === 'n') variants.push([inflect(spun, 'plural', 'n'), inflect(original, 'plural', 'n')]);
     for (const [s, o] of variants) {
       const p = parsePattern(s);
-      out.push({ ...p, spun: s.replace(/\[[^\]]*\]\s*/g, '').replace(/\s*\[[^\]]*\]/g, ''), original: o, strength, source, list: 'fingerprint' });
+      out.push({ ...p, pattern: s, spun: s.replace(/\[[^\]]*\]\s*/g, '').replace(/\s*\[[^\]]*\]/g, ''), original: o, strength, source, list: 'fingerprint' });
     }
   }
   return out;
@@ -72,7 +73,7 @@ function torturedEntries(): LexEntry[] {
     const p = parsePattern(tortured);
     if (p.tokens.length < 2) continue;
     const original = expected.replace(/\s*\?$/, '').replace(/\s*\(.*\)\s*$/, '');
-    out.push({ ...p, spun: tortured, original, strength: 'strong', source: 'tortured', list: 'tortured' });
+    out.push({ ...p, pattern: tortured, spun: tortured, original, strength: 'strong', source: 'tortured', list: 'tortured' });
   }
   return out;
 }

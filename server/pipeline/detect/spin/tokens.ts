@@ -7,7 +7,9 @@ export interface Token {
   word: boolean; // letters/digits (with inner ' ’ . -), else one punctuation character
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+// abbreviations (U.S.), numbers with separators (1,000.5), words with inner apostrophes and hyphens; a full
+// stop between two words ("cancelled.School", a scrape's lost space) splits them
+const TOKEN = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:[\p{L}\p{M}]+)?|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
