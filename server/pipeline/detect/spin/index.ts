@@ -4,6 +4,7 @@ import { collocationFindings } from './collocation.js';
 import { resolveOverlaps, type SpinFinding } from './finding.js';
 import { lexiconFindings } from './fingerprint.js';
 import { originalFindings } from './original.js';
+import { rareFindings } from './rare.js';
 
 // The spin detectors (explicit registry). With an original: the word diff (spin-diff). Without:
 // fingerprints, tortured phrases, collocation reconstruction. detectSpin() is the plain-text entry point
@@ -16,6 +17,7 @@ export { restore } from './original.js';
 
 const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };
 const COLLOCATION_DEFAULTS = { minTagCount: 1 };
+const RARE_DEFAULTS = { maxOwnCount: 0, minMateCount: 5, gateDensity: 5, gateMin: 3 };
 
 export interface DetectSpinOptions {
   original?: string | null;
@@ -26,9 +28,13 @@ export interface DetectSpinOptions {
 export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFinding[] {
   if (opts.original != null) return originalFindings(text, opts.original);
   const th = opts.thresholds ?? {};
-  const colloc = collocationFindings(text, { ...COLLOCATION_DEFAULTS, ...th['spin-collocation'] });
-  const lex = lexiconFindings(text, { ...LEXICON_DEFAULTS, ...th['spin-fingerprint'] }, colloc.length);
-  return resolveOverlaps([...lex, ...colloc]);
+  const rare = rareFindings(text, { ...RARE_DEFAULTS, ...th['spin-rare'] });
+  const lex = lexiconFindings(text, { ...LEXICON_DEFAULTS, ...th['spin-fingerprint'] }, rare.length > 0 ? LEXICON_DEFAULTS.weakGateMin : 0);
+  // a reconstructed collocation is only a guess in clean prose ("first year" is not a spun "first class"):
+  // it is offered in text already shown to be spun
+  const spun = rare.length > 0 || lex.some((f) => f.confidence >= 0.9);
+  const colloc = spun ? collocationFindings(text, { ...COLLOCATION_DEFAULTS, ...th['spin-collocation'] }) : [];
+  return resolveOverlaps([...lex, ...colloc, ...rare]);
 }
 
 function segmentsOf(segs: Segment[], start: number, end: number): number[] {
