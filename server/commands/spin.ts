@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { InputError } from '../errors.js';
-import { detectSpin } from '../pipeline/detect/spin/index.js';
+import { checkSpinThresholds, detectSpin } from '../pipeline/detect/spin/index.js';
 import { ingestFile } from '../pipeline/ingest/index.js';
 import type { IngestedDoc } from '../pipeline/types.js';
 import { writeJsonl, writeLine } from './io.js';
@@ -21,6 +21,7 @@ export function registerSpin(program: Command): void {
     .option('--jsonl', 'one JSON record per finding: {start,end,text,kind,suggestion,confidence,detector}')
     .action((file: string, opts: { original?: string; jsonl?: boolean }) => {
       const cfg = loadConfig();
+      checkSpinThresholds(cfg.thresholds);
       const docs = ingest(file, cfg.limits.maxFileBytes);
       const originals = opts.original ? ingest(opts.original, cfg.limits.maxFileBytes) : null;
       docs.forEach((doc, i) => {

@@ -1,3 +1,4 @@
+import { UsageError } from '../../../errors.js';
 import type { Finding, Segment, Severity } from '../../types.js';
 import type { SpinContext, SpinDetector, TextExample } from '../types.js';
 import { collocationFindings } from './collocation.js';
@@ -17,11 +18,20 @@ export { restore } from './original.js';
 
 const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };
 const COLLOCATION_DEFAULTS = { minTagCount: 1 };
-const RARE_DEFAULTS = { maxOwnCount: 0, minMateCount: 5, gateDensity: 5, gateMin: 3 };
+const RARE_DEFAULTS = { maxOwnCount: 0, minMateCount: 5, gateDensity: 8, gateMin: 4 };
 
 export interface DetectSpinOptions {
   original?: string | null;
   thresholds?: Record<string, Record<string, number>>;
+}
+
+/** Config thresholds for the spin detectors: only the keys each detector declares (a misspelt key is refused). */
+export function checkSpinThresholds(all: Record<string, Record<string, number>>): void {
+  for (const d of spinDetectors) {
+    for (const key of Object.keys(all[d.id] ?? {})) {
+      if (!(key in d.thresholds)) throw new UsageError(`config thresholds.${d.id}.${key}: unknown key (known: ${Object.keys(d.thresholds).join(', ')})`);
+    }
+  }
 }
 
 /** All spin findings for a text, non-overlapping, in text order. */
@@ -127,15 +137,35 @@ export const spinDetectors: SpinDetector[] = [
     {
       id: 'spin-collocation',
       name: 'Collocation reconstruction',
-      description: 'A word pair one WordNet synonym away from a known multiword expression.',
+      description: 'In evidently spun text, a word pair one WordNet synonym away from a known multiword expression.',
       category: 'style/spin',
       defaultSeverity: 'minor',
       thresholds: { minConfidence: 0, ...COLLOCATION_DEFAULTS },
       examples: {
         pass: [ex('The prime minister spoke at a news conference.')],
-        fail: [ex('The prime minister spoke at a word conference.', 'news → word (a sense-blind synonym)')],
+        fail: [
+          ex(
+            'On his first go to, in native time, the prime minister spoke at a word conference.',
+            'news → word (a sense-blind synonym); offered only in text already shown to be spun',
+          ),
+        ],
       },
     },
     (ctx) => noOriginal(ctx, 'spin-collocation'),
+  ),
+  wrap(
+    {
+      id: 'spin-rare',
+      name: 'Unused synonyms',
+      description: 'Words never used in running text (no SemCor tag) with a common WordNet synset-mate, dense enough to mark a spun text.',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0, ...RARE_DEFAULTS },
+      examples: {
+        pass: [ex('Researchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent.')],
+        fail: [ex('Researchers say this may bring betimes sleuthing of cancer to patients in poor countries, using a midget printable chip that costs one centime.')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-rare'),
   ),
 ];

@@ -36,7 +36,7 @@ function candidateFor(form: string, own: (l: string) => number, th: RareThreshol
     for (const s of lemmaSynsets(h.lemma, h.pos)) {
       for (const w of s.words) {
         if (w === h.lemma) continue;
-        const c = senseCount(w, s);
+        const c = senseCount(w); // the mate's use over all its senses: how common a word it is
         if (!best || c > best.count) best = { lemma: w, pos: h.pos, count: c, from: h.lemma };
       }
     }
