@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectSpin, restore, type SpinFinding } from '../server/pipeline/detect/spin/index.js';
 import { tokenize } from '../server/pipeline/detect/spin/tokens.js';
+import { STOPWORDS } from '../server/pipeline/detect/spin/stopwords.js';
 import { SHARED, REPO, seed } from '../test/helpers/paths.js';
 import { rng, spinText, type GoldEdit } from '../test/pipeline/spin/spinner.js';
 
@@ -54,6 +55,8 @@ const r = rng(6);
 let nWords = 0;
 let nSpun = 0;
 const noOrig = { tp: 0, np: 0, ng: 0 };
+const noOrigByDetector: Record<string, { predicted: number; tp: number }> = {};
+let contentWords = 0;
 const withOrig = { tp: 0, np: 0, ng: 0 };
 let classified = 0;
 let classifiedOk = 0;
@@ -67,12 +70,19 @@ for (const [k, d] of corpus.entries()) {
   const meaningEdits = k % 3 === 0 ? 1 + Math.floor(r() * 3) : 0;
   const s = spinText(d.text, 1000 + k, { rate, meaningEdits });
   nWords += words(d.text);
+  contentWords += tokenize(d.text).filter((t) => t.word && /^\p{L}{3,}$/u.test(t.text) && !STOPWORDS.has(t.text.toLowerCase())).length;
   nSpun += s.edits.filter((e) => e.kind === 'spin').length;
   // without the original: spin edits are the gold; findings on meaning edits count neither way
   const spinGold = s.edits.filter((e) => e.kind === 'spin');
   const meaningGold = s.edits.filter((e) => e.kind === 'meaning');
   const pred = detectSpin(s.text).filter((f) => !match([f], meaningGold).length);
-  noOrig.tp += match(pred, spinGold).length;
+  const m = match(pred, spinGold);
+  noOrig.tp += m.length;
+  for (const f of pred) {
+    const b = (noOrigByDetector[f.detector] ??= { predicted: 0, tp: 0 });
+    b.predicted++;
+    if (m.some(([p]) => p === f)) b.tp++;
+  }
   noOrig.np += pred.length;
   noOrig.ng += spinGold.length;
   // with the original
@@ -116,7 +126,8 @@ const result = {
     words: nWords,
     spinEdits: nSpun,
     spunShareOfWords: round(nSpun / nWords),
-    withoutOriginal: prf(noOrig.tp, noOrig.np, noOrig.ng),
+    spunShareOfContentWords: round(nSpun / contentWords),
+    withoutOriginal: { ...prf(noOrig.tp, noOrig.np, noOrig.ng), byDetector: noOrigByDetector },
     withOriginal: {
       span: prf(withOrig.tp, withOrig.np, withOrig.ng),
       classificationAccuracy: round(classifiedOk / Math.max(1, classified)),

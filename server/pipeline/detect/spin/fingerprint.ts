@@ -13,10 +13,10 @@ export interface LexiconThresholds {
   weakGateMin: number;
 }
 
-export function lexiconFindings(text: string, th: LexiconThresholds, extraStrong = 0): SpinFinding[] {
+export function lexiconFindings(text: string, th: LexiconThresholds): SpinFinding[] {
   const matches = matchLexicon(text);
   const words = tokenize(text).filter((t) => t.word).length || 1;
-  const strong = new Set(matches.filter((m) => m.entry.strength === 'strong').map((m) => m.start)).size + extraStrong;
+  const strong = new Set(matches.filter((m) => m.entry.strength === 'strong').map((m) => m.start)).size;
   const gateOpen = strong >= th.weakGateMin && (strong * 1000) / words >= th.weakGateDensity;
   const out: SpinFinding[] = [];
   for (const m of matches) {

@@ -18,7 +18,7 @@ export { restore } from './original.js';
 
 const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };
 const COLLOCATION_DEFAULTS = { minTagCount: 1 };
-const RARE_DEFAULTS = { maxOwnCount: 0, minMateCount: 5, gateDensity: 8, gateMin: 4 };
+const RARE_DEFAULTS = { minRank: 20000, minRatio: 5, gateDensity: 5, gateMin: 3, looseRank: 20000, looseRatio: 5 };
 
 export interface DetectSpinOptions {
   original?: string | null;
@@ -39,7 +39,9 @@ export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFind
   if (opts.original != null) return originalFindings(text, opts.original);
   const th = opts.thresholds ?? {};
   const rare = rareFindings(text, { ...RARE_DEFAULTS, ...th['spin-rare'] });
-  const lex = lexiconFindings(text, { ...LEXICON_DEFAULTS, ...th['spin-fingerprint'] }, rare.length > 0 ? LEXICON_DEFAULTS.weakGateMin : 0);
+  // weak fingerprints open on the fingerprint evidence alone: they describe the thesaurus spinners, and a
+  // WordNet spinner's rare words say nothing about whether "army" was "military"
+  const lex = lexiconFindings(text, { ...LEXICON_DEFAULTS, ...th['spin-fingerprint'] });
   // a reconstructed collocation is only a guess in clean prose ("first year" is not a spun "first class"):
   // it is offered in text already shown to be spun
   const spun = rare.length > 0 || lex.some((f) => f.confidence >= 0.9);
