@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectSpin, findOriginal, spinDetectors } from '../../../server/pipeline/detect/spin/index.js';
+import { detectSpin, findOriginal, jaccard, spinDetectors, synonymShingles } from '../../../server/pipeline/detect/spin/index.js';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import type { IngestedDoc } from '../../../server/pipeline/types.js';
 import { REPO, SHARED, seed } from '../../helpers/paths.js';
@@ -65,4 +65,23 @@ test('each spin detector passes its own pass/fail examples', () => {
       assert.deepEqual(out, [], `${d.id} pass example: ${ex.text}`);
     }
   }
+});
+
+test('synonym-normalised shingles keep a spun copy close to its original and apart from other stories', () => {
+  const lines = read(join(SHARED, 'data', 'parallel', 'flores200-dev.en')).split('\n');
+  const docs = Array.from({ length: 10 }, (_, k) => lines.slice(k * 5, k * 5 + 5).join(' '));
+  const plain = (t: string) => {
+    const w = (t.toLowerCase().match(/[a-z]+/g) ?? []).filter((x) => x.length > 3);
+    return new Set(w.slice(1).map((x, i) => `${w[i]} ${x}`));
+  };
+  let syn = 0;
+  let base = 0;
+  for (let k = 0; k < 10; k++) {
+    const spun = spinText(docs[k] as string, 40 + k, { rate: 0.25, meaningEdits: 0 }).text;
+    const s = jaccard(synonymShingles(spun), synonymShingles(docs[k] as string));
+    syn += s;
+    base += jaccard(plain(spun), plain(docs[k] as string));
+    assert.ok(s > 5 * jaccard(synonymShingles(spun), synonymShingles(docs[(k + 1) % 10] as string)) && s > 0.3, `doc ${k}: ${s}`);
+  }
+  assert.ok(syn > base, `${syn} vs ${base}`);
 });

@@ -13,7 +13,7 @@ import { rareFindings } from './rare.js';
 
 export type { SpinFinding } from './finding.js';
 export { findOriginal } from './discover.js';
-export { spinShingles, jaccard, profile, synonymOverlap } from './shingles.js';
+export { spinShingles, synonymShingles, synonymKey, jaccard, profile, synonymOverlap } from './shingles.js';
 export { restore } from './original.js';
 
 const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };

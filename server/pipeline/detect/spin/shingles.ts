@@ -1,4 +1,5 @@
 import { lemmaSynsets, lookup } from '../../../lang/wordnet/index.js';
+import { frequencyRank } from './frequency.js';
 import { STOPWORDS } from './stopwords.js';
 import { norm, tokenize } from './tokens.js';
 
@@ -17,6 +18,47 @@ export function spinShingles(text: string, k = 2): Set<string> {
   const anchors = toks.filter((t, i) => t.word && isAnchor(t.text, toks[i - 1]?.text)).map((t) => norm(t.text));
   const out = new Set<string>();
   for (let i = 0; i + k <= anchors.length; i++) out.add(anchors.slice(i, i + k).join(' '));
+  return out;
+}
+
+const keyCache = new Map<string, string>();
+/**
+ * A synonym-normalised key for a word: the most frequent lemma among the word's own lemmas and their synset
+ * mates. A spinner's "sleuthing" and the original "detection" both lead to "detection" when it is the
+ * commonest word of their neighbourhood, which it usually is: writers use common words, spinners do not.
+ */
+export function synonymKey(word: string): string {
+  const w = norm(word);
+  let key = keyCache.get(w);
+  if (key === undefined) {
+    key = w;
+    if (/^[a-z]+$/.test(w) && !STOPWORDS.has(w)) {
+      const hits = lookup(w);
+      let best = hits.length ? Number.POSITIVE_INFINITY : frequencyRank(w);
+      for (const h of hits) {
+        for (const s of lemmaSynsets(h.lemma, h.pos)) {
+          for (const l of s.words) {
+            const r = frequencyRank(l);
+            if (r < best || (r === best && l < key)) {
+              best = r;
+              key = l;
+            }
+          }
+        }
+      }
+    }
+    keyCache.set(w, key);
+  }
+  return key;
+}
+
+/** Word shingles of k synonym-normalised content words: for grouping same-language versions of a story. */
+export function synonymShingles(text: string, k = 2): Set<string> {
+  const keys = tokenize(text)
+    .filter((t) => t.word && !STOPWORDS.has(norm(t.text)))
+    .map((t) => (/\d/.test(t.text) ? norm(t.text) : synonymKey(t.text)));
+  const out = new Set<string>();
+  for (let i = 0; i + k <= keys.length; i++) out.add(keys.slice(i, i + k).join(' '));
   return out;
 }
 
