@@ -69,3 +69,19 @@ test('tapat spin: bad input exits 3, clean text exits 0 with nothing found', () 
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout.trim(), '');
 });
+
+test('tapat spin on HTML: offsets index the extracted text', async () => {
+  const { ingestFile } = await import('../../server/pipeline/ingest/index.js');
+  const dir = tmpDir();
+  const file = join(dir, 'page.html');
+  writeFileSync(
+    file,
+    '<html><head><title>T</title></head><body><article><h1>Putin visit</h1><p>Putin arrived on Wednesday morning (native time) on his first official go to to the East Asian nation in 24 years, and held a press convention on nationwide safety.</p></article></body></html>',
+  );
+  const r = runCli(['spin', file, '--jsonl']);
+  assert.equal(r.code, 0, r.stderr);
+  const recs = jsonl<Rec>(r.stdout);
+  const text = ingestFile(file, { maxBytes: 1 << 20 })[0]?.text ?? '';
+  assert.ok(recs.length >= 3);
+  for (const x of recs) assert.equal(text.slice(x.start, x.end), x.text);
+});
