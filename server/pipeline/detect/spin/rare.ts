@@ -19,9 +19,6 @@ export interface RareThresholds {
   gateDensity: number;
   /** and at least this many candidates */
   gateMin: number;
-  /** once a text counts as spun, looser limits flag more of its words */
-  looseRank: number;
-  looseRatio: number;
 }
 
 interface Candidate {
@@ -29,7 +26,6 @@ interface Candidate {
   end: number;
   suggestion: string;
   ratio: number;
-  own: number;
 }
 
 /** British and American spellings of one word (metre/meter, realise/realize) are not a swap. */
@@ -38,9 +34,9 @@ function spellingVariant(a: string, b: string): boolean {
   return fold(a) === fold(b);
 }
 
-function candidateFor(form: string, th: RareThresholds): { suggestion: string; ratio: number; own: number } | null {
+function candidateFor(form: string, th: RareThresholds): { suggestion: string; ratio: number } | null {
   const own = frequencyRank(form);
-  if (own < Math.min(th.minRank, th.looseRank)) return null;
+  if (own < th.minRank) return null;
   const hits = lookup(form);
   let best: { form: string; rank: number } | null = null;
   for (const h of hits) {
@@ -54,8 +50,8 @@ function candidateFor(form: string, th: RareThresholds): { suggestion: string; r
       }
     }
   }
-  if (!best || own / best.rank < Math.min(th.minRatio, th.looseRatio) || spellingVariant(form, best.form)) return null;
-  return { suggestion: best.form, ratio: own / best.rank, own };
+  if (!best || own / best.rank < th.minRatio || spellingVariant(form, best.form)) return null;
+  return { suggestion: best.form, ratio: own / best.rank };
 }
 
 export function rareFindings(text: string, th: RareThresholds): SpinFinding[] {
@@ -74,9 +70,8 @@ export function rareFindings(text: string, th: RareThresholds): SpinFinding[] {
     const c = candidateFor(lower, th);
     if (c) cands.push({ start: t.start, end: t.end, ...c });
   }
-  const strict = cands.filter((c) => c.own >= th.minRank && c.ratio >= th.minRatio);
-  if (strict.length < th.gateMin || (strict.length * 100) / Math.max(1, content) < th.gateDensity) return [];
-  return cands.filter((c) => c.own >= th.looseRank && c.ratio >= th.looseRatio).map((c) => {
+  if (cands.length < th.gateMin || (cands.length * 100) / Math.max(1, content) < th.gateDensity) return [];
+  return cands.map((c) => {
     const span = text.slice(c.start, c.end);
     return {
       start: c.start,
