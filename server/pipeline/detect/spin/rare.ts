@@ -21,13 +21,15 @@ export interface RareThresholds {
   gateMin: number;
   /** a multiword lemma in the text is a candidate when it has no SemCor use and a single-word mate this common */
   multiwordMateRank: number;
+  /** once a text counts as spun, words from this rank on (with the same ratio) are flagged too */
+  spunTextRank: number;
 }
 
 // light verbs make phrasal verbs that are ordinary English ("did it", "came across"); a spinner's multiword
 // swaps worth flagging are content phrases ("rural areas" for "countries")
 const LIGHT = new Set(['do', 'did', 'does', 'get', 'got', 'make', 'made', 'take', 'took', 'go', 'went', 'come', 'came', 'put', 'set', 'keep', 'kept', 'give', 'gave']);
 
-function multiwordCandidate(phrase: string, th: RareThresholds): { suggestion: string; ratio: number } | null {
+function multiwordCandidate(phrase: string, th: RareThresholds): { suggestion: string; ratio: number; own: number } | null {
   const hits = lookup(phrase);
   if (hits.length === 0 || hits.some((h) => senseCount(h.lemma) > 0)) return null;
   let best: { form: string; rank: number } | null = null;
@@ -43,7 +45,7 @@ function multiwordCandidate(phrase: string, th: RareThresholds): { suggestion: s
     }
   }
   if (!best || best.rank > th.multiwordMateRank) return null;
-  return { suggestion: best.form, ratio: th.minRatio };
+  return { suggestion: best.form, ratio: th.minRatio, own: th.minRank };
 }
 
 interface Candidate {
@@ -51,6 +53,7 @@ interface Candidate {
   end: number;
   suggestion: string;
   ratio: number;
+  own: number; // frequency rank of the flagged words
 }
 
 /** British and American spellings of one word (metre/meter, realise/realize) are not a swap. */
@@ -59,9 +62,9 @@ function spellingVariant(a: string, b: string): boolean {
   return fold(a) === fold(b);
 }
 
-function candidateFor(form: string, th: RareThresholds): { suggestion: string; ratio: number } | null {
+function candidateFor(form: string, th: RareThresholds): { suggestion: string; ratio: number; own: number } | null {
   const own = frequencyRank(form);
-  if (own < th.minRank) return null;
+  if (own < Math.min(th.minRank, th.spunTextRank)) return null;
   const hits = lookup(form);
   let best: { form: string; rank: number } | null = null;
   for (const h of hits) {
@@ -77,7 +80,7 @@ function candidateFor(form: string, th: RareThresholds): { suggestion: string; r
     }
   }
   if (!best || own / best.rank < th.minRatio || spellingVariant(form, best.form)) return null;
-  return { suggestion: best.form, ratio: own / best.rank };
+  return { suggestion: best.form, ratio: own / best.rank, own };
 }
 
 function multiwordAt(toks: Token[], i: number, text: string, th: RareThresholds): { cand: Candidate; words: number } | null {
@@ -116,7 +119,8 @@ export function rareFindings(text: string, th: RareThresholds): SpinFinding[] {
     const c = candidateFor(lower, th);
     if (c) cands.push({ start: t.start, end: t.end, ...c });
   }
-  if (cands.length < th.gateMin || (cands.length * 100) / Math.max(1, content) < th.gateDensity) return [];
+  const strong = cands.filter((c) => c.own >= th.minRank);
+  if (strong.length < th.gateMin || (strong.length * 100) / Math.max(1, content) < th.gateDensity) return [];
   return cands.map((c) => {
     const span = text.slice(c.start, c.end);
     return {
