@@ -12,8 +12,8 @@ import { rareFindings } from './rare.js';
 // used by `tapat spin`; the SpinDetector wrappers place the same findings on segments for audits.
 
 export type { SpinFinding } from './finding.js';
-export { findOriginal } from './discover.js';
-export { spinShingles, synonymShingles, synonymKey, jaccard, profile, synonymOverlap } from './shingles.js';
+export { findOriginal, type Candidate } from './discover.js';
+export { spinShingles, synonymShingles, synonymKey, jaccard, profile, synonymOverlap, type Profile } from './shingles.js';
 export { restore } from './original.js';
 
 const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };
