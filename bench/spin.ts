@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectSpin, restore, type SpinFinding } from '../server/pipeline/detect/spin/index.js';
 import { tokenize } from '../server/pipeline/detect/spin/tokens.js';
+import { allEntries } from '../server/pipeline/detect/spin/lexicon.js';
 import { STOPWORDS } from '../server/pipeline/detect/spin/stopwords.js';
 import { SHARED, REPO, seed } from '../test/helpers/paths.js';
 import { rng, spinText, type GoldEdit } from '../test/pipeline/spin/spinner.js';
@@ -120,7 +121,12 @@ for (const p of ['001', '002', '004']) {
   seeds[p] = { words: words(t), flags: f.length, per1000: round((f.length * 1000) / words(t)), flagged: f.map((x) => `${x.text} → ${x.suggestion}`) };
 }
 
+const lexicon = allEntries()
+  .filter((e) => e.list === 'fingerprint')
+  .reduce<Record<string, number>>((m, e) => ({ ...m, [e.source]: (m[e.source] ?? 0) + 1 }), {});
 const result = {
+  spinner: 'test/pipeline/spin/spinner.ts, seeded; rate 0.15–0.30 per document (share of eligible content words tried); every third document also gets 1–3 meaning edits (number, name, negation)',
+  fingerprintEntriesBySource: lexicon,
   generated: {
     documents: corpus.length,
     words: nWords,
