@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectSpin, findOriginal, jaccard, spinDetectors, synonymShingles } from '../../../server/pipeline/detect/spin/index.js';
+import { detectSpin, findOriginal, jaccard, spinDetectors, spinStory, spinStoryDetector, synonymShingles } from '../../../server/pipeline/detect/spin/index.js';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import type { IngestedDoc } from '../../../server/pipeline/types.js';
 import { REPO, SHARED, seed } from '../../helpers/paths.js';
@@ -84,4 +84,23 @@ test('synonym-normalised shingles keep a spun copy close to its original and apa
     assert.ok(s > 5 * jaccard(synonymShingles(spun), synonymShingles(docs[(k + 1) % 10] as string)) && s > 0.3, `doc ${k}: ${s}`);
   }
   assert.ok(syn > base, `${syn} vs ${base}`);
+});
+
+test('in a story, a spun English copy is diffed against its discovered original and reads as spun', () => {
+  const doc = (text: string, lang: 'en' | 'tl') => ({ ...segmentDoc({ path: 'x.txt', url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text } satisfies IngestedDoc), lang });
+  for (const ex of [...spinStoryDetector.examples.fail, ...spinStoryDetector.examples.pass]) {
+    const ctx = { versions: ex.versions.map((v, i) => ({ doc: doc(v.text, v.lang ?? 'en'), role: v.role, documentId: i + 1 })), pivot: 0, alignments: ex.versions.map(() => null), thresholds: {} };
+    const out = spinStoryDetector.run(ctx);
+    if (spinStoryDetector.examples.fail.includes(ex)) {
+      assert.ok(out.length >= 2 && out.every((f) => f.versionIndex === 1 && f.detector === 'spin-diff'), JSON.stringify(out));
+    } else assert.deepEqual(out, []);
+  }
+  // unknown roles: the direction comes from the texts themselves
+  const original = read(join(SHARED, 'data', 'parallel', 'flores200-dev.en')).split('\n').slice(0, 5).join(' ');
+  const spun = spinText(original, 3, { rate: 0.3, meaningEdits: 0 }).text;
+  const ctx = { versions: [doc(spun, 'en'), doc(original, 'en')].map((d, i) => ({ doc: d, role: 'unknown' as const, documentId: i + 1 })), pivot: 1, alignments: [null, null], thresholds: {} };
+  const r = spinStory(ctx);
+  assert.equal(r.verdicts[0]?.original, 1);
+  assert.equal(r.verdicts[1]?.original, null);
+  assert.ok(r.verdicts[0]?.spun && !r.verdicts[1]?.spun);
 });

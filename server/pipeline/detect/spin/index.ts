@@ -15,6 +15,7 @@ export type { SpinFinding } from './finding.js';
 export { findOriginal, type Candidate } from './discover.js';
 export { spinShingles, synonymShingles, synonymKey, jaccard, profile, synonymOverlap, type Profile } from './shingles.js';
 export { restore } from './original.js';
+export { spinStory, spinStoryDetector, looksSpun, type SpinVerdict } from './story.js';
 
 const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };
 const COLLOCATION_DEFAULTS = { minTagCount: 1 };
