@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectSpin, findOriginal, jaccard, spinDetectors, spinStory, spinStoryDetector, synonymShingles } from '../../../server/pipeline/detect/spin/index.js';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
-import type { IngestedDoc } from '../../../server/pipeline/types.js';
+import type { IngestedDoc, Lang } from '../../../server/pipeline/types.js';
 import { REPO, SHARED, seed } from '../../helpers/paths.js';
 import { spinText } from './spinner.js';
 
@@ -87,7 +87,7 @@ test('synonym-normalised shingles keep a spun copy close to its original and apa
 });
 
 test('in a story, a spun English copy is diffed against its discovered original and reads as spun', () => {
-  const doc = (text: string, lang: 'en' | 'tl') => ({ ...segmentDoc({ path: 'x.txt', url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text } satisfies IngestedDoc), lang });
+  const doc = (text: string, lang: Lang) => ({ ...segmentDoc({ path: 'x.txt', url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text } satisfies IngestedDoc), lang });
   for (const ex of [...spinStoryDetector.examples.fail, ...spinStoryDetector.examples.pass]) {
     const ctx = { versions: ex.versions.map((v, i) => ({ doc: doc(v.text, v.lang ?? 'en'), role: v.role, documentId: i + 1 })), pivot: 0, alignments: ex.versions.map(() => null), thresholds: {} };
     const out = spinStoryDetector.run(ctx);
