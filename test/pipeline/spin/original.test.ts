@@ -11,6 +11,8 @@ test('changes are classified: synonym swaps are spin; numbers, names, negation a
   const spin = [
     ['midget', 'tiny'],
     ['taking part', 'participating'],
+    ['goes to', 'visits'],
+    ['press conventions', 'press conferences'],
     ['most eminent', 'highest'],
     ['one thousand million', 'billion'],
     ['2', 'two'],

@@ -1,4 +1,4 @@
-import { relatedness } from '../../../lang/wordnet/index.js';
+import { lookup, relatedness } from '../../../lang/wordnet/index.js';
 import { lookupFingerprint } from './lexicon.js';
 import { norm, tokenize } from './tokens.js';
 
@@ -69,6 +69,17 @@ function names(s: string): string[] {
     .sort();
 }
 
+/** Surface form and base forms ("goes to" → "go to"), lowercased, for matching the fingerprint list. */
+function bases(s: string): string[] {
+  return [s, ...lookup(s).map((h) => h.lemma.replace(/_/g, ' '))];
+}
+
+/** A fingerprint entry links the two, in any inflection ("goes to" ← "visits" as "go to" ← "visit"). */
+function fingerprinted(spun: string, original: string): boolean {
+  const origs = new Set(bases(original));
+  return bases(spun).some((x) => lookupFingerprint(x).some((e) => origs.has(e.original.toLowerCase())));
+}
+
 /** Drops the "more"/"most" of a periphrastic comparative so "most eminent" meets "highest" as eminent/high. */
 function bare(ws: string[]): string {
   const x = ws.length > 1 && ['more', 'most', 'less', 'least'].includes(ws[0] as string) ? ws.slice(1) : ws;
@@ -90,7 +101,7 @@ export function classifyChange(spun: string, original: string): Classified {
   const a = sw.join(' ');
   const b = ow.join(' ');
   if (a === b) return { kind: 'spin', confidence: 0.6, reason: 'case or punctuation' };
-  if (lookupFingerprint(a).some((e) => e.original === b)) return { kind: 'spin', confidence: 0.95, reason: 'fingerprint' };
+  if (fingerprinted(a, b)) return { kind: 'spin', confidence: 0.95, reason: 'fingerprint' };
   const rel = relatedness(bare(sw), bare(ow));
   if (rel === 2) return { kind: 'spin', confidence: 0.95, reason: 'WordNet synonym' };
   const sNames = names(spun).join(' ');
