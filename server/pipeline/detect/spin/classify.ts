@@ -90,6 +90,8 @@ export function classifyChange(spun: string, original: string): Classified {
   const sw = words(spun);
   const ow = words(original);
   if (negations(sw) !== negations(ow)) return { kind: 'meaning', confidence: 0.95, reason: 'negation' };
+  // a known spinner substitution, even one that looks like a number ("one other" ← "another")
+  if (sw.length && ow.length && fingerprinted(sw.join(' '), ow.join(' '))) return { kind: 'spin', confidence: 0.95, reason: 'fingerprint' };
   const sn = numbers(sw).join(' ');
   const on = numbers(ow).join(' ');
   // a number changed is a fact changed; a number word swapped for a non-number synonym ("million" → "meg")
@@ -101,7 +103,6 @@ export function classifyChange(spun: string, original: string): Classified {
   const a = sw.join(' ');
   const b = ow.join(' ');
   if (a === b) return { kind: 'spin', confidence: 0.6, reason: 'case or punctuation' };
-  if (fingerprinted(a, b)) return { kind: 'spin', confidence: 0.95, reason: 'fingerprint' };
   const rel = relatedness(bare(sw), bare(ow));
   if (rel === 2) return { kind: 'spin', confidence: 0.95, reason: 'WordNet synonym' };
   const sNames = names(spun).join(' ');

@@ -23,27 +23,29 @@ function wordsIn(toks: Token[], a: number, b: number): Token[] {
   return toks.filter((t) => t.word && t.start >= a && t.end <= b);
 }
 
-/** Widen by up to two shared words on the left or right (they are equal on both sides, outside the hunk). */
+/** Widen by up to two shared words on the left and/or right (equal on both sides, outside the hunk). */
 function widened(s: Sides, h: Hunk): Hunk | null {
+  const shared = (t: Token[], o: Token[]): number => {
+    let n = 0;
+    while (n < 2 && t[n] && o[n] && (t[n] as Token).word && (t[n] as Token).text === (o[n] as Token).text) n++;
+    return n;
+  };
   const prevT = s.tt.filter((t) => t.end <= h.start).slice(-2).reverse();
   const prevO = s.ot.filter((t) => t.end <= h.origStart).slice(-2).reverse();
   const nextT = s.tt.filter((t) => t.start >= h.end).slice(0, 2);
   const nextO = s.ot.filter((t) => t.start >= h.origEnd).slice(0, 2);
-  for (let k = 0; k < 2; k++) {
-    const a = nextT[k];
-    const b = nextO[k];
-    if (a && b && a.word && a.text === b.text) {
-      const w = { ...h, end: a.end, origEnd: b.end };
-      if (isSynonymSwap(judge(s, w))) return w;
-    } else break;
-  }
-  for (let k = 0; k < 2; k++) {
-    const a = prevT[k];
-    const b = prevO[k];
-    if (a && b && a.word && a.text === b.text) {
-      const w = { ...h, start: a.start, origStart: b.start };
-      if (isSynonymSwap(judge(s, w))) return w;
-    } else break;
+  const left = shared(prevT, prevO);
+  const right = shared(nextT, nextO);
+  const tries: [number, number][] = [[0, 1], [1, 0], [0, 2], [2, 0], [1, 1], [1, 2], [2, 1], [2, 2]];
+  for (const [l, r] of tries) {
+    if (l > left || r > right) continue;
+    const w = {
+      start: l ? (prevT[l - 1] as Token).start : h.start,
+      origStart: l ? (prevO[l - 1] as Token).start : h.origStart,
+      end: r ? (nextT[r - 1] as Token).end : h.end,
+      origEnd: r ? (nextO[r - 1] as Token).end : h.origEnd,
+    };
+    if (isSynonymSwap(judge(s, w))) return w;
   }
   return null;
 }
@@ -56,7 +58,7 @@ const acceptable = (c: Classified): boolean => isSynonymSwap(c) || (c.kind === '
  * ("let in old" ← "include older", "104 rural areas" ← "102 countries", "not presented" ← "shown").
  * One half may be empty on the original's side (an inserted "not").
  */
-function split(s: Sides, h: Hunk): Hunk[] | null {
+function split(s: Sides, h: Hunk, depth = 3): Hunk[] | null {
   const tw = wordsIn(s.tt, h.start, h.end);
   const ow = wordsIn(s.ot, h.origStart, h.origEnd);
   if (tw.length < 2 || tw.length + ow.length > 12) return null;
@@ -79,8 +81,12 @@ function split(s: Sides, h: Hunk): Hunk[] | null {
         if (s.text.slice(a.end, b.start) !== s.original.slice(a.origEnd, b.origStart)) continue;
       }
       const ca = judge(s, a);
+      if (!acceptable(ca)) continue;
       const cb = judge(s, b);
-      if (acceptable(ca) && acceptable(cb) && (isSynonymSwap(ca) || isSynonymSwap(cb))) return [a, b];
+      if (acceptable(cb) && (isSynonymSwap(ca) || isSynonymSwap(cb))) return [a, b];
+      // three or more swaps with no shared word between them ("remoted nation for the reason that")
+      const rest = depth > 1 ? split(s, b, depth - 1) : null;
+      if (rest) return [a, ...rest];
     }
   }
   return null;
@@ -98,6 +104,21 @@ export function originalFindings(text: string, original: string): SpinFinding[] 
     const w = widened(s, h);
     const parts = w ? null : split(s, h);
     out.push(...(w ? [w] : (parts ?? [h])));
+  }
+  // neighbouring hunks a shared word or two apart may be one swap cut by the diff ("go"←"visit" + "to"←"",
+  // "Each"←"Both" + "nations"←"countries"): joined when the whole reads as a swap and a part did not
+  for (let k = 0; k + 1 < out.length; k++) {
+    const x = out[k] as Hunk;
+    const y = out[k + 1] as Hunk;
+    if (s.text.slice(x.end, y.start) !== s.original.slice(x.origEnd, y.origStart)) continue;
+    if (wordsIn(s.tt, x.end, y.start).length > 2) continue;
+    if (isSynonymSwap(judge(s, x)) && isSynonymSwap(judge(s, y))) continue;
+    const m = { start: x.start, end: y.end, origStart: x.origStart, origEnd: y.origEnd };
+    const joined = isSynonymSwap(judge(s, m)) ? m : widened(s, m);
+    if (joined) {
+      out.splice(k, 2, joined);
+      k--;
+    }
   }
   // a widened hunk may now touch its neighbour: keep the first of any overlapping pair whole
   const kept: Hunk[] = [];
