@@ -1,18 +1,23 @@
-import { words } from 'popular-english-words';
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../../paths.js';
 
-// Word frequency ranks of English (the popular-english-words package: ~225,000 word forms ranked by their
-// frequency in Wikipedia, ISC licence). A sense-blind spinner's replacement is usually far rarer than the
-// word it replaced ("detection" 6,684th → "sleuthing" 75,098th); that gap is the signal.
+// Word frequency ranks of English: data/spin/word-ranks.txt, ~225,000 word forms ordered by frequency in
+// Wikipedia (from the popular-english-words package, ISC licence; see data/spin/SOURCES.md). A sense-blind
+// spinner's replacement is usually far rarer than the word it replaced ("detection" 6,684th → "sleuthing"
+// 75,098th); that gap is the signal.
 
 export const UNRANKED = 300_000;
 let ranks: Map<string, number> | null = null;
 
 function table(): Map<string, number> {
   if (!ranks) {
-    ranks = new Map();
-    words.getMostPopular(Number.MAX_SAFE_INTEGER).forEach((w, i) => {
-      if (!ranks?.has(w)) ranks?.set(w, i + 1);
-    });
+    const m = new Map<string, number>();
+    readFileSync(dataPath('spin', 'word-ranks.txt'), 'utf8')
+      .split('\n')
+      .forEach((w, i) => {
+        if (w && !m.has(w)) m.set(w, i + 1);
+      });
+    ranks = m;
   }
   return ranks;
 }
