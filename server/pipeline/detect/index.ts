@@ -1,7 +1,10 @@
 import type { Finding } from '../types.js';
 import type { StoryContext } from './types.js';
+import { allDetectors, documentDetectors, pairDetectors, spinDetectors, storyDetectors } from './registry.js';
+import { thresholdsFor, validateThresholds, type ThresholdConfig } from './thresholds.js';
+import { detectPair } from './pair.js';
 
-// STUB (the detection issue replaces the body, keeping this signature).
+export { detectPair } from './pair.js';
 
 /** A finding placed in a story: which version its span is in, and the other version of a pair. */
 export interface PlacedFinding {
@@ -10,7 +13,47 @@ export interface PlacedFinding {
   finding: Finding;
 }
 
-/** Runs every registered detector that applies to the story (pair, document, spin and story scopes). */
-export function detectStory(_ctx: StoryContext): PlacedFinding[] {
-  return [];
+/**
+ * Runs every registered detector that applies to the story: pair detectors on each aligned bead between the
+ * pivot and every version in the other language (tl↔en), document detectors on each version, spin detectors
+ * on same-language versions against the pivot, story detectors across versions. `config` is the
+ * per-detector thresholds of the config file (unknown detector ids or keys are a UsageError).
+ */
+export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}): PlacedFinding[] {
+  validateThresholds(config, allDetectors());
+  const out: PlacedFinding[] = [];
+  const pivot = ctx.versions[ctx.pivot];
+  ctx.versions.forEach((v, i) => {
+    const beads = ctx.alignments[i];
+    if (!pivot || i === ctx.pivot || !beads) return;
+    if (v.doc.lang !== pivot.doc.lang) {
+      for (const p of detectPair(pivot.doc, v.doc, beads, { thresholds: config, detectors: pairDetectors })) {
+        const { side: _side, ...finding } = p.finding;
+        out.push(
+          p.side === 'tgt'
+            ? { versionIndex: i, otherVersionIndex: ctx.pivot, finding }
+            : { versionIndex: ctx.pivot, otherVersionIndex: i, finding },
+        );
+      }
+    } else {
+      for (const d of spinDetectors) {
+        const findings = d.run({ doc: v.doc, original: pivot.doc, beads, thresholds: thresholdsFor(d, config) });
+        for (const finding of findings) out.push({ versionIndex: i, otherVersionIndex: ctx.pivot, finding });
+      }
+    }
+  });
+  ctx.versions.forEach((v, i) => {
+    for (const d of documentDetectors) {
+      for (const finding of d.run({ doc: v.doc, thresholds: thresholdsFor(d, config) })) {
+        out.push({ versionIndex: i, otherVersionIndex: null, finding });
+      }
+    }
+  });
+  for (const d of storyDetectors) {
+    for (const { versionIndex, ...finding } of d.run({ ...ctx, thresholds: thresholdsFor(d, config) })) {
+      const other = finding.evidence.otherVersion;
+      out.push({ versionIndex, otherVersionIndex: typeof other === 'number' ? other : null, finding });
+    }
+  }
+  return out;
 }

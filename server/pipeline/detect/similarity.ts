@@ -1,0 +1,104 @@
+import type { Lang } from '../types.js';
+import { plainWord } from '../../lang/numberWords.js';
+import { factNumbers } from '../../lang/numbers.js';
+import { entityIn, extractEntities, nameIndex } from '../../lang/entities.js';
+
+// Cross-language "do these two sentences say the same thing?" for the coverage and misalignment checks.
+// The lexical part goes through one small interface (LexicalCoverage) so the shipped Tagalog–English
+// lexicon can be plugged in; until it is, the fallback counts shared words and cognate spellings only.
+
+export interface CoverageResult {
+  /** Share of the first text's content words explained by the second (0..1). */
+  a: number;
+  /** Share of the second text's content words explained by the first. */
+  b: number;
+  aContent: number;
+  bContent: number;
+}
+
+export type LexicalCoverage = (a: string, aLang: Lang, b: string, bLang: Lang) => CoverageResult;
+
+const STOP = new Set(
+  'the of and to a in is was are were be been that this for on with as by at from it its he she they we you i his her their our not but or an which who has have had will would can could should there ang ng sa mga na ay si ni kay at ito siya sila kami tayo para upang kung dahil pero ngunit nang noong din rin lamang lang po ba pa isang may mayroon'.split(
+    ' ',
+  ),
+);
+
+function contentWords(text: string): string[] {
+  return (plainWord(text).match(/[\p{L}\d]+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w));
+}
+
+// Loanword spelling: Tagalog writes k for c, s for c(e/i), y for i, p for f… (teknolohiya ~ technology).
+function cognate(w: string): string {
+  return w
+    .replace(/tion$/, 'syon')
+    .replace(/ph/g, 'f')
+    .replace(/f/g, 'p')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/[cq]/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/[aeiou]+$/, '')
+    .slice(0, 6);
+}
+
+/** The fallback: shared words and cognate stems, no dictionary. */
+export const sharedWordCoverage: LexicalCoverage = (a, _aLang, b) => {
+  const aw = contentWords(a);
+  const bw = contentWords(b);
+  const bset = new Set(bw.flatMap((w) => [w, 'c:' + cognate(w)]));
+  const aset = new Set(aw.flatMap((w) => [w, 'c:' + cognate(w)]));
+  const hit = (w: string, set: Set<string>) => set.has(w) || (w.length >= 5 && set.has('c:' + cognate(w)));
+  return {
+    a: aw.length ? aw.filter((w) => hit(w, bset)).length / aw.length : 0,
+    b: bw.length ? bw.filter((w) => hit(w, aset)).length / bw.length : 0,
+    aContent: aw.length,
+    bContent: bw.length,
+  };
+};
+
+let active: LexicalCoverage = sharedWordCoverage;
+/** Plugs in a better lexical coverage (the project lexicon); the detectors call `lexicalCoverage`. */
+export function useLexicalCoverage(fn: LexicalCoverage): void {
+  active = fn;
+}
+export const lexicalCoverage: LexicalCoverage = (a, al, b, bl) => active(a, al, b, bl);
+
+export interface PairSimilarity {
+  score: number; // 0..1
+  lexical: number;
+  anchors: number; // share of anchors (numbers, names) that agree, or -1 when there are none
+  lengthFit: number; // 0..1, 1 when the length ratio is the expected one
+}
+
+/** Expected Tagalog/English character ratio and its spread, measured on the dev pairs (bench/check.ts). */
+export const TL_EN_RATIO = 1.2;
+
+export function lengthFit(a: string, aLang: Lang, b: string, bLang: Lang): number {
+  const ratio = aLang === bLang ? 1 : aLang === 'tl' ? 1 / TL_EN_RATIO : bLang === 'tl' ? TL_EN_RATIO : 1;
+  const la = Math.max(a.length, 1) * ratio;
+  const lb = Math.max(b.length, 1);
+  return Math.exp(-Math.abs(Math.log(la / lb)) * 1.5);
+}
+
+/** One similarity in [0,1] for a sentence pair, from lexical coverage, anchors and length. */
+export function pairSimilarity(a: string, aLang: Lang, b: string, bLang: Lang): PairSimilarity {
+  const cov = lexicalCoverage(a, aLang, b, bLang);
+  const lexical = (cov.a + cov.b) / 2;
+  const na = factNumbers(a, aLang).map((n) => n.value);
+  const nb = factNumbers(b, bLang).map((n) => n.value);
+  const ea = extractEntities(a, aLang);
+  const eb = extractEntities(b, bLang);
+  const ia = nameIndex(a);
+  const ib = nameIndex(b);
+  let agree = 0;
+  let total = 0;
+  for (const v of na) (total++, nb.includes(v) && agree++);
+  for (const v of nb) (total++, na.includes(v) && agree++);
+  for (const e of ea) (total++, entityIn(e, ib) && agree++);
+  for (const e of eb) (total++, entityIn(e, ia) && agree++);
+  const anchors = total ? agree / total : -1;
+  const lf = lengthFit(a, aLang, b, bLang);
+  const score = anchors < 0 ? 0.75 * lexical + 0.25 * lf : 0.5 * lexical + 0.3 * anchors + 0.2 * lf;
+  return { score, lexical, anchors, lengthFit: lf };
+}
