@@ -19,6 +19,19 @@ function isNumberAbbrev(text: string, end: number): boolean {
   return /^\.?\s*\d/.test(text.slice(end, end + 3));
 }
 
+// Negation carried by a word rather than a particle: English un-/non-/-less words and quantity words
+// ("unknown" → "hindi alam", "at least 15" → "hindi bababa sa 15"). They do not prove polarity, so the
+// check uses them only to excuse a particle on the other side.
+const EN_SOFT =
+  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less)\p{L}{3,}|non-?\p{L}{3,}|\p{L}{3,}less(?:ly|ness)?|less|least|fewer|below|under|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|away|except|unless|avoid\p{L}*|prevent\p{L}*|(?!important|immediate|international|internal|individual|industrial|intelligent|intensive|initial|interesting|interactive|innovative|distant|distinct|discrete|disease)(?:in|im|il|ir|dis)\p{L}{3,}(?:able|ible|ive|ent|ently|ant|ate|ately|ous|ular|al|ity|ness))(?![\p{L}])/giu;
+const TL_SOFT = /(?<![\p{L}])(?:kulang\p{L}*|maliban|iwas\p{L}*|pigil\p{L}*|bawal|ipinagbabawal|tumanggi|tanggi\p{L}*|mahina|kaunti|nawawala\p{L}*)(?![\p{L}])/giu;
+
+/** Words that carry negation without a negation particle (see EN_SOFT). */
+export function softNegation(text: string, lang: Lang): number {
+  const re = lang === 'tl' ? TL_SOFT : EN_SOFT;
+  return text.match(re)?.length ?? 0;
+}
+
 /** Negation cues in `text` for language `lang` ('other' uses both lists). */
 export function negationCues(text: string, lang: Lang): NegationCue[] {
   const out: NegationCue[] = [];
@@ -28,6 +41,8 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
       const start = m.index + m[0].lastIndexOf(m[1] ?? m[2] ?? m[0]);
       const end = start + cue.length;
       if (cue === 'no' && isNumberAbbrev(text, end)) continue;
+      // "Hindi" with a capital inside a sentence is the language.
+      if (m[0] === 'Hindi' && !/(^|[.!?:"“]\s*)$/.test(text.slice(0, start))) continue;
       out.push({ cue, start, end });
     }
   };

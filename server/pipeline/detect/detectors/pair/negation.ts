@@ -1,6 +1,6 @@
 import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
-import { negationCues } from '../../../../lang/negation.js';
+import { negationCues, softNegation } from '../../../../lang/negation.js';
 import { th } from '../../thresholds.js';
 
 // Polarity must survive translation: hindi/huwag/wala/ayaw ↔ not/n't/never/no/without.
@@ -33,7 +33,14 @@ export const negationDetector: PairDetector = {
     const diff = Math.abs(sc.length - tc.length);
     if (diff < th(this, ctx.thresholds, 'minDifference')) return [];
     const flipped = (sc.length > 0) !== (tc.length > 0);
-    const side = tc.length >= sc.length ? 'tgt' : 'src';
+    // A particle on one side may be carried by a word on the other ("unknown" / "hindi alam", "at least" /
+    // "hindi bababa"): a side has unexplained negation only beyond the other side's particles and such words.
+    const softS = softNegation(s.text, ctx.srcLang);
+    const softT = softNegation(t.text, ctx.tgtLang);
+    const excessS = sc.length - tc.length - softT;
+    const excessT = tc.length - sc.length - softS;
+    const major = Math.max(excessS, excessT) >= 1;
+    const side = excessS >= 1 ? 'src' : excessT >= 1 ? 'tgt' : tc.length >= sc.length ? 'tgt' : 'src';
     const cue = (side === 'tgt' ? tc : sc)[0];
     const otherCue = (side === 'tgt' ? sc : tc)[0];
     const message = flipped
@@ -45,10 +52,10 @@ export const negationDetector: PairDetector = {
       pairFinding(this, ctx, {
         side,
         rawScore: diff,
-        severity: flipped ? 'major' : 'minor',
-        confidence: flipped ? 0.8 : 0.4,
+        severity: major ? 'major' : 'minor',
+        confidence: major ? (flipped ? 0.85 : 0.65) : 0.35,
         message,
-        evidence: { source: sc.map((c) => c.cue), translation: tc.map((c) => c.cue) },
+        evidence: { source: sc.map((c) => c.cue), translation: tc.map((c) => c.cue), softSource: softS, softTranslation: softT },
         local: cue ? [cue.start, cue.end] : null,
         otherLocal: otherCue ? [otherCue.start, otherCue.end] : null,
       }),
