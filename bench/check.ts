@@ -16,6 +16,8 @@ const SEED = Number(process.env.SEED ?? 20261123);
 const RATE = 0.4;
 const DEBUG = process.env.DEBUG_DETECTOR ?? '';
 const MISS = process.env.DEBUG_MISS ?? '';
+// Threshold overrides for tuning runs, as in the config file: {"detector-id": {"key": value}}.
+const THRESHOLDS = JSON.parse(process.env.THRESHOLDS ?? '{}') as Record<string, Record<string, number>>;
 const EXPECTED: Record<Kind, string> = {
   number: 'numbers', entity: 'entities', negation: 'negation', truncate: 'length-ratio', replace: 'misalignment', untranslated: 'untranslated',
 };
@@ -66,7 +68,7 @@ function run(name: string): Item[] {
     });
     const src = docFromLines(corrupted.map((p) => p.en), 'en');
     const tgt = docFromLines(corrupted.map((p) => p.tl), 'tl');
-    const found = detectPair(src, tgt, diagonalBeads(doc.length), { srcLang: 'en', tgtLang: 'tl' });
+    const found = detectPair(src, tgt, diagonalBeads(doc.length), { srcLang: 'en', tgtLang: 'tl', thresholds: THRESHOLDS });
     doc.forEach((_, i) => {
       const mine = found.filter((f) => f.bead === i);
       const lab = labels[i];

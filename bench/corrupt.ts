@@ -40,8 +40,9 @@ function changeNumber(r: () => number, s: string): string | null {
 
 // Mid-sentence capitalised runs (names), the thing an entity swap replaces.
 const NAME_RE = /(?<=[\p{Ll},] )\p{Lu}\p{Ll}{2,}(?: \p{Lu}\p{Ll}{2,})*/gu;
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Enero|Pebrero|Marso|Abril|Mayo|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre|Lunes|Martes|Miyerkules|Huwebes|Biyernes|Sabado|Linggo)$/;
 export function names(s: string): string[] {
-  return [...s.matchAll(NAME_RE)].map((m) => m[0]);
+  return [...s.matchAll(NAME_RE)].map((m) => m[0]).filter((n) => !n.split(' ').some((w) => CALENDAR.test(w)));
 }
 
 function swapEntity(r: () => number, s: string, other: string, pool: string[]): string | null {

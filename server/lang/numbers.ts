@@ -56,7 +56,7 @@ function lookupWord(w: string, lang: Lang): Part {
   const candidates = [key];
   if (lang !== 'en') {
     // Tagalog ligature -ng ("dalawang", "libong") and the ordinal prefix written with a hyphen ("ika-lima").
-    if (key.endsWith('ng') && key.length > 4) candidates.push(key.slice(0, -2));
+    if (key.endsWith('ng') && key.length > 4) candidates.push(key.slice(0, -2), key.slice(0, -1));
     if (key.startsWith('ika-')) candidates.push('ika' + key.slice(4));
   }
   for (const c of candidates) {

@@ -2,10 +2,12 @@ import type { Lang } from '../types.js';
 import { plainWord } from '../../lang/numberWords.js';
 import { factNumbers } from '../../lang/numbers.js';
 import { entityIn, extractEntities, nameIndex } from '../../lang/entities.js';
+import { lexicalCoverage as lexiconCoverage } from '../../lang/lexicon.js';
+import { words } from '../../lang/text-norm.js';
 
 // Cross-language "do these two sentences say the same thing?" for the coverage and misalignment checks.
-// The lexical part goes through one small interface (LexicalCoverage) so the shipped Tagalog–English
-// lexicon can be plugged in; until it is, the fallback counts shared words and cognate spellings only.
+// Lexical part: the shipped Tagalog–English lexicon (server/lang/lexicon.ts) for tl/en pairs; shared words and
+// cognate spellings for same-language pairs.
 
 export interface CoverageResult {
   /** Share of the first text's content words explained by the second (0..1). */
@@ -57,12 +59,18 @@ export const sharedWordCoverage: LexicalCoverage = (a, _aLang, b) => {
   };
 };
 
-let active: LexicalCoverage = sharedWordCoverage;
-/** Plugs in a better lexical coverage (the project lexicon); the detectors call `lexicalCoverage`. */
-export function useLexicalCoverage(fn: LexicalCoverage): void {
-  active = fn;
-}
-export const lexicalCoverage: LexicalCoverage = (a, al, b, bl) => active(a, al, b, bl);
+/** Lexical coverage of a pair: through the lexicon when one side is Tagalog and the other English. */
+export const lexicalCoverage: LexicalCoverage = (a, al, b, bl) => {
+  if (al === 'tl' && bl === 'en') {
+    const c = lexiconCoverage(words(a), words(b));
+    return { a: c.tl, b: c.en, aContent: c.tlContent, bContent: c.enContent };
+  }
+  if (al === 'en' && bl === 'tl') {
+    const c = lexiconCoverage(words(b), words(a));
+    return { a: c.en, b: c.tl, aContent: c.enContent, bContent: c.tlContent };
+  }
+  return sharedWordCoverage(a, al, b, bl);
+};
 
 export interface PairSimilarity {
   score: number; // 0..1
@@ -89,14 +97,14 @@ export function pairSimilarity(a: string, aLang: Lang, b: string, bLang: Lang): 
   const nb = factNumbers(b, bLang).map((n) => n.value);
   const ea = extractEntities(a, aLang);
   const eb = extractEntities(b, bLang);
-  const ia = nameIndex(a);
-  const ib = nameIndex(b);
+  const ia = nameIndex(a, aLang);
+  const ib = nameIndex(b, bLang);
   let agree = 0;
   let total = 0;
   for (const v of na) (total++, nb.includes(v) && agree++);
   for (const v of nb) (total++, na.includes(v) && agree++);
-  for (const e of ea) (total++, entityIn(e, ib) && agree++);
-  for (const e of eb) (total++, entityIn(e, ia) && agree++);
+  for (const e of ea) (total++, entityIn(e, ib, aLang) && agree++);
+  for (const e of eb) (total++, entityIn(e, ia, bLang) && agree++);
   const anchors = total ? agree / total : -1;
   const lf = lengthFit(a, aLang, b, bLang);
   const score = anchors < 0 ? 0.75 * lexical + 0.25 * lf : 0.5 * lexical + 0.3 * anchors + 0.2 * lf;

@@ -1,6 +1,6 @@
 import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
-import { entityIn, extractEntities, nameIndex } from '../../../../lang/entities.js';
+import { entityIn, extractEntities, isCommonWord, nameIndex } from '../../../../lang/entities.js';
 import { th } from '../../thresholds.js';
 
 // Names (people, places, organisations, titles written as names) must appear on both sides. Tagalog respells
@@ -30,15 +30,19 @@ export const entitiesDetector: PairDetector = {
     const t = sideText(ctx.tgt);
     const se = extractEntities(s.text, ctx.srcLang);
     const te = extractEntities(t.text, ctx.tgtLang);
-    const si = nameIndex(s.text);
-    const ti = nameIndex(t.text);
-    const onlySrc = se.filter((e) => !entityIn(e, ti));
-    const onlyTgt = te.filter((e) => !entityIn(e, si));
+    const si = nameIndex(s.text, ctx.srcLang);
+    const ti = nameIndex(t.text, ctx.tgtLang);
+    const onlySrc = se.filter((e) => !entityIn(e, ti, ctx.srcLang));
+    const onlyTgt = te.filter((e) => !entityIn(e, si, ctx.tgtLang));
     const score = onlySrc.length + onlyTgt.length;
     if (score < th(this, ctx.thresholds, 'minUnmatched')) return [];
     // A name missing on one side and a new one on the other is a substitution (major); a lone missing or
     // extra name is often a paraphrase or a translated common noun written with a capital (minor).
     const swapped = onlySrc.length > 0 && onlyTgt.length > 0;
+    // A lone missing name is major when it is a real name (no word of it is a common word in the lexicon).
+    const properName = (e: { text: string }, lang: typeof ctx.srcLang) =>
+      !/^\p{Lu}{2,5}s?$/u.test(e.text) && e.text.split(/[\s-]+/).every((w) => w.length > 2 && !isCommonWord(w.replace(/['’]s$/, ''), lang));
+    const lone = onlySrc.some((e) => properName(e, ctx.srcLang)) || onlyTgt.some((e) => properName(e, ctx.tgtLang));
     const side = onlyTgt.length ? 'tgt' : 'src';
     const flagged = (side === 'tgt' ? onlyTgt : onlySrc)[0]!;
     const other = (side === 'tgt' ? onlySrc : onlyTgt)[0];
@@ -52,8 +56,8 @@ export const entitiesDetector: PairDetector = {
       pairFinding(this, ctx, {
         side,
         rawScore: score,
-        severity: swapped ? 'major' : 'minor',
-        confidence: swapped ? 0.8 : 0.45,
+        severity: swapped || lone ? 'major' : 'minor',
+        confidence: swapped ? 0.8 : lone ? 0.6 : 0.45,
         message,
         evidence: { source: onlySrc.map((e) => e.text), translation: onlyTgt.map((e) => e.text) },
         local: [flagged.start, flagged.end],

@@ -27,7 +27,7 @@ export const lengthRatioDetector: PairDetector = {
   category: 'accuracy/omission',
   defaultSeverity: 'major',
   scope: 'pair',
-  thresholds: { minorZ: 2.2, majorZ: 2.6, cutBonus: 0.6, minChars: 20 },
+  thresholds: { minorZ: 2.0, majorZ: 3.0, cutBonus: 1.2, minChars: 20 },
   examples: {
     pass: [
       {

@@ -46,7 +46,7 @@ export const misalignmentDetector: PairDetector = {
   category: 'source/misalignment',
   defaultSeverity: 'major',
   scope: 'pair',
-  thresholds: { maxSimilarity: 0.12, contextMaxSimilarity: 0.3, minMargin: 0.1, radius: 6 },
+  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6 },
   examples: {
     pass: [
       {
