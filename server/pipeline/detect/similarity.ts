@@ -107,6 +107,6 @@ export function pairSimilarity(a: string, aLang: Lang, b: string, bLang: Lang): 
   for (const e of eb) (total++, entityIn(e, ia, bLang) && agree++);
   const anchors = total ? agree / total : -1;
   const lf = lengthFit(a, aLang, b, bLang);
-  const score = anchors < 0 ? 0.75 * lexical + 0.25 * lf : 0.5 * lexical + 0.3 * anchors + 0.2 * lf;
+  const score = anchors < 0 ? 0.85 * lexical + 0.15 * lf : 0.6 * lexical + 0.3 * anchors + 0.1 * lf;
   return { score, lexical, anchors, lengthFit: lf };
 }

@@ -46,7 +46,8 @@ export const repeatedWordingDetector: DocDetector = {
         const b = segs[j]!;
         if (b.w.length < minWords || flagged.has(b.s.index)) continue;
         const { onlyA, onlyB } = diffWords(a.w, b.w);
-        if (!onlyA.length && !onlyB.length) continue;
+        // Identical, or one merely extends the other (a summary bullet and its paragraph): not a rewording.
+        if (!onlyA.length || !onlyB.length) continue;
         const overlap = 1 - (onlyA.length + onlyB.length) / (a.w.length + b.w.length);
         if (overlap < minOverlap) continue;
         flagged.add(b.s.index);
