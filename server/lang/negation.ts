@@ -23,7 +23,7 @@ function isNumberAbbrev(text: string, end: number): boolean {
 // ("unknown" → "hindi alam", "at least 15" → "hindi bababa sa 15"). They do not prove polarity, so the
 // check uses them only to excuse a particle on the other side.
 const EN_SOFT =
-  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less)\p{L}{3,}|non-?\p{L}{3,}|\p{L}{3,}less(?:ly|ness)?|less|least|fewer|below|under|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|away|except|unless|avoid\p{L}*|prevent\p{L}*|(?!important|immediate|international|internal|individual|industrial|intelligent|intensive|initial|interesting|interactive|innovative|distant|distinct|discrete|disease)(?:in|im|il|ir|dis)\p{L}{3,}(?:able|ible|ive|ent|ently|ant|ate|ately|ous|ular|al|ity|ness))(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less)\p{L}{3,}|non-\p{L}+|non\p{L}{3,}|neutral|infinite\p{L}*|deficien\p{L}+|stranger\p{L}*|otherwise|implausib\p{L}+|\p{L}{3,}less(?:ly|ness)?|less|least|fewer|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|unless|(?:in|im|il|ir|dis)(?:accessible|adequate|advertent\p{L}*|appropriate|capable|complete|consistent|convenient|correct|curable|definite\p{L}*|effective|efficient|eligible|expensive|formal|sufficient|valid|visible|regular|relevant|responsible|legal|legitimate|mature|mobile|possible|patient|perfect|proper|practical|agree\p{L}*|advantage\p{L}*|like\p{L}*|honest|proportionate\p{L}*|able\p{L}*|approv\p{L}*))(?![\p{L}])/giu;
 const TL_SOFT = /(?<![\p{L}])(?:kulang\p{L}*|maliban|iwas\p{L}*|pigil\p{L}*|bawal|ipinagbabawal|tumanggi|tanggi\p{L}*|mahina|kaunti|nawawala\p{L}*)(?![\p{L}])/giu;
 
 /** Words that carry negation without a negation particle (see EN_SOFT). */
@@ -41,6 +41,8 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
       const start = m.index + m[0].lastIndexOf(m[1] ?? m[2] ?? m[0]);
       const end = start + cue.length;
       if (cue === 'no' && isNumberAbbrev(text, end)) continue;
+      // "kung hindi" is "otherwise" / "or else" far more often than a negated condition.
+      if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start))) continue;
       // "Hindi" with a capital inside a sentence is the language.
       if (m[0] === 'Hindi' && !/(^|[.!?:"“]\s*)$/.test(text.slice(0, start))) continue;
       out.push({ cue, start, end });
