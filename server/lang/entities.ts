@@ -70,7 +70,8 @@ function englishGlosses(): Set<string> {
 export function isCommonWord(w: string, lang: Lang): boolean {
   const f = plainWord(w);
   if (NOT_NAMES.has(f)) return true;
-  if (lang === 'tl') return loadLexicon().translate(f).length > 0 || loadLexicon().isTlStopword(f);
+  // A Tagalog word whose only "translation" is itself (Armenia → armenia) is a name the dictionary lists.
+  if (lang === 'tl') return loadLexicon().translate(f).some((t) => t.en !== f) || loadLexicon().isTlStopword(f);
   return isEnStopword(f) || englishGlosses().has(enKey(f)) || englishGlosses().has(f);
 }
 

@@ -1,6 +1,6 @@
 import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
-import { entityIn, extractEntities, isCommonWord, nameIndex } from '../../../../lang/entities.js';
+import { entityIn, extractEntities, isCommonWord, missingTokens, nameIndex } from '../../../../lang/entities.js';
 import { th } from '../../thresholds.js';
 
 // Names (people, places, organisations, titles written as names) must appear on both sides. Tagalog respells
@@ -43,6 +43,14 @@ export const entitiesDetector: PairDetector = {
     const properName = (e: { text: string }, lang: typeof ctx.srcLang) =>
       !/^\p{Lu}{2,5}s?$/u.test(e.text) && e.text.split(/[\s-]+/).every((w) => w.length > 2 && !isCommonWord(w.replace(/['’]s$/, ''), lang));
     const lone = onlySrc.some((e) => properName(e, ctx.srcLang)) || onlyTgt.some((e) => properName(e, ctx.tgtLang));
+    // Word level: a name word gone on one side and another on the other, one of them a real name
+    // ("Squadron Leader" / "Pinuno ng Armenia").
+    const srcWords = se.flatMap((e) => missingTokens(e, ti, ctx.srcLang));
+    const tgtWords = te.flatMap((e) => missingTokens(e, si, ctx.tgtLang));
+    const wordSwap =
+      srcWords.length > 0 &&
+      tgtWords.length > 0 &&
+      (srcWords.some((w) => w.length > 2 && !isCommonWord(w, ctx.srcLang)) || tgtWords.some((w) => w.length > 2 && !isCommonWord(w, ctx.tgtLang)));
     const side = onlyTgt.length ? 'tgt' : 'src';
     const flagged = (side === 'tgt' ? onlyTgt : onlySrc)[0]!;
     const other = (side === 'tgt' ? onlySrc : onlyTgt)[0];
@@ -56,7 +64,7 @@ export const entitiesDetector: PairDetector = {
       pairFinding(this, ctx, {
         side,
         rawScore: score,
-        severity: swapped || lone ? 'major' : 'minor',
+        severity: swapped || lone || wordSwap ? 'major' : 'minor',
         confidence: swapped ? 0.8 : lone ? 0.6 : 0.45,
         message,
         evidence: { source: onlySrc.map((e) => e.text), translation: onlyTgt.map((e) => e.text) },
