@@ -78,7 +78,7 @@ export function isCommonWord(w: string, lang: Lang): boolean {
 const isUpper = (w: string): boolean => /^\p{Lu}/u.test(w);
 const sentenceStartBefore = (text: string, i: number): boolean => {
   const before = text.slice(Math.max(0, i - 4), i).trimEnd();
-  return before === '' || /[.!?:;"“”‘'(\-–—•]$/u.test(before);
+  return before === '' || /[.!?:;"“”‘'(–—•]$/u.test(before) || /(?:^|\s)-$/.test(before);
 };
 
 export function foldTokens(s: string): string[] {
