@@ -23,7 +23,7 @@ const RULES: Rule[] = [
     re: new RegExp(String.raw`(${NAME})(,?\s+)(He|She|They|It)\s+(?=\p{Ll})`, 'gu'),
     severity: 'major',
     message: (m) => `Pronoun echo: "${m[1]}${m[2]}${m[3]}" names the subject twice (a machine-translation artifact)`,
-    suggestion: (m) => `${m[1]} `,
+    suggestion: (m) => m[1]!,
   },
   {
     kind: 'stray-first-person',
