@@ -46,7 +46,7 @@ export const misalignmentDetector: PairDetector = {
   category: 'source/misalignment',
   defaultSeverity: 'major',
   scope: 'pair',
-  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6 },
+  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6, minWords: 6, minWordsContext: 4 },
   examples: {
     pass: [
       {
@@ -66,8 +66,13 @@ export const misalignmentDetector: PairDetector = {
     if (!isContentPair(ctx) || ctx.srcLang === ctx.tgtLang) return [];
     const r = misalignmentScore(ctx, th(this, ctx.thresholds, 'radius'));
     const sim = r.own.score;
-    const lonely = sim < th(this, ctx.thresholds, 'maxSimilarity');
-    const beaten = sim < th(this, ctx.thresholds, 'contextMaxSimilarity') && r.margin >= th(this, ctx.thresholds, 'minMargin');
+    // Short sentences ("Tom is here.") meet few lexicon entries: their similarity alone says little.
+    const words = Math.min(...[ctx.src, ctx.tgt].map((side) => side.map((x) => x.text).join(' ').match(/[\p{L}\d]+/gu)?.length ?? 0));
+    const lonely = sim < th(this, ctx.thresholds, 'maxSimilarity') && words >= th(this, ctx.thresholds, 'minWords');
+    const beaten =
+      sim < th(this, ctx.thresholds, 'contextMaxSimilarity') &&
+      r.margin >= th(this, ctx.thresholds, 'minMargin') &&
+      words >= th(this, ctx.thresholds, 'minWordsContext');
     if (!lonely && !beaten) return [];
     const better = r.altSrc && (!r.altTgt || r.altSrc.sim >= r.altTgt.sim) ? r.altSrc : r.altTgt;
     const where = better && beaten ? ` (sentence ${better.seg.index + 1} of the ${better === r.altSrc ? 'source' : 'translation'} fits it better)` : '';
