@@ -115,7 +115,11 @@ export function extractEntities(text: string, _lang: Lang): Entity[] {
     const last = toks[j]!;
     const initial = sentenceStartBefore(text, first.start);
     const acronym = /^(?:\p{Lu}{2,5}s?|(?:\p{Lu}\.){2,})$/u.test(first.w.replace(/\.$/, '.'));
-    const shouting = /^\p{Lu}{6,}$/u.test(first.w) || /Ã|Â|â€/.test(text.slice(first.start, last.end + 1));
+    const run = toks.slice(i, j + 1).map((t) => t.w);
+    const shouting =
+      /^\p{Lu}{6,}$/u.test(first.w) ||
+      (run.length > 1 && run.every((w) => /^\p{Lu}+$/u.test(w))) ||
+      /Ã|Â|â€/.test(text.slice(first.start, last.end + 1));
     if (shouting) {
       i = j + 1;
       continue;

@@ -16,7 +16,8 @@ export interface PlacedFinding {
 /**
  * Runs every registered detector that applies to the story: pair detectors on each aligned bead between the
  * pivot and every version in the other language (tl↔en), document detectors on each version, spin detectors
- * on same-language versions against the pivot, story detectors across versions. `config` is the
+ * on same-language versions whose role is spin or unknown (the pivot as their original), story detectors
+ * across versions. `config` is the
  * per-detector thresholds of the config file (unknown detector ids or keys are a UsageError).
  */
 export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}): PlacedFinding[] {
@@ -26,7 +27,8 @@ export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}): Pl
   ctx.versions.forEach((v, i) => {
     const beads = ctx.alignments[i];
     if (!pivot || i === ctx.pivot || !beads) return;
-    if (v.doc.lang !== pivot.doc.lang) {
+    const langs = new Set([v.doc.lang, pivot.doc.lang]);
+    if (langs.has('tl') && langs.has('en')) {
       for (const p of detectPair(pivot.doc, v.doc, beads, { thresholds: config, detectors: pairDetectors })) {
         const { side: _side, ...finding } = p.finding;
         out.push(
@@ -35,7 +37,7 @@ export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}): Pl
             : { versionIndex: ctx.pivot, otherVersionIndex: i, finding },
         );
       }
-    } else {
+    } else if (v.doc.lang === pivot.doc.lang && (v.role === 'spin' || v.role === 'unknown')) {
       for (const d of spinDetectors) {
         const findings = d.run({ doc: v.doc, original: pivot.doc, beads, thresholds: thresholdsFor(d, config) });
         for (const finding of findings) out.push({ versionIndex: i, otherVersionIndex: ctx.pivot, finding });

@@ -42,7 +42,10 @@ export const entitiesDetector: PairDetector = {
     // A lone missing name is major when it is a real name (no word of it is a common word in the lexicon).
     const properName = (e: { text: string }, lang: typeof ctx.srcLang) =>
       !/^\p{Lu}{2,5}s?$/u.test(e.text) && e.text.split(/[\s-]+/).every((w) => w.length > 2 && !isCommonWord(w.replace(/['’]s$/, ''), lang));
-    const lone = onlySrc.some((e) => properName(e, ctx.srcLang)) || onlyTgt.some((e) => properName(e, ctx.tgtLang));
+    // In Tagalog, a capitalised word the lexicon does not know is as often an affixed native word ("Daungan",
+    // "Pangsalpok") as a name: there a lone name must look foreign (c, f, j, q, v, x, z are not native letters).
+    const lonely = (e: { text: string }, lang: typeof ctx.srcLang) => properName(e, lang) && (lang !== 'tl' || /[cfjqvxz]/i.test(e.text));
+    const lone = onlySrc.some((e) => lonely(e, ctx.srcLang)) || onlyTgt.some((e) => lonely(e, ctx.tgtLang));
     // Word level: a name word gone on one side and another on the other, one of them a real name
     // ("Squadron Leader" / "Pinuno ng Armenia").
     const srcWords = se.flatMap((e) => missingTokens(e, ti, ctx.srcLang));
