@@ -3,6 +3,8 @@
 // A seeded generator corrupts ~40% of pairs with one labelled error each, on either side; the detectors run
 // on the gold 1-1 beads (alignment errors are the align benchmark's business), with the document as context.
 // A "flag" is a finding of severity ≥ major. Reported: recall per error kind, precision, false flags on clean pairs.
+// Tuning aids (environment): SEED, THRESHOLDS='{"id":{"key":v}}', DEBUG_DETECTOR=id (print its flags on clean
+// pairs), DEBUG_MISS=kind (print corrupted pairs of that kind left without a major flag). --tatoeba adds Tatoeba.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +75,7 @@ function run(name: string): Item[] {
       const mine = found.filter((f) => f.bead === i);
       const lab = labels[i];
       if (MISS && lab?.kind === MISS && !mine.some((f) => f.finding.severity !== 'minor')) {
-        console.log(`MISS ${lab.kind} (${lab.side}): ${mine.map((f) => f.finding.detector + ':' + f.finding.severity + ':' + f.finding.message).join(' | ')}\n   before: ${lab.before}\n   after:  ${lab.after}\n   other:  ${lab.side === 'en' ? corrupted[i]!.tl : corrupted[i]!.en}`);
+        console.log(`MISS ${lab.kind} (${lab.side}): ${mine.map((f) => f.finding.detector + ':' + f.finding.severity + ':' + f.finding.message + ' ' + JSON.stringify(f.finding.evidence)).join(' | ')}\n   before: ${lab.before}\n   after:  ${lab.after}\n   other:  ${lab.side === 'en' ? corrupted[i]!.tl : corrupted[i]!.en}`);
       }
       if (DEBUG && !labels[i] && !natural[i]) {
         for (const f of mine.filter((f) => f.finding.severity !== 'minor' && f.finding.detector === DEBUG)) {
