@@ -89,22 +89,37 @@ export function lengthFit(a: string, aLang: Lang, b: string, bLang: Lang): numbe
   return Math.exp(-Math.abs(Math.log(la / lb)) * 1.5);
 }
 
+interface Features {
+  numbers: number[];
+  entities: ReturnType<typeof extractEntities>;
+  index: ReturnType<typeof nameIndex>;
+}
+
+// Misalignment compares each sentence with a dozen neighbours: its features are computed once.
+const featureCache = new Map<string, Features>();
+function features(text: string, lang: Lang): Features {
+  const key = `${lang}\u0000${text}`;
+  let f = featureCache.get(key);
+  if (!f) {
+    if (featureCache.size > 5000) featureCache.clear();
+    f = { numbers: factNumbers(text, lang).map((n) => n.value), entities: extractEntities(text, lang), index: nameIndex(text, lang) };
+    featureCache.set(key, f);
+  }
+  return f;
+}
+
 /** One similarity in [0,1] for a sentence pair, from lexical coverage, anchors and length. */
 export function pairSimilarity(a: string, aLang: Lang, b: string, bLang: Lang): PairSimilarity {
   const cov = lexicalCoverage(a, aLang, b, bLang);
   const lexical = (cov.a + cov.b) / 2;
-  const na = factNumbers(a, aLang).map((n) => n.value);
-  const nb = factNumbers(b, bLang).map((n) => n.value);
-  const ea = extractEntities(a, aLang);
-  const eb = extractEntities(b, bLang);
-  const ia = nameIndex(a, aLang);
-  const ib = nameIndex(b, bLang);
+  const fa = features(a, aLang);
+  const fb = features(b, bLang);
   let agree = 0;
   let total = 0;
-  for (const v of na) (total++, nb.includes(v) && agree++);
-  for (const v of nb) (total++, na.includes(v) && agree++);
-  for (const e of ea) (total++, entityIn(e, ib, aLang) && agree++);
-  for (const e of eb) (total++, entityIn(e, ia, bLang) && agree++);
+  for (const v of fa.numbers) (total++, fb.numbers.includes(v) && agree++);
+  for (const v of fb.numbers) (total++, fa.numbers.includes(v) && agree++);
+  for (const e of fa.entities) (total++, entityIn(e, fb.index, aLang) && agree++);
+  for (const e of fb.entities) (total++, entityIn(e, fa.index, bLang) && agree++);
   const anchors = total ? agree / total : -1;
   const lf = lengthFit(a, aLang, b, bLang);
   const score = anchors < 0 ? 0.85 * lexical + 0.15 * lf : 0.6 * lexical + 0.3 * anchors + 0.1 * lf;

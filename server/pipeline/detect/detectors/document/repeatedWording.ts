@@ -9,10 +9,16 @@ import { th } from '../../thresholds.js';
 
 const words = (s: string) => plainWord(s).match(/[\p{L}\d]+/gu) ?? [];
 
-function diffWords(a: string[], b: string[]): { onlyA: string[]; onlyB: string[] } {
-  const sa = new Set(a);
-  const sb = new Set(b);
+function diffWords(a: string[], b: string[], sa: Set<string>, sb: Set<string>): { onlyA: string[]; onlyB: string[] } {
   return { onlyA: a.filter((w) => !sb.has(w)), onlyB: b.filter((w) => !sa.has(w)) };
+}
+
+/** Whether a and b differ in more than `budget` words, counted without allocating (most pairs do, early). */
+function differsBeyond(a: string[], b: string[], sa: Set<string>, sb: Set<string>, budget: number): boolean {
+  let n = 0;
+  for (const w of a) if (!sb.has(w) && ++n > budget) return true;
+  for (const w of b) if (!sa.has(w) && ++n > budget) return true;
+  return false;
 }
 
 export const repeatedWordingDetector: DocDetector = {
@@ -36,7 +42,10 @@ export const repeatedWordingDetector: DocDetector = {
   run(ctx) {
     const minWords = th(this, ctx.thresholds, 'minWords');
     const minOverlap = th(this, ctx.thresholds, 'minOverlap');
-    const segs = ctx.doc.segments.filter((s) => !s.boilerplate).map((s) => ({ s, w: words(s.text) }));
+    const segs = ctx.doc.segments.filter((s) => !s.boilerplate).map((s) => {
+      const w = words(s.text);
+      return { s, w, set: new Set(w) };
+    });
     const out: Finding[] = [];
     const flagged = new Set<number>();
     for (let i = 0; i < segs.length; i++) {
@@ -45,7 +54,11 @@ export const repeatedWordingDetector: DocDetector = {
       for (let j = i + 1; j < segs.length; j++) {
         const b = segs[j]!;
         if (b.w.length < minWords || flagged.has(b.s.index)) continue;
-        const { onlyA, onlyB } = diffWords(a.w, b.w);
+        // Cheap bound first (every pair of a long document is visited): the length difference alone already
+        // counts as differing words.
+        const budget = (1 - minOverlap) * (a.w.length + b.w.length);
+        if (Math.abs(a.w.length - b.w.length) > budget || differsBeyond(a.w, b.w, a.set, b.set, budget)) continue;
+        const { onlyA, onlyB } = diffWords(a.w, b.w, a.set, b.set);
         // Identical, or one merely extends the other (a summary bullet and its paragraph): not a rewording.
         if (!onlyA.length || !onlyB.length) continue;
         const overlap = 1 - (onlyA.length + onlyB.length) / (a.w.length + b.w.length);
