@@ -198,8 +198,11 @@ function variants(t: string): string[] {
 export function entityIn(e: Entity, idx: NameIndex, eLang: Lang = 'other'): boolean {
   // A multi-word name partly translated ("Icelandic Meteorological Office" / "Tanggapang Meteorolohikal ng
   // Iceland") is still there; it is missing when most of its words are.
-  const significant = e.tokens.filter((t) => t.length >= 2).length;
-  return missingTokens(e, idx, eLang).length * 2 <= Math.max(significant, 1) && (significant > 1 || missingTokens(e, idx, eLang).length === 0);
+  // Particles of names ("La Leona", "de", "al") do not vouch for the rest of the name.
+  const long = e.tokens.filter((t) => t.length >= 3);
+  const counted = long.length ? long : e.tokens;
+  const missing = missingTokens(e, idx, eLang).filter((t) => counted.includes(t));
+  return missing.length * 2 <= Math.max(counted.length, 1) && (counted.length > 1 || missing.length === 0);
 }
 
 /** The significant tokens of `e` that `idx` does not account for (see entityIn). */
