@@ -1,6 +1,6 @@
 import type { Finding } from '../types.js';
 import type { StoryContext } from './types.js';
-import { allDetectors, documentDetectors, pairDetectors, spinDetectors, storyDetectors } from './registry.js';
+import { allDetectors, documentDetectors, pairDetectors, storyDetectors } from './registry.js';
 import { thresholdsFor, validateThresholds, type ThresholdConfig } from './thresholds.js';
 import { detectPair } from './pair.js';
 
@@ -15,9 +15,9 @@ export interface PlacedFinding {
 
 /**
  * Runs every registered detector that applies to the story: pair detectors on each aligned bead between the
- * pivot and every version in the other language (tl↔en), document detectors on each version, spin detectors
- * on same-language versions whose role is spin or unknown (the pivot as their original), story detectors
- * across versions. `config` is the
+ * pivot and every version in the other language (tl↔en), document detectors on each version, story detectors
+ * across versions (fact disagreement; spin-story, which runs the spin detectors on each version against the
+ * original it discovers among the others). `config` is the
  * per-detector thresholds of the config file (unknown detector ids or keys are a UsageError).
  */
 export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}): PlacedFinding[] {
@@ -37,11 +37,6 @@ export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}): Pl
             : { versionIndex: ctx.pivot, otherVersionIndex: i, finding },
         );
       }
-    } else if (v.doc.lang === pivot.doc.lang && (v.role === 'spin' || v.role === 'unknown')) {
-      for (const d of spinDetectors) {
-        const findings = d.run({ doc: v.doc, original: pivot.doc, beads, thresholds: thresholdsFor(d, config) });
-        for (const finding of findings) out.push({ versionIndex: i, otherVersionIndex: ctx.pivot, finding });
-      }
     }
   });
   ctx.versions.forEach((v, i) => {
@@ -57,5 +52,11 @@ export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}): Pl
       out.push({ versionIndex, otherVersionIndex: typeof other === 'number' ? other : null, finding });
     }
   }
-  return out;
+  // Scrape junk gets its boilerplate flag and nothing else: a spin or fact finding on a "Source link" line or
+  // a repeated title would send a reviewer to text that is going to be dropped anyway.
+  return out.filter(({ versionIndex, finding }) => {
+    if (finding.category === 'source/boilerplate' || !finding.segments.length) return true;
+    const segs = ctx.versions[versionIndex]?.doc.segments ?? [];
+    return !finding.segments.every((i) => segs[i]?.boilerplate);
+  });
 }

@@ -1,4 +1,4 @@
-import type { Detector, DocDetector, PairDetector, SpinDetector, StoryDetector } from './types.js';
+import type { Detector, DocDetector, PairDetector, StoryDetector } from './types.js';
 import { numbersDetector } from './detectors/pair/numbers.js';
 import { entitiesDetector } from './detectors/pair/entities.js';
 import { negationDetector } from './detectors/pair/negation.js';
@@ -12,6 +12,7 @@ import { boilerplateDetector } from './detectors/document/boilerplate.js';
 import { mtArtifactsDetector } from './detectors/document/mtArtifacts.js';
 import { repeatedWordingDetector } from './detectors/document/repeatedWording.js';
 import { factDisagreementDetector } from './detectors/story/factDisagreement.js';
+import { spinDetectors, spinStoryDetector } from './spin/index.js';
 
 // The explicit registry (Weblate style): a detector runs only if it is listed here.
 
@@ -29,10 +30,12 @@ export const pairDetectors: readonly PairDetector[] = [
 
 export const documentDetectors: readonly DocDetector[] = [boilerplateDetector, mtArtifactsDetector, repeatedWordingDetector];
 
-export const storyDetectors: readonly StoryDetector[] = [factDisagreementDetector];
+// spin-story runs the spin detectors over each version against the original it discovers among the others.
+export const storyDetectors: readonly StoryDetector[] = [factDisagreementDetector, spinStoryDetector];
 
-// TODO(lead): replace with `export { spinDetectors } from './spin/index.js';` once the spin branch is on main.
-export const spinDetectors: readonly SpinDetector[] = [];
+/** The spin engineer's detectors (server/pipeline/detect/spin): run through spin-story in audits, listed here
+ * so their thresholds are validated and their examples tested with everyone else's. */
+export { spinDetectors };
 
 export function allDetectors(): Detector[] {
   return [...pairDetectors, ...documentDetectors, ...spinDetectors, ...storyDetectors];
