@@ -1,8 +1,8 @@
-import { franc } from 'franc';
+import { detectLang } from './langid.js';
 import type { Lang } from '../pipeline/types.js';
 
 // Is this sentence Tagalog, English or something else? Function words decide for tl/en (they are frequent,
-// short sentences included); franc is asked only when neither list explains the words (a third language).
+// short sentences included); the project's language id (restricted franc) only when there is none.
 
 const TL = new Set(
   'ang ng sa mga na ay si ni kay at ito iyon siya sila kami tayo namin natin nila niya ko mo ka ako ikaw hindi huwag wala walang may mayroon para upang kung dahil pero ngunit nang noong din rin lamang lang po ba pa na rin ay kanilang kaniyang kanyang iyong aking ating mula tungkol bilang habang kapag nito niyon doon dito diyan ayon isang yung yun naman talaga siguro ganito ganyan iba ibang lahat bawat'.split(
@@ -36,13 +36,8 @@ export function langScores(text: string): LangScores {
 export function guessLang(text: string, fallback: Lang): Lang {
   const s = langScores(text);
   if (s.tl === 0 && s.en === 0) {
-    if (s.words >= 6) {
-      const f = franc(text, { minLength: 20 });
-      if (f === 'tgl') return 'tl';
-      if (f === 'eng') return 'en';
-      if (f !== 'und') return 'other';
-    }
-    return fallback;
+    // No function word at all: trigram statistics (restricted to the languages we meet) on enough words.
+    return s.words >= 8 ? (detectLang(text) ?? fallback) : fallback;
   }
   if (s.tl > s.en * 1.5 && s.tl >= 1) return 'tl';
   if (s.en > s.tl * 1.5 && s.en >= 1) return 'en';

@@ -49,10 +49,15 @@ export const numbersDetector: PairDetector = {
     const t = sideText(ctx.tgt);
     const sn = factNumbers(s.text, ctx.srcLang);
     const tn = factNumbers(t.text, ctx.tgtLang);
+    // Name labels ("COVID-19") are repeated or dropped freely in translation: compared as a set, not counted.
+    const labelled = (ns: ExtractedNumber[], other: ExtractedNumber[]) =>
+      ns.filter((n, k) => n.kind !== 'label' || (!ns.slice(0, k).some((m) => m.value === n.value) && !other.some((m) => m.value === n.value)));
+    const snF = labelled(sn, tn);
+    const tnF = labelled(tn, sn);
     const sc = extractCalendar(s.text, ctx.srcLang);
     const tc = extractCalendar(t.text, ctx.tgtLang);
-    const onlySrc = [...unmatched(sn, tn, numKey), ...unmatched(sc, tc, calKey)];
-    const onlyTgt = [...unmatched(tn, sn, numKey), ...unmatched(tc, sc, calKey)];
+    const onlySrc = [...unmatched(snF, tnF, numKey), ...unmatched(sc, tc, calKey)];
+    const onlyTgt = [...unmatched(tnF, snF, numKey), ...unmatched(tc, sc, calKey)];
     const score = onlySrc.length + onlyTgt.length;
     if (score < th(this, ctx.thresholds, 'minUnmatched')) return [];
     // A value gone on one side and a different one on the other is a changed fact; a lone extra or missing
