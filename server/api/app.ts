@@ -2,7 +2,11 @@ import express from 'express';
 import type { Db } from '../db/index.js';
 import type { Config } from '../config.js';
 import { CLIENT_DIST } from '../paths.js';
+import { auditsRouter } from './audits.js';
 import { documentsRouter } from './documents.js';
+import { flagsRouter } from './flags.js';
+import { meRouter } from './me.js';
+import { statsRouter } from './stats.js';
 import { errorHandler, notFound } from './errors.js';
 
 export interface AppDeps {
@@ -19,6 +23,10 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ ok: true });
   });
   app.use('/api/documents', documentsRouter(deps));
+  app.use('/api/audits', auditsRouter(deps));
+  app.use('/api/flags', flagsRouter(deps));
+  app.use('/api/stats', statsRouter(deps));
+  app.use('/api/me', meRouter(deps));
   app.use('/api', notFound);
   app.use(express.static(CLIENT_DIST, { index: 'index.html' }));
   app.use(notFound);
