@@ -1,0 +1,361 @@
+import { h, mount } from '../dom.js';
+import { ApiError, getJson, getToken, postJson } from '../api.js';
+import { decorate, wordDiff, type Mark } from '../highlight.js';
+import { pct, severityBadge, stateBadge, stateOf } from '../flagui.js';
+import { signInBox } from '../signin.js';
+import type { Flag, Stats, Verdict } from '../types.js';
+
+// The review queue, keyboard-first: j/k move, a approve, r reject, e edit a correction inline
+// (Enter saves, Esc cancels), u undo, / filters. Everything happens in place, without page loads.
+
+type Action = 'approve' | 'reject' | 'correct' | 'undo';
+const FILTERS = ['status', 'detector', 'severity', 'category', 'audit', 'document', 'min_confidence', 'max_confidence'] as const;
+const STATUSES: [string, string][] = [
+  ['pending', 'Pending'], ['active', 'All active'], ['decided', 'Decided'], ['approved', 'Approved'],
+  ['rejected', 'Rejected'], ['corrected', 'Corrected'], ['stale', 'Stale'], ['all', 'Everything'],
+];
+const PAST: Record<Action, string> = { approve: 'approved', reject: 'rejected', correct: 'corrected', undo: 'undone' };
+
+export function queuePage(app: HTMLElement, params: URLSearchParams): () => void {
+  const filters = new Map<string, string>(FILTERS.map((k) => [k, params.get(k) ?? (k === 'status' ? 'pending' : '')]));
+  let items: Flag[] = [];
+  let next: number | null = null;
+  let sel = 0;
+  let editing = false;
+  let busy = false;
+  let stats: Stats | null = null;
+  const histories = new Map<number, Verdict[]>();
+  let focusId = Number(params.get('focus')) || null;
+
+  const statusLine = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const alertLine = h('p', { class: 'alert', role: 'alert' });
+  const counts = h('p', { class: 'counts', 'aria-live': 'polite' });
+  const precision = h('section', { class: 'precision', 'aria-label': 'Precision by detector' });
+  const list = h('ol', { class: 'items', 'aria-label': 'Flags' });
+  const more = h('button', { type: 'button', class: 'more', hidden: true }, 'Load more');
+  const detail = h('section', { class: 'detail', 'aria-label': 'Selected flag' });
+  const form = h('form', { class: 'filters', role: 'search' });
+
+  const say = (msg: string): void => {
+    alertLine.textContent = '';
+    statusLine.textContent = msg;
+  };
+  const warn = (msg: string): void => {
+    statusLine.textContent = '';
+    alertLine.textContent = msg;
+  };
+  const query = (): string => {
+    const q = new URLSearchParams();
+    for (const [k, v] of filters) if (v) q.set(k, v);
+    return q.toString();
+  };
+
+  function select(label: string, name: string, options: [string, string][]): HTMLElement {
+    const s = h('select', { name, id: `f-${name}` }, ...options.map(([v, t]) => h('option', { value: v, selected: filters.get(name) === v }, t)));
+    return h('label', { for: `f-${name}` }, label, s);
+  }
+  function renderFilters(): void {
+    const detectors = (stats?.detectors ?? []).map((d): [string, string] => [d.detector, d.detector]);
+    const current = filters.get('detector');
+    if (current && !detectors.some(([d]) => d === current)) detectors.push([current, current]);
+    const conf = h('input', { type: 'number', name: 'min_confidence', id: 'f-min_confidence', min: 0, max: 1, step: 0.05, value: filters.get('min_confidence') ?? '', inputmode: 'decimal' });
+    mount(
+      form,
+      select('Status', 'status', STATUSES),
+      select('Detector', 'detector', [['', 'Any'], ...detectors]),
+      select('Severity', 'severity', [['', 'Any'], ['critical', 'Critical'], ['major', 'Major'], ['minor', 'Minor']]),
+      h('label', { for: 'f-min_confidence' }, 'Min. confidence', conf),
+      filters.get('audit') ? h('span', { class: 'tag' }, `audit ${filters.get('audit')}`, ' ', h('a', { href: '#/queue' }, '(all audits)')) : null,
+    );
+  }
+  form.addEventListener('change', (e) => {
+    const t = e.target as HTMLInputElement | HTMLSelectElement;
+    filters.set(t.name, t.value);
+    history.replaceState(null, '', `#/queue?${query()}`);
+    void load();
+  });
+  form.addEventListener('submit', (e) => e.preventDefault());
+
+  function renderStats(): void {
+    if (!stats) return;
+    counts.textContent = `${stats.pending} pending · ${stats.decided} decided · ${stats.flags} flags`;
+    mount(
+      precision,
+      h('h2', {}, 'Precision by detector'),
+      h(
+        'table',
+        {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Detector'), h('th', { scope: 'col' }, 'Decided'), h('th', { scope: 'col' }, 'Pending'), h('th', { scope: 'col' }, 'Precision'))),
+        h(
+          'tbody',
+          {},
+          ...stats.detectors.map((d) =>
+            h('tr', {}, h('td', {}, d.detector), h('td', {}, String(d.decided)), h('td', {}, String(d.pending)), h('td', {}, d.precision === null ? '—' : pct(d.precision))),
+          ),
+        ),
+      ),
+    );
+  }
+  async function refreshStats(): Promise<void> {
+    const audit = filters.get('audit');
+    stats = await getJson<Stats>(`/api/stats${audit ? `?audit=${audit}` : ''}`);
+    renderStats();
+  }
+
+  function renderList(): void {
+    mount(
+      list,
+      ...items.map((f, i) => {
+        const b = h(
+          'button',
+          { type: 'button', class: `item${i === sel ? ' sel' : ''}`, 'aria-current': i === sel ? 'true' : undefined, 'data-flag': f.id },
+          h('span', { class: 'item-head' }, severityBadge(f), ' ', h('span', { class: 'det' }, f.detector), ' ', stateBadge(f)),
+          h('span', { class: 'item-msg' }, f.message),
+        );
+        b.addEventListener('click', () => choose(i));
+        return h('li', {}, b);
+      }),
+    );
+    more.hidden = next === null;
+  }
+
+  function spanMarks(f: Flag): Mark[] {
+    if (f.start === null || f.end === null || f.excerpt_start === null) return [];
+    return [{ start: f.start - f.excerpt_start, end: f.end - f.excerpt_start, cls: `flagged flagged-${f.severity}`, title: f.message, after: f.suggestion ?? undefined }];
+  }
+  const spanText = (f: Flag): string | null =>
+    f.start === null || f.end === null || f.excerpt_start === null ? null : f.excerpt.slice(f.start - f.excerpt_start, f.end - f.excerpt_start) || null;
+
+  function renderDetail(): void {
+    const f = items[sel];
+    if (!f) {
+      mount(detail, h('p', { class: 'empty-queue' }, items.length === 0 ? 'Nothing to review with these filters.' : 'Select a flag.'));
+      return;
+    }
+    const sameLang = f.other_excerpt !== null && f.other_document_lang === f.document_lang;
+    const diff = sameLang ? wordDiff(f.other_excerpt!, f.excerpt) : null;
+    const hist = histories.get(f.id);
+    const d = f.decision;
+    const target = spanText(f);
+    const editor = h('textarea', { id: 'correction', rows: 2, 'aria-describedby': 'correction-help' });
+    editor.value = d?.action === 'correct' ? (d.text ?? '') : (f.suggestion ?? target ?? f.excerpt);
+    const editForm = h(
+      'form',
+      { class: 'correct', hidden: !editing },
+      h('label', { for: 'correction' }, target ? `Replace “${target}” with` : 'Corrected sentence'),
+      editor,
+      h('span', { id: 'correction-help', class: 'muted' }, 'Enter saves · Esc cancels · Shift+Enter new line'),
+    );
+    editor.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey) {
+        e.preventDefault();
+        const text = editor.value.trim();
+        if (!text) return warn('A correction needs its corrected text.');
+        editing = false;
+        void act('correct', text);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        editing = false;
+        renderDetail();
+        focusSelected();
+        say('Correction cancelled.');
+      }
+    });
+    editForm.addEventListener('submit', (e) => e.preventDefault());
+    const button = (action: Action, label: string, key: string, disabled = false): HTMLElement => {
+      const b = h('button', { type: 'button', class: `act act-${action}`, 'aria-keyshortcuts': key, disabled }, label, ' ', h('kbd', {}, key));
+      b.addEventListener('click', () => (action === 'correct' ? startEdit() : void act(action)));
+      return b;
+    };
+    mount(
+      detail,
+      h(
+        'article',
+        { class: 'flag-detail', 'data-flag': f.id, 'data-version': f.version },
+        h(
+          'header',
+          {},
+          severityBadge(f), ' ', h('strong', {}, f.detector), ' ', h('span', { class: 'muted' }, `${f.category} · confidence ${pct(f.confidence)}`), ' ', stateBadge(f),
+          h('span', { class: 'muted ver' }, ` flag #${f.id} · v${f.version}`),
+        ),
+        h('p', { class: 'message' }, f.message),
+        h(
+          'div',
+          { class: 'pair' },
+          h('figure', {}, h('figcaption', {}, `Flagged (${f.document_lang})`), h('blockquote', { lang: f.document_lang }, ...decorate(f.excerpt, [...(diff?.b ?? []), ...spanMarks(f)]))),
+          f.other_excerpt !== null
+            ? h('figure', {}, h('figcaption', {}, `Other side (${f.other_document_lang ?? '?'})`), h('blockquote', { lang: f.other_document_lang ?? undefined }, ...decorate(f.other_excerpt, diff?.a ?? [])))
+            : null,
+        ),
+        f.suggestion ? h('p', {}, 'Suggestion: ', h('q', { class: 'sugg-text' }, f.suggestion)) : null,
+        d
+          ? h('p', { class: 'decision' }, `${PAST[d.action]} by ${d.reviewer}`, d.action === 'correct' ? h('span', {}, ': ', h('q', {}, d.text ?? '')) : null)
+          : null,
+        h(
+          'div',
+          { class: 'actions', role: 'group', 'aria-label': 'Verdict' },
+          button('approve', 'Approve', 'a', f.status === 'stale'),
+          button('reject', 'Reject', 'r', f.status === 'stale'),
+          button('correct', 'Correct…', 'e', f.status === 'stale'),
+          button('undo', 'Undo', 'u', !d),
+        ),
+        editForm,
+        hist && hist.length
+          ? h(
+              'details',
+              { class: 'history' },
+              h('summary', {}, `History (${hist.length})`),
+              h(
+                'ol',
+                {},
+                ...hist.map((v) =>
+                  h('li', { class: v.undone_by ? 'undone' : undefined }, `${v.created_at.slice(0, 16).replace('T', ' ')} ${v.reviewer}: ${v.action}`, v.text ? h('span', {}, ' ', h('q', {}, v.text)) : null, v.undone_by ? ' (undone)' : ''),
+                ),
+              ),
+            )
+          : null,
+      ),
+    );
+    if (editing) {
+      editor.focus();
+      editor.select();
+    }
+  }
+
+  function focusSelected(): void {
+    const b = list.querySelector<HTMLElement>('button.sel');
+    b?.focus({ preventScroll: true });
+    b?.scrollIntoView({ block: 'nearest' });
+  }
+  async function loadHistory(f: Flag): Promise<void> {
+    const r = await getJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}`);
+    histories.set(f.id, r.history);
+    const i = items.findIndex((x) => x.id === f.id);
+    if (i >= 0) items[i] = r.flag;
+    if (items[sel]?.id === f.id && !editing) renderDetail();
+  }
+  function choose(i: number): void {
+    if (i < 0 || i >= items.length) return;
+    sel = i;
+    editing = false;
+    renderList();
+    renderDetail();
+    focusSelected();
+    const f = items[sel]!;
+    void loadHistory(f).catch(() => undefined);
+    if (sel >= items.length - 3 && next !== null) void loadMore();
+  }
+  function startEdit(): void {
+    const f = items[sel];
+    if (!f || f.status === 'stale') return;
+    editing = true;
+    renderDetail();
+  }
+
+  async function act(action: Action, text?: string): Promise<void> {
+    const f = items[sel];
+    if (!f || busy) return;
+    if (!getToken()) return warn('Sign in first: paste your token above (npm start prints a sign-in link).');
+    busy = true;
+    try {
+      const r = await postJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}/verdicts`, { action, version: f.version, ...(text === undefined ? {} : { text }) });
+      items[sel] = r.flag;
+      histories.set(f.id, r.history);
+      say(`Flag #${f.id} ${PAST[action]}.`);
+      if (action !== 'undo') {
+        const after = items.findIndex((x, i) => i > sel && stateOf(x) === 'pending');
+        if (after >= 0) sel = after;
+        else if (sel + 1 < items.length) sel++;
+      }
+      renderList();
+      renderDetail();
+      focusSelected();
+      void refreshStats();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.body.flag) {
+        items[sel] = e.body.flag as Flag;
+        histories.set(f.id, (e.body.history as Verdict[] | undefined) ?? []);
+        renderList();
+        renderDetail();
+        warn(`Flag #${f.id} was changed by someone else — reloaded. Check it and decide again. (${e.message})`);
+      } else if (e instanceof ApiError && e.status === 401) {
+        warn('Your sign-in token is missing or not valid: paste a token above.');
+      } else warn(`Could not save: ${(e as Error).message}`);
+      void refreshStats();
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function loadMore(): Promise<void> {
+    if (next === null) return;
+    const r = await getJson<{ flags: Flag[]; next: number | null }>(`/api/flags?${query()}&after=${next}`);
+    items.push(...r.flags);
+    next = r.next;
+    renderList();
+  }
+  more.addEventListener('click', () => void loadMore());
+
+  async function load(): Promise<void> {
+    const r = await getJson<{ flags: Flag[]; next: number | null }>(`/api/flags?${query()}`);
+    items = r.flags;
+    next = r.next;
+    sel = 0;
+    if (focusId !== null) {
+      const i = items.findIndex((f) => f.id === focusId);
+      if (i >= 0) sel = i;
+      else {
+        const one = await getJson<{ flag: Flag }>(`/api/flags/${focusId}`).catch(() => null);
+        if (one) items.unshift(one.flag);
+      }
+      focusId = null;
+    }
+    renderList();
+    renderDetail();
+    say(`${items.length}${next !== null ? '+' : ''} flags loaded.`);
+    if (items[sel]) void loadHistory(items[sel]!).catch(() => undefined);
+  }
+
+  const onKey = (e: KeyboardEvent): void => {
+    const t = e.target as HTMLElement;
+    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable) {
+      if (e.key === 'Escape' && t.closest('form.filters')) (t.blur(), focusSelected());
+      return;
+    }
+    const keys: Record<string, () => void> = {
+      j: () => choose(sel + 1),
+      k: () => choose(sel - 1),
+      a: () => void act('approve'),
+      r: () => void act('reject'),
+      e: () => startEdit(),
+      u: () => void act('undo'),
+      '/': () => form.querySelector<HTMLElement>('select, input')?.focus(),
+    };
+    const fn = keys[e.key];
+    if (!fn) return;
+    e.preventDefault();
+    fn();
+  };
+  document.addEventListener('keydown', onKey);
+
+  mount(
+    app,
+    h('h1', {}, 'Review queue'),
+    signInBox(),
+    form,
+    h('div', { class: 'bar' }, counts, statusLine, alertLine),
+    h(
+      'div',
+      { class: 'queue' },
+      detail,
+      h('aside', { class: 'side' }, list, more, precision),
+    ),
+    h('p', { class: 'keys muted' }, 'Keys: ', h('kbd', {}, 'j'), '/', h('kbd', {}, 'k'), ' next/previous · ', h('kbd', {}, 'a'), ' approve · ', h('kbd', {}, 'r'), ' reject · ', h('kbd', {}, 'e'), ' correct · ', h('kbd', {}, 'u'), ' undo · ', h('kbd', {}, '/'), ' filters'),
+  );
+  renderFilters();
+  void refreshStats()
+    .then(renderFilters)
+    .catch((e: Error) => warn(`Could not load counts: ${e.message}`));
+  void load().catch((e: Error) => warn(`Could not load the queue: ${e.message}`));
+  return () => document.removeEventListener('keydown', onKey);
+}
