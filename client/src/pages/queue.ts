@@ -224,8 +224,12 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
 
   function focusSelected(): void {
     const b = list.querySelector<HTMLElement>('button.sel');
-    b?.focus({ preventScroll: true });
-    b?.scrollIntoView({ block: 'nearest' });
+    if (!b) return;
+    b.focus({ preventScroll: true });
+    // Scroll the list only, never the page, so the selected flag's detail stays where the eyes are.
+    const top = b.offsetTop - list.offsetTop;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + b.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top + b.offsetHeight - list.clientHeight;
   }
   async function loadHistory(f: Flag): Promise<void> {
     const r = await getJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}`);
@@ -277,7 +281,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
         histories.set(f.id, (e.body.history as Verdict[] | undefined) ?? []);
         renderList();
         renderDetail();
-        warn(`Flag #${f.id} was changed by someone else — reloaded. Check it and decide again. (${e.message})`);
+        warn(`Flag #${f.id} was changed by someone else — reloaded. Check it and decide again.`);
       } else if (e instanceof ApiError && e.status === 401) {
         warn('Your sign-in token is missing or not valid: paste a token above.');
       } else warn(`Could not save: ${(e as Error).message}`);
