@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { openDb, type Db } from './db/index.js';
 import { countDocuments } from './db/documents.js';
 import { addReviewer, countReviewers } from './db/reviewers.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { createApp } from './api/app.js';
 import { auditPaths } from './pipeline/run.js';
 import { SAMPLES_DIR } from './paths.js';
@@ -46,6 +47,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   }
   // A fresh database gets a local admin; its token is shown once, as a link the client signs in from.
   const firstToken = countReviewers(db) === 0 ? addReviewer(db, 'local', 'admin').token : null;
+  const checkpointer = opts.dbFile === ':memory:' ? null : startCheckpointer(db);
   const app = createApp({ db, config: opts.config });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port, opts.host, () => resolve(s));
@@ -69,8 +71,10 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          db.close();
-          resolve();
+          void (checkpointer?.stop() ?? Promise.resolve()).then(() => {
+            db.close();
+            resolve();
+          });
         });
       }),
   };

@@ -2,9 +2,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from './app.js';
 import { listAudits } from '../db/audits.js';
+import { stmt } from '../db/stmt.js';
 import { auditView } from '../pipeline/review/rows.js';
 import { HttpError } from './errors.js';
 import { parse } from './validate.js';
+import { jsonCache } from './cache.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -17,9 +19,10 @@ interface AuditListRow {
 
 export function auditsRouter({ db }: AppDeps): Router {
   const r = Router();
-  r.get('/', (_req, res) => {
-    const counts = db
-      .prepare(
+  const send = jsonCache(db, 64);
+  r.get('/', (req, res) => send(req, res, () => {
+    const counts = stmt(
+      db, 
         `SELECT a.id,
            (SELECT COUNT(*) FROM audit_versions v WHERE v.audit_id = a.id) AS versions,
            (SELECT COUNT(*) FROM flags f WHERE f.audit_id = a.id AND f.status = 'active') AS flags,
@@ -30,13 +33,12 @@ export function auditsRouter({ db }: AppDeps): Router {
       )
       .all() as AuditListRow[];
     const byId = new Map(counts.map((c) => [c.id, c]));
-    res.json({ audits: listAudits(db).map((a) => ({ ...a, ...byId.get(a.id) })) });
-  });
+    return { audits: listAudits(db).map((a) => ({ ...a, ...byId.get(a.id) })) };
+  }));
   r.get('/:id', (req, res) => {
     const { id } = parse(IdParam, req.params, 'audit id');
-    const view = auditView(db, id);
-    if (!view) throw new HttpError(404, `no audit ${id}`);
-    res.json(view);
+    if (!stmt(db, 'SELECT 1 FROM audits WHERE id = ?').get(id)) throw new HttpError(404, `no audit ${id}`);
+    send(req, res, () => auditView(db, id));
   });
   return r;
 }

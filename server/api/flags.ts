@@ -5,6 +5,7 @@ import { getFlag, listFlags, QUEUE_STATUSES, verdictHistory } from '../db/queue.
 import { addVerdict, VerdictError } from '../db/verdicts.js';
 import { requireReviewer, reviewerOf } from './auth.js';
 import { HttpError } from './errors.js';
+import { jsonCache } from './cache.js';
 import { parse } from './validate.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
@@ -46,9 +47,10 @@ const VerdictBody = z.discriminatedUnion('action', [
 
 export function flagsRouter({ db }: AppDeps): Router {
   const r = Router();
+  const send = jsonCache(db);
   r.get('/', (req, res) => {
     const q = parse(QueueQuery, req.query, 'query');
-    res.json(
+    send(req, res, () =>
       listFlags(db, {
         status: q.status,
         detector: q.detector,

@@ -1,4 +1,5 @@
 import type { Db } from './index.js';
+import { stmt } from './stmt.js';
 import { fromJson } from './index.js';
 import type { Severity } from '../pipeline/types.js';
 
@@ -158,26 +159,26 @@ export function listFlags(db: Db, q: QueueFilter): { flags: FlagView[]; next: nu
   if (q.minConfidence !== undefined) (where.push('f.confidence >= ?'), args.push(q.minConfidence));
   if (q.maxConfidence !== undefined) (where.push('f.confidence <= ?'), args.push(q.maxConfidence));
   if (q.after !== undefined) {
-    const a = db
-      .prepare(`SELECT ${SEV_RANK} AS s, (-f.confidence) AS c, f.id AS id FROM flags f WHERE f.id = ?`)
+    const a = stmt(
+      db, `SELECT ${SEV_RANK} AS s, (-f.confidence) AS c, f.id AS id FROM flags f WHERE f.id = ?`)
       .get(q.after) as { s: number; c: number; id: number } | undefined;
     if (a) (where.push(`(${ORDER}) > (?, ?, ?)`), args.push(a.s, a.c, a.id));
   }
   const sql = `${SELECT_FLAG} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${ORDER} LIMIT ?`;
-  const rows = db.prepare(sql).all(...args, q.limit + 1) as RawFlag[];
+  const rows = stmt(db, sql).all(...args, q.limit + 1) as RawFlag[];
   const more = rows.length > q.limit;
   const flags = rows.slice(0, q.limit).map(toView);
   return { flags, next: more ? flags[flags.length - 1]!.id : null };
 }
 
 export function getFlag(db: Db, id: number): FlagView | undefined {
-  const r = db.prepare(`${SELECT_FLAG} WHERE f.id = ?`).get(id) as RawFlag | undefined;
+  const r = stmt(db, `${SELECT_FLAG} WHERE f.id = ?`).get(id) as RawFlag | undefined;
   return r && toView(r);
 }
 
 /** Flags of an audit (every status), for the three-way view. */
 export function flagsOfAudit(db: Db, auditId: number): FlagView[] {
-  return (db.prepare(`${SELECT_FLAG} WHERE f.audit_id = ? ORDER BY ${ORDER}`).all(auditId) as RawFlag[]).map(toView);
+  return (stmt(db, `${SELECT_FLAG} WHERE f.audit_id = ? ORDER BY ${ORDER}`).all(auditId) as RawFlag[]).map(toView);
 }
 
 export interface VerdictView {
@@ -194,8 +195,8 @@ export interface VerdictView {
 
 /** A flag's whole verdict history, oldest first. */
 export function verdictHistory(db: Db, flagId: number): VerdictView[] {
-  return db
-    .prepare(
+  return stmt(
+    db, 
       `SELECT v.id, v.action, v.text, v.reviewer_id, r.name AS reviewer, v.flag_version, v.undoes,
               (SELECT u.id FROM verdicts u WHERE u.undoes = v.id) AS undone_by, v.created_at
        FROM verdicts v JOIN reviewers r ON r.id = v.reviewer_id WHERE v.flag_id = ? ORDER BY v.id`,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from './index.js';
 import { nowIso } from '../clock.js';
+import { stmt } from './stmt.js';
 
 export type ReviewerRole = 'reviewer' | 'admin';
 export interface Reviewer {
@@ -31,7 +32,7 @@ export function countReviewers(db: Db): number {
 export function reviewerByToken(db: Db, token: string): Reviewer | undefined {
   if (token.length === 0 || token.length > 512) return undefined;
   const presented = Buffer.from(hashToken(token), 'hex');
-  const row = db.prepare('SELECT id, name, role, token_hash FROM reviewers WHERE token_hash = ?').get(presented.toString('hex')) as
+  const row = stmt(db, 'SELECT id, name, role, token_hash FROM reviewers WHERE token_hash = ?').get(presented.toString('hex')) as
     | (Reviewer & { token_hash: string })
     | undefined;
   if (!row) return undefined;

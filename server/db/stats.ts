@@ -1,4 +1,5 @@
 import type { Db } from './index.js';
+import { stmt } from './stmt.js';
 import { currentVerdictSql } from './queue.js';
 
 // Per-detector precision from verdicts. A flag a reviewer approved or corrected was a true finding (a correction
@@ -26,8 +27,8 @@ export interface ReviewStats {
 }
 
 export function reviewStats(db: Db, auditId?: number): ReviewStats {
-  const rows = db
-    .prepare(
+  const rows = stmt(
+    db, 
       `SELECT f.detector AS detector, COUNT(*) AS flags,
               SUM(f.status = 'active' AND c.id IS NULL) AS pending,
               SUM(f.status = 'active') AS active,

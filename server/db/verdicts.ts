@@ -1,4 +1,5 @@
 import type { Db } from './index.js';
+import { stmt } from './stmt.js';
 import { tx } from './index.js';
 import { nowIso } from '../clock.js';
 import type { Reviewer } from './reviewers.js';
@@ -34,37 +35,40 @@ export class VerdictError extends Error {
 /** Appends one verdict in one transaction and returns the flag's new state; throws VerdictError when refused. */
 export function addVerdict(db: Db, v: VerdictInput): { verdictId: number; flag: FlagView } {
   return tx(db, () => {
-    const flag = getFlag(db, v.flagId);
+    // Only id, version and status decide; the full view is read for refusals and for the answer.
+    const flag = stmt(db, 'SELECT id, version, status FROM flags WHERE id = ?').get(v.flagId) as
+      | { id: number; version: number; status: 'active' | 'stale' }
+      | undefined;
     if (!flag) throw new VerdictError({ kind: 'not_found' });
     if (flag.version !== v.version) {
       throw new VerdictError({
         kind: 'conflict',
         message: `flag ${flag.id} is at version ${flag.version}, not ${v.version}: it changed since you loaded it`,
-        flag,
+        flag: getFlag(db, flag.id)!,
       });
     }
     let undoes: number | null = null;
     if (v.action === 'undo') {
-      const target = db.prepare(`SELECT ${currentVerdictSql('?')} AS id`).get(flag.id) as { id: number | null };
-      if (target.id === null) throw new VerdictError({ kind: 'conflict', message: `flag ${flag.id} has no verdict to undo`, flag });
-      const owner = (db.prepare('SELECT reviewer_id FROM verdicts WHERE id = ?').get(target.id) as { reviewer_id: number }).reviewer_id;
+      const target = stmt(db, `SELECT ${currentVerdictSql('?')} AS id`).get(flag.id) as { id: number | null };
+      if (target.id === null) throw new VerdictError({ kind: 'conflict', message: `flag ${flag.id} has no verdict to undo`, flag: getFlag(db, flag.id)! });
+      const owner = (stmt(db, 'SELECT reviewer_id FROM verdicts WHERE id = ?').get(target.id) as { reviewer_id: number }).reviewer_id;
       if (owner !== v.reviewer.id && v.reviewer.role !== 'admin') {
         throw new VerdictError({ kind: 'forbidden', message: "only the reviewer who gave a verdict, or an admin, can undo it" });
       }
       undoes = target.id;
     } else if (flag.status === 'stale') {
-      throw new VerdictError({ kind: 'conflict', message: `flag ${flag.id} is stale: its detector no longer reports it`, flag });
+      throw new VerdictError({ kind: 'conflict', message: `flag ${flag.id} is stale: its detector no longer reports it`, flag: getFlag(db, flag.id)! });
     }
     const now = nowIso();
     const id = Number(
-      db
-        .prepare(
+      stmt(
+        db, 
           `INSERT INTO verdicts (flag_id, action, text, reviewer_id, flag_version, undoes, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(flag.id, v.action, v.action === 'correct' ? (v.text ?? null) : null, v.reviewer.id, v.version, undoes, now).lastInsertRowid,
     );
-    db.prepare('UPDATE flags SET version = version + 1, updated_at = ? WHERE id = ?').run(now, flag.id);
+    stmt(db, 'UPDATE flags SET version = version + 1, updated_at = ? WHERE id = ?').run(now, flag.id);
     return { verdictId: id, flag: getFlag(db, flag.id)! };
   });
 }

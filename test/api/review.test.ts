@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { get as httpGet } from 'node:http';
 import { testServer } from '../helpers/server.js';
 import { buildSampleAudit, reviewer } from '../helpers/fixtures.js';
 import type { FlagView, VerdictView } from '../../server/db/queue.js';
@@ -24,6 +25,14 @@ async function verdict(flagId: number, body: unknown, token?: string): Promise<{
   });
   return { status: res.status, body: (await res.json()) as { flag: FlagView; history: VerdictView[]; error?: string } };
 }
+/** A conditional GET as a browser sends it (fetch() would add Cache-Control: no-cache, which defeats 304). */
+const conditionalGet = (path: string, etag: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    httpGet(s.url + path, { headers: { 'if-none-match': etag } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).once('error', reject);
+  });
 const flag = async (id: number): Promise<FlagView> => (await get<{ flag: FlagView }>(`/api/flags/${id}`)).body.flag;
 
 test('audit list and the aligned three-way view: Tagalog | English pivot | spun, flags in their rows', async () => {
@@ -188,4 +197,28 @@ test('verdicts: history appended, version bumped, 409 on stale version, undo rul
   const onStale = await verdict(finalVisited, { action: 'approve', version: f.version }, ana.token);
   assert.equal(onStale.status, 409);
   assert.match(onStale.body.error!, /stale/);
+});
+
+test('cached reads follow every write: this server’s verdicts and another process’s new flags', async () => {
+  const url = `/api/flags?status=pending&audit=${sample.auditId}&limit=100`;
+  const before = (await get<{ flags: FlagView[] }>(url)).body.flags.map((f) => f.id);
+  const again = await fetch(s.url + url);
+  assert.ok(again.headers.get('etag'), 'responses carry an ETag');
+  const etag = again.headers.get('etag')!;
+  assert.equal(await conditionalGet(url, etag), 304);
+  // another connection (as `tapat audit` would be) adds a flag
+  const { openDb } = await import('../../server/db/index.js');
+  const { insertFlag } = await import('../helpers/fixtures.js');
+  const other = openDb(s.db.name);
+  const added = insertFlag(other, {
+    auditId: sample.auditId, documentId: sample.en, detector: 'numbers', category: 'accuracy/mistranslation', severity: 'critical',
+    confidence: 0.99, segments: [2], message: 'added by another process',
+  });
+  other.close();
+  const after = (await get<{ flags: FlagView[] }>(url)).body.flags.map((f) => f.id);
+  assert.deepEqual(after, [added, ...before]);
+  assert.equal(await conditionalGet(url, etag), 200);
+  // a verdict through this server takes it out of the pending queue at once
+  assert.equal((await verdict(added, { action: 'reject', version: 1 }, ana.token)).status, 201);
+  assert.deepEqual((await get<{ flags: FlagView[] }>(url)).body.flags.map((f) => f.id), before);
 });

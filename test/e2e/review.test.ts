@@ -39,8 +39,8 @@ if (!hasChromium()) {
     const page = await newPage();
     await page.goto(`${s.url}/#token=${me.token}`);
     await page.waitForSelector('text=Signed in as');
-    assert.equal(await page.evaluate(() => location.hash), '#/queue');
-    assert.equal(await page.evaluate(() => localStorage.getItem('tapat.token')), me.token);
+    assert.equal(await page.evaluate('location.hash'), '#/queue');
+    assert.equal(await page.evaluate("localStorage.getItem('tapat.token')"), me.token);
     await page.close();
   });
 
@@ -84,7 +84,7 @@ if (!hasChromium()) {
     await page.keyboard.press('e');
     const editor = page.locator('#correction');
     await editor.waitFor();
-    assert.ok(await editor.evaluate((el) => el === document.activeElement), 'the editor has focus');
+    assert.ok(await editor.evaluate('(el) => el === document.activeElement'), 'the editor has focus');
     await page.keyboard.press('Escape');
     await page.waitForSelector('.status:has-text("cancelled")');
     assert.equal(await stateOf(page, third), 'pending');
@@ -100,7 +100,7 @@ if (!hasChromium()) {
     await page.waitForSelector('article.flag-detail');
     // the default filter is "pending": decided flags are gone from it, and come back under "decided"
     await page.keyboard.press('/');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-status');
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'f-status');
     await page.selectOption('#f-status', 'decided');
     await page.waitForSelector(`button.item[data-flag="${third}"]`);
     assert.equal(await stateOf(page, first), 'approved');
@@ -141,7 +141,7 @@ if (!hasChromium()) {
     assert.ok(await page.locator('text=<script>window.__pwned=2;alert(2)</script>').isVisible());
     await page.goto(`${s.url}/#/queue?status=all&focus=${hostile.flagId}`);
     await page.waitForSelector('.message:has-text("<img src=x onerror")');
-    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await page.evaluate('window.__pwned'), undefined);
     assert.equal(await page.locator('main img, main script').count(), 0);
     assert.deepEqual(dialogs, []);
     await page.close();

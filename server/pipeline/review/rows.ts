@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.js';
+import { stmt } from '../../db/stmt.js';
 import { fromJson } from '../../db/index.js';
 import { getAudit, type AuditRow } from '../../db/audits.js';
 import { getSegments } from '../../db/documents.js';
@@ -50,11 +51,11 @@ interface DocMeta {
 
 function beadsBetween(db: Db, auditId: number, pivot: number, other: number): Bead[] | null {
   const load = (src: number, tgt: number): Bead[] | null => {
-    const a = db
-      .prepare('SELECT id FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?')
+    const a = stmt(
+      db, 'SELECT id FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?')
       .get(auditId, src, tgt) as { id: number } | undefined;
     if (!a) return null;
-    return (db.prepare('SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(a.id) as { src: string; tgt: string; score: number }[]).map(
+    return (stmt(db, 'SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(a.id) as { src: string; tgt: string; score: number }[]).map(
       (b) => ({ src: fromJson<number[]>(b.src, []), tgt: fromJson<number[]>(b.tgt, []), score: b.score }),
     );
   };
@@ -77,7 +78,7 @@ export function auditView(db: Db, auditId: number): AuditView | undefined {
   const { versions: roles, ...auditRow } = audit;
   const meta = new Map<number, DocMeta>();
   for (const v of roles) {
-    const d = db.prepare('SELECT id, lang, title, path FROM documents WHERE id = ?').get(v.document_id) as DocMeta;
+    const d = stmt(db, 'SELECT id, lang, title, path FROM documents WHERE id = ?').get(v.document_id) as DocMeta;
     meta.set(d.id, d);
   }
   const pivotId =
