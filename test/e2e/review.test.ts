@@ -84,7 +84,7 @@ if (!hasChromium()) {
     await page.keyboard.press('e');
     const editor = page.locator('#correction');
     await editor.waitFor();
-    assert.ok(await editor.evaluate('(el) => el === document.activeElement'), 'the editor has focus');
+    await page.waitForFunction("document.activeElement?.id === 'correction'"); // the editor takes the focus
     await page.keyboard.press('Escape');
     await page.waitForSelector('.status:has-text("cancelled")');
     assert.equal(await stateOf(page, third), 'pending');
