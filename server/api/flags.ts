@@ -6,7 +6,7 @@ import { addVerdict, VerdictError } from '../db/verdicts.js';
 import { requireReviewer, reviewerOf } from './auth.js';
 import { HttpError } from './errors.js';
 import { jsonCache } from './cache.js';
-import { parse } from './validate.js';
+import { NoQuery, parse } from './validate.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 const id = z.coerce.number().int().positive();
@@ -67,6 +67,7 @@ export function flagsRouter({ db }: AppDeps): Router {
   });
   r.get('/:id', (req, res) => {
     const { id: flagId } = parse(IdParam, req.params, 'flag id');
+    parse(NoQuery, req.query, 'query');
     const flag = getFlag(db, flagId);
     if (!flag) throw new HttpError(404, `no flag ${flagId}`);
     res.json({ flag, history: verdictHistory(db, flagId) });

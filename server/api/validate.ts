@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { HttpError } from './errors.js';
 
 /** Parses request input with a zod schema; a failure is a 400 naming the first bad field. */
@@ -9,3 +9,6 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, what: stri
   const field = issue?.path.length ? issue.path.join('.') : what;
   throw new HttpError(400, `${field}: ${issue?.message ?? 'invalid'}`);
 }
+
+/** For endpoints that take no query parameters: an unknown one is a mistake worth saying. */
+export const NoQuery = z.object({}).strict();

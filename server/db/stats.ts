@@ -48,3 +48,27 @@ export function reviewStats(db: Db, auditId?: number): ReviewStats {
   const active = rows.reduce((a, r) => a + r.active, 0);
   return { flags: sum('flags'), active, stale: sum('flags') - active, pending: sum('pending'), decided: sum('decided'), detectors };
 }
+
+export interface AuditSummary {
+  id: number;
+  name: string;
+  pivot_document_id: number | null;
+  created_at: string;
+  updated_at: string;
+  versions: number;
+  /** active flags */
+  flags: number;
+  pending: number;
+}
+
+/** Every audit with its version and flag counts, for the audit list. */
+export function auditSummaries(db: Db): AuditSummary[] {
+  return stmt(
+    db,
+    `SELECT a.*,
+       (SELECT COUNT(*) FROM audit_versions v WHERE v.audit_id = a.id) AS versions,
+       (SELECT COUNT(*) FROM flags f WHERE f.audit_id = a.id AND f.status = 'active') AS flags,
+       (SELECT COUNT(*) FROM flags f WHERE f.audit_id = a.id AND f.status = 'active' AND ${currentVerdictSql()} IS NULL) AS pending
+     FROM audits a ORDER BY a.id`,
+  ).all() as AuditSummary[];
+}

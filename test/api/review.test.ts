@@ -111,6 +111,9 @@ test('validation: bad queries and bodies are 400 with a message; unknown routes 
   const big = await verdict(id, { action: 'correct', version: 1, text: 'x'.repeat(2 * 1024 * 1024) }, ana.token);
   assert.equal(big.status, 413);
   assert.match(big.body.error!, /too large/);
+  assert.match((await get<{ error: string }>('/api/audits?page=2')).body.error, /page|unrecognized/i);
+  const csp = (await fetch(`${s.url}/`)).headers.get('content-security-policy') ?? '';
+  assert.match(csp, /script-src 'self'/);
   const nf = await get<{ error: string }>('/api/nothing/here');
   assert.equal(nf.status, 404);
   assert.match(nf.body.error, /no route/);
