@@ -176,7 +176,12 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
           'header',
           {},
           severityBadge(f), ' ', h('strong', {}, f.detector), ' ', h('span', { class: 'muted' }, `${f.category} · confidence ${pct(f.confidence)}`), ' ', stateBadge(f),
-          h('span', { class: 'muted ver' }, ` flag #${f.id} · v${f.version}`),
+          h(
+            'span',
+            { class: 'muted ver' },
+            f.audit_id !== null ? h('a', { href: `#/audits/${f.audit_id}` }, 'in its audit') : h('a', { href: `#/documents/${f.document_id}` }, 'document'),
+            ` · flag #${f.id} · v${f.version}`,
+          ),
         ),
         h('p', { class: 'message' }, f.message),
         h(
