@@ -3,6 +3,9 @@ import type { Flag } from './types.js';
 
 // Small pieces of flag display shared by the audit view and the queue.
 
+export type Action = 'approve' | 'reject' | 'correct' | 'undo';
+export const PAST: Record<Action, string> = { approve: 'approved', reject: 'rejected', correct: 'corrected', undo: 'undone' };
+
 export const SEVERITY_LABEL = { critical: 'critical', major: 'major', minor: 'minor' } as const;
 
 export function stateOf(f: Flag): 'pending' | 'approved' | 'rejected' | 'corrected' | 'stale' {

@@ -1,20 +1,22 @@
 import { h, mount } from '../dom.js';
 import { ApiError, getJson, getToken, postJson } from '../api.js';
-import { decorate, wordDiff, type Mark } from '../highlight.js';
-import { pct, severityBadge, stateBadge, stateOf } from '../flagui.js';
+import { severityBadge, stateBadge, stateOf, pct, PAST, type Action } from '../flagui.js';
+import { flagDetail } from './flag-detail.js';
 import { signInBox } from '../signin.js';
 import type { Flag, Stats, Verdict } from '../types.js';
 
 // The review queue, keyboard-first: j/k move, a approve, r reject, e edit a correction inline
 // (Enter saves, Esc cancels), u undo, / filters. Everything happens in place, without page loads.
 
-type Action = 'approve' | 'reject' | 'correct' | 'undo';
 const FILTERS = ['status', 'detector', 'severity', 'category', 'audit', 'document', 'min_confidence', 'max_confidence'] as const;
 const STATUSES: [string, string][] = [
   ['pending', 'Pending'], ['active', 'All active'], ['decided', 'Decided'], ['approved', 'Approved'],
   ['rejected', 'Rejected'], ['corrected', 'Corrected'], ['stale', 'Stale'], ['all', 'Everything'],
 ];
-const PAST: Record<Action, string> = { approve: 'approved', reject: 'rejected', correct: 'corrected', undo: 'undone' };
+const CATEGORIES = [
+  'accuracy/mistranslation', 'accuracy/omission', 'accuracy/addition', 'accuracy/untranslated', 'fluency/grammar',
+  'fluency/inconsistency', 'fluency/mt-artifact', 'style/spin', 'source/boilerplate', 'source/misalignment',
+];
 
 export function queuePage(app: HTMLElement, params: URLSearchParams): () => void {
   const filters = new Map<string, string>(FILTERS.map((k) => [k, params.get(k) ?? (k === 'status' ? 'pending' : '')]));
@@ -64,6 +66,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
       select('Status', 'status', STATUSES),
       select('Detector', 'detector', [['', 'Any'], ...detectors]),
       select('Severity', 'severity', [['', 'Any'], ['critical', 'Critical'], ['major', 'Major'], ['minor', 'Minor']]),
+      select('Category', 'category', [['', 'Any'], ...CATEGORIES.map((c): [string, string] => [c, c])]),
       h('label', { for: 'f-min_confidence' }, 'Min. confidence', conf),
       filters.get('audit') ? h('span', { class: 'tag' }, `audit ${filters.get('audit')}`, ' ', h('a', { href: '#/queue' }, '(all audits)')) : null,
     );
@@ -119,114 +122,32 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     more.hidden = next === null;
   }
 
-  function spanMarks(f: Flag): Mark[] {
-    if (f.start === null || f.end === null || f.excerpt_start === null) return [];
-    return [{ start: f.start - f.excerpt_start, end: f.end - f.excerpt_start, cls: `flagged flagged-${f.severity}`, title: f.message, after: f.suggestion ?? undefined }];
-  }
-  const spanText = (f: Flag): string | null =>
-    f.start === null || f.end === null || f.excerpt_start === null ? null : f.excerpt.slice(f.start - f.excerpt_start, f.end - f.excerpt_start) || null;
-
   function renderDetail(): void {
     const f = items[sel];
     if (!f) {
       mount(detail, h('p', { class: 'empty-queue' }, items.length === 0 ? 'Nothing to review with these filters.' : 'Select a flag.'));
       return;
     }
-    const sameLang = f.other_excerpt !== null && f.other_document_lang === f.document_lang;
-    const diff = sameLang ? wordDiff(f.other_excerpt!, f.excerpt) : null;
-    const hist = histories.get(f.id);
-    const d = f.decision;
-    const target = spanText(f);
-    const editor = h('textarea', { id: 'correction', rows: 2, 'aria-describedby': 'correction-help' });
-    editor.value = d?.action === 'correct' ? (d.text ?? '') : (f.suggestion ?? target ?? f.excerpt);
-    const editForm = h(
-      'form',
-      { class: 'correct', hidden: !editing },
-      h('label', { for: 'correction' }, target ? `Replace “${target}” with` : 'Corrected sentence'),
-      editor,
-      h('span', { id: 'correction-help', class: 'muted' }, 'Enter saves · Esc cancels · Shift+Enter new line'),
-    );
-    editor.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && !e.shiftKey) {
-        e.preventDefault();
-        const text = editor.value.trim();
-        if (!text) return warn('A correction needs its corrected text.');
-        editing = false;
-        void act('correct', text);
-      } else if (e.key === 'Escape') {
-        e.preventDefault();
-        editing = false;
-        renderDetail();
-        focusSelected();
-        say('Correction cancelled.');
-      }
-    });
-    editForm.addEventListener('submit', (e) => e.preventDefault());
-    const button = (action: Action, label: string, key: string, disabled = false): HTMLElement => {
-      const b = h('button', { type: 'button', class: `act act-${action}`, 'aria-keyshortcuts': key, disabled }, label, ' ', h('kbd', {}, key));
-      b.addEventListener('click', () => (action === 'correct' ? startEdit() : void act(action)));
-      return b;
-    };
     mount(
       detail,
-      h(
-        'article',
-        { class: 'flag-detail', 'data-flag': f.id, 'data-version': f.version },
-        h(
-          'header',
-          {},
-          severityBadge(f), ' ', h('strong', {}, f.detector), ' ', h('span', { class: 'muted' }, `${f.category} · confidence ${pct(f.confidence)}`), ' ', stateBadge(f),
-          h(
-            'span',
-            { class: 'muted ver' },
-            f.audit_id !== null ? h('a', { href: `#/audits/${f.audit_id}` }, 'in its audit') : h('a', { href: `#/documents/${f.document_id}` }, 'document'),
-            ` · flag #${f.id} · v${f.version}`,
-          ),
-        ),
-        h('p', { class: 'message' }, f.message),
-        h(
-          'div',
-          { class: 'pair' },
-          h('figure', {}, h('figcaption', {}, `Flagged (${f.document_lang})`), h('blockquote', { lang: f.document_lang }, ...decorate(f.excerpt, [...(diff?.b ?? []), ...spanMarks(f)]))),
-          f.other_excerpt !== null
-            ? h('figure', {}, h('figcaption', {}, `Other side (${f.other_document_lang ?? '?'})`), h('blockquote', { lang: f.other_document_lang ?? undefined }, ...decorate(f.other_excerpt, diff?.a ?? [])))
-            : null,
-        ),
-        f.suggestion ? h('p', {}, 'Suggestion: ', h('q', { class: 'sugg-text' }, f.suggestion)) : null,
-        d
-          ? h('p', { class: 'decision' }, `${PAST[d.action]} by ${d.reviewer}`, d.action === 'correct' ? h('span', {}, ': ', h('q', {}, d.text ?? '')) : null)
-          : null,
-        h(
-          'div',
-          { class: 'actions', role: 'group', 'aria-label': 'Verdict' },
-          button('approve', 'Approve', 'a', f.status === 'stale'),
-          button('reject', 'Reject', 'r', f.status === 'stale'),
-          button('correct', 'Correct…', 'e', f.status === 'stale'),
-          button('undo', 'Undo', 'u', !d),
-        ),
-        editForm,
-        hist && hist.length
-          ? h(
-              'details',
-              { class: 'history' },
-              h('summary', {}, `History (${hist.length})`),
-              h(
-                'ol',
-                {},
-                ...hist.map((v) =>
-                  h('li', { class: v.undone_by ? 'undone' : undefined }, `${v.created_at.slice(0, 16).replace('T', ' ')} ${v.reviewer}: ${v.action}`, v.text ? h('span', {}, ' ', h('q', {}, v.text)) : null, v.undone_by ? ' (undone)' : ''),
-                ),
-              ),
-            )
-          : null,
-      ),
+      flagDetail(f, {
+        history: histories.get(f.id),
+        editing,
+        onAction: (action) => (action === 'correct' ? startEdit() : void act(action)),
+        onSave: (text) => {
+          editing = false;
+          void act('correct', text);
+        },
+        onCancel: () => {
+          editing = false;
+          renderDetail();
+          focusSelected();
+          say('Correction cancelled.');
+        },
+        onInvalid: warn,
+      }),
     );
-    if (editing) {
-      editor.focus();
-      editor.select();
-    }
   }
-
   function focusSelected(): void {
     const b = list.querySelector<HTMLElement>('button.sel');
     if (!b) return;
@@ -346,6 +267,10 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     fn();
   };
   document.addEventListener('keydown', onKey);
+  // Other reviewers decide too: the counts follow them (an unchanged answer is a 304).
+  const poll = setInterval(() => {
+    if (document.visibilityState === 'visible') void refreshStats().catch(() => undefined);
+  }, 15_000);
 
   mount(
     app,
@@ -366,5 +291,8 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     .then(renderFilters)
     .catch((e: Error) => warn(`Could not load counts: ${e.message}`));
   void load().catch((e: Error) => warn(`Could not load the queue: ${e.message}`));
-  return () => document.removeEventListener('keydown', onKey);
+  return () => {
+    document.removeEventListener('keydown', onKey);
+    clearInterval(poll);
+  };
 }
