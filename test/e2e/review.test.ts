@@ -94,6 +94,22 @@ if (!hasChromium()) {
     await page.keyboard.press('Enter');
     await page.waitForSelector(`.status:has-text("Flag #${third} corrected")`);
     await page.waitForSelector('.counts:has-text("3 pending · 3 decided")');
+    // k walks back to the corrected flag, u undoes it, e corrects it again
+    for (let i = 0; i < 6 && (await selectedId(page)) !== third; i++) await page.keyboard.press('k');
+    assert.equal(await selectedId(page), third);
+    await page.keyboard.press('j');
+    assert.notEqual(await selectedId(page), third);
+    await page.keyboard.press('k');
+    await page.keyboard.press('u');
+    await page.waitForSelector(`.status:has-text("Flag #${third} undone")`);
+    await page.waitForSelector('.counts:has-text("4 pending · 2 decided")');
+    assert.equal(await stateOf(page, third), 'pending');
+    await page.keyboard.press('e');
+    await page.waitForFunction("document.activeElement?.id === 'correction'");
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Vladimir Putin greeted');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.counts:has-text("3 pending · 3 decided")');
     await page.screenshot({ path: join(SHOTS, 'queue-1280.png') });
 
     await page.reload();
