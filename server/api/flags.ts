@@ -5,6 +5,7 @@ import { getFlag, listFlags, QUEUE_STATUSES, verdictHistory } from '../db/queue.
 import { addVerdict, VerdictError } from '../db/verdicts.js';
 import { requireReviewer, reviewerOf } from './auth.js';
 import { HttpError } from './errors.js';
+import { stmt } from '../db/stmt.js';
 import { jsonCache } from './cache.js';
 import { NoQuery, parse } from './validate.js';
 
@@ -50,6 +51,7 @@ export function flagsRouter({ db }: AppDeps): Router {
   const send = jsonCache(db);
   r.get('/', (req, res) => {
     const q = parse(QueueQuery, req.query, 'query');
+    if (q.after !== undefined && !stmt(db, 'SELECT 1 FROM flags WHERE id = ?').get(q.after)) throw new HttpError(400, `after: no flag ${q.after}`);
     send(req, res, () =>
       listFlags(db, {
         status: q.status,

@@ -95,6 +95,7 @@ test('validation: bad queries and bodies are 400 with a message; unknown routes 
   assert.equal(bad.status, 400);
   assert.match(bad.body.error, /severity/);
   assert.equal((await get('/api/flags?min_confidence=2')).status, 400);
+  assert.match((await get<{ error: string }>('/api/flags?after=987654')).body.error, /after: no flag/);
   assert.match((await get<{ error: string }>('/api/flags?colour=red')).body.error, /colour|unrecognized/i);
   const id = sample.flags[5]!;
   const r1 = await verdict(id, { action: 'approve' }, ana.token);

@@ -155,6 +155,7 @@ if (!hasChromium()) {
     await page.goto(`${s.url}/#/documents/${hostile.documentId}`);
     await page.waitForSelector('text=<img src=x onerror="window.__pwned=1;alert(1)">');
     assert.ok(await page.locator('text=<script>window.__pwned=2;alert(2)</script>').isVisible());
+    await page.screenshot({ path: join(SHOTS, 'hostile-document.png') });
     await page.goto(`${s.url}/#/queue?status=all&focus=${hostile.flagId}`);
     await page.waitForSelector('.message:has-text("<img src=x onerror")');
     assert.equal(await page.evaluate('window.__pwned'), undefined);
