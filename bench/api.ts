@@ -4,7 +4,7 @@
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb, tx } from '../server/db/index.js';
@@ -128,7 +128,16 @@ async function main(): Promise<void> {
     const out = {
       command: 'npm run bench:api',
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, node: process.version, note: 'shared 2-core machine: figures are noisy' },
+      machine: {
+        cpus: cpus().length,
+        node: process.version,
+        load_average_1m_at_end: Math.round(loadavg()[0]! * 10) / 10,
+        note: 'a 2-core machine shared with other jobs; autocannon runs on it too: figures are noisy',
+      },
+      caching:
+        'the queue and stats scenarios repeat one URL, so most answers come from the response cache (valid until any write); ' +
+        'flag-with-history is not cached; ' +
+        "'mixed' reads the queue right after each verdict, so its reads are never cached",
       flags: ids.length,
       connections: CONNECTIONS,
       duration_s: DURATION,
