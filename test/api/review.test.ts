@@ -72,7 +72,7 @@ test('queue: stable order (severity, confidence, id), filters, keyset pages', as
   const spin = (await get<{ flags: FlagView[] }>('/api/flags?detector=spin-fingerprint&min_confidence=0.88')).body.flags;
   assert.deepEqual(spin.map((f) => f.suggestion), ['local time', 'visit to the East Asian nation']);
   const two = (await get<{ flags: FlagView[] }>('/api/flags?severity=critical,minor&status=pending')).body.flags;
-  assert.deepEqual(two.map((f) => f.detector), ['mt-tense', 'mt-pronoun-echo', 'boilerplate']);
+  assert.deepEqual(two.map((f) => f.detector), ['mt-tense', 'name-consistency', 'boilerplate']);
   const byDoc = (await get<{ flags: FlagView[] }>(`/api/flags?document=${sample.tl}`)).body.flags;
   assert.deepEqual(byDoc.map((f) => f.detector), ['mt-tense']);
   const byCat = (await get<{ flags: FlagView[] }>(`/api/flags?category=style/spin&max_confidence=0.86&audit=${sample.auditId}`)).body.flags;

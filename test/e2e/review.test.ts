@@ -90,7 +90,7 @@ if (!hasChromium()) {
     assert.equal(await stateOf(page, third), 'pending');
     await page.keyboard.press('e');
     await page.keyboard.press('Control+A');
-    await page.keyboard.type('Vladimir Putin greeted');
+    await page.keyboard.type('visit to the East Asian nation');
     await page.keyboard.press('Enter');
     await page.waitForSelector(`.status:has-text("Flag #${third} corrected")`);
     await page.waitForSelector('.counts:has-text("3 pending · 3 decided")');
@@ -107,7 +107,7 @@ if (!hasChromium()) {
     await page.keyboard.press('e');
     await page.waitForFunction("document.activeElement?.id === 'correction'");
     await page.keyboard.press('Control+A');
-    await page.keyboard.type('Vladimir Putin greeted');
+    await page.keyboard.type('visit to the East Asian nation');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.counts:has-text("3 pending · 3 decided")');
     await page.screenshot({ path: join(SHOTS, 'queue-1280.png') });
@@ -123,7 +123,7 @@ if (!hasChromium()) {
     assert.equal(await stateOf(page, second), 'rejected');
     assert.equal(await stateOf(page, third), 'corrected');
     await page.locator(`button.item[data-flag="${third}"]`).click();
-    await page.waitForSelector('.decision:has-text("Vladimir Putin greeted")');
+    await page.waitForSelector('.decision:has-text("visit to the East Asian nation")');
 
     // someone else answers the flag on screen: our verdict names a stale version → 409, shown and reloaded
     const shown = await selectedId(page);

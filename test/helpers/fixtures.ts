@@ -83,11 +83,14 @@ export interface SampleAudit {
   flags: number[];
 }
 
-/** The sample story: Tagalog 000, English 001 (the pivot), spun 003; aligned; six flags of both kinds. */
+/**
+ * The sample story: Tagalog 000, English 004 (the pivot: the English article 000 shares most with), spun 003;
+ * aligned with the real aligner; six flags of both kinds.
+ */
 export function buildSampleAudit(db: Db): SampleAudit {
   return tx(db, () => {
     const tlDoc = segmented('000', 'tl');
-    const enDoc = segmented('001', 'en');
+    const enDoc = segmented('004', 'en');
     const spinDoc = segmented('003', 'en');
     const tl = storeDocument(db, tlDoc).id;
     const en = storeDocument(db, enDoc).id;
@@ -127,19 +130,19 @@ export function buildSampleAudit(db: Db): SampleAudit {
         message: 'imperative "Batiin" (greet!) where the title says "binati" (greeted)', suggestion: 'Binati',
       }),
     );
-    const echo = locate(enDoc, 'Vladimir Putin, He greeted');
+    const vostochni = locate(enDoc, 'Vostochni Spaceport');
     flags.push(
       insertFlag(db, {
-        auditId, documentId: en, detector: 'mt-pronoun-echo', category: 'fluency/mt-artifact', severity: 'minor',
-        confidence: 0.8, segments: [echo.segment], start: echo.start, end: echo.end,
-        message: 'pronoun repeats the name before it ("Putin, He")', suggestion: 'Vladimir Putin greeted',
+        auditId, documentId: en, detector: 'name-consistency', category: 'fluency/inconsistency', severity: 'minor',
+        confidence: 0.8, segments: [vostochni.segment], start: vostochni.start, end: vostochni.end,
+        message: '"Vostochni" here, "Vostochny" elsewhere in the article', suggestion: 'Vostochny Spaceport',
       }),
     );
-    const junk = locate(enDoc, '9.9 C');
+    const junk = locate(enDoc, '| Last update :');
     flags.push(
       insertFlag(db, {
         auditId, documentId: en, detector: 'boilerplate', category: 'source/boilerplate', severity: 'minor',
-        confidence: 0.6, segments: [junk.segment], start: junk.start, end: junk.end, message: 'temperature widget scraped with the article',
+        confidence: 0.6, segments: [junk.segment], start: junk.start, end: junk.end, message: 'page furniture scraped with the article',
       }),
     );
     return { auditId, tl, en, spin, flags };

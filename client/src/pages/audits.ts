@@ -103,7 +103,7 @@ export async function auditPage(app: HTMLElement, id: number): Promise<void> {
       ...view.versions.map((v) => {
         const cell = r.cells[v.document_id];
         const label = `${versionLabel(v)}, row ${i}`;
-        if (!cell) return h('td', { class: 'empty', 'data-label': versionLabel(v), 'aria-label': `${label}: nothing aligned` }, '—');
+        if (!cell || (!cell.continued && cell.segments.length === 0 && cell.flags.length === 0)) return h('td', { class: 'empty', 'data-label': versionLabel(v), 'aria-label': `${label}: nothing aligned` }, '—');
         if (cell.continued) return h('td', { class: 'empty muted', 'data-label': versionLabel(v), 'aria-label': `${label}: joined with the row above` }, '↑ joined with the row above');
         const boiler = cell.segments.some((s) => s.boilerplate);
         return h(
