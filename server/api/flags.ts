@@ -19,9 +19,12 @@ const list = <T extends z.ZodType<string, string>>(item: T) =>
     .pipe(z.array(item).max(50));
 const confidence = z.coerce.number().min(0).max(1);
 
+const ACTION_ALIAS: Record<string, string> = { approve: 'approved', reject: 'rejected', correct: 'corrected' };
+
 const QueueQuery = z
   .object({
-    status: z.enum(QUEUE_STATUSES).default('active'),
+    // a verdict's action names the same status as its past tense (?status=approve means approved)
+    status: z.preprocess((v) => (typeof v === 'string' && v in ACTION_ALIAS ? ACTION_ALIAS[v] : v), z.enum(QUEUE_STATUSES)).default('active'),
     detector: list(z.string().max(100)).optional(),
     severity: list(z.enum(['minor', 'major', 'critical'])).optional(),
     category: list(z.string().max(100)).optional(),

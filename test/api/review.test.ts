@@ -192,6 +192,7 @@ test('verdicts: history appended, version bumped, 409 on stale version, undo rul
   assert.ok(pending.includes(nativeTime) && !pending.includes(goTo) && !pending.includes(batiin));
   assert.deepEqual((await get<{ flags: FlagView[] }>('/api/flags?status=corrected')).body.flags.map((f) => f.id), [goTo]);
   assert.deepEqual((await get<{ flags: FlagView[] }>('/api/flags?status=rejected')).body.flags.map((f) => f.id), [finalVisited]);
+  assert.deepEqual((await get<{ flags: FlagView[] }>('/api/flags?status=reject')).body.flags.map((f) => f.id), [finalVisited]);
 
   // verdicts are append-only in the database itself
   assert.throws(() => s.db.prepare("UPDATE verdicts SET action = 'reject'").run(), /append-only/);
