@@ -61,6 +61,7 @@ if (!hasChromium()) {
     assert.ok((await page.locator('.threeway .anchor').count()) > 0, 'tl/en anchors highlighted');
     await page.screenshot({ path: join(SHOTS, 'audit-1280.png') });
     await page.setViewportSize({ width: 420, height: 800 });
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth <= 420'), true, 'rows stack: no sideways scrolling');
     await page.screenshot({ path: join(SHOTS, 'audit-420.png') });
     await page.close();
   });
@@ -142,6 +143,12 @@ if (!hasChromium()) {
     assert.equal(await stateOf(page, shown), 'rejected');
     await page.screenshot({ path: join(SHOTS, 'queue-409.png') });
     await page.setViewportSize({ width: 420, height: 800 });
+    // narrow: one column, the flag first, nothing wider than the window
+    const detailBox = (await page.locator('section.detail').boundingBox())!;
+    const listBox = (await page.locator('ol.items').boundingBox())!;
+    assert.ok(detailBox.y + detailBox.height <= listBox.y, 'the flag is above the list');
+    assert.ok(detailBox.width <= 420 && listBox.width <= 420);
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth <= 420'), true, 'no sideways scrolling');
     await page.screenshot({ path: join(SHOTS, 'queue-420.png'), fullPage: true });
     assert.deepEqual(dialogs, []);
     await page.close();
