@@ -7,7 +7,9 @@ import { ingestFile } from '../../server/pipeline/ingest/index.js';
 import { segmentDoc, segmentText } from '../../server/pipeline/segment/index.js';
 import { alignSentences } from '../../server/pipeline/align/index.js';
 import { detectSpin } from '../../server/pipeline/detect/spin/index.js';
-import type { Bead, Category, Lang, SegmentedDoc, Severity } from '../../server/pipeline/types.js';
+import { detectStory } from '../../server/pipeline/detect/index.js';
+import { reconcileFlags } from '../../server/db/flags.js';
+import type { Bead, Category, Lang, Role, SegmentedDoc, Severity } from '../../server/pipeline/types.js';
 import { nowIso } from '../../server/clock.js';
 import { seed } from './paths.js';
 
@@ -189,4 +191,38 @@ export function buildHostileDocument(db: Db): { documentId: number; auditId: num
 
 export function reviewer(db: Db, name: string, role: 'reviewer' | 'admin' = 'reviewer'): { reviewer: Reviewer; token: string } {
   return addReviewer(db, name, role);
+}
+
+/**
+ * The whole sample story through the real pipeline: the five seeds ingested and segmented, aligned to the
+ * English pivot (004), every detector run by detectStory, flags stored by reconcileFlags.
+ */
+export function buildDetectedAudit(db: Db): { auditId: number; documents: number[]; flags: number } {
+  return tx(db, () => {
+    const seeds: [string, Lang, Role][] = [
+      ['000', 'tl', 'translation'], ['004', 'en', 'source'], ['001', 'en', 'source'], ['002', 'en', 'source'], ['003', 'en', 'spin'],
+    ];
+    const docs = seeds.map(([prefix, lang]) => segmented(prefix, lang));
+    const ids = docs.map((d) => storeDocument(db, d).id);
+    const auditId = createAudit(db, 'Putin and Kim (whole sample story)', seeds.map(([, , role], i) => ({ document_id: ids[i]!, role })), ids[1]!);
+    const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang });
+    const alignments = docs.map((d, i) => {
+      if (i === 1) return null;
+      const beads = alignSentences(side(docs[1]!), side(d));
+      storeAlignment(db, auditId, ids[1]!, ids[i]!, beads);
+      return beads;
+    });
+    const placed = detectStory({
+      versions: docs.map((doc, i) => ({ doc, role: seeds[i]![2], documentId: ids[i]! })),
+      pivot: 1,
+      alignments,
+      thresholds: {},
+    });
+    const r = reconcileFlags(
+      db,
+      auditId,
+      placed.map((p) => ({ documentId: ids[p.versionIndex]!, otherDocumentId: p.otherVersionIndex === null ? null : ids[p.otherVersionIndex]!, finding: p.finding })),
+    );
+    return { auditId, documents: ids, flags: r.inserted };
+  });
 }
