@@ -6,7 +6,6 @@ import { addReviewer, type Reviewer } from '../../server/db/reviewers.js';
 import { ingestFile } from '../../server/pipeline/ingest/index.js';
 import { segmentDoc, segmentText } from '../../server/pipeline/segment/index.js';
 import { alignSentences } from '../../server/pipeline/align/index.js';
-import { detectSpin } from '../../server/pipeline/detect/spin/index.js';
 import { detectStory } from '../../server/pipeline/detect/index.js';
 import { reconcileFlags } from '../../server/db/flags.js';
 import type { Bead, Category, Lang, Role, SegmentedDoc, Severity } from '../../server/pipeline/types.js';
@@ -82,15 +81,15 @@ export interface SampleAudit {
   tl: number;
   en: number;
   spin: number;
-  /** Flag ids in insertion order: the spin flags first (with realSpin, all the detectors report, in text order). */
+  /** Flag ids in insertion order. */
   flags: number[];
 }
 
 /**
  * The sample story: Tagalog 000, English 004 (the pivot: the English article 000 shares most with), spun 003;
- * aligned with the real aligner; six flags of both kinds.
+ * aligned with the real aligner; six hand-made flags of both kinds, so API tests can count exactly.
  */
-export function buildSampleAudit(db: Db, opts: { realSpin?: boolean } = {}): SampleAudit {
+export function buildSampleAudit(db: Db): SampleAudit {
   return tx(db, () => {
     const tlDoc = segmented('000', 'tl');
     const enDoc = segmented('004', 'en');
@@ -122,25 +121,9 @@ export function buildSampleAudit(db: Db, opts: { realSpin?: boolean } = {}): Sam
         }),
       );
     };
-    if (opts.realSpin) {
-      // What the spin detectors really report on 003 (dozens of flags, each with its likely original).
-      for (const f of detectSpin(spinDoc.text)) {
-        const seg = spinDoc.segments.find((x) => x.start <= f.start && f.start < x.end);
-        flags.push(
-          insertFlag(db, {
-            auditId, documentId: spin, detector: f.detector, category: f.kind === 'spin' ? 'style/spin' : 'accuracy/mistranslation',
-            severity: f.kind === 'spin' ? 'major' : 'critical', confidence: f.confidence, segments: seg ? [seg.index] : [],
-            start: f.start, end: f.end, suggestion: f.suggestion,
-            message: f.suggestion ? `"${f.text}" looks like article-spinner output for "${f.suggestion}"` : `"${f.text}" looks spun`,
-            fingerprint: `spin-${f.start}-${f.end}`,
-          }),
-        );
-      }
-    } else {
-      spinFlag('native time', 'local time', 0.95);
-      spinFlag('go to to the East Asian nation', 'visit to the East Asian nation', 0.9);
-      spinFlag('final visited', 'last visited', 0.85);
-    }
+    spinFlag('native time', 'local time', 0.95);
+    spinFlag('go to to the East Asian nation', 'visit to the East Asian nation', 0.9);
+    spinFlag('final visited', 'last visited', 0.85);
     const batiin = locate(tlDoc, 'Batiin');
     flags.push(
       insertFlag(db, {
