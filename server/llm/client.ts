@@ -53,7 +53,8 @@ export class LlmClient {
     const params = { model, messages, temperature: 0, max_tokens: this.settings.maxCompletionTokens };
     const key = cacheKey(model, 'chat', JSON.stringify({ messages, temperature: 0, max_tokens: params.max_tokens }));
     const hit = this.db ? cacheGet(this.db, key) : null;
-    if (hit !== null) {
+    // A cached answer the current validation rejects (rules changed since) is asked again, not reused.
+    if (hit !== null && accept(hit)) {
       this.stats.cacheHits++;
       return { ok: true, value: hit, cached: true };
     }

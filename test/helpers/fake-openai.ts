@@ -120,13 +120,14 @@ function dataOf(body: { messages?: { content?: string }[] }): { source: string; 
 export async function startFakeOpenAI(opts: { mode?: FakeMode; delayMs?: number } = {}): Promise<FakeOpenAI> {
   const fake: Omit<FakeOpenAI, 'baseUrl' | 'close'> = { mode: opts.mode ?? 'good', queue: [], delayMs: opts.delayMs ?? 0, counts: { chat: 0, embeddings: 0 }, seen: [] };
   const server = createServer((req, res) => {
+    // Counted on arrival: a client that gives up before the body is read has still sent a request.
+    const chat = req.url === '/v1/chat/completions';
+    const embeddings = req.url === '/v1/embeddings';
+    if (req.method === 'POST' && chat) fake.counts.chat++;
+    if (req.method === 'POST' && embeddings) fake.counts.embeddings++;
     void (async () => {
       const raw = await readBody(req);
-      const chat = req.url === '/v1/chat/completions';
-      const embeddings = req.url === '/v1/embeddings';
       if (req.method !== 'POST' || (!chat && !embeddings)) return send(res, 404, { error: { message: 'not found' } });
-      if (chat) fake.counts.chat++;
-      else fake.counts.embeddings++;
       const mode = fake.queue.shift() ?? fake.mode;
       if (mode === 'hang') return; // never answers; close() ends the socket
       if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { judgeStory, judgeSummary, type JudgePair } from '../../server/llm/judge.js';
 import { createLlm } from '../../server/llm/client.js';
+import { Limiter } from '../../server/llm/limiter.js';
 import type { Finding } from '../../server/pipeline/types.js';
 import { configFor, fakeEndpoint } from '../helpers/llm.js';
 
@@ -91,4 +92,37 @@ test('endpoint down (nothing listening): network failures, skipped, no throw', a
   assert.equal(r.stats.skipped.network, 3);
   assert.equal(r.stats.skipped.unavailable, 1);
   assert.equal(r.findings.length, 0);
+});
+
+test('concurrency limit: while two calls hang, a third is not sent', async () => {
+  const { fake, cfg } = await fakeEndpoint('hang');
+  const client = createLlm(null, configFor(fake.baseUrl, { timeoutMs: 1500, concurrency: 2 }), { maxConsecutiveFailures: 10 });
+  const run = judgeStory(null, cfg, pairs(4), { client });
+  while (fake.counts.chat < 2) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(fake.counts.chat, 2, 'the other two wait for a free slot');
+  const r = await run;
+  assert.equal(r.stats.skipped.timeout, 4);
+  assert.equal(fake.counts.chat, 4);
+});
+
+test('the limiter never runs more than its limit at once', async () => {
+  const limiter = new Limiter(3);
+  let active = 0;
+  let most = 0;
+  const release: (() => void)[] = [];
+  const tasks = Array.from({ length: 10 }, () =>
+    limiter.run(async () => {
+      active++;
+      most = Math.max(most, active);
+      await new Promise<void>((r) => release.push(r));
+      active--;
+    }),
+  );
+  while (release.length || active) {
+    await new Promise((r) => setImmediate(r));
+    release.shift()?.();
+  }
+  await Promise.all(tasks);
+  assert.equal(most, 3);
 });
