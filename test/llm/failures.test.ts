@@ -29,7 +29,9 @@ test('hang: each call times out, the endpoint is declared down after 3, the rest
   const { fake, cfg } = await fakeEndpoint('hang');
   const client = createLlm(null, configFor(fake.baseUrl, { timeoutMs: 150, concurrency: 1 }));
   const r = await judgeStory(null, cfg, pairs(5), { client });
-  assert.equal(fake.counts.chat, 3);
+  // Counted on our side: under load a request can time out before the server has even seen it.
+  assert.equal(r.stats.llm!.requests, 3);
+  assert.ok(fake.counts.chat <= 3);
   assert.equal(r.stats.skipped.timeout, 3);
   assert.equal(r.stats.skipped.unavailable, 2);
   assert.equal(r.stats.judged, 0);
