@@ -7,6 +7,7 @@ import { registerCheck } from './check.js';
 import { registerSpin } from './spin.js';
 import { registerExport } from './export.js';
 import { registerReviewer } from './reviewer.js';
+import { registerBackup } from './backup.js';
 import { registerJudge } from './judge.js';
 
 // One file per command, registered explicitly so `tapat --help` lists them in this order.
@@ -19,5 +20,6 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerSegment(program);
   registerReviewer(program);
+  registerBackup(program);
   registerJudge(program);
 }
