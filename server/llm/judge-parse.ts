@@ -64,8 +64,13 @@ export function parseAnswer(content: string, src: string, tgt: string): ParsedAn
       continue;
     }
     const text = e.side === 'source' ? src : tgt;
-    const quoted = text.includes(e.span) ? e.span : e.span.trim();
-    const start = quoted ? text.indexOf(quoted) : -1;
+    // Surrounding whitespace is never part of an error; the rest must be quoted exactly.
+    const quoted = e.span.trim();
+    if (!quoted) {
+      discarded['invalid-span']++;
+      continue;
+    }
+    const start = text.indexOf(quoted);
     if (start < 0) {
       discarded['span-not-found']++;
       continue;

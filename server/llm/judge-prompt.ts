@@ -31,6 +31,11 @@ export function judgeMessages(src: string, tgt: string, srcLang: Lang, tgtLang: 
     'Answer with exactly this JSON shape and no other keys:',
     '{"errors": [{"category": "...", "severity": "...", "side": "target", "span": "...", "correction": "...", "explanation": "..."}]}',
     '',
+    // One worked example, as GEMBA-MQM prompts do (few-shot), kept short: it mostly teaches the format.
+    'Example. Source (Tagalog): "Tatlong bata ang hindi nasaktan sa sunog." Translation (English): "Two children were hurt in the fire."',
+    'Answer: {"errors": [{"category": "accuracy/mistranslation", "severity": "major", "side": "target", "span": "Two", "correction": "Three", "explanation": "the source says three"},',
+    '{"category": "accuracy/mistranslation", "severity": "critical", "side": "target", "span": "were hurt", "correction": "were not hurt", "explanation": "the negation is lost"}]}',
+    '',
     'BEGIN DATA',
     data,
     'END DATA',
