@@ -31,6 +31,13 @@ test('extraSimilarity ranks the matching sentence first and stays in [0, 1]', as
   assert.ok(sim(0, 1) > sim(0, 0));
   for (const [i, j] of [[0, 0], [0, 1], [1, 0], [1, 1], [5, 5]] as const) assert.ok(sim(i, j) >= 0 && sim(i, j) <= 1);
   assert.equal(similarityFromVectors([], [])(0, 0), 0);
+  // calibrated against the documents' own baseline: a model whose unrelated sentences sit at cosine ~0.7
+  const base = Float32Array.from([1, 1, 1, 1]);
+  const lean = (k: number): Float32Array => Float32Array.from(base.map((x, d) => x + (d === k ? 1.5 : 0)));
+  const cal = similarityFromVectors([lean(0), lean(1), lean(2)], [lean(0), lean(1), lean(2)]);
+  assert.ok(Math.abs(cal(1, 1) - 1) < 1e-6);
+  assert.ok(cal(0, 1) < 0.1, `unrelated → near 0 (${cal(0, 1)})`);
+  assert.ok(cosineSimilarity(lean(0), lean(1)) > 0.6, 'while the raw cosine is high');
   const a = Float32Array.from([1, 2, 3]);
   assert.ok(Math.abs(cosineSimilarity(a, a) - 1) < 1e-6);
   assert.equal(cosineSimilarity(a, Float32Array.from([0, 0, 0])), 0);
