@@ -150,3 +150,13 @@ test('unconfigured: no request, no findings, says so', async () => {
   assert.deepEqual([r.findings, r.adjustments], [[], []]);
   assert.match(judgeSummary(r.stats), /not configured/);
 });
+
+test('re-judging an adjusted flag starts from its offline confidence: no compounding', async () => {
+  const { cfg } = await fakeEndpoint('good');
+  const at = PREFIX.length + TGT.indexOf('42');
+  const first = await judgeStory(null, cfg, [pair(SRC, TGT, [offline({ start: at, end: at + 2 })])]);
+  const adjusted = first.adjustments[0]!.finding;
+  const second = await judgeStory(null, cfg, [pair(SRC, TGT, [adjusted])]);
+  assert.equal(second.adjustments[0]!.before, 0.6);
+  assert.equal(second.adjustments[0]!.after, first.adjustments[0]!.after);
+});
