@@ -169,7 +169,7 @@ export class LlmClient {
           this.consecutiveFailures = 0;
           return { ok: true, value: sent, cached: false };
         } catch (err) {
-          const { reason, message, retryAfterMs } = classify(err, timedOut);
+          const { reason, message, retryAfterMs, requestFault } = classify(err, timedOut);
           const retryable = reason === 'rate-limited' || reason === 'server-error';
           if (retryable && attempt < this.settings.retries) {
             const backoff = Math.max(this.settings.backoffMs * 2 ** attempt, retryAfterMs);
@@ -177,7 +177,7 @@ export class LlmClient {
             continue;
           }
           this.stats.failures[reason]++;
-          this.noteFailure(reason);
+          this.noteFailure(reason, requestFault);
           return { ok: false, reason, message };
         } finally {
           clearTimeout(timer);
@@ -187,9 +187,12 @@ export class LlmClient {
     });
   }
 
-  /** A server that answers (even badly) is up; one that times out, refuses or errors N times in a row is not. */
-  private noteFailure(reason: FailureReason): void {
-    if (reason === 'bad-response') {
+  /**
+   * A server that answers (even badly) is up, and a request it refuses for itself (too long, 400) says nothing
+   * about the next one; one that times out, refuses connections, errors or rejects our key N times in a row is down.
+   */
+  private noteFailure(reason: FailureReason, requestFault: boolean): void {
+    if (reason === 'bad-response' || requestFault) {
       this.consecutiveFailures = 0;
       return;
     }
@@ -203,20 +206,29 @@ export class LlmClient {
   }
 }
 
-function classify(err: unknown, timedOut: boolean): { reason: FailureReason; message: string; retryAfterMs: number } {
+interface Classified {
+  reason: FailureReason;
+  message: string;
+  retryAfterMs: number;
+  /** The request itself was refused (400, 413, 422): the endpoint is fine. */
+  requestFault: boolean;
+}
+
+function classify(err: unknown, timedOut: boolean): Classified {
   const message = err instanceof Error ? err.message : String(err);
-  if (timedOut || err instanceof APIConnectionTimeoutError) return { reason: 'timeout', message: 'request timed out', retryAfterMs: 0 };
-  if (err instanceof BadResponse) return { reason: 'bad-response', message, retryAfterMs: 0 };
-  if (err instanceof APIConnectionError) return { reason: 'network', message, retryAfterMs: 0 };
+  const plain = (reason: FailureReason, msg = message): Classified => ({ reason, message: msg, retryAfterMs: 0, requestFault: false });
+  if (timedOut || err instanceof APIConnectionTimeoutError) return plain('timeout', 'request timed out');
+  if (err instanceof BadResponse) return plain('bad-response');
+  if (err instanceof APIConnectionError) return plain('network');
   if (err instanceof APIError && typeof err.status === 'number') {
     const retryAfter = Number(err.headers?.get('retry-after') ?? '');
     const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 0;
-    if (err.status === 429) return { reason: 'rate-limited', message, retryAfterMs };
-    if (err.status >= 500) return { reason: 'server-error', message, retryAfterMs };
-    return { reason: 'http-error', message, retryAfterMs: 0 };
+    if (err.status === 429) return { ...plain('rate-limited'), retryAfterMs };
+    if (err.status >= 500) return { ...plain('server-error'), retryAfterMs };
+    return { ...plain('http-error'), requestFault: [400, 413, 422].includes(err.status) };
   }
   // The SDK could not read the body (not JSON, cut short): the server answered, unusably.
-  return { reason: 'bad-response', message, retryAfterMs: 0 };
+  return plain('bad-response');
 }
 
 /** The run's client, or null when the layer is not configured (callers then do nothing). */

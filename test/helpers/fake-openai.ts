@@ -15,6 +15,8 @@ export type FakeMode =
   | 'obey-injection' // does what an injected article asks: approve, out of schema
   | 'obey-injection-clean' // does what an injected article asks, inside the schema: no errors
   | 'hang' // never answers
+  | '400' // this request refused (e.g. too long)
+  | '401' // bad key: every request refused
   | '429'
   | '500'
   | 'empty-embeddings'; // 200 with [] vectors
@@ -131,6 +133,8 @@ export async function startFakeOpenAI(opts: { mode?: FakeMode; delayMs?: number 
       const mode = fake.queue.shift() ?? fake.mode;
       if (mode === 'hang') return; // never answers; close() ends the socket
       if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
+      if (mode === '400') return send(res, 400, { error: { message: 'context length exceeded', type: 'invalid_request_error' } });
+      if (mode === '401') return send(res, 401, { error: { message: 'invalid api key', type: 'invalid_request_error' } });
       if (mode === '429') return send(res, 429, { error: { message: 'rate limited', type: 'rate_limit' } });
       if (mode === '500') return send(res, 500, { error: { message: 'internal error', type: 'server_error' } });
       const body = JSON.parse(raw) as { model: string; messages?: { content?: string }[]; input?: string | string[] };

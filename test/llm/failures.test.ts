@@ -128,3 +128,16 @@ test('the limiter never runs more than its limit at once', async () => {
   await Promise.all(tasks);
   assert.equal(most, 3);
 });
+
+test('a 400 refuses one request and is not retried; a 401 on every call means the endpoint is unusable', async () => {
+  const { fake, cfg } = await fakeEndpoint('400');
+  const c400 = createLlm(null, configFor(fake.baseUrl, { concurrency: 1 }));
+  const r400 = await judgeStory(null, cfg, pairs(4), { client: c400 });
+  assert.equal(r400.stats.skipped['http-error'], 4, 'each pair tried once, the run goes on');
+  assert.equal(c400!.stats.retries, 0);
+  fake.mode = '401';
+  const c401 = createLlm(null, configFor(fake.baseUrl, { concurrency: 1 }));
+  const r401 = await judgeStory(null, cfg, pairs(4), { client: c401 });
+  assert.equal(r401.stats.skipped['http-error'], 3);
+  assert.equal(r401.stats.skipped.unavailable, 1);
+});
