@@ -50,6 +50,14 @@ test('tapat judge: judges the audit, caches the answers, says what it did; refus
   assert.equal(fake.counts.chat, 2, 'the re-run is answered from llm_cache');
   assert.match(again.stdout, /2 cache hits/);
 
+  const lines = await run(['judge', '--db', file, '--audit', String(audit), '--all', '--jsonl'], env);
+  assert.equal(lines.code, 0, lines.stderr);
+  const recs = lines.stdout.trim().split('\n').map((l) => JSON.parse(l) as { doc: string; detector: string; start: number; end: number; suggestion: string; tgt: number[] });
+  assert.equal(recs.length, 1);
+  assert.deepEqual([recs[0]!.doc, recs[0]!.detector, recs[0]!.suggestion, recs[0]!.tgt], ['tl.txt', 'llm-mqm', '24', [1]]);
+  assert.equal(TL.slice(recs[0]!.start, recs[0]!.end), '42');
+  assert.match(lines.stderr, /judged 2 of 2/);
+
   const none = await run(['judge', '--db', file, '--audit', String(audit)], {});
   assert.equal(none.code, 2);
   assert.match(none.stderr, /not configured/);
