@@ -120,7 +120,7 @@ function oneSentenceDoc(text: string, lang: Lang, path: string): SegmentedDoc {
   return { path, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text, lang, segments: [{ index: 0, start: 0, end: text.length, text, paragraph: 0, lang, boilerplate: false }] };
 }
 
-function offline(harness: HarnessPair[]): Record<string, unknown> {
+function offline(harness: HarnessPair[]): { scores: Record<string, unknown>; flagged: boolean[] } {
   let findings = 0;
   const flagged = harness.map((p) => {
     const placed = detectStory({
@@ -137,10 +137,11 @@ function offline(harness: HarnessPair[]): Record<string, unknown> {
     return acc.length > 0;
   });
   const note = findings === 0 ? 'no findings at all: detectStory is still the stub on this branch (the detection branch has not landed)' : null;
-  return { ...score(harness, flagged), findings, note };
+  return { scores: { ...score(harness, flagged), findings, note }, flagged };
 }
 
-async function judged(harness: HarnessPair[], cfg: Config, dbFile: string): Promise<Record<string, unknown>> {
+/** The judge alone, and the judge's flags added to the offline detectors' (what a configured audit gets). */
+async function judged(harness: HarnessPair[], offlineFlagged: boolean[], cfg: Config, dbFile: string): Promise<Record<string, unknown>> {
   const db = openDb(dbFile);
   const client = createLlm(db, cfg);
   const r = await judgeStory(db, cfg, toJudgePairs(harness), { all: true, client });
@@ -149,6 +150,7 @@ async function judged(harness: HarnessPair[], cfg: Config, dbFile: string): Prom
   const s: JudgeStats = r.stats;
   return {
     ...score(harness, flagged),
+    combined_with_offline: score(harness, flagged.map((f, i) => f || offlineFlagged[i]!)),
     judged: s.judged,
     skipped: s.skipped,
     answers_discarded: s.answersDiscarded,
@@ -161,14 +163,15 @@ async function judged(harness: HarnessPair[], cfg: Config, dbFile: string): Prom
 async function main(): Promise<void> {
   const harness = corruptedPairs(HARNESS_PAIRS, SEED);
   const speed = await throughput();
+  const off = offline(harness);
   const fake = await startFakeOpenAI({ mode: 'good' });
-  const fakeJudge = await judged(harness, fakeConfig(fake.baseUrl, 4), join(work, 'fake-judge.db'));
+  const fakeJudge = await judged(harness, off.flagged, fakeConfig(fake.baseUrl, 4), join(work, 'fake-judge.db'));
   await fake.close();
   const env = process.env;
   let real: Record<string, unknown> | null = null;
   if (env.TAPAT_LLM_BASE_URL && env.TAPAT_LLM_MODEL) {
     const cfg = loadConfig(env);
-    real = { model: cfg.llm.model, ...(await judged(harness, cfg, join(work, 'real.db'))) };
+    real = { model: cfg.llm.model, ...(await judged(harness, off.flagged, cfg, join(work, 'real.db'))) };
   }
   const result = {
     command: 'npm run bench:llm',
@@ -177,7 +180,7 @@ async function main(): Promise<void> {
     throughput: speed,
     quality: {
       harness: { source: 'FLORES-200 dev tl→en (../shared/data/parallel), English side corrupted', seed: SEED, pairs: harness.length, kinds: countKinds(harness), unit: 'pair flagged by ≥1 accuracy/* finding' },
-      offline_detectors: offline(harness),
+      offline_detectors: off.scores,
       fake_rule_judge: { note: 'the fake server\'s rule-based stand-in, not a model: checks the judge plumbing end to end (prompt → spans → findings)', ...fakeJudge },
       real_endpoint: real,
       real_endpoint_note: real ? null : 'no endpoint configured (TAPAT_LLM_BASE_URL / TAPAT_LLM_MODEL unset): no real-model figures',

@@ -95,7 +95,7 @@ function emptyStats(pairs: number, llm: LlmStats | null): JudgeStats {
   };
 }
 
-export function isSelected(p: JudgePair, opts: JudgeOptions): boolean {
+function isSelected(p: JudgePair, opts: JudgeOptions): boolean {
   if (!p.src.trim() || !p.tgt.trim()) return false; // null links: nothing to compare
   return opts.all === true || p.offlineFindings.length > 0 || (p.alignScore !== undefined && p.alignScore < (opts.lowScore ?? 0.3));
 }
