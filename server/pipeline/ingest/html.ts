@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { InputError } from '../../errors.js';
 
 // HTML → main text. Readability (Firefox Reader View's library) picks the article; we then flatten its
 // DOM to text ourselves so that block elements become paragraphs separated by blank lines (Readability's
@@ -55,12 +56,42 @@ export function blockText(root: DomNode): string {
   return paragraphs.join('\n\n');
 }
 
-export function htmlToText(html: string): HtmlText {
-  const { document } = parseHTML(html);
+// Readability's cost grows steeply with nesting depth (2,000 nested divs take minutes), and the flattening
+// walk recurses per level: pages nested deeper than READABILITY_MAX_DEPTH are flattened without
+// Readability, and absurd nesting is refused rather than risking a hang or a stack overflow.
+const READABILITY_MAX_DEPTH = 256;
+const MAX_DEPTH = 2000;
+const VOID = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
+
+/** Approximate element nesting depth from the tag stream (cheap; no DOM needed). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && !VOID.has(name)) max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
+/** linkedom builds no document element for fragments (JSONL "html" fields, bare text): give them one. */
+function parseDocument(html: string): ReturnType<typeof parseHTML>['document'] {
+  return parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`).document;
+}
+
+export function htmlToText(html: string, path?: string): HtmlText {
+  const depth = nestingDepth(html);
+  if (depth > MAX_DEPTH) throw new InputError(`HTML is nested ${depth} levels deep (limit ${MAX_DEPTH})`, path);
+  const document = parseDocument(html);
   const docTitle = (document.title ?? '').trim() || null;
-  // Readability mutates the document it reads: give it its own copy so the fallback sees the original.
-  const article = new Readability<DomNode>(parseHTML(html).document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse();
+  const useReadability = depth <= READABILITY_MAX_DEPTH;
+  const article = useReadability
+    ? new Readability<DomNode>(document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse()
+    : null;
   const fromArticle = article?.content ? blockText(article.content) : '';
-  const text = fromArticle || (document.body ? blockText(document.body as unknown as DomNode) : '');
-  return { title: article?.title?.trim() || docTitle, text };
+  if (fromArticle) return { title: article?.title?.trim() || docTitle, text: fromArticle };
+  // No article (tiny pages, bare fragments in JSONL records, too deep for Readability), and Readability may
+  // have mutated the document: read the whole page afresh (its head, scripts and styles are skipped).
+  return { title: article?.title?.trim() || docTitle, text: blockText((useReadability ? parseDocument(html) : document) as unknown as DomNode) };
 }
