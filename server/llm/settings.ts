@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { UsageError } from '../errors.js';
 
 // Resolved settings of the optional model layer. The layer is OFF unless a base URL and at least one
 // model are configured (config file `llm` section or TAPAT_LLM_BASE_URL / TAPAT_LLM_MODEL / TAPAT_EMBED_MODEL).
@@ -32,6 +33,16 @@ export type LlmOverrides = Partial<Omit<LlmSettings, 'baseUrl'>>;
 export function llmSettings(cfg: Config, overrides: LlmOverrides = {}): LlmSettings | null {
   const l = cfg.llm;
   if (!l.baseUrl || (!l.model && !l.embedModel)) return null;
+  // The environment bypasses the config schema's URL check; a mistyped endpoint is refused, like any bad config.
+  let url: URL | null = null;
+  try {
+    url = new URL(l.baseUrl);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`LLM base URL is not an http(s) URL: "${l.baseUrl}" (expected e.g. http://127.0.0.1:8080/v1)`);
+  }
   return {
     baseUrl: l.baseUrl.replace(/\/+$/, ''),
     apiKey: l.apiKey ?? 'none',

@@ -160,3 +160,10 @@ test('re-judging an adjusted flag starts from its offline confidence: no compoun
   assert.equal(second.adjustments[0]!.before, 0.6);
   assert.equal(second.adjustments[0]!.after, first.adjustments[0]!.after);
 });
+
+test('a base URL that is not http(s) is a usage error, not a silent failure per call', async () => {
+  const cfg = unconfigured();
+  cfg.llm.baseUrl = 'localhost:8080/v1';
+  cfg.llm.model = 'm';
+  await assert.rejects(judgeStory(null, cfg, []), /not an http\(s\) URL/);
+});
