@@ -3,10 +3,12 @@ import { fromJson } from '../db/index.js';
 import { getAudit } from '../db/audits.js';
 import { getDocument, getSegments } from '../db/documents.js';
 import type { FindingToStore } from '../db/flags.js';
+import { getAlignment } from '../db/alignments.js';
 import { alignSentences } from '../pipeline/align/index.js';
+import { sideOf } from '../pipeline/align/story.js';
 import type { PlacedFinding } from '../pipeline/detect/index.js';
 import type { StoryContext } from '../pipeline/detect/types.js';
-import type { Bead, Category, Finding, Role, SegmentedDoc, Severity } from '../pipeline/types.js';
+import type { Category, Finding, Role, SegmentedDoc, Severity } from '../pipeline/types.js';
 import { InputError } from '../errors.js';
 import { JUDGE_DETECTOR } from './judge.js';
 
@@ -43,15 +45,6 @@ export interface StoredStory {
   alignedOnTheFly: number;
 }
 
-function storedBeads(db: Db, auditId: number, src: number, tgt: number): Bead[] | null {
-  const a = db.prepare('SELECT id FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?').get(auditId, src, tgt) as
-    | { id: number }
-    | undefined;
-  if (!a) return null;
-  const rows = db.prepare('SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(a.id) as { src: string; tgt: string; score: number }[];
-  return rows.map((r) => ({ src: fromJson<number[]>(r.src, []), tgt: fromJson<number[]>(r.tgt, []), score: r.score }));
-}
-
 export function loadStoredStory(db: Db, auditId: number): StoredStory {
   const audit = getAudit(db, auditId);
   if (!audit) throw new InputError(`no audit ${auditId} in this database`);
@@ -68,11 +61,10 @@ export function loadStoredStory(db: Db, auditId: number): StoredStory {
   let alignedOnTheFly = 0;
   const alignments = versions.map((v, i) => {
     if (i === pivot) return null;
-    const stored = storedBeads(db, auditId, documentIds[pivot]!, v.documentId);
-    if (stored) return stored;
+    const stored = getAlignment(db, auditId, documentIds[pivot]!, v.documentId);
+    if (stored) return stored.beads;
     alignedOnTheFly++;
-    const p = versions[pivot]!.doc;
-    return alignSentences({ sentences: p.segments.map((s) => s.text), lang: p.lang }, { sentences: v.doc.segments.map((s) => s.text), lang: v.doc.lang });
+    return alignSentences(sideOf(versions[pivot]!.doc), sideOf(v.doc));
   });
   const rows = db.prepare("SELECT * FROM flags WHERE audit_id = ? AND status = 'active' ORDER BY id").all(auditId) as FlagRow[];
   const offline: PlacedFinding[] = [];

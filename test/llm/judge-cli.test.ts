@@ -8,6 +8,7 @@ import { fakeEndpoint } from '../helpers/llm.js';
 import { tx, type Db } from '../../server/db/index.js';
 import { storeDocument } from '../../server/db/documents.js';
 import { createAudit } from '../../server/db/audits.js';
+import { storeAlignment } from '../../server/db/alignments.js';
 import { segmentDoc } from '../../server/pipeline/segment/index.js';
 import type { Lang } from '../../server/pipeline/types.js';
 
@@ -75,6 +76,20 @@ test('tapat judge with a hanging endpoint completes, exit 0, and says what was s
   const r = await run(['judge', '--db', file, '--audit', String(audit), '--all'], { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'm', TAPAT_CONFIG: cfgFile });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /judged 0 of 2 selected pairs.*skipped: timeout 2/);
+});
+
+test('tapat judge uses the stored alignment and, without --all, sends only weakly aligned pairs', async () => {
+  const { fake } = await fakeEndpoint('good');
+  const { db, file } = tmpDb();
+  const audit = storeAudit(db);
+  const [en, tl] = (db.prepare('SELECT document_id FROM audit_versions WHERE audit_id = ? ORDER BY document_id').all(audit) as { document_id: number }[]).map((r) => r.document_id);
+  storeAlignment(db, audit, en!, tl!, [{ src: [0], tgt: [0], score: 0.9 }, { src: [1], tgt: [1], score: 0.1 }], 'test');
+  const r = await run(['judge', '--db', file, '--audit', String(audit)], { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'fake-judge' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /judged 1 of 1 selected pairs \(of 2\): 1 findings/);
+  assert.doesNotMatch(r.stdout, /aligned on the spot/);
+  assert.equal(fake.counts.chat, 1);
+  assert.equal(fake.seen[0]!.translation, 'Sinabi ng ministro na 42 katao ang nasugatan.');
 });
 
 test('tapat judge stores its findings as llm-mqm flags at the right offsets', { todo: 'needs reconcileFlags from the detection branch (a stub on main)' }, async () => {
