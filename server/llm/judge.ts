@@ -166,7 +166,9 @@ function toFinding(s: JudgedSpan, p: JudgePair, model: string): Finding {
     span: target ? at(p.tgtStart ?? 0) : null,
     otherSpan: target ? null : at(p.srcStart ?? 0),
     message,
-    evidence: { model, side: s.side, span: s.span, correction: s.correction, explanation: s.explanation, mqmWeight: MQM_WEIGHT[s.severity] },
+    // Top-level strings identify a flag across re-runs (server/db/flags.ts fingerprints them); what varies
+    // with the model or its wording sits one level down, so a new model or phrasing keeps the flag and its verdicts.
+    evidence: { side: s.side, span: s.span, judge: { model, correction: s.correction, explanation: s.explanation, mqmWeight: MQM_WEIGHT[s.severity] } },
     // A suggestion replaces the flagged span of the translation; an omission has no span there to replace.
     suggestion: target ? s.correction : null,
   };

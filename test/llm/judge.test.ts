@@ -55,6 +55,7 @@ test('a good answer becomes llm-mqm findings at document offsets and confirms th
   assert.equal((PREFIX + TGT).slice(f.span!.start, f.span!.end), '42');
   assert.equal(f.suggestion, '24');
   assert.deepEqual(f.segments, [1]);
+  assert.deepEqual(f.evidence, { side: 'target', span: '42', judge: { model: 'fake-judge', correction: '24', explanation: 'number differs from the source', mqmWeight: 5 } });
   assert.equal(r.adjustments.length, 1);
   const a = r.adjustments[0]!;
   assert.equal(a.verdict, 'confirmed');
