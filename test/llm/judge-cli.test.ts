@@ -6,11 +6,12 @@ import { BIN } from '../helpers/cli.js';
 import { tmpDb } from '../helpers/tmp.js';
 import { fakeEndpoint } from '../helpers/llm.js';
 import { tx, type Db } from '../../server/db/index.js';
+import { reconcileFlags } from '../../server/db/flags.js';
 import { storeDocument } from '../../server/db/documents.js';
 import { createAudit } from '../../server/db/audits.js';
 import { storeAlignment } from '../../server/db/alignments.js';
 import { segmentDoc } from '../../server/pipeline/segment/index.js';
-import type { Lang } from '../../server/pipeline/types.js';
+import type { Finding, Lang } from '../../server/pipeline/types.js';
 
 // `tapat judge` on a stored audit, against the fake endpoint. The CLI runs as a child process, and
 // asynchronously: the fake server lives in this process and must keep answering meanwhile.
@@ -92,19 +93,52 @@ test('tapat judge uses the stored alignment and, without --all, sends only weakl
   assert.equal(fake.seen[0]!.translation, 'Sinabi ng ministro na 42 katao ang nasugatan.');
 });
 
-test('tapat judge stores its findings as llm-mqm flags at the right offsets', { todo: 'needs reconcileFlags from the detection branch (a stub on main)' }, async () => {
+test('tapat judge stores its findings as llm-mqm flags, adjusts offline flags in place, and a re-run changes nothing', { todo: 'needs reconcileFlags from the detection branch (a stub on main)' }, async () => {
   const { fake } = await fakeEndpoint('good');
   const { db, file } = tmpDb();
   const audit = storeAudit(db);
-  const r = await run(['judge', '--db', file, '--audit', String(audit), '--all'], { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'fake-judge' });
+  const tl = (db.prepare("SELECT id, text FROM documents WHERE path = 'tl.txt'").get() as { id: number; text: string });
+  const en = (db.prepare("SELECT id FROM documents WHERE path = 'en.txt'").get() as { id: number }).id;
+  const at = tl.text.indexOf('42');
+  const offline: Finding = {
+    detector: 'numbers',
+    category: 'accuracy/mistranslation',
+    severity: 'major',
+    confidence: 0.6,
+    rawScore: 0.42,
+    segments: [1],
+    otherSegments: [1],
+    span: { start: at, end: at + 2 },
+    otherSpan: null,
+    message: 'number differs',
+    evidence: { numbers: ['42'] },
+    suggestion: '24',
+  };
+  tx(db, () => reconcileFlags(db, audit, [{ documentId: tl.id, otherDocumentId: en, finding: offline }]));
+  const env = { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'fake-judge' };
+  const r = await run(['judge', '--db', file, '--audit', String(audit)], env);
   assert.equal(r.code, 0, r.stderr);
-  const flags = db.prepare("SELECT f.start, f.end, f.suggestion, d.text FROM flags f JOIN documents d ON d.id = f.document_id WHERE f.detector = 'llm-mqm'").all() as {
+  assert.match(r.stdout, /flags: 1 new, 1 updated, 0 unchanged, 0 stale/);
+  const rows = db.prepare("SELECT id, detector, start, end, suggestion, confidence, raw_score, evidence, version, status FROM flags ORDER BY id").all() as {
+    id: number;
+    detector: string;
     start: number;
     end: number;
     suggestion: string;
-    text: string;
+    confidence: number;
+    raw_score: number;
+    evidence: string;
+    version: number;
+    status: string;
   }[];
-  assert.equal(flags.length, 1);
-  assert.equal(flags[0]!.text.slice(flags[0]!.start, flags[0]!.end), '42');
-  assert.equal(flags[0]!.suggestion, '24');
+  assert.equal(rows.length, 2);
+  const [off, llm] = rows;
+  assert.deepEqual([off!.detector, off!.raw_score, off!.version, off!.status], ['numbers', 0.42, 2, 'active']);
+  assert.ok(off!.confidence > 0.6);
+  assert.equal((JSON.parse(off!.evidence) as { llm: { offlineConfidence: number } }).llm.offlineConfidence, 0.6);
+  assert.equal(llm!.detector, 'llm-mqm');
+  assert.equal(tl.text.slice(llm!.start, llm!.end), '42');
+  assert.equal(llm!.suggestion, '24');
+  const again = await run(['judge', '--db', file, '--audit', String(audit)], env);
+  assert.match(again.stdout, /flags: 0 new, 0 updated, 2 unchanged, 0 stale/);
 });
