@@ -59,9 +59,10 @@ test('hang and 500: null after the timeout / bounded retries', async () => {
   assert.equal(await embedTexts(null, cfg, TEXTS, { client }), null);
   assert.equal(client!.stats.failures.timeout, 1);
   fake.mode = '500';
-  const c2 = createLlm(null, cfg, { backoffMs: 5 });
+  const c2 = createLlm(null, configFor(fake.baseUrl), { backoffMs: 5 }); // a roomy timeout: a loaded machine must not turn 500s into timeouts
   assert.equal(await embedTexts(null, cfg, TEXTS, { client: c2 }), null);
   assert.equal(c2!.stats.requests, 3);
+  assert.equal(c2!.stats.failures['server-error'], 1);
 });
 
 test('unconfigured: null without a request', async () => {

@@ -93,7 +93,7 @@ test('tapat judge uses the stored alignment and, without --all, sends only weakl
   assert.equal(fake.seen[0]!.translation, 'Sinabi ng ministro na 42 katao ang nasugatan.');
 });
 
-test('tapat judge stores its findings as llm-mqm flags, adjusts offline flags in place, and a re-run changes nothing', { todo: 'needs reconcileFlags from the detection branch (a stub on main)' }, async () => {
+test('tapat judge stores its findings as llm-mqm flags, adjusts offline flags in place, and a re-run changes nothing', async () => {
   const { fake } = await fakeEndpoint('good');
   const { db, file } = tmpDb();
   const audit = storeAudit(db);
