@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     machine: '2 shared cores, other sessions running: timings are noisy',
     throughput: speed,
     quality: {
-      harness: { source: 'FLORES-200 dev tl→en (../shared/data/parallel), English side corrupted', seed: SEED, pairs: harness.length, kinds: countKinds(harness), unit: 'pair flagged by ≥1 accuracy/* finding' },
+      harness: { source: 'FLORES-200 dev tl→en (../shared/data/parallel), English side corrupted', seed: SEED, pairs: harness.length, kinds: countKinds(harness), unit: 'pair flagged by ≥1 accuracy/* finding', caveat: 'dev data the offline detectors were tuned on: their figures here are optimistic' },
       offline_detectors: off.scores,
       fake_rule_judge: { note: 'the fake server\'s rule-based stand-in, not a model: checks the judge plumbing end to end (prompt → spans → findings)', ...fakeJudge },
       real_endpoint: real,
