@@ -1,6 +1,7 @@
 import type { Db } from './index.js';
+import { fromJson, toJson } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Role } from '../pipeline/types.js';
+import type { Bead, Lang, Role, Severity } from '../pipeline/types.js';
 
 export interface AuditRow {
   id: number;
@@ -37,4 +38,122 @@ export function getAudit(db: Db, id: number): (AuditRow & { versions: AuditVersi
 
 export function listAudits(db: Db): AuditRow[] {
   return db.prepare('SELECT * FROM audits ORDER BY id').all() as AuditRow[];
+}
+
+/**
+ * The audit of a story found by its key (the story's documents), created if new; versions and pivot are
+ * brought up to date. Call inside tx().
+ */
+export function upsertStoryAudit(
+  db: Db,
+  storyKey: string,
+  name: string,
+  versions: AuditVersion[],
+  pivotDocumentId: number | null,
+): { id: number; created: boolean } {
+  const existing = db.prepare('SELECT id FROM audits WHERE story_key = ?').pluck().get(storyKey) as number | undefined;
+  if (existing === undefined) {
+    const id = createAudit(db, name, versions, pivotDocumentId);
+    db.prepare('UPDATE audits SET story_key = ? WHERE id = ?').run(storyKey, id);
+    return { id, created: true };
+  }
+  const upd = db.prepare('UPDATE audit_versions SET role = ? WHERE audit_id = ? AND document_id = ? AND role != ?');
+  let changed = 0;
+  for (const v of versions) changed += upd.run(v.role, existing, v.document_id, v.role).changes;
+  changed += db
+    .prepare('UPDATE audits SET pivot_document_id = ? WHERE id = ? AND pivot_document_id IS NOT ?')
+    .run(pivotDocumentId, existing, pivotDocumentId).changes;
+  if (changed) db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(nowIso(), existing);
+  return { id: existing, created: false };
+}
+
+/** Stores (or replaces when changed) the alignment of two versions of an audit. Call inside tx(). */
+export function storeAlignment(db: Db, auditId: number, srcDocumentId: number, tgtDocumentId: number, method: string, beads: Bead[]): void {
+  const old = db
+    .prepare('SELECT id FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?')
+    .pluck()
+    .get(auditId, srcDocumentId, tgtDocumentId) as number | undefined;
+  if (old !== undefined) {
+    if (sameBeads(getBeads(db, old), beads)) return;
+    db.prepare('DELETE FROM alignments WHERE id = ?').run(old);
+  }
+  const id = Number(
+    db
+      .prepare('INSERT INTO alignments (audit_id, src_document_id, tgt_document_id, method, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(auditId, srcDocumentId, tgtDocumentId, method, nowIso()).lastInsertRowid,
+  );
+  const ins = db.prepare('INSERT INTO beads (alignment_id, ord, src, tgt, score) VALUES (?, ?, ?, ?, ?)');
+  beads.forEach((b, i) => ins.run(id, i, toJson(b.src), toJson(b.tgt), b.score));
+}
+
+function sameBeads(a: Bead[], b: Bead[]): boolean {
+  return a.length === b.length && a.every((x, i) => toJson(x) === toJson(b[i]));
+}
+
+export function getBeads(db: Db, alignmentId: number): Bead[] {
+  const rows = db.prepare('SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(alignmentId) as {
+    src: string;
+    tgt: string;
+    score: number;
+  }[];
+  return rows.map((r) => ({ src: fromJson<number[]>(r.src, []), tgt: fromJson<number[]>(r.tgt, []), score: r.score }));
+}
+
+/** The beads aligning src → tgt in an audit, or null when that pair was not aligned. */
+export function findAlignment(db: Db, auditId: number, srcDocumentId: number, tgtDocumentId: number): Bead[] | null {
+  const id = db
+    .prepare('SELECT id FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?')
+    .pluck()
+    .get(auditId, srcDocumentId, tgtDocumentId) as number | undefined;
+  return id === undefined ? null : getBeads(db, id);
+}
+
+export interface StoredFlag {
+  id: number;
+  document_id: number;
+  other_document_id: number | null;
+  path: string;
+  detector: string;
+  category: string;
+  severity: Severity;
+  confidence: number;
+  segments: number[];
+  other_segments: number[];
+  start: number | null;
+  end: number | null;
+  message: string;
+  evidence: Record<string, unknown>;
+  suggestion: string | null;
+  version: number;
+}
+
+/** The audit's active flags in id order, with the path of the flagged document. */
+export function activeFlags(db: Db, auditId: number): StoredFlag[] {
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.document_id, f.other_document_id, d.path, f.detector, f.category, f.severity, f.confidence,
+              f.segments, f.other_segments, f.start, f.end, f.message, f.evidence, f.suggestion, f.version
+       FROM flags f JOIN documents d ON d.id = f.document_id
+       WHERE f.audit_id = ? AND f.status = 'active' ORDER BY f.id`,
+    )
+    .all(auditId) as (Omit<StoredFlag, 'segments' | 'other_segments' | 'evidence'> & { segments: string; other_segments: string; evidence: string })[];
+  return rows.map((r) => ({
+    ...r,
+    segments: fromJson<number[]>(r.segments, []),
+    other_segments: fromJson<number[]>(r.other_segments, []),
+    evidence: fromJson<Record<string, unknown>>(r.evidence, {}),
+  }));
+}
+
+export interface VersionDetail extends AuditVersion {
+  path: string;
+  lang: Lang;
+}
+export function auditVersionDetails(db: Db, auditId: number): VersionDetail[] {
+  return db
+    .prepare(
+      `SELECT v.document_id, v.role, d.path, d.lang FROM audit_versions v JOIN documents d ON d.id = v.document_id
+       WHERE v.audit_id = ? ORDER BY v.document_id`,
+    )
+    .all(auditId) as VersionDetail[];
 }

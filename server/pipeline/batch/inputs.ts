@@ -1,0 +1,79 @@
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { join, resolve } from 'node:path';
+import { InputError } from '../../errors.js';
+import { formatOf } from '../ingest/index.js';
+import { parseJsonlRecord } from './records.js';
+import type { IngestedDoc } from '../types.js';
+
+// The batch's input as a stream of items: one per file, one per JSONL record (read line by line, so a
+// JSONL file of any size is never held in memory). Items are produced in a fixed order (arguments in
+// order, folder entries sorted) so a re-run meets them in the same order and can skip the committed ones.
+
+export interface FileItem {
+  kind: 'file';
+  key: string; // the path
+  path: string;
+}
+export interface RecordItem {
+  kind: 'record';
+  key: string; // "file.jsonl#L12" (1-based line)
+  path: string;
+  line: number;
+  text: string;
+}
+export type Item = FileItem | RecordItem;
+
+const BATCH_EXT = /\.(txt|md|markdown|html?|jsonl|ndjson)$/i;
+
+/** Checks every argument exists before anything is written (a typo is bad input, exit 3). */
+export function checkInputs(paths: string[]): void {
+  for (const p of paths) {
+    try {
+      statSync(p);
+    } catch {
+      throw new InputError('no such file or folder', p);
+    }
+  }
+}
+
+/** Files under the arguments, in order; inside folders only known text formats, hidden entries skipped. */
+export function* expandFiles(paths: string[]): Generator<string> {
+  for (const p of paths) {
+    if (statSync(p).isDirectory()) {
+      const names = readdirSync(p)
+        .filter((n) => !n.startsWith('.'))
+        .sort();
+      for (const n of names) {
+        const child = join(p, n);
+        if (statSync(child).isDirectory()) yield* expandFiles([child]);
+        else if (BATCH_EXT.test(n)) yield child;
+      }
+    } else yield p;
+  }
+}
+
+export async function* batchItems(paths: string[]): AsyncGenerator<Item> {
+  for (const path of expandFiles(paths)) {
+    if (formatOf(path) !== 'jsonl') {
+      yield { kind: 'file', key: path, path };
+      continue;
+    }
+    const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    let line = 0;
+    for await (const raw of rl) {
+      line++;
+      const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (!text.trim()) continue;
+      yield { kind: 'record', key: `${path}#L${line}`, path, line, text };
+    }
+  }
+}
+
+/** A stable description of the inputs for the run key: absolute paths in argument order. */
+export const inputsKey = (paths: string[]): string[] => paths.map((p) => resolve(p));
+
+/** Decodes a record item (throws InputError with the line on a malformed record). */
+export function recordDoc(item: RecordItem): IngestedDoc {
+  return parseJsonlRecord(item.text, item.path, item.line);
+}
