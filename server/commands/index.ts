@@ -7,6 +7,7 @@ import { registerCheck } from './check.js';
 import { registerSpin } from './spin.js';
 import { registerExport } from './export.js';
 import { registerReviewer } from './reviewer.js';
+import { registerBackup } from './backup.js';
 
 // One file per command, registered explicitly so `tapat --help` lists them in this order.
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerSegment(program);
   registerReviewer(program);
+  registerBackup(program);
 }

@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { openDb } from './index.js';
+import { migrate } from './migrate.js';
+import { InputError, UsageError } from '../errors.js';
+
+/**
+ * Online backup through SQLite's backup API: consistent even while a server or batch writes
+ * (WAL readers do not block), written to a temporary name and renamed so a crash never leaves
+ * a half-written file under the requested name.
+ */
+export async function backupDb(dbFile: string, outFile: string): Promise<{ pages: number; bytes: number }> {
+  if (!existsSync(dbFile)) throw new InputError('no such database', dbFile);
+  if (existsSync(outFile)) throw new UsageError(`${outFile} exists already; choose another --out`);
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  const tmp = `${outFile}.partial-${process.pid}`;
+  try {
+    const r = await db.backup(tmp);
+    const check = new Database(tmp, { readonly: true });
+    try {
+      const ok = check.pragma('integrity_check', { simple: true });
+      if (ok !== 'ok') throw new Error(`backup failed its integrity check: ${String(ok)}`);
+    } finally {
+      check.close();
+    }
+    renameSync(tmp, outFile);
+    return { pages: r.totalPages, bytes: statSync(outFile).size };
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Restores a backup over dbFile. The backup is checked first (integrity, and migrations this
+ * version knows), then copied to a temporary file beside the target and renamed over it, so the
+ * target is either the old database or the restored one, never a mix. Stale -wal/-shm files of
+ * the old database are removed: left behind they would be replayed into the restored file.
+ */
+export async function restoreDb(backupFile: string, dbFile: string, force: boolean): Promise<void> {
+  if (!existsSync(backupFile)) throw new InputError('no such backup file', backupFile);
+  if (existsSync(dbFile) && !force) throw new UsageError(`${dbFile} exists; add --force to replace it with the backup`);
+  let src: Database.Database;
+  try {
+    src = new Database(backupFile, { readonly: true, fileMustExist: true });
+    src.pragma('schema_version');
+  } catch {
+    throw new InputError('not a SQLite database', backupFile);
+  }
+  const tmp = `${dbFile}.restore-${process.pid}`;
+  try {
+    const ok = src.pragma('integrity_check', { simple: true });
+    if (ok !== 'ok') throw new InputError(`backup fails its integrity check: ${String(ok)}`, backupFile);
+    const hasMigrations = src.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get();
+    if (!hasMigrations) throw new InputError('not a tapat database (no schema_migrations table)', backupFile);
+    await src.backup(tmp);
+    const restored = new Database(tmp);
+    try {
+      migrate(restored); // refuses unknown/edited migrations; brings an older backup up to date
+    } finally {
+      restored.close();
+    }
+    for (const ext of ['-wal', '-shm']) rmSync(dbFile + ext, { force: true });
+    renameSync(tmp, dbFile);
+    openDb(dbFile).close(); // re-enable WAL on the restored file
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  } finally {
+    src.close();
+  }
+}
