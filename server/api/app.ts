@@ -3,6 +3,7 @@ import type { Db } from '../db/index.js';
 import type { Config } from '../config.js';
 import { CLIENT_DIST } from '../paths.js';
 import { documentsRouter } from './documents.js';
+import { exportsRouter } from './exports.js';
 import { errorHandler, notFound } from './errors.js';
 
 export interface AppDeps {
@@ -19,6 +20,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ ok: true });
   });
   app.use('/api/documents', documentsRouter(deps));
+  app.use('/api/audits', exportsRouter(deps));
   app.use('/api', notFound);
   app.use(express.static(CLIENT_DIST, { index: 'index.html' }));
   app.use(notFound);

@@ -157,3 +157,28 @@ export function auditVersionDetails(db: Db, auditId: number): VersionDetail[] {
     )
     .all(auditId) as VersionDetail[];
 }
+
+export interface CurrentVerdict {
+  id: number;
+  flag_id: number;
+  action: 'approve' | 'reject' | 'correct';
+  text: string | null;
+}
+
+/**
+ * The current verdict of each flag of an audit: its latest verdict that is not an undo and has not been
+ * undone (verdicts are append-only; an 'undo' row names the verdict it undoes).
+ */
+export function currentVerdicts(db: Db, auditId: number): Map<number, CurrentVerdict> {
+  const rows = db
+    .prepare(
+      `SELECT v.id, v.flag_id, v.action, v.text FROM verdicts v JOIN flags f ON f.id = v.flag_id
+       WHERE f.audit_id = ? AND v.action != 'undo'
+         AND NOT EXISTS (SELECT 1 FROM verdicts u WHERE u.undoes = v.id AND u.action = 'undo')
+       ORDER BY v.flag_id, v.id`,
+    )
+    .all(auditId) as CurrentVerdict[];
+  const out = new Map<number, CurrentVerdict>();
+  for (const r of rows) out.set(r.flag_id, r); // later rows overwrite: the latest wins
+  return out;
+}
