@@ -5,7 +5,7 @@ import { flagNote } from './notes.js';
 // TMX 1.4b: one <tu> per aligned pair; the review state is a <prop type="x-state">, each flag a <note>.
 export function toTmx(data: AuditExportData): string {
   const srcLang = data.source?.lang ?? 'en';
-  const root = create({ version: '1.0', encoding: 'UTF-8' }, { invalidCharReplacement: '' }).ele('tmx', { version: '1.4' });
+  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele('tmx', { version: '1.4' });
   root.ele('header', {
     creationtool: 'tapat',
     creationtoolversion: '0.1.0',

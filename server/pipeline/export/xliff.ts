@@ -5,7 +5,7 @@ import { flagNote } from './notes.js';
 // XLIFF 2.0 (core): one <unit> per aligned pair, its <segment state> from the verdicts, each flag a
 // <note category="detector id">. A null link (no target) is an 'initial' segment without <target>.
 export function toXliff(data: AuditExportData): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }, { invalidCharReplacement: '' }).ele(
+  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele(
     'urn:oasis:names:tc:xliff:document:2.0',
     'xliff',
     { version: '2.0', srcLang: data.source?.lang ?? 'en', trgLang: data.target?.lang ?? 'tl' },
