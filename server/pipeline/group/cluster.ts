@@ -10,8 +10,14 @@ export interface ClusterOptions {
   threshold: number;
   /** Features in more than this share of documents are not used to find candidates (they still weigh little). */
   maxDfShare: number;
+  /**
+   * Evidence needed for full weight, in units of the rarest feature's weight: two short texts sharing
+   * one common name have a high cosine but say little, so a similarity is scaled down by
+   * min(1, shared weight / (minEvidence × max weight)).
+   */
+  minEvidence: number;
 }
-export const DEFAULT_CLUSTER: ClusterOptions = { threshold: 0.12, maxDfShare: 0.05 };
+export const DEFAULT_CLUSTER: ClusterOptions = { threshold: 0.12, maxDfShare: 0.05, minEvidence: 2 };
 
 export interface Similarity {
   a: number;
@@ -53,7 +59,7 @@ function buildIndex(docs: DocFeatures[], pick: Pick, maxDf: number): Index {
 }
 
 /** Cosine similarities of document i with every earlier document sharing a candidate feature. */
-function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, sameLangOnly: boolean): Map<number, number> {
+function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, sameLangOnly: boolean, minMass: number): Map<number, number> {
   const acc = new Map<number, number>();
   const lang = docs[i]!.lang;
   for (const f of pick(docs[i]!)) {
@@ -68,7 +74,7 @@ function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, sameLangOnl
   }
   for (const [j, v] of acc) {
     const den = ix.norms[i]! * ix.norms[j]!;
-    acc.set(j, den > 0 ? v / den : 0);
+    acc.set(j, den > 0 ? (v / den) * Math.min(1, v / minMass) : 0);
   }
   return acc;
 }
@@ -79,9 +85,11 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
   const anchors = buildIndex(docs, (d) => d.anchors, maxDf);
   const words = buildIndex(docs, (d) => d.words, maxDf);
   const out: Similarity[] = [];
+  const maxIdf = Math.log(1 + docs.length);
+  const minMass = opts.minEvidence * maxIdf * maxIdf;
   for (let i = 0; i < docs.length; i++) {
-    const sa = dots(docs, i, (d) => d.anchors, anchors, false);
-    const sw = dots(docs, i, (d) => d.words, words, true);
+    const sa = dots(docs, i, (d) => d.anchors, anchors, false, minMass);
+    const sw = dots(docs, i, (d) => d.words, words, true, minMass);
     for (const j of new Set([...sa.keys(), ...sw.keys()])) {
       const a = sa.get(j) ?? 0;
       const w = sw.get(j) ?? 0;
