@@ -12,9 +12,15 @@ interface Pending {
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
-/** The worker entry next to this file: worker.ts when run from sources (tsx), worker.js when built. */
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+/**
+ * The worker entry next to this file: worker.js when built; worker.ts when run from sources (tests,
+ * benchmarks under tsx), in which case the worker needs the tsx loader too.
+ */
+function newWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`;
+  return new Worker(boot, { eval: true });
 }
 
 export class StoryPool {
@@ -28,7 +34,7 @@ export class StoryPool {
 
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(workerUrl());
+      const w = newWorker();
       w.on('message', (m: { id: number; result?: StoryAnalysis; error?: string }) => this.settle(w, m));
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => {

@@ -19,7 +19,7 @@ export interface RoleAssignment {
 }
 
 /** Word-set overlap above which two same-language versions are one text, one of them spun. */
-export const NEAR_DUPLICATE = 0.5;
+export const NEAR_DUPLICATE = 0.35;
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
