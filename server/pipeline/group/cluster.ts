@@ -16,8 +16,27 @@ export interface ClusterOptions {
    * min(1, shared weight / (minEvidence × max weight)).
    */
   minEvidence: number;
+  /**
+   * Only mutual nearest neighbours are linked: a pair counts when each document is among the other's
+   * `neighbours` most similar documents. A story has a handful of versions; a document that resembles
+   * dozens of others (a short text, a common topic) gets no say beyond its closest few.
+   */
+  neighbours: number;
 }
-export const DEFAULT_CLUSTER: ClusterOptions = { threshold: 0.12, maxDfShare: 0.05, minEvidence: 2 };
+export const DEFAULT_CLUSTER: ClusterOptions = { threshold: 0.12, maxDfShare: 0.05, minEvidence: 2, neighbours: 4 };
+
+/** The similarities where each document is among the other's k most similar. */
+function mutualNeighbours(sims: Similarity[], k: number): Similarity[] {
+  const top = new Map<number, Similarity[]>();
+  const add = (d: number, s: Similarity) => (top.get(d) ?? top.set(d, []).get(d)!).push(s);
+  for (const s of sims) (add(s.a, s), add(s.b, s));
+  const keep = new Set<Similarity>();
+  const rank = (x: Similarity, y: Similarity) => y.score - x.score || x.a - y.a || x.b - y.b;
+  const inTop = new Map<number, Set<Similarity>>();
+  for (const [d, list] of top) inTop.set(d, new Set(list.sort(rank).slice(0, k)));
+  for (const s of sims) if (inTop.get(s.a)!.has(s) && inTop.get(s.b)!.has(s)) keep.add(s);
+  return sims.filter((s) => keep.has(s));
+}
 
 export interface Similarity {
   a: number;
@@ -113,7 +132,7 @@ export function cluster(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUS
     members.set(i, [i]);
     links.set(i, new Map());
   }
-  for (const s of similarities(docs, opts)) {
+  for (const s of mutualNeighbours(similarities(docs, opts), opts.neighbours)) {
     links.get(s.a)!.set(s.b, s.score);
     links.get(s.b)!.set(s.a, s.score);
   }
