@@ -9,13 +9,17 @@ export function registerSegment(program: Command): void {
     .command('segment')
     .description('show what ingest and segmentation see in a file: one sentence per line')
     .argument('<file>', 'txt, md, html or jsonl file')
-    .option('--jsonl', 'one JSON record per sentence: {start,end,text,paragraph,lang,boilerplate}')
+    .option('--jsonl', 'one JSON record per sentence: {start,end,text,paragraph,lang,boilerplate} (plus "doc" when a JSONL file has several records)')
     .action((file: string, opts: { jsonl?: boolean }) => {
       const cfg = loadConfig();
-      for (const doc of ingestFile(file, { maxBytes: cfg.limits.maxFileBytes }).map(segmentDoc)) {
+      // Everything is ingested (and so validated) before the first line is printed.
+      const docs = ingestFile(file, { maxBytes: cfg.limits.maxFileBytes }).map(segmentDoc);
+      const several = docs.length > 1;
+      for (const doc of docs) {
         if (opts.jsonl) {
           writeJsonl(
             doc.segments.map((s) => ({
+              ...(several ? { doc: doc.path } : {}),
               start: s.start,
               end: s.end,
               text: s.text,
@@ -25,6 +29,7 @@ export function registerSegment(program: Command): void {
             })),
           );
         } else {
+          if (several || doc.title) writeLine(`# ${several ? `${doc.path} ` : ''}[${doc.lang}, ${doc.encoding}]${doc.title ? ` ${doc.title}` : ''}`);
           for (const s of doc.segments) writeLine(`${s.paragraph}\t${s.lang}\t${s.boilerplate ? `[${s.boilerplate}] ` : ''}${s.text}`);
         }
       }

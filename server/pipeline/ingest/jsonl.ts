@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { InputError } from '../../errors.js';
+import type { IngestedDoc } from '../types.js';
+import { htmlToText } from './html.js';
+
+// JSONL of scraped records, one per line: {"url","title","text"|"html","lang"?}. Every line is checked
+// before any record is returned: one malformed line refuses the whole file, so callers never store half.
+
+const RecordSchema = z
+  .object({
+    url: z.string().nullable().optional(),
+    title: z.string().nullable().optional(),
+    text: z.string().optional(),
+    html: z.string().optional(),
+    lang: z.string().nullable().optional(),
+  })
+  .refine((r) => Boolean(r.text?.trim() || r.html?.trim()), { message: 'needs a non-empty "text" or "html" field' });
+
+function issueText(err: z.ZodError): string {
+  const first = err.issues[0];
+  if (!first) return 'invalid record';
+  const where = first.path.length ? `"${first.path.join('.')}": ` : '';
+  return `${where}${first.message}`;
+}
+
+export function parseJsonl(text: string, path: string, encoding: string): IngestedDoc[] {
+  const docs: IngestedDoc[] = [];
+  let lineNo = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, nl).trim();
+    lineNo++;
+    pos = nl + 1;
+    if (!line) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      throw new InputError(`malformed JSONL record (line ${lineNo}): not valid JSON (${(e as Error).message})`, path, lineNo);
+    }
+    const parsed = RecordSchema.safeParse(value);
+    if (!parsed.success) throw new InputError(`malformed JSONL record (line ${lineNo}): ${issueText(parsed.error)}`, path, lineNo);
+    const r = parsed.data;
+    const fromHtml = r.text?.trim() ? null : htmlToText(r.html ?? '');
+    const body = fromHtml ? fromHtml.text : (r.text ?? '');
+    if (!body.trim()) throw new InputError(`malformed JSONL record (line ${lineNo}): the HTML has no readable text`, path, lineNo);
+    docs.push({
+      path: `${path}#L${lineNo}`,
+      url: r.url ?? null,
+      title: r.title?.trim() || fromHtml?.title || null,
+      format: 'jsonl',
+      encoding,
+      declaredLang: r.lang ?? null,
+      text: body,
+    });
+  }
+  if (docs.length === 0) throw new InputError('JSONL file has no records', path);
+  return docs;
+}

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractNumbers } from '../../server/lang/numbers.js';
+import { extractCalendar } from '../../server/lang/calendar.js';
+
+const vals = (text: string, lang: 'tl' | 'en') => extractNumbers(text, lang).map((n) => [n.raw, n.value, n.kind]);
+
+test('digits: thousands, decimals, money, percent, years, ordinals, times', () => {
+  assert.deepEqual(vals('He paid $1,200.50 for 3 books in 2023; 45% of 2.5 million; the 21st at 10:30.', 'en'), [
+    ['$1,200.50', 1200.5, 'money'],
+    ['3', 3, 'cardinal'],
+    ['2023', 2023, 'year'],
+    ['45%', 45, 'percent'],
+    ['2.5 million', 2_500_000, 'cardinal'],
+    ['21st', 21, 'ordinal'],
+    ['10:30', 630, 'time'],
+  ]);
+});
+
+test('English number words compose', () => {
+  assert.deepEqual(vals('Twenty-one men, one hundred and five dogs, two thousand five hundred cats, the fifth day', 'en'), [
+    ['Twenty-one', 21, 'cardinal'],
+    ['one hundred and five', 105, 'cardinal'],
+    ['two thousand five hundred', 2500, 'cardinal'],
+    ['fifth', 5, 'ordinal'],
+  ]);
+});
+
+test("Tagalog number words: ligatures, 't, scale words, ika- ordinals, porsiyento", () => {
+  assert.deepEqual(
+    vals("Dalawampu't isang tao, dalawang daan, limang libo't dalawang daan, ika-5 at ikalima, 30 porsiyento, ₱500", 'tl'),
+    [
+      ["Dalawampu't isang", 21, 'cardinal'],
+      ['dalawang daan', 200, 'cardinal'],
+      ["limang libo't dalawang daan", 5200, 'cardinal'],
+      ['ika-5', 5, 'ordinal'],
+      ['ikalima', 5, 'ordinal'],
+      ['30 porsiyento', 30, 'percent'],
+      ['₱500', 500, 'money'],
+    ],
+  );
+  assert.deepEqual(vals('isang daan at lima; labing-isa; apat na libo; dalawa tatlo', 'tl'), [
+    ['isang daan at lima', 105, 'cardinal'],
+    ['labing-isa', 11, 'cardinal'],
+    ['apat na libo', 4000, 'cardinal'],
+    ['dalawa', 2, 'cardinal'],
+    ['tatlo', 3, 'cardinal'],
+  ]);
+});
+
+test('"daan" (road) and "wala" (none) are not numbers; offsets point at the raw text', () => {
+  const text = 'Wala sa daan ang 12 tao.';
+  const ns = extractNumbers(text, 'tl');
+  assert.deepEqual(ns.map((n) => n.value), [12]);
+  assert.equal(text.slice(ns[0]!.start, ns[0]!.end), '12');
+});
+
+test('months and weekdays map to shared keys across languages', () => {
+  assert.deepEqual(extractCalendar('Noong Setyembre 13, Miyerkules', 'tl').map((c) => c.key), ['month:9', 'weekday:wed']);
+  assert.deepEqual(extractCalendar('On Wednesday, Sept. 13 they may meet; May 5', 'en').map((c) => c.key), [
+    'weekday:wed',
+    'month:9',
+    'month:5',
+  ]);
+});
