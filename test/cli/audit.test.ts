@@ -68,8 +68,8 @@ test('tapat audit reports malformed JSONL records by line and audits the rest', 
   const db = join(dir, 'm.db');
   const r = runCli(['audit', file, '--db', db, '--quiet']);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, new RegExp(`${file}#L2: refused: not valid JSON`));
-  assert.match(r.stderr, new RegExp(`${file}#L4: refused: record text`));
+  assert.match(r.stderr, new RegExp(`${file}#L2: refused: malformed JSONL record \\(line 2\\): not valid JSON`));
+  assert.match(r.stderr, new RegExp(`${file}#L4: refused: malformed JSONL record \\(line 4\\)`));
   const c = new Database(db, { readonly: true });
   const paths = c.prepare('SELECT path FROM documents ORDER BY id').pluck().all();
   c.close();

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { formatOf } from '../ingest/index.js';
-import { parseJsonlRecord } from './records.js';
+import { parseJsonlLine } from '../ingest/jsonl.js';
 import type { IngestedDoc } from '../types.js';
 
 // The batch's input as a stream of items: one per file, one per JSONL record (read line by line, so a
@@ -73,7 +73,12 @@ export async function* batchItems(paths: string[]): AsyncGenerator<Item> {
 /** A stable description of the inputs for the run key: absolute paths in argument order. */
 export const inputsKey = (paths: string[]): string[] => paths.map((p) => resolve(p));
 
-/** Decodes a record item (throws InputError with the line on a malformed record). */
+/**
+ * Decodes a record item. A malformed record throws an InputError naming its line; the driver refuses
+ * that record alone (single-file ingest refuses the whole file instead). Batch JSONL is read as UTF-8.
+ */
 export function recordDoc(item: RecordItem): IngestedDoc {
-  return parseJsonlRecord(item.text, item.path, item.line);
+  const doc = parseJsonlLine(item.text, item.line, item.path, 'utf-8');
+  if (!doc) throw new InputError('blank record', item.path, item.line);
+  return doc;
 }

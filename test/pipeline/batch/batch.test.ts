@@ -14,14 +14,15 @@ import { synthCorpus, synthJsonl } from './synth.js';
 const cfg = loadConfig({}, '/nonexistent');
 const quiet = (): Progress => new Progress('quiet');
 
+const n = (db: Db, sql: string): number => db.prepare(sql).pluck().get() as number;
 const counts = (db: Db) => ({
-  documents: db.prepare('SELECT COUNT(*) FROM documents').pluck().get(),
-  segments: db.prepare('SELECT COUNT(*) FROM segments').pluck().get(),
-  audits: db.prepare('SELECT COUNT(*) FROM audits').pluck().get(),
-  versions: db.prepare('SELECT COUNT(*) FROM audit_versions').pluck().get(),
-  alignments: db.prepare('SELECT COUNT(*) FROM alignments').pluck().get(),
-  beads: db.prepare('SELECT COUNT(*) FROM beads').pluck().get(),
-  flags: db.prepare('SELECT COUNT(*) FROM flags').pluck().get(),
+  documents: n(db, 'SELECT COUNT(*) FROM documents'),
+  segments: n(db, 'SELECT COUNT(*) FROM segments'),
+  audits: n(db, 'SELECT COUNT(*) FROM audits'),
+  versions: n(db, 'SELECT COUNT(*) FROM audit_versions'),
+  alignments: n(db, 'SELECT COUNT(*) FROM alignments'),
+  beads: n(db, 'SELECT COUNT(*) FROM beads'),
+  flags: n(db, 'SELECT COUNT(*) FROM flags'),
 });
 
 test('malformed records in the middle of a JSONL batch are refused by line; the rest is processed', async () => {
