@@ -23,7 +23,7 @@ export interface ClusterOptions {
    */
   neighbours: number;
 }
-export const DEFAULT_CLUSTER: ClusterOptions = { threshold: 0.12, maxDfShare: 0.05, minEvidence: 2, neighbours: 4 };
+export const DEFAULT_CLUSTER: ClusterOptions = { threshold: 0.06, maxDfShare: 0.05, minEvidence: 4, neighbours: 3 };
 
 /** The similarities where each document is among the other's k most similar. */
 function mutualNeighbours(sims: Similarity[], k: number): Similarity[] {
@@ -43,6 +43,7 @@ export interface Similarity {
   b: number;
   anchors: number;
   words: number;
+  lex: number;
   score: number;
 }
 
@@ -78,7 +79,9 @@ function buildIndex(docs: DocFeatures[], pick: Pick, maxDf: number): Index {
 }
 
 /** Cosine similarities of document i with every earlier document sharing a candidate feature. */
-function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, sameLangOnly: boolean, minMass: number): Map<number, number> {
+type LangRule = 'any' | 'same' | 'different';
+
+function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, rule: LangRule, minMass: number): Map<number, number> {
   const acc = new Map<number, number>();
   const lang = docs[i]!.lang;
   for (const f of pick(docs[i]!)) {
@@ -87,7 +90,7 @@ function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, sameLangOnl
     const w = ix.idf.get(f) ?? 0;
     for (const j of p) {
       if (j >= i) break; // postings are in document order
-      if (sameLangOnly && docs[j]!.lang !== lang) continue;
+      if ((rule === 'same' && docs[j]!.lang !== lang) || (rule === 'different' && docs[j]!.lang === lang)) continue;
       acc.set(j, (acc.get(j) ?? 0) + w * w);
     }
   }
@@ -103,17 +106,20 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
   const maxDf = docs.length <= 200 ? docs.length : Math.max(5, Math.floor(opts.maxDfShare * docs.length));
   const anchors = buildIndex(docs, (d) => d.anchors, maxDf);
   const words = buildIndex(docs, (d) => d.words, maxDf);
+  const lex = buildIndex(docs, (d) => d.lex, maxDf);
   const out: Similarity[] = [];
   const maxIdf = Math.log(1 + docs.length);
   const minMass = opts.minEvidence * maxIdf * maxIdf;
   for (let i = 0; i < docs.length; i++) {
-    const sa = dots(docs, i, (d) => d.anchors, anchors, false, minMass);
-    const sw = dots(docs, i, (d) => d.words, words, true, minMass);
-    for (const j of new Set([...sa.keys(), ...sw.keys()])) {
+    const sa = dots(docs, i, (d) => d.anchors, anchors, 'any', minMass);
+    const sw = dots(docs, i, (d) => d.words, words, 'same', minMass);
+    const sl = dots(docs, i, (d) => d.lex, lex, 'different', minMass);
+    for (const j of new Set([...sa.keys(), ...sw.keys(), ...sl.keys()])) {
       const a = sa.get(j) ?? 0;
       const w = sw.get(j) ?? 0;
-      const score = Math.max(a, w);
-      if (score >= opts.threshold / 2) out.push({ a: j, b: i, anchors: a, words: w, score });
+      const l = sl.get(j) ?? 0;
+      const score = Math.max(a, w, l);
+      if (score >= opts.threshold / 2) out.push({ a: j, b: i, anchors: a, words: w, lex: l, score });
     }
   }
   return out;

@@ -1,15 +1,36 @@
 import type { Lang, SegmentedDoc } from '../types.js';
+import { enKey, loadLexicon } from '../../lang/lexicon.js';
+import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text-norm.js';
 
 // What story discovery compares, reduced to hashed features so thousands of documents fit in memory:
 // - anchors: language-independent evidence that two versions tell the same story (numbers, dates,
 //   capitalised names mid-sentence); they cross the tl/en boundary unchanged.
 // - words: same-language evidence (content words and word bigrams), which survives spinning better
 //   than long shingles because a spinner swaps single words.
+// - lex: cross-language evidence — English content words by stem, Tagalog content words by their lexicon
+//   translations and cognate keys, so a Tagalog version meets its English source word by word.
 
 export interface DocFeatures {
   lang: Lang;
   anchors: Uint32Array; // sorted, distinct
   words: Uint32Array; // sorted, distinct
+  lex: Uint32Array; // sorted, distinct
+}
+
+/** How many lexicon translations of a Tagalog word stand for it (the best-scored first). */
+const TRANSLATIONS_PER_WORD = 3;
+
+function lexOf(text: string, lang: Lang, out: Set<number>): void {
+  const lex = lang === 'tl' ? loadLexicon() : null;
+  for (const w of tokens(text)) {
+    if (w.length < 3 || /^\d+$/.test(w)) continue; // numbers are anchors already
+    const f = fold(w);
+    if (lex ? lex.isTlStopword(f) : isEnStopword(f)) continue;
+    out.add(fnv1a('x:' + enKey(f)));
+    const ck = cognateKey(f);
+    if (ck) out.add(fnv1a('k:' + ck));
+    if (lex) for (const t of lex.translate(f).slice(0, TRANSLATIONS_PER_WORD)) out.add(fnv1a('x:' + t.en));
+  }
 }
 
 /** Month names (en, tl) → month number, so "September" and "Setyembre" are one anchor. */
@@ -82,9 +103,11 @@ function anchorsOf(text: string, out: Set<number>): void {
 export function featuresOf(doc: SegmentedDoc): DocFeatures {
   const anchors = new Set<number>();
   const words = new Set<number>();
+  const lex = new Set<number>();
   for (const seg of doc.segments) {
     if (seg.boilerplate) continue;
     anchorsOf(seg.text, anchors);
+    if (doc.lang !== 'other') lexOf(seg.text, doc.lang, lex);
     let prev: string | null = null;
     for (const m of seg.text.matchAll(WORD_RE)) {
       const w = m[0].toLowerCase();
@@ -97,5 +120,5 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
       prev = w;
     }
   }
-  return { lang: doc.lang, anchors: toSorted(anchors), words: toSorted(words) };
+  return { lang: doc.lang, anchors: toSorted(anchors), words: toSorted(words), lex: toSorted(lex) };
 }
