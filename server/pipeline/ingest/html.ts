@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { InputError } from '../../errors.js';
 
 // HTML → main text. Readability (Firefox Reader View's library) picks the article; we then flatten its
 // DOM to text ourselves so that block elements become paragraphs separated by blank lines (Readability's
@@ -55,12 +56,38 @@ export function blockText(root: DomNode): string {
   return paragraphs.join('\n\n');
 }
 
-export function htmlToText(html: string): HtmlText {
+// Readability's cost grows steeply with nesting depth (2,000 nested divs take minutes), and the flattening
+// walk recurses per level: pages nested deeper than READABILITY_MAX_DEPTH are flattened without
+// Readability, and absurd nesting is refused rather than risking a hang or a stack overflow.
+const READABILITY_MAX_DEPTH = 256;
+const MAX_DEPTH = 2000;
+const VOID = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
+
+/** Approximate element nesting depth from the tag stream (cheap; no DOM needed). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && !VOID.has(name)) max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
+export function htmlToText(html: string, path?: string): HtmlText {
+  const depth = nestingDepth(html);
+  if (depth > MAX_DEPTH) throw new InputError(`HTML is nested ${depth} levels deep (limit ${MAX_DEPTH})`, path);
   const { document } = parseHTML(html);
+  // linkedom leaves documentElement null for input with no element at all (e.g. "!"): then it is plain text.
+  if (!document.documentElement) return { title: null, text: blockText(document as unknown as DomNode) };
   const docTitle = (document.title ?? '').trim() || null;
-  // Readability mutates the document it reads: give it its own copy so the fallback sees the original.
-  const article = new Readability<DomNode>(parseHTML(html).document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse();
+  let article: { content?: DomNode | null; title?: string | null } | null = null;
+  if (depth <= READABILITY_MAX_DEPTH) {
+    // Readability mutates the document it reads: give it its own copy so the fallback sees the original.
+    article = new Readability<DomNode>(parseHTML(html).document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse();
+  }
   const fromArticle = article?.content ? blockText(article.content) : '';
-  const text = fromArticle || (document.body ? blockText(document.body as unknown as DomNode) : '');
+  const text = fromArticle || (document.body ? blockText(document.body as unknown as DomNode) : blockText(document as unknown as DomNode));
   return { title: article?.title?.trim() || docTitle, text };
 }

@@ -60,7 +60,7 @@ export function ingestBuffer(buf: Buffer, path: string, opts: IngestOptions): In
   if (!/\S/.test(text)) throw new InputError('file has no text (only whitespace)', path);
   if (format === 'jsonl') return parseJsonl(text, path, encoding);
   if (format === 'html') {
-    const html = htmlToText(text);
+    const html = htmlToText(text, path);
     if (!/\S/.test(html.text)) throw new InputError('HTML file has no readable text', path);
     return [{ path, url: null, title: html.title, format, encoding, declaredLang: null, text: html.text }];
   }
