@@ -21,7 +21,7 @@ export interface AuditSummary {
 }
 
 export function auditPaths(db: Db, cfg: Config, paths: string[]): AuditSummary {
-  checkInputs(paths);
+  checkInputs(paths, cfg.limits.maxFileBytes);
   const docs = [...expandFiles(paths)].flatMap((f) => ingestFile(f, { maxBytes: cfg.limits.maxFileBytes })).map(segmentDoc);
   let created = 0;
   const ids = tx(db, () =>

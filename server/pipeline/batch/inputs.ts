@@ -2,7 +2,7 @@ import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { formatOf } from '../ingest/index.js';
+import { formatOf, ingestFile } from '../ingest/index.js';
 import { parseJsonlLine } from '../ingest/jsonl.js';
 import type { IngestedDoc } from '../types.js';
 
@@ -26,14 +26,21 @@ export type Item = FileItem | RecordItem;
 
 const BATCH_EXT = /\.(txt|md|markdown|html?|jsonl|ndjson)$/i;
 
-/** Checks every argument exists before anything is written (a typo is bad input, exit 3). */
-export function checkInputs(paths: string[]): void {
+/**
+ * Checks the arguments before anything is written: each must exist, and a file named on the command line
+ * (not a folder, not JSONL) must ingest, else the whole command is refused (exit 3). What a folder holds
+ * and the records of a JSONL file are refused one by one instead, reported, and the rest processed: in a
+ * scrape of thousands, one bad page must not stop the batch.
+ */
+export function checkInputs(paths: string[], maxBytes: number): void {
   for (const p of paths) {
+    let st;
     try {
-      statSync(p);
+      st = statSync(p);
     } catch {
       throw new InputError('no such file or folder', p);
     }
+    if (!st.isDirectory() && formatOf(p) !== 'jsonl') ingestFile(p, { maxBytes });
   }
 }
 
