@@ -74,7 +74,7 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
   const files = [...expandFiles(paths)];
   progress.phase('reading', files.length, 'files');
   let lastPath = '';
-  for await (const item of batchItems(paths)) {
+  for await (const item of batchItems(paths, cfg.limits.maxFileBytes)) {
     if (item.path !== lastPath) {
       if (lastPath) progress.tick(1, 0);
       lastPath = item.path;

@@ -1,14 +1,16 @@
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { formatOf, ingestFile } from '../ingest/index.js';
 import { parseJsonlLine } from '../ingest/jsonl.js';
+import { decodeBuffer } from '../ingest/decode.js';
 import type { IngestedDoc } from '../types.js';
 
 // The batch's input as a stream of items: one per file, one per JSONL record (read line by line, so a
 // JSONL file of any size is never held in memory). Items are produced in a fixed order (arguments in
 // order, folder entries sorted) so a re-run meets them in the same order and can skip the committed ones.
+// JSONL is streamed as UTF-8 (BOM stripped); a UTF-16 JSONL file is decoded whole instead.
 
 export interface FileItem {
   kind: 'file';
@@ -60,15 +62,36 @@ export function* expandFiles(paths: string[]): Generator<string> {
   }
 }
 
-export async function* batchItems(paths: string[]): AsyncGenerator<Item> {
+/** UTF-16 (by its byte-order mark): such a JSONL file is decoded whole, within the file size limit. */
+function isUtf16(path: string): boolean {
+  const head = Buffer.alloc(2);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 2, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+}
+
+async function* jsonlLines(path: string, maxBytes: number): AsyncGenerator<string> {
+  if (isUtf16(path)) {
+    const size = statSync(path).size;
+    if (size > maxBytes) throw new InputError(`file is ${size} bytes, over the limit of ${maxBytes}`, path);
+    yield* decodeBuffer(readFileSync(path), path).text.split(/\r?\n/);
+    return;
+  }
+  yield* createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+}
+
+export async function* batchItems(paths: string[], maxBytes: number): AsyncGenerator<Item> {
   for (const path of expandFiles(paths)) {
     if (formatOf(path) !== 'jsonl') {
       yield { kind: 'file', key: path, path };
       continue;
     }
-    const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
     let line = 0;
-    for await (const raw of rl) {
+    for await (const raw of jsonlLines(path, maxBytes)) {
       line++;
       const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (!text.trim()) continue;

@@ -76,3 +76,16 @@ test('a re-run on the same inputs adds nothing; the report and its HTML page cov
   assert.ok(html.includes('&#60;script&#62;alert(1)&#60;/script&#62;'));
   assert.match(html, /<svg[^>]*aria-label="Flags per category"|<p>No flags\.<\/p>/);
 });
+
+test('a UTF-16 JSONL batch is decoded whole; its records are audited like UTF-8 ones', async () => {
+  const { db } = tmpDb();
+  const file = join(tmpDir(), 'u16.jsonl');
+  const body = [JSON.stringify({ text: 'Ang bagyo ay tumama sa Cagayan noong Martes.', lang: 'tl' }), JSON.stringify({ text: 'The typhoon hit Cagayan on Tuesday.' })].join('\r\n');
+  writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]));
+  const s = await runBatch(db, cfg, [file], { workers: 0, progress: quiet() });
+  assert.deepEqual(s.refused, []);
+  assert.deepEqual(db.prepare('SELECT path, text FROM documents ORDER BY id').raw().all(), [
+    [`${file}#L1`, 'Ang bagyo ay tumama sa Cagayan noong Martes.'],
+    [`${file}#L2`, 'The typhoon hit Cagayan on Tuesday.'],
+  ]);
+});
