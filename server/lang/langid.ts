@@ -10,13 +10,17 @@ export const FRANC_LANGS = ['eng', 'tgl', 'spa', 'ind', 'fra', 'deu', 'rus', 'tu
 // short lines full of names). Words shared by both languages ("at", "may") are left out on purpose.
 const EN_WORDS = new Set(
   ('the of and to in is was that for on with as by from his her it he she they are were be has have had will ' +
-    'would this an a not but which who said its their been or after about than there what also we our')
+    'would this an a not but which who said its their been or after about than there what also we our you your ' +
+    'i my me do did does don’t don\'t can could should if so all when how out up into over just like them then ' +
+    'these those because before any other only through between while where why am being here been very')
     .split(' '),
 );
 const TL_WORDS = new Set(
   ('ang ng sa na si ni ay mga kay para ito niya nila hindi din rin ko mo siya sila kanilang noong nang dahil ' +
     'pero ngunit lamang lang po ba pa naman isang ayon habang mula upang kung tayo kami namin natin wala ' +
-    'mayroon ngayon sabi sinabi ating aming kanya iyon dito doon sina nina kina pang')
+    'mayroon ngayon sabi sinabi ating aming kanya iyon dito doon sina nina kina pang ako ikaw akin kaniya ' +
+    'kanila ninyo kayo amin atin nga kasi yung iyong iyan ganito paano bakit saan kailan sino ano gusto dapat ' +
+    'kailangan marami lahat bawat walang huwag oo opo mong kong niyang ka')
     .split(' '),
 );
 // Lowercase words allowed inside a name-only line ("Kim Jong Un and Vladimir Putin", "Source: Biobiochile").
@@ -25,6 +29,8 @@ const NAME_LINKERS = new Set('and at of the ng ni si kay sa y de la del dela van
 const WORD_RE = /\p{L}[\p{L}\p{M}'’-]*/gu;
 const FRANC_MAX = 400; // franc's verdict settles well before this; longer input only costs time
 const SAMPLE_CHARS = 2000;
+/** Share of words that are function words above which en/tl is decided without franc. */
+const DENSE_SHARE = 0.15;
 
 /** Maps a declared language tag (JSONL "lang", html lang) to ours; null when absent or unusable. */
 export function normalizeLang(tag: string | null | undefined): Lang | null {
@@ -92,8 +98,11 @@ export function detectLang(fullText: string): Lang | null {
   if (letters < 12) return null;
   const ev = langEvidence(text);
   if (ev.nameOnly) return null;
-  if (ev.tl >= 2 && ev.tl >= 2 * ev.en) return 'tl';
-  if (ev.en >= 2 && ev.en >= 2 * ev.tl) return 'en';
+  // Real en/tl text is dense with its function words (a third or more of the words); a Spanish or Italian
+  // line may hold a stray "a" or "para", but sparsely.
+  const dense = (hits: number): boolean => hits >= 2 && hits >= ev.words * DENSE_SHARE;
+  if (dense(ev.tl) && ev.tl >= 2 * ev.en) return 'tl';
+  if (dense(ev.en) && ev.en >= 2 * ev.tl) return 'en';
   // Short lines without a single function word ("Talks ended at 3 p.m. Monday.") are where trigram
   // statistics guess: the document's language is the better bet there.
   if (letters < 40 && ev.en + ev.tl === 0) return null;
@@ -101,9 +110,9 @@ export function detectLang(fullText: string): Lang | null {
   if (code === 'eng') return 'en';
   if (code === 'tgl') return 'tl';
   if (code === 'und') return null;
-  // A third language wins only on enough text with no en/tl function words; franc confuses short en/tl
+  // A third language wins only on enough text with few en/tl function words; franc confuses short en/tl
   // lines with Indonesian or Spanish far more often than a third language really appears in one line.
-  if (letters >= 30 && ev.en + ev.tl <= 1) return 'other';
+  if (letters >= 40 && ev.en + ev.tl < ev.words * DENSE_SHARE) return 'other';
   if (ev.tl > ev.en) return 'tl';
   if (ev.en > ev.tl) return 'en';
   return null;

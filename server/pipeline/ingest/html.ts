@@ -75,19 +75,23 @@ export function nestingDepth(html: string): number {
   return max;
 }
 
+/** linkedom builds no document element for fragments (JSONL "html" fields, bare text): give them one. */
+function parseDocument(html: string): ReturnType<typeof parseHTML>['document'] {
+  return parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`).document;
+}
+
 export function htmlToText(html: string, path?: string): HtmlText {
   const depth = nestingDepth(html);
   if (depth > MAX_DEPTH) throw new InputError(`HTML is nested ${depth} levels deep (limit ${MAX_DEPTH})`, path);
-  const { document } = parseHTML(html);
-  // linkedom leaves documentElement null for input with no element at all (e.g. "!"): then it is plain text.
-  if (!document.documentElement) return { title: null, text: blockText(document as unknown as DomNode) };
+  const document = parseDocument(html);
   const docTitle = (document.title ?? '').trim() || null;
-  let article: { content?: DomNode | null; title?: string | null } | null = null;
-  if (depth <= READABILITY_MAX_DEPTH) {
-    // Readability mutates the document it reads: give it its own copy so the fallback sees the original.
-    article = new Readability<DomNode>(parseHTML(html).document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse();
-  }
+  const useReadability = depth <= READABILITY_MAX_DEPTH;
+  const article = useReadability
+    ? new Readability<DomNode>(document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse()
+    : null;
   const fromArticle = article?.content ? blockText(article.content) : '';
-  const text = fromArticle || (document.body ? blockText(document.body as unknown as DomNode) : blockText(document as unknown as DomNode));
-  return { title: article?.title?.trim() || docTitle, text };
+  if (fromArticle) return { title: article?.title?.trim() || docTitle, text: fromArticle };
+  // No article (tiny pages, bare fragments in JSONL records, too deep for Readability), and Readability may
+  // have mutated the document: read the whole page afresh (its head, scripts and styles are skipped).
+  return { title: article?.title?.trim() || docTitle, text: blockText((useReadability ? parseDocument(html) : document) as unknown as DomNode) };
 }

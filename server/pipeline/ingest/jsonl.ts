@@ -40,7 +40,15 @@ export function parseJsonlLine(raw: string, lineNo: number, path: string, encodi
   const parsed = RecordSchema.safeParse(value);
   if (!parsed.success) throw new InputError(`malformed JSONL record (line ${lineNo}): ${issueText(parsed.error)}`, path, lineNo);
   const r = parsed.data;
-  const fromHtml = r.text?.trim() ? null : htmlToText(r.html ?? '');
+  let fromHtml = null;
+  if (!r.text?.trim()) {
+    try {
+      fromHtml = htmlToText(r.html ?? '');
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(`malformed JSONL record (line ${lineNo}): ${e.message}`, path, lineNo);
+      throw e;
+    }
+  }
   const body = fromHtml ? fromHtml.text : (r.text ?? '');
   if (!body.trim()) throw new InputError(`malformed JSONL record (line ${lineNo}): the HTML has no readable text`, path, lineNo);
   return {

@@ -24,19 +24,10 @@ export const AFTER_TIME = new Set(
   ).split(' '),
 );
 
-/** After a dotted acronym ("U.S.", "U.K.", "U.N.") these words continue the sentence ("U.S. President"). */
-export const AFTER_ACRONYM = new Set(
-  (
-    'president secretary senator sen rep representative ambassador embassy army navy air marines forces military ' +
-    'congress senate house state department treasury defense defence justice attorney supreme court government ' +
-    'administration official officials envoy vice speaker federal national security intelligence dollar dollars ' +
-    'open special central command coast guard citizens citizen troops allies ally election elections'
-  ).split(' '),
-);
-
 /**
- * Words that typically open a sentence (English and Tagalog). A capitalised word after an initial ("F.")
- * continues a name unless it is one of these ("John F. Kennedy" vs "Plan B. The").
+ * Words that typically open a sentence (English and Tagalog). A capitalised word after an initial ("F.") or
+ * a dotted acronym ("U.S.") continues the sentence unless it is one of these ("John F. Kennedy", "U.S. Navy"
+ * vs "Plan B. The", "in the U.S. The").
  */
 export const SENTENCE_STARTERS = new Set(
   (

@@ -43,6 +43,14 @@ const SHARE_LINE = new RegExp(
   'i',
 );
 
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
+  'enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre)\\.?';
+const WEEKDAY = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|miyerkules|huwebes|biyernes|sabado|linggo),?\\s+';
+const TIME = '(?:\\s*[-–|,@]?\\s*\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[a-z]{2,4})?)?';
+/** "September 13, 2023", "13 Setyembre 2023", "Wednesday, Sept. 13, 2023 12:30 PM PHT". */
+const DATE_LINE = new RegExp(`^(?:${WEEKDAY})?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4})${TIME}$`, 'i');
+
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     reason: 'weather-widget',
@@ -101,6 +109,36 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
         undecorated(t),
       ),
     examples: { junk: ['━ more like this', 'Related Articles', 'Read more:', 'Basahin din:'], real: ['More like this are expected, the minister said.'] },
+  },
+  {
+    reason: 'related-links',
+    description: '"READ: <another headline>" / "BASAHIN: …" lines that news sites put between paragraphs',
+    match: (t, ctx) => ctx.wholeParagraph !== false && /^(?:read|also read|read also|basahin|basahin din|related|see also|watch|panoorin)\s*:\s*\S/i.test(t) && short(t, 30),
+    examples: { junk: ['READ: Marcos signs 2024 budget into law', 'BASAHIN: Putin, bumisita sa North Korea'], real: ['Read the statement in full, he said.'] },
+  },
+  {
+    reason: 'call-to-action',
+    description: '"Click here …" / "Download our app" prompts',
+    match: (t) => /^(?:click|tap) here\b|^download (?:our|the) (?:[\p{L}-]+ )?app\b|^(?:i-click|pindutin) (?:ito|dito)\b/iu.test(t) && short(t, 20),
+    examples: { junk: ['Click here for the latest updates.', 'Download our app'], real: ['Clicking here and there, the reporters tried to connect.'] },
+  },
+  {
+    reason: 'copyright',
+    description: 'copyright / "All rights reserved" footers',
+    match: (t) => (/^(?:©|copyright\s*(?:©|\(c\)|\d{4})|\(c\)\s*\d{4})/i.test(t) || /\ball rights reserved\.?$/i.test(t)) && short(t, 25),
+    examples: { junk: ['© 2023 Daily News. All rights reserved.', 'Copyright 2023 The Associated Press'], real: ['Copyright law was changed in 2023, the court said.'] },
+  },
+  {
+    reason: 'tags',
+    description: '"Tags: …" / "Topics: …" keyword lists',
+    match: (t) => /^(?:tags?|topics?|mga tag|keywords?)\s*:/i.test(t) && short(t, 30),
+    examples: { junk: ['Tags: Putin, Kim Jong Un, North Korea'], real: ['Topics of the talks included weapons and rockets.'] },
+  },
+  {
+    reason: 'date-stamp',
+    description: 'a publication date (and time) alone on its line',
+    match: (t, ctx) => ctx.wholeParagraph !== false && t.length <= 60 && DATE_LINE.test(t),
+    examples: { junk: ['September 13, 2023', 'Sept. 13, 2023 - 10:30 AM', '13 Setyembre 2023', 'Wednesday, September 13, 2023 12:30 PM PHT'], real: ['September 13, 2023 was the day they met.'] },
   },
   {
     reason: 'advertisement',

@@ -7,7 +7,7 @@ import { splitSentences } from './sentences.js';
 export { boilerplateReason } from './boilerplate.js';
 
 // Segmentation: paragraphs → sentences (offsets into the document text) → boilerplate → language.
-// Language is decided per paragraph-sized piece of evidence and falls back to the document's language for
+// Language is decided per sentence and falls back to the document's language (declared, else dominant) for
 // lines that say too little ("Kim Jong Un and Vladimir Putin", "Source: Biobiochile", "9.9 C").
 
 export interface SegmentOptions {

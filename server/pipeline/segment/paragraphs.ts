@@ -1,7 +1,7 @@
 // Paragraphs of a document: blank-line separated blocks; inside a block, each line is its own paragraph
 // (scraped text often puts one paragraph per line, as seed 002 does) unless the block is hard-wrapped
 // prose, whose lines are joined. List items, headings and quote lines always start a paragraph, and their
-// markup ("- ", "* ", "1. ", "# ", "> ") is skipped so that sentences start at the words.
+// markup ("- ", "* ", "• ", "– ", "1. ", "# ", "> ") is skipped so that sentences start at the words.
 
 export interface Paragraph {
   start: number; // first character of the content (after any list/heading marker)
@@ -16,23 +16,25 @@ interface Line {
   marker: 'heading' | 'item' | null;
 }
 
-const MARKER_RE = /^[ \t]{0,3}(?:(#{1,6})[ \t]+|(?:[-*+•]|\d{1,3}[.)])[ \t]+|>[ \t]?)/;
+const MARKER_RE = /^[ \t]{0,3}(?:(#{1,6})[ \t]+|(?:[-*+•–]|\d{1,3}[.)])[ \t]+|>[ \t]?)/;
 const SENTENCE_END_RE = /[.!?…:;"”’)\]]\s*$/;
 
+/** Lines ending in \n, \r\n or a lone \r (old Mac files); `end` excludes the line break. */
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
+  const breaks = /\r\n?|\n/g;
   let pos = 0;
   while (pos <= text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
-    const end = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
+    breaks.lastIndex = pos;
+    const br = breaks.exec(text);
+    const end = br ? br.index : text.length;
     const raw = text.slice(pos, Math.min(end, pos + 16)); // markers are short: never copy a huge line
     const m = MARKER_RE.exec(raw);
     const marker = m ? (m[1] ? 'heading' : /^[ \t]{0,3}>/.test(raw) ? null : 'item') : null;
     let content = pos + (m ? m[0].length : 0);
     while (content < end && (text[content] === ' ' || text[content] === '\t')) content++;
     lines.push({ start: pos, end, content, marker });
-    pos = nl + 1;
+    pos = br ? br.index + br[0].length : text.length + 1;
   }
   return lines;
 }

@@ -52,6 +52,21 @@ test('tapat segment on a JSONL file with several records adds "doc"; plain outpu
   assert.match(plain.stdout, /^1\ten\tThey talked for hours\.$/m);
 });
 
+test('tapat segment decodes UTF-16 and Windows-1252 files; offsets index the decoded text, BOM stripped', async () => {
+  const iconv = (await import('iconv-lite')).default;
+  const text = 'Sinabi ni G. Peña: “Salamat.” Umalis siya.';
+  for (const [name, bytes] of [
+    ['u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['cp1252.txt', iconv.encode(text, 'windows-1252')],
+  ] as const) {
+    const r = runCli(['segment', file(name, bytes), '--jsonl']);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = jsonl(r.stdout);
+    assert.deepEqual(rows.map((x) => x.text), ['Sinabi ni G. Peña: “Salamat.”', 'Umalis siya.']);
+    for (const row of rows) assert.equal(text.slice(row.start as number, row.end as number), row.text);
+  }
+});
+
 const BAD: [string, () => string, RegExp, NodeJS.ProcessEnv?][] = [
   ['binary (PNG header)', () => file('img.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48])), /binary file \(PNG image\)/],
   ['empty', () => file('empty.txt', ''), /file is empty/],

@@ -67,6 +67,13 @@ test('JSONL: one document per record, path file#L<n>, title/url/lang from the re
   assert.equal(formatOf('batch.jsonl#L3'), 'jsonl');
 });
 
+test('JSONL: an html field holding a bare fragment still gives its text, one paragraph per block', () => {
+  const line = JSON.stringify({ url: 'u', title: 'T', html: '<p>Bare fragment here.</p><p>Second <i>one</i>.</p>' });
+  const [doc] = ingestBuffer(Buffer.from(line), 'frag.jsonl', opts);
+  assert.equal(doc?.text, 'Bare fragment here.\n\nSecond one.');
+  assert.equal(doc?.title, 'T');
+});
+
 test('JSONL: a malformed line refuses the whole file and names the line', () => {
   const good = JSON.stringify({ url: 'u', title: 't', text: 'Fine text here.' });
   const bad: [string, RegExp][] = [

@@ -44,3 +44,23 @@ test('files over the size limit are refused before they are read', () => {
 test('HTML with no readable text is refused', () => {
   refused(Buffer.from('<html><head><title>t</title><script>var a = 1;</script></head><body>  </body></html>'), /no readable text/, 'p.html');
 });
+
+test('property: any bytes either ingest to text or are refused with an InputError, never another error', async () => {
+  const fc = (await import('fast-check')).default;
+  let refusedCount = 0;
+  let accepted = 0;
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom('a.txt', 'a.md', 'a.html', 'a.jsonl'), (bytes, path) => {
+      try {
+        const docs = ingestBuffer(Buffer.from(bytes), path, opts);
+        assert.ok(docs.length > 0 && docs.every((d) => /\S/.test(d.text)));
+        accepted++;
+      } catch (e) {
+        assert.ok(e instanceof InputError, String(e));
+        refusedCount++;
+      }
+    }),
+    { numRuns: 500, seed: 7 },
+  );
+  assert.ok(refusedCount > 0 && accepted > 0);
+});

@@ -11,6 +11,10 @@ test('sentences are told apart as Tagalog, English or other', () => {
     ['WASHINGTON: Russian President Vladimir Putin arrived in North Korea on Wednesday morning.', 'en'],
     ['El presidente ruso recibió al líder norcoreano en el cosmódromo de Vostochny este miércoles.', 'other'],
     ['Президент России Владимир Путин встретился с Ким Чен Ыном.', 'other'],
+    // a stray "a" or "para" in another language does not make it English or Tagalog
+    ['El presidente ruso recibió a Kim Jong Un y le dijo a la prensa que no habrá acuerdo de armas.', 'other'],
+    ['Il presidente russo ha accolto Kim Jong Un a Vostochny e i due leader hanno parlato per ore.', 'other'],
+    ['Presiden Rusia Vladimir Putin menyambut pemimpin Korea Utara Kim Jong Un di kosmodrom Vostochny pada hari Rabu.', 'other'],
     // too little to tell: the caller uses the document's language
     ['Kim Jong Un and Vladimir Putin', null],
     ['Source: Biobiochile', null],

@@ -28,10 +28,21 @@ const ENGLISH: [string, string[]][] = [
     'Kim Jong Un and Vladimir Putin met.',
   ]],
   ['It ran Plan B. The plan worked.', ['It ran Plan B.', 'The plan worked.']],
+  ['It is assigned to the U.S. Navy’s Seventh Fleet. Data on non-U.S. Arctic peoples and U.S. COVID-19 patients exist.', [
+    'It is assigned to the U.S. Navy’s Seventh Fleet.',
+    'Data on non-U.S. Arctic peoples and U.S. COVID-19 patients exist.',
+  ]],
+  ['They agreed on two points. 1. Trade grows. 2. Arms talks end.', ['They agreed on two points.', '1. Trade grows.', '2. Arms talks end.']],
+  ['“Help!” he cried. Yahoo! and Microsoft merged.', ['“Help!” he cried.', 'Yahoo! and Microsoft merged.']],
 ];
 
 const TAGALOG: [string, string[]][] = [
   ['Dumating si Gng. Cruz at si G. Santos. Umalis si Bb. Reyes.', ['Dumating si Gng. Cruz at si G. Santos.', 'Umalis si Bb. Reyes.']],
+  ['Dumalo si Hen. Brawner at si dating Ex-Pres. Duterte. Si Kim Jong Un. Ang pinuno ay dumating.', [
+    'Dumalo si Hen. Brawner at si dating Ex-Pres. Duterte.',
+    'Si Kim Jong Un.',
+    'Ang pinuno ay dumating.',
+  ]],
   ['Sinabi ni Sen. Dela Rosa at Pres. Marcos na tapos na. Ayon sa ulat, umalis sila.', [
     'Sinabi ni Sen. Dela Rosa at Pres. Marcos na tapos na.',
     'Ayon sa ulat, umalis sila.',
@@ -57,10 +68,12 @@ for (const [name, cases] of [['English', ENGLISH], ['Tagalog', TAGALOG]] as cons
   });
 }
 
-test('offsets point into the text, with \\r\\n line endings and leading spaces', () => {
+test('offsets point into the text, with \\r\\n or \\r line endings and leading spaces', () => {
   const text = 'Title here\r\n\r\n  First one. Second one.\r\nThird line here.\r\n';
   const segs = segmentText(text);
   assert.deepEqual(segs.map((s) => s.text), ['Title here', 'First one.', 'Second one.', 'Third line here.']);
   for (const s of segs) assert.equal(text.slice(s.start, s.end), s.text);
   assert.deepEqual(segs.map((s) => s.paragraph), [0, 1, 1, 2]);
+  const mac = 'Title here\r\rFirst one.\rSecond line.';
+  assert.deepEqual(segmentText(mac).map((s) => [s.paragraph, s.text]), [[0, 'Title here'], [1, 'First one.'], [2, 'Second line.']]);
 });
