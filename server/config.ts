@@ -55,7 +55,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file = env.TAPA
   if (env.TAPAT_LLM_MODEL) cfg.llm.model = env.TAPAT_LLM_MODEL;
   if (env.TAPAT_EMBED_MODEL) cfg.llm.embedModel = env.TAPAT_EMBED_MODEL;
   if (env.OPENAI_API_KEY) cfg.llm.apiKey = env.OPENAI_API_KEY;
-  if (env.TAPAT_MAX_FILE_BYTES) cfg.limits.maxFileBytes = Number(env.TAPAT_MAX_FILE_BYTES);
+  if (env.TAPAT_MAX_FILE_BYTES) {
+    const n = Number(env.TAPAT_MAX_FILE_BYTES);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`TAPAT_MAX_FILE_BYTES must be a positive whole number of bytes, not "${env.TAPAT_MAX_FILE_BYTES}"`);
+    cfg.limits.maxFileBytes = n;
+  }
   return cfg;
 }
 
