@@ -29,6 +29,16 @@ export function registerExport(program: Command): void {
     .option('--out <file>', 'write here instead of stdout')
     .option('--document <id>', 'txt/md/html: the document (default: the pivot); pairs: the target version')
     .option('--drop-boilerplate', 'leave scrape junk (boilerplate lines) out of the corrected copy')
+    .addHelpText(
+      'after',
+      `
+Corrected copy: a flag's current verdict (its latest verdict not undone) applies when it is 'correct'
+(its text) or 'approve' of a flag with a suggestion (e.g. a spin restoration), at the flag's offsets;
+every other character is as ingested. Overlapping corrections: taken by start offset, then the longer
+span, then the lower flag id; one overlapping an earlier-taken one is skipped.
+Pairs (tmx, xliff, csv, jsonl): the pivot against one version, bead by bead; state initial (no target),
+translated (no flag of the pair decided), reviewed (some decided), final (all decided).`,
+    )
     .action((opts: ExportOpts) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
         throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${opts.format}"`);

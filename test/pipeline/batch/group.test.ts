@@ -9,7 +9,7 @@ import { cluster } from '../../../server/pipeline/group/cluster.js';
 import { rolesOf } from '../../../server/pipeline/group/index.js';
 import type { SegmentedDoc } from '../../../server/pipeline/types.js';
 import { SEEDS } from '../../helpers/paths.js';
-import { mulberry32, spinText } from './synth.js';
+import { goldStory, mulberry32, pairwisePR, spinText, synthCorpus } from './synth.js';
 
 const seeds = (): SegmentedDoc[] =>
   readdirSync(SEEDS)
@@ -43,4 +43,15 @@ test('a Tagalog version is a translation and never the pivot while an English so
   const { roles, pivot } = rolesOf([doc('Si Putin ay dumating sa Pyongyang.\n', 'tl', 'x'), doc('Putin arrived in Pyongyang.\n', 'en', 'y')]);
   assert.deepEqual(roles, ['translation', 'source']);
   assert.equal(pivot, 1);
+});
+
+test('on a synthetic batch (FLORES stories × English, Tagalog, spun English) stories are recovered', () => {
+  const corpus = synthCorpus({ seed: 5, maxStories: 80 });
+  const docs = corpus.records.map((r) =>
+    segmentDoc({ path: r.url, url: r.url, title: r.title, format: 'jsonl', encoding: 'utf-8', declaredLang: r.lang, text: r.text }),
+  );
+  const groups = cluster(docs.map(featuresOf)).map((g) => g.map((i) => corpus.records[i]!.url));
+  const { precision, recall } = pairwisePR(groups, new Map(corpus.records.map((r) => [r.url, goldStory(r.url)])));
+  assert.ok(precision >= 0.9, `precision ${precision}`);
+  assert.ok(recall >= 0.9, `recall ${recall}`);
 });
