@@ -1,14 +1,54 @@
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { loadConfig } from '../config.js';
+import { InputError } from '../errors.js';
+import { ingestFile } from '../pipeline/ingest/index.js';
+import { segmentDoc, segmentLines } from '../pipeline/segment/index.js';
+import { alignSentences } from '../pipeline/align/index.js';
+import { sideOf } from '../pipeline/align/story.js';
+import type { Bead, SegmentedDoc } from '../pipeline/types.js';
+import { writeJsonl, writeLine } from './io.js';
 
-// Placeholder until the capability lands (see the open issue); replaced, not extended.
+interface AlignCliOptions {
+  presegmented?: boolean;
+  jsonl?: boolean;
+}
+
+/** One document from a path: segmented as ingest + segmentation see it, or one sentence per line. */
+function readSide(path: string, presegmented: boolean): SegmentedDoc {
+  if (!existsSync(path)) throw new InputError('no such file', path);
+  if (statSync(path).isDirectory()) throw new InputError('is a folder, expected a file', path);
+  const docs = ingestFile(path, { maxBytes: loadConfig().limits.maxFileBytes });
+  if (docs.length !== 1) throw new InputError(`holds ${docs.length} documents; tapat align takes one per side`, path);
+  const seg = segmentDoc(docs[0] as SegmentedDoc);
+  if (!presegmented) return seg;
+  // Line numbers are the sentence indexes; segmentation still tells the language.
+  return { ...seg, segments: segmentLines(seg.text, seg.lang) };
+}
+
 export function registerAlign(program: Command): void {
   program
     .command('align')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new UsageError('tapat align is not built yet');
+    .description('align the sentences of two versions of a text: every sentence of both appears in exactly one bead')
+    .argument('<src>', 'source version (txt, md, html or a one-record jsonl)')
+    .argument('<tgt>', 'target version')
+    .option('--presegmented', 'each input line is one sentence (0-based line numbers)')
+    .option('--jsonl', 'one JSON record per bead: {"src":[i,...],"tgt":[j,...],"score":s}; [] on one side is a null link')
+    .action((srcPath: string, tgtPath: string, opts: AlignCliOptions) => {
+      const src = readSide(srcPath, opts.presegmented ?? false);
+      const tgt = readSide(tgtPath, opts.presegmented ?? false);
+      const beads = alignSentences(sideOf(src), sideOf(tgt));
+      if (opts.jsonl) writeJsonl(beads.map((b) => ({ src: b.src, tgt: b.tgt, score: b.score })));
+      else printSideBySide(beads, src, tgt);
     });
+}
+
+function printSideBySide(beads: Bead[], src: SegmentedDoc, tgt: SegmentedDoc): void {
+  const text = (doc: SegmentedDoc, idx: number[]): string => idx.map((i) => doc.segments[i]?.text ?? '').join(' ');
+  const ids = (idx: number[]): string => (idx.length ? idx.join(',') : '-');
+  for (const b of beads) {
+    writeLine(`[${ids(b.src)}] ↔ [${ids(b.tgt)}]  ${b.src.length && b.tgt.length ? 'link' : 'null'} ${b.score.toFixed(2)}`);
+    writeLine(`  < ${b.src.length ? text(src, b.src) : '∅'}`);
+    writeLine(`  > ${b.tgt.length ? text(tgt, b.tgt) : '∅'}`);
+  }
 }

@@ -1,0 +1,60 @@
+import type { Db } from './index.js';
+import { fromJson, toJson, tx } from './index.js';
+import { nowIso } from '../clock.js';
+import type { Bead } from '../pipeline/types.js';
+
+// Alignments of one ordered pair of versions in an audit, with their beads in order.
+
+export interface StoredAlignment {
+  id: number;
+  auditId: number;
+  srcDocumentId: number;
+  tgtDocumentId: number;
+  method: string;
+  createdAt: string;
+  beads: Bead[];
+}
+
+/** Stores the alignment of src→tgt in an audit, replacing any earlier one of that pair, all in one transaction. */
+export function storeAlignment(db: Db, auditId: number, srcDocId: number, tgtDocId: number, beads: Bead[], method: string): number {
+  return tx(db, () => {
+    db.prepare('DELETE FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?').run(auditId, srcDocId, tgtDocId);
+    const id = Number(
+      db
+        .prepare('INSERT INTO alignments (audit_id, src_document_id, tgt_document_id, method, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(auditId, srcDocId, tgtDocId, method, nowIso()).lastInsertRowid,
+    );
+    const ins = db.prepare('INSERT INTO beads (alignment_id, ord, src, tgt, score) VALUES (?, ?, ?, ?, ?)');
+    beads.forEach((b, ord) => ins.run(id, ord, toJson(b.src), toJson(b.tgt), b.score));
+    return id;
+  });
+}
+
+interface AlignmentRow {
+  id: number;
+  audit_id: number;
+  src_document_id: number;
+  tgt_document_id: number;
+  method: string;
+  created_at: string;
+}
+
+function withBeads(db: Db, r: AlignmentRow): StoredAlignment {
+  const beads = (db.prepare('SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(r.id) as { src: string; tgt: string; score: number }[]).map(
+    (b) => ({ src: fromJson<number[]>(b.src, []), tgt: fromJson<number[]>(b.tgt, []), score: b.score }),
+  );
+  return { id: r.id, auditId: r.audit_id, srcDocumentId: r.src_document_id, tgtDocumentId: r.tgt_document_id, method: r.method, createdAt: r.created_at, beads };
+}
+
+export function getAlignment(db: Db, auditId: number, srcDocId: number, tgtDocId: number): StoredAlignment | undefined {
+  const r = db
+    .prepare('SELECT * FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?')
+    .get(auditId, srcDocId, tgtDocId) as AlignmentRow | undefined;
+  return r ? withBeads(db, r) : undefined;
+}
+
+/** Every alignment of an audit (e.g. each version against the pivot), in creation order. */
+export function listAlignments(db: Db, auditId: number): StoredAlignment[] {
+  const rows = db.prepare('SELECT * FROM alignments WHERE audit_id = ? ORDER BY id').all(auditId) as AlignmentRow[];
+  return rows.map((r) => withBeads(db, r));
+}
