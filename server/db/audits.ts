@@ -1,7 +1,7 @@
 import type { Db } from './index.js';
-import { fromJson, toJson } from './index.js';
+import { fromJson } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Bead, Lang, Role, Severity } from '../pipeline/types.js';
+import type { Lang, Role, Severity } from '../pipeline/types.js';
 
 export interface AuditRow {
   id: number;
@@ -65,47 +65,6 @@ export function upsertStoryAudit(
     .run(pivotDocumentId, existing, pivotDocumentId).changes;
   if (changed) db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(nowIso(), existing);
   return { id: existing, created: false };
-}
-
-/** Stores (or replaces when changed) the alignment of two versions of an audit. Call inside tx(). */
-export function storeAlignment(db: Db, auditId: number, srcDocumentId: number, tgtDocumentId: number, method: string, beads: Bead[]): void {
-  const old = db
-    .prepare('SELECT id FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?')
-    .pluck()
-    .get(auditId, srcDocumentId, tgtDocumentId) as number | undefined;
-  if (old !== undefined) {
-    if (sameBeads(getBeads(db, old), beads)) return;
-    db.prepare('DELETE FROM alignments WHERE id = ?').run(old);
-  }
-  const id = Number(
-    db
-      .prepare('INSERT INTO alignments (audit_id, src_document_id, tgt_document_id, method, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(auditId, srcDocumentId, tgtDocumentId, method, nowIso()).lastInsertRowid,
-  );
-  const ins = db.prepare('INSERT INTO beads (alignment_id, ord, src, tgt, score) VALUES (?, ?, ?, ?, ?)');
-  beads.forEach((b, i) => ins.run(id, i, toJson(b.src), toJson(b.tgt), b.score));
-}
-
-function sameBeads(a: Bead[], b: Bead[]): boolean {
-  return a.length === b.length && a.every((x, i) => toJson(x) === toJson(b[i]));
-}
-
-export function getBeads(db: Db, alignmentId: number): Bead[] {
-  const rows = db.prepare('SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(alignmentId) as {
-    src: string;
-    tgt: string;
-    score: number;
-  }[];
-  return rows.map((r) => ({ src: fromJson<number[]>(r.src, []), tgt: fromJson<number[]>(r.tgt, []), score: r.score }));
-}
-
-/** The beads aligning src → tgt in an audit, or null when that pair was not aligned. */
-export function findAlignment(db: Db, auditId: number, srcDocumentId: number, tgtDocumentId: number): Bead[] | null {
-  const id = db
-    .prepare('SELECT id FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?')
-    .pluck()
-    .get(auditId, srcDocumentId, tgtDocumentId) as number | undefined;
-  return id === undefined ? null : getBeads(db, id);
 }
 
 export interface StoredFlag {

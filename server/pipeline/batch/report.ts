@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
-import { activeFlags, auditVersionDetails, findAlignment, getAudit, type StoredFlag } from '../../db/audits.js';
+import { getAlignment } from '../../db/alignments.js';
+import { activeFlags, auditVersionDetails, getAudit, type StoredFlag } from '../../db/audits.js';
 import { getSegments } from '../../db/documents.js';
 import type { Refusal } from '../../db/batch.js';
 import type { Role } from '../types.js';
@@ -64,7 +65,7 @@ export function storyReport(db: Db, auditId: number): StoryReport {
     const content = new Set(getSegments(db, v.document_id).filter((s) => !s.boilerplate).map((s) => s.index));
     let coverage: number | null = null;
     if (pivot !== null && v.document_id !== pivot) {
-      const beads = findAlignment(db, auditId, pivot, v.document_id) ?? [];
+      const beads = getAlignment(db, auditId, pivot, v.document_id)?.beads ?? [];
       const linked = new Set<number>();
       for (const b of beads) {
         if (!b.src.length || !b.tgt.length) continue;

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/index.js';
 import { tx } from '../../db/index.js';
 import { getDocument, getSegments } from '../../db/documents.js';
-import { storeAlignment, upsertStoryAudit } from '../../db/audits.js';
+import { upsertStoryAudit } from '../../db/audits.js';
+import { storeAlignment } from '../../db/alignments.js';
 import { reconcileFlags } from '../../db/flags.js';
 import { recordStory } from '../../db/batch.js';
 import type { SegmentedDoc } from '../types.js';
@@ -56,7 +57,7 @@ export function commitStory(db: Db, work: StoryWork, analysis: StoryAnalysis, ru
       pivotId,
     );
     analysis.alignments.forEach((beads, i) => {
-      if (beads) storeAlignment(db, id, pivotId, versions[i]!.documentId, ALIGN_METHOD, beads);
+      if (beads) storeAlignment(db, id, pivotId, versions[i]!.documentId, beads, ALIGN_METHOD);
     });
     reconcileFlags(
       db,

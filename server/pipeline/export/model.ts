@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
-import { activeFlags, currentVerdicts, findAlignment, getAudit, type CurrentVerdict, type StoredFlag } from '../../db/audits.js';
+import { getAlignment } from '../../db/alignments.js';
+import { activeFlags, currentVerdicts, getAudit, type CurrentVerdict, type StoredFlag } from '../../db/audits.js';
 import { getDocument, getSegments, type DocumentRow } from '../../db/documents.js';
 import { InputError } from '../../errors.js';
 import type { Segment } from '../types.js';
@@ -105,7 +106,7 @@ export function auditPairs(db: Db, auditId: number, documentId: number | null): 
   const flags = flagsWithVerdicts(db, auditId);
   const tgtEdits = flags.filter((f) => f.document_id === target.id).map(correctionOf).filter((e): e is Edit => e !== null);
   const srcEdits = flags.filter((f) => f.document_id === source.id).map(correctionOf).filter((e): e is Edit => e !== null);
-  const beads = findAlignment(db, auditId, source.id, target.id) ?? [];
+  const beads = getAlignment(db, auditId, source.id, target.id)?.beads ?? [];
   const pairs: Pair[] = beads.map((b, ord) => {
     const touches = (f: FlagWithVerdict): boolean =>
       (f.document_id === target.id && f.segments.some((s) => b.tgt.includes(s))) ||
