@@ -23,7 +23,7 @@ export interface ClusterOptions {
    */
   neighbours: number;
 }
-export const DEFAULT_CLUSTER: ClusterOptions = { threshold: 0.06, maxDfShare: 0.05, minEvidence: 4, neighbours: 3 };
+export const DEFAULT_CLUSTER: ClusterOptions = { threshold: 0.05, maxDfShare: 0.05, minEvidence: 4, neighbours: 3 };
 
 /** The similarities where each document is among the other's k most similar. */
 function mutualNeighbours(sims: Similarity[], k: number): Similarity[] {

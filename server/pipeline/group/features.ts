@@ -26,7 +26,7 @@ function lexOf(text: string, lang: Lang, out: Set<number>): void {
     if (w.length < 3 || /^\d+$/.test(w)) continue; // numbers are anchors already
     const f = fold(w);
     if (lex ? lex.isTlStopword(f) : isEnStopword(f)) continue;
-    out.add(fnv1a('x:' + enKey(f)));
+    if (!lex) out.add(fnv1a('x:' + enKey(f)));
     const ck = cognateKey(f);
     if (ck) out.add(fnv1a('k:' + ck));
     if (lex) for (const t of lex.translate(f).slice(0, TRANSLATIONS_PER_WORD)) out.add(fnv1a('x:' + t.en));
