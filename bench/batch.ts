@@ -5,13 +5,14 @@
 // The machine is shared: wall-clock figures are noisy.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { goldStory, pairwisePR, synthCorpus, synthJsonl } from '../test/pipeline/batch/synth.js';
 import { REPO } from '../test/helpers/paths.js';
 
 const SEED = 42;
+const LOAD_AT_START = loadavg().map((x) => Math.round(x * 10) / 10);
 execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
 
 const corpus = synthCorpus({ seed: SEED });
@@ -42,7 +43,7 @@ interface RunFigures {
 }
 
 function run(workers: number): { figures: RunFigures; db: string } {
-  const db = join(work, `w${workers}.db`);
+  const db = join(work, `w${workers}-${Date.now()}.db`);
   const r = spawnSync(process.execPath, [childFile, 'audit', input, '--db', db, '--quiet', '--workers', String(workers)], {
     cwd: REPO,
     encoding: 'utf8',
@@ -100,12 +101,29 @@ function quality(db: string) {
   };
 }
 
+/** The machine is shared: each configuration runs REPEATS times in fresh databases; the fastest run is reported. */
+const REPEATS = 2;
+function best(workers: number): { figures: RunFigures & { allSeconds: number[] }; db: string } {
+  const runs = Array.from({ length: REPEATS }, (_, i) => {
+    const r = run(workers);
+    if (i < REPEATS - 1) rmSync(r.db, { force: true });
+    return r;
+  });
+  const fastest = runs.reduce((a, b) => (b.figures.seconds < a.figures.seconds ? b : a));
+  return { db: runs[runs.length - 1]!.db, figures: { ...fastest.figures, allSeconds: runs.map((r) => r.figures.seconds) } };
+}
+
 try {
-  const one = run(1);
-  const two = run(2);
+  const one = best(1);
+  const two = best(2);
   const result = {
     command: 'npm run bench:batch',
-    machine: { cpus: cpus().length, node: process.version, note: 'shared by several engineers while measured: wall-clock figures are noisy' },
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      loadAverageAtStart: LOAD_AT_START,
+      note: `shared by several engineers while measured: wall-clock figures are noisy; best of ${REPEATS} runs per configuration`,
+    },
     corpus: {
       seed: SEED,
       stories: corpus.stories,
