@@ -8,7 +8,6 @@ import { discoverStories } from './group/index.js';
 import { checkInputs, expandFiles } from './batch/inputs.js';
 import { analyseStory } from './batch/analyse.js';
 import { commitStory, loadSegmentedDoc, prepareStory } from './batch/story.js';
-import { flatThresholds } from './batch/driver.js';
 
 // Synchronous audit of a few files (the sample corpus at server start): the same phases as the batch
 // driver (store, group, align + detect, commit per story) inline, without a run record or workers.
@@ -32,9 +31,8 @@ export function auditPaths(db: Db, cfg: Config, paths: string[]): AuditSummary {
     }),
   );
   const unique = [...new Set(ids)];
-  const thresholds = flatThresholds(cfg);
   const audits = discoverStories(unique, (id) => loadSegmentedDoc(db, id)).map((plan) => {
-    const work = prepareStory(db, plan, thresholds);
+    const work = prepareStory(db, plan, cfg.thresholds);
     return commitStory(db, work, analyseStory(work.job), null);
   });
   return { documents: docs.length, created, audits };

@@ -1,5 +1,6 @@
 import { alignSentences } from '../align/index.js';
 import { detectStory, type PlacedFinding } from '../detect/index.js';
+import { detectSpin, spinDetectors } from '../detect/spin/index.js';
 import { rolesOf } from '../group/index.js';
 import type { Bead, Role, SegmentedDoc } from '../types.js';
 
@@ -9,7 +10,8 @@ import type { Bead, Role, SegmentedDoc } from '../types.js';
 
 export interface StoryJob {
   versions: { documentId: number; doc: SegmentedDoc }[];
-  thresholds: Record<string, number>;
+  /** config.thresholds: per detector id, threshold overrides. */
+  thresholds: Record<string, Record<string, number>>;
 }
 
 export interface StoryAnalysis {
@@ -22,29 +24,30 @@ export interface StoryAnalysis {
 
 export const ALIGN_METHOD = 'tapat-align';
 
-/** A version whose sentences carry spin findings at least this densely is a spun copy. */
-export const SPIN_ROLE_SCORE = 0.25;
-
-/** Share of a version's non-boilerplate sentences that carry a style/spin finding. */
-export function spinScore(doc: SegmentedDoc, findings: PlacedFinding[], versionIndex: number): number {
-  const counted = new Set(doc.segments.filter((s) => !s.boilerplate).map((s) => s.index));
-  if (!counted.size) return 0;
-  const spun = new Set<number>();
-  for (const f of findings) {
-    if (f.versionIndex !== versionIndex || f.finding.category !== 'style/spin') continue;
-    for (const s of f.finding.segments) if (counted.has(s)) spun.add(s);
-  }
-  return spun.size / counted.size;
+/** Share of an English document's content sentences in which the spin detectors (no original) find spun wording. */
+export function spinDensity(doc: SegmentedDoc): number {
+  if (doc.lang !== 'en') return 0;
+  const content = doc.segments.filter((s) => !s.boilerplate);
+  if (!content.length) return 0;
+  const found = detectSpin(doc.text).filter((f) => f.kind === 'spin');
+  const spun = content.filter((s) => found.some((f) => f.start < s.end && s.start < f.end));
+  return spun.length / content.length;
 }
 
 export function analyseStory(job: StoryJob): StoryAnalysis {
   const docs = job.versions.map((v) => v.doc);
-  const { roles, pivot } = rolesOf(docs);
+  const { roles, pivot } = rolesOf(docs, spinDensity);
   const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang });
   const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(side(docs[pivot]!), side(d))));
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
-  const findings = detectStory({ versions, pivot, alignments, thresholds: job.thresholds });
-  // after detection: an English source that reads as spun throughout is a spun copy
-  const final = roles.map((r, i) => (r === 'source' && spinScore(docs[i]!, findings, i) >= SPIN_ROLE_SCORE ? 'spin' : r));
-  return { roles: final, pivot, alignments, findings };
+  const findings = detectStory({ versions, pivot, alignments, thresholds: {} });
+  // A spun copy with no original in its story (the pivot itself, when every English version is spun) gets
+  // the spin detectors that work without one; detectStory runs spin detectors only against the pivot.
+  roles.forEach((r, i) => {
+    if (r !== 'spin' || (i !== pivot && docs[pivot]!.lang === docs[i]!.lang)) return;
+    for (const d of spinDetectors)
+      for (const finding of d.run({ doc: docs[i]!, original: null, beads: null, thresholds: { ...d.thresholds, ...(job.thresholds[d.id] ?? {}) } }))
+        findings.push({ versionIndex: i, otherVersionIndex: null, finding });
+  });
+  return { roles, pivot, alignments, findings };
 }

@@ -48,12 +48,6 @@ export interface BatchSummary {
   sentences: number;
 }
 
-export const flatThresholds = (cfg: Config): Record<string, number> => {
-  const out: Record<string, number> = {};
-  for (const [det, keys] of Object.entries(cfg.thresholds)) for (const [k, v] of Object.entries(keys)) out[`${det}.${k}`] = v;
-  return out;
-};
-
 function runKey(cfg: Config, paths: string[]): string {
   return createHash('sha256')
     .update(JSON.stringify({ inputs: inputsKey(paths), maxFileBytes: cfg.limits.maxFileBytes }))
@@ -127,7 +121,7 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
         progress.tick(plan.documentIds.length, 0);
         continue;
       }
-      const work = prepareStory(db, plan, flatThresholds(cfg));
+      const work = prepareStory(db, plan, cfg.thresholds);
       const result = pool.run(work.job);
       result.catch(() => {}); // awaited in order by commitHead; this only silences the early-rejection warning
       inFlight.push({ work, result });

@@ -35,7 +35,7 @@ export function discoverStories(
 
 const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 
-export function versionInfo(doc: SegmentedDoc): VersionInfo {
+export function versionInfo(doc: SegmentedDoc, spinDensity = 0): VersionInfo {
   const words = new Set<string>();
   let sentences = 0;
   for (const s of doc.segments) {
@@ -43,7 +43,9 @@ export function versionInfo(doc: SegmentedDoc): VersionInfo {
     sentences++;
     for (const m of s.text.matchAll(WORD_RE)) words.add(m[0].toLowerCase());
   }
-  return { lang: doc.lang, sentences, words };
+  return { lang: doc.lang, sentences, words, spinDensity };
 }
 
-export const rolesOf = (docs: SegmentedDoc[]): RoleAssignment => assignRoles(docs.map(versionInfo));
+/** Roles and pivot of a story's documents; spinDensity(doc) scores spun wording (see roles.ts). */
+export const rolesOf = (docs: SegmentedDoc[], spinDensity: (doc: SegmentedDoc) => number = () => 0): RoleAssignment =>
+  assignRoles(docs.map((d) => versionInfo(d, spinDensity(d))));

@@ -9,7 +9,12 @@ export interface VersionInfo {
   sentences: number;
   /** Distinct lowercased words of the document (for near-duplicate tests). */
   words: Set<string>;
+  /** Share of its sentences the spin detectors (without an original) find spun wording in; 0 when not run. */
+  spinDensity: number;
 }
+
+/** A version whose sentences read as spun at least this densely is a spun copy, original found or not. */
+export const SPUN_DENSITY = 0.25;
 
 export interface RoleAssignment {
   roles: Role[];
@@ -28,11 +33,12 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /**
- * Which of two near-duplicates is the spun one. Spinners replace common words with rarer, usually longer
- * synonyms ("local" → "native", "said" → "stated"), so the side whose own words are longer on average is
- * taken as spun; ties go to the later document. A stopgap until the spin phase's findOriginal is wired in.
+ * Which of two near-duplicates is the spun one: the one the spin detectors find denser spin in; when
+ * neither reads as spun, the side whose own words are longer on average (spinners replace common words
+ * with rarer, usually longer synonyms: "local" → "native", "said" → "stated").
  */
 function spunSide(a: VersionInfo, b: VersionInfo): 'a' | 'b' {
+  if (a.spinDensity !== b.spinDensity) return a.spinDensity > b.spinDensity ? 'a' : 'b';
   const own = (x: Set<string>, y: Set<string>): number => {
     let n = 0;
     let len = 0;
@@ -43,15 +49,18 @@ function spunSide(a: VersionInfo, b: VersionInfo): 'a' | 'b' {
 }
 
 export function assignRoles(versions: VersionInfo[]): RoleAssignment {
-  const roles: Role[] = versions.map((v) => (v.lang === 'tl' ? 'translation' : v.lang === 'en' ? 'source' : 'unknown'));
+  const roles: Role[] = versions.map((v) =>
+    v.lang === 'tl' ? 'translation' : v.lang !== 'en' ? 'unknown' : v.spinDensity >= SPUN_DENSITY ? 'spin' : 'source',
+  );
   const originals = new Map<number, number>();
   for (let i = 0; i < versions.length; i++) {
     for (let j = i + 1; j < versions.length; j++) {
       const a = versions[i]!;
       const b = versions[j]!;
-      if (a.lang !== b.lang || roles[i] === 'spin' || roles[j] === 'spin') continue;
+      if (a.lang !== b.lang || originals.has(i) || originals.has(j)) continue;
       if (jaccard(a.words, b.words) < NEAR_DUPLICATE) continue;
       const [spun, orig] = spunSide(a, b) === 'a' ? [i, j] : [j, i];
+      if (roles[orig] === 'spin') continue; // two spun copies of one lost original
       roles[spun] = 'spin';
       originals.set(spun, orig);
     }
