@@ -1,7 +1,7 @@
 import { alignSentences } from '../align/index.js';
 import { detectStory, type PlacedFinding } from '../detect/index.js';
-import { detectSpin, spinDetectors } from '../detect/spin/index.js';
-import { rolesOf } from '../group/index.js';
+import { detectSpin, looksSpun } from '../detect/spin/index.js';
+import { rolesOf, type SpinReading } from '../group/index.js';
 import type { Bead, Role, SegmentedDoc } from '../types.js';
 
 // The CPU-bound, pure part of auditing one story: decide the versions' roles and the pivot, align every
@@ -24,30 +24,22 @@ export interface StoryAnalysis {
 
 export const ALIGN_METHOD = 'tapat-align';
 
-/** Share of an English document's content sentences in which the spin detectors (no original) find spun wording. */
-export function spinDensity(doc: SegmentedDoc): number {
-  if (doc.lang !== 'en') return 0;
-  const content = doc.segments.filter((s) => !s.boilerplate);
-  if (!content.length) return 0;
-  const found = detectSpin(doc.text).filter((f) => f.kind === 'spin');
-  const spun = content.filter((s) => found.some((f) => f.start < s.end && s.start < f.end));
-  return spun.length / content.length;
+/**
+ * How spun an English document reads on its own, by the spin phase's own measure (its no-original
+ * detectors, findings per 1,000 words): a spun copy must not become the pivot others are aligned to.
+ */
+export function readSpin(doc: SegmentedDoc, thresholds: Record<string, Record<string, number>>): SpinReading {
+  if (doc.lang !== 'en') return { density: 0, spun: false };
+  const r = looksSpun(detectSpin(doc.text, { thresholds }).filter((f) => f.kind === 'spin'), doc.text);
+  return { density: r.per1000, spun: r.spun };
 }
 
 export function analyseStory(job: StoryJob): StoryAnalysis {
   const docs = job.versions.map((v) => v.doc);
-  const { roles, pivot } = rolesOf(docs, spinDensity);
+  const { roles, pivot } = rolesOf(docs, (d) => readSpin(d, job.thresholds));
   const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang });
   const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(side(docs[pivot]!), side(d))));
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
-  const findings = detectStory({ versions, pivot, alignments, thresholds: {} });
-  // A spun copy with no original in its story (the pivot itself, when every English version is spun) gets
-  // the spin detectors that work without one; detectStory runs spin detectors only against the pivot.
-  roles.forEach((r, i) => {
-    if (r !== 'spin' || (i !== pivot && docs[pivot]!.lang === docs[i]!.lang)) return;
-    for (const d of spinDetectors)
-      for (const finding of d.run({ doc: docs[i]!, original: null, beads: null, thresholds: { ...d.thresholds, ...(job.thresholds[d.id] ?? {}) } }))
-        findings.push({ versionIndex: i, otherVersionIndex: null, finding });
-  });
+  const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds);
   return { roles, pivot, alignments, findings };
 }

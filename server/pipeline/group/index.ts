@@ -35,7 +35,13 @@ export function discoverStories(
 
 const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 
-export function versionInfo(doc: SegmentedDoc, spinDensity = 0): VersionInfo {
+export interface SpinReading {
+  density: number;
+  spun: boolean;
+}
+const NOT_READ: SpinReading = { density: 0, spun: false };
+
+export function versionInfo(doc: SegmentedDoc, spin: SpinReading = NOT_READ): VersionInfo {
   const words = new Set<string>();
   let sentences = 0;
   for (const s of doc.segments) {
@@ -43,9 +49,9 @@ export function versionInfo(doc: SegmentedDoc, spinDensity = 0): VersionInfo {
     sentences++;
     for (const m of s.text.matchAll(WORD_RE)) words.add(m[0].toLowerCase());
   }
-  return { lang: doc.lang, sentences, words, spinDensity };
+  return { lang: doc.lang, sentences, words, spinDensity: spin.density, spun: spin.spun };
 }
 
-/** Roles and pivot of a story's documents; spinDensity(doc) scores spun wording (see roles.ts). */
-export const rolesOf = (docs: SegmentedDoc[], spinDensity: (doc: SegmentedDoc) => number = () => 0): RoleAssignment =>
-  assignRoles(docs.map((d) => versionInfo(d, spinDensity(d))));
+/** Roles and pivot of a story's documents; readSpin(doc) says how spun a document reads on its own. */
+export const rolesOf = (docs: SegmentedDoc[], readSpin: (doc: SegmentedDoc) => SpinReading = () => NOT_READ): RoleAssignment =>
+  assignRoles(docs.map((d) => versionInfo(d, readSpin(d))));

@@ -9,12 +9,11 @@ export interface VersionInfo {
   sentences: number;
   /** Distinct lowercased words of the document (for near-duplicate tests). */
   words: Set<string>;
-  /** Share of its sentences the spin detectors (without an original) find spun wording in; 0 when not run. */
+  /** How spun it reads on its own (spin findings per 1,000 words, without an original); 0 when not scored. */
   spinDensity: number;
+  /** Whether that density makes it a spun copy, original found or not. */
+  spun: boolean;
 }
-
-/** A version whose sentences read as spun at least this densely is a spun copy, original found or not. */
-export const SPUN_DENSITY = 0.25;
 
 export interface RoleAssignment {
   roles: Role[];
@@ -50,7 +49,7 @@ function spunSide(a: VersionInfo, b: VersionInfo): 'a' | 'b' {
 
 export function assignRoles(versions: VersionInfo[]): RoleAssignment {
   const roles: Role[] = versions.map((v) =>
-    v.lang === 'tl' ? 'translation' : v.lang !== 'en' ? 'unknown' : v.spinDensity >= SPUN_DENSITY ? 'spin' : 'source',
+    v.lang === 'tl' ? 'translation' : v.lang !== 'en' ? 'unknown' : v.spun ? 'spin' : 'source',
   );
   const originals = new Map<number, number>();
   for (let i = 0; i < versions.length; i++) {
