@@ -26,7 +26,8 @@ const t0 = performance.now();
 const { main } = await import(${JSON.stringify(join(REPO, 'dist/server/cli.js'))});
 const code = await main(process.argv.slice(2));
 const secs = (performance.now() - t0) / 1000;
-process.stderr.write('BENCH ' + JSON.stringify({ code, secs, maxRssKiB: process.resourceUsage().maxRSS }) + '\\n');
+const ru = process.resourceUsage();
+process.stderr.write('BENCH ' + JSON.stringify({ code, secs, maxRssKiB: ru.maxRSS, cpuSecs: (ru.userCPUTime + ru.systemCPUTime) / 1e6 }) + '\\n');
 `;
 
 const childFile = join(work, 'child.mjs');
@@ -40,6 +41,9 @@ interface RunFigures {
   documentsPerSecond: number;
   sentencesPerSecond: number;
   peakRssMiB: number;
+  /** CPU time of the process, all threads: less sensitive to other people's load than wall time. */
+  cpuSeconds: number;
+  sentencesPerCpuSecond: number;
 }
 
 function run(workers: number): { figures: RunFigures; db: string } {
@@ -52,7 +56,7 @@ function run(workers: number): { figures: RunFigures; db: string } {
   });
   const line = r.stderr.split('\n').find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`bench child failed: ${r.stderr}`);
-  const m = JSON.parse(line.slice(6)) as { code: number; secs: number; maxRssKiB: number };
+  const m = JSON.parse(line.slice(6)) as { code: number; secs: number; maxRssKiB: number; cpuSecs: number };
   if (m.code !== 0) throw new Error(`tapat audit exited ${m.code}: ${r.stderr}`);
   const c = new Database(db, { readonly: true });
   const documents = c.prepare('SELECT COUNT(*) FROM documents').pluck().get() as number;
@@ -68,6 +72,8 @@ function run(workers: number): { figures: RunFigures; db: string } {
       documentsPerSecond: round(documents / m.secs),
       sentencesPerSecond: round(sentences / m.secs),
       peakRssMiB: round(m.maxRssKiB / 1024),
+      cpuSeconds: round(m.cpuSecs),
+      sentencesPerCpuSecond: round(sentences / m.cpuSecs),
     },
   };
 }
