@@ -36,10 +36,20 @@ export function readSpin(doc: SegmentedDoc, thresholds: Record<string, Record<st
 
 export function analyseStory(job: StoryJob): StoryAnalysis {
   const docs = job.versions.map((v) => v.doc);
-  const { roles, pivot } = rolesOf(docs, (d) => readSpin(d, job.thresholds));
+  // Reading spin costs a spin pass per document; it decides the pivot only when several English versions
+  // compete. With one, it is the pivot anyway, and its role is read afterwards from the story's findings.
+  const competing = docs.filter((d) => d.lang === 'en').length > 1;
+  const { roles, pivot } = rolesOf(docs, competing ? (d) => readSpin(d, job.thresholds) : undefined);
   const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang });
   const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(side(docs[pivot]!), side(d))));
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
   const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds);
-  return { roles, pivot, alignments, findings };
+  const final = competing
+    ? roles
+    : roles.map((r, i) => {
+        if (r !== 'source') return r;
+        const spin = findings.filter((f) => f.versionIndex === i && f.finding.category === 'style/spin').map((f) => f.finding);
+        return looksSpun(spin, docs[i]!.text).spun ? 'spin' : r;
+      });
+  return { roles: final, pivot, alignments, findings };
 }
