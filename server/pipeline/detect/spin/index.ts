@@ -21,7 +21,7 @@ const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };
 const COLLOCATION_DEFAULTS = { minTagCount: 1 };
 // chosen on Tatoeba English spun by the bench spinner (not a bench corpus): clean text stays under 1 flag
 // per 1,000 words
-const RARE_DEFAULTS = { minRank: 20000, minRatio: 5, gateDensity: 5, gateMin: 3, multiwordMateRank: 5000, spunTextRank: 10000 };
+const RARE_DEFAULTS = { minRank: 20000, minRatio: 5, gateDensity: 9, gateMin: 2, multiwordMateRank: 5000, spunTextRank: 10000, contextPairs: 2, contextRatio: 10 };
 
 export interface DetectSpinOptions {
   original?: string | null;
