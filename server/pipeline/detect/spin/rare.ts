@@ -152,7 +152,7 @@ export function rareFindings(text: string, th: RareThresholds): SpinFinding[] {
       continue;
     }
     const m = misfits.get(i);
-    if (m) cands.push(m);
+    if (m && !STOPWORDS.has(m.suggestion)) cands.push(m);
   }
   return cands.map((c) => {
     const span = text.slice(c.start, c.end);
