@@ -1,7 +1,8 @@
 // Tuning set for the without-original spin thresholds — NOT the bench corpus: Tatoeba English and the UD
 // English sentences (../shared), grouped into ~150-word pseudo-documents and spun by the bench spinner with
 // seeds of their own. Prints span P/R/F1 on the spun copies and flags per 1,000 words on the clean ones for
-// a grid of spin-rare thresholds: `npx tsx bench/spin-tune.ts`.
+// the default spin-rare thresholds, or for overrides given as JSON:
+// `npx tsx bench/spin-tune.ts '{"contextRatio":5}'`. Writes nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectSpin } from '../server/pipeline/detect/spin/index.js';
@@ -56,5 +57,5 @@ function score(th: Record<string, number>): string {
   return `P ${p.toFixed(3)} R ${rc.toFixed(3)} F1 ${f1.toFixed(3)} clean/1k ${((cf * 1000) / cw).toFixed(2)}`;
 }
 
-const grid = process.argv[2] ? [JSON.parse(process.argv[2]) as Record<string, number>] : [{}];
-for (const th of grid) console.log(JSON.stringify(th), score(th));
+const th = process.argv[2] ? (JSON.parse(process.argv[2]) as Record<string, number>) : {};
+console.log(JSON.stringify(th), score(th));
