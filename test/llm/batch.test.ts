@@ -71,3 +71,21 @@ test('audit with an endpoint that hangs completes with offline results and repor
   assert.ok(found.includes('numbers'));
   assert.ok(!found.includes('llm-mqm'));
 });
+
+test('tapat align asks the embeddings endpoint when one is configured, and gives the same contract output', async () => {
+  const { fake } = await fakeEndpoint('good');
+  const dir = corpus();
+  const out = await new Promise<{ code: number; stdout: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, 'align', join(dir, 'en.txt'), join(dir, 'tl.txt'), '--jsonl'],
+      { env: { ...process.env, TAPAT_CONFIG: '/nonexistent', TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_EMBED_MODEL: 'fake-embed' }, timeout: 60_000 },
+      (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
+    );
+  });
+  assert.equal(out.code, 0);
+  assert.equal(fake.counts.embeddings, 1);
+  const beads = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { src: number[]; tgt: number[] });
+  assert.deepEqual(beads.flatMap((b) => b.src), [0, 1, 2]);
+  assert.deepEqual(beads.flatMap((b) => b.tgt), [0, 1, 2]);
+});
