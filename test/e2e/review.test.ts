@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { hasChromium, launchBrowser, CHROMIUM } from '../helpers/browser.js';
 import { testServer } from '../helpers/server.js';
+import { tmpDir } from '../helpers/tmp.js';
+import { loadConfig } from '../../server/config.js';
+import { startServer } from '../../server/serve.js';
 import { buildDetectedAudit, buildHostileDocument, reviewer } from '../helpers/fixtures.js';
 import { REPO } from '../helpers/paths.js';
 
@@ -162,6 +165,31 @@ if (!hasChromium()) {
     await page.screenshot({ path: join(SHOTS, 'queue-420.png'), fullPage: true });
     assert.deepEqual(dialogs, []);
     await page.close();
+  });
+
+  test('npm start on a fresh database: the printed link signs in, the sample corpus is ready to review from the keyboard', async () => {
+    const lines: string[] = [];
+    const fresh = await startServer({
+      dbFile: join(tmpDir(), 'fresh.db'), port: 0, host: '127.0.0.1', config: loadConfig({}, '/nonexistent'), loadSamples: true, log: (l) => lines.push(l),
+    });
+    try {
+      const link = /http:\/\/\S+\/#token=\S+/.exec(lines.join('\n'))?.[0];
+      assert.ok(link, lines.join('\n'));
+      const page = await newPage();
+      await page.goto(link);
+      await page.waitForSelector('text=Signed in as local');
+      await page.waitForSelector('article.flag-detail');
+      const stats = (await (await fetch(`${fresh.url}/api/stats`)).json()) as { pending: number };
+      assert.ok(stats.pending > 0, 'the samples were audited and flagged at start');
+      await page.waitForSelector(`.counts:has-text("${stats.pending} pending · 0 decided")`);
+      const id = await selectedId(page);
+      await page.keyboard.press('a');
+      await page.waitForSelector(`.status:has-text("Flag #${id} approved")`);
+      await page.waitForSelector(`.counts:has-text("${stats.pending - 1} pending · 1 decided")`);
+      await page.close();
+    } finally {
+      await fresh.close();
+    }
   });
 
   test('hostile text renders as text and runs nothing', async () => {
