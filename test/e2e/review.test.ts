@@ -56,7 +56,7 @@ if (!hasChromium()) {
     await page.waitForSelector('table.threeway tbody tr');
     const heads = await page.locator('table.threeway thead th').allTextContents();
     assert.match(heads[1]!, /tl · translation/);
-    assert.match(heads[2]!, /en · pivot/);
+    assert.match(heads[2]!, /en · source · pivot/);
     assert.match(heads[heads.length - 1]!, /en · spin/);
     // a spun phrase the detectors found is underlined in the spun column, with its suggested original beside it
     const { flags } = (await (await fetch(`${s.url}/api/flags?audit=${sample.auditId}&document=${spinDoc}&category=style/spin&limit=500`)).json()) as {
