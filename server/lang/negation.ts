@@ -24,7 +24,7 @@ function isNumberAbbrev(text: string, end: number): boolean {
 // is "hanggang 5". Their particle is not a polarity cue on either side.
 const NUM_WORD = "(?:\\d|isa|dalawa|tatlo|apat|lima|anim|pito|walo|siyam|sampu|labing)";
 const TL_IDIOM = new RegExp(
-  `^(?:bababa|kukulang\\p{L}*|lalampas|lalagpas|hihigit|lalabis|nagtagal|nagluwat|pa(?:ng)?\\s+(?:[\\p{L}-]+\\s+){0,2}(?:na\\s+)?${NUM_WORD})`,
+  `^(?:bababa|kukulang\\p{L}*|lalampas|lalagpas|hihigit|lalabis|nagtagal|nagluwat|kalayuan|pa(?:ng)?\\s+(?:[\\p{L}-]+\\s+){0,2}(?:na\\s+)?${NUM_WORD})`,
   'iu',
 );
 const EN_IDIOM = /^(?:more|less|fewer)\s+than\b/iu;
@@ -40,14 +40,14 @@ function isIdiom(text: string, end: number, lang: Lang): boolean {
 // the roots of lack, loss and failure (kulang, wala, bigo). They do not prove polarity on their own, so the check
 // uses them to excuse a particle on the other side, and counts them when a particle meets a particle.
 const EN_SOFT =
-  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo)\p{L}{3,}|non-\p{L}+|non\p{L}{3,}|neutral|infinite\p{L}*|deficien\p{L}+|stranger\p{L}*|implausib\p{L}+|(?!nevertheless|regardless)\p{L}{3,}less(?:ly|ness)?|less|lesser|fewer|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|unless|except\p{L}*|exclu\p{L}+|depriv\p{L}+|empty|away|los(?:s|t|e|es|ing)|avoid\p{L}*|prevent\p{L}*|evad\p{L}*|circumvent\p{L}*|(?:in|im|il|ir)(?:accessible|accessable|adequate|advertent\p{L}*|appropriate|capable|complete|conclusive|consistent|convenient|correct|curable|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|expensive|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|legitimate|mature|mobile|possible|patient|perfect|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:agree\p{L}*|advantage\p{L}*|like\p{L}*|honest|proportionate\p{L}*|able\p{L}*|approv\p{L}*|continu\p{L}*))(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo)\p{L}{3,}|non-\p{L}+|non\p{L}{3,}|neutral|infinite\p{L}*|deficien\p{L}+|stranger\p{L}*|implausib\p{L}+|(?!nevertheless|regardless)\p{L}{3,}less(?:ly|ness)?|less|lesser|fewer|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|unless|except\p{L}*|exclu\p{L}+|depriv\p{L}+|empty|away|out of|ban(?:s|ned|ning)?|abnormal\p{L}*|under-?privileged|los(?:s|t|e|es|ing)|avoid\p{L}*|prevent\p{L}*|evad\p{L}*|circumvent\p{L}*|(?:in|im|il|ir)(?:accessible|accessable|adequate|advertent\p{L}*|appropriate|capable|complete|conclusive|consistent|convenient|correct|curable|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|expensive|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|legitimate|mature|mobile|possible|patient|perfect|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:agree\p{L}*|advantage\p{L}*|like\p{L}*|honest|proportionate\p{L}*|able\p{L}*|approv\p{L}*|continu\p{L}*))(?![\p{L}])/giu;
 const TL_SOFT =
-  /(?<![\p{L}])(?:\p{L}*kulang\p{L}*|(?:pag)?(?:ka|na|ma)(?:wa)?wala\p{L}*|\p{L}*bigo\p{L}*|\p{L}*bigu\p{L}*|maliban|iwas\p{L}*|pigil\p{L}*|bawal|ipinagbabawal|\p{L}*tanggi\p{L}*|\p{L}*pabaya\p{L}*|(?:ka)?hinaan|(?:ma|mahi|napaka)?hina|kaunti|mabuway|\p{L}*hinto\p{L}*|ilegal|imposible|iregular|imoral)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?<!(?:hindi|di)[\s-]+)(?:\p{L}*kulang\p{L}*|(?:pag)?(?:ka|na|ma)(?:wa)?wala\p{L}*|\p{L}*bigo\p{L}*|\p{L}*bigu\p{L}*|maliban|iwas\p{L}*|pigil\p{L}*|bawal|ipinagbabawal|\p{L}*tanggi\p{L}*|\p{L}*pabaya\p{L}*|(?:ka)?hinaan|(?:ma|mahi|napaka)?hina|kaunti|mabuway|ilegal|imposible|iregular|imoral)(?![\p{L}])/giu;
 
 // The affixal negations among them (un-, in-, non-, dis-, -less, excluded, missing): Tagalog nearly always
 // renders these with a particle (hindi alam, di-tiyak, hindi kasama), so one of them is worth a particle there.
 const EN_AFFIXAL =
-  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo|fortunate)\p{L}{3,}|non-?\p{L}{3,}|(?:in|im|il|ir)(?:accessible|accessable|adequate|appropriate|capable|complete|conclusive|consistent|convenient|correct|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|possible|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:advantage\p{L}*|honest|proportionate\p{L}*|abled?|approv\p{L}*)|(?!nevertheless|regardless)\p{L}{3,}less|exclud\p{L}*|exclusion|missing|lesser)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo|fortunate)\p{L}{3,}|non-?\p{L}{3,}|(?:in|im|il|ir)(?:accessible|accessable|adequate|appropriate|capable|experienced|complete|conclusive|consistent|convenient|correct|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|possible|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:honest|proportionate\p{L}*|abled?|approv\p{L}*)|(?!nevertheless|regardless)\p{L}{3,}less|exclud\p{L}*|exclusion|missing|lesser)(?![\p{L}])/giu;
 
 /** English affixal negations in `text` (see EN_AFFIXAL); 0 for Tagalog. */
 export function affixalNegation(text: string, lang: Lang): number {
@@ -70,8 +70,8 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
       const start = m.index + m[0].lastIndexOf(g);
       const end = start + cue.length;
       if (cue === 'no' && isNumberAbbrev(text, end)) continue;
-      // "kung hindi ay/naman" is "otherwise" (no negation in English); "kung hindi," is "if not" and stays a cue.
-      if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && /^\s+(?:ay|naman)\b/i.test(text.slice(end))) continue;
+      // "kung hindi ay/man/naman" is "otherwise" (no negation in English); "kung hindi," is "if not" and stays a cue.
+      if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && /^\s+(?:ay|naman|man)\b/i.test(text.slice(end))) continue;
       if (isIdiom(text, end, lang === 'en' || (lang === 'other' && re === EN_CUES) ? 'en' : 'tl')) continue;
       // "Hindi" with a capital inside a sentence is the language.
       if (m[0] === 'Hindi' && !/(^|[.!?:"“]\s*)$/.test(text.slice(0, start))) continue;
