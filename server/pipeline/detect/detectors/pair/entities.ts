@@ -6,6 +6,15 @@ import { th } from '../../thresholds.js';
 // Names (people, places, organisations, titles written as names) must appear on both sides. Tagalog respells
 // some (Rusya), marks persons with si/ni/kay, and hyphenation varies (Kim Jong-un / Kim Jong Un): entityIn copes.
 
+// Tagalog words are built of CV(C) syllables: no c, f, j, q, v, x, z, no consonant cluster at the start of a word
+// and never three consonants in a row (ng counts as one). A word that breaks this is a foreign name (Amsterdam).
+function looksForeign(name: string): boolean {
+  return name.split(/[\s-]+/).some((w) => {
+    const x = w.toLowerCase().replace(/ng/g, 'N');
+    return /[cfjqvxz]/.test(x) || /^[^aeiou\W\d]{2}/u.test(x) || /[^aeiou\W\d]{3}/u.test(x);
+  });
+}
+
 export const entitiesDetector: PairDetector = {
   id: 'entities',
   name: 'Named entities',
@@ -46,15 +55,25 @@ export const entitiesDetector: PairDetector = {
     if (score < th(this, ctx.thresholds, 'minUnmatched') && !wordSwap) return [];
     // A name missing on one side and a new one on the other is a substitution (major); a lone missing or
     // extra name is often a paraphrase or a translated common noun written with a capital (minor).
-    const swapped = onlySrc.length > 0 && onlyTgt.length > 0;
+    // A name written as often on both sides of a faithful pair ("Feline … Feline") but once less on one side,
+    // where a new name appears instead, was replaced there.
+    const fewer = (a: { text: string }[], aText: string, bText: string) =>
+      a.some((e) => {
+        const n = (x: string) => x.split(e.text).length - 1;
+        return n(bText) >= 1 && n(bText) < n(aText);
+      });
+    const swapped =
+      (onlySrc.length > 0 && onlyTgt.length > 0) ||
+      (onlyTgt.length > 0 && fewer(se, s.text, t.text)) ||
+      (onlySrc.length > 0 && fewer(te, t.text, s.text));
     // A lone missing name is major when it is a real name (no word of it is a common word in the lexicon).
     const properName = (e: { text: string }, lang: typeof ctx.srcLang) =>
       !/^\p{Lu}{2,5}s?$/u.test(e.text) && e.text.split(/[\s-]+/).every((w) => w.length > 2 && !isCommonWord(w.replace(/['’]s$/, ''), lang));
     // In Tagalog, a capitalised word the lexicon does not know is as often an affixed native word ("Daungan",
-    // "Pangsalpok") as a name: there a lone name must look foreign (c, f, j, q, v, x, z are not native letters),
+    // "Pangsalpok") as a name: there a lone name must look foreign (see looksForeign),
     // follow a person marker (si, ni, kay, sina, nina), or be a known name (Tsina, Europa).
     const lonely = (e: { text: string; start: number; tokens: string[] }, lang: typeof ctx.srcLang, text: string) =>
-      (properName(e, lang) && (lang !== 'tl' || /[cfjqvxz]/i.test(e.text) || afterPersonMarker(text, e.start))) ||
+      (properName(e, lang) && (lang !== 'tl' || looksForeign(e.text) || afterPersonMarker(text, e.start))) ||
       e.tokens.some((w) => w.length > 3 && isKnownName(w, lang));
     const lone = onlySrc.some((e) => lonely(e, ctx.srcLang, s.text)) || onlyTgt.some((e) => lonely(e, ctx.tgtLang, t.text));
     if (!score) {
