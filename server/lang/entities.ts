@@ -231,7 +231,8 @@ export function entityIn(e: Entity, idx: NameIndex, eLang: Lang = 'other'): bool
   // A multi-word name partly translated ("Icelandic Meteorological Office" / "Tanggapang Meteorolohikal ng
   // Iceland") is still there; it is missing when most of its words are.
   // Particles of names ("La Leona", "de", "al") do not vouch for the rest of the name.
-  const long = e.tokens.filter((t) => t.length >= 3);
+  // Roman numerals ("Phase III") say nothing about which name they number.
+  const long = e.tokens.filter((t) => t.length >= 3 && !/^[ivxl]+$/.test(t));
   const counted = long.length ? long : e.tokens;
   const missing = missingTokens(e, idx, eLang).filter((t) => counted.includes(t));
   return missing.length * 2 <= Math.max(counted.length, 1) && (counted.length > 1 || missing.length === 0);

@@ -71,9 +71,11 @@ export const entitiesDetector: PairDetector = {
       !/^\p{Lu}{2,5}s?$/u.test(e.text) && e.text.split(/[\s-]+/).every((w) => w.length > 2 && !isCommonWord(w.replace(/['’]s$/, ''), lang));
     // In Tagalog, a capitalised word the lexicon does not know is as often an affixed native word ("Daungan",
     // "Pangsalpok") as a name: there a lone name must look foreign (see looksForeign),
-    // follow a person marker (si, ni, kay, sina, nina), or be a known name (Tsina, Europa).
+    // follow a person marker (si, ni, kay, sina, nina), be English words left in English (a name kept as
+    // written), or be a known name (Tsina, Europa).
     const lonely = (e: { text: string; start: number; tokens: string[] }, lang: typeof ctx.srcLang, text: string) =>
       (properName(e, lang) && (lang !== 'tl' || looksForeign(e.text) || afterPersonMarker(text, e.start))) ||
+      (lang === 'tl' && e.tokens.every((w) => w.length > 3 && isEnglishWord(w) && !isCommonWord(w, 'tl'))) ||
       e.tokens.some((w) => w.length > 3 && isKnownName(w, lang));
     const lone = onlySrc.some((e) => lonely(e, ctx.srcLang, s.text)) || onlyTgt.some((e) => lonely(e, ctx.tgtLang, t.text));
     if (!score) {
