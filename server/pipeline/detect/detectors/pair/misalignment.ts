@@ -1,6 +1,6 @@
 import type { PairContext, PairDetector } from '../../types.js';
 import type { Segment } from '../../../types.js';
-import { isContentPair, pairFinding, sideText } from '../../pairText.js';
+import { isContentPair, pairFinding, sideText, weakComparableLink } from '../../pairText.js';
 import { pairSimilarity } from '../../similarity.js';
 import { th } from '../../thresholds.js';
 
@@ -46,7 +46,7 @@ export const misalignmentDetector: PairDetector = {
   category: 'source/misalignment',
   defaultSeverity: 'major',
   scope: 'pair',
-  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6, minWords: 6, minWordsContext: 4 },
+  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6, minWords: 6, minWordsContext: 4, comparableMinLinkScore: 0.7 },
   examples: {
     pass: [
       {
@@ -64,6 +64,7 @@ export const misalignmentDetector: PairDetector = {
   },
   run(ctx) {
     if (!isContentPair(ctx) || ctx.srcLang === ctx.tgtLang) return [];
+    if (weakComparableLink(ctx, th(this, ctx.thresholds, 'comparableMinLinkScore'))) return [];
     const r = misalignmentScore(ctx, th(this, ctx.thresholds, 'radius'));
     const sim = r.own.score;
     // Short sentences ("Tom is here.") meet few lexicon entries: their similarity alone says little.
