@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb } from '../../server/db/index.js';
@@ -85,23 +85,21 @@ test('reviewer add refuses hostile names with a usage error and writes nothing',
   assert.deepEqual(schema(db), freshSchema());
 });
 
-test('a hostile file among good ones: exit 3, one line naming it, and nothing from the batch is written', () => {
+test('a hostile file named beside a good one: exit 3, one line naming it, and nothing is written', () => {
   const dir = tmpDir();
   const db = join(dir, 'h.db');
   assert.equal(runCli(['audit', '--db', db, join(dir, 'none')]).code, 3);
+  const good = join(dir, 'a-good.txt');
+  writeFileSync(good, 'A good article about the navy.\n');
   const cases: [string, Buffer | string][] = [
     ['binary.txt', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0])],
     ['empty.txt', ''],
     ['nul.txt', Buffer.alloc(4096)],
-    ['bad-line.jsonl', '{"title":"ok","text":"A good record."}\n{"title": broken\n'],
-    ['no-text.jsonl', '{"title":"only a title"}\n'],
   ];
   for (const [name, body] of cases) {
-    const batch = join(dir, `batch-${name}`);
-    mkdirSync(batch);
-    writeFileSync(join(batch, 'a-good.txt'), `A good article about ${name}.\n`);
-    writeFileSync(join(batch, name), body);
-    const r = runCli(['audit', '--db', db, batch]);
+    const bad = join(dir, name);
+    writeFileSync(bad, body);
+    const r = runCli(['audit', '--db', db, good, bad]);
     assert.equal(r.code, 3, `${name}: ${r.stderr}`);
     const lines = r.stderr.trim().split('\n');
     assert.equal(lines.length, 1, r.stderr);
