@@ -1,14 +1,45 @@
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { loadConfig } from '../config.js';
+import { InputError } from '../errors.js';
+import { checkSpinThresholds, detectSpin } from '../pipeline/detect/spin/index.js';
+import { ingestFile } from '../pipeline/ingest/index.js';
+import type { IngestedDoc } from '../pipeline/types.js';
+import { writeJsonl, writeLine } from './io.js';
 
-// Placeholder until the capability lands (see the open issue); replaced, not extended.
+function ingest(path: string, maxBytes: number): IngestedDoc[] {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new InputError('no such file', path);
+  return ingestFile(path, { maxBytes });
+}
+
 export function registerSpin(program: Command): void {
   program
     .command('spin')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new UsageError('tapat spin is not built yet');
+    .description('flag article-spinner output in FILE; with --original, classify every change as spin or meaning')
+    .argument('<file>', 'possibly spun text (txt, md, html or jsonl)')
+    .option('--original <file>', 'the original the text was spun from (same language)')
+    .option('--jsonl', 'one JSON record per finding: {start,end,text,kind,suggestion,confidence,detector}')
+    .action((file: string, opts: { original?: string; jsonl?: boolean }) => {
+      const cfg = loadConfig();
+      checkSpinThresholds(cfg.thresholds);
+      const docs = ingest(file, cfg.limits.maxFileBytes);
+      const originals = opts.original ? ingest(opts.original, cfg.limits.maxFileBytes) : null;
+      docs.forEach((doc, i) => {
+        // a JSONL original pairs record by record; otherwise its (first) text is the original of every record
+        const original = originals ? (originals.length === docs.length ? originals[i] : originals[0])?.text : undefined;
+        const findings = detectSpin(doc.text, { original: original ?? null, thresholds: cfg.thresholds });
+        const multi = docs.length > 1 ? { doc: doc.path } : {};
+        if (opts.jsonl) {
+          writeJsonl(findings.map((f) => ({ start: f.start, end: f.end, text: f.text, kind: f.kind, suggestion: f.suggestion, confidence: round(f.confidence), detector: f.detector, ...multi })));
+        } else {
+          if (docs.length > 1) writeLine(`# ${doc.path}`);
+          for (const f of findings) {
+            const sugg = f.suggestion === null ? '' : ` → ${JSON.stringify(f.suggestion)}`;
+            writeLine(`${f.start}-${f.end}\t${f.kind}\t${JSON.stringify(f.text)}${sugg}\t${round(f.confidence)}\t${f.detector}`);
+          }
+        }
+      });
     });
 }
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,52 @@
+import { EXCEPTIONS } from './irregular.js';
+import { getLemmaIndex, type Pos } from './files.js';
+
+// WordNet's morphy: exception lists first, then the detachment rules of each part of speech, keeping only
+// candidates that are lemmas of that part of speech. Collocations ("goes_to") are lemmatised word by word.
+
+const RULES: Record<Pos, [string, string][]> = {
+  n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ier', 'y'], ['iest', 'y']],
+  r: [],
+};
+
+export function isLemma(lemma: string, pos?: Pos): boolean {
+  const e = getLemmaIndex().get(lemma);
+  return !!e && (pos ? !!e[pos] : true);
+}
+
+/** Candidate base forms by the rules, checked against the lemma list unless `check` is false (collocation heads). */
+function morphyWord(word: string, pos: Pos, check = true): string[] {
+  const out: string[] = [];
+  const add = (c: string): void => {
+    if (c && !out.includes(c) && (!check || isLemma(c, pos))) out.push(c);
+  };
+  add(word);
+  if (pos !== 'r') for (const base of EXCEPTIONS[pos].get(word) ?? []) add(base);
+  for (const [suf, rep] of RULES[pos]) {
+    if (!word.endsWith(suf) || word.length <= suf.length + 1) continue;
+    const stem = word.slice(0, -suf.length);
+    add(stem + rep);
+    // stopped → stop, planning → plan (WordNet lists these in verb.exc; the rule covers the regular ones)
+    if (pos === 'v' && rep === '' && /([bdgklmnprtvz])\1$/.test(stem)) add(stem.slice(0, -1));
+    if (pos === 'a' && rep === '' && /([bdgmnpt])\1$/.test(stem)) add(stem.slice(0, -1));
+  }
+  return out;
+}
+
+/** Base forms of a word or collocation ("goes to" / "goes_to") as WordNet lemmas of `pos`. */
+export function morphy(form: string, pos: Pos): string[] {
+  const word = form.toLowerCase().trim().replace(/\s+/g, '_');
+  if (!word.includes('_')) return morphyWord(word, pos);
+  const out: string[] = [];
+  if (isLemma(word, pos)) out.push(word);
+  const parts = word.split('_');
+  // verbs inflect the first word (goes_to, took_part_in); nouns the last (press_conferences)
+  const head = pos === 'v' ? 0 : parts.length - 1;
+  for (const base of morphyWord(parts[head] as string, pos, false)) {
+    const cand = parts.map((p, i) => (i === head ? base : p)).join('_');
+    if (!out.includes(cand) && isLemma(cand, pos)) out.push(cand);
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../../paths.js';
+
+// Word frequency ranks of English: data/spin/word-ranks.txt, ~225,000 word forms ordered by frequency in
+// Wikipedia (from the popular-english-words package, ISC licence; see data/spin/SOURCES.md). A sense-blind
+// spinner's replacement is usually far rarer than the word it replaced ("detection" 6,684th → "sleuthing"
+// 75,098th); that gap is the signal.
+
+export const UNRANKED = 300_000;
+let ranks: Map<string, number> | null = null;
+
+function table(): Map<string, number> {
+  if (!ranks) {
+    const m = new Map<string, number>();
+    readFileSync(dataPath('spin', 'word-ranks.txt'), 'utf8')
+      .split('\n')
+      .forEach((w, i) => {
+        if (w && !m.has(w)) m.set(w, i + 1);
+      });
+    ranks = m;
+  }
+  return ranks;
+}
+
+/** Rank of a word form (1 = most frequent); a phrase ranks as its rarest word. */
+export function frequencyRank(form: string): number {
+  let worst = 0;
+  for (const p of form.toLowerCase().split(/[\s_]+/)) if (p) worst = Math.max(worst, table().get(p) ?? UNRANKED);
+  return worst || UNRANKED;
+}

@@ -1,0 +1,176 @@
+import { UsageError } from '../../../errors.js';
+import type { Finding, Segment, Severity } from '../../types.js';
+import type { SpinContext, SpinDetector, TextExample } from '../types.js';
+import { collocationFindings } from './collocation.js';
+import { resolveOverlaps, type SpinFinding } from './finding.js';
+import { lexiconFindings } from './fingerprint.js';
+import { originalFindings } from './original.js';
+import { rareFindings } from './rare.js';
+
+// The spin detectors (explicit registry). With an original: the word diff (spin-diff). Without:
+// fingerprints, tortured phrases, rare synonyms (WordNet spinners), collocation reconstruction. detectSpin() is the plain-text entry point
+// used by `tapat spin`; the SpinDetector wrappers place the same findings on segments for audits.
+
+export type { SpinFinding } from './finding.js';
+export { findOriginal, type Candidate } from './discover.js';
+export { spinShingles, synonymShingles, synonymKey, jaccard, profile, synonymOverlap, type Profile } from './shingles.js';
+export { restore } from './original.js';
+export { spinStory, spinStoryDetector, looksSpun, type SpinVerdict } from './story.js';
+
+const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };
+const COLLOCATION_DEFAULTS = { minTagCount: 1 };
+// chosen on Tatoeba English spun by the bench spinner (not a bench corpus): clean text stays under 1 flag
+// per 1,000 words
+const RARE_DEFAULTS = { minRank: 20000, minRatio: 5, gateDensity: 5, gateMin: 3, multiwordMateRank: 5000, spunTextRank: 10000 };
+
+export interface DetectSpinOptions {
+  original?: string | null;
+  thresholds?: Record<string, Record<string, number>>;
+}
+
+/** Config thresholds for the spin detectors: only the keys each detector declares (a misspelt key is refused). */
+export function checkSpinThresholds(all: Record<string, Record<string, number>>): void {
+  for (const d of spinDetectors) {
+    for (const key of Object.keys(all[d.id] ?? {})) {
+      if (!(key in d.thresholds)) throw new UsageError(`config thresholds.${d.id}.${key}: unknown key (known: ${Object.keys(d.thresholds).join(', ')})`);
+    }
+  }
+}
+
+/** All spin findings for a text, non-overlapping, in text order. */
+export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFinding[] {
+  if (opts.original != null) return originalFindings(text, opts.original);
+  const th = opts.thresholds ?? {};
+  const rare = rareFindings(text, { ...RARE_DEFAULTS, ...th['spin-rare'] });
+  // weak fingerprints open on the fingerprint evidence alone: they describe the thesaurus spinners, and a
+  // WordNet spinner's rare words say nothing about whether "army" was "military"
+  const lex = lexiconFindings(text, { ...LEXICON_DEFAULTS, ...th['spin-fingerprint'] });
+  // a reconstructed collocation is only a guess in clean prose ("first year" is not a spun "first class"):
+  // it is offered in text already shown to be spun
+  const spun = rare.length > 0 || lex.some((f) => f.confidence >= 0.9);
+  const colloc = spun ? collocationFindings(text, { ...COLLOCATION_DEFAULTS, ...th['spin-collocation'] }) : [];
+  return resolveOverlaps([...lex, ...colloc, ...rare]);
+}
+
+function segmentsOf(segs: Segment[], start: number, end: number): number[] {
+  return segs.filter((s) => s.start < Math.max(end, start + 1) && start < s.end).map((s) => s.index);
+}
+
+function toFinding(ctx: SpinContext, f: SpinFinding, severity: Severity): Finding {
+  return {
+    detector: f.detector,
+    category: f.kind === 'meaning' ? 'accuracy/mistranslation' : 'style/spin',
+    severity: f.kind === 'meaning' ? 'major' : severity,
+    confidence: f.confidence,
+    rawScore: f.confidence,
+    segments: segmentsOf(ctx.doc.segments, f.start, f.end),
+    otherSegments: [],
+    span: { start: f.start, end: f.end },
+    otherSpan: null,
+    message:
+      f.kind === 'meaning'
+        ? `changed from the original: "${f.text}" (was "${f.suggestion ?? ''}")`
+        : `spun wording "${f.text}"${f.suggestion !== null ? ` (likely "${f.suggestion}")` : ''}`,
+    evidence: { kind: f.kind, text: f.text },
+    suggestion: f.suggestion,
+  };
+}
+
+function wrap(
+  base: Omit<SpinDetector, 'run' | 'scope'>,
+  find: (ctx: SpinContext) => SpinFinding[],
+): SpinDetector {
+  return {
+    ...base,
+    scope: 'spin',
+    run: (ctx) => find(ctx).filter((f) => f.confidence >= (ctx.thresholds.minConfidence ?? base.thresholds.minConfidence ?? 0)).map((f) => toFinding(ctx, f, base.defaultSeverity)),
+  };
+}
+
+const noOriginal = (ctx: SpinContext, id: string): SpinFinding[] =>
+  ctx.original ? [] : detectSpin(ctx.doc.text, { thresholds: { [id]: ctx.thresholds } }).filter((f) => f.detector === id);
+
+const ex = (text: string, note?: string, original?: string): TextExample => ({ text, ...(note ? { note } : {}), ...(original ? { original } : {}) });
+
+export const spinDetectors: SpinDetector[] = [
+  wrap(
+    {
+      id: 'spin-diff',
+      name: 'Spin against the original',
+      description: 'Word diff of a spun copy against its original; each change judged spin (synonym swap) or meaning change.',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0 },
+      examples: {
+        pass: [ex('Putin arrived on Wednesday.', 'identical', 'Putin arrived on Wednesday.')],
+        fail: [ex('Putin made his first go to in 24 years.', 'visit → go to', 'Putin made his first visit in 24 years.')],
+      },
+    },
+    (ctx) => (ctx.original ? originalFindings(ctx.doc.text, ctx.original.text) : []),
+  ),
+  wrap(
+    {
+      id: 'spin-fingerprint',
+      name: 'Spinner fingerprints',
+      description: 'Known article-spinner substitutions (data/spin/fingerprints.tsv), weak ones only in evidently spun text.',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0, ...LEXICON_DEFAULTS },
+      examples: {
+        pass: [ex('The president arrived on Wednesday morning (local time) for a visit.')],
+        fail: [ex('The president arrived on Wednesday morning (native time) for a press convention.')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-fingerprint'),
+  ),
+  wrap(
+    {
+      id: 'spin-tortured',
+      name: 'Tortured phrases',
+      description: 'Phrases from the Problematic Paper Screener list ("counterfeit consciousness" for "artificial intelligence").',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0 },
+      examples: {
+        pass: [ex('The model uses artificial intelligence and deep learning.')],
+        fail: [ex('The model uses counterfeit consciousness and profound learning.')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-tortured'),
+  ),
+  wrap(
+    {
+      id: 'spin-collocation',
+      name: 'Collocation reconstruction',
+      description: 'In evidently spun text, a word pair one WordNet synonym away from a known multiword expression.',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0, ...COLLOCATION_DEFAULTS },
+      examples: {
+        pass: [ex('The prime minister spoke at a news conference.')],
+        fail: [
+          ex(
+            'On his first go to, in native time, the prime minister spoke at a word conference.',
+            'news → word (a sense-blind synonym); offered only in text already shown to be spun',
+          ),
+        ],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-collocation'),
+  ),
+  wrap(
+    {
+      id: 'spin-rare',
+      name: 'Unused synonyms',
+      description: 'Words never used in running text (no SemCor tag) with a common WordNet synset-mate, dense enough to mark a spun text.',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0, ...RARE_DEFAULTS },
+      examples: {
+        pass: [ex('Researchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent.')],
+        fail: [ex('Researchers say this may bring betimes sleuthing of cancer to patients in poor countries, using a midget printable chip that costs one centime.')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-rare'),
+  ),
+];

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { inflect } from '../../../lang/wordnet/inflect.js';
+import { dataPath } from '../../../paths.js';
+import { norm, tokenize } from './tokens.js';
+
+// The two phrase lists used without an original: our spinner fingerprints (data/spin/fingerprints.tsv) and
+// the tortured-phrase list (data/spin/tortured.tsv, CC BY 4.0, see data/spin/SOURCES.md). Both compile into
+// one trie-like map keyed by the first token, matched over lowercased word tokens.
+
+export type Strength = 'strong' | 'weak';
+export interface LexEntry {
+  /** Tokens to match, lowercased; context tokens are included and marked in `context`. */
+  tokens: string[];
+  context: boolean[];
+  pattern: string; // as written in the list, context in [brackets]
+  spun: string; // the flagged part as written in the list
+  original: string;
+  strength: Strength;
+  source: string; // seed003 | knowledge | tortured
+  list: 'fingerprint' | 'tortured';
+}
+
+/** Lexicon tokens: words, with a possessive 's split off so "Putin’s go to" matches "['s] go to". */
+export function lexTokens(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  for (const t of tokenize(text)) {
+    const m = /^(.+?)['’]s$/u.exec(t.text);
+    if (t.word && m) {
+      out.push({ text: norm(m[1] as string), start: t.start, end: t.start + (m[1] as string).length });
+      out.push({ text: "'s", start: t.end - 2, end: t.end });
+    } else out.push({ text: norm(t.text), start: t.start, end: t.end });
+  }
+  return out;
+}
+
+function parsePattern(spun: string): { tokens: string[]; context: boolean[] } {
+  const tokens: string[] = [];
+  const context: boolean[] = [];
+  for (const part of spun.split(/\s+/)) {
+    const ctx = part.startsWith('[') && part.endsWith(']');
+    const word = ctx ? part.slice(1, -1) : part;
+    for (const t of word === "'s" ? [{ text: "'s" }] : lexTokens(word)) {
+      tokens.push(t.text);
+      context.push(ctx);
+    }
+  }
+  return { tokens, context };
+}
+
+function fingerprintEntries(): LexEntry[] {
+  const out: LexEntry[] = [];
+  for (const line of readFileSync(dataPath('spin', 'fingerprints.tsv'), 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [spun, original, strength, pos, source] = line.split('\t') as [string, string, Strength, string, string];
+    const variants: [string, string][] = [[spun, original]];
+    if (pos === 'n') variants.push([inflect(spun, 'plural', 'n'), inflect(original, 'plural', 'n')]);
+    for (const [s, o] of variants) {
+      const p = parsePattern(s);
+      out.push({ ...p, pattern: s, spun: s.replace(/\[[^\]]*\]\s*/g, '').replace(/\s*\[[^\]]*\]/g, ''), original: o, strength, source, list: 'fingerprint' });
+    }
+  }
+  return out;
+}
+
+function torturedEntries(): LexEntry[] {
+  const out: LexEntry[] = [];
+  const lines = readFileSync(dataPath('spin', 'tortured.tsv'), 'utf8').split('\n').slice(1);
+  for (const line of lines) {
+    const [tortured, expected] = line.split('\t');
+    if (!tortured || !expected) continue;
+    // single plain words ("bosom") are ordinary English; multiword and mangled hyphenated forms are not
+    if (!/[\s-]/.test(tortured)) continue;
+    const p = parsePattern(tortured);
+    if (p.tokens.length < 2) continue;
+    const original = expected.replace(/\s*\?$/, '').replace(/\s*\(.*\)\s*$/, '');
+    out.push({ ...p, pattern: tortured, spun: tortured, original, strength: 'strong', source: 'tortured', list: 'tortured' });
+  }
+  return out;
+}
+
+let byFirst: Map<string, LexEntry[]> | null = null;
+let bySpun: Map<string, LexEntry[]> | null = null;
+function compile(): Map<string, LexEntry[]> {
+  if (byFirst) return byFirst;
+  byFirst = new Map();
+  bySpun = new Map();
+  for (const e of [...fingerprintEntries(), ...torturedEntries()]) {
+    const k = e.tokens[0] as string;
+    byFirst.set(k, [...(byFirst.get(k) ?? []), e]);
+    const key = e.tokens.filter((_, i) => !e.context[i]).join(' ');
+    bySpun.set(key, [...(bySpun.get(key) ?? []), e]);
+  }
+  return byFirst;
+}
+
+/** Entries whose flagged words are exactly `spun` (lowercased words joined by single spaces). */
+export function lookupFingerprint(spun: string): LexEntry[] {
+  compile();
+  return bySpun?.get(lexTokens(spun).map((t) => t.text).join(' ')) ?? [];
+}
+
+export function allEntries(): LexEntry[] {
+  return [...compile().values()].flat();
+}
+
+export interface LexMatch {
+  entry: LexEntry;
+  start: number; // offsets of the flagged (non-context) part
+  end: number;
+}
+
+/** Every entry occurrence in the text; overlapping matches are all returned (the caller resolves them). */
+export function matchLexicon(text: string): LexMatch[] {
+  const map = compile();
+  const toks = lexTokens(text);
+  const out: LexMatch[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    for (const e of map.get((toks[i] as { text: string }).text) ?? []) {
+      if (i + e.tokens.length > toks.length) continue;
+      let ok = true;
+      for (let k = 1; k < e.tokens.length && ok; k++) ok = (toks[i + k] as { text: string }).text === e.tokens[k];
+      if (!ok) continue;
+      const first = e.context.indexOf(false);
+      // a capitalised list entry ("Concerning", "White Home") only matches capitalised text
+      if (/^\p{Lu}/u.test(e.spun) && !/^\p{Lu}/u.test(text.slice((toks[i + first] as { start: number }).start))) continue;
+      const last = e.context.lastIndexOf(false);
+      if (first < 0) continue;
+      out.push({ entry: e, start: (toks[i + first] as { start: number }).start, end: (toks[i + last] as { end: number }).end });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+import { classifyChange, type Classified } from './classify.js';
+import { diffHunks, type Hunk } from './diff.js';
+import type { SpinFinding } from './finding.js';
+import { tokenize, type Token } from './tokens.js';
+
+// With the original: every changed span of the word diff, classified spin or meaning, with the original
+// words as the suggestion (replacing [start,end) by each suggestion restores the original exactly).
+// The diff's hunks are minimal, which cuts a spinner's multiword swap apart ("pressure" → "air pressure"
+// shows as an inserted "air"): a hunk judged a meaning change is retried widened by a shared neighbouring
+// word, or cut in two, and the reading that makes it a synonym swap wins.
+
+interface Sides {
+  text: string;
+  original: string;
+  tt: Token[];
+  ot: Token[];
+}
+
+const judge = (s: Sides, h: Hunk): Classified => classifyChange(s.text.slice(h.start, h.end), s.original.slice(h.origStart, h.origEnd));
+const isSynonymSwap = (c: Classified): boolean => c.kind === 'spin' && c.confidence >= 0.9;
+
+function wordsIn(toks: Token[], a: number, b: number): Token[] {
+  return toks.filter((t) => t.word && t.start >= a && t.end <= b);
+}
+
+/** Widen by up to two shared words on the left and/or right (equal on both sides, outside the hunk). */
+function widened(s: Sides, h: Hunk): Hunk | null {
+  const shared = (t: Token[], o: Token[]): number => {
+    let n = 0;
+    while (n < 2 && t[n] && o[n] && (t[n] as Token).word && (t[n] as Token).text === (o[n] as Token).text) n++;
+    return n;
+  };
+  const prevT = s.tt.filter((t) => t.end <= h.start).slice(-2).reverse();
+  const prevO = s.ot.filter((t) => t.end <= h.origStart).slice(-2).reverse();
+  const nextT = s.tt.filter((t) => t.start >= h.end).slice(0, 2);
+  const nextO = s.ot.filter((t) => t.start >= h.origEnd).slice(0, 2);
+  const left = shared(prevT, prevO);
+  const right = shared(nextT, nextO);
+  const tries: [number, number][] = [[0, 1], [1, 0], [0, 2], [2, 0], [1, 1], [1, 2], [2, 1], [2, 2]];
+  for (const [l, r] of tries) {
+    if (l > left || r > right) continue;
+    const w = {
+      start: l ? (prevT[l - 1] as Token).start : h.start,
+      origStart: l ? (prevO[l - 1] as Token).start : h.origStart,
+      end: r ? (nextT[r - 1] as Token).end : h.end,
+      origEnd: r ? (nextO[r - 1] as Token).end : h.origEnd,
+    };
+    if (isSynonymSwap(judge(s, w))) return w;
+  }
+  return null;
+}
+
+/** A half of a cut hunk is acceptable when it is a synonym swap or a clear fact change (number, negation). */
+const acceptable = (c: Classified): boolean => isSynonymSwap(c) || (c.kind === 'meaning' && c.confidence >= 0.95);
+
+/**
+ * Cut a many-word hunk in two where each half is a synonym swap or a plain fact change, at least one a swap
+ * ("let in old" ← "include older", "104 rural areas" ← "102 countries", "not presented" ← "shown").
+ * One half may be empty on the original's side (an inserted "not").
+ */
+function split(s: Sides, h: Hunk, depth = 3): Hunk[] | null {
+  const tw = wordsIn(s.tt, h.start, h.end);
+  const ow = wordsIn(s.ot, h.origStart, h.origEnd);
+  if (tw.length < 2 || tw.length + ow.length > 12) return null;
+  for (let i = 1; i < tw.length; i++) {
+    for (let j = 0; j <= ow.length; j++) {
+      const ti = tw[i] as Token;
+      const tp = tw[i - 1] as Token;
+      let a: Hunk;
+      let b: Hunk;
+      if (j === 0) {
+        a = { start: h.start, end: ti.start, origStart: h.origStart, origEnd: h.origStart };
+        b = { start: ti.start, end: h.end, origStart: h.origStart, origEnd: h.origEnd };
+      } else if (j === ow.length) {
+        a = { start: h.start, end: tp.end, origStart: h.origStart, origEnd: h.origEnd };
+        b = { start: tp.end, end: h.end, origStart: h.origEnd, origEnd: h.origEnd };
+      } else {
+        a = { start: h.start, end: tp.end, origStart: h.origStart, origEnd: (ow[j - 1] as Token).end };
+        b = { start: ti.start, end: h.end, origStart: (ow[j] as Token).start, origEnd: h.origEnd };
+        // the text between the halves must be the same on both sides, or restoring would not be exact
+        if (s.text.slice(a.end, b.start) !== s.original.slice(a.origEnd, b.origStart)) continue;
+      }
+      const ca = judge(s, a);
+      if (!acceptable(ca)) continue;
+      const cb = judge(s, b);
+      if (acceptable(cb) && (isSynonymSwap(ca) || isSynonymSwap(cb))) return [a, b];
+      // three or more swaps with no shared word between them ("remoted nation for the reason that")
+      const rest = depth > 1 ? split(s, b, depth - 1) : null;
+      if (rest) return [a, ...rest];
+    }
+  }
+  return null;
+}
+
+export function originalFindings(text: string, original: string): SpinFinding[] {
+  const s: Sides = { text, original, tt: tokenize(text), ot: tokenize(original) };
+  const hunks = diffHunks(text, original);
+  const out: Hunk[] = [];
+  for (const h of hunks) {
+    if (judge(s, h).kind === 'spin') {
+      out.push(h);
+      continue;
+    }
+    const w = widened(s, h);
+    const parts = w ? null : split(s, h);
+    out.push(...(w ? [w] : (parts ?? [h])));
+  }
+  // neighbouring hunks a shared word or two apart may be one swap cut by the diff ("go"←"visit" + "to"←"",
+  // "Each"←"Both" + "nations"←"countries"): joined when the whole reads as a swap and a part did not
+  for (let k = 0; k + 1 < out.length; k++) {
+    const x = out[k] as Hunk;
+    const y = out[k + 1] as Hunk;
+    if (s.text.slice(x.end, y.start) !== s.original.slice(x.origEnd, y.origStart)) continue;
+    if (wordsIn(s.tt, x.end, y.start).length > 2) continue;
+    if (isSynonymSwap(judge(s, x)) && isSynonymSwap(judge(s, y))) continue;
+    const m = { start: x.start, end: y.end, origStart: x.origStart, origEnd: y.origEnd };
+    const joined = isSynonymSwap(judge(s, m)) ? m : widened(s, m);
+    if (joined) {
+      out.splice(k, 2, joined);
+      k--;
+    }
+  }
+  // a widened hunk may now touch its neighbour: keep the first of any overlapping pair whole
+  const kept: Hunk[] = [];
+  for (const h of out) {
+    const last = kept.at(-1);
+    if (last && h.start < last.end) {
+      last.end = Math.max(last.end, h.end);
+      last.origEnd = Math.max(last.origEnd, h.origEnd);
+    } else kept.push({ ...h });
+  }
+  return kept.map((h) => {
+    const spun = text.slice(h.start, h.end);
+    const orig = original.slice(h.origStart, h.origEnd);
+    const c = classifyChange(spun, orig);
+    return { start: h.start, end: h.end, text: spun, kind: c.kind, suggestion: orig, confidence: c.confidence, detector: 'spin-diff' };
+  });
+}
+
+/** Applies suggestions (non-overlapping findings) to the text: the restored copy. */
+export function restore(text: string, findings: { start: number; end: number; suggestion: string | null }[]): string {
+  let out = '';
+  let at = 0;
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
+    if (f.suggestion === null || f.start < at) continue;
+    out += text.slice(at, f.start) + f.suggestion;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,136 @@
+import { formOf, inflect } from '../../../lang/wordnet/inflect.js';
+import { lemmaSynsets, lookup, senseCount } from '../../../lang/wordnet/index.js';
+import { matchCase, type SpinFinding } from './finding.js';
+import { frequencyRank } from './frequency.js';
+import { STOPWORDS } from './stopwords.js';
+import { tokenize, type Token } from './tokens.js';
+
+// Sense-blind WordNet spinners (the open-source kind) put a random lemma of a random synset in a word's
+// place, so spun text is full of rare words that have a common synset-mate: "tiny" → "midget",
+// "detection" → "sleuthing". Clean prose has such words too, so a word is only flagged in a text where they
+// are dense: the document-level gate keeps clean text quiet.
+
+export interface RareThresholds {
+  /** a candidate's frequency rank must be at least this (rarer) */
+  minRank: number;
+  /** and at least this many times its most common synset-mate's rank */
+  minRatio: number;
+  /** candidates per 100 content words from which a text counts as spun */
+  gateDensity: number;
+  /** and at least this many candidates */
+  gateMin: number;
+  /** a multiword lemma in the text is a candidate when it has no SemCor use and a single-word mate this common */
+  multiwordMateRank: number;
+  /** once a text counts as spun, words from this rank on (with the same ratio) are flagged too */
+  spunTextRank: number;
+}
+
+// light verbs make phrasal verbs that are ordinary English ("did it", "came across"); a spinner's multiword
+// swaps worth flagging are content phrases ("rural areas" for "countries")
+const LIGHT = new Set(['do', 'did', 'does', 'get', 'got', 'make', 'made', 'take', 'took', 'go', 'went', 'come', 'came', 'put', 'set', 'keep', 'kept', 'give', 'gave']);
+
+function multiwordCandidate(phrase: string, th: RareThresholds): { suggestion: string; ratio: number; own: number } | null {
+  const hits = lookup(phrase);
+  if (hits.length === 0 || hits.some((h) => senseCount(h.lemma) > 0)) return null;
+  let best: { form: string; rank: number } | null = null;
+  for (const h of hits) {
+    const f = formOf(phrase, h.lemma, h.pos) ?? 'base';
+    for (const s of lemmaSynsets(h.lemma, h.pos)) {
+      for (const w of s.words) {
+        if (w.includes('_')) continue;
+        const inflected = inflect(w, f, h.pos);
+        const rank = frequencyRank(inflected);
+        if (!best || rank < best.rank) best = { form: inflected, rank };
+      }
+    }
+  }
+  if (!best || best.rank > th.multiwordMateRank) return null;
+  return { suggestion: best.form, ratio: th.minRatio, own: th.minRank };
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  suggestion: string;
+  ratio: number;
+  own: number; // frequency rank of the flagged words
+}
+
+/** British and American spellings of one word (metre/meter, realise/realize) are not a swap. */
+function spellingVariant(a: string, b: string): boolean {
+  const fold = (x: string): string => x.replace(/[_ -]/g, '').replace(/our/g, 'or').replace(/re\b/g, 'er').replace(/is(e|ing|ation)/g, 'iz$1').replace(/ll/g, 'l');
+  return fold(a) === fold(b);
+}
+
+function candidateFor(form: string, th: RareThresholds): { suggestion: string; ratio: number; own: number } | null {
+  const own = frequencyRank(form);
+  if (own < Math.min(th.minRank, th.spunTextRank)) return null;
+  const hits = lookup(form);
+  let best: { form: string; rank: number } | null = null;
+  for (const h of hits) {
+    const f = formOf(form, h.lemma, h.pos) ?? 'base';
+    for (const s of lemmaSynsets(h.lemma, h.pos)) {
+      for (const w of s.words) {
+        // a phrase's frequency is not its rarest word's: only single-word mates can be ranked fairly
+        if (w === h.lemma || w.includes('_')) continue;
+        const inflected = inflect(w, f, h.pos);
+        const rank = frequencyRank(inflected);
+        if (!best || rank < best.rank) best = { form: inflected, rank };
+      }
+    }
+  }
+  if (!best || own / best.rank < th.minRatio || spellingVariant(form, best.form)) return null;
+  return { suggestion: best.form, ratio: own / best.rank, own };
+}
+
+function multiwordAt(toks: Token[], i: number, text: string, th: RareThresholds): { cand: Candidate; words: number } | null {
+  for (const n of [3, 2]) {
+    const ws = toks.slice(i, i + n);
+    if (ws.length < n) continue;
+    if (!ws.every((t, j) => /^[a-z]+$/i.test(t.text) && (j === 0 || /^[a-z]+$/.test(t.text)) && !STOPWORDS.has(t.text.toLowerCase()) && !LIGHT.has(t.text.toLowerCase()))) continue;
+    if (ws.some((t, j) => j > 0 && text.slice((ws[j - 1] as Token).end, t.start) !== ' ')) continue;
+    const phrase = ws.map((t) => t.text.toLowerCase()).join(' ');
+    const c = multiwordCandidate(phrase, th);
+    if (c) return { cand: { start: (ws[0] as Token).start, end: (ws[n - 1] as Token).end, ...c }, words: n };
+  }
+  return null;
+}
+
+export function rareFindings(text: string, th: RareThresholds): SpinFinding[] {
+  const toks = tokenize(text);
+  const cands: Candidate[] = [];
+  let content = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    if (!t.word || !/^[A-Za-z]+$/.test(t.text) || t.text.length < 3) continue;
+    const lower = t.text.toLowerCase();
+    if (STOPWORDS.has(lower)) continue;
+    content++;
+    const prev = toks[i - 1];
+    const sentenceStart = !prev || /[.!?"“:]/.test(prev.text);
+    if (/^[A-Z]/.test(t.text) && !sentenceStart) continue; // names
+    const multi = multiwordAt(toks, i, text, th);
+    if (multi) {
+      cands.push(multi.cand);
+      content += multi.words - 1;
+      i += multi.words - 1;
+      continue;
+    }
+    const c = candidateFor(lower, th);
+    if (c) cands.push({ start: t.start, end: t.end, ...c });
+  }
+  const strong = cands.filter((c) => c.own >= th.minRank);
+  if (strong.length < th.gateMin || (strong.length * 100) / Math.max(1, content) < th.gateDensity) return [];
+  return cands.map((c) => {
+    const span = text.slice(c.start, c.end);
+    return {
+      start: c.start,
+      end: c.end,
+      text: span,
+      kind: 'spin',
+      suggestion: matchCase(span, c.suggestion),
+      confidence: Math.min(0.85, 0.5 + 0.05 * Math.log2(c.ratio)),
+      detector: 'spin-rare',
+    };
+  });
+}

@@ -1,0 +1,102 @@
+import type { Finding, SegmentedDoc } from '../../types.js';
+import type { StoryContext, StoryDetector } from '../types.js';
+import { findOriginal } from './discover.js';
+import type { SpinFinding } from './finding.js';
+import { frequencyRank } from './frequency.js';
+import { spinDetectors } from './index.js';
+import { profile } from './shingles.js';
+
+// Spin in a story (tapat audit): each version is checked against the other versions of its language. When
+// one of them is its original (discovery, (d) of the issue), the word diff runs against it; otherwise the
+// detectors that need no original do. A version whose findings are dense enough reads as a spun copy.
+
+/** Spin findings per 1,000 words from which a version reads as spun (for role assignment). */
+export const SPUN_DENSITY = 10;
+
+export interface SpinVerdict {
+  spun: boolean;
+  per1000: number;
+  original: number | null; // version index of the discovered original, when one was found
+}
+
+function words(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** Whether a text reads as spinner output, from its no-original findings. */
+export function looksSpun(findings: Pick<SpinFinding, 'kind'>[] | Finding[], text: string): { spun: boolean; per1000: number } {
+  const per1000 = (findings.length * 1000) / Math.max(1, words(text));
+  return { spun: per1000 >= SPUN_DENSITY, per1000 };
+}
+
+function runFor(doc: SegmentedDoc, original: SegmentedDoc | null, thresholds: Record<string, number>): Finding[] {
+  const out: Finding[] = [];
+  for (const d of spinDetectors) out.push(...d.run({ doc, original, beads: null, thresholds: { ...d.thresholds, ...thresholds } }));
+  return out;
+}
+
+/** Mean log frequency rank of a text's words: spinners write rarer words than the writers they copy. */
+function rarity(text: string): number {
+  const ws = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return ws.length ? ws.reduce((n, w) => n + Math.log(frequencyRank(w)), 0) / ws.length : 0;
+}
+
+/** Findings and a verdict for every version of the story (the pivot included). */
+export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIndex: number })[]; verdicts: SpinVerdict[] } {
+  const profiles = ctx.versions.map((v) => profile(v.doc.text));
+  const alone = ctx.versions.map((v) => runFor(v.doc, null, ctx.thresholds));
+  // which way a pair goes: the copy shows more spin on its own (then: rarer words; then: the declared roles)
+  const spinScore = ctx.versions.map((v, i) => [looksSpun(alone[i] ?? [], v.doc.text).per1000, rarity(v.doc.text), v.role === 'spin' ? 1 : 0]);
+  const moreSpun = (i: number, j: number): boolean => {
+    const a = spinScore[i] as number[];
+    const b = spinScore[j] as number[];
+    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return (a[k] as number) > (b[k] as number);
+    return false;
+  };
+  const findings: (Finding & { versionIndex: number })[] = [];
+  const verdicts: SpinVerdict[] = [];
+  ctx.versions.forEach((v, i) => {
+    const peers = ctx.versions
+      .map((w, j) => ({ text: w.doc.text, lang: w.doc.lang, profile: profiles[j], j }))
+      .filter((w) => w.j !== i && w.lang === v.doc.lang && moreSpun(i, w.j));
+    const found = findOriginal({ text: v.doc.text, lang: v.doc.lang, profile: profiles[i] }, peers);
+    const originalIndex = found ? (peers[found.index]?.j ?? null) : null;
+    const original = originalIndex === null ? null : (ctx.versions[originalIndex]?.doc ?? null);
+    const own = original ? runFor(v.doc, original, ctx.thresholds) : (alone[i] ?? []);
+    findings.push(...own.map((f) => ({ ...f, versionIndex: i })));
+    const spinOnly = own.filter((f) => f.category === 'style/spin');
+    verdicts.push({ ...looksSpun(spinOnly, v.doc.text), original: originalIndex });
+  });
+  return { findings, verdicts };
+}
+
+export const spinStoryDetector: StoryDetector = {
+  id: 'spin-story',
+  name: 'Spin in a story',
+  description: 'Spin detection over the versions of a story, against a discovered original when one is there.',
+  category: 'style/spin',
+  defaultSeverity: 'minor',
+  thresholds: {},
+  scope: 'story',
+  examples: {
+    pass: [
+      {
+        versions: [
+          { text: 'Putin arrived in North Korea on his first visit in 24 years.', role: 'source', lang: 'en' },
+          { text: 'Dumating si Putin sa Hilagang Korea.', role: 'translation', lang: 'tl' },
+        ],
+      },
+    ],
+    fail: [
+      {
+        versions: [
+          { text: 'Putin arrived in North Korea on his first visit in 24 years, officials said.', role: 'source', lang: 'en' },
+          { text: 'Putin arrived in North Korea on his first sojourn in 24 years, officials aforesaid.', role: 'spin', lang: 'en' },
+        ],
+        note: 'the spun copy is diffed against the discovered original',
+      },
+    ],
+  },
+  run: (ctx) => spinStory(ctx).findings,
+};
+
