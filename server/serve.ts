@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { openDb, type Db } from './db/index.js';
 import { countDocuments } from './db/documents.js';
 import { addReviewer, countReviewers } from './db/reviewers.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { createApp } from './api/app.js';
 import { auditPaths } from './pipeline/run.js';
 import { SAMPLES_DIR } from './paths.js';
@@ -44,10 +45,9 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     const n = loadSamplesIfEmpty(db, opts.config);
     if (n) log(`loaded ${n} sample documents into ${opts.dbFile}`);
   }
-  if (countReviewers(db) === 0) {
-    const { token } = addReviewer(db, 'local', 'admin');
-    log(`created the local admin reviewer; sign in with this token (shown once):\n  ${token}`);
-  }
+  // A fresh database gets a local admin; its token is shown once, as a link the client signs in from.
+  const firstToken = countReviewers(db) === 0 ? addReviewer(db, 'local', 'admin').token : null;
+  const checkpointer = opts.dbFile === ':memory:' ? null : startCheckpointer(db);
   const app = createApp({ db, config: opts.config });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port, opts.host, () => resolve(s));
@@ -55,6 +55,14 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   });
   const addr = server.address() as AddressInfo;
   const url = `http://${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}`;
+  if (firstToken) {
+    const local = ['0.0.0.0', '::'].includes(addr.address) ? `http://127.0.0.1:${addr.port}` : url;
+    log(
+      `created the local admin reviewer "local". Open this link to sign in (the token is shown only once;\n` +
+        `the page keeps it in this browser):\n\n  ${local}/#token=${firstToken}\n\n` +
+        `More reviewers: npx tapat reviewer add NAME --db ${opts.dbFile}`,
+    );
+  }
   return {
     server,
     db,
@@ -63,8 +71,10 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          db.close();
-          resolve();
+          void (checkpointer?.stop() ?? Promise.resolve()).then(() => {
+            db.close();
+            resolve();
+          });
         });
       }),
   };

@@ -1,5 +1,47 @@
-export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${res.status} ${(await res.json().catch(() => ({ error: res.statusText })) as { error: string }).error}`);
-  return (await res.json()) as T;
+// Talks to /api. The bearer token lives in localStorage; only requests that change state send it.
+const TOKEN_KEY = 'tapat.token';
+
+export const getToken = (): string | null => localStorage.getItem(TOKEN_KEY);
+export function setToken(token: string | null): void {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+/** `#token=...` in the sign-in link printed by `npm start`: keep it, then take it out of the address bar. */
+export function pickUpToken(): void {
+  const m = /^#token=([\w-]+)/.exec(location.hash);
+  if (!m) return;
+  setToken(m[1]!);
+  history.replaceState(null, '', `${location.pathname}${location.search}#/queue`);
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = getToken();
+  if (method !== 'GET' && token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = (await res.json().catch(() => ({ error: res.statusText }))) as Record<string, unknown>;
+  if (!res.ok) throw new ApiError(res.status, typeof json.error === 'string' ? json.error : res.statusText, json);
+  return json as T;
+}
+
+export const getJson = <T>(path: string): Promise<T> => send<T>('GET', path);
+export const postJson = <T>(path: string, body: unknown): Promise<T> => send<T>('POST', path, body);
+export async function whoAmI(): Promise<string | null> {
+  const token = getToken();
+  if (!token) return null;
+  const res = await fetch('/api/me', { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) return null;
+  return ((await res.json()) as { reviewer: { name: string } }).reviewer.name;
 }

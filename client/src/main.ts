@@ -1,80 +1,33 @@
 import { h, mount } from './dom.js';
-import { getJson } from './api.js';
-
-interface DocSummary {
-  id: number;
-  path: string;
-  title: string | null;
-  lang: string;
-  sentences: number;
-  boilerplate: number;
-}
-interface Segment {
-  index: number;
-  paragraph: number;
-  text: string;
-  lang: string;
-  boilerplate: false | string;
-}
+import { pickUpToken } from './api.js';
+import { documentPage, documentsPage } from './pages/documents.js';
+import { auditPage, auditsPage } from './pages/audits.js';
+import { queuePage } from './pages/queue.js';
 
 const app = document.getElementById('app') as HTMLElement;
+const nav = document.getElementById('nav') as HTMLElement;
+let leave: (() => void) | null = null;
 
-async function documentsPage(): Promise<void> {
-  const { documents } = await getJson<{ documents: DocSummary[] }>('/api/documents');
-  mount(
-    app,
-    h('h1', {}, 'Documents'),
-    h(
-      'table',
-      {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Document'), h('th', {}, 'Language'), h('th', {}, 'Sentences'), h('th', {}, 'Boilerplate'))),
-      h(
-        'tbody',
-        {},
-        ...documents.map((d) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, h('a', { href: `#/documents/${d.id}` }, d.title ?? d.path.split('/').pop() ?? d.path)),
-            h('td', {}, d.lang),
-            h('td', {}, String(d.sentences)),
-            h('td', {}, String(d.boilerplate)),
-          ),
-        ),
-      ),
-    ),
-  );
-}
-
-async function documentPage(id: number): Promise<void> {
-  const { document: doc, segments } = await getJson<{ document: DocSummary; segments: Segment[] }>(`/api/documents/${id}`);
-  mount(
-    app,
-    h('p', {}, h('a', { href: '#/' }, '← Documents')),
-    h('h1', {}, doc.title ?? doc.path),
-    h(
-      'ol',
-      { start: 0, class: 'segments' },
-      ...segments.map((s) =>
-        h(
-          'li',
-          { class: s.boilerplate ? 'boilerplate' : undefined, 'data-paragraph': s.paragraph },
-          h('span', { class: 'tag' }, s.lang),
-          ' ',
-          s.boilerplate ? h('span', { class: 'tag' }, `boilerplate: ${s.boilerplate}`) : null,
-          ' ',
-          s.text,
-        ),
-      ),
-    ),
-  );
-}
+mount(nav, h('a', { href: '#/' }, 'Audits'), h('a', { href: '#/queue' }, 'Queue'), h('a', { href: '#/documents' }, 'Documents'));
 
 async function route(): Promise<void> {
-  const m = /^#\/documents\/(\d+)$/.exec(location.hash);
+  pickUpToken();
+  leave?.();
+  leave = null;
+  const [path = '', search = ''] = location.hash.replace(/^#/, '').split('?');
+  // Audits are the home page, so #/audits/N marks "Audits" as the current section.
+  const section = (path.split('/')[1] ?? '').replace(/^audits$/, '');
+  for (const a of nav.querySelectorAll('a')) {
+    if (a.getAttribute('href')!.slice(2) === section) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  let m: RegExpExecArray | null;
   try {
-    if (m) await documentPage(Number(m[1]));
-    else await documentsPage();
+    if ((m = /^\/documents\/(\d+)$/.exec(path))) await documentPage(app, Number(m[1]));
+    else if (path === '/documents') await documentsPage(app);
+    else if ((m = /^\/audits\/(\d+)$/.exec(path))) await auditPage(app, Number(m[1]));
+    else if (path === '/queue') leave = queuePage(app, new URLSearchParams(search));
+    else await auditsPage(app);
   } catch (e) {
     mount(app, h('p', { role: 'alert' }, `Could not load: ${(e as Error).message}`));
   }

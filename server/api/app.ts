@@ -1,8 +1,13 @@
 import express from 'express';
+import helmet from 'helmet';
 import type { Db } from '../db/index.js';
 import type { Config } from '../config.js';
 import { CLIENT_DIST } from '../paths.js';
+import { auditsRouter } from './audits.js';
 import { documentsRouter } from './documents.js';
+import { flagsRouter } from './flags.js';
+import { meRouter } from './me.js';
+import { statsRouter } from './stats.js';
 import { errorHandler, notFound } from './errors.js';
 
 export interface AppDeps {
@@ -14,11 +19,26 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // The client renders every string as text; the CSP is the second wall: only our own script and styles run.
+  // No HSTS and no upgrade-insecure-requests: the server is plain http on this machine.
+  app.use(
+    helmet({
+      strictTransportSecurity: false,
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      },
+    }),
+  );
   app.use(express.json({ limit: deps.config.limits.maxRequestBytes }));
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
   app.use('/api/documents', documentsRouter(deps));
+  app.use('/api/audits', auditsRouter(deps));
+  app.use('/api/flags', flagsRouter(deps));
+  app.use('/api/stats', statsRouter(deps));
+  app.use('/api/me', meRouter(deps));
   app.use('/api', notFound);
   app.use(express.static(CLIENT_DIST, { index: 'index.html' }));
   app.use(notFound);

@@ -32,11 +32,13 @@ function load(): Tables {
   const en = new Map<string, string>(Object.entries(EN_ABBR));
   const tl = new Map<string, string>(Object.entries(TL_VARIANTS));
   for (const line of readFileSync(dataPath('lexicon-numbers', 'tl_calendar.tsv'), 'utf8').split('\n').slice(1)) {
-    const [category, key, enName, tlName] = line.split('\t');
+    const [category, key, enName, tlName, tlAbbr] = line.split('\t');
     if (!category || !key || !enName || !tlName) continue;
     const k = `${category}:${key}`;
     en.set(plainWord(enName), k);
     tl.set(plainWord(tlName), k);
+    // Abbreviations only with their full stop; "Mar." (Marso/Martes) and "May." stay out as ambiguous.
+    if (category === 'month' && tlAbbr && !['mar', 'may'].includes(plainWord(tlAbbr))) tl.set(plainWord(tlAbbr) + '.', k);
   }
   return (tables = { en, tl });
 }
@@ -59,7 +61,11 @@ export function extractCalendar(text: string, lang: Lang): CalendarMention[] {
     }
     if (key === undefined) continue;
     const end = m.index + raw.length;
-    if (NEEDS_DAY.has(plainWord(raw)) && !/^\s+\d{1,2}\b/.test(text.slice(end, end + 4)) && !/\d\s+$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    // "May" inside a sentence with a capital is the month (the modal is lower case there); at a sentence start
+    // it needs a day number beside it. "Linggo" likewise (it is also "week").
+    const nearDay = /^\s+\d{1,2}\b/.test(text.slice(end, end + 4)) || /\d\s+$/.test(text.slice(Math.max(0, m.index - 4), m.index));
+    const midSentence = !/(^|[.!?:"“]\s*)$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && m.index > 0;
+    if (NEEDS_DAY.has(plainWord(raw)) && !nearDay && !(plainWord(raw) === 'may' && midSentence)) continue;
     out.push({ key, start: m.index, end, raw });
   }
   return out;

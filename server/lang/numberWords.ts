@@ -66,6 +66,9 @@ function buildTagalog(): Map<string, WordValue> {
     if (TL_MULTIPLIERS[key] !== undefined) continue;
     if (!m.has(key)) m.set(key, { value: Number(value), ordinal: kind === 'ordinal' });
   }
+  // "una"/"unang" (first) is left out of the data file because "noong una" means "at first"; as an ordinal it
+  // still pairs with English "first"/"1st", and a value of 1 is never a fact on its own.
+  m.set('una', { value: 1, ordinal: true });
   return m;
 }
 

@@ -5,7 +5,7 @@ import { EN_MULTIPLIERS, TL_MULTIPLIERS, englishWords, plainWord, tagalogWords, 
 // digits (1,200 · 3.5 · 21st · ika-5), English and Tagalog number words ("twenty-one", "dalawampu't isa",
 // "dalawang daan", "ikalima"), scale words ("2.5 million", "limang libo"), years, percentages, money, times.
 
-export type NumberKind = 'cardinal' | 'ordinal' | 'year' | 'percent' | 'money' | 'time';
+export type NumberKind = 'cardinal' | 'ordinal' | 'year' | 'percent' | 'money' | 'time' | 'label';
 
 export interface ExtractedNumber {
   value: number;
@@ -34,6 +34,7 @@ interface Tok {
   raw: string;
   part: Part;
   time?: number;
+  label?: number;
   digitsYear?: boolean;
 }
 
@@ -56,7 +57,7 @@ function lookupWord(w: string, lang: Lang): Part {
   const candidates = [key];
   if (lang !== 'en') {
     // Tagalog ligature -ng ("dalawang", "libong") and the ordinal prefix written with a hyphen ("ika-lima").
-    if (key.endsWith('ng') && key.length > 4) candidates.push(key.slice(0, -2));
+    if (key.endsWith('ng') && key.length > 4) candidates.push(key.slice(0, -2), key.slice(0, -1));
     if (key.startsWith('ika-')) candidates.push('ika' + key.slice(4));
   }
   for (const c of candidates) {
@@ -91,6 +92,11 @@ function tokenize(text: string, lang: Lang): Tok[] {
       part = { t: 'num', value: Number(g.ikan), ordinal: true, words: false, joinNext: false };
     } else if (g.num) {
       const value = Number(g.num.replace(/,/g, ''));
+      // Digits glued to a name ("COVID-19", "Il-76", "G7", "Soyuz-2") label the name rather than count.
+      if (/\p{L}[-‑–]?$/u.test(text.slice(Math.max(0, start - 2), start))) {
+        toks.push({ start, end, raw, part: { t: 'other' }, label: value });
+        continue;
+      }
       digitsYear = /^\d{4}$/.test(g.num) && value >= 1000 && value <= 2100 && !g.suf;
       part = { t: 'num', value, ordinal: Boolean(g.suf), words: false, joinNext: false };
     } else if (g.word) {
@@ -116,8 +122,9 @@ export function extractNumbers(text: string, lang: Lang): ExtractedNumber[] {
   let i = 0;
   while (i < toks.length) {
     const tok = toks[i]!;
-    if (tok.time !== undefined) {
-      out.push({ value: tok.time, start: tok.start, end: tok.end, raw: tok.raw, kind: 'time', fromWords: false });
+    if (tok.time !== undefined || tok.label !== undefined) {
+      const kind = tok.time !== undefined ? 'time' : 'label';
+      out.push({ value: (tok.time ?? tok.label)!, start: tok.start, end: tok.end, raw: tok.raw, kind, fromWords: false });
       i++;
       continue;
     }

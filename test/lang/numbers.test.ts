@@ -63,3 +63,14 @@ test('months and weekdays map to shared keys across languages', () => {
     'month:5',
   ]);
 });
+
+test('digits glued to a name are labels; "una" is the ordinal first; Tagalog month abbreviations; May as a month', () => {
+  assert.deepEqual(vals('COVID-19 and the Il-76 carried 40 people', 'en'), [
+    ['19', 19, 'label'],
+    ['76', 76, 'label'],
+    ['40', 40, 'cardinal'],
+  ]);
+  assert.deepEqual(vals('ang unang araw', 'tl'), [['unang', 1, 'ordinal']]);
+  assert.deepEqual(extractCalendar('makukuha sa 1 Ene. at sa Mayo', 'tl').map((c) => c.key), ['month:1', 'month:5']);
+  assert.deepEqual(extractCalendar('It opens in May. May I come?', 'en').map((c) => c.key), ['month:5']);
+});

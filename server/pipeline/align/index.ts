@@ -35,13 +35,13 @@ interface ModeParams {
 }
 // Chosen on development data: FLORES-200 and TICO-19 dev (perturbed) for cross, Text+Berg dev for plain,
 // the seed articles for the comparable regime. Same-language pairs reuse the cross settings.
-export const MODE_PARAMS: Record<Mode, ModeParams> = {
+const MODE_PARAMS: Record<Mode, ModeParams> = {
   cross: { base: 0.05, good: 0.85, lexWeight: 6, skip: 4, skipComparable: 2.5, combine: 'min', mergeScale: 1.5 },
   same: { base: 0.08, good: 0.8, lexWeight: 6, skip: 4, skipComparable: 2.5, combine: 'min', mergeScale: 1.5 },
   plain: { base: 0.02, good: 0.4, lexWeight: 3, skip: 4, skipComparable: 4, combine: 'mean', mergeScale: 0.8 },
 };
 // −ln of Gale & Church's (1993) bead priors (1-1 .89, 2-1/1-2 .089, 2-2 .011; 3-1/1-3 set rarer).
-export const SHAPE_PENALTY: Record<string, number> = { '1-1': 0.12, '2-1': 2.42, '1-2': 2.42, '2-2': 4.5, '3-1': 5.5, '1-3': 5.5 };
+const SHAPE_PENALTY: Record<string, number> = { '1-1': 0.12, '2-1': 2.42, '1-2': 2.42, '2-2': 4.5, '3-1': 5.5, '1-3': 5.5 };
 const SKIP_BOILERPLATE = 0.5;
 const MIN_ROWS_TO_JUDGE = 8;
 const PARALLEL_AT = 0.4; // share of sentences with a strong partner (measured: parallel ≥ 0.5, seeds ≤ 0.25)
@@ -49,8 +49,8 @@ const NS_CAP = 1; // above 1 the (1 − ns) term would turn negative and reward 
 const RATIO_PRIOR_CHARS = 3000;
 const FULL_DP_CELLS = 250_000; // below this the band is the whole matrix
 const COARSE_BAND = 32; // first pass: 1-1 links and nulls only, wide, re-centred until the path is inside
-const FINE_BAND = 10; // second pass: every bead shape, narrow, around the first path
-const MAX_REBANDS = 8;
+const FINE_BAND = 6; // second pass: every bead shape, narrow, around the first path
+const MAX_REBANDS = 2;
 
 export function alignMode(a: Lang, b: Lang): Mode {
   if (a === b && a !== 'other') return 'same';
@@ -104,10 +104,9 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
     link(i, a, j, b) {
       const ns = normSim(i - a, i, j - b, j);
       const gc = gcCost(spanChars(sf, i - a, i), spanChars(tf, j - b, j), ratio);
-      // Scaled by the number of sentences covered, so one 2-2 is not cheaper than two good 1-1s.
       const shape = SHAPE_PENALTY[`${a}-${b}`] ?? 9;
-      const total = (a === 1 && b === 1 ? shape : shape * mergeScale) + lexWeight * ((a + b) / 2) * (1 - ns) + gcWeight * gc;
-      return total;
+      // The word term is scaled by the number of sentences covered, so one 2-2 is not cheaper than two good 1-1s.
+      return (a === 1 && b === 1 ? shape : shape * mergeScale) + lexWeight * ((a + b) / 2) * (1 - ns) + gcWeight * gc;
     },
     skipSrc: (i) => (srcJunk[i] ? SKIP_BOILERPLATE : skip),
     skipTgt: (j) => (tgtJunk[j] ? SKIP_BOILERPLATE : skip),
@@ -122,14 +121,13 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
       return { src: srcIdx, tgt: tgtIdx, score: round(confidence(margin)) };
     }
     // A null link's score: confidence that the sentence has no counterpart nearby.
-    const nearest = srcIdx.length ? bestNear(b.i0, true) : bestNear(b.j0, false);
+    const nearest = srcIdx.length ? bestNear(b.i0, b.j0, true) : bestNear(b.j0, b.i0, false);
     return { src: srcIdx, tgt: tgtIdx, score: round(1 - confidence(nearest)) };
   });
 
-  /** The best margin a 1-1 link of sentence k with a sentence near the path would have had. */
-  function bestNear(k: number, isSrc: boolean): number {
+  /** The best margin a 1-1 link of sentence k with a sentence near `center` (where the path runs) would have had. */
+  function bestNear(k: number, center: number, isSrc: boolean): number {
     const other = isSrc ? m : n;
-    const center = isSrc ? Math.round((k * m) / n) : Math.round((k * n) / m);
     let best = -Infinity;
     for (let o = Math.max(0, center - 5); o < Math.min(other, center + 6); o++) {
       const c = isSrc ? costs.link(k + 1, 1, o + 1, 1) : costs.link(o + 1, 1, k + 1, 1);
@@ -155,7 +153,7 @@ function coarseToFine(n: number, m: number, costs: DpCosts): DpPath {
   let w = COARSE_BAND;
   let path = bandedDp(n, m, diagonalBand(n, m, w), costs, oneToOne);
   for (let round = 0; path.touchesEdge && round < MAX_REBANDS; round++) {
-    w = Math.round(w * 1.25);
+    w = Math.round(w * 1.5);
     path = bandedDp(n, m, pathBand(n, m, path, w), costs, oneToOne);
   }
   w = FINE_BAND;
@@ -180,8 +178,10 @@ function parallelness(n: number, m: number, sf: SentenceFeatures[], junk: boolea
   for (let i = 0; i < n; i += stride) {
     if ((sf[i] as SentenceFeatures).totalWeight === 0 || junk[i]) continue;
     rows++;
+    // The window grows like the drift that deletions cause (a random walk: ~√length).
     const c = Math.round((i * m) / n);
-    for (let j = Math.max(0, c - 30); j < Math.min(m, c + 31); j++) {
+    const w = Math.max(30, Math.round(2 * Math.sqrt(m)));
+    for (let j = Math.max(0, c - w); j < Math.min(m, c + w + 1); j++) {
       if (ns(i, i + 1, j, j + 1) >= 0.5) {
         strong++;
         break;

@@ -6,14 +6,15 @@ import type { SentenceFeatures } from './features.js';
 // and slightly generous for the merged side (a word covered twice counts once per covering sentence,
 // up to the cap). It keeps every bead shape O(1) after the pairs, which is most of the aligner's time.
 
+const WINDOW_SLACK = 24; // a row's window grows by at least this much, so it is rarely reallocated
+
 export class CoverageScorer {
   private stamp: Int32Array;
   private tick = 0;
-  // Open-addressing hash of computed pairs: key i·(M+1)+j+1 (0 = empty) → hits. A Map was the hot spot.
-  private keys: Float64Array;
-  private hs: Float32Array;
-  private ht: Float32Array;
-  private used = 0;
+  // Computed pairs per source row: a window of target positions [rowLo[i], rowLo[i] + len/2), hits interleaved
+  // (source side, target side), NaN = not computed yet. The band keeps each row's window narrow.
+  private rows: (Float32Array | undefined)[];
+  private rowLo: Int32Array;
 
   constructor(
     private readonly src: SentenceFeatures[],
@@ -22,12 +23,8 @@ export class CoverageScorer {
     private readonly combine: 'min' | 'mean',
   ) {
     this.stamp = new Int32Array(keySpace);
-    // Sized for a band of ~64 pairs per sentence, so long documents rarely rehash.
-    let size = 1 << 12;
-    while (size < (src.length + tgt.length) * 64 && size < 1 << 22) size <<= 1;
-    this.keys = new Float64Array(size);
-    this.hs = new Float32Array(size);
-    this.ht = new Float32Array(size);
+    this.rows = new Array<Float32Array | undefined>(src.length);
+    this.rowLo = new Int32Array(src.length);
   }
 
   private mark(f: SentenceFeatures): number {
@@ -52,48 +49,36 @@ export class CoverageScorer {
     return hit;
   }
 
-  /** Cache slot of pair (i, j), computing its hits on first use. */
-  private pair(i: number, j: number): number {
-    const key = i * (this.tgt.length + 1) + j + 1;
-    const mask = this.keys.length - 1;
-    let s = (Math.imul(key | 0, 0x9e3779b1) ^ ((key / 4294967296) | 0)) & mask;
-    for (;;) {
-      const k = this.keys[s] as number;
-      if (k === key) return s;
-      if (k === 0) break;
-      s = (s + 1) & mask;
+  /** Row i's window, with pair (i, j) in it computed. */
+  private pair(i: number, j: number): Float32Array {
+    let row = this.rows[i];
+    let lo = this.rowLo[i] as number;
+    if (!row || j < lo || j >= lo + row.length / 2) {
+      const from = row ? Math.min(lo, j - WINDOW_SLACK) : j - WINDOW_SLACK;
+      const to = row ? Math.max(lo + row.length / 2, j + WINDOW_SLACK) : j + WINDOW_SLACK;
+      const grown = new Float32Array((to - from) * 2).fill(Number.NaN);
+      if (row) grown.set(row, (lo - from) * 2);
+      this.rows[i] = row = grown;
+      this.rowLo[i] = lo = from;
     }
-    if ((this.used + 1) * 2 > this.keys.length) {
-      this.grow();
-      return this.pair(i, j);
+    const o = (j - lo) * 2;
+    if (Number.isNaN(row[o] as number)) {
+      const sf = this.src[i] as SentenceFeatures;
+      const tf = this.tgt[j] as SentenceFeatures;
+      const hs = this.covered(sf, this.mark(tf));
+      row[o] = hs;
+      // Under 'min' a pair with no source word covered scores 0 whatever the target side says: skip that half.
+      row[o + 1] = hs === 0 && this.combine === 'min' ? 0 : this.covered(tf, this.mark(sf));
     }
-    const sf = this.src[i] as SentenceFeatures;
-    const tf = this.tgt[j] as SentenceFeatures;
-    this.keys[s] = key;
-    const hs = this.covered(sf, this.mark(tf));
-    this.hs[s] = hs;
-    // Under 'min' a pair with no source word covered scores 0 whatever the target side says: skip that half.
-    this.ht[s] = hs === 0 && this.combine === 'min' ? 0 : this.covered(tf, this.mark(sf));
-    this.used++;
-    return s;
+    return row;
   }
 
-  private grow(): void {
-    const { keys, hs, ht } = this;
-    const size = keys.length * 2;
-    this.keys = new Float64Array(size);
-    this.hs = new Float32Array(size);
-    this.ht = new Float32Array(size);
-    const mask = size - 1;
-    for (let o = 0; o < keys.length; o++) {
-      const key = keys[o] as number;
-      if (key === 0) continue;
-      let s = (Math.imul(key | 0, 0x9e3779b1) ^ ((key / 4294967296) | 0)) & mask;
-      while (this.keys[s] !== 0) s = (s + 1) & mask;
-      this.keys[s] = key;
-      this.hs[s] = hs[o] as number;
-      this.ht[s] = ht[o] as number;
-    }
+  private hitS(i: number, j: number): number {
+    return this.pair(i, j)[(j - (this.rowLo[i] as number)) * 2] as number;
+  }
+
+  private hitT(i: number, j: number): number {
+    return this.pair(i, j)[(j - (this.rowLo[i] as number)) * 2 + 1] as number;
   }
 
   /** Similarity of src[i0..i1) × tgt[j0..j1) in [0,1]; 0 when either side has no content words. */
@@ -103,7 +88,7 @@ export class CoverageScorer {
     for (let i = i0; i < i1; i++) {
       const tot = (this.src[i] as SentenceFeatures).totalWeight;
       let h = 0;
-      for (let j = j0; j < j1; j++) h += this.hs[this.pair(i, j)] as number;
+      for (let j = j0; j < j1; j++) h += this.hitS(i, j);
       hs += Math.min(tot, h);
       ts += tot;
     }
@@ -112,7 +97,7 @@ export class CoverageScorer {
     for (let j = j0; j < j1; j++) {
       const tot = (this.tgt[j] as SentenceFeatures).totalWeight;
       let h = 0;
-      for (let i = i0; i < i1; i++) h += this.ht[this.pair(i, j)] as number;
+      for (let i = i0; i < i1; i++) h += this.hitT(i, j);
       ht += Math.min(tot, h);
       tt += tot;
     }
@@ -122,3 +107,4 @@ export class CoverageScorer {
     return this.combine === 'min' ? Math.min(hs / ts, ht / tt) : (hs / ts + ht / tt) / 2;
   }
 }
+

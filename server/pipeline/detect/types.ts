@@ -52,6 +52,8 @@ export interface TextExample {
   text: string;
   original?: string;
   note?: string;
+  /** Marks every segment of the example as scrape junk with this reason (as segmentation would). */
+  boilerplate?: string;
 }
 
 interface Base<X> {
@@ -66,9 +68,15 @@ interface Base<X> {
   examples: { pass: X[]; fail: X[] };
 }
 
+/**
+ * A pair finding names the side its span is in: 'tgt' (the default) puts `segments`/`span` in the target and
+ * `otherSegments`/`otherSpan` in the source; 'src' the other way round (e.g. a source sentence left out).
+ */
+export type PairFinding = Finding & { side?: 'src' | 'tgt' };
+
 export interface PairDetector extends Base<PairExample> {
   scope: 'pair';
-  run(ctx: PairContext): Finding[];
+  run(ctx: PairContext): PairFinding[];
 }
 export interface DocDetector extends Base<TextExample> {
   scope: 'document';

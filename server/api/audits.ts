@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from './app.js';
+import { stmt } from '../db/stmt.js';
+import { auditSummaries } from '../db/stats.js';
+import { auditView } from '../pipeline/review/rows.js';
+import { jsonCache } from './cache.js';
+import { HttpError } from './errors.js';
+import { NoQuery, parse } from './validate.js';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive() });
+
+export function auditsRouter({ db }: AppDeps): Router {
+  const r = Router();
+  const send = jsonCache(db, 64);
+  r.get('/', (req, res) => {
+    parse(NoQuery, req.query, 'query');
+    send(req, res, () => ({ audits: auditSummaries(db) }));
+  });
+  r.get('/:id', (req, res) => {
+    const { id } = parse(IdParam, req.params, 'audit id');
+    parse(NoQuery, req.query, 'query');
+    if (!stmt(db, 'SELECT 1 FROM audits WHERE id = ?').get(id)) throw new HttpError(404, `no audit ${id}`);
+    send(req, res, () => auditView(db, id));
+  });
+  return r;
+}

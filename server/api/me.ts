@@ -1,0 +1,12 @@
+import { Router } from 'express';
+import type { AppDeps } from './app.js';
+import { requireReviewer, reviewerOf } from './auth.js';
+
+/** Who the bearer token belongs to: the client checks a stored token with it. */
+export function meRouter({ db }: AppDeps): Router {
+  const r = Router();
+  r.get('/', requireReviewer(db), (req, res) => {
+    res.json({ reviewer: reviewerOf(req) });
+  });
+  return r;
+}

@@ -1,0 +1,225 @@
+import { distance } from 'fastest-levenshtein';
+import type { Lang } from '../pipeline/types.js';
+import { plainWord } from './numberWords.js';
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
+import { enKey, loadLexicon } from './lexicon.js';
+import { isEnStopword } from './text-norm.js';
+
+// Named entities by surface cues (capitalised runs, acronyms), and a cross-language "is this name in that text?"
+// that copes with Tagalog respellings (Rusya ~ Russia, Tsina ~ China, Hapon ~ Japan), hyphenation
+// (Kim Jong-un ~ Kim Jong Un), the person markers si/ni/kay, and a short list of names Tagalog translates.
+
+export interface Entity {
+  text: string;
+  start: number;
+  end: number;
+  /** Significant tokens, folded and split at hyphens ("Jong-un" → jong, un). */
+  tokens: string[];
+}
+
+const TOKEN = /[\p{L}\p{M}\d]+(?:[-'’.][\p{L}\p{M}\d]+)*\.?/gu;
+
+// Capitalised words that are not names: articles/markers at a run's edge, titles, pronouns, calendar words.
+const NOT_NAMES = new Set(
+  (
+    'the a an and of in on at to for by with from this that these those it its he she they we i you his her their our my ' +
+    'but or if as so when while after before during since because although however also then there here what who which ' +
+    'ang ng sa mga si ni kay sina nina kina ay at na nang noong ayon para upang dahil kung ito iyon siya sila kami tayo ' +
+    'mr mrs ms dr prof sir madam president pres vice prime minister secretary chairman chair general gen governor mayor senator sen rep ' +
+    'king queen prince princess pope saint st lord sheikh rev ' +
+    'pangulo presidente kalihim ministro heneral gobernador alkalde senador kinatawan hari reyna g gng bb dok ' +
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday ' +
+    'enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre ' +
+    'lunes martes miyerkules huwebes biyernes sabado linggo ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec ene peb abr hun hul ago set okt nob dis'
+  ).split(' '),
+);
+
+// Names Tagalog writes differently enough that spelling rules do not meet them.
+const EN_TL_NAMES: [string, string][] = [
+  ['spain', 'espanya'], ['germany', 'alemanya'], ['netherlands', 'olanda'], ['greece', 'gresya'], ['egypt', 'ehipto'],
+  ['britain', 'britanya'], ['england', 'inglatera'], ['switzerland', 'suwisa'], ['sweden', 'suwesya'],
+  ['mexico', 'mehiko'], ['united', 'estados'], ['states', 'unidos'], ['america', 'amerika'], ['europe', 'europa'],
+  ['christmas', 'pasko'], ['easter', 'pagkabuhay'], ['god', 'diyos'], ['jesus', 'hesus'], ['christ', 'kristo'],
+  ['earth', 'daigdig'], ['moon', 'buwan'], ['sun', 'araw'], ['english', 'ingles'], ['spanish', 'espanyol'],
+  ['chinese', 'tsino'], ['japanese', 'hapones'], ['french', 'pranses'], ['german', 'alemanya'], ['us', 'estados'],
+  ['uk', 'britanya'], ['egyptian', 'ehipsyo'], ['roman', 'roma'],
+  ['korea', 'korea'], ['north', 'hilagang'], ['south', 'timog'], ['east', 'silangan'], ['west', 'kanluran'],
+];
+const ALIAS = new Map<string, string>();
+for (const [en, tl] of EN_TL_NAMES) {
+  ALIAS.set(en, tl);
+  ALIAS.set(tl, en);
+}
+
+let glossSet: Set<string> | null = null;
+/** Every English word the lexicon uses as a gloss: an English word in it is a common word, not a name. */
+function englishGlosses(): Set<string> {
+  if (glossSet) return glossSet;
+  glossSet = new Set();
+  for (const line of readFileSync(dataPath('lexicon', 'tl-en.tsv'), 'utf8').split('\n').slice(1)) {
+    const en = line.split('\t')[1];
+    if (en && !en.includes(' ')) glossSet.add(en);
+  }
+  return glossSet;
+}
+
+/** A word the lexicon knows as a common word of its language (so a capital may be only sentence case). */
+export function isCommonWord(w: string, lang: Lang): boolean {
+  const f = plainWord(w);
+  if (NOT_NAMES.has(f)) return true;
+  // A Tagalog word whose only "translation" is itself (Armenia → armenia) is a name the dictionary lists.
+  if (lang === 'tl') return loadLexicon().translate(f).some((t) => t.en !== f) || loadLexicon().isTlStopword(f);
+  return isEnStopword(f) || englishGlosses().has(enKey(f)) || englishGlosses().has(f);
+}
+
+const isUpper = (w: string): boolean => /^\p{Lu}/u.test(w);
+const sentenceStartBefore = (text: string, i: number): boolean => {
+  const before = text.slice(Math.max(0, i - 4), i).trimEnd();
+  return before === '' || /[.!?:;"“”‘'(–—•]$/u.test(before) || /(?:^|\s)-$/.test(before);
+};
+
+export function foldTokens(s: string): string[] {
+  return plainWord(s)
+    .split(/[-\s.'’]+/)
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * Capitalised runs and acronyms that look like names. A single capitalised word at a sentence start is left
+ * out: in Tagalog it is usually an inflected verb the lexicon cannot know ("Pinaniniwalaang", "Kinumpleto").
+ */
+export function extractEntities(text: string, _lang: Lang): Entity[] {
+  // "taga-Texas", "pang-Amerika": a lower-case Tagalog prefix hyphened to a name (same length, offsets kept).
+  const scan = text.replace(/(\p{Ll})-(?=\p{Lu})/gu, '$1 ');
+  const toks = [...scan.matchAll(TOKEN)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
+  const out: Entity[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!isUpper(toks[i]!.w) || NOT_NAMES.has(plainWord(toks[i]!.w).replace(/\.$/, ''))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (
+      j + 1 < toks.length &&
+      isUpper(toks[j + 1]!.w) &&
+      !/['’]s$/u.test(toks[j]!.w) &&
+      /^[ -]$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start)) &&
+      !NOT_NAMES.has(plainWord(toks[j + 1]!.w).replace(/\.$/, ''))
+    )
+      j++;
+    const first = toks[i]!;
+    const last = toks[j]!;
+    const initial = sentenceStartBefore(text, first.start);
+    const acronym = /^(?:\p{Lu}{2,5}s?|(?:\p{Lu}\.){2,})$/u.test(first.w.replace(/\.$/, '.'));
+    const run = toks.slice(i, j + 1).map((t) => t.w);
+    const shouting =
+      /^\p{Lu}{6,}$/u.test(first.w) ||
+      (run.length > 1 && run.every((w) => /^\p{Lu}+$/u.test(w))) ||
+      /Ã|Â|â€/.test(text.slice(first.start, last.end + 1));
+    if (shouting) {
+      i = j + 1;
+      continue;
+    }
+    if (!initial || j > i || acronym) {
+      const raw = text.slice(first.start, last.end).replace(/\.$/, '');
+      const tokens = foldTokens(raw).filter((t) => !NOT_NAMES.has(t) && (t.length > 1 || acronym));
+      if (tokens.length) out.push({ text: raw, start: first.start, end: first.start + raw.length, tokens });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** A spelling key that Tagalog respellings of names share with their source (Rusya/Russia → rusi). */
+export function nameKey(t: string): string {
+  return t
+    .replace(/ph/g, 'f')
+    .replace(/f/g, 'p')
+    .replace(/ch/g, 'ts')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/qu/g, 'k')
+    .replace(/[cq]/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/j/g, 'h')
+    .replace(/y/g, 'i')
+    .replace(/z/g, 's')
+    .replace(/v/g, 'b')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/[aeiou]+$/, '');
+}
+
+function keysMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  if (n < 4) return false;
+  let p = 0;
+  while (p < n && a[p] === b[p]) p++;
+  if (p >= 5 || (p === n && n >= 4)) return true;
+  return distance(a, b) <= (n >= 6 ? 2 : 1);
+}
+
+/** The folded words, name keys and lexicon glosses of a text, for repeated look-ups. */
+export interface NameIndex {
+  lang: Lang;
+  words: Set<string>;
+  keys: string[];
+  /** English keys the text stands for: its own words (English) or their lexicon translations (Tagalog). */
+  glosses: Set<string>;
+}
+
+export function nameIndex(text: string, lang: Lang): NameIndex {
+  const words = new Set(foldTokens(text.replace(/[^\p{L}\p{M}\d\s'’-]/gu, ' ')));
+  const glosses = new Set<string>();
+  if (lang === 'en') for (const w of words) glosses.add(enKey(w));
+  if (lang === 'tl') {
+    const lex = loadLexicon();
+    for (const w of words) for (const t of lex.translate(w)) glosses.add(t.en);
+  }
+  return { lang, words, keys: [...words].filter((w) => w.length >= 3).map(nameKey), glosses };
+}
+
+// Plural acronyms ("GPs") and English demonyms ("Iranian", "Chinese") meet their base ("GP", "Iran", "Tsina").
+function variants(t: string): string[] {
+  const out = [t];
+  if (/^[a-z]{2,5}s$/.test(t)) out.push(t.slice(0, -1));
+  const demonym = /^(.{3,}?)(?:ian|ese|an|ish|i)$/.exec(t);
+  if (demonym) out.push(demonym[1]!);
+  return out;
+}
+
+/**
+ * Is one significant token of `e` (written in `eLang`) present in `idx`: exactly, respelt (Rusya ~ Russia),
+ * as a known Tagalog/English name, or as a lexicon translation (a capitalised common noun: "Earth" ~ "Mundo")?
+ */
+export function entityIn(e: Entity, idx: NameIndex, eLang: Lang = 'other'): boolean {
+  // A multi-word name partly translated ("Icelandic Meteorological Office" / "Tanggapang Meteorolohikal ng
+  // Iceland") is still there; it is missing when most of its words are.
+  // Particles of names ("La Leona", "de", "al") do not vouch for the rest of the name.
+  const long = e.tokens.filter((t) => t.length >= 3);
+  const counted = long.length ? long : e.tokens;
+  const missing = missingTokens(e, idx, eLang).filter((t) => counted.includes(t));
+  return missing.length * 2 <= Math.max(counted.length, 1) && (counted.length > 1 || missing.length === 0);
+}
+
+/** The significant tokens of `e` that `idx` does not account for (see entityIn). */
+export function missingTokens(e: Entity, idx: NameIndex, eLang: Lang = 'other'): string[] {
+  const lex = eLang === 'tl' && idx.lang === 'en' ? loadLexicon() : null;
+  return e.tokens.filter(
+    (tok) =>
+      tok.length >= 2 &&
+      !variants(tok).some((t) => {
+        if (idx.words.has(t)) return true;
+        const alias = ALIAS.get(t);
+        if (alias && idx.words.has(alias)) return true;
+        if (eLang === 'en' && idx.lang === 'tl' && idx.glosses.has(enKey(t))) return true;
+        if (lex && lex.translate(t).some((g) => idx.glosses.has(g.en))) return true;
+        if (t.length < 3) return false;
+        const k = nameKey(t);
+        return idx.keys.some((o) => keysMatch(k, o));
+      }),
+  );
+}

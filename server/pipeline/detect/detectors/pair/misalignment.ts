@@ -1,0 +1,94 @@
+import type { PairContext, PairDetector } from '../../types.js';
+import type { Segment } from '../../../types.js';
+import { isContentPair, pairFinding, sideText } from '../../pairText.js';
+import { pairSimilarity } from '../../similarity.js';
+import { th } from '../../thresholds.js';
+
+// The pair does not correspond at all: its similarity is low, and (with the documents at hand) another
+// sentence of the document fits this one far better than its own partner does.
+
+function best(ctxSegs: Segment[] | undefined, exclude: Set<number>, score: (s: Segment) => number): { seg: Segment; sim: number } | null {
+  let out: { seg: Segment; sim: number } | null = null;
+  for (const seg of ctxSegs ?? []) {
+    if (exclude.has(seg.index) || seg.boilerplate) continue;
+    const sim = score(seg);
+    if (!out || sim > out.sim) out = { seg, sim };
+  }
+  return out;
+}
+
+/** Neighbouring sentences only: a whole long document is not needed to see a better partner. */
+function window(segs: Segment[] | undefined, around: Segment[], radius: number): Segment[] {
+  if (!segs || !around.length) return [];
+  const lo = around[0]!.index - radius;
+  const hi = around[around.length - 1]!.index + radius;
+  return segs.filter((s) => s.index >= lo && s.index <= hi);
+}
+
+export function misalignmentScore(ctx: PairContext, radius: number) {
+  const s = sideText(ctx.src);
+  const t = sideText(ctx.tgt);
+  const own = pairSimilarity(s.text, ctx.srcLang, t.text, ctx.tgtLang);
+  const altSrc = best(window(ctx.srcDoc?.segments, ctx.src, radius), new Set(ctx.src.map((x) => x.index)), (x) =>
+    pairSimilarity(x.text, ctx.srcLang, t.text, ctx.tgtLang).score,
+  );
+  const altTgt = best(window(ctx.tgtDoc?.segments, ctx.tgt, radius), new Set(ctx.tgt.map((x) => x.index)), (x) =>
+    pairSimilarity(s.text, ctx.srcLang, x.text, ctx.tgtLang).score,
+  );
+  const alt = Math.max(altSrc?.sim ?? 0, altTgt?.sim ?? 0);
+  return { own, altSrc, altTgt, margin: alt - own.score };
+}
+
+export const misalignmentDetector: PairDetector = {
+  id: 'misalignment',
+  name: 'Misaligned pair',
+  description: 'The two sides do not correspond: the translation belongs to another sentence, or says something else.',
+  category: 'source/misalignment',
+  defaultSeverity: 'major',
+  scope: 'pair',
+  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6, minWords: 6, minWordsContext: 4 },
+  examples: {
+    pass: [
+      {
+        src: 'North Korea launched two ballistic missiles towards the sea a few hours before the meeting.',
+        tgt: 'Ilang oras bago ang pagpupulong, nagpalipad ang North Korea ng dalawang ballistic missile patungo sa dagat.',
+      },
+    ],
+    fail: [
+      {
+        src: 'North Korea launched two ballistic missiles towards the sea a few hours before the meeting.',
+        tgt: 'Hinihikayat namin ang pamahalaan na sundin ang mga pangako sa publiko tungkol sa kalusugan.',
+        note: 'an unrelated sentence',
+      },
+    ],
+  },
+  run(ctx) {
+    if (!isContentPair(ctx) || ctx.srcLang === ctx.tgtLang) return [];
+    const r = misalignmentScore(ctx, th(this, ctx.thresholds, 'radius'));
+    const sim = r.own.score;
+    // Short sentences ("Tom is here.") meet few lexicon entries: their similarity alone says little.
+    const words = Math.min(...[ctx.src, ctx.tgt].map((side) => side.map((x) => x.text).join(' ').match(/[\p{L}\d]+/gu)?.length ?? 0));
+    const lonely = sim < th(this, ctx.thresholds, 'maxSimilarity') && words >= th(this, ctx.thresholds, 'minWords');
+    const beaten =
+      sim < th(this, ctx.thresholds, 'contextMaxSimilarity') &&
+      r.margin >= th(this, ctx.thresholds, 'minMargin') &&
+      words >= th(this, ctx.thresholds, 'minWordsContext');
+    if (!lonely && !beaten) return [];
+    const better = r.altSrc && (!r.altTgt || r.altSrc.sim >= r.altTgt.sim) ? r.altSrc : r.altTgt;
+    const where = better && beaten ? ` (sentence ${better.seg.index + 1} of the ${better === r.altSrc ? 'source' : 'translation'} fits it better)` : '';
+    return [
+      pairFinding(this, ctx, {
+        rawScore: sim,
+        severity: 'major',
+        confidence: beaten ? Math.min(0.95, 0.5 + r.margin) : 0.5,
+        message: `The two sides do not correspond (similarity ${sim.toFixed(2)})${where}`,
+        evidence: {
+          similarity: Number(sim.toFixed(3)),
+          lexical: Number(r.own.lexical.toFixed(3)),
+          anchors: Number(r.own.anchors.toFixed(3)),
+          betterMatch: better && beaten ? { side: better === r.altSrc ? 'src' : 'tgt', segment: better.seg.index, similarity: Number(better.sim.toFixed(3)) } : null,
+        },
+      }),
+    ];
+  },
+};

@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entityIn, extractEntities, nameIndex } from '../../server/lang/entities.js';
+import { negationCues, softNegation } from '../../server/lang/negation.js';
+import { guessLang } from '../../server/lang/langGuess.js';
+
+test('entities: capitalised runs and acronyms; sentence-initial single words and titles left out', () => {
+  const es = extractEntities('Kremlin spokesman Dmitry Peskov met President Kim Jong-un and the DPRK envoy.', 'en').map((e) => e.text);
+  assert.deepEqual(es, ['Dmitry Peskov', 'Kim Jong-un', 'DPRK']);
+  assert.deepEqual(extractEntities('Binati ni Vladimir Putin ang mga taga-Texas.', 'tl').map((e) => e.text), ['Vladimir Putin', 'Texas']);
+});
+
+test('entities: found across languages despite markers, hyphens, respelling and translation', () => {
+  const tl = 'Binati ni Vladimir Putin si Kim Jong Un sa silangang Rusya at sa Mundo.';
+  const idx = nameIndex(tl, 'tl');
+  const find = (s: string) => extractEntities(s, 'en').map((e) => entityIn(e, idx, 'en'));
+  assert.deepEqual(find('He said Kim Jong-un met Vladimir Putin in eastern Russia.'), [true, true, true]);
+  assert.deepEqual(find('He said Xi Jinping met Vladimir Putin in Seoul.'), [false, true, false]);
+});
+
+test('negation cues in both languages; "kung hindi" and the language name Hindi are not cues', () => {
+  assert.deepEqual(negationCues("He didn't go and never came; no one knows.", 'en').map((c) => c.cue), ["n't", 'never', 'no']);
+  assert.deepEqual(negationCues('Hindi siya pumunta at walang dumating; huwag kang umalis.', 'tl').map((c) => c.cue), ['hindi', 'walang', 'huwag']);
+  assert.deepEqual(negationCues('Nagsasalita sila ng Hindi, kung hindi ay Ingles.', 'tl'), []);
+  assert.equal(negationCues('Section No. 5 applies.', 'en').length, 0);
+  assert.ok(softNegation('The cause is unknown and the site inaccessible.', 'en') >= 2);
+});
+
+test('language guess by function words, with a fallback for thin evidence', () => {
+  assert.equal(guessLang('Nagkita ang dalawang pinuno sa lungsod ng Moscow.', 'en'), 'tl');
+  assert.equal(guessLang('The two leaders met in the city of Moscow.', 'tl'), 'en');
+  assert.equal(guessLang('COVID-19', 'tl'), 'tl');
+});
