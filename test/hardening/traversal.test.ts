@@ -55,4 +55,4 @@ test('API path parameters: traversal and hostile ids are refused (400/404), neve
 });
 
 // Every API route that takes an id in its path (GET); kept in step with server/api.
-const PARAM_ROUTES = ['/api/documents'];
+const PARAM_ROUTES = ['/api/documents', '/api/audits', '/api/flags'];
