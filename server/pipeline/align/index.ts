@@ -76,12 +76,6 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
   const scorer = new CoverageScorer(sf, tf, space.size, MODE_PARAMS[mode].combine);
   const params = MODE_PARAMS[mode];
   const { base, good, lexWeight, mergeScale } = params;
-  // Character-length ratio target/source: the document's own, shrunk towards the language pair's typical
-  // ratio (Tagalog runs ~1.25× English) so that short or heavily cut documents do not skew it.
-  const total = sumChars(sf) + sumChars(tf);
-  const prior = lengthPrior(src.lang, tgt.lang);
-  const docRatio = sumChars(sf) > 0 && sumChars(tf) > 0 ? sumChars(tf) / sumChars(sf) : prior;
-  const ratio = Math.exp((Math.log(docRatio) * total + Math.log(prior) * RATIO_PRIOR_CHARS) / (total + RATIO_PRIOR_CHARS));
   const srcJunk = src.boilerplate ?? [];
   const tgtJunk = tgt.boilerplate ?? [];
   const extra = opts.extraSimilarity ?? null;
@@ -100,6 +94,13 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
   const skip = parallel ? params.skip : params.skipComparable;
   // Comparable articles paraphrase and cut within sentences: their lengths say little.
   const gcWeight = parallel ? 1 : 0.3;
+  // Character-length ratio target/source. Parallel: the document's own, shrunk towards the language pair's
+  // typical ratio (Tagalog runs ~1.25× English) so that short or cut documents do not skew it. Comparable:
+  // the typical ratio alone (two articles' total lengths say nothing about their sentences).
+  const total = sumChars(sf) + sumChars(tf);
+  const prior = lengthPrior(src.lang, tgt.lang);
+  const docRatio = sumChars(sf) > 0 && sumChars(tf) > 0 ? sumChars(tf) / sumChars(sf) : prior;
+  const ratio = parallel ? Math.exp((Math.log(docRatio) * total + Math.log(prior) * RATIO_PRIOR_CHARS) / (total + RATIO_PRIOR_CHARS)) : prior;
   const costs: DpCosts = {
     link(i, a, j, b) {
       const ns = normSim(i - a, i, j - b, j);
@@ -113,7 +114,7 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
   };
 
   const path = n * m <= FULL_DP_CELLS ? bandedDp(n, m, diagonalBand(n, m, Math.max(n, m)), costs, LINK_SHAPES) : coarseToFine(n, m, costs);
-  return path.beads.map((b) => {
+  return interleaveNulls(path.beads, n, m).map((b) => {
     const srcIdx = range(b.i0, b.i1);
     const tgtIdx = range(b.j0, b.j1);
     if (srcIdx.length && tgtIdx.length) {
@@ -163,6 +164,37 @@ function coarseToFine(n: number, m: number, costs: DpCosts): DpPath {
     fine = bandedDp(n, m, pathBand(n, m, fine, w), costs, LINK_SHAPES);
   }
   return fine;
+}
+
+type PathBead = DpPath['beads'][number];
+
+/**
+ * Between two links the DP leaves its null links in an arbitrary order (all source ones, then all target ones);
+ * interleave them by relative position so that a side-by-side reading keeps nearby sentences together.
+ */
+function interleaveNulls(beads: PathBead[], n: number, m: number): PathBead[] {
+  const out: PathBead[] = [];
+  let run: PathBead[] = [];
+  const flush = (): void => {
+    const srcNulls = run.filter((b) => b.i1 > b.i0);
+    const tgtNulls = run.filter((b) => b.j1 > b.j0);
+    let a = 0;
+    let c = 0;
+    while (a < srcNulls.length || c < tgtNulls.length) {
+      const s = srcNulls[a];
+      const t = tgtNulls[c];
+      if (s && (!t || s.i0 / n <= t.j0 / m)) (out.push({ ...s, j0: t ? t.j0 : s.j0, j1: t ? t.j0 : s.j1 }), a++);
+      else if (t) (out.push({ ...t, i0: s ? s.i0 : t.i0, i1: s ? s.i0 : t.i1 }), c++);
+    }
+    run = [];
+  };
+  for (const b of beads) {
+    const isNull = b.i1 === b.i0 || b.j1 === b.j0;
+    if (isNull) run.push(b);
+    else (flush(), out.push(b));
+  }
+  flush();
+  return out;
 }
 
 /** Confidence from a cost margin (skipping minus linking): 0.5 where the DP is indifferent. */

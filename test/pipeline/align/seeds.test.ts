@@ -17,7 +17,7 @@ test('seed 000 against the English seeds of the same story: links meet the gold 
   );
   const s = scoreMultiple(golds, tests);
   assert.ok(tests.flat().length > 0, 'some links');
-  assert.ok(s.f1Lax >= 0.15, JSON.stringify(s));
+  assert.ok(s.f1Lax >= 0.2, JSON.stringify(s));
 });
 
 test('seed 000 against seed 003 (a different event) links at most a headline', () => {
