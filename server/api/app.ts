@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { CLIENT_DIST } from '../paths.js';
 import { auditsRouter } from './audits.js';
 import { documentsRouter } from './documents.js';
+import { exportsRouter } from './exports.js';
 import { flagsRouter } from './flags.js';
 import { meRouter } from './me.js';
 import { statsRouter } from './stats.js';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/audits', auditsRouter(deps));
   app.use('/api/audits', auditAdminRouter(deps));
   app.use('/api/reviewers', reviewersRouter(deps));
+  app.use('/api/audits', exportsRouter(deps));
   app.use('/api/flags', flagsRouter(deps));
   app.use('/api/stats', statsRouter(deps));
   app.use('/api/me', meRouter(deps));

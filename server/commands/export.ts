@@ -1,14 +1,56 @@
 import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { defaultDbPath } from '../config.js';
+import { openDb } from '../db/index.js';
 import { UsageError } from '../errors.js';
+import { EXPORT_FORMATS, exportAudit, type ExportFormat } from '../pipeline/export/index.js';
 
-// Placeholder until the capability lands (see the open issue); replaced, not extended.
+interface ExportOpts {
+  db: string;
+  audit: string;
+  format: string;
+  out?: string;
+  document?: string;
+  dropBoilerplate?: boolean;
+}
+
+const positiveInt = (name: string, s: string): number => {
+  if (!/^[1-9]\d*$/.test(s)) throw new UsageError(`${name} must be a positive integer, not "${s}"`);
+  return Number(s);
+};
+
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => {
-      throw new UsageError('tapat export is not built yet');
+    .description('export an audit: corrected copy (txt, md, html) or reviewed pairs (tmx, xliff, csv, jsonl)')
+    .requiredOption('--audit <id>', 'audit id')
+    .requiredOption('--format <format>', EXPORT_FORMATS.join('|'))
+    .option('--db <file>', 'database file', defaultDbPath())
+    .option('--out <file>', 'write here instead of stdout')
+    .option('--document <id>', 'txt/md/html: the document (default: the pivot); pairs: the target version')
+    .option('--drop-boilerplate', 'leave scrape junk (boilerplate lines) out of the corrected copy')
+    .addHelpText(
+      'after',
+      `
+Corrected copy: a flag's current verdict (its latest verdict not undone) applies when it is 'correct'
+(its text) or 'approve' of a flag with a suggestion (e.g. a spin restoration), at the flag's offsets;
+every other character is as ingested. Overlapping corrections: taken by start offset, then the longer
+span, then the lower flag id; one overlapping an earlier-taken one is skipped.
+Pairs (tmx, xliff, csv, jsonl): the pivot against one version, bead by bead; state initial (no target),
+translated (no flag of the pair decided), reviewed (some decided), final (all decided).`,
+    )
+    .action((opts: ExportOpts) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
+        throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${opts.format}"`);
+      const auditId = positiveInt('--audit', opts.audit);
+      const documentId = opts.document === undefined ? null : positiveInt('--document', opts.document);
+      const db = openDb(opts.db);
+      try {
+        const r = exportAudit(db, auditId, { format: opts.format as ExportFormat, documentId, dropBoilerplate: opts.dropBoilerplate ?? false });
+        if (opts.out) writeFileSync(opts.out, r.body);
+        else process.stdout.write(r.body);
+      } finally {
+        db.close();
+      }
     });
 }

@@ -8,6 +8,7 @@ import { registerSpin } from './spin.js';
 import { registerExport } from './export.js';
 import { registerReviewer } from './reviewer.js';
 import { registerBackup } from './backup.js';
+import { registerJudge } from './judge.js';
 
 // One file per command, registered explicitly so `tapat --help` lists them in this order.
 export function registerCommands(program: Command): void {
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerSegment(program);
   registerReviewer(program);
   registerBackup(program);
+  registerJudge(program);
 }

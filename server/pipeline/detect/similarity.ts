@@ -4,6 +4,7 @@ import { factNumbers } from '../../lang/numbers.js';
 import { entityIn, extractEntities, nameIndex } from '../../lang/entities.js';
 import { lexicalCoverage as lexiconCoverage } from '../../lang/lexicon.js';
 import { words } from '../../lang/text-norm.js';
+import { TL_PER_EN } from './detectors/pair/lengthRatio.js';
 
 // Cross-language "do these two sentences say the same thing?" for the coverage and misalignment checks.
 // Lexical part: the shipped Tagalog–English lexicon (server/lang/lexicon.ts) for tl/en pairs; shared words and
@@ -79,11 +80,8 @@ export interface PairSimilarity {
   lengthFit: number; // 0..1, 1 when the length ratio is the expected one
 }
 
-/** Expected Tagalog/English character ratio and its spread, measured on the dev pairs (bench/check.ts). */
-export const TL_EN_RATIO = 1.2;
-
 export function lengthFit(a: string, aLang: Lang, b: string, bLang: Lang): number {
-  const ratio = aLang === bLang ? 1 : aLang === 'tl' ? 1 / TL_EN_RATIO : bLang === 'tl' ? TL_EN_RATIO : 1;
+  const ratio = aLang === bLang ? 1 : aLang === 'tl' ? 1 / TL_PER_EN : bLang === 'tl' ? TL_PER_EN : 1;
   const la = Math.max(a.length, 1) * ratio;
   const lb = Math.max(b.length, 1);
   return Math.exp(-Math.abs(Math.log(la / lb)) * 1.5);

@@ -23,6 +23,45 @@ function issueText(err: z.ZodError): string {
   return `${where}${first.message}`;
 }
 
+/**
+ * One line of a JSONL file (lineNo 1-based) → its document, or null for a blank line; an InputError names
+ * the line when the record is malformed. parseJsonl() refuses the whole file on the first bad line; the
+ * batch driver reads line by line and refuses only the bad record.
+ */
+export function parseJsonlLine(raw: string, lineNo: number, path: string, encoding: string): IngestedDoc | null {
+  const line = raw.trim();
+  if (!line) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    throw new InputError(`malformed JSONL record (line ${lineNo}): not valid JSON (${(e as Error).message})`, path, lineNo);
+  }
+  const parsed = RecordSchema.safeParse(value);
+  if (!parsed.success) throw new InputError(`malformed JSONL record (line ${lineNo}): ${issueText(parsed.error)}`, path, lineNo);
+  const r = parsed.data;
+  let fromHtml = null;
+  if (!r.text?.trim()) {
+    try {
+      fromHtml = htmlToText(r.html ?? '');
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(`malformed JSONL record (line ${lineNo}): ${e.message}`, path, lineNo);
+      throw e;
+    }
+  }
+  const body = fromHtml ? fromHtml.text : (r.text ?? '');
+  if (!body.trim()) throw new InputError(`malformed JSONL record (line ${lineNo}): the HTML has no readable text`, path, lineNo);
+  return {
+    path: `${path}#L${lineNo}`,
+    url: r.url ?? null,
+    title: r.title?.trim() || fromHtml?.title || null,
+    format: 'jsonl',
+    encoding,
+    declaredLang: r.lang ?? null,
+    text: body,
+  };
+}
+
 export function parseJsonl(text: string, path: string, encoding: string): IngestedDoc[] {
   const docs: IngestedDoc[] = [];
   let lineNo = 0;
@@ -30,39 +69,10 @@ export function parseJsonl(text: string, path: string, encoding: string): Ingest
   while (pos < text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
-    const line = text.slice(pos, nl).trim();
     lineNo++;
+    const doc = parseJsonlLine(text.slice(pos, nl), lineNo, path, encoding);
     pos = nl + 1;
-    if (!line) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      throw new InputError(`malformed JSONL record (line ${lineNo}): not valid JSON (${(e as Error).message})`, path, lineNo);
-    }
-    const parsed = RecordSchema.safeParse(value);
-    if (!parsed.success) throw new InputError(`malformed JSONL record (line ${lineNo}): ${issueText(parsed.error)}`, path, lineNo);
-    const r = parsed.data;
-    let fromHtml = null;
-    if (!r.text?.trim()) {
-      try {
-        fromHtml = htmlToText(r.html ?? '');
-      } catch (e) {
-        if (e instanceof InputError) throw new InputError(`malformed JSONL record (line ${lineNo}): ${e.message}`, path, lineNo);
-        throw e;
-      }
-    }
-    const body = fromHtml ? fromHtml.text : (r.text ?? '');
-    if (!body.trim()) throw new InputError(`malformed JSONL record (line ${lineNo}): the HTML has no readable text`, path, lineNo);
-    docs.push({
-      path: `${path}#L${lineNo}`,
-      url: r.url ?? null,
-      title: r.title?.trim() || fromHtml?.title || null,
-      format: 'jsonl',
-      encoding,
-      declaredLang: r.lang ?? null,
-      text: body,
-    });
+    if (doc) docs.push(doc);
   }
   if (docs.length === 0) throw new InputError('JSONL file has no records', path);
   return docs;

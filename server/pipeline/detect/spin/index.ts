@@ -19,9 +19,9 @@ export { spinStory, spinStoryDetector, looksSpun, type SpinVerdict } from './sto
 
 const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };
 const COLLOCATION_DEFAULTS = { minTagCount: 1 };
-// chosen on Tatoeba English spun by the bench spinner (not a bench corpus): clean text stays under 1 flag
-// per 1,000 words
-const RARE_DEFAULTS = { minRank: 20000, minRatio: 5, gateDensity: 5, gateMin: 3, multiwordMateRank: 5000, spunTextRank: 10000 };
+// chosen on Tatoeba and UD English spun by the bench spinner (bench/spin-tune.ts; not a bench corpus): clean
+// text stays under 1 flag per 1,000 words
+const RARE_DEFAULTS = { minRank: 20000, minRatio: 5, gateDensity: 9, gateMin: 2, multiwordMateRank: 5000, spunTextRank: 10000, contextPairs: 2, contextRatio: 10 };
 
 export interface DetectSpinOptions {
   original?: string | null;
@@ -162,7 +162,7 @@ export const spinDetectors: SpinDetector[] = [
     {
       id: 'spin-rare',
       name: 'Unused synonyms',
-      description: 'Words never used in running text (no SemCor tag) with a common WordNet synset-mate, dense enough to mark a spun text.',
+      description: 'Rare words with a common WordNet synset-mate, and (once the text looks spun) words whose synset-mate fits the neighbours far better in WordNet\'s glosses, and spun phrasal lemmas.',
       category: 'style/spin',
       defaultSeverity: 'minor',
       thresholds: { minConfidence: 0, ...RARE_DEFAULTS },

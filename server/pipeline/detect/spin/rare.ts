@@ -1,8 +1,9 @@
 import { formOf, inflect } from '../../../lang/wordnet/inflect.js';
 import { lemmaSynsets, lookup, senseCount } from '../../../lang/wordnet/index.js';
 import { matchCase, type SpinFinding } from './finding.js';
+import { contextCandidate, spunPhraseAt } from './context.js';
 import { frequencyRank } from './frequency.js';
-import { STOPWORDS } from './stopwords.js';
+import { LIGHT, STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
 
 // Sense-blind WordNet spinners (the open-source kind) put a random lemma of a random synset in a word's
@@ -15,19 +16,22 @@ export interface RareThresholds {
   minRank: number;
   /** and at least this many times its most common synset-mate's rank */
   minRatio: number;
-  /** candidates per 100 content words from which a text counts as spun */
+  /** evidence per 100 content words from which a text counts as spun: distinct candidate words count 1,
+   * and every candidate and every context misfit (context.ts) half more */
   gateDensity: number;
-  /** and at least this many candidates */
+  /** and at least this many distinct candidate words */
   gateMin: number;
   /** a multiword lemma in the text is a candidate when it has no SemCor use and a single-word mate this common */
   multiwordMateRank: number;
   /** once a text counts as spun, words from this rank on (with the same ratio) are flagged too */
   spunTextRank: number;
+  /** ... and words a synset-mate fits better in context: the mate pairs with the neighbours in WordNet's
+   * glosses at least this many times */
+  contextPairs: number;
+  /** ... and this many times more often than the word itself (plus one) */
+  contextRatio: number;
 }
 
-// light verbs make phrasal verbs that are ordinary English ("did it", "came across"); a spinner's multiword
-// swaps worth flagging are content phrases ("rural areas" for "countries")
-const LIGHT = new Set(['do', 'did', 'does', 'get', 'got', 'make', 'made', 'take', 'took', 'go', 'went', 'come', 'came', 'put', 'set', 'keep', 'kept', 'give', 'gave']);
 
 function multiwordCandidate(phrase: string, th: RareThresholds): { suggestion: string; ratio: number; own: number } | null {
   const hits = lookup(phrase);
@@ -96,9 +100,15 @@ function multiwordAt(toks: Token[], i: number, text: string, th: RareThresholds)
   return null;
 }
 
+function neighbour(toks: Token[], i: number): string | null {
+  const t = toks[i];
+  return t && t.word ? t.text.toLowerCase() : null;
+}
+
 export function rareFindings(text: string, th: RareThresholds): SpinFinding[] {
   const toks = tokenize(text);
   const cands: Candidate[] = [];
+  const rest: number[] = []; // content words without a rarity candidate: the context test's, once the text is spun
   let content = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Token;
@@ -118,9 +128,32 @@ export function rareFindings(text: string, th: RareThresholds): SpinFinding[] {
     }
     const c = candidateFor(lower, th);
     if (c) cands.push({ start: t.start, end: t.end, ...c });
+    else rest.push(i);
   }
-  const strong = cands.filter((c) => c.own >= th.minRank);
-  if (strong.length < th.gateMin || (strong.length * 100) / Math.max(1, content) < th.gateDensity) return [];
+  const strong = cands.filter((c) => c.own >= th.minRank && c.ratio >= th.minRatio);
+  const distinct = new Set(strong.map((c) => text.slice(c.start, c.end).toLowerCase())).size;
+  if (distinct < th.gateMin) return [];
+  // a spun text shows both kinds of evidence densely: rare words with common mates, and words their
+  // neighbours would rather have a synonym for
+  const misfits = new Map<number, Candidate>();
+  for (const i of rest) {
+    const t = toks[i] as Token;
+    const c = contextCandidate(t.text.toLowerCase(), neighbour(toks, i - 1), neighbour(toks, i + 1), th.contextPairs, th.contextRatio);
+    if (c) misfits.set(i, { start: t.start, end: t.end, suggestion: c.suggestion, ratio: c.ratio, own: frequencyRank(t.text) });
+  }
+  if (((distinct + (strong.length + misfits.size) / 2) * 100) / Math.max(1, content) < th.gateDensity) return [];
+  let covered = -1;
+  for (const i of rest) {
+    if (i <= covered) continue;
+    const phrase = spunPhraseAt(toks, i, text, th.multiwordMateRank);
+    if (phrase) {
+      cands.push({ start: phrase.start, end: phrase.end, suggestion: phrase.suggestion, ratio: th.minRatio, own: th.minRank });
+      covered = i + phrase.words - 1;
+      continue;
+    }
+    const m = misfits.get(i);
+    if (m && !STOPWORDS.has(m.suggestion)) cands.push(m);
+  }
   return cands.map((c) => {
     const span = text.slice(c.start, c.end);
     return {

@@ -8,3 +8,7 @@ export const STOPWORDS = new Set(
   own same too very just also there here one two three four five six seven eight nine ten s t up down out off again further
   once per via while since until because though although whether either neither yet still even`.split(/\s+/),
 );
+
+// light verbs make phrasal verbs that are ordinary English ("did it", "came across"); a spinner's multiword
+// swaps worth flagging are content phrases ("rural areas" for "countries")
+export const LIGHT = new Set(['do', 'did', 'does', 'get', 'got', 'make', 'made', 'take', 'took', 'go', 'went', 'come', 'came', 'put', 'set', 'keep', 'kept', 'give', 'gave']);

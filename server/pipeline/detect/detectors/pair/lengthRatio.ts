@@ -58,7 +58,7 @@ export const lengthRatioDetector: PairDetector = {
     const ratio = t.text.length / Math.max(s.text.length, 1);
     const which = side === 'tgt' ? 'translation' : 'source';
     const message =
-      `The ${which} is ${side === 'tgt' ? 'much shorter' : 'much shorter'} than expected (length ratio ${ratio.toFixed(2)}, z = ${z.toFixed(1)})` +
+      `The ${which} is much shorter than expected for ${ctx.srcLang}→${ctx.tgtLang} (length ratio ${ratio.toFixed(2)}, z = ${z.toFixed(1)})` +
       (cut ? ` and stops without final punctuation: its second part looks missing` : ': part of it may be missing');
     return [
       pairFinding(this, ctx, {

@@ -1,0 +1,61 @@
+// Tuning set for the without-original spin thresholds — NOT the bench corpus: Tatoeba English and the UD
+// English sentences (../shared), grouped into ~150-word pseudo-documents and spun by the bench spinner with
+// seeds of their own. Prints span P/R/F1 on the spun copies and flags per 1,000 words on the clean ones for
+// the default spin-rare thresholds, or for overrides given as JSON:
+// `npx tsx bench/spin-tune.ts '{"contextRatio":5}'`. Writes nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectSpin } from '../server/pipeline/detect/spin/index.js';
+import { tokenize } from '../server/pipeline/detect/spin/tokens.js';
+import { SHARED } from '../test/helpers/paths.js';
+import { rng, spinText, type Spun } from '../test/pipeline/spin/spinner.js';
+
+function group(lines: string[], words = 150): string[] {
+  const out: string[] = [];
+  let cur: string[] = [];
+  let n = 0;
+  for (const l of lines) {
+    if (!l.trim()) continue;
+    cur.push(l.trim());
+    n += l.split(/\s+/).length;
+    if (n >= words) {
+      out.push(cur.join(' '));
+      cur = [];
+      n = 0;
+    }
+  }
+  return out;
+}
+const texts = [
+  ...group(readFileSync(join(SHARED, 'data', 'parallel', 'tatoeba-test.en'), 'utf8').split('\n')),
+  ...group(readFileSync(join(SHARED, 'data', 'lexicon', 'parallel', 'ud-tagalog-trg.en'), 'utf8').split('\n')),
+];
+const r = rng(77);
+const set: { clean: string; spun: Spun; words: number }[] = texts.map((t, d) => ({
+  clean: t,
+  spun: spinText(t, 5000 + d, { rate: 0.15 + 0.15 * r(), meaningEdits: 0 }),
+  words: tokenize(t).filter((x) => x.word).length,
+}));
+
+function score(th: Record<string, number>): string {
+  let tp = 0;
+  let np = 0;
+  let ng = 0;
+  let cf = 0;
+  let cw = 0;
+  for (const x of set) {
+    const f = detectSpin(x.spun.text, { thresholds: { 'spin-rare': th } });
+    np += f.length;
+    ng += x.spun.edits.length;
+    tp += f.filter((p) => x.spun.edits.some((e) => e.start < p.end && p.start < e.end)).length;
+    cf += detectSpin(x.clean, { thresholds: { 'spin-rare': th } }).length;
+    cw += x.words;
+  }
+  const p = tp / Math.max(1, np);
+  const rc = tp / Math.max(1, ng);
+  const f1 = (2 * p * rc) / Math.max(1e-9, p + rc);
+  return `P ${p.toFixed(3)} R ${rc.toFixed(3)} F1 ${f1.toFixed(3)} clean/1k ${((cf * 1000) / cw).toFixed(2)}`;
+}
+
+const th = process.argv[2] ? (JSON.parse(process.argv[2]) as Record<string, number>) : {};
+console.log(JSON.stringify(th), score(th));

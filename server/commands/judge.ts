@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { defaultDbPath, loadConfig } from '../config.js';
+import { openDb, tx } from '../db/index.js';
+import { reconcileFlags } from '../db/flags.js';
+import { UsageError } from '../errors.js';
+import { llmSettings } from '../llm/settings.js';
+import { loadStoredStory, toStore } from '../llm/audit-story.js';
+import { judgeStoryContext } from '../llm/judge-story.js';
+import { JUDGE_DETECTOR, judgeSummary } from '../llm/judge.js';
+import { writeJsonl, writeLine } from './io.js';
+
+// tapat judge: the optional LLM judge over an audit already stored. Its findings are stored as flags of
+// detector llm-mqm (they then show in the review UI); offline flags it confirms or disputes get a new
+// confidence with the offline one kept in evidence.llm. Endpoint trouble never fails the command: what was
+// skipped is said, and everything already stored stays.
+export function registerJudge(program: Command): void {
+  program
+    .command('judge')
+    .description('ask the configured LLM (OpenAI-compatible endpoint) for MQM error spans on flagged or weakly aligned pairs of an audit')
+    .requiredOption('--audit <id>', 'audit id')
+    .option('--db <file>', 'database file', defaultDbPath())
+    .option('--all', 'judge every aligned pair, not only flagged or weakly aligned ones')
+    .option('--below <score>', 'also judge pairs whose alignment score is below this', '0.3')
+    .option('--jsonl', "print the judge's findings as JSON lines (the summary goes to stderr)")
+    .action(async (opts: { audit: string; db: string; all?: boolean; below: string; jsonl?: boolean }) => {
+      const auditId = Number(opts.audit);
+      const lowScore = Number(opts.below);
+      if (!Number.isInteger(auditId) || auditId <= 0) throw new UsageError(`--audit: not an audit id: ${opts.audit}`);
+      if (!Number.isFinite(lowScore)) throw new UsageError(`--below: not a number: ${opts.below}`);
+      const cfg = loadConfig();
+      const settings = llmSettings(cfg);
+      if (!settings?.chatModel) {
+        throw new UsageError('the LLM judge is not configured: set TAPAT_LLM_BASE_URL and TAPAT_LLM_MODEL (or llm.baseUrl and llm.model in tapat.config.json)');
+      }
+      const db = openDb(opts.db);
+      try {
+        const story = loadStoredStory(db, auditId);
+        const r = await judgeStoryContext(db, cfg, story.ctx, story.offline, { all: opts.all === true, lowScore });
+        // Earlier judge flags stay unless their pair was judged again this run (a partial run keeps them).
+        const rejudged = (p: (typeof story.judged)[number]): boolean =>
+          r.judgedPairs.some((j) => j.version === p.versionIndex && p.finding.segments.some((s) => j.segments.includes(s)));
+        const kept = story.judged.filter((p) => !rejudged(p));
+        const stored = tx(db, () => reconcileFlags(db, auditId, toStore(story, [...r.placed, ...kept])));
+        const say = opts.jsonl ? (s: string) => process.stderr.write(`${s}\n`) : writeLine;
+        if (opts.jsonl) {
+          const docs = story.ctx.versions;
+          writeJsonl(
+            r.placed
+              .filter((p) => p.finding.detector === JUDGE_DETECTOR)
+              .map(({ versionIndex, finding: f }) => ({
+                doc: docs[versionIndex]!.doc.path,
+                src: f.otherSegments,
+                tgt: f.segments,
+                detector: f.detector,
+                category: f.category,
+                severity: f.severity,
+                confidence: f.confidence,
+                message: f.message,
+                evidence: f.evidence,
+                start: f.span?.start ?? null,
+                end: f.span?.end ?? null,
+                suggestion: f.suggestion,
+              })),
+          );
+        }
+        say(judgeSummary(r.stats));
+        if (story.alignedOnTheFly) say(`${story.alignedOnTheFly} version(s) had no stored alignment and were aligned on the spot`);
+        say(`flags: ${stored.inserted} new, ${stored.updated} updated, ${stored.unchanged} unchanged, ${stored.staled} stale`);
+      } finally {
+        db.close();
+      }
+    });
+}

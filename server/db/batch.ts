@@ -1,0 +1,87 @@
+import type { Db } from './index.js';
+import { fromJson, toJson } from './index.js';
+import { nowIso } from '../clock.js';
+
+// Storage of batch runs (resumable audits): a run is found again by the hash of its inputs and options;
+// items (files, JSONL records) and stories are recorded as they are committed, so a re-run after a
+// crash skips exactly what was committed.
+
+export interface BatchRun {
+  id: number;
+  key: string;
+  status: 'running' | 'done' | 'failed';
+  resumed: boolean;
+}
+
+/** The unfinished (running, or failed part-way) run with this key, or a new one. */
+export function startRun(db: Db, key: string, options: Record<string, unknown>): BatchRun {
+  const open = db
+    .prepare("SELECT id FROM batch_runs WHERE key = ? AND status IN ('running', 'failed') ORDER BY id DESC LIMIT 1")
+    .get(key) as { id: number } | undefined;
+  if (open) {
+    db.prepare("UPDATE batch_runs SET status = 'running', finished_at = NULL WHERE id = ?").run(open.id);
+    return { id: open.id, key, status: 'running', resumed: true };
+  }
+  const info = db
+    .prepare("INSERT INTO batch_runs (key, status, options, started_at) VALUES (?, 'running', ?, ?)")
+    .run(key, toJson(options), nowIso());
+  return { id: Number(info.lastInsertRowid), key, status: 'running', resumed: false };
+}
+
+export function finishRun(db: Db, runId: number, status: 'done' | 'failed', stats: Record<string, unknown>): void {
+  db.prepare('UPDATE batch_runs SET status = ?, stats = ?, finished_at = ? WHERE id = ?').run(status, toJson(stats), nowIso(), runId);
+}
+
+export function runStats(db: Db, runId: number): Record<string, unknown> {
+  const r = db.prepare('SELECT stats FROM batch_runs WHERE id = ?').get(runId) as { stats: string } | undefined;
+  return fromJson(r?.stats, {});
+}
+
+/** Keys of the items this run has already committed (done or refused). */
+export function committedItems(db: Db, runId: number): Set<string> {
+  const rows = db.prepare('SELECT item_key FROM batch_items WHERE run_id = ?').pluck().all(runId) as string[];
+  return new Set(rows);
+}
+
+/** Call inside the tx that stores the item's document, so both commit together. */
+export function recordItem(db: Db, runId: number, itemKey: string, documentId: number | null, refusal: string | null): void {
+  db.prepare('INSERT INTO batch_items (run_id, item_key, status, document_id, message) VALUES (?, ?, ?, ?, ?)').run(
+    runId,
+    itemKey,
+    refusal === null ? 'done' : 'refused',
+    documentId,
+    refusal,
+  );
+}
+
+/** The run's distinct documents in input order (first appearance). */
+export function runDocumentIds(db: Db, runId: number): number[] {
+  return db
+    .prepare(
+      `SELECT document_id FROM batch_items WHERE run_id = ? AND document_id IS NOT NULL
+       GROUP BY document_id ORDER BY MIN(rowid)`,
+    )
+    .pluck()
+    .all(runId) as number[];
+}
+
+export interface Refusal {
+  item: string;
+  message: string;
+}
+export function runRefusals(db: Db, runId: number): Refusal[] {
+  return db
+    .prepare("SELECT item_key AS item, message FROM batch_items WHERE run_id = ? AND status = 'refused' ORDER BY rowid")
+    .all(runId) as Refusal[];
+}
+
+export function storyAudit(db: Db, runId: number, storyKey: string): number | undefined {
+  return db.prepare('SELECT audit_id FROM batch_stories WHERE run_id = ? AND story_key = ?').pluck().get(runId, storyKey) as
+    | number
+    | undefined;
+}
+
+/** Call inside the tx that stores the story's alignments and flags. */
+export function recordStory(db: Db, runId: number, storyKey: string, auditId: number): void {
+  db.prepare('INSERT INTO batch_stories (run_id, story_key, audit_id) VALUES (?, ?, ?)').run(runId, storyKey, auditId);
+}

@@ -1,0 +1,105 @@
+import type { Db } from '../db/index.js';
+import { fromJson } from '../db/index.js';
+import { getAudit } from '../db/audits.js';
+import { getDocument, getSegments } from '../db/documents.js';
+import type { FindingToStore } from '../db/flags.js';
+import { getAlignment } from '../db/alignments.js';
+import { alignSentences } from '../pipeline/align/index.js';
+import { sideOf } from '../pipeline/align/story.js';
+import type { PlacedFinding } from '../pipeline/detect/index.js';
+import type { StoryContext } from '../pipeline/detect/types.js';
+import type { Category, Finding, Role, SegmentedDoc, Severity } from '../pipeline/types.js';
+import { InputError } from '../errors.js';
+import { JUDGE_DETECTOR } from './judge.js';
+
+// Reads a stored audit back into the shapes the judge takes (StoryContext + placed findings), so the judge
+// can run on an audit after the fact (`tapat judge`). Stored alignments are used; a version without one
+// is aligned on the spot with the same aligner the pipeline uses.
+
+interface FlagRow {
+  document_id: number;
+  other_document_id: number | null;
+  detector: string;
+  category: Category;
+  severity: Severity;
+  confidence: number;
+  raw_score: number | null;
+  segments: string;
+  other_segments: string;
+  start: number | null;
+  end: number | null;
+  other_start: number | null;
+  other_end: number | null;
+  message: string;
+  evidence: string;
+  suggestion: string | null;
+}
+
+export interface StoredStory {
+  ctx: StoryContext;
+  documentIds: number[]; // per version
+  /** Active flags of every detector but the judge's. */
+  offline: PlacedFinding[];
+  /** Active flags of the judge from earlier runs. */
+  judged: PlacedFinding[];
+  alignedOnTheFly: number;
+}
+
+export function loadStoredStory(db: Db, auditId: number): StoredStory {
+  const audit = getAudit(db, auditId);
+  if (!audit) throw new InputError(`no audit ${auditId} in this database`);
+  if (audit.versions.length < 2) throw new InputError(`audit ${auditId} has ${audit.versions.length} version(s): nothing to compare`);
+  const versions: StoryContext['versions'] = audit.versions.map((v) => {
+    const row = getDocument(db, v.document_id)!;
+    const doc: SegmentedDoc = { ...row, declaredLang: null, segments: getSegments(db, row.id) };
+    return { doc, role: v.role as Role, documentId: row.id };
+  });
+  const documentIds = versions.map((v) => v.documentId);
+  const byRole = (r: Role): number => versions.findIndex((v) => v.role === r);
+  let pivot = audit.pivot_document_id !== null ? documentIds.indexOf(audit.pivot_document_id) : -1;
+  if (pivot < 0) pivot = Math.max(0, byRole('source'));
+  let alignedOnTheFly = 0;
+  const alignments = versions.map((v, i) => {
+    if (i === pivot) return null;
+    const stored = getAlignment(db, auditId, documentIds[pivot]!, v.documentId);
+    if (stored) return stored.beads;
+    alignedOnTheFly++;
+    return alignSentences(sideOf(versions[pivot]!.doc), sideOf(v.doc));
+  });
+  const rows = db.prepare("SELECT * FROM flags WHERE audit_id = ? AND status = 'active' ORDER BY id").all(auditId) as FlagRow[];
+  const offline: PlacedFinding[] = [];
+  const judged: PlacedFinding[] = [];
+  for (const r of rows) {
+    const versionIndex = documentIds.indexOf(r.document_id);
+    if (versionIndex < 0) continue;
+    const other = r.other_document_id === null ? -1 : documentIds.indexOf(r.other_document_id);
+    const placed = { versionIndex, otherVersionIndex: other < 0 ? null : other, finding: rowToFinding(r) };
+    (r.detector === JUDGE_DETECTOR ? judged : offline).push(placed);
+  }
+  return { ctx: { versions, pivot, alignments, thresholds: {} }, documentIds, offline, judged, alignedOnTheFly };
+}
+
+function rowToFinding(r: FlagRow): Finding {
+  return {
+    detector: r.detector,
+    category: r.category,
+    severity: r.severity,
+    confidence: r.confidence,
+    rawScore: r.raw_score ?? 0,
+    segments: fromJson<number[]>(r.segments, []),
+    otherSegments: fromJson<number[]>(r.other_segments, []),
+    span: r.start !== null && r.end !== null ? { start: r.start, end: r.end } : null,
+    otherSpan: r.other_start !== null && r.other_end !== null ? { start: r.other_start, end: r.other_end } : null,
+    message: r.message,
+    evidence: fromJson<Record<string, unknown>>(r.evidence, {}),
+    suggestion: r.suggestion,
+  };
+}
+
+export function toStore(story: StoredStory, placed: PlacedFinding[]): FindingToStore[] {
+  return placed.map((p) => ({
+    documentId: story.documentIds[p.versionIndex]!,
+    otherDocumentId: p.otherVersionIndex === null ? null : story.documentIds[p.otherVersionIndex]!,
+    finding: p.finding,
+  }));
+}

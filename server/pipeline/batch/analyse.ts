@@ -1,0 +1,55 @@
+import { alignSentences } from '../align/index.js';
+import { detectStory, type PlacedFinding } from '../detect/index.js';
+import { detectSpin, looksSpun } from '../detect/spin/index.js';
+import { rolesOf, type SpinReading } from '../group/index.js';
+import type { Bead, Role, SegmentedDoc } from '../types.js';
+
+// The CPU-bound, pure part of auditing one story: decide the versions' roles and the pivot, align every
+// version to the pivot, run the detectors. It runs in a worker thread (batch) or inline (small inputs);
+// storage stays in the main thread.
+
+export interface StoryJob {
+  versions: { documentId: number; doc: SegmentedDoc }[];
+  /** config.thresholds: per detector id, threshold overrides. */
+  thresholds: Record<string, Record<string, number>>;
+}
+
+export interface StoryAnalysis {
+  roles: Role[];
+  pivot: number;
+  /** alignments[i] = beads of pivot (src) → versions[i] (tgt); null for the pivot. */
+  alignments: (Bead[] | null)[];
+  findings: PlacedFinding[];
+}
+
+export const ALIGN_METHOD = 'tapat-align';
+
+/**
+ * How spun an English document reads on its own, by the spin phase's own measure (its no-original
+ * detectors, findings per 1,000 words): a spun copy must not become the pivot others are aligned to.
+ */
+export function readSpin(doc: SegmentedDoc, thresholds: Record<string, Record<string, number>>): SpinReading {
+  if (doc.lang !== 'en') return { density: 0, spun: false };
+  const r = looksSpun(detectSpin(doc.text, { thresholds }).filter((f) => f.kind === 'spin'), doc.text);
+  return { density: r.per1000, spun: r.spun };
+}
+
+export function analyseStory(job: StoryJob): StoryAnalysis {
+  const docs = job.versions.map((v) => v.doc);
+  // Reading spin costs a spin pass per document; it decides the pivot only when several English versions
+  // compete. With one, it is the pivot anyway, and its role is read afterwards from the story's findings.
+  const competing = docs.filter((d) => d.lang === 'en').length > 1;
+  const { roles, pivot } = rolesOf(docs, competing ? (d) => readSpin(d, job.thresholds) : undefined);
+  const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang });
+  const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(side(docs[pivot]!), side(d))));
+  const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
+  const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds);
+  const final = competing
+    ? roles
+    : roles.map((r, i) => {
+        if (r !== 'source') return r;
+        const spin = findings.filter((f) => f.versionIndex === i && f.finding.category === 'style/spin').map((f) => f.finding);
+        return looksSpun(spin, docs[i]!.text).spun ? 'spin' : r;
+      });
+  return { roles: final, pivot, alignments, findings };
+}

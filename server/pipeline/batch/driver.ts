@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/index.js';
+import { tx } from '../../db/index.js';
+import { storeDocument } from '../../db/documents.js';
+import {
+  committedItems,
+  finishRun,
+  recordItem,
+  runDocumentIds,
+  runRefusals,
+  startRun,
+  storyAudit,
+  type Refusal,
+} from '../../db/batch.js';
+import type { Config } from '../../config.js';
+import { InputError, errorMessage } from '../../errors.js';
+import { ingestFile } from '../ingest/index.js';
+import { segmentDoc } from '../segment/index.js';
+import type { IngestedDoc } from '../types.js';
+import { discoverStories } from '../group/index.js';
+import { batchItems, checkInputs, expandFiles, inputsKey, recordDoc, type Item } from './inputs.js';
+import { StoryPool } from './pool.js';
+import { commitStory, loadSegmentedDoc, prepareStory, type StoryWork } from './story.js';
+import type { StoryAnalysis } from './analyse.js';
+import { Progress } from './progress.js';
+
+// The batch driver. Phase 1 streams the inputs: each item (file or JSONL record) is ingested, segmented
+// and committed with its batch_items row in one transaction. Phase 2 groups the run's documents into
+// stories and analyses them in the worker pool; each story is committed whole (audit, alignments,
+// flags, batch_stories row) in input order. A re-run with the same inputs resumes the unfinished run:
+// committed items and stories are skipped, so nothing is repeated or duplicated, even after kill -9.
+
+export interface BatchOptions {
+  workers: number;
+  progress: Progress;
+  /** Called after each story is committed in this invocation (e.g. to print its flags). */
+  onStory?: (auditId: number) => void;
+  /** Refused items are reported here as they happen (always, even when progress is quiet). */
+  onRefusal?: (r: Refusal) => void;
+}
+
+export interface BatchSummary {
+  runId: number;
+  resumed: boolean;
+  documents: number;
+  refused: Refusal[];
+  audits: number[];
+  sentences: number;
+}
+
+function runKey(cfg: Config, paths: string[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ inputs: inputsKey(paths), maxFileBytes: cfg.limits.maxFileBytes }))
+    .digest('hex');
+}
+
+function ingestItem(item: Item, cfg: Config): IngestedDoc[] {
+  return item.kind === 'file' ? ingestFile(item.path, { maxBytes: cfg.limits.maxFileBytes }) : [recordDoc(item)];
+}
+
+export async function runBatch(db: Db, cfg: Config, paths: string[], opts: BatchOptions): Promise<BatchSummary> {
+  checkInputs(paths, cfg.limits.maxFileBytes);
+  const run = startRun(db, runKey(cfg, paths), { inputs: inputsKey(paths) });
+  const done = committedItems(db, run.id);
+  const progress = opts.progress;
+
+  // Phase 1: read, segment, store.
+  const files = [...expandFiles(paths)];
+  progress.phase('reading', files.length, 'files');
+  let lastPath = '';
+  for await (const item of batchItems(paths, cfg.limits.maxFileBytes)) {
+    if (item.path !== lastPath) {
+      if (lastPath) progress.tick(1, 0);
+      lastPath = item.path;
+    }
+    if (done.has(item.key)) continue;
+    let docs: IngestedDoc[];
+    try {
+      docs = ingestItem(item, cfg);
+      if (!docs.length) throw new InputError('no documents in it', item.path);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const message = e.message;
+      tx(db, () => recordItem(db, run.id, item.key, null, message));
+      opts.onRefusal?.({ item: item.key, message });
+      continue;
+    }
+    const segmented = docs.map(segmentDoc);
+    tx(db, () =>
+      segmented.forEach((d, i) => recordItem(db, run.id, i === 0 ? item.key : `${item.key}#${i + 1}`, storeDocument(db, d).id, null)),
+    );
+    progress.tick(0, segmented.reduce((n, d) => n + d.segments.length, 0));
+  }
+  if (lastPath) progress.tick(1, 0);
+  progress.end();
+
+  // Phase 2: group, analyse, store.
+  const ids = runDocumentIds(db, run.id);
+  const plans = discoverStories(ids, (id) => loadSegmentedDoc(db, id));
+  progress.phase('auditing', ids.length, 'documents');
+  const pool = new StoryPool(opts.workers);
+  const window = Math.max(2, opts.workers * 2);
+  const inFlight: { work: StoryWork; result: Promise<StoryAnalysis> }[] = [];
+  const audits: number[] = [];
+  let sentences = 0;
+  const commitHead = async (): Promise<void> => {
+    const head = inFlight.shift()!;
+    const analysis = await head.result;
+    const auditId = commitStory(db, head.work, analysis, run.id);
+    audits.push(auditId);
+    const n = head.work.job.versions.reduce((s, v) => s + v.doc.segments.length, 0);
+    sentences += n;
+    progress.tick(head.work.plan.documentIds.length, n);
+    opts.onStory?.(auditId);
+  };
+  try {
+    for (const plan of plans) {
+      const already = storyAudit(db, run.id, plan.key);
+      if (already !== undefined) {
+        audits.push(already);
+        progress.tick(plan.documentIds.length, 0);
+        continue;
+      }
+      const work = prepareStory(db, plan, cfg.thresholds);
+      const result = pool.run(work.job);
+      result.catch(() => {}); // awaited in order by commitHead; this only silences the early-rejection warning
+      inFlight.push({ work, result });
+      while (inFlight.length >= window) await commitHead();
+    }
+    while (inFlight.length) await commitHead();
+  } catch (e) {
+    finishRun(db, run.id, 'failed', { error: errorMessage(e) });
+    throw e;
+  } finally {
+    await pool.close();
+    progress.end();
+  }
+  const refused = runRefusals(db, run.id);
+  const summary = { runId: run.id, resumed: run.resumed, documents: ids.length, refused, audits, sentences };
+  finishRun(db, run.id, 'done', { documents: ids.length, refused: refused.length, stories: audits.length });
+  return summary;
+}

@@ -1,0 +1,124 @@
+import type { Lang, SegmentedDoc } from '../types.js';
+import { enKey, loadLexicon } from '../../lang/lexicon.js';
+import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text-norm.js';
+
+// What story discovery compares, reduced to hashed features so thousands of documents fit in memory:
+// - anchors: language-independent evidence that two versions tell the same story (numbers, dates,
+//   capitalised names mid-sentence); they cross the tl/en boundary unchanged.
+// - words: same-language evidence (content words and word bigrams), which survives spinning better
+//   than long shingles because a spinner swaps single words.
+// - lex: cross-language evidence — English content words by stem, Tagalog content words by their lexicon
+//   translations and cognate keys, so a Tagalog version meets its English source word by word.
+
+export interface DocFeatures {
+  lang: Lang;
+  anchors: Uint32Array; // sorted, distinct
+  words: Uint32Array; // sorted, distinct
+  lex: Uint32Array; // sorted, distinct
+}
+
+/** How many lexicon translations of a Tagalog word stand for it (the best-scored first). */
+const TRANSLATIONS_PER_WORD = 3;
+
+function lexOf(text: string, lang: Lang, out: Set<number>): void {
+  const lex = lang === 'tl' ? loadLexicon() : null;
+  for (const w of tokens(text)) {
+    if (w.length < 3 || /^\d+$/.test(w)) continue; // numbers are anchors already
+    const f = fold(w);
+    if (lex ? lex.isTlStopword(f) : isEnStopword(f)) continue;
+    if (!lex) out.add(fnv1a('x:' + enKey(f)));
+    const ck = cognateKey(f);
+    if (ck) out.add(fnv1a('k:' + ck));
+    if (lex) for (const t of lex.translate(f).slice(0, TRANSLATIONS_PER_WORD)) out.add(fnv1a('x:' + t.en));
+  }
+}
+
+/** Month names (en, tl) → month number, so "September" and "Setyembre" are one anchor. */
+const MONTHS: Record<string, number> = {};
+[
+  ['january', 'enero'], ['february', 'pebrero'], ['march', 'marso'], ['april', 'abril'], ['may', 'mayo'],
+  ['june', 'hunyo'], ['july', 'hulyo'], ['august', 'agosto'], ['september', 'setyembre'],
+  ['october', 'oktubre'], ['november', 'nobyembre'], ['december', 'disyembre'],
+].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
+
+// Function words that are capitalised at line starts or in titles, in both languages: not names.
+const NOT_NAMES = new Set(
+  ('the a an and or but of in on at to for with by from as is are was were be this that these those it its ' +
+    'he she they we you i his her their our my there what when where who why how if while after before ' +
+    'ang ng mga sa si ni na at ay ito iyon siya sila kami tayo ako ikaw noong nang para kung habang dahil ' +
+    'sinabi ayon isang mula hindi pero ngunit subalit').split(' '),
+);
+
+const STOP = new Set(
+  ('about above after again against all also among been before being below between both could did does doing down during ' +
+    'each even every from further have having here into just more most much must only other over same should some such than ' +
+    'that their them then there these they this those through under until very were what when where which while will with ' +
+    'would your said says year years time ' +
+    'akin aking amin ako ang ano at ay hindi iba ilan ito iyon kanila kapag kay kaya kung lahat laban lamang mga mula naman ' +
+    'nang para pero sila siya subalit tayo upang wala yung yang noong nito niya nila natin namin dahil doon dito').split(' '),
+);
+
+/** 32-bit FNV-1a: features are compared by hash; a rare collision only adds a little noise to a score. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const toSorted = (set: Set<number>): Uint32Array => Uint32Array.from(set).sort();
+
+const NUMBER_RE = /\d[\d,]*(?:\.\d+)?/g;
+const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+
+function anchorsOf(text: string, out: Set<number>): void {
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const n = m[0].replace(/,/g, '').replace(/\.$/, '');
+    // single digits are everywhere (lists, "2 days"); they say little about which story this is
+    if (n.length >= 2) out.add(fnv1a('n:' + n));
+  }
+  let prevEnd = -1;
+  let prevName: string | null = null;
+  for (const m of text.matchAll(WORD_RE)) {
+    const w = m[0];
+    const at = m.index ?? 0;
+    const lower = w.toLowerCase();
+    const capitalised = w[0] !== lower[0];
+    const month = MONTHS[lower];
+    if (month !== undefined && capitalised) out.add(fnv1a('m:' + month));
+    // a capitalised word counts as a name unless it starts a sentence (any capital word does)
+    const lead = /\S(?=\s*$)/.exec(text.slice(Math.max(0, at - 4), at))?.[0];
+    const sentenceStart = lead === undefined || /[.!?:"“\-–—•]/.test(lead);
+    const name = capitalised && lower.length >= 3 && !NOT_NAMES.has(lower) ? lower.replace(/['’]s$/, '') : null;
+    if (name && !sentenceStart) out.add(fnv1a('c:' + name));
+    // two-word names ("Kim Jong") are stronger evidence than either word alone, wherever they stand
+    if (name && prevName && /^ $/.test(text.slice(prevEnd, at))) out.add(fnv1a('c2:' + prevName + ' ' + name));
+    prevName = name;
+    prevEnd = at + w.length;
+  }
+}
+
+export function featuresOf(doc: SegmentedDoc): DocFeatures {
+  const anchors = new Set<number>();
+  const words = new Set<number>();
+  const lex = new Set<number>();
+  for (const seg of doc.segments) {
+    if (seg.boilerplate) continue;
+    anchorsOf(seg.text, anchors);
+    if (doc.lang !== 'other') lexOf(seg.text, doc.lang, lex);
+    let prev: string | null = null;
+    for (const m of seg.text.matchAll(WORD_RE)) {
+      const w = m[0].toLowerCase();
+      if (w.length < 4 || STOP.has(w)) {
+        prev = null;
+        continue;
+      }
+      words.add(fnv1a('w:' + w));
+      if (prev) words.add(fnv1a('b:' + prev + ' ' + w));
+      prev = w;
+    }
+  }
+  return { lang: doc.lang, anchors: toSorted(anchors), words: toSorted(words), lex: toSorted(lex) };
+}
