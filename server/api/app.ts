@@ -11,6 +11,7 @@ import { meRouter } from './me.js';
 import { statsRouter } from './stats.js';
 import { auditAdminRouter } from './audit-admin.js';
 import { reviewersRouter } from './reviewers.js';
+import { batchesRouter } from './batches.js';
 import { errorHandler, notFound } from './errors.js';
 
 export interface AppDeps {
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/audits', auditsRouter(deps));
   app.use('/api/audits', auditAdminRouter(deps));
   app.use('/api/reviewers', reviewersRouter(deps));
+  app.use('/api/batches', batchesRouter(deps));
   app.use('/api/audits', exportsRouter(deps));
   app.use('/api/flags', flagsRouter(deps));
   app.use('/api/stats', statsRouter(deps));

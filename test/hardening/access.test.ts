@@ -32,7 +32,7 @@ const stateChanging = (app: Express): { method: string; path: string }[] =>
   routes((app as unknown as { router: { stack: RouteLayer[] } }).router.stack).filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
 const concrete = (path: string, id: number): string => path.replace(/:[a-zA-Z]+/g, String(id));
 
-const ADMIN_ONLY = ['POST /api/reviewers', 'DELETE /api/audits/:id'];
+const ADMIN_ONLY = ['POST /api/reviewers', 'DELETE /api/audits/:id', 'POST /api/batches'];
 
 test('every non-GET route answers 401 without a token and with a wrong one, and changes nothing', async () => {
   const s = await testServer();
@@ -62,10 +62,16 @@ test('admin-only routes: a reviewer gets 403 and nothing changes; an admin succe
   const admin = reviewer(s.db, 'boss', 'admin');
   const as = (tok: string, extra: Record<string, string> = {}): Record<string, string> => ({ authorization: `Bearer ${tok}`, ...extra });
   const json = { 'content-type': 'application/json' };
+  const jsonl = { 'content-type': 'application/x-ndjson' };
+  const batch = [
+    { title: 'Balita', text: 'Sinabi ng Pangulo noong Lunes na magpapatuloy ang usapan sa Maynila.' },
+    { title: 'News', text: 'The President said on Monday that the talks in Manila would resume.' },
+  ].map((r) => JSON.stringify(r)).join('\n');
 
   const reviewersBefore = (s.db.prepare('SELECT COUNT(*) AS n FROM reviewers').get() as { n: number }).n;
   assert.equal((await rawRequest(s.url, 'POST', '/api/reviewers', { headers: as(plain.token, json), body: JSON.stringify({ name: 'eve', role: 'admin' }) })).status, 403);
   assert.equal((await rawRequest(s.url, 'DELETE', `/api/audits/${sample.auditId}`, { headers: as(plain.token) })).status, 403);
+  assert.equal((await rawRequest(s.url, 'POST', '/api/batches', { headers: as(plain.token, jsonl), body: batch })).status, 403);
   assert.equal((s.db.prepare('SELECT COUNT(*) AS n FROM reviewers').get() as { n: number }).n, reviewersBefore);
   assert.ok(s.db.prepare('SELECT 1 FROM audits WHERE id = ?').get(sample.auditId), 'audit kept');
 
@@ -76,6 +82,10 @@ test('admin-only routes: a reviewer gets 403 and nothing changes; an admin succe
   assert.equal(reviewerByToken(s.db, token)?.name, 'ana', 'the returned token signs in');
   assert.equal((await rawRequest(s.url, 'POST', '/api/reviewers', { headers: as(admin.token, json), body: JSON.stringify({ name: 'ana' }) })).status, 409);
   assert.equal((await rawRequest(s.url, 'POST', '/api/reviewers', { headers: as(admin.token, json), body: JSON.stringify({ name: "x'; DROP TABLE reviewers;--" }) })).status, 400);
+
+  const ran = await rawRequest(s.url, 'POST', '/api/batches', { headers: as(admin.token, jsonl), body: batch });
+  assert.equal(ran.status, 201, ran.body);
+  assert.equal((JSON.parse(ran.body) as { documents: number }).documents, 2);
 
   const del = await rawRequest(s.url, 'DELETE', `/api/audits/${sample.auditId}`, { headers: as(admin.token) });
   assert.equal(del.status, 204, del.body);

@@ -51,9 +51,10 @@ test('the built client has no inline script, inline style or style attribute', (
   assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'no inline event handlers');
 });
 
-test('bodies over limits.maxRequestBytes → 413; nothing written', async () => {
+test('bodies over limits.maxRequestBytes → 413, batches over limits.maxFilesPerBatch → 413; nothing written', async () => {
   const config = loadConfig({}, '/nonexistent');
   config.limits.maxRequestBytes = 64 * 1024;
+  config.limits.maxFilesPerBatch = 3;
   const s = await startServer({ dbFile: join(tmpDir(), 'l.db'), port: 0, host: '127.0.0.1', config, loadSamples: false, log: () => {} });
   after(() => s.close());
   const sample = buildSampleAudit(s.db);
@@ -63,7 +64,14 @@ test('bodies over limits.maxRequestBytes → 413; nothing written', async () => 
   const r1 = await rawRequest(s.url, 'POST', `/api/flags/${sample.flags[0]}/verdicts`, { headers: { ...auth, 'content-type': 'application/json' }, body: big });
   assert.equal(r1.status, 413, r1.body);
   assert.match(r1.body, /too large/);
+  const rec = (i: number): string => JSON.stringify({ title: `t${i}`, text: `The navy said ship ${i} left port on Monday.` });
+  const r2 = await rawRequest(s.url, 'POST', '/api/batches', { headers: { ...auth, 'content-type': 'application/x-ndjson' }, body: `${rec(0)}\n`.repeat(2000) });
+  assert.equal(r2.status, 413, r2.body);
+  const r3 = await rawRequest(s.url, 'POST', '/api/batches', { headers: { ...auth, 'content-type': 'application/x-ndjson' }, body: [0, 1, 2, 3].map(rec).join('\n') });
+  assert.equal(r3.status, 413, r3.body);
+  assert.match(r3.body, /maxFilesPerBatch/);
   assert.equal((s.db.prepare('SELECT COUNT(*) AS n FROM verdicts').get() as { n: number }).n, 0);
+  assert.equal((s.db.prepare('SELECT COUNT(*) AS n FROM batch_runs').get() as { n: number }).n, 0);
 });
 
 // A client that sends part of its request and stalls: the server answers 408 or closes, and keeps serving.

@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb } from '../../server/db/index.js';
 import { buildSampleAudit, insertFlag, reviewer } from '../helpers/fixtures.js';
+import { BIN } from '../helpers/cli.js';
+import { SEEDS } from '../helpers/paths.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { serveProcess } from './serve-process.js';
 
@@ -114,5 +117,37 @@ test('SIGKILL of tapat serve during concurrent verdict posts: acknowledged verdi
   } finally {
     again.cp.kill('SIGTERM');
     await again.exited;
+  }
+});
+
+test('50 concurrent reviewers posting verdicts while tapat audit writes a batch: exactly once, none lost', async () => {
+  const N = 50;
+  const s = setup(N, N);
+  const srv = await serveProcess(s.file);
+  try {
+    let batchDone = false;
+    const batch = new Promise<number | null>((resolve) => {
+      const cp = spawn(process.execPath, [BIN, 'audit', '--db', s.file, '--quiet', '--workers', '1', SEEDS], { stdio: 'ignore' });
+      cp.on('exit', (code) => {
+        batchDone = true;
+        resolve(code);
+      });
+    });
+    let rounds = 0;
+    const loops = s.tokens.map((t, i) => reviewerLoop(srv.url, t, s.flags[i]!, () => batchDone && ++rounds > N * 3));
+    assert.equal(await batch, 0, 'the batch finished despite the verdict traffic');
+    const results = await Promise.all(loops);
+    const acked = results.flatMap((r) => r.acked);
+    assert.ok(acked.length >= N, `acknowledged ${acked.length}`);
+    assert.equal(checkStored(s.file, acked, s.flags), acked.length, 'every stored verdict was acknowledged');
+    const db = new Database(s.file, { readonly: true });
+    try {
+      assert.ok((db.prepare("SELECT COUNT(*) AS n FROM batch_runs WHERE status = 'done'").get() as { n: number }).n >= 1, 'the batch committed');
+    } finally {
+      db.close();
+    }
+  } finally {
+    srv.cp.kill('SIGTERM');
+    await srv.exited;
   }
 });
