@@ -8,6 +8,7 @@ import { alignSentences } from '../pipeline/align/index.js';
 import { sideOf } from '../pipeline/align/story.js';
 import type { Bead, SegmentedDoc } from '../pipeline/types.js';
 import { writeJsonl, writeLine } from './io.js';
+import { embeddingSimilarity } from '../llm/embeddings.js';
 
 interface AlignCliOptions {
   presegmented?: boolean;
@@ -34,10 +35,13 @@ export function registerAlign(program: Command): void {
     .argument('<tgt>', 'target version')
     .option('--presegmented', 'each input line is one sentence (0-based line numbers)')
     .option('--jsonl', 'one JSON record per bead: {"src":[i,...],"tgt":[j,...],"score":s}; [] on one side is a null link')
-    .action((srcPath: string, tgtPath: string, opts: AlignCliOptions) => {
+    .action(async (srcPath: string, tgtPath: string, opts: AlignCliOptions) => {
       const src = readSide(srcPath, opts.presegmented ?? false);
       const tgt = readSide(tgtPath, opts.presegmented ?? false);
-      const beads = alignSentences(sideOf(src), sideOf(tgt));
+      const [a, b] = [sideOf(src), sideOf(tgt)];
+      // Embeddings only when the model layer is configured (TAPAT_EMBED_MODEL …); null otherwise or on failure.
+      const extraSimilarity = await embeddingSimilarity(null, loadConfig(), a.sentences, b.sentences);
+      const beads = alignSentences(a, b, { extraSimilarity });
       if (opts.jsonl) writeJsonl(beads.map((b) => ({ src: b.src, tgt: b.tgt, score: b.score })));
       else printSideBySide(beads, src, tgt);
     });

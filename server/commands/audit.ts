@@ -10,6 +10,7 @@ import { Progress, progressMode } from '../pipeline/batch/progress.js';
 import { batchReport } from '../pipeline/batch/report.js';
 import { reportHtml } from '../pipeline/batch/report-html.js';
 import { writeLine } from './io.js';
+import { statsLine } from '../llm/stats.js';
 
 interface AuditOpts {
   db: string;
@@ -69,7 +70,7 @@ export function registerAudit(program: Command): void {
             : undefined,
         });
         if (opts.report || opts.reportHtml) {
-          const report = batchReport(db, s.runId, s.audits, s.refused);
+          const report = { ...batchReport(db, s.runId, s.audits, s.refused), llm: s.llm };
           if (opts.report) writeFileSync(opts.report, JSON.stringify(report, null, 2) + '\n');
           if (opts.reportHtml) writeFileSync(opts.reportHtml, reportHtml(report));
         }
@@ -78,6 +79,8 @@ export function registerAudit(program: Command): void {
             `${s.documents} documents in ${new Set(s.audits).size} stories${s.resumed ? ' (resumed run)' : ''}; ` +
               `${s.refused.length} inputs refused`,
           );
+        // The model layer reports what it did and skipped even with --quiet/--jsonl (on stderr, not the data stream).
+        if (s.llm) process.stderr.write(`tapat: model layer: ${statsLine(s.llm)}\n`);
       } finally {
         db.close();
       }

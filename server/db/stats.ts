@@ -2,7 +2,7 @@ import type { Db } from './index.js';
 import { stmt } from './stmt.js';
 import { currentVerdictSql } from './queue.js';
 
-// Per-detector precision from verdicts. A flag a reviewer approved or corrected was a true finding (a correction
+// Per-detector precision from verdicts (TOTAL, not SUM: a detector with no verdicts counts 0, not NULL). A flag a reviewer approved or corrected was a true finding (a correction
 // confirms there was something to correct); a rejected one was a false alarm. precision = true / decided.
 
 export interface DetectorStats {
@@ -30,11 +30,11 @@ export function reviewStats(db: Db, auditId?: number): ReviewStats {
   const rows = stmt(
     db, 
       `SELECT f.detector AS detector, COUNT(*) AS flags,
-              SUM(f.status = 'active' AND c.id IS NULL) AS pending,
-              SUM(f.status = 'active') AS active,
-              SUM(c.action = 'approve') AS approved,
-              SUM(c.action = 'correct') AS corrected,
-              SUM(c.action = 'reject') AS rejected
+              TOTAL(f.status = 'active' AND c.id IS NULL) AS pending,
+              TOTAL(f.status = 'active') AS active,
+              TOTAL(c.action = 'approve') AS approved,
+              TOTAL(c.action = 'correct') AS corrected,
+              TOTAL(c.action = 'reject') AS rejected
        FROM flags f LEFT JOIN verdicts c ON c.id = ${currentVerdictSql()}
        ${auditId === undefined ? '' : 'WHERE f.audit_id = ?'}
        GROUP BY f.detector ORDER BY f.detector`,

@@ -55,15 +55,44 @@ for (const [en, tl] of EN_TL_NAMES) {
 }
 
 let glossSet: Set<string> | null = null;
+// Lexicon pairs where the Tagalog is a respelling of the English (tsina/china, europa/europe, rusya/russia):
+// names, or loanwords that are names when capitalised mid-sentence.
+const transliterated = new Set<string>();
 /** Every English word the lexicon uses as a gloss: an English word in it is a common word, not a name. */
 function englishGlosses(): Set<string> {
   if (glossSet) return glossSet;
   glossSet = new Set();
   for (const line of readFileSync(dataPath('lexicon', 'tl-en.tsv'), 'utf8').split('\n').slice(1)) {
-    const en = line.split('\t')[1];
-    if (en && !en.includes(' ')) glossSet.add(en);
+    const [tl, en, score] = line.split('\t');
+    if (!en || en.includes(' ')) continue;
+    glossSet.add(en);
+    if (tl && tl.length >= 4 && en.length >= 4 && Number(score) >= 0.5 && keysMatch(nameKey(tl), nameKey(en))) {
+      transliterated.add('tl:' + tl);
+      transliterated.add('en:' + en);
+    }
   }
   return glossSet;
+}
+
+/**
+ * A word that is a known name however common it looks: the lexicon pairs it with its own respelling in the
+ * other language (Tsina/China, Europa/Europe).
+ */
+export function isKnownName(w: string, lang: Lang): boolean {
+  const f = plainWord(w).replace(/['’]s$/, '');
+  englishGlosses();
+  return transliterated.has(`${lang === 'tl' ? 'tl' : 'en'}:${f}`);
+}
+
+/** The name at `start` follows a Tagalog person marker (si, ni, kay, sina, nina, kina): it names a person. */
+export function afterPersonMarker(text: string, start: number): boolean {
+  return /(?:^|[^\p{L}])(?:si|ni|kay|sina|nina|kina)\s+$/iu.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** An English word the lexicon glosses (in a Tagalog text: a word left in English, as names often are). */
+export function isEnglishWord(w: string): boolean {
+  const f = plainWord(w);
+  return englishGlosses().has(f) || englishGlosses().has(enKey(f));
 }
 
 /** A word the lexicon knows as a common word of its language (so a capital may be only sentence case). */
@@ -77,6 +106,8 @@ export function isCommonWord(w: string, lang: Lang): boolean {
 
 const isUpper = (w: string): boolean => /^\p{Lu}/u.test(w);
 const sentenceStartBefore = (text: string, i: number): boolean => {
+  // "G. Costello", "Mr. Rudd", "Dr. Ruiz": the period of a title or an initial does not end a sentence.
+  if (/(?:^|[\s(])(?:\p{Lu}|mr|mrs|ms|dr|prof|gng|bb|sen|rep|gen|st)\.\s+$/iu.test(text.slice(Math.max(0, i - 7), i))) return false;
   const before = text.slice(Math.max(0, i - 4), i).trimEnd();
   return before === '' || /[.!?:;"“”‘'(–—•]$/u.test(before) || /(?:^|\s)-$/.test(before);
 };
@@ -179,7 +210,8 @@ export function nameIndex(text: string, lang: Lang): NameIndex {
     const lex = loadLexicon();
     for (const w of words) for (const t of lex.translate(w)) glosses.add(t.en);
   }
-  return { lang, words, keys: [...words].filter((w) => w.length >= 3).map(nameKey), glosses };
+  // Demonyms meet their place (Judean ~ Judea) from either side.
+  return { lang, words, keys: [...words].filter((w) => w.length >= 3).flatMap((w) => variants(w).map(nameKey)), glosses };
 }
 
 // Plural acronyms ("GPs") and English demonyms ("Iranian", "Chinese") meet their base ("GP", "Iran", "Tsina").
@@ -199,7 +231,8 @@ export function entityIn(e: Entity, idx: NameIndex, eLang: Lang = 'other'): bool
   // A multi-word name partly translated ("Icelandic Meteorological Office" / "Tanggapang Meteorolohikal ng
   // Iceland") is still there; it is missing when most of its words are.
   // Particles of names ("La Leona", "de", "al") do not vouch for the rest of the name.
-  const long = e.tokens.filter((t) => t.length >= 3);
+  // Roman numerals ("Phase III") say nothing about which name they number.
+  const long = e.tokens.filter((t) => t.length >= 3 && !/^[ivxl]+$/.test(t));
   const counted = long.length ? long : e.tokens;
   const missing = missingTokens(e, idx, eLang).filter((t) => counted.includes(t));
   return missing.length * 2 <= Math.max(counted.length, 1) && (counted.length > 1 || missing.length === 0);

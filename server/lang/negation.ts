@@ -11,7 +11,7 @@ export interface NegationCue {
 
 const EN_CUES =
   /(?<![\p{L}'’])(not|never|no|none|nobody|nothing|neither|nor|nowhere|without|cannot|unable|no-one|noone)(?![\p{L}'’])|\p{L}(n['’]t)(?![\p{L}])/giu;
-const TL_CUES = /(?<![\p{L}'’-])(hindi|di|huwag|wag|wala|walang|ayaw|ayoko|ayaw ng|hinding-hindi|kailanma'y hindi)(?![\p{L}'’-])|(?<![\p{L}])['’](di)(?![\p{L}])/giu;
+const TL_CUES = /(?<![\p{L}'’-])(hindi|di|huwag|wag|wala|walang|ayaw|ayoko|ayaw ng|hinding-hindi|kailanma'y hindi)(?![\p{L}'’-])|(?<![\p{L}])['’](di)(?![\p{L}])|(?<![\p{L}'’-])(di)-(?=\p{L})/giu;
 
 // "No." before a number is the abbreviation of "number"; "not only … but" keeps the meaning positive-ish
 // but is still a negation cue in both languages ("hindi lamang … kundi"), so it stays.
@@ -19,12 +19,40 @@ function isNumberAbbrev(text: string, end: number): boolean {
   return /^\.?\s*\d/.test(text.slice(end, end + 3));
 }
 
-// Negation carried by a word rather than a particle: English un-/non-/-less words and quantity words
-// ("unknown" → "hindi alam", "at least 15" → "hindi bababa sa 15"). They do not prove polarity, so the
-// check uses them only to excuse a particle on the other side.
+// Quantity and time idioms built on a negation particle that translate to no negation at all: "hindi bababa sa
+// 15" is "at least 15", "wala pang 16" is "under 16", "di nagtagal" is "soon after"; English "no more than 5"
+// is "hanggang 5". Their particle is not a polarity cue on either side.
+const NUM_WORD = "(?:\\d|isa|dalawa|tatlo|apat|lima|anim|pito|walo|siyam|sampu|labing)";
+const TL_IDIOM = new RegExp(
+  `^(?:bababa|kukulang\\p{L}*|lalampas|lalagpas|hihigit|lalabis|nagtagal|nagluwat|kalayuan|pa(?:ng)?\\s+(?:[\\p{L}-]+\\s+){0,2}(?:na\\s+)?${NUM_WORD})`,
+  'iu',
+);
+const EN_IDIOM = /^(?:more|less|fewer)\s+than\b/iu;
+
+/** The particle at [start, end) opens an idiom that carries no negation (see TL_IDIOM/EN_IDIOM). */
+function isIdiom(text: string, end: number, lang: Lang): boolean {
+  const after = text.slice(end).replace(/^[\s-]+/, '');
+  return lang === 'tl' ? TL_IDIOM.test(after) : EN_IDIOM.test(after);
+}
+
+// Negation carried by a word rather than a particle: English un-/in-/non-/-less words and words of lack or
+// refusal ("unknown" → "hindi alam", "excluded" → "hindi kasama", "lack" → "kakulangan"); Tagalog words built on
+// the roots of lack, loss and failure (kulang, wala, bigo). They do not prove polarity on their own, so the check
+// uses them to excuse a particle on the other side, and counts them when a particle meets a particle.
 const EN_SOFT =
-  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef)\p{L}{3,}|non-\p{L}+|non\p{L}{3,}|neutral|infinite\p{L}*|deficien\p{L}+|stranger\p{L}*|otherwise|implausib\p{L}+|(?!nevertheless|regardless)\p{L}{3,}less(?:ly|ness)?|less|least|fewer|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|unless|(?:in|im|il|ir|dis)(?:accessible|adequate|advertent\p{L}*|appropriate|capable|complete|consistent|convenient|correct|curable|definite\p{L}*|effective|efficient|eligible|expensive|formal|sufficient|valid|visible|regular|relevant|responsible|legal|legitimate|mature|mobile|possible|patient|perfect|proper|practical|agree\p{L}*|advantage\p{L}*|like\p{L}*|honest|proportionate\p{L}*|able\p{L}*|approv\p{L}*))(?![\p{L}])/giu;
-const TL_SOFT = /(?<![\p{L}])(?:kulang\p{L}*|maliban|iwas\p{L}*|pigil\p{L}*|bawal|ipinagbabawal|tumanggi|tanggi\p{L}*|mahina|kaunti|nawawala\p{L}*)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo)\p{L}{3,}|non-\p{L}+|non\p{L}{3,}|neutral|infinite\p{L}*|deficien\p{L}+|stranger\p{L}*|implausib\p{L}+|(?!nevertheless|regardless)\p{L}{3,}less(?:ly|ness)?|less|lesser|fewer|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|unless|except\p{L}*|exclu\p{L}+|depriv\p{L}+|empty|away|out of|ban(?:s|ned|ning)?|abnormal\p{L}*|under-?privileged|los(?:s|t|e|es|ing)|avoid\p{L}*|prevent\p{L}*|evad\p{L}*|circumvent\p{L}*|(?:in|im|il|ir)(?:accessible|accessable|adequate|advertent\p{L}*|appropriate|capable|complete|conclusive|consistent|convenient|correct|curable|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|expensive|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|legitimate|mature|mobile|possible|patient|perfect|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:agree\p{L}*|advantage\p{L}*|like\p{L}*|honest|proportionate\p{L}*|able\p{L}*|approv\p{L}*|continu\p{L}*))(?![\p{L}])/giu;
+const TL_SOFT =
+  /(?<![\p{L}])(?<!(?:hindi|di)[\s-]+)(?:\p{L}*kulang\p{L}*|(?:pag)?(?:ka|na|ma)(?:wa)?wala\p{L}*|\p{L}*bigo\p{L}*|\p{L}*bigu\p{L}*|maliban|iwas\p{L}*|pigil\p{L}*|bawal|ipinagbabawal|\p{L}*t(?:in)?anggi\p{L}*|\p{L}*pabaya\p{L}*|(?:ka)?hinaan|(?:ma|mahi|napaka)?hina|kaunti|mabuway|ilegal|imposible|iregular|imoral)(?![\p{L}])/giu;
+
+// The affixal negations among them (un-, in-, non-, dis-, -less, excluded, missing): Tagalog nearly always
+// renders these with a particle (hindi alam, di-tiyak, hindi kasama), so one of them is worth a particle there.
+const EN_AFFIXAL =
+  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo|fortunate)\p{L}{3,}|non-?\p{L}{3,}|(?:in|im|il|ir)(?:accessible|accessable|adequate|appropriate|capable|experienced|complete|conclusive|consistent|convenient|correct|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|possible|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:honest|proportionate\p{L}*|abled?|approv\p{L}*)|(?!nevertheless|regardless)\p{L}{3,}less|exclud\p{L}*|exclusion|missing|lesser)(?![\p{L}])/giu;
+
+/** English affixal negations in `text` (see EN_AFFIXAL); 0 for Tagalog. */
+export function affixalNegation(text: string, lang: Lang): number {
+  return lang === 'en' ? (text.match(EN_AFFIXAL)?.length ?? 0) : 0;
+}
 
 /** Words that carry negation without a negation particle (see EN_SOFT). */
 export function softNegation(text: string, lang: Lang): number {
@@ -37,12 +65,14 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
   const out: NegationCue[] = [];
   const scan = (re: RegExp) => {
     for (const m of text.matchAll(re)) {
-      const cue = (m[1] ?? m[2] ?? m[0]).toLowerCase();
-      const start = m.index + m[0].lastIndexOf(m[1] ?? m[2] ?? m[0]);
+      const g = m[1] ?? m[2] ?? m[3] ?? m[0];
+      const cue = g.toLowerCase();
+      const start = m.index + m[0].lastIndexOf(g);
       const end = start + cue.length;
       if (cue === 'no' && isNumberAbbrev(text, end)) continue;
-      // "kung hindi" is "otherwise" / "or else" far more often than a negated condition.
-      if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start))) continue;
+      // "kung hindi ay/man/naman" is "otherwise" (no negation in English); "kung hindi," is "if not" and stays a cue.
+      if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && /^\s+(?:ay|naman|man)\b/i.test(text.slice(end))) continue;
+      if (isIdiom(text, end, lang === 'en' || (lang === 'other' && re === EN_CUES) ? 'en' : 'tl')) continue;
       // "Hindi" with a capital inside a sentence is the language.
       if (m[0] === 'Hindi' && !/(^|[.!?:"“]\s*)$/.test(text.slice(0, start))) continue;
       out.push({ cue, start, end });

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { hasChromium, launchBrowser, CHROMIUM } from '../helpers/browser.js';
 import { testServer } from '../helpers/server.js';
-import { buildHostileDocument, buildSampleAudit, reviewer } from '../helpers/fixtures.js';
+import { tmpDir } from '../helpers/tmp.js';
+import { loadConfig } from '../../server/config.js';
+import { startServer } from '../../server/serve.js';
+import { buildDetectedAudit, buildHostileDocument, reviewer } from '../helpers/fixtures.js';
 import { REPO } from '../helpers/paths.js';
 
 const SHOTS = join(REPO, 'test', 'e2e', 'screenshots');
@@ -15,8 +18,10 @@ if (!hasChromium()) {
 } else {
   mkdirSync(SHOTS, { recursive: true });
   const s = await testServer();
-  const sample = buildSampleAudit(s.db, { realSpin: true });
-  const total = sample.flags.length;
+  // The sample story through the real pipeline (align, every detector, reconcileFlags): what a reviewer sees.
+  const sample = buildDetectedAudit(s.db);
+  const total = sample.flags;
+  const spinDoc = sample.documents[4]!;
   const hostile = buildHostileDocument(s.db);
   const me = reviewer(s.db, 'e2e', 'admin');
   const other = reviewer(s.db, 'other');
@@ -50,13 +55,20 @@ if (!hasChromium()) {
     await page.goto(`${s.url}/#/audits/${sample.auditId}`);
     await page.waitForSelector('table.threeway tbody tr');
     const heads = await page.locator('table.threeway thead th').allTextContents();
-    assert.match(heads[1]!, /tl/);
-    assert.match(heads[2]!, /en · pivot/);
-    assert.match(heads[3]!, /spin/);
-    const flagged = page.locator('.flagged', { hasText: 'native time' });
-    assert.equal(await flagged.count(), 1);
-    assert.ok(await flagged.isVisible());
-    assert.equal(await page.locator('.suggestion', { hasText: '→ local time' }).count(), 1);
+    assert.match(heads[1]!, /tl · translation/);
+    assert.match(heads[2]!, /en · source · pivot/);
+    assert.match(heads[heads.length - 1]!, /en · spin/);
+    // a spun phrase the detectors found is underlined in the spun column, with its suggested original beside it
+    const { flags } = (await (await fetch(`${s.url}/api/flags?audit=${sample.auditId}&document=${spinDoc}&category=style/spin&limit=500`)).json()) as {
+      flags: { suggestion: string | null; start: number; end: number; excerpt: string; excerpt_start: number; document_id: number }[];
+    };
+    const spun = flags.find((f) => f.suggestion && f.document_id === spinDoc)!;
+    assert.ok(spun, 'the spin detectors flag the spun copy');
+    const phrase = spun.excerpt.slice(spun.start - spun.excerpt_start, spun.end - spun.excerpt_start);
+    // (diff marks may cut the underlined phrase into several spans, so the phrase is looked for in the cell)
+    const cell = page.locator(`td[data-doc="${spinDoc}"]`, { hasText: phrase, has: page.locator('.suggestion', { hasText: `→ ${spun.suggestion}` }) }).first();
+    assert.ok(await cell.isVisible());
+    assert.ok((await cell.locator('.flagged').count()) >= 1);
     assert.ok((await page.locator('.threeway .ins').count()) > 0, 'spun copy differences highlighted');
     assert.ok((await page.locator('.threeway .anchor').count()) > 0, 'tl/en anchors highlighted');
     await page.screenshot({ path: join(SHOTS, 'audit-1280.png') });
@@ -73,6 +85,7 @@ if (!hasChromium()) {
     await page.goto(`${s.url}/#/queue?audit=${sample.auditId}`);
     await page.waitForSelector('article.flag-detail');
     await page.waitForSelector(`.counts:has-text("${total} pending")`);
+    assert.ok(total >= 3, 'the detectors find something to review');
     const first = await selectedId(page);
     const head = (await (await fetch(`${s.url}/api/flags?status=pending&audit=${sample.auditId}&limit=1`)).json()) as { flags: { id: number }[] };
     assert.equal(first, head.flags[0]!.id, 'the queue opens on its first flag');
@@ -152,6 +165,31 @@ if (!hasChromium()) {
     await page.screenshot({ path: join(SHOTS, 'queue-420.png'), fullPage: true });
     assert.deepEqual(dialogs, []);
     await page.close();
+  });
+
+  test('npm start on a fresh database: the printed link signs in, the sample corpus is ready to review from the keyboard', async () => {
+    const lines: string[] = [];
+    const fresh = await startServer({
+      dbFile: join(tmpDir(), 'fresh.db'), port: 0, host: '127.0.0.1', config: loadConfig({}, '/nonexistent'), loadSamples: true, log: (l) => lines.push(l),
+    });
+    try {
+      const link = /http:\/\/\S+\/#token=\S+/.exec(lines.join('\n'))?.[0];
+      assert.ok(link, lines.join('\n'));
+      const page = await newPage();
+      await page.goto(link);
+      await page.waitForSelector('text=Signed in as local');
+      await page.waitForSelector('article.flag-detail');
+      const stats = (await (await fetch(`${fresh.url}/api/stats`)).json()) as { pending: number };
+      assert.ok(stats.pending > 0, 'the samples were audited and flagged at start');
+      await page.waitForSelector(`.counts:has-text("${stats.pending} pending · 0 decided")`);
+      const id = await selectedId(page);
+      await page.keyboard.press('a');
+      await page.waitForSelector(`.status:has-text("Flag #${id} approved")`);
+      await page.waitForSelector(`.counts:has-text("${stats.pending - 1} pending · 1 decided")`);
+      await page.close();
+    } finally {
+      await fresh.close();
+    }
   });
 
   test('hostile text renders as text and runs nothing', async () => {

@@ -6,8 +6,9 @@ import { addReviewer, type Reviewer } from '../../server/db/reviewers.js';
 import { ingestFile } from '../../server/pipeline/ingest/index.js';
 import { segmentDoc, segmentText } from '../../server/pipeline/segment/index.js';
 import { alignSentences } from '../../server/pipeline/align/index.js';
-import { detectSpin } from '../../server/pipeline/detect/spin/index.js';
-import type { Bead, Category, Lang, SegmentedDoc, Severity } from '../../server/pipeline/types.js';
+import { detectStory } from '../../server/pipeline/detect/index.js';
+import { reconcileFlags } from '../../server/db/flags.js';
+import type { Bead, Category, Lang, Role, SegmentedDoc, Severity } from '../../server/pipeline/types.js';
 import { nowIso } from '../../server/clock.js';
 import { seed } from './paths.js';
 
@@ -80,15 +81,15 @@ export interface SampleAudit {
   tl: number;
   en: number;
   spin: number;
-  /** Flag ids in insertion order: the spin flags first (with realSpin, all the detectors report, in text order). */
+  /** Flag ids in insertion order. */
   flags: number[];
 }
 
 /**
  * The sample story: Tagalog 000, English 004 (the pivot: the English article 000 shares most with), spun 003;
- * aligned with the real aligner; six flags of both kinds.
+ * aligned with the real aligner; six hand-made flags of both kinds, so API tests can count exactly.
  */
-export function buildSampleAudit(db: Db, opts: { realSpin?: boolean } = {}): SampleAudit {
+export function buildSampleAudit(db: Db): SampleAudit {
   return tx(db, () => {
     const tlDoc = segmented('000', 'tl');
     const enDoc = segmented('004', 'en');
@@ -120,25 +121,9 @@ export function buildSampleAudit(db: Db, opts: { realSpin?: boolean } = {}): Sam
         }),
       );
     };
-    if (opts.realSpin) {
-      // What the spin detectors really report on 003 (dozens of flags, each with its likely original).
-      for (const f of detectSpin(spinDoc.text)) {
-        const seg = spinDoc.segments.find((x) => x.start <= f.start && f.start < x.end);
-        flags.push(
-          insertFlag(db, {
-            auditId, documentId: spin, detector: f.detector, category: f.kind === 'spin' ? 'style/spin' : 'accuracy/mistranslation',
-            severity: f.kind === 'spin' ? 'major' : 'critical', confidence: f.confidence, segments: seg ? [seg.index] : [],
-            start: f.start, end: f.end, suggestion: f.suggestion,
-            message: f.suggestion ? `"${f.text}" looks like article-spinner output for "${f.suggestion}"` : `"${f.text}" looks spun`,
-            fingerprint: `spin-${f.start}-${f.end}`,
-          }),
-        );
-      }
-    } else {
-      spinFlag('native time', 'local time', 0.95);
-      spinFlag('go to to the East Asian nation', 'visit to the East Asian nation', 0.9);
-      spinFlag('final visited', 'last visited', 0.85);
-    }
+    spinFlag('native time', 'local time', 0.95);
+    spinFlag('go to to the East Asian nation', 'visit to the East Asian nation', 0.9);
+    spinFlag('final visited', 'last visited', 0.85);
     const batiin = locate(tlDoc, 'Batiin');
     flags.push(
       insertFlag(db, {
@@ -189,4 +174,38 @@ export function buildHostileDocument(db: Db): { documentId: number; auditId: num
 
 export function reviewer(db: Db, name: string, role: 'reviewer' | 'admin' = 'reviewer'): { reviewer: Reviewer; token: string } {
   return addReviewer(db, name, role);
+}
+
+/**
+ * The whole sample story through the real pipeline: the five seeds ingested and segmented, aligned to the
+ * English pivot (004), every detector run by detectStory, flags stored by reconcileFlags.
+ */
+export function buildDetectedAudit(db: Db): { auditId: number; documents: number[]; flags: number } {
+  return tx(db, () => {
+    const seeds: [string, Lang, Role][] = [
+      ['000', 'tl', 'translation'], ['004', 'en', 'source'], ['001', 'en', 'source'], ['002', 'en', 'source'], ['003', 'en', 'spin'],
+    ];
+    const docs = seeds.map(([prefix, lang]) => segmented(prefix, lang));
+    const ids = docs.map((d) => storeDocument(db, d).id);
+    const auditId = createAudit(db, 'Putin and Kim (whole sample story)', seeds.map(([, , role], i) => ({ document_id: ids[i]!, role })), ids[1]!);
+    const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang });
+    const alignments = docs.map((d, i) => {
+      if (i === 1) return null;
+      const beads = alignSentences(side(docs[1]!), side(d));
+      storeAlignment(db, auditId, ids[1]!, ids[i]!, beads);
+      return beads;
+    });
+    const placed = detectStory({
+      versions: docs.map((doc, i) => ({ doc, role: seeds[i]![2], documentId: ids[i]! })),
+      pivot: 1,
+      alignments,
+      thresholds: {},
+    });
+    const r = reconcileFlags(
+      db,
+      auditId,
+      placed.map((p) => ({ documentId: ids[p.versionIndex]!, otherDocumentId: p.otherVersionIndex === null ? null : ids[p.otherVersionIndex]!, finding: p.finding })),
+    );
+    return { auditId, documents: ids, flags: r.inserted };
+  });
 }

@@ -37,8 +37,7 @@ export async function auditsPage(app: HTMLElement): Promise<void> {
 const cellText = (c: Cell | undefined): string => (c ? c.segments.map((s) => s.text).join(' ') : '');
 
 function versionLabel(v: ViewVersion): string {
-  const role = v.pivot ? 'pivot' : v.role;
-  return `${v.lang} · ${role}`;
+  return `${v.lang} · ${v.role}${v.pivot ? ' · pivot' : ''}`;
 }
 
 /** Marks for one cell: differences against the pivot sentence, then the cell's flags (spans, suggestions). */

@@ -2,6 +2,7 @@ import { alignSentences } from '../align/index.js';
 import { detectStory, type PlacedFinding } from '../detect/index.js';
 import { detectSpin, looksSpun } from '../detect/spin/index.js';
 import { rolesOf, type SpinReading } from '../group/index.js';
+import { similarityFromVectors } from '../../llm/embeddings.js';
 import type { Bead, Role, SegmentedDoc } from '../types.js';
 
 // The CPU-bound, pure part of auditing one story: decide the versions' roles and the pivot, align every
@@ -12,6 +13,8 @@ export interface StoryJob {
   versions: { documentId: number; doc: SegmentedDoc }[];
   /** config.thresholds: per detector id, threshold overrides. */
   thresholds: Record<string, Record<string, number>>;
+  /** Optional sentence embeddings per version (the model layer, when configured): an extra alignment signal. */
+  embeddings?: (Float32Array[] | null)[];
 }
 
 export interface StoryAnalysis {
@@ -40,8 +43,12 @@ export function analyseStory(job: StoryJob): StoryAnalysis {
   // compete. With one, it is the pivot anyway, and its role is read afterwards from the story's findings.
   const competing = docs.filter((d) => d.lang === 'en').length > 1;
   const { roles, pivot } = rolesOf(docs, competing ? (d) => readSpin(d, job.thresholds) : undefined);
-  const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang });
-  const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(side(docs[pivot]!), side(d))));
+  const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang, boilerplate: d.segments.map((s) => s.boilerplate !== false) });
+  const extra = (i: number): ((a: number, b: number) => number) | null => {
+    const [a, b] = [job.embeddings?.[pivot], job.embeddings?.[i]];
+    return a && b ? similarityFromVectors(a, b) : null;
+  };
+  const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(side(docs[pivot]!), side(d), { extraSimilarity: extra(i) })));
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
   const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds);
   const final = competing

@@ -23,6 +23,10 @@ import { StoryPool } from './pool.js';
 import { commitStory, loadSegmentedDoc, prepareStory, type StoryWork } from './story.js';
 import type { StoryAnalysis } from './analyse.js';
 import { Progress } from './progress.js';
+import { createLlm, type LlmClient } from '../../llm/client.js';
+import { embedTexts } from '../../llm/embeddings.js';
+import { judgeStoryContext } from '../../llm/judge-story.js';
+import type { LlmStats } from '../../llm/stats.js';
 
 // The batch driver. Phase 1 streams the inputs: each item (file or JSONL record) is ingested, segmented
 // and committed with its batch_items row in one transaction. Phase 2 groups the run's documents into
@@ -46,6 +50,23 @@ export interface BatchSummary {
   refused: Refusal[];
   audits: number[];
   sentences: number;
+  /** The optional model layer's counters for this invocation; null when it is not configured. */
+  llm: LlmStats | null;
+}
+
+/** Embeddings of every version's sentences (cached by text and model); nulls where the endpoint failed. */
+async function embedVersions(db: Db, cfg: Config, llm: LlmClient, work: StoryWork): Promise<void> {
+  work.job.embeddings = await Promise.all(
+    work.job.versions.map((v) => embedTexts(db, cfg, v.doc.segments.map((s) => s.text), { client: llm })),
+  );
+}
+
+/** The judge over a story's pairs after offline detection: adds llm-mqm findings, adjusts confidences. */
+async function judge(db: Db, cfg: Config, llm: LlmClient, work: StoryWork, analysis: StoryAnalysis): Promise<StoryAnalysis> {
+  const versions = work.job.versions.map((v, i) => ({ ...v, role: analysis.roles[i]! }));
+  const ctx = { versions, pivot: analysis.pivot, alignments: analysis.alignments, thresholds: {} };
+  const { placed } = await judgeStoryContext(db, cfg, ctx, analysis.findings, { client: llm });
+  return { ...analysis, findings: placed };
 }
 
 function runKey(cfg: Config, paths: string[]): string {
@@ -99,13 +120,17 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
   const plans = discoverStories(ids, (id) => loadSegmentedDoc(db, id));
   progress.phase('auditing', ids.length, 'documents');
   const pool = new StoryPool(opts.workers);
+  // The model layer is optional: null when unconfigured; when the endpoint fails, calls answer nothing and
+  // the run completes with offline results (the counters say what was skipped).
+  const llm = createLlm(db, cfg);
   const window = Math.max(2, opts.workers * 2);
   const inFlight: { work: StoryWork; result: Promise<StoryAnalysis> }[] = [];
   const audits: number[] = [];
   let sentences = 0;
   const commitHead = async (): Promise<void> => {
     const head = inFlight.shift()!;
-    const analysis = await head.result;
+    let analysis = await head.result;
+    if (llm?.settings.chatModel) analysis = await judge(db, cfg, llm, head.work, analysis);
     const auditId = commitStory(db, head.work, analysis, run.id);
     audits.push(auditId);
     const n = head.work.job.versions.reduce((s, v) => s + v.doc.segments.length, 0);
@@ -122,6 +147,7 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
         continue;
       }
       const work = prepareStory(db, plan, cfg.thresholds);
+      if (llm?.settings.embedModel) await embedVersions(db, cfg, llm, work);
       const result = pool.run(work.job);
       result.catch(() => {}); // awaited in order by commitHead; this only silences the early-rejection warning
       inFlight.push({ work, result });
@@ -136,7 +162,7 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
     progress.end();
   }
   const refused = runRefusals(db, run.id);
-  const summary = { runId: run.id, resumed: run.resumed, documents: ids.length, refused, audits, sentences };
+  const summary = { runId: run.id, resumed: run.resumed, documents: ids.length, refused, audits, sentences, llm: llm ? llm.stats : null };
   finishRun(db, run.id, 'done', { documents: ids.length, refused: refused.length, stories: audits.length });
   return summary;
 }

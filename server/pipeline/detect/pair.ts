@@ -1,13 +1,15 @@
 import type { Bead, Lang, SegmentedDoc, Span } from '../types.js';
 import type { PairContext, PairDetector, PairFinding } from './types.js';
 import { pairDetectors } from './registry.js';
-import { thresholdsFor, type ThresholdConfig } from './thresholds.js';
+import { th, thresholdsFor, type ThresholdConfig } from './thresholds.js';
+import { pairRegime } from './regime.js';
+import { comparableSummary, nullLinkDetector } from './detectors/pair/nullLink.js';
 
 // Pair detection over an alignment: every bead between a source and its translation, every pair detector.
 // Findings come back placed on both sides (src/tgt sentence indexes and spans), whichever side they flag.
 
 export interface PlacedPairFinding {
-  bead: number; // index into beads
+  bead: number; // index into beads; -1 for a finding about the whole pair of documents (comparable articles)
   side: 'src' | 'tgt';
   src: number[];
   tgt: number[];
@@ -33,6 +35,16 @@ const SUPERSEDES: Record<string, string[]> = {
 export function detectPair(src: SegmentedDoc, tgt: SegmentedDoc, beads: Bead[], opts: DetectPairOptions = {}): PlacedPairFinding[] {
   const detectors = opts.detectors ?? pairDetectors;
   const out: PlacedPairFinding[] = [];
+  const nl = thresholdsFor(nullLinkDetector, opts.thresholds ?? {});
+  const regime = pairRegime(src, tgt, beads, {
+    comparableCoverage: th(nullLinkDetector, nl, 'comparableCoverage'),
+    minSentences: th(nullLinkDetector, nl, 'minSentences'),
+    minWords: th(nullLinkDetector, nl, 'minWords'),
+  });
+  if (regime.kind === 'comparable' && detectors.includes(nullLinkDetector)) {
+    const f = comparableSummary(regime);
+    out.push({ bead: -1, side: 'src', src: [], tgt: [], srcSpan: null, tgtSpan: null, finding: f });
+  }
   beads.forEach((bead, b) => {
     const ctxBase: Omit<PairContext, 'thresholds'> = {
       src: bead.src.map((i) => src.segments[i]!),
@@ -42,12 +54,14 @@ export function detectPair(src: SegmentedDoc, tgt: SegmentedDoc, beads: Bead[], 
       bead,
       srcDoc: src,
       tgtDoc: tgt,
+      regime,
     };
     const found: PairFinding[] = [];
     for (const d of detectors) found.push(...d.run({ ...ctxBase, thresholds: thresholdsFor(d, opts.thresholds ?? {}) }));
     const silenced = new Set(found.flatMap((f) => SUPERSEDES[f.detector] ?? []));
-    for (const f of found) {
-      if (silenced.has(f.detector)) continue;
+    for (const found1 of found) {
+      if (silenced.has(found1.detector)) continue;
+      const f = regime.kind === 'comparable' ? comparableFinding(found1) : found1;
       const side = f.side ?? 'tgt';
       out.push({
         bead: b,
@@ -61,4 +75,14 @@ export function detectPair(src: SegmentedDoc, tgt: SegmentedDoc, beads: Bead[], 
     }
   });
   return out;
+}
+
+/**
+ * Two articles on one event are not translations of each other: a name or number one of them adds to a shared
+ * sentence is reporting, not mistranslation. Such findings stay visible as minor hints with lower confidence;
+ * a sentence left in the wrong language is still major.
+ */
+function comparableFinding(f: PairFinding): PairFinding {
+  if (f.detector === 'untranslated' || f.severity === 'minor') return f;
+  return { ...f, severity: 'minor', confidence: f.confidence / 2, evidence: { ...f.evidence, regime: 'comparable' } };
 }

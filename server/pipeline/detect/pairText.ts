@@ -85,3 +85,11 @@ export function touchesBoilerplate(ctx: PairContext): boolean {
 export function isContentPair(ctx: PairContext): boolean {
   return ctx.src.length > 0 && ctx.tgt.length > 0 && !touchesBoilerplate(ctx);
 }
+
+/**
+ * A link in a comparable pair that the aligner was not sure of: the two sentences are neighbours in related
+ * articles, not a claimed translation, so their lengths and wording say nothing about translation quality.
+ */
+export function weakComparableLink(ctx: PairContext, minScore: number): boolean {
+  return ctx.regime?.kind === 'comparable' && ctx.bead.score < minScore;
+}

@@ -1,3 +1,4 @@
+import type { PairRegime } from './regime.js';
 import type { Bead, Category, Finding, Lang, Role, Segment, SegmentedDoc, Severity } from '../types.js';
 
 // The detector contract (after Weblate's checks and unified's rules): one small module per detector,
@@ -14,6 +15,8 @@ export interface PairContext {
   /** Neighbouring beads' text, for checks that need context (e.g. misalignment). May be empty. */
   srcDoc: SegmentedDoc | null;
   tgtDoc: SegmentedDoc | null;
+  /** Parallel (a translation) or comparable (two articles on one event), from the whole alignment; absent = parallel. */
+  regime?: PairRegime;
   thresholds: Record<string, number>;
 }
 

@@ -44,7 +44,9 @@ function rarity(text: string): number {
 /** Findings and a verdict for every version of the story (the pivot included). */
 export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIndex: number })[]; verdicts: SpinVerdict[] } {
   const profiles = ctx.versions.map((v) => profile(v.doc.text));
-  const alone = ctx.versions.map((v) => runFor(v.doc, null, ctx.thresholds));
+  // Spinners and every lexicon here are English: Tagalog versions are not read (they were half the cost).
+  const english = (v: { doc: SegmentedDoc }): boolean => v.doc.lang === 'en';
+  const alone = ctx.versions.map((v) => (english(v) ? runFor(v.doc, null, ctx.thresholds) : []));
   // which way a pair goes: the copy shows more spin on its own (then: rarer words; then: the declared roles)
   const spinScore = ctx.versions.map((v, i) => [looksSpun(alone[i] ?? [], v.doc.text).per1000, rarity(v.doc.text), v.role === 'spin' ? 1 : 0]);
   const moreSpun = (i: number, j: number): boolean => {
@@ -56,6 +58,10 @@ export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIn
   const findings: (Finding & { versionIndex: number })[] = [];
   const verdicts: SpinVerdict[] = [];
   ctx.versions.forEach((v, i) => {
+    if (!english(v)) {
+      verdicts.push({ spun: false, per1000: 0, original: null });
+      return;
+    }
     const peers = ctx.versions
       .map((w, j) => ({ text: w.doc.text, lang: w.doc.lang, profile: profiles[j], j }))
       .filter((w) => w.j !== i && w.lang === v.doc.lang && moreSpun(i, w.j));

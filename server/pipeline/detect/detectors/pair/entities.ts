@@ -1,10 +1,19 @@
 import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
-import { entityIn, extractEntities, isCommonWord, missingTokens, nameIndex } from '../../../../lang/entities.js';
+import { afterPersonMarker, entityIn, extractEntities, isCommonWord, isEnglishWord, isKnownName, missingTokens, nameIndex } from '../../../../lang/entities.js';
 import { th } from '../../thresholds.js';
 
 // Names (people, places, organisations, titles written as names) must appear on both sides. Tagalog respells
 // some (Rusya), marks persons with si/ni/kay, and hyphenation varies (Kim Jong-un / Kim Jong Un): entityIn copes.
+
+// Tagalog words are built of CV(C) syllables: no c, f, j, q, v, x, z, no consonant cluster at the start of a word
+// and never three consonants in a row (ng counts as one). A word that breaks this is a foreign name (Amsterdam).
+function looksForeign(name: string): boolean {
+  return name.split(/[\s-]+/).some((w) => {
+    const x = w.toLowerCase().replace(/ng/g, 'N');
+    return /[cfjqvxz]/.test(x) || /^[^aeiou\W\d]{2}/u.test(x) || /[^aeiou\W\d]{3}/u.test(x);
+  });
+}
 
 export const entitiesDetector: PairDetector = {
   id: 'entities',
@@ -34,26 +43,61 @@ export const entitiesDetector: PairDetector = {
     const ti = nameIndex(t.text, ctx.tgtLang);
     const onlySrc = se.filter((e) => !entityIn(e, ti, ctx.srcLang));
     const onlyTgt = te.filter((e) => !entityIn(e, si, ctx.tgtLang));
-    const score = onlySrc.length + onlyTgt.length;
-    if (score < th(this, ctx.thresholds, 'minUnmatched')) return [];
-    // A name missing on one side and a new one on the other is a substitution (major); a lone missing or
-    // extra name is often a paraphrase or a translated common noun written with a capital (minor).
-    const swapped = onlySrc.length > 0 && onlyTgt.length > 0;
-    // A lone missing name is major when it is a real name (no word of it is a common word in the lexicon).
-    const properName = (e: { text: string }, lang: typeof ctx.srcLang) =>
-      !/^\p{Lu}{2,5}s?$/u.test(e.text) && e.text.split(/[\s-]+/).every((w) => w.length > 2 && !isCommonWord(w.replace(/['’]s$/, ''), lang));
-    // In Tagalog, a capitalised word the lexicon does not know is as often an affixed native word ("Daungan",
-    // "Pangsalpok") as a name: there a lone name must look foreign (c, f, j, q, v, x, z are not native letters).
-    const lonely = (e: { text: string }, lang: typeof ctx.srcLang) => properName(e, lang) && (lang !== 'tl' || /[cfjqvxz]/i.test(e.text));
-    const lone = onlySrc.some((e) => lonely(e, ctx.srcLang)) || onlyTgt.some((e) => lonely(e, ctx.tgtLang));
     // Word level: a name word gone on one side and another on the other, one of them a real name
-    // ("Squadron Leader" / "Pinuno ng Armenia").
+    // ("Squadron Leader" / "Pinuno ng Armenia"; "European Centre" / "European Children").
     const srcWords = se.flatMap((e) => missingTokens(e, ti, ctx.srcLang));
     const tgtWords = te.flatMap((e) => missingTokens(e, si, ctx.tgtLang));
     const wordSwap =
       srcWords.length > 0 &&
       tgtWords.length > 0 &&
       (srcWords.some((w) => w.length > 2 && !isCommonWord(w, ctx.srcLang)) || tgtWords.some((w) => w.length > 2 && !isCommonWord(w, ctx.tgtLang)));
+    const score = onlySrc.length + onlyTgt.length;
+    if (score < th(this, ctx.thresholds, 'minUnmatched') && !wordSwap) return [];
+    // A name missing on one side and a new one on the other is a substitution (major); a lone missing or
+    // extra name is often a paraphrase or a translated common noun written with a capital (minor).
+    // A name written as often on both sides of a faithful pair ("Feline … Feline") but once less on one side,
+    // where a new name appears instead, was replaced there.
+    const fewer = (a: { text: string }[], aText: string, bText: string) =>
+      a.some((e) => {
+        const n = (x: string) => x.split(e.text).length - 1;
+        return n(bText) >= 1 && n(bText) < n(aText);
+      });
+    const swapped =
+      (onlySrc.length > 0 && onlyTgt.length > 0) ||
+      (onlyTgt.length > 0 && fewer(se, s.text, t.text)) ||
+      (onlySrc.length > 0 && fewer(te, t.text, s.text));
+    // A lone missing name is major when it is a real name (no word of it is a common word in the lexicon).
+    const properName = (e: { text: string }, lang: typeof ctx.srcLang) =>
+      !/^\p{Lu}{2,5}s?$/u.test(e.text) && e.text.split(/[\s-]+/).every((w) => w.length > 2 && !isCommonWord(w.replace(/['’]s$/, ''), lang));
+    // In Tagalog, a capitalised word the lexicon does not know is as often an affixed native word ("Daungan",
+    // "Pangsalpok") as a name: there a lone name must look foreign (see looksForeign),
+    // follow a person marker (si, ni, kay, sina, nina), be English words left in English (a name kept as
+    // written), or be a known name (Tsina, Europa).
+    const lonely = (e: { text: string; start: number; tokens: string[] }, lang: typeof ctx.srcLang, text: string) =>
+      (properName(e, lang) && (lang !== 'tl' || looksForeign(e.text) || afterPersonMarker(text, e.start))) ||
+      (lang === 'tl' && e.tokens.every((w) => w.length > 3 && isEnglishWord(w) && !isCommonWord(w, 'tl'))) ||
+      e.tokens.some((w) => w.length > 3 && isKnownName(w, lang));
+    const lone = onlySrc.some((e) => lonely(e, ctx.srcLang, s.text)) || onlyTgt.some((e) => lonely(e, ctx.tgtLang, t.text));
+    if (!score) {
+      // Only words of names differ (each name is still half there). Reported when the Tagalog side kept a
+      // name word in English (European Centre) that the English lacks: a Tagalog word there is a translation.
+      const tlWords = ctx.srcLang === 'tl' ? srcWords : ctx.tgtLang === 'tl' ? tgtWords : [];
+      if (!tlWords.some((w) => w.length > 2 && isEnglishWord(w) && !isCommonWord(w, 'tl'))) return [];
+      const sw = se.find((e) => missingTokens(e, ti, ctx.srcLang).length)!;
+      const tw = te.find((e) => missingTokens(e, si, ctx.tgtLang).length)!;
+      return [
+        pairFinding(this, ctx, {
+          side: 'tgt',
+          rawScore: srcWords.length + tgtWords.length,
+          severity: 'major',
+          confidence: 0.6,
+          message: `Name "${sw.text}" in the source appears as "${tw.text}" in the translation`,
+          evidence: { source: [sw.text], translation: [tw.text], words: { source: srcWords, translation: tgtWords } },
+          local: [tw.start, tw.end],
+          otherLocal: [sw.start, sw.end],
+        }),
+      ];
+    }
     const side = onlyTgt.length ? 'tgt' : 'src';
     const flagged = (side === 'tgt' ? onlyTgt : onlySrc)[0]!;
     const other = (side === 'tgt' ? onlySrc : onlyTgt)[0];

@@ -1,6 +1,6 @@
 import type { PairDetector } from '../../types.js';
 import type { Lang } from '../../../types.js';
-import { isContentPair, pairFinding, sideText } from '../../pairText.js';
+import { isContentPair, pairFinding, sideText, weakComparableLink } from '../../pairText.js';
 import { th } from '../../thresholds.js';
 
 // Gale–Church length check: Tagalog runs ~1.25× the characters of English (measured on FLORES-200 and
@@ -27,7 +27,7 @@ export const lengthRatioDetector: PairDetector = {
   category: 'accuracy/omission',
   defaultSeverity: 'major',
   scope: 'pair',
-  thresholds: { minorZ: 2.0, majorZ: 3.0, cutBonus: 1.2, minChars: 20 },
+  thresholds: { minorZ: 2.0, majorZ: 3.0, cutBonus: 1.2, minChars: 20, comparableMinLinkScore: 0.7 },
   examples: {
     pass: [
       {
@@ -45,6 +45,7 @@ export const lengthRatioDetector: PairDetector = {
   },
   run(ctx) {
     if (!isContentPair(ctx) || ctx.srcLang === ctx.tgtLang) return [];
+    if (weakComparableLink(ctx, th(this, ctx.thresholds, 'comparableMinLinkScore'))) return [];
     const s = sideText(ctx.src);
     const t = sideText(ctx.tgt);
     if (Math.max(s.text.length, t.text.length) < th(this, ctx.thresholds, 'minChars')) return [];

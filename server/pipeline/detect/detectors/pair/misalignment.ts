@@ -1,6 +1,6 @@
 import type { PairContext, PairDetector } from '../../types.js';
 import type { Segment } from '../../../types.js';
-import { isContentPair, pairFinding, sideText } from '../../pairText.js';
+import { isContentPair, pairFinding, sideText, weakComparableLink } from '../../pairText.js';
 import { pairSimilarity } from '../../similarity.js';
 import { th } from '../../thresholds.js';
 
@@ -25,10 +25,16 @@ function window(segs: Segment[] | undefined, around: Segment[], radius: number):
   return segs.filter((s) => s.index >= lo && s.index <= hi);
 }
 
-export function misalignmentScore(ctx: PairContext, radius: number) {
+/**
+ * The pair's own similarity and its best rival among the neighbours. `enough` is the similarity at which
+ * the pair cannot be flagged whatever the rivals score: the neighbour search (two dozen similarity
+ * computations, the detector's whole cost) is then skipped.
+ */
+export function misalignmentScore(ctx: PairContext, radius: number, enough = Infinity) {
   const s = sideText(ctx.src);
   const t = sideText(ctx.tgt);
   const own = pairSimilarity(s.text, ctx.srcLang, t.text, ctx.tgtLang);
+  if (own.score >= enough) return { own, altSrc: null, altTgt: null, margin: -own.score };
   const altSrc = best(window(ctx.srcDoc?.segments, ctx.src, radius), new Set(ctx.src.map((x) => x.index)), (x) =>
     pairSimilarity(x.text, ctx.srcLang, t.text, ctx.tgtLang).score,
   );
@@ -46,7 +52,7 @@ export const misalignmentDetector: PairDetector = {
   category: 'source/misalignment',
   defaultSeverity: 'major',
   scope: 'pair',
-  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6, minWords: 6, minWordsContext: 4 },
+  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6, minWords: 6, minWordsContext: 4, comparableMinLinkScore: 0.7 },
   examples: {
     pass: [
       {
@@ -64,7 +70,10 @@ export const misalignmentDetector: PairDetector = {
   },
   run(ctx) {
     if (!isContentPair(ctx) || ctx.srcLang === ctx.tgtLang) return [];
-    const r = misalignmentScore(ctx, th(this, ctx.thresholds, 'radius'));
+    if (weakComparableLink(ctx, th(this, ctx.thresholds, 'comparableMinLinkScore'))) return [];
+    // Neither rule can fire at or above both similarity ceilings (lonely: maxSimilarity; beaten: contextMaxSimilarity).
+    const enough = Math.max(th(this, ctx.thresholds, 'maxSimilarity'), th(this, ctx.thresholds, 'contextMaxSimilarity'));
+    const r = misalignmentScore(ctx, th(this, ctx.thresholds, 'radius'), enough);
     const sim = r.own.score;
     // Short sentences ("Tom is here.") meet few lexicon entries: their similarity alone says little.
     const words = Math.min(...[ctx.src, ctx.tgt].map((side) => side.map((x) => x.text).join(' ').match(/[\p{L}\d]+/gu)?.length ?? 0));

@@ -1,6 +1,6 @@
 import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
-import { negationCues, softNegation } from '../../../../lang/negation.js';
+import { affixalNegation, negationCues, softNegation } from '../../../../lang/negation.js';
 import { th } from '../../thresholds.js';
 
 // Polarity must survive translation: hindi/huwag/wala/ayaw ↔ not/n't/never/no/without.
@@ -12,7 +12,7 @@ export const negationDetector: PairDetector = {
   category: 'accuracy/mistranslation',
   defaultSeverity: 'major',
   scope: 'pair',
-  thresholds: { minDifference: 1 },
+  thresholds: { minDifference: 1, minTotalGap: 1 },
   examples: {
     pass: [
       { src: 'The minister did not sign the deal.', tgt: 'Hindi pinirmahan ng ministro ang kasunduan.' },
@@ -30,28 +30,40 @@ export const negationDetector: PairDetector = {
     const t = sideText(ctx.tgt);
     const sc = negationCues(s.text, ctx.srcLang);
     const tc = negationCues(t.text, ctx.tgtLang);
-    const diff = Math.abs(sc.length - tc.length);
-    if (diff < th(this, ctx.thresholds, 'minDifference')) return [];
-    const flipped = (sc.length > 0) !== (tc.length > 0);
-    // A particle on one side may be carried by a word on the other ("unknown" / "hindi alam", "at least" /
-    // "hindi bababa"): a side has unexplained negation only beyond the other side's particles and such words.
+    // A particle on one side may be carried by a word on the other ("unknown" / "hindi alam", "excluded" /
+    // "hindi kasama"). Such words on both sides pair off first; what is left of one side's excuses the other's
+    // particles. With particles on both sides, a side with more negation in all (particles and words) than the
+    // other has one the translation did not carry ("not located … inaccessible" / "hindi madaling marating").
     const softS = softNegation(s.text, ctx.srcLang);
     const softT = softNegation(t.text, ctx.tgtLang);
-    const excessS = sc.length - tc.length - softT;
-    const excessT = tc.length - sc.length - softS;
-    const major = Math.max(excessS, excessT) >= 1;
-    const side = excessS >= 1 ? 'src' : excessT >= 1 ? 'tgt' : tc.length >= sc.length ? 'tgt' : 'src';
+    const diff = Math.abs(sc.length - tc.length);
+    const excessS = sc.length - tc.length - Math.max(0, softT - softS);
+    const excessT = tc.length - sc.length - Math.max(0, softS - softT);
+    // Particles equal on both sides, but one side also has an affixal negation ("inaccessible") that the other
+    // does not render with a word of its own: the other side's particle is that word's, so one is missing there.
+    const affS = affixalNegation(s.text, ctx.srcLang);
+    const affT = affixalNegation(t.text, ctx.tgtLang);
+    const minGap = th(this, ctx.thresholds, 'minTotalGap');
+    const even = sc.length === tc.length && sc.length >= 1;
+    const gapS = even && softT === 0 && affS >= minGap;
+    const gapT = even && softS === 0 && affT >= minGap;
+    if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT) return [];
+    const flipped = (sc.length > 0) !== (tc.length > 0);
+    const major = excessS >= 1 || excessT >= 1 || gapS || gapT;
+    const side = excessS >= 1 || gapS ? 'src' : excessT >= 1 || gapT ? 'tgt' : tc.length >= sc.length ? 'tgt' : 'src';
     const cue = (side === 'tgt' ? tc : sc)[0];
     const otherCue = (side === 'tgt' ? sc : tc)[0];
     const message = flipped
       ? tc.length
         ? `The translation is negated ("${tc.map((c) => c.cue).join('", "')}") but the source is not`
         : `The source is negated ("${sc.map((c) => c.cue).join('", "')}") but the translation is not`
-      : `Different number of negations: ${sc.length} in the source, ${tc.length} in the translation`;
+      : sc.length === tc.length
+        ? `The ${side === 'src' ? 'source' : 'translation'} has one more negation: an "un-/in-/non-" word besides the particle(s) it shares with the other side (${sc.length} each)`
+        : `Different number of negations: ${sc.length} in the source, ${tc.length} in the translation`;
     return [
       pairFinding(this, ctx, {
         side,
-        rawScore: diff,
+        rawScore: Math.max(diff, gapS ? affS : gapT ? affT : 0),
         severity: major ? 'major' : 'minor',
         confidence: major ? (flipped ? 0.85 : 0.65) : 0.35,
         message,
