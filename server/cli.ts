@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, UsageError, errorMessage } from './errors.js';
 import { MigrationError } from './db/migrate.js';
 import { registerCommands } from './commands/index.js';
+import { dbErrorMessage } from './db/errors.js';
 
 /** Runs the CLI; returns the exit code (0 ok, 2 usage, 3 bad input, 1 anything else). */
 export async function main(argv: string[]): Promise<number> {
@@ -34,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`tapat: ${err.message}\n`);
       return 2;
     }
-    process.stderr.write(`tapat: ${errorMessage(err)}\n`);
+    process.stderr.write(`tapat: ${dbErrorMessage(err) ?? errorMessage(err)}\n`);
     if (process.env.TAPAT_DEBUG) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
     return 1;
   }

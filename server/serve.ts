@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,8 @@ export interface ServeOptions {
   /** Load data/samples into an empty database (npm start does; tests usually do not). */
   loadSamples: boolean;
   log?: (line: string) => void;
+  /** Slow clients cannot hold connections: headers and whole requests must arrive within these (ms). */
+  timeouts?: { headersMs: number; requestMs: number };
 }
 
 export interface Running {
@@ -38,6 +40,8 @@ export function loadSamplesIfEmpty(db: Db, config: Config): number {
   return auditPaths(db, config, files).created;
 }
 
+export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 60_000 };
+
 export async function startServer(opts: ServeOptions): Promise<Running> {
   const log = opts.log ?? ((l: string) => process.stdout.write(l + '\n'));
   const db = openDb(opts.dbFile);
@@ -50,7 +54,12 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   const checkpointer = opts.dbFile === ':memory:' ? null : startCheckpointer(db);
   const app = createApp({ db, config: opts.config });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(opts.port, opts.host, () => resolve(s));
+    const t = opts.timeouts ?? DEFAULT_TIMEOUTS;
+    // Node checks the timeouts every connectionsCheckingInterval: kept well under the shortest one.
+    const s = createServer(
+      { headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval: Math.min(1000, t.headersMs / 2) },
+      app,
+    ).listen(opts.port, opts.host, () => resolve(s));
     s.once('error', reject);
   });
   const addr = server.address() as AddressInfo;

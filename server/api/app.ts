@@ -9,6 +9,9 @@ import { exportsRouter } from './exports.js';
 import { flagsRouter } from './flags.js';
 import { meRouter } from './me.js';
 import { statsRouter } from './stats.js';
+import { auditAdminRouter } from './audit-admin.js';
+import { reviewersRouter } from './reviewers.js';
+import { batchesRouter } from './batches.js';
 import { errorHandler, notFound } from './errors.js';
 
 export interface AppDeps {
@@ -27,7 +30,15 @@ export function createApp(deps: AppDeps): express.Express {
       strictTransportSecurity: false,
       contentSecurityPolicy: {
         useDefaults: true,
-        directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          'base-uri': ["'none'"],
+          'upgrade-insecure-requests': null,
+        },
       },
     }),
   );
@@ -37,6 +48,9 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use('/api/documents', documentsRouter(deps));
   app.use('/api/audits', auditsRouter(deps));
+  app.use('/api/audits', auditAdminRouter(deps));
+  app.use('/api/reviewers', reviewersRouter(deps));
+  app.use('/api/batches', batchesRouter(deps));
   app.use('/api/audits', exportsRouter(deps));
   app.use('/api/flags', flagsRouter(deps));
   app.use('/api/stats', statsRouter(deps));

@@ -80,7 +80,7 @@ function ingestItem(item: Item, cfg: Config): IngestedDoc[] {
 }
 
 export async function runBatch(db: Db, cfg: Config, paths: string[], opts: BatchOptions): Promise<BatchSummary> {
-  checkInputs(paths, cfg.limits.maxFileBytes);
+  checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
   const run = startRun(db, runKey(cfg, paths), { inputs: inputsKey(paths) });
   const done = committedItems(db, run.id);
   const progress = opts.progress;

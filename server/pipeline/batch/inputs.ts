@@ -34,7 +34,7 @@ const BATCH_EXT = /\.(txt|md|markdown|html?|jsonl|ndjson)$/i;
  * and the records of a JSONL file are refused one by one instead, reported, and the rest processed: in a
  * scrape of thousands, one bad page must not stop the batch.
  */
-export function checkInputs(paths: string[], maxBytes: number): void {
+export function checkInputs(paths: string[], maxBytes: number, maxFiles = Infinity): void {
   for (const p of paths) {
     let st;
     try {
@@ -43,6 +43,13 @@ export function checkInputs(paths: string[], maxBytes: number): void {
       throw new InputError('no such file or folder', p);
     }
     if (!st.isDirectory() && formatOf(p) !== 'jsonl') ingestFile(p, { maxBytes });
+  }
+  // A limit on files per batch (limits.maxFilesPerBatch): a mistyped folder (/, ~) is refused before any work.
+  let files = 0;
+  for (const _ of expandFiles(paths)) {
+    if (++files > maxFiles) {
+      throw new InputError(`more than ${maxFiles} files in one batch (limits.maxFilesPerBatch); split the batch or raise the limit in tapat.config.json`);
+    }
   }
 }
 

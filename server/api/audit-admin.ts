@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from './app.js';
+import { tx } from '../db/index.js';
+import { stmt } from '../db/stmt.js';
+import { requireAdmin } from './roles.js';
+import { HttpError } from './errors.js';
+import { parse } from './validate.js';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive() });
+
+/**
+ * DELETE /api/audits/:id — admins only. The audit, its versions, alignments, flags and their verdicts go
+ * (foreign-key cascades, one transaction); the documents stay, other audits may use them.
+ */
+export function auditAdminRouter({ db }: AppDeps): Router {
+  const r = Router();
+  r.delete('/:id', ...requireAdmin(db), (req, res) => {
+    const { id } = parse(IdParam, req.params, 'audit id');
+    const deleted = tx(db, () => stmt(db, 'DELETE FROM audits WHERE id = ?').run(id).changes);
+    if (!deleted) throw new HttpError(404, `no audit ${id}`);
+    res.status(204).end();
+  });
+  return r;
+}

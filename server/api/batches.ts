@@ -1,0 +1,42 @@
+import { Router, text } from 'express';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppDeps } from './app.js';
+import { runBatch } from '../pipeline/batch/driver.js';
+import { Progress } from '../pipeline/batch/progress.js';
+import { InputError } from '../errors.js';
+import { requireAdmin } from './roles.js';
+import { HttpError } from './errors.js';
+
+// POST /api/batches — admins only. The body is JSONL records ({"url","title","text"|"html","lang"?} per
+// line, Content-Type application/x-ndjson), bounded by limits.maxRequestBytes (413 beyond) and
+// limits.maxFilesPerBatch records. It runs the same resumable batch pipeline as `tapat audit`.
+const JSONL_TYPES = ['application/x-ndjson', 'application/jsonl', 'text/plain'];
+
+export function batchesRouter({ db, config }: AppDeps): Router {
+  const r = Router();
+  r.post('/', ...requireAdmin(db), text({ type: JSONL_TYPES, limit: config.limits.maxRequestBytes }), async (req, res) => {
+    if (typeof req.body !== 'string' || !req.body.trim()) {
+      throw new HttpError(400, `send JSONL records as the body with Content-Type ${JSONL_TYPES[0]}`);
+    }
+    const records = req.body.split('\n').filter((l) => l.trim()).length;
+    if (records > config.limits.maxFilesPerBatch) {
+      throw new HttpError(413, `${records} records: over the limit of ${config.limits.maxFilesPerBatch} per batch (limits.maxFilesPerBatch)`);
+    }
+    // The batch driver reads files: the body becomes one JSONL file in a fresh folder (each request is its own run).
+    const dir = mkdtempSync(join(tmpdir(), 'tapat-batch-'));
+    try {
+      const file = join(dir, 'records.jsonl');
+      writeFileSync(file, req.body);
+      const s = await runBatch(db, config, [file], { workers: 0, progress: new Progress('quiet') });
+      res.status(201).json({ run: s.runId, documents: s.documents, audits: s.audits, refused: s.refused });
+    } catch (e) {
+      if (e instanceof InputError) throw new HttpError(400, e.message);
+      throw e;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return r;
+}
