@@ -52,16 +52,19 @@ export function ingestFile(path: string, opts: IngestOptions): IngestedDoc[] {
 /** Scrapers often save pages as .txt: a .txt file that is plainly an HTML page is read as HTML. */
 const looksLikeHtml = (buf: Buffer): boolean => /^\s*(?:<!--[^]*?-->\s*)?<(?:!doctype html|html)\b/i.test(buf.subarray(0, 1024).toString('latin1'));
 
+/** Whitespace, zero-width characters, bidi controls and BOMs are not text: a file of only those is empty. */
+export const hasVisibleText = (text: string): boolean => /[^\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/.test(text);
+
 export function ingestBuffer(buf: Buffer, path: string, opts: IngestOptions): IngestedDoc[] {
   if (buf.length > opts.maxBytes) throw new InputError(`input is ${buf.length} bytes, over the limit of ${opts.maxBytes}`, path);
   let format = formatOf(path);
   if (format === 'txt' && looksLikeHtml(buf)) format = 'html';
   const { text, encoding } = decodeBuffer(buf, path, format === 'html' ? declaredHtmlCharset(buf) : null);
-  if (!/\S/.test(text)) throw new InputError('file has no text (only whitespace)', path);
+  if (!hasVisibleText(text)) throw new InputError('file has no text (only whitespace or invisible characters)', path);
   if (format === 'jsonl') return parseJsonl(text, path, encoding);
   if (format === 'html') {
     const html = htmlToText(text, path);
-    if (!/\S/.test(html.text)) throw new InputError('HTML file has no readable text', path);
+    if (!hasVisibleText(html.text)) throw new InputError('HTML file has no readable text', path);
     return [{ path, url: null, title: html.title, format, encoding, declaredLang: null, text: html.text }];
   }
   return [{ path, url: null, title: null, format, encoding, declaredLang: null, text }];

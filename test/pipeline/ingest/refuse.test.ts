@@ -25,6 +25,8 @@ test('empty and whitespace-only files are refused', () => {
   refused(Buffer.alloc(0), /empty/);
   refused(Buffer.from(' \n\t\r\n  \n'), /only whitespace/);
   refused(Buffer.from([0xef, 0xbb, 0xbf, 0x0a]), /only whitespace/);
+  refused(Buffer.from(' \u200B\n\u200F\u2066\u00AD\t\n'), /invisible characters/);
+  refused(Buffer.from('<html><body><p>\u200B \u200B</p></body></html>'), /no readable text/, 'page.html');
 });
 
 test('undecodable bytes are refused', () => {
