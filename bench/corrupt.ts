@@ -4,16 +4,7 @@
 export type Kind = 'number' | 'entity' | 'negation' | 'truncate' | 'replace' | 'untranslated';
 export const KINDS: Kind[] = ['number', 'entity', 'negation', 'truncate', 'replace', 'untranslated'];
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as rng } from '../test/helpers/rng.js';
 export const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 export interface Pair {

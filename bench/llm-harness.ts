@@ -13,16 +13,8 @@ export interface HarnessPair {
   kind: Corruption;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../test/helpers/rng.js';
+import { mulberry32 } from '../test/helpers/rng.js';
 
 const AUX = /\b(is|was|are|were|will|can|could|would|should|has|have|had|does|did|do|must|may)\b/;
 

@@ -4,16 +4,8 @@ import type { Link } from './score.js';
 // ~10% of sentences deleted on one side or the other, some adjacent sentences merged on one side,
 // and scrape-junk lines inserted on both sides.
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as rng } from '../../test/helpers/rng.js';
+import { mulberry32 as rng } from '../../test/helpers/rng.js';
 
 const JUNK_EN = ['Subscribe to our newsletter', 'Please enter your comment!', 'Share this article', 'Advertisement', 'Read more:', 'Source link', 'Click here to follow us on Facebook'];
 const JUNK_TL = ['Mag-subscribe sa aming newsletter', 'Ibahagi ang artikulong ito', 'Advertisement', 'Basahin din:', 'I-follow kami sa Facebook'];
