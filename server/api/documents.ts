@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from './app.js';
 import { getDocument, getSegments, listDocuments } from '../db/documents.js';
+import { documentAlignments } from '../db/alignments.js';
 import { HttpError } from './errors.js';
 import { NoQuery, parse } from './validate.js';
 
@@ -19,7 +20,7 @@ export function documentsRouter({ db }: AppDeps): Router {
     parse(NoQuery, req.query, 'query');
     const doc = getDocument(db, p.data.id);
     if (!doc) throw new HttpError(404, `no document ${p.data.id}`);
-    res.json({ document: doc, segments: getSegments(db, doc.id) });
+    res.json({ document: doc, segments: getSegments(db, doc.id), alignments: documentAlignments(db, doc.id) });
   });
   return r;
 }

@@ -58,3 +58,47 @@ export function listAlignments(db: Db, auditId: number): StoredAlignment[] {
   const rows = db.prepare('SELECT * FROM alignments WHERE audit_id = ? ORDER BY id').all(auditId) as AlignmentRow[];
   return rows.map((r) => withBeads(db, r));
 }
+
+export interface DocumentAlignment {
+  auditId: number;
+  auditName: string;
+  role: string;
+  otherDocumentId: number;
+  otherName: string;
+  /** For each sentence of this document (by idx), the other document's sentences it is linked to. */
+  links: Record<number, { idx: number; text: string }[]>;
+}
+
+/** Every stored alignment this document takes part in (either side), seen from this document. */
+export function documentAlignments(db: Db, documentId: number): DocumentAlignment[] {
+  const rows = db
+    .prepare(
+      `SELECT al.id, al.audit_id, a.name AS audit_name, al.src_document_id, al.tgt_document_id,
+              (SELECT role FROM audit_versions v WHERE v.audit_id = al.audit_id AND v.document_id = ?) AS role
+       FROM alignments al JOIN audits a ON a.id = al.audit_id
+       WHERE al.src_document_id = ? OR al.tgt_document_id = ? ORDER BY al.audit_id, al.id`,
+    )
+    .all(documentId, documentId, documentId) as {
+    id: number;
+    audit_id: number;
+    audit_name: string;
+    src_document_id: number;
+    tgt_document_id: number;
+    role: string | null;
+  }[];
+  const beadsOf = db.prepare('SELECT src, tgt FROM beads WHERE alignment_id = ? ORDER BY ord');
+  const textOf = db.prepare('SELECT idx, text FROM segments WHERE document_id = ?');
+  const nameOf = db.prepare('SELECT COALESCE(title, path) AS name FROM documents WHERE id = ?');
+  return rows.map((r) => {
+    const mineIsSrc = r.src_document_id === documentId;
+    const other = mineIsSrc ? r.tgt_document_id : r.src_document_id;
+    const texts = new Map((textOf.all(other) as { idx: number; text: string }[]).map((s) => [s.idx, s.text]));
+    const links: DocumentAlignment['links'] = {};
+    for (const b of beadsOf.all(r.id) as { src: string; tgt: string }[]) {
+      const [mine, theirs] = mineIsSrc ? [fromJson<number[]>(b.src, []), fromJson<number[]>(b.tgt, [])] : [fromJson<number[]>(b.tgt, []), fromJson<number[]>(b.src, [])];
+      for (const i of mine) links[i] = theirs.map((j) => ({ idx: j, text: texts.get(j) ?? '' }));
+    }
+    const otherName = (nameOf.get(other) as { name: string } | undefined)?.name ?? String(other);
+    return { auditId: r.audit_id, auditName: r.audit_name, role: r.role ?? 'unknown', otherDocumentId: other, otherName, links };
+  });
+}

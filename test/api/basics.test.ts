@@ -16,3 +16,22 @@ test('health, documents of the sample corpus, one document with segments, JSON 4
   const bad = await fetch(`${s.url}/api/documents/abc`);
   assert.equal(bad.status, 400);
 });
+
+test('a document of the sample corpus carries its stored alignments: audit, role, other version, linked sentences', async () => {
+  const s = await testServer({ loadSamples: true });
+  const { documents } = (await (await fetch(`${s.url}/api/documents`)).json()) as { documents: { id: number; lang: string }[] };
+  const tl = documents.find((d) => d.lang === 'tl')!;
+  const body = (await (await fetch(`${s.url}/api/documents/${tl.id}`)).json()) as {
+    segments: { index: number; text: string }[];
+    alignments: { auditId: number; role: string; otherDocumentId: number; links: Record<string, { idx: number; text: string }[]> }[];
+  };
+  assert.ok(body.alignments.length >= 1, 'the Tagalog version is aligned to the pivot');
+  const al = body.alignments[0]!;
+  assert.equal(al.role, 'translation');
+  assert.notEqual(al.otherDocumentId, tl.id);
+  const linked = Object.entries(al.links).filter(([, v]) => v.length > 0);
+  assert.ok(linked.length >= 2, `some Tagalog sentences are linked (${linked.length})`);
+  for (const [, others] of linked) for (const o of others) assert.ok(o.text.length > 0);
+  // every sentence appears in the alignment, linked or not
+  assert.equal(Object.keys(al.links).length, body.segments.length);
+});

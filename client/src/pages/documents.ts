@@ -40,13 +40,50 @@ export async function documentsPage(app: HTMLElement): Promise<void> {
   );
 }
 
+interface DocAlignment {
+  auditId: number;
+  auditName: string;
+  role: string;
+  otherDocumentId: number;
+  otherName: string;
+  links: Record<string, { idx: number; text: string }[]>;
+}
+
+/** The sentence(s) of the other version aligned to this one, or a note that it has no counterpart there. */
+function counterpart(al: DocAlignment, idx: number): HTMLElement {
+  const other = al.links[String(idx)] ?? [];
+  const label = other.length ? `↔ ${other.map((o) => o.idx).join(',')}: ` : '↔ no counterpart';
+  return h('div', { class: 'counterpart muted' }, h('span', { class: 'tag' }, label), ' ', other.map((o) => o.text).join(' '));
+}
+
 export async function documentPage(app: HTMLElement, id: number): Promise<void> {
-  const { document: doc, segments } = await getJson<{ document: DocSummary; segments: Segment[] }>(`/api/documents/${id}`);
+  const { document: doc, segments, alignments } = await getJson<{ document: DocSummary; segments: Segment[]; alignments: DocAlignment[] }>(
+    `/api/documents/${id}`,
+  );
+  // Sentences are shown with their counterpart in the first aligned version (the audit view has them all).
+  const shown = alignments[0];
   mount(
     app,
     h('p', {}, h('a', { href: '#/documents' }, '← Documents')),
     h('h1', {}, docName(doc)),
     h('p', { class: 'muted' }, `${doc.path} · ${doc.lang} · ${segments.length} sentences`),
+    alignments.length
+      ? h(
+          'ul',
+          { class: 'alignments', 'aria-label': 'Aligned versions' },
+          ...alignments.map((a) =>
+            h(
+              'li',
+              {},
+              `${a.role} in `,
+              h('a', { href: `#/audits/${a.auditId}` }, a.auditName),
+              ', aligned with ',
+              h('a', { href: `#/documents/${a.otherDocumentId}` }, a.otherName),
+              ` (${Object.values(a.links).filter((l) => l.length).length} of ${segments.length} sentences linked)`,
+            ),
+          ),
+        )
+      : h('p', { class: 'muted' }, 'Not aligned with another version yet (it is in no audit).'),
     h(
       'ol',
       { start: 0, class: 'segments' },
@@ -59,6 +96,7 @@ export async function documentPage(app: HTMLElement, id: number): Promise<void> 
           s.boilerplate ? h('span', { class: 'tag' }, `boilerplate: ${s.boilerplate}`) : null,
           ' ',
           s.text,
+          shown && !s.boilerplate ? counterpart(shown, s.index) : null,
         ),
       ),
     ),
