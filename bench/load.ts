@@ -10,13 +10,13 @@ import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb } from '../server/db/index.js';
 import { buildSampleAudit, insertFlag, reviewer } from '../test/helpers/fixtures.js';
 import { loadCorpus } from './load-corpus.js';
 import { REPO } from '../test/helpers/paths.js';
+import { serveProcess as serve } from '../test/hardening/serve-process.js';
 
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,29 +32,6 @@ const BIN = join(REPO, 'bin', 'tapat.js');
 execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
 const work = mkdtempSync(join(tmpdir(), 'tapat-bench-load-'));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-async function serve(db: string): Promise<{ cp: ChildProcess; url: string }> {
-  const port = await freePort();
-  const cp = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', String(port), '--no-samples'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    cp.stdout!.setEncoding('utf8').on('data', (s: string) => {
-      out += s;
-      if (out.includes('tapat serving')) resolve();
-    });
-    cp.once('exit', () => reject(new Error(`serve exited: ${out}`)));
-  });
-  return { cp, url: `http://127.0.0.1:${port}` };
-}
 const stop = async (cp: ChildProcess): Promise<void> => {
   const done = new Promise((r) => cp.once('exit', r));
   cp.kill('SIGTERM');
