@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from './index.js';
 import { fromJson, toJson } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Finding } from '../pipeline/types.js';
+import type { Category, Finding, Severity } from '../pipeline/types.js';
 
 // Flag storage with reconciliation: a re-run of detection on an audit meets the stored flags by fingerprint,
 // so a reviewer's verdicts stay attached to "the same finding" even when offsets or scores shift.
@@ -26,8 +26,8 @@ export interface FlagRow {
   document_id: number;
   other_document_id: number | null;
   detector: string;
-  category: string;
-  severity: string;
+  category: Category;
+  severity: Severity;
   confidence: number;
   raw_score: number | null;
   segments: string;
@@ -83,26 +83,8 @@ function textLoader(db: Db) {
   };
 }
 
-interface Stored {
-  audit_id: number;
-  document_id: number;
-  other_document_id: number | null;
-  detector: string;
-  category: string;
-  severity: string;
-  confidence: number;
-  raw_score: number | null;
-  segments: string;
-  other_segments: string;
-  start: number | null;
-  end: number | null;
-  other_start: number | null;
-  other_end: number | null;
-  message: string;
-  evidence: string;
-  suggestion: string | null;
-  fingerprint: string;
-}
+/** A finding as it would be stored: the row less what storage itself assigns (id, version, status, times). */
+type Stored = Omit<FlagRow, 'id' | 'audit_id' | 'version' | 'status' | 'created_at' | 'updated_at'> & { audit_id: number };
 
 const COMPARED: (keyof Stored)[] = [
   'other_document_id', 'category', 'severity', 'confidence', 'raw_score', 'segments', 'other_segments',
@@ -176,7 +158,7 @@ export function reconcileFlags(db: Db, auditId: number, findings: FindingToStore
       continue;
     }
     kept.add(old.id);
-    const same = old.status === 'active' && COMPARED.every((k) => old[k as keyof FlagRow] === r[k]);
+    const same = old.status === 'active' && COMPARED.every((k) => old[k] === r[k]);
     if (same) result.unchanged++;
     else {
       update.run({ ...r, id: old.id, now });

@@ -2,7 +2,7 @@ import type { Db } from '../db/index.js';
 import { fromJson } from '../db/index.js';
 import { getAudit } from '../db/audits.js';
 import { getDocument, getSegments } from '../db/documents.js';
-import type { FindingToStore } from '../db/flags.js';
+import type { FindingToStore, FlagRow } from '../db/flags.js';
 import { getAlignment } from '../db/alignments.js';
 import { alignSentences } from '../pipeline/align/index.js';
 import { sideOf } from '../pipeline/align/story.js';
@@ -15,25 +15,6 @@ import { JUDGE_DETECTOR } from './judge.js';
 // Reads a stored audit back into the shapes the judge takes (StoryContext + placed findings), so the judge
 // can run on an audit after the fact (`tapat judge`). Stored alignments are used; a version without one
 // is aligned on the spot with the same aligner the pipeline uses.
-
-interface FlagRow {
-  document_id: number;
-  other_document_id: number | null;
-  detector: string;
-  category: Category;
-  severity: Severity;
-  confidence: number;
-  raw_score: number | null;
-  segments: string;
-  other_segments: string;
-  start: number | null;
-  end: number | null;
-  other_start: number | null;
-  other_end: number | null;
-  message: string;
-  evidence: string;
-  suggestion: string | null;
-}
 
 export interface StoredStory {
   ctx: StoryContext;
