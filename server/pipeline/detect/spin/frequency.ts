@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../../paths.js';
+import { memoise } from '../../../memo.js';
 
 // Word frequency ranks of English: data/spin/word-ranks.txt, ~225,000 word forms ordered by frequency in
 // Wikipedia (from the popular-english-words package, ISC licence; see data/spin/SOURCES.md). A sense-blind
@@ -23,8 +24,8 @@ function table(): Map<string, number> {
 }
 
 /** Rank of a word form (1 = most frequent); a phrase ranks as its rarest word. */
-export function frequencyRank(form: string): number {
+export const frequencyRank: (form: string) => number = memoise((form: string): number => {
   let worst = 0;
   for (const p of form.toLowerCase().split(/[\s_]+/)) if (p) worst = Math.max(worst, table().get(p) ?? UNRANKED);
   return worst || UNRANKED;
-}
+}, 200_000);

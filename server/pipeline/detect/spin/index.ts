@@ -6,6 +6,7 @@ import { resolveOverlaps, type SpinFinding } from './finding.js';
 import { lexiconFindings } from './fingerprint.js';
 import { originalFindings } from './original.js';
 import { rareFindings } from './rare.js';
+import { Memo } from '../../../memo.js';
 
 // The spin detectors (explicit registry). With an original: the word diff (spin-diff). Without:
 // fingerprints, tortured phrases, rare synonyms (WordNet spinners), collocation reconstruction. detectSpin() is the plain-text entry point
@@ -37,19 +38,38 @@ export function checkSpinThresholds(all: Record<string, Record<string, number>>)
   }
 }
 
+/** A detector's parameters: its defaults, overridden by the configured keys it declares (and no others). */
+function params<T extends Record<string, number>>(defaults: T, over: Record<string, number> | undefined): T {
+  const out: Record<string, number> = {};
+  for (const k of Object.keys(defaults)) out[k] = over && k in over ? (over[k] as number) : (defaults[k] as number);
+  return out as T;
+}
+
+// The same document is read by several callers with the same parameters (the batch's role reading, then
+// each no-original detector of the audit): one pass serves them all.
+const spinPasses = new Memo<string, SpinFinding[]>(32);
+
 /** All spin findings for a text, non-overlapping, in text order. */
 export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFinding[] {
   if (opts.original != null) return originalFindings(text, opts.original);
   const th = opts.thresholds ?? {};
-  const rare = rareFindings(text, { ...RARE_DEFAULTS, ...th['spin-rare'] });
-  // weak fingerprints open on the fingerprint evidence alone: they describe the thesaurus spinners, and a
-  // WordNet spinner's rare words say nothing about whether "army" was "military"
-  const lex = lexiconFindings(text, { ...LEXICON_DEFAULTS, ...th['spin-fingerprint'] });
-  // a reconstructed collocation is only a guess in clean prose ("first year" is not a spun "first class"):
-  // it is offered in text already shown to be spun
-  const spun = rare.length > 0 || lex.some((f) => f.confidence >= 0.9);
-  const colloc = spun ? collocationFindings(text, { ...COLLOCATION_DEFAULTS, ...th['spin-collocation'] }) : [];
-  return resolveOverlaps([...lex, ...colloc, ...rare]);
+  const rareTh = params(RARE_DEFAULTS, th['spin-rare']);
+  const lexTh = params(LEXICON_DEFAULTS, th['spin-fingerprint']);
+  const collocTh = params(COLLOCATION_DEFAULTS, th['spin-collocation']);
+  const key = `${JSON.stringify([rareTh, lexTh, collocTh])}\u0000${text}`;
+  return spinPasses
+    .get(key, () => {
+      const rare = rareFindings(text, rareTh);
+      // weak fingerprints open on the fingerprint evidence alone: they describe the thesaurus spinners, and a
+      // WordNet spinner's rare words say nothing about whether "army" was "military"
+      const lex = lexiconFindings(text, lexTh);
+      // a reconstructed collocation is only a guess in clean prose ("first year" is not a spun "first class"):
+      // it is offered in text already shown to be spun
+      const spun = rare.length > 0 || lex.some((f) => f.confidence >= 0.9);
+      const colloc = spun ? collocationFindings(text, collocTh) : [];
+      return resolveOverlaps([...lex, ...colloc, ...rare]);
+    })
+    .slice();
 }
 
 function segmentsOf(segs: Segment[], start: number, end: number): number[] {

@@ -5,6 +5,7 @@ import { contextCandidate, spunPhraseAt } from './context.js';
 import { frequencyRank } from './frequency.js';
 import { LIGHT, STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
+import { Memo } from '../../../memo.js';
 
 // Sense-blind WordNet spinners (the open-source kind) put a random lemma of a random synset in a word's
 // place, so spun text is full of rare words that have a common synset-mate: "tiny" → "midget",
@@ -33,7 +34,18 @@ export interface RareThresholds {
 }
 
 
-function multiwordCandidate(phrase: string, th: RareThresholds): { suggestion: string; ratio: number; own: number } | null {
+type WordCandidate = { suggestion: string; ratio: number; own: number } | null;
+
+// Both tests are pure functions of the word (or phrase) and the thresholds; a batch asks them of the same
+// words in every document.
+const multiwordMemo = new Memo<string, WordCandidate>(200_000);
+const candidateMemo = new Memo<string, WordCandidate>(200_000);
+
+function multiwordCandidate(phrase: string, th: RareThresholds): WordCandidate {
+  return multiwordMemo.get(`${th.multiwordMateRank} ${th.minRatio} ${th.minRank}:${phrase}`, () => multiwordCandidateOf(phrase, th));
+}
+
+function multiwordCandidateOf(phrase: string, th: RareThresholds): WordCandidate {
   const hits = lookup(phrase);
   if (hits.length === 0 || hits.some((h) => senseCount(h.lemma) > 0)) return null;
   let best: { form: string; rank: number } | null = null;
@@ -66,7 +78,11 @@ function spellingVariant(a: string, b: string): boolean {
   return fold(a) === fold(b);
 }
 
-function candidateFor(form: string, th: RareThresholds): { suggestion: string; ratio: number; own: number } | null {
+function candidateFor(form: string, th: RareThresholds): WordCandidate {
+  return candidateMemo.get(`${th.minRank} ${th.spunTextRank} ${th.minRatio}:${form}`, () => candidateOf(form, th));
+}
+
+function candidateOf(form: string, th: RareThresholds): WordCandidate {
   const own = frequencyRank(form);
   if (own < Math.min(th.minRank, th.spunTextRank)) return null;
   const hits = lookup(form);
