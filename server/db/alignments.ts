@@ -1,3 +1,4 @@
+import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { fromJson, toJson, tx } from './index.js';
 import { nowIso } from '../clock.js';
@@ -18,13 +19,11 @@ export interface StoredAlignment {
 /** Stores the alignment of src→tgt in an audit, replacing any earlier one of that pair, all in one transaction. */
 export function storeAlignment(db: Db, auditId: number, srcDocId: number, tgtDocId: number, beads: Bead[], method: string): number {
   return tx(db, () => {
-    db.prepare('DELETE FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?').run(auditId, srcDocId, tgtDocId);
+    stmt(db, 'DELETE FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?').run(auditId, srcDocId, tgtDocId);
     const id = Number(
-      db
-        .prepare('INSERT INTO alignments (audit_id, src_document_id, tgt_document_id, method, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(auditId, srcDocId, tgtDocId, method, nowIso()).lastInsertRowid,
+      stmt(db, 'INSERT INTO alignments (audit_id, src_document_id, tgt_document_id, method, created_at) VALUES (?, ?, ?, ?, ?)').run(auditId, srcDocId, tgtDocId, method, nowIso()).lastInsertRowid,
     );
-    const ins = db.prepare('INSERT INTO beads (alignment_id, ord, src, tgt, score) VALUES (?, ?, ?, ?, ?)');
+    const ins = stmt(db, 'INSERT INTO beads (alignment_id, ord, src, tgt, score) VALUES (?, ?, ?, ?, ?)');
     beads.forEach((b, ord) => ins.run(id, ord, toJson(b.src), toJson(b.tgt), b.score));
     return id;
   });

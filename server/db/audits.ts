@@ -1,3 +1,4 @@
+import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { fromJson } from './index.js';
 import { nowIso } from '../clock.js';
@@ -19,10 +20,10 @@ export interface AuditVersion {
 export function createAudit(db: Db, name: string, versions: AuditVersion[], pivotDocumentId: number | null): number {
   const now = nowIso();
   const id = Number(
-    db.prepare('INSERT INTO audits (name, pivot_document_id, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, pivotDocumentId, now, now)
+    stmt(db, 'INSERT INTO audits (name, pivot_document_id, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, pivotDocumentId, now, now)
       .lastInsertRowid,
   );
-  const ins = db.prepare('INSERT INTO audit_versions (audit_id, document_id, role) VALUES (?, ?, ?)');
+  const ins = stmt(db, 'INSERT INTO audit_versions (audit_id, document_id, role) VALUES (?, ?, ?)');
   for (const v of versions) ins.run(id, v.document_id, v.role);
   return id;
 }
@@ -51,19 +52,17 @@ export function upsertStoryAudit(
   versions: AuditVersion[],
   pivotDocumentId: number | null,
 ): { id: number; created: boolean } {
-  const existing = db.prepare('SELECT id FROM audits WHERE story_key = ?').pluck().get(storyKey) as number | undefined;
+  const existing = stmt(db, 'SELECT id FROM audits WHERE story_key = ?').pluck().get(storyKey) as number | undefined;
   if (existing === undefined) {
     const id = createAudit(db, name, versions, pivotDocumentId);
-    db.prepare('UPDATE audits SET story_key = ? WHERE id = ?').run(storyKey, id);
+    stmt(db, 'UPDATE audits SET story_key = ? WHERE id = ?').run(storyKey, id);
     return { id, created: true };
   }
-  const upd = db.prepare('UPDATE audit_versions SET role = ? WHERE audit_id = ? AND document_id = ? AND role != ?');
+  const upd = stmt(db, 'UPDATE audit_versions SET role = ? WHERE audit_id = ? AND document_id = ? AND role != ?');
   let changed = 0;
   for (const v of versions) changed += upd.run(v.role, existing, v.document_id, v.role).changes;
-  changed += db
-    .prepare('UPDATE audits SET pivot_document_id = ? WHERE id = ? AND pivot_document_id IS NOT ?')
-    .run(pivotDocumentId, existing, pivotDocumentId).changes;
-  if (changed) db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(nowIso(), existing);
+  changed += stmt(db, 'UPDATE audits SET pivot_document_id = ? WHERE id = ? AND pivot_document_id IS NOT ?').run(pivotDocumentId, existing, pivotDocumentId).changes;
+  if (changed) stmt(db, 'UPDATE audits SET updated_at = ? WHERE id = ?').run(nowIso(), existing);
   return { id: existing, created: false };
 }
 

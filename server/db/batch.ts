@@ -1,3 +1,4 @@
+import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { fromJson, toJson } from './index.js';
 import { nowIso } from '../clock.js';
@@ -45,7 +46,7 @@ export function committedItems(db: Db, runId: number): Set<string> {
 
 /** Call inside the tx that stores the item's document, so both commit together. */
 export function recordItem(db: Db, runId: number, itemKey: string, documentId: number | null, refusal: string | null): void {
-  db.prepare('INSERT INTO batch_items (run_id, item_key, status, document_id, message) VALUES (?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO batch_items (run_id, item_key, status, document_id, message) VALUES (?, ?, ?, ?, ?)').run(
     runId,
     itemKey,
     refusal === null ? 'done' : 'refused',
@@ -76,12 +77,12 @@ export function runRefusals(db: Db, runId: number): Refusal[] {
 }
 
 export function storyAudit(db: Db, runId: number, storyKey: string): number | undefined {
-  return db.prepare('SELECT audit_id FROM batch_stories WHERE run_id = ? AND story_key = ?').pluck().get(runId, storyKey) as
+  return stmt(db, 'SELECT audit_id FROM batch_stories WHERE run_id = ? AND story_key = ?').pluck().get(runId, storyKey) as
     | number
     | undefined;
 }
 
 /** Call inside the tx that stores the story's alignments and flags. */
 export function recordStory(db: Db, runId: number, storyKey: string, auditId: number): void {
-  db.prepare('INSERT INTO batch_stories (run_id, story_key, audit_id) VALUES (?, ?, ?)').run(runId, storyKey, auditId);
+  stmt(db, 'INSERT INTO batch_stories (run_id, story_key, audit_id) VALUES (?, ?, ?)').run(runId, storyKey, auditId);
 }

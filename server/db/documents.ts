@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { nowIso } from '../clock.js';
 import type { Format, Lang, Segment, SegmentedDoc } from '../pipeline/types.js';
@@ -26,16 +27,16 @@ export const textHash = (text: string): string => createHash('sha256').update(te
 /** Stores a document with its segments; the same text stored again returns the existing id. Call inside tx(). */
 export function storeDocument(db: Db, doc: SegmentedDoc): { id: number; created: boolean } {
   const sha = textHash(doc.text);
-  const existing = db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(sha) as { id: number } | undefined;
+  const existing = stmt(db, 'SELECT id FROM documents WHERE sha256 = ?').get(sha) as { id: number } | undefined;
   if (existing) return { id: existing.id, created: false };
-  const info = db
-    .prepare(
-      `INSERT INTO documents (path, url, title, format, encoding, lang, text, sha256, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(doc.path, doc.url, doc.title, doc.format, doc.encoding, doc.lang, doc.text, sha, nowIso());
+  const info = stmt(
+    db,
+    `INSERT INTO documents (path, url, title, format, encoding, lang, text, sha256, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(doc.path, doc.url, doc.title, doc.format, doc.encoding, doc.lang, doc.text, sha, nowIso());
   const id = Number(info.lastInsertRowid);
-  const ins = db.prepare(
+  const ins = stmt(
+    db,
     `INSERT INTO segments (document_id, idx, paragraph, start, end, text, lang, boilerplate)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -55,7 +56,7 @@ export function listDocuments(db: Db): DocumentSummary[] {
 }
 
 export function getDocument(db: Db, id: number): DocumentRow | undefined {
-  return db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+  return stmt(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
 }
 
 interface SegmentRow {
@@ -69,9 +70,9 @@ interface SegmentRow {
 }
 
 export function getSegments(db: Db, documentId: number): Segment[] {
-  const rows = db
-    .prepare('SELECT idx, paragraph, start, end, text, lang, boilerplate FROM segments WHERE document_id = ? ORDER BY idx')
-    .all(documentId) as SegmentRow[];
+  const rows = stmt(db, 'SELECT idx, paragraph, start, end, text, lang, boilerplate FROM segments WHERE document_id = ? ORDER BY idx').all(
+    documentId,
+  ) as SegmentRow[];
   return rows.map((r) => ({
     index: r.idx,
     paragraph: r.paragraph,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { fromJson, toJson } from './index.js';
 import { nowIso } from '../clock.js';
@@ -129,9 +130,10 @@ export function reconcileFlags(db: Db, auditId: number, findings: FindingToStore
     };
   });
 
-  const existing = db.prepare('SELECT * FROM flags WHERE audit_id = ?').all(auditId) as FlagRow[];
+  const existing = stmt(db, 'SELECT * FROM flags WHERE audit_id = ?').all(auditId) as FlagRow[];
   const byKey = new Map(existing.map((r) => [`${r.document_id}:${r.fingerprint}`, r]));
-  const insert = db.prepare(
+  const insert = stmt(
+    db,
     `INSERT INTO flags (audit_id, document_id, other_document_id, detector, category, severity, confidence, raw_score,
        segments, other_segments, start, end, other_start, other_end, message, evidence, suggestion, fingerprint,
        version, status, created_at, updated_at)
@@ -139,14 +141,15 @@ export function reconcileFlags(db: Db, auditId: number, findings: FindingToStore
        @segments, @other_segments, @start, @end, @other_start, @other_end, @message, @evidence, @suggestion, @fingerprint,
        1, 'active', @now, @now)`,
   );
-  const update = db.prepare(
+  const update = stmt(
+    db,
     `UPDATE flags SET other_document_id = @other_document_id, category = @category, severity = @severity,
        confidence = @confidence, raw_score = @raw_score, segments = @segments, other_segments = @other_segments,
        start = @start, end = @end, other_start = @other_start, other_end = @other_end, message = @message,
        evidence = @evidence, suggestion = @suggestion, status = 'active', version = version + 1, updated_at = @now
      WHERE id = @id`,
   );
-  const stale = db.prepare(`UPDATE flags SET status = 'stale', version = version + 1, updated_at = ? WHERE id = ?`);
+  const stale = stmt(db, `UPDATE flags SET status = 'stale', version = version + 1, updated_at = ? WHERE id = ?`);
 
   const result: ReconcileResult = { inserted: 0, updated: 0, unchanged: 0, staled: 0 };
   const kept = new Set<number>();

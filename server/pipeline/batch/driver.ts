@@ -79,13 +79,9 @@ function ingestItem(item: Item, cfg: Config): IngestedDoc[] {
   return item.kind === 'file' ? ingestFile(item.path, { maxBytes: cfg.limits.maxFileBytes }) : [recordDoc(item)];
 }
 
-export async function runBatch(db: Db, cfg: Config, paths: string[], opts: BatchOptions): Promise<BatchSummary> {
-  checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
-  const run = startRun(db, runKey(cfg, paths), { inputs: inputsKey(paths) });
-  const done = committedItems(db, run.id);
-  const progress = opts.progress;
-
-  // Phase 1: read, segment, store.
+/** Phase 1: reads, segments and stores every item not yet committed in this run (one transaction per item). */
+async function readInputs(db: Db, cfg: Config, paths: string[], runId: number, progress: Progress, onRefusal?: (r: Refusal) => void): Promise<void> {
+  const done = committedItems(db, runId);
   const files = [...expandFiles(paths)];
   progress.phase('reading', files.length, 'files');
   let lastPath = '';
@@ -102,61 +98,73 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const message = e.message;
-      tx(db, () => recordItem(db, run.id, item.key, null, message));
-      opts.onRefusal?.({ item: item.key, message });
+      tx(db, () => recordItem(db, runId, item.key, null, message));
+      onRefusal?.({ item: item.key, message });
       continue;
     }
     const segmented = docs.map(segmentDoc);
     tx(db, () =>
-      segmented.forEach((d, i) => recordItem(db, run.id, i === 0 ? item.key : `${item.key}#${i + 1}`, storeDocument(db, d).id, null)),
+      segmented.forEach((d, i) => recordItem(db, runId, i === 0 ? item.key : `${item.key}#${i + 1}`, storeDocument(db, d).id, null)),
     );
     progress.tick(0, segmented.reduce((n, d) => n + d.segments.length, 0));
   }
   if (lastPath) progress.tick(1, 0);
   progress.end();
+}
 
-  // Phase 2: group, analyse, store.
-  const ids = runDocumentIds(db, run.id);
-  const plans = discoverStories(ids, (id) => loadSegmentedDoc(db, id));
-  progress.phase('auditing', ids.length, 'documents');
+export async function runBatch(db: Db, cfg: Config, paths: string[], opts: BatchOptions): Promise<BatchSummary> {
+  checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
+  const run = startRun(db, runKey(cfg, paths), { inputs: inputsKey(paths) });
+  const progress = opts.progress;
+  // The story workers start first: each loads its data (warm.ts) while this thread reads and groups.
   const pool = new StoryPool(opts.workers);
   // The model layer is optional: null when unconfigured; when the endpoint fails, calls answer nothing and
   // the run completes with offline results (the counters say what was skipped).
   const llm = createLlm(db, cfg);
-  const window = Math.max(2, opts.workers * 2);
-  const inFlight: { work: StoryWork; result: Promise<StoryAnalysis> }[] = [];
   const audits: number[] = [];
   let sentences = 0;
-  const commitHead = async (): Promise<void> => {
-    const head = inFlight.shift()!;
-    let analysis = await head.result;
-    if (llm?.settings.chatModel) analysis = await judge(db, cfg, llm, head.work, analysis);
-    const auditId = commitStory(db, head.work, analysis, run.id);
-    audits.push(auditId);
-    const n = head.work.job.versions.reduce((s, v) => s + v.doc.segments.length, 0);
-    sentences += n;
-    progress.tick(head.work.plan.documentIds.length, n);
-    opts.onStory?.(auditId);
-  };
+  let ids: number[] = [];
   try {
-    for (const plan of plans) {
-      const already = storyAudit(db, run.id, plan.key);
-      if (already !== undefined) {
-        audits.push(already);
-        progress.tick(plan.documentIds.length, 0);
-        continue;
+    await readInputs(db, cfg, paths, run.id, progress, opts.onRefusal);
+
+    // Phase 2: group, analyse, store.
+    ids = runDocumentIds(db, run.id);
+    const plans = discoverStories(ids, (id) => loadSegmentedDoc(db, id));
+    progress.phase('auditing', ids.length, 'documents');
+    // Stories are dispatched ahead so that no worker waits while this thread commits the story at the head.
+    const window = Math.max(2, opts.workers * 4);
+    const inFlight: { work: StoryWork; result: Promise<StoryAnalysis> }[] = [];
+    const commitHead = async (): Promise<void> => {
+      const head = inFlight.shift()!;
+      let analysis = await head.result;
+      if (llm?.settings.chatModel) analysis = await judge(db, cfg, llm, head.work, analysis);
+      const auditId = commitStory(db, head.work, analysis, run.id);
+      audits.push(auditId);
+      const n = head.work.job.versions.reduce((s, v) => s + v.doc.segments.length, 0);
+      sentences += n;
+      progress.tick(head.work.plan.documentIds.length, n);
+      opts.onStory?.(auditId);
+    };
+    try {
+      for (const plan of plans) {
+        const already = storyAudit(db, run.id, plan.key);
+        if (already !== undefined) {
+          audits.push(already);
+          progress.tick(plan.documentIds.length, 0);
+          continue;
+        }
+        const work = prepareStory(db, plan, cfg.thresholds);
+        if (llm?.settings.embedModel) await embedVersions(db, cfg, llm, work);
+        const result = pool.run(work.job);
+        result.catch(() => {}); // awaited in order by commitHead; this only silences the early-rejection warning
+        inFlight.push({ work, result });
+        while (inFlight.length >= window) await commitHead();
       }
-      const work = prepareStory(db, plan, cfg.thresholds);
-      if (llm?.settings.embedModel) await embedVersions(db, cfg, llm, work);
-      const result = pool.run(work.job);
-      result.catch(() => {}); // awaited in order by commitHead; this only silences the early-rejection warning
-      inFlight.push({ work, result });
-      while (inFlight.length >= window) await commitHead();
+      while (inFlight.length) await commitHead();
+    } catch (e) {
+      finishRun(db, run.id, 'failed', { error: errorMessage(e) });
+      throw e;
     }
-    while (inFlight.length) await commitHead();
-  } catch (e) {
-    finishRun(db, run.id, 'failed', { error: errorMessage(e) });
-    throw e;
   } finally {
     await pool.close();
     progress.end();

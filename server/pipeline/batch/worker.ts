@@ -1,7 +1,10 @@
 import { parentPort } from 'node:worker_threads';
 import { analyseStory, type StoryJob } from './analyse.js';
+import { warmUp } from './warm.js';
 
-// Worker thread: analyses stories sent by the pool, one message each way per story.
+// Worker thread: loads its data (warm.ts) as soon as it starts, then analyses stories sent by the pool,
+// one message each way per story (stories that arrive while it loads wait in the port's queue).
+warmUp();
 parentPort?.on('message', (msg: { id: number; job: StoryJob }) => {
   try {
     parentPort?.postMessage({ id: msg.id, result: analyseStory(msg.job) });

@@ -1,0 +1,31 @@
+import { glossGrams } from '../../lang/wordnet/glossgrams.js';
+import { getLemmaIndex, getSenseCounts } from '../../lang/wordnet/files.js';
+import { multiwordsStartingWith } from '../../lang/wordnet/index.js';
+import { loadLexicon } from '../../lang/lexicon.js';
+import { segmentDoc } from '../segment/index.js';
+import type { Lang } from '../types.js';
+import { analyseStory } from './analyse.js';
+
+// A story worker's first task, before any story is sent: load what story analysis reads (WordNet's index
+// and sense counts, the gloss pair table, the lexicons, the frequency ranks) and compile its code on a
+// small story of three versions. The pool is started before the batch reads its input, so this runs while
+// the main thread reads and groups, instead of delaying the first stories.
+
+const VERSIONS: [Lang, string][] = [
+  ['en', 'Putin arrived in North Korea on Wednesday for his first visit in 24 years.\n\nResearchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent.\n'],
+  ['tl', 'Dumating si Putin sa Hilagang Korea noong Miyerkules para sa kanyang unang pagbisita sa loob ng 24 na taon.\n\nSinabi ng mga mananaliksik na maaari itong magdala ng maagang pagtuklas ng kanser sa mga pasyente sa mahihirap na bansa.\n'],
+  ['en', 'Putin arrived in North Korea on Wednesday for his initial go to in 24 years.\n\nResearchers say this may bring betimes sleuthing of cancer to patients in poor countries, using a midget printable chip that costs one centime.\n'],
+];
+
+export function warmUp(): void {
+  getLemmaIndex();
+  getSenseCounts();
+  multiwordsStartingWith('press');
+  glossGrams();
+  loadLexicon();
+  const versions = VERSIONS.map(([lang, text], i) => ({
+    documentId: -1 - i,
+    doc: segmentDoc({ path: `warm-${i}`, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text }),
+  }));
+  analyseStory({ versions, thresholds: {} });
+}
