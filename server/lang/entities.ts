@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import { enKey, loadLexicon } from './lexicon.js';
 import { isEnStopword } from './text-norm.js';
+import { Memo } from '../memo.js';
 
 // Named entities by surface cues (capitalised runs, acronyms), and a cross-language "is this name in that text?"
 // that copes with Tagalog respellings (Rusya ~ Russia, Tsina ~ China, Hapon ~ Japan), hyphenation
@@ -122,7 +123,14 @@ export function foldTokens(s: string): string[] {
  * Capitalised runs and acronyms that look like names. A single capitalised word at a sentence start is left
  * out: in Tagalog it is usually an inflected verb the lexicon cannot know ("Pinaniniwalaang", "Kinumpleto").
  */
-export function extractEntities(text: string, _lang: Lang): Entity[] {
+export function extractEntities(text: string, lang: Lang): Entity[] {
+  return entityLists.get(text, () => extractEntitiesOf(text, lang)).slice();
+}
+
+// a function of the text alone (the language is not read)
+const entityLists = new Memo<string, Entity[]>(50_000);
+
+function extractEntitiesOf(text: string, _lang: Lang): Entity[] {
   // "taga-Texas", "pang-Amerika": a lower-case Tagalog prefix hyphened to a name (same length, offsets kept).
   const scan = text.replace(/(\p{Ll})-(?=\p{Lu})/gu, '$1 ');
   const toks = [...scan.matchAll(TOKEN)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
@@ -167,6 +175,12 @@ export function extractEntities(text: string, _lang: Lang): Entity[] {
 
 /** A spelling key that Tagalog respellings of names share with their source (Rusya/Russia → rusi). */
 export function nameKey(t: string): string {
+  return nameKeys.get(t, nameKeyOf);
+}
+
+const nameKeys = new Memo<string, string>(200_000);
+
+function nameKeyOf(t: string): string {
   return t
     .replace(/ph/g, 'f')
     .replace(/f/g, 'p')
@@ -202,7 +216,13 @@ export interface NameIndex {
   glosses: Set<string>;
 }
 
+// The entity detector and the similarity scores both index the same sentences: once per text (read-only).
+const indexes = new Memo<string, NameIndex>(50_000);
 export function nameIndex(text: string, lang: Lang): NameIndex {
+  return indexes.get(`${lang}\u0000${text}`, () => nameIndexOf(text, lang));
+}
+
+function nameIndexOf(text: string, lang: Lang): NameIndex {
   const words = new Set(foldTokens(text.replace(/[^\p{L}\p{M}\d\s'’-]/gu, ' ')));
   const glosses = new Set<string>();
   if (lang === 'en') for (const w of words) glosses.add(enKey(w));

@@ -1,4 +1,5 @@
 import type { Lang } from '../pipeline/types.js';
+import { Memo } from '../memo.js';
 import { EN_MULTIPLIERS, TL_MULTIPLIERS, englishWords, plainWord, tagalogWords, type WordValue } from './numberWords.js';
 
 // Numbers in running text, normalised to values, for alignment anchors and the numbers detector:
@@ -42,7 +43,13 @@ const PERCENT_WORDS = new Set(['percent', 'porsiyento', 'porsyento', 'porsento',
 const MONEY_WORDS = new Set(['dollars', 'dollar', 'dolyar', 'pesos', 'peso', 'piso', 'euros', 'euro', 'rubles', 'yen']);
 const MONEY_PREFIX = new Set(['usd', 'php', 'us', 'p']);
 
+// a pure function of the word: number words are looked up once per word and language
+const looked = new Memo<string, Part>(100_000);
 function lookupWord(w: string, lang: Lang): Part {
+  return looked.get(`${lang}:${w}`, () => lookupWordOf(w, lang));
+}
+
+function lookupWordOf(w: string, lang: Lang): Part {
   let key = plainWord(w);
   let joinNext = false;
   if (key.endsWith("'t")) {
@@ -117,6 +124,13 @@ const onlySpace = (text: string, a: number, b: number): boolean => /^[\s]*$/.tes
 
 /** Every number in `text`, in order, with its value, kind and offsets. */
 export function extractNumbers(text: string, lang: Lang): ExtractedNumber[] {
+  // the aligner, the pair detectors and the similarity scores each read a sentence's numbers
+  return extracted.get(`${lang}\u0000${text}`, () => extractNumbersOf(text, lang)).slice();
+}
+
+const extracted = new Memo<string, ExtractedNumber[]>(50_000);
+
+function extractNumbersOf(text: string, lang: Lang): ExtractedNumber[] {
   const toks = tokenize(text, lang);
   const out: ExtractedNumber[] = [];
   let i = 0;

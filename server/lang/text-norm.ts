@@ -2,11 +2,19 @@
 // number words, and a spelling-normalised "cognate key" that lets Tagalog loanwords meet their English
 // sources (internasyonal ~ international, teknolohiya ~ technology, resolusyon ~ resolution).
 
+import { Memo } from '../memo.js';
+
 const WORD_RE = /[\p{L}\p{M}\p{N}]+/gu;
+
+// These are pure functions of one word, called for the same words in every sentence pair the aligner and
+// the detectors compare: each word is normalised once.
+const folded = new Memo<string, string>(200_000);
+const stems = new Memo<string, string>(200_000);
+const cognates = new Memo<string, string>(200_000);
 
 /** Lower-cased, diacritics removed (pagpupulóng → pagpupulong). */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return folded.get(word, (w) => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
 }
 
 /** Word tokens as written (hyphens and apostrophes split: pang-ekonomiya → pang, ekonomiya). */
@@ -38,6 +46,10 @@ const EN_IRREGULAR: Record<string, string> = {
 
 /** A crude English stemmer (plural, past, gerund, -ly): enough to meet lexicon glosses. */
 export function enStem(word: string): string {
+  return stems.get(word, stemOf);
+}
+
+function stemOf(word: string): string {
   const w = fold(word);
   const irr = EN_IRREGULAR[w];
   if (irr) return irr;
@@ -64,6 +76,10 @@ function undouble(s: string): string {
  * Tagalog respells Spanish/English loans (c→k/s, f→p, v→b, -tion/-cion→-syon, ph→f, z→s).
  */
 export function cognateForm(word: string): string {
+  return cognates.get(word, cognateFormOf);
+}
+
+function cognateFormOf(word: string): string {
   let w = fold(word);
   w = w
     .replace(/(?:tion|cion|sion|syon)/g, 'syon')
