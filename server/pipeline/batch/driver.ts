@@ -16,7 +16,7 @@ import type { Config } from '../../config.js';
 import { InputError, errorMessage } from '../../errors.js';
 import { ingestFile } from '../ingest/index.js';
 import { segmentDoc } from '../segment/index.js';
-import type { IngestedDoc } from '../types.js';
+import type { IngestedDoc, SegmentedDoc } from '../types.js';
 import { discoverStories } from '../group/index.js';
 import { batchItems, checkInputs, expandFiles, inputsKey, recordDoc, type Item } from './inputs.js';
 import { StoryPool } from './pool.js';
@@ -79,11 +79,34 @@ function ingestItem(item: Item, cfg: Config): IngestedDoc[] {
   return item.kind === 'file' ? ingestFile(item.path, { maxBytes: cfg.limits.maxFileBytes }) : [recordDoc(item)];
 }
 
-/** Phase 1: reads, segments and stores every item not yet committed in this run (one transaction per item). */
+// Phase 1 commits items in chunks: one transaction per item cost more than storing the item. An item (its
+// documents with its batch_items row, or its refusal) is still committed whole or not at all, in input order.
+const CHUNK_ITEMS = 64;
+const CHUNK_CHARS = 4_000_000;
+
+type ReadItem = { key: string; docs: SegmentedDoc[] } | { key: string; refusal: Refusal };
+
+/** Phase 1: reads, segments and stores every item not yet committed in this run. */
 async function readInputs(db: Db, cfg: Config, paths: string[], runId: number, progress: Progress, onRefusal?: (r: Refusal) => void): Promise<void> {
   const done = committedItems(db, runId);
   const files = [...expandFiles(paths)];
   progress.phase('reading', files.length, 'files');
+  let chunk: ReadItem[] = [];
+  let chars = 0;
+  const flush = (): void => {
+    tx(db, () => {
+      for (const it of chunk) {
+        if ('refusal' in it) recordItem(db, runId, it.key, null, it.refusal.message);
+        else it.docs.forEach((d, i) => recordItem(db, runId, i === 0 ? it.key : `${it.key}#${i + 1}`, storeDocument(db, d).id, null));
+      }
+    });
+    for (const it of chunk) {
+      if ('refusal' in it) onRefusal?.(it.refusal);
+      else progress.tick(0, it.docs.reduce((n, d) => n + d.segments.length, 0));
+    }
+    chunk = [];
+    chars = 0;
+  };
   let lastPath = '';
   for await (const item of batchItems(paths, cfg.limits.maxFileBytes)) {
     if (item.path !== lastPath) {
@@ -97,17 +120,15 @@ async function readInputs(db: Db, cfg: Config, paths: string[], runId: number, p
       if (!docs.length) throw new InputError('no documents in it', item.path);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      const message = e.message;
-      tx(db, () => recordItem(db, runId, item.key, null, message));
-      onRefusal?.({ item: item.key, message });
+      chunk.push({ key: item.key, refusal: { item: item.key, message: e.message } });
       continue;
     }
     const segmented = docs.map(segmentDoc);
-    tx(db, () =>
-      segmented.forEach((d, i) => recordItem(db, runId, i === 0 ? item.key : `${item.key}#${i + 1}`, storeDocument(db, d).id, null)),
-    );
-    progress.tick(0, segmented.reduce((n, d) => n + d.segments.length, 0));
+    chunk.push({ key: item.key, docs: segmented });
+    chars += segmented.reduce((n, d) => n + d.text.length, 0);
+    if (chunk.length >= CHUNK_ITEMS || chars >= CHUNK_CHARS) flush();
   }
+  if (chunk.length) flush();
   if (lastPath) progress.tick(1, 0);
   progress.end();
 }
