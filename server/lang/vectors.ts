@@ -63,20 +63,24 @@ export function centroid(words: readonly string[]): Float32Array | null {
   return c;
 }
 
-/** Cosine of a word (or a phrase: the centroid of its words but `skip`) with a unit context vector; null without a vector. */
-export function fit(word: string, ctx: Float32Array, skip?: ReadonlySet<string>): number | null {
+/** The unit vector of a word, or of a phrase (the centroid of its words but `skip`); null without one.
+ * A single word's vector is a view into the table: callers must not write to it. */
+export function vectorOf(word: string, skip?: ReadonlySet<string>): Float32Array | null {
   const t = load();
   const parts = word.split(/[\s_]+/);
-  if (parts.length > 1) {
-    const c = centroid(skip ? parts.filter((p) => !skip.has(p)) : parts);
-    if (!c) return null;
-    let s = 0;
-    for (let k = 0; k < DIMS; k++) s += (c[k] as number) * (ctx[k] as number);
-    return s;
-  }
+  if (parts.length > 1) return centroid(skip ? parts.filter((p) => !skip.has(p)) : parts);
   const i = t.index.get(word);
-  if (i === undefined) return null;
+  return i === undefined ? null : t.unit.subarray(i * DIMS, (i + 1) * DIMS);
+}
+
+export function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
-  for (let k = 0; k < DIMS; k++) s += (t.unit[i * DIMS + k] as number) * (ctx[k] as number);
+  for (let k = 0; k < DIMS; k++) s += (a[k] as number) * (b[k] as number);
   return s;
+}
+
+/** Cosine of a word (or a phrase: the centroid of its words but `skip`) with a unit context vector; null without a vector. */
+export function fit(word: string, ctx: Float32Array, skip?: ReadonlySet<string>): number | null {
+  const v = vectorOf(word, skip);
+  return v ? dot(v, ctx) : null;
 }

@@ -1,5 +1,5 @@
 import { formOf, inflect } from '../../../lang/wordnet/inflect.js';
-import { lemmaSynsets, lookup, senseCount } from '../../../lang/wordnet/index.js';
+import { lemmaSynsets, lookup, senseCount, synsetCount } from '../../../lang/wordnet/index.js';
 import { STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -51,7 +51,7 @@ export function matesOf(form: string): { mates: Mate[]; lemmaTags: number; sense
         // spinners leave function words alone, so "is" is never what "costs" replaced
         if (v === form || STOPWORDS.has(v)) continue;
         const tags = senseCount(w, s);
-        const q = 1 / (Math.max(1, lookup(v).length) * Math.max(1, lemmaSynsets(w, h.pos).length) * Math.max(1, s.words.length - 1));
+        const q = 1 / (Math.max(1, lookup(v).length) * Math.max(1, synsetCount(w, h.pos)) * Math.max(1, s.words.length - 1));
         const old = seen.get(v);
         if (!old) seen.set(v, { form: v, senseTags: tags, q });
         else {
