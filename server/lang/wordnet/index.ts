@@ -67,9 +67,9 @@ export interface LemmaHit {
   lemma: string;
   pos: Pos;
 }
-/** Every (lemma, pos) a surface form can be: "went" → go/v, "meetings" → meeting/n, "goes to" → go_to/v. */
 // the same words are looked up for every document of a batch: morphology is done once per form
 const lookups = new Memo<string, LemmaHit[]>(200_000);
+/** Every (lemma, pos) a surface form can be: "went" → go/v, "meetings" → meeting/n, "goes to" → go_to/v. */
 export function lookup(form: string, pos?: Pos): LemmaHit[] {
   return lookups
     .get(`${pos ?? ''}:${form}`, () => {

@@ -35,13 +35,33 @@ function morphyWord(word: string, pos: Pos, check = true): string[] {
   return out;
 }
 
+let ends: { first: Set<string>; last: Set<string> } | null = null;
+/**
+ * Whether the words can be a collocation lemma of `pos`: only the head word is inflected (the first of a
+ * verb, the last otherwise), so the other end must be as written in some multiword lemma. Spin detection
+ * asks this of every two and three words of a text; nearly all fail here without any morphology.
+ */
+function mayBeCollocation(parts: string[], pos: Pos): boolean {
+  if (!ends) {
+    ends = { first: new Set(), last: new Set() };
+    for (const lemma of getLemmaIndex().keys()) {
+      if (!lemma.includes('_')) continue;
+      const ps = lemma.split('_');
+      ends.first.add(ps[0] as string);
+      ends.last.add(ps[ps.length - 1] as string);
+    }
+  }
+  return pos === 'v' ? ends.last.has(parts[parts.length - 1] as string) : ends.first.has(parts[0] as string);
+}
+
 /** Base forms of a word or collocation ("goes to" / "goes_to") as WordNet lemmas of `pos`. */
 export function morphy(form: string, pos: Pos): string[] {
   const word = form.toLowerCase().trim().replace(/\s+/g, '_');
   if (!word.includes('_')) return morphyWord(word, pos);
+  const parts = word.split('_');
+  if (!mayBeCollocation(parts, pos)) return [];
   const out: string[] = [];
   if (isLemma(word, pos)) out.push(word);
-  const parts = word.split('_');
   // verbs inflect the first word (goes_to, took_part_in); nouns the last (press_conferences)
   const head = pos === 'v' ? 0 : parts.length - 1;
   for (const base of morphyWord(parts[head] as string, pos, false)) {

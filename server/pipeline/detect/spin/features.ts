@@ -54,13 +54,15 @@ function neighbour(toks: Token[], i: number): string | null {
 /** Features of every unit that has mates (a unit without one cannot be a WordNet substitute). */
 export function unitFeatures(units: Unit[], toks: Token[]): Scored[] {
   const out: Scored[] = [];
+  // every unit is in a dozen windows: its form's information is looked up once
+  const vecs = units.map((u) => info(u.form).vec);
   units.forEach((u, ui) => {
     if (u.mates.length === 0) return;
     // the context: the normalised sum of the neighbouring units' vectors
     const ctx = new Float32Array(DIMS);
     let any = false;
     for (let j = Math.max(0, ui - WINDOW); j <= Math.min(units.length - 1, ui + WINDOW); j++) {
-      const v = j === ui ? null : info((units[j] as Unit).form).vec;
+      const v = j === ui ? null : vecs[j];
       if (!v) continue;
       for (let k = 0; k < DIMS; k++) ctx[k] = (ctx[k] as number) + (v[k] as number);
       any = true;
