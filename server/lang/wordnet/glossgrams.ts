@@ -26,8 +26,15 @@ export function glossGrams(): GlossGrams {
 
 /** How often the pair "a b" occurs in the glosses (0 when never). */
 export function pairCount(a: string, b: string): number {
-  const g = glossGrams();
-  const x = g.ids.get(a.toLowerCase());
-  const y = g.ids.get(b.toLowerCase());
-  return x === undefined || y === undefined ? 0 : tableCount(g.table, x, y);
+  return pairCountOfIds(glossWordId(a), glossWordId(b));
+}
+
+/** A word's id in the gloss table (-1 when the glosses never use it): for callers that ask many pairs of it. */
+export function glossWordId(w: string): number {
+  return glossGrams().ids.get(w.toLowerCase()) ?? -1;
+}
+
+/** pairCount by word ids (glossWordId). */
+export function pairCountOfIds(a: number, b: number): number {
+  return a < 0 || b < 0 ? 0 : tableCount(glossGrams().table, a, b);
 }

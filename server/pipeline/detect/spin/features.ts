@@ -1,4 +1,4 @@
-import { pairCount } from '../../../lang/wordnet/glossgrams.js';
+import { glossWordId, pairCountOfIds } from '../../../lang/wordnet/glossgrams.js';
 import { DIMS, dot, hasVector, newsRank, vectorOf } from '../../../lang/vectors.js';
 import { STOPWORDS } from './stopwords.js';
 import type { Token } from './tokens.js';
@@ -31,6 +31,9 @@ interface FormInfo {
   logP: number;
   first: string;
   last: string;
+  /** gloss table ids of the first and last word (glossWordId) */
+  firstId: number;
+  lastId: number;
 }
 const PHRASE = Math.log(1000);
 const infos = new Map<string, FormInfo>();
@@ -40,7 +43,7 @@ function info(form: string): FormInfo {
   const parts = form.split(' ');
   let rank = 1;
   for (const p of parts) rank = Math.max(rank, newsRank(p));
-  f = { vec: vectorOf(form, STOPWORDS), rank, logP: -Math.log(rank) - (parts.length - 1) * PHRASE, first: parts[0] as string, last: parts.at(-1) as string };
+  f = { vec: vectorOf(form, STOPWORDS), rank, logP: -Math.log(rank) - (parts.length - 1) * PHRASE, first: parts[0] as string, last: parts.at(-1) as string, firstId: glossWordId(parts[0] as string), lastId: glossWordId(parts.at(-1) as string) };
   if (infos.size > 100_000) infos.clear(); // bounded for long batch runs
   infos.set(form, f);
   return f;
@@ -56,10 +59,11 @@ export function unitFeatures(units: Unit[], toks: Token[]): Scored[] {
   const out: Scored[] = [];
   // every unit is in a dozen windows: its form's information is looked up once
   const vecs = units.map((u) => info(u.form).vec);
+  const ctx = new Float32Array(DIMS); // one buffer for every unit's context
   units.forEach((u, ui) => {
     if (u.mates.length === 0) return;
     // the context: the normalised sum of the neighbouring units' vectors
-    const ctx = new Float32Array(DIMS);
+    ctx.fill(0);
     let any = false;
     for (let j = Math.max(0, ui - WINDOW); j <= Math.min(units.length - 1, ui + WINDOW); j++) {
       const v = j === ui ? null : vecs[j];
@@ -75,7 +79,9 @@ export function unitFeatures(units: Unit[], toks: Token[]): Scored[] {
     const ownRank = me.rank;
     const left = neighbour(toks, u.tok - 1);
     const right = neighbour(toks, u.tok + u.words);
-    const pairs = (fi: FormInfo): number => (left ? pairCount(left, fi.first) : 0) + (right ? pairCount(fi.last, right) : 0);
+    const leftId = left ? glossWordId(left) : -1;
+    const rightId = right ? glossWordId(right) : -1;
+    const pairs = (fi: FormInfo): number => pairCountOfIds(leftId, fi.firstId) + pairCountOfIds(fi.lastId, rightId);
     const ownPairs = pairs(me);
     let gain = -1;
     let freqGain = 0;
