@@ -85,10 +85,15 @@ function compile(): Map<string, LexEntry[]> {
   byFirst = new Map();
   bySpun = new Map();
   for (const e of [...fingerprintEntries(), ...torturedEntries()]) {
+    // appended in place (same order as before): copying the list per entry was quadratic in the long ones
     const k = e.tokens[0] as string;
-    byFirst.set(k, [...(byFirst.get(k) ?? []), e]);
+    const first = byFirst.get(k);
+    if (first) first.push(e);
+    else byFirst.set(k, [e]);
     const key = e.tokens.filter((_, i) => !e.context[i]).join(' ');
-    bySpun.set(key, [...(bySpun.get(key) ?? []), e]);
+    const same = bySpun.get(key);
+    if (same) same.push(e);
+    else bySpun.set(key, [e]);
   }
   return byFirst;
 }
