@@ -23,3 +23,20 @@ export function memoise<K, V>(fn: (key: K) => V, max = 100_000): (key: K) => V {
   const m = new Memo<K, V>(max);
   return (key) => m.get(key, fn);
 }
+
+/**
+ * Memo tables per variant (a language, a part of speech, a set of thresholds), each keyed by the word or
+ * text itself: a key string built per call ("en:" + text) has to be assembled and hashed every time, which
+ * cost as much as some of the look-ups it saved.
+ */
+export class MemoFamily<K, V> {
+  private readonly tables = new Map<string, Memo<K, V>>();
+
+  constructor(private readonly max: number) {}
+
+  table(variant: string): Memo<K, V> {
+    let t = this.tables.get(variant);
+    if (!t) this.tables.set(variant, (t = new Memo<K, V>(this.max)));
+    return t;
+  }
+}

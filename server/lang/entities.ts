@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import { enKey, loadLexicon } from './lexicon.js';
 import { isEnStopword } from './text-norm.js';
-import { Memo } from '../memo.js';
+import { Memo, MemoFamily } from '../memo.js';
 
 // Named entities by surface cues (capitalised runs, acronyms), and a cross-language "is this name in that text?"
 // that copes with Tagalog respellings (Rusya ~ Russia, Tsina ~ China, Hapon ~ Japan), hyphenation
@@ -217,9 +217,9 @@ export interface NameIndex {
 }
 
 // The entity detector and the similarity scores both index the same sentences: once per text (read-only).
-const indexes = new Memo<string, NameIndex>(50_000);
+const indexes = new MemoFamily<string, NameIndex>(50_000);
 export function nameIndex(text: string, lang: Lang): NameIndex {
-  return indexes.get(`${lang}\u0000${text}`, () => nameIndexOf(text, lang));
+  return indexes.table(lang).get(text, () => nameIndexOf(text, lang));
 }
 
 function nameIndexOf(text: string, lang: Lang): NameIndex {

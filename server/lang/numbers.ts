@@ -1,5 +1,5 @@
 import type { Lang } from '../pipeline/types.js';
-import { Memo } from '../memo.js';
+import { MemoFamily } from '../memo.js';
 import { EN_MULTIPLIERS, TL_MULTIPLIERS, englishWords, plainWord, tagalogWords, type WordValue } from './numberWords.js';
 
 // Numbers in running text, normalised to values, for alignment anchors and the numbers detector:
@@ -44,9 +44,9 @@ const MONEY_WORDS = new Set(['dollars', 'dollar', 'dolyar', 'pesos', 'peso', 'pi
 const MONEY_PREFIX = new Set(['usd', 'php', 'us', 'p']);
 
 // a pure function of the word: number words are looked up once per word and language
-const looked = new Memo<string, Part>(100_000);
+const looked = new MemoFamily<string, Part>(100_000);
 function lookupWord(w: string, lang: Lang): Part {
-  return looked.get(`${lang}:${w}`, () => lookupWordOf(w, lang));
+  return looked.table(lang).get(w, () => lookupWordOf(w, lang));
 }
 
 function lookupWordOf(w: string, lang: Lang): Part {
@@ -125,10 +125,10 @@ const onlySpace = (text: string, a: number, b: number): boolean => /^[\s]*$/.tes
 /** Every number in `text`, in order, with its value, kind and offsets. */
 export function extractNumbers(text: string, lang: Lang): ExtractedNumber[] {
   // the aligner, the pair detectors and the similarity scores each read a sentence's numbers
-  return extracted.get(`${lang}\u0000${text}`, () => extractNumbersOf(text, lang)).slice();
+  return extracted.table(lang).get(text, () => extractNumbersOf(text, lang)).slice();
 }
 
-const extracted = new Memo<string, ExtractedNumber[]>(50_000);
+const extracted = new MemoFamily<string, ExtractedNumber[]>(50_000);
 
 function extractNumbersOf(text: string, lang: Lang): ExtractedNumber[] {
   const toks = tokenize(text, lang);

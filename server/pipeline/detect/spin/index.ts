@@ -7,7 +7,7 @@ import { resolveOverlaps, type SpinFinding } from './finding.js';
 import { lexiconFindings } from './fingerprint.js';
 import { originalFindings } from './original.js';
 import { rareFindings } from './rare.js';
-import { Memo } from '../../../memo.js';
+import { MemoFamily } from '../../../memo.js';
 
 // The spin detectors (explicit registry). With an original: the word diff (spin-diff). Without:
 // fingerprints, tortured phrases, rare synonyms (WordNet spinners), collocation reconstruction. detectSpin() is the plain-text entry point
@@ -51,7 +51,7 @@ function params<T extends Record<string, number>>(defaults: T, over: Record<stri
 
 // The same document is read by several callers with the same parameters (the batch's role reading, then
 // each no-original detector of the audit): one pass serves them all.
-const spinPasses = new Memo<string, SpinFinding[]>(32);
+const spinPasses = new MemoFamily<string, SpinFinding[]>(32);
 
 /** All spin findings for a text, non-overlapping, in text order. */
 export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFinding[] {
@@ -61,9 +61,9 @@ export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFind
   const ctxTh = params(CONTEXT_DEFAULTS, th['spin-context']);
   const lexTh = params(LEXICON_DEFAULTS, th['spin-fingerprint']);
   const collocTh = params(COLLOCATION_DEFAULTS, th['spin-collocation']);
-  const key = `${JSON.stringify([rareTh, ctxTh, lexTh, collocTh])}\u0000${text}`;
   return spinPasses
-    .get(key, () => {
+    .table(JSON.stringify([rareTh, ctxTh, lexTh, collocTh]))
+    .get(text, () => {
       const rareAll = rareFindings(text, rareTh);
       // weak fingerprints open on the fingerprint evidence alone: they describe the thesaurus spinners, and a
       // WordNet spinner's rare words say nothing about whether "army" was "military"

@@ -5,7 +5,7 @@ import { contextCandidate, spunPhraseAt } from './context.js';
 import { frequencyRank } from './frequency.js';
 import { LIGHT, STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
-import { Memo } from '../../../memo.js';
+import { MemoFamily } from '../../../memo.js';
 
 // Sense-blind WordNet spinners (the open-source kind) put a random lemma of a random synset in a word's
 // place, so spun text is full of rare words that have a common synset-mate: "tiny" → "midget",
@@ -38,11 +38,11 @@ type WordCandidate = { suggestion: string; ratio: number; own: number } | null;
 
 // Both tests are pure functions of the word (or phrase) and the thresholds; a batch asks them of the same
 // words in every document.
-const multiwordMemo = new Memo<string, WordCandidate>(200_000);
-const candidateMemo = new Memo<string, WordCandidate>(200_000);
+const multiwordMemo = new MemoFamily<string, WordCandidate>(200_000);
+const candidateMemo = new MemoFamily<string, WordCandidate>(200_000);
 
 function multiwordCandidate(phrase: string, th: RareThresholds): WordCandidate {
-  return multiwordMemo.get(`${th.multiwordMateRank} ${th.minRatio} ${th.minRank}:${phrase}`, () => multiwordCandidateOf(phrase, th));
+  return multiwordMemo.table(`${th.multiwordMateRank} ${th.minRatio} ${th.minRank}`).get(phrase, () => multiwordCandidateOf(phrase, th));
 }
 
 function multiwordCandidateOf(phrase: string, th: RareThresholds): WordCandidate {
@@ -79,7 +79,7 @@ function spellingVariant(a: string, b: string): boolean {
 }
 
 function candidateFor(form: string, th: RareThresholds): WordCandidate {
-  return candidateMemo.get(`${th.minRank} ${th.spunTextRank} ${th.minRatio}:${form}`, () => candidateOf(form, th));
+  return candidateMemo.table(`${th.minRank} ${th.spunTextRank} ${th.minRatio}`).get(form, () => candidateOf(form, th));
 }
 
 function candidateOf(form: string, th: RareThresholds): WordCandidate {
