@@ -152,8 +152,8 @@ test('a batch posted to the API is analysed off the event loop: the server answe
     batchDone = true;
     return r;
   });
-  // wait until the batch has started writing, then ask the server something
-  while (!(s.db.prepare('SELECT COUNT(*) AS n FROM batch_runs').get() as { n: number }).n) await new Promise((r) => setTimeout(r, 5));
+  // wait until every document is stored (the analysis phase has begun), then ask the server something
+  while ((s.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n < 40 && !batchDone) await new Promise((r) => setTimeout(r, 5));
   const health = await rawRequest(s.url, 'GET', '/api/health', {});
   assert.equal(health.status, 200);
   assert.equal(batchDone, false, 'health answered while the batch was still running');
