@@ -152,8 +152,9 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
     ids = runDocumentIds(db, run.id);
     const plans = discoverStories(ids, (id) => loadSegmentedDoc(db, id));
     progress.phase('auditing', ids.length, 'documents');
-    // Stories are dispatched ahead so that no worker waits while this thread commits the story at the head.
-    const window = Math.max(2, opts.workers * 4);
+    // Stories are dispatched ahead so that no worker waits while this thread commits the story at the head
+    // (a long story at the head holds the commits back, not the workers).
+    const window = Math.max(2, opts.workers * 16);
     const inFlight: { work: StoryWork; result: Promise<StoryAnalysis> }[] = [];
     const commitHead = async (): Promise<void> => {
       const head = inFlight.shift()!;

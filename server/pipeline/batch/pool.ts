@@ -10,6 +10,9 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/** Stories in each worker's queue at most: enough to cover a pause of the main thread, few enough to balance. */
+const AHEAD = 3;
+
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
 /**
@@ -25,10 +28,10 @@ function newWorker(): Worker {
 
 export class StoryPool {
   private workers: Worker[] = [];
-  private idle: Worker[] = [];
   private queue: { id: number; job: StoryJob }[] = [];
   private pending = new Map<number, Pending>();
-  private busy = new Map<Worker, number>();
+  /** stories sent to each worker and not answered yet */
+  private outstanding = new Map<Worker, number>();
   private nextId = 1;
   private failure: Error | null = null;
 
@@ -41,7 +44,7 @@ export class StoryPool {
         if (code !== 0) this.fail(new Error(`story worker exited with code ${code}`));
       });
       this.workers.push(w);
-      this.idle.push(w);
+      this.outstanding.set(w, 0);
     }
   }
 
@@ -62,18 +65,22 @@ export class StoryPool {
     });
   }
 
+  /**
+   * Each worker is sent a few stories ahead (they wait in its port's queue): a worker that had to wait for
+   * this thread to notice its answer and send the next story sat idle whenever this thread was committing.
+   */
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
-      const msg = this.queue.shift()!;
-      this.busy.set(w, msg.id);
-      w.postMessage(msg);
+    while (this.queue.length) {
+      let w: Worker | null = null;
+      for (const x of this.workers) if (this.outstanding.get(x)! < AHEAD && (!w || this.outstanding.get(x)! < this.outstanding.get(w)!)) w = x;
+      if (!w) return;
+      this.outstanding.set(w, this.outstanding.get(w)! + 1);
+      w.postMessage(this.queue.shift()!);
     }
   }
 
   private settle(w: Worker, m: { id: number; result?: StoryAnalysis; error?: string }): void {
-    this.busy.delete(w);
-    this.idle.push(w);
+    this.outstanding.set(w, this.outstanding.get(w)! - 1);
     const p = this.pending.get(m.id);
     this.pending.delete(m.id);
     if (p) {
@@ -93,6 +100,6 @@ export class StoryPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
-    this.idle = [];
+    this.outstanding.clear();
   }
 }
