@@ -20,7 +20,7 @@ import type { IngestedDoc, SegmentedDoc } from '../types.js';
 import { discoverStories } from '../group/index.js';
 import { batchItems, checkInputs, expandFiles, inputsKey, recordDoc, type Item } from './inputs.js';
 import { StoryPool } from './pool.js';
-import { commitStory, loadSegmentedDoc, prepareStory, type StoryWork } from './story.js';
+import { commitStory, DocCache, prepareStory, type StoryWork } from './story.js';
 import type { StoryAnalysis } from './analyse.js';
 import { Progress } from './progress.js';
 import { createLlm, type LlmClient } from '../../llm/client.js';
@@ -83,6 +83,8 @@ function ingestItem(item: Item, cfg: Config): IngestedDoc[] {
 // documents with its batch_items row, or its refusal) is still committed whole or not at all, in input order.
 const CHUNK_ITEMS = 64;
 const CHUNK_CHARS = 4_000_000;
+/** Documents kept in memory between grouping and analysis, in characters of text. */
+const CACHED_CHARS = 16_000_000;
 
 type ReadItem = { key: string; docs: SegmentedDoc[] } | { key: string; refusal: Refusal };
 
@@ -150,7 +152,8 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
 
     // Phase 2: group, analyse, store.
     ids = runDocumentIds(db, run.id);
-    const plans = discoverStories(ids, (id) => loadSegmentedDoc(db, id));
+    const docs = new DocCache(db, CACHED_CHARS);
+    const plans = discoverStories(ids, (id) => docs.load(id));
     progress.phase('auditing', ids.length, 'documents');
     // Stories are dispatched ahead so that no worker waits while this thread commits the story at the head
     // (a long story at the head holds the commits back, not the workers).
@@ -175,7 +178,7 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
           progress.tick(plan.documentIds.length, 0);
           continue;
         }
-        const work = prepareStory(db, plan, cfg.thresholds);
+        const work = prepareStory(db, plan, cfg.thresholds, (id) => docs.take(id));
         if (llm?.settings.embedModel) await embedVersions(db, cfg, llm, work);
         const result = pool.run(work.job);
         result.catch(() => {}); // awaited in order by commitHead; this only silences the early-rejection warning
