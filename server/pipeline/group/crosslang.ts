@@ -1,0 +1,112 @@
+import type { DocFeatures } from './features.js';
+import { documentFrequencies, featureWeight, hasFeature } from './weights.js';
+
+// Cross-language evidence between a Tagalog and an English document: lexical-translation coverage. Each
+// side's distinct content words (slots) are weighted by how story-specific their English keys are; the
+// score is the geometric mean of the share of Tagalog weight the English document covers and the share of
+// English weight the Tagalog document covers. Both shares are length-normalised, and a translation
+// covers its source in both directions, while a longer or shorter document on the same topic covers
+// only one way. Candidates come from an inverted index over the English keys, so only documents sharing
+// reasonably rare keys are ever scored.
+
+export interface CrossOptions {
+  /** A feature in more than this many English documents does not propose candidates (it still counts). */
+  maxDf: number;
+  /** Versions a story has at most, per language, before a shared feature counts as topic (see weights.ts). */
+  storySize: number;
+  /** English candidates scored exactly per Tagalog document (the best by a rough shared weight). */
+  candidates: number;
+}
+
+export interface Pair {
+  a: number;
+  b: number;
+  score: number;
+}
+
+/** Coverage scores of each Tagalog document against its best English candidates (a = tl, b = en). */
+export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
+  const en = docs.flatMap((d, i) => (d.lang === 'en' ? [i] : []));
+  if (!en.length) return [];
+  const df = documentFrequencies(en.map((i) => docs[i]!), (d) => d.lex);
+  const weight = (k: number): number => featureWeight(df.get(k) ?? 0, en.length, opts.storySize);
+  const slotWeights = (d: DocFeatures): Float64Array => {
+    const w = new Float64Array(d.slotStart.length - 1);
+    for (let s = 0; s < w.length; s++)
+      for (let j = d.slotStart[s]!; j < d.slotStart[s + 1]!; j++) w[s] = Math.max(w[s]!, weight(d.slotKeys[j]!));
+    return w;
+  };
+  const postings = new Map<number, number[]>();
+  for (const i of en)
+    for (const k of docs[i]!.lex) {
+      if ((df.get(k) ?? 0) > opts.maxDf) continue;
+      (postings.get(k) ?? postings.set(k, []).get(k)!).push(i);
+    }
+  const enWeights = new Map<number, Float64Array>();
+  const enWeightsOf = (i: number): Float64Array => enWeights.get(i) ?? enWeights.set(i, slotWeights(docs[i]!)).get(i)!;
+  const out: Pair[] = [];
+  docs.forEach((t, ti) => {
+    if (t.lang !== 'tl') return;
+    const tw = slotWeights(t);
+    // rough candidates: English documents by the Tagalog weight their rare keys would cover
+    const acc = new Map<number, number>();
+    for (let s = 0; s < tw.length; s++) {
+      const seen = new Set<number>();
+      for (let j = t.slotStart[s]!; j < t.slotStart[s + 1]!; j++)
+        for (const e of postings.get(t.slotKeys[j]!) ?? []) if (!seen.has(e)) (seen.add(e), acc.set(e, (acc.get(e) ?? 0) + tw[s]!));
+    }
+    const top = [...acc].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, opts.candidates);
+    for (const [ei] of top) {
+      const score = Math.sqrt(coverage(t, tw, docs[ei]!) * coverage(docs[ei]!, enWeightsOf(ei), t));
+      if (score > 0) out.push({ a: ti, b: ei, score });
+    }
+  });
+  return out;
+}
+
+/** Share of a's slot weight whose slot has a key in b. */
+function coverage(a: DocFeatures, aw: Float64Array, b: DocFeatures): number {
+  let total = 0;
+  let hit = 0;
+  for (let s = 0; s < aw.length; s++) {
+    total += aw[s]!;
+    for (let j = a.slotStart[s]!; j < a.slotStart[s + 1]!; j++)
+      if (hasFeature(b.lex, a.slotKeys[j]!)) {
+        hit += aw[s]!;
+        break;
+      }
+  }
+  return total > 0 ? hit / total : 0;
+}
+
+/**
+ * Links between groups of different languages: each group is linked to the group of another language it
+ * scores best with (the best document pair) when that group scores best with it too and the score
+ * reaches the threshold. A translation has one counterpart per language per story: a Tagalog text that
+ * resembles several English stories on its topic joins only the one it matches best, and only if that
+ * story has no better Tagalog match of its own.
+ */
+export function mutualBestLinks(groupLang: readonly string[], groupOf: Int32Array, pairs: Pair[], threshold: number): [number, number][] {
+  const score = new Map<string, { g: number; h: number; score: number }>();
+  for (const p of pairs) {
+    const [g, h] = [groupOf[p.a]!, groupOf[p.b]!];
+    if (g === h) continue;
+    const key = g < h ? `${g},${h}` : `${h},${g}`;
+    const cur = score.get(key);
+    if (!cur || p.score > cur.score) score.set(key, { g: Math.min(g, h), h: Math.max(g, h), score: p.score });
+  }
+  const langOf = (g: number): string => groupLang[g]!;
+  const best = new Map<string, { other: number; score: number }>(); // "group,lang" → best group of that language
+  const offer = (g: number, h: number, s: number): void => {
+    const key = `${g},${langOf(h)}`;
+    const cur = best.get(key);
+    if (!cur || s > cur.score || (s === cur.score && h < cur.other)) best.set(key, { other: h, score: s });
+  };
+  for (const { g, h, score: s } of score.values()) (offer(g, h, s), offer(h, g, s));
+  const links: [number, number][] = [];
+  for (const { g, h, score: s } of score.values()) {
+    if (s < threshold) continue;
+    if (best.get(`${g},${langOf(h)}`)?.other === h && best.get(`${h},${langOf(g)}`)?.other === g) links.push([g, h]);
+  }
+  return links;
+}
