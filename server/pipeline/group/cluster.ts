@@ -19,9 +19,9 @@ export interface ClusterOptions {
   /** Features in more than this share of documents are not used to find candidates (they still weigh little). */
   maxDfShare: number;
   /**
-   * Evidence needed for full weight, in units of the rarest feature's weight: two short texts sharing
-   * one common name have a high cosine but say little, so a similarity is scaled down by
-   * min(1, shared weight / (minEvidence × max weight)).
+   * Evidence needed for full weight, in features only one story has (weight of df = storySize): two
+   * short texts sharing one name have a high cosine but say little, so a similarity is scaled down by
+   * min(1, shared squared weight / (minEvidence × that weight²)).
    */
   minEvidence: number;
   /**
@@ -43,7 +43,7 @@ export interface ClusterOptions {
   crossCandidates: number;
 }
 export const DEFAULT_CLUSTER: ClusterOptions = {
-  threshold: 0.1,
+  threshold: 0.4,
   comparableThreshold: 0.1,
   wholeStoryThreshold: 0.3,
   maxDfShare: 0.05,
@@ -52,7 +52,7 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   neighbours: 3,
   storySize: 4,
   crossThreshold: 0.2,
-  crossCandidates: 12,
+  crossCandidates: 24,
 };
 
 /** The similarities where each document is among the other's k most similar. */
@@ -131,18 +131,21 @@ function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, rule: LangR
   return acc;
 }
 
+/** The weight of a feature only one story's versions have: the unit evidence is counted in. */
+const storyFeature = (n: number, opts: ClusterOptions): number => featureWeight(opts.storySize, n, opts.storySize);
+
 const maxDfOf = (n: number, opts: ClusterOptions): number => (n <= 200 ? n : Math.max(5, Math.floor(opts.maxDfShare * n)));
 
-/** Same-language pairs (a < b) with their similarities; only pairs above half the threshold are kept. */
+/** Same-language pairs (a < b) with their similarities; only pairs above half the lower threshold are kept. */
 export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): Similarity[] {
   const maxDf = maxDfOf(docs.length, opts);
   const anchors = buildIndex(docs, (d) => d.anchors, maxDf, opts.storySize);
   const words = buildIndex(docs, (d) => d.words, maxDf, opts.storySize);
   const shingles = buildIndex(docs, (d) => d.shingles, maxDf, opts.storySize);
   const out: Similarity[] = [];
-  const maxW = Math.log(1 + docs.length);
-  const minMass = opts.minEvidence * maxW * maxW;
-  const comparableMass = opts.comparableEvidence * maxW * maxW;
+  const unit = storyFeature(docs.length, opts);
+  const minMass = opts.minEvidence * unit * unit;
+  const comparableMass = opts.comparableEvidence * unit * unit;
   for (let i = 0; i < docs.length; i++) {
     const sa = dots(docs, i, (d) => d.anchors, anchors, 'same', comparableMass);
     const sw = dots(docs, i, (d) => d.words, words, 'same', comparableMass);
@@ -151,7 +154,7 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
       const h = sh.get(j) ?? 0;
       const c = Math.max(sa.get(j) ?? 0, sw.get(j) ?? 0);
       const score = Math.max(h, c);
-      if (score >= opts.threshold / 2) out.push({ a: j, b: i, shingles: h, comparable: c, score });
+      if (score >= Math.min(opts.threshold, opts.comparableThreshold) / 2) out.push({ a: j, b: i, shingles: h, comparable: c, score });
     }
   }
   return out;
@@ -161,10 +164,10 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
 function otherLanguagePairs(docs: DocFeatures[], opts: ClusterOptions): Pair[] {
   if (!docs.some((d) => d.lang === 'other')) return [];
   const anchors = buildIndex(docs, (d) => d.anchors, maxDfOf(docs.length, opts), opts.storySize);
-  const maxW = Math.log(1 + docs.length);
+  const unit = storyFeature(docs.length, opts);
   const out: Pair[] = [];
   for (let i = 0; i < docs.length; i++)
-    for (const [j, score] of dots(docs, i, (d) => d.anchors, anchors, 'cross-other', opts.minEvidence * maxW * maxW)) out.push({ a: j, b: i, score });
+    for (const [j, score] of dots(docs, i, (d) => d.anchors, anchors, 'cross-other', opts.minEvidence * unit * unit)) out.push({ a: j, b: i, score });
   return out;
 }
 

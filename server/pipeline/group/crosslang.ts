@@ -42,22 +42,24 @@ export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
       if ((df.get(k) ?? 0) > opts.maxDf) continue;
       (postings.get(k) ?? postings.set(k, []).get(k)!).push(i);
     }
-  const enWeights = new Map<number, Float64Array>();
-  const enWeightsOf = (i: number): Float64Array => enWeights.get(i) ?? enWeights.set(i, slotWeights(docs[i]!)).get(i)!;
+  const enWeights = new Map(en.map((i) => [i, slotWeights(docs[i]!)]));
+  const enTotal = new Map(en.map((i) => [i, enWeights.get(i)!.reduce((x, y) => x + y, 0)]));
   const out: Pair[] = [];
   docs.forEach((t, ti) => {
     if (t.lang !== 'tl') return;
     const tw = slotWeights(t);
-    // rough candidates: English documents by the Tagalog weight their rare keys would cover
+    // rough candidates: English documents by the Tagalog weight their rare keys would cover, over the
+    // English document's own weight (a long document covers much of anything)
     const acc = new Map<number, number>();
     for (let s = 0; s < tw.length; s++) {
       const seen = new Set<number>();
       for (let j = t.slotStart[s]!; j < t.slotStart[s + 1]!; j++)
         for (const e of postings.get(t.slotKeys[j]!) ?? []) if (!seen.has(e)) (seen.add(e), acc.set(e, (acc.get(e) ?? 0) + tw[s]!));
     }
+    for (const [e, v] of acc) acc.set(e, v / Math.sqrt(enTotal.get(e) || 1));
     const top = [...acc].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, opts.candidates);
     for (const [ei] of top) {
-      const score = Math.sqrt(coverage(t, tw, docs[ei]!) * coverage(docs[ei]!, enWeightsOf(ei), t));
+      const score = Math.sqrt(coverage(t, tw, docs[ei]!) * coverage(docs[ei]!, enWeights.get(ei)!, t));
       if (score > 0) out.push({ a: ti, b: ei, score });
     }
   });
