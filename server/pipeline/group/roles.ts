@@ -1,4 +1,5 @@
 import type { Lang, Role } from '../types.js';
+import { frequencyRank } from '../detect/spin/frequency.js';
 
 // Roles of the versions of one story. The English non-spun version is the pivot every other version
 // is aligned to; Tagalog versions are translations; an English near-duplicate of another English
@@ -31,12 +32,27 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared || 1);
 }
 
+/** Mean log frequency rank of the words x has and y lacks: what one near-duplicate says differently. */
+function ownRarity(x: Set<string>, y: Set<string>): number {
+  let n = 0;
+  let sum = 0;
+  for (const w of x)
+    if (!y.has(w) && /^\p{L}+$/u.test(w)) {
+      n++;
+      sum += Math.log(frequencyRank(w));
+    }
+  return n ? sum / n : 0;
+}
+
 /**
- * Which of two near-duplicates is the spun one: the one the spin detectors find denser spin in; when
- * neither reads as spun, the side whose own words are longer on average (spinners replace common words
- * with rarer, usually longer synonyms: "local" → "native", "said" → "stated").
+ * Which of two near-duplicates is the spun one. Spinners replace common words with rarer synonyms
+ * ("said" → "stated", "local" → "native"), so the words only one side has are rarer on the spun side;
+ * when that does not decide, the one the spin detectors find denser spin in; then the side whose own
+ * words are longer on average.
  */
 function spunSide(a: VersionInfo, b: VersionInfo): 'a' | 'b' {
+  const [ra, rb] = [ownRarity(a.words, b.words), ownRarity(b.words, a.words)];
+  if (Math.abs(ra - rb) > RARITY_MARGIN) return ra > rb ? 'a' : 'b';
   if (a.spinDensity !== b.spinDensity) return a.spinDensity > b.spinDensity ? 'a' : 'b';
   const own = (x: Set<string>, y: Set<string>): number => {
     let n = 0;
@@ -46,6 +62,9 @@ function spunSide(a: VersionInfo, b: VersionInfo): 'a' | 'b' {
   };
   return own(a.words, b.words) > own(b.words, a.words) ? 'a' : 'b';
 }
+
+/** Difference in mean log rank (nats) from which the rarer side of a near-duplicate pair is the spun one. */
+const RARITY_MARGIN = 0.1;
 
 export function assignRoles(versions: VersionInfo[]): RoleAssignment {
   const roles: Role[] = versions.map((v) =>

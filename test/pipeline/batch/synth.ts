@@ -10,7 +10,7 @@ import { SHARED } from '../../helpers/paths.js';
 export interface SynthRecord {
   text: string;
   lang: 'en' | 'tl';
-  url: string; // synth://story/<n>[.<own n>]/<role>/<flores|tico|tatoeba>
+  url: string; // synth://story/<n>[.<own n>|.copy]/<role>/<flores|tico|tatoeba>
   title: string;
 }
 export interface SynthCorpus {
@@ -126,10 +126,14 @@ export function synthCorpus(opts: { seed?: number; maxStories?: number } = {}): 
     if (tl.length >= 3 && rand() < 0.25) tl = tl.filter((_, i) => i !== 1 + Math.floor(rand() * (tl.length - 1)));
     const spun = en.map((s) => spinText(s, rand));
     // an excerpt labelled with another article's story keeps its own number after a dot (unique urls)
-    const url = (role: string) => `synth://story/${gold[n] === n ? n : `${gold[n]}.${n}`}/${role}/${a.source}`;
+    const story = gold[n] === n ? `${n}` : `${gold[n]}.${n}`;
+    const url = (role: string, copy = '') => `synth://story/${story}${copy}/${role}/${a.source}`;
     records.push({ text: paragraphs(en), lang: 'en', url: url('source'), title: en[0]! });
     records.push({ text: paragraphs(tl), lang: 'tl', url: url('translation'), title: tl[0]! });
-    records.push({ text: paragraphs(spun), lang: 'en', url: url('spin'), title: spun[0]! });
+    // A "spun" copy in which the spinner found no word to swap is a verbatim copy of the source: the
+    // database stores that text once, under whichever record came first, and its role is source either way.
+    const verbatim = spun.every((s, i) => s === en[i]);
+    records.push({ text: paragraphs(spun), lang: 'en', url: verbatim ? url('source', '.copy') : url('spin'), title: spun[0]! });
     sentences += en.length * 2 + tl.length;
   });
   return { records: shuffle(records, rand), stories: arts.length, sentences };
