@@ -29,7 +29,9 @@ export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
   const en = docs.flatMap((d, i) => (d.lang === 'en' ? [i] : []));
   if (!en.length) return [];
   const df = documentFrequencies(en.map((i) => docs[i]!), (d) => d.lex);
-  const weight = (k: number): number => featureWeight(df.get(k) ?? 0, en.length, opts.storySize);
+  const weights = new Map<number, number>();
+  for (const [k, c] of df) weights.set(k, featureWeight(c, en.length, opts.storySize));
+  const weight = (k: number): number => weights.get(k) ?? 0;
   const slotWeights = (d: DocFeatures): Float64Array => {
     const w = new Float64Array(d.slotStart.length - 1);
     for (let s = 0; s < w.length; s++)
@@ -45,19 +47,28 @@ export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
   const enWeights = new Map(en.map((i) => [i, slotWeights(docs[i]!)]));
   const enTotal = new Map(en.map((i) => [i, enWeights.get(i)!.reduce((x, y) => x + y, 0)]));
   const out: Pair[] = [];
+  const seenAt = new Int32Array(docs.length).fill(-1); // the last slot that counted document e
+  let stamp = 0;
+  const acc = new Float64Array(docs.length); // rough covered weight per English document, reset after each use
   docs.forEach((t, ti) => {
     if (t.lang !== 'tl') return;
     const tw = slotWeights(t);
     // rough candidates: English documents by the Tagalog weight their rare keys would cover, over the
     // English document's own weight (a long document covers much of anything)
-    const acc = new Map<number, number>();
-    for (let s = 0; s < tw.length; s++) {
-      const seen = new Set<number>();
+    const touched: number[] = [];
+    for (let s = 0; s < tw.length; s++, stamp++)
       for (let j = t.slotStart[s]!; j < t.slotStart[s + 1]!; j++)
-        for (const e of postings.get(t.slotKeys[j]!) ?? []) if (!seen.has(e)) (seen.add(e), acc.set(e, (acc.get(e) ?? 0) + tw[s]!));
-    }
-    for (const [e, v] of acc) acc.set(e, v / Math.sqrt(enTotal.get(e) || 1));
-    const top = [...acc].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, opts.candidates);
+        for (const e of postings.get(t.slotKeys[j]!) ?? [])
+          if (seenAt[e] !== stamp) {
+            seenAt[e] = stamp;
+            if (acc[e] === 0) touched.push(e);
+            acc[e] += tw[s]!;
+          }
+    const top = touched
+      .map((e): [number, number] => [e, acc[e]! / Math.sqrt(enTotal.get(e) || 1)])
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, opts.candidates);
+    for (const e of touched) acc[e] = 0;
     for (const [ei] of top) {
       const score = Math.sqrt(coverage(t, tw, docs[ei]!) * coverage(docs[ei]!, enWeights.get(ei)!, t));
       if (score > 0) out.push({ a: ti, b: ei, score });
