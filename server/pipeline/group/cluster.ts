@@ -30,6 +30,12 @@ export interface ClusterOptions {
    */
   comparableEvidence: number;
   /**
+   * Comparable articles about one event name the same people, places, dates and numbers again and again:
+   * without this many shared story-scale anchors (in at most twice storySize documents), shared words
+   * are a topic, not a story.
+   */
+  comparableAnchors: number;
+  /**
    * Only mutual nearest neighbours are linked: a pair counts when each document is among the other's
    * `neighbours` most similar documents. A story has a handful of versions; a document that resembles
    * dozens of others (a short text, a common topic) gets no say beyond its closest few.
@@ -49,6 +55,7 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   maxDfShare: 0.05,
   minEvidence: 4,
   comparableEvidence: 4,
+  comparableAnchors: 8,
   neighbours: 3,
   storySize: 4,
   crossThreshold: 0.2,
@@ -69,7 +76,7 @@ function mutualNeighbours(sims: Similarity[], k: number): Similarity[] {
 export interface Similarity {
   a: number;
   b: number;
-  /** Near-duplicate evidence (shingles). */
+  /** Near-duplicate evidence (the larger of shingle and sentence-skeleton similarity). */
   shingles: number;
   /** Comparable-article evidence (the larger of anchors and words, under the stricter evidence rule). */
   comparable: number;
@@ -112,7 +119,15 @@ const allowed = (rule: LangRule, a: DocFeatures, b: DocFeatures): boolean =>
   rule === 'same' ? a.lang === b.lang : a.lang !== b.lang && (a.lang === 'other' || b.lang === 'other');
 
 /** Cosine similarities of document i with every earlier document sharing a candidate feature. */
-function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, rule: LangRule, minMass: number): Map<number, number> {
+function dots(
+  docs: DocFeatures[],
+  i: number,
+  pick: Pick,
+  ix: Index,
+  rule: LangRule,
+  minMass: number,
+  shared?: { count: Map<number, number>; minWeight: number }, // how many features of at least minWeight each document shares with i
+): Map<number, number> {
   const acc = new Map<number, number>();
   for (const f of pick(docs[i]!)) {
     const p = ix.postings.get(f);
@@ -122,6 +137,7 @@ function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, rule: LangR
       if (j >= i) break; // postings are in document order
       if (!allowed(rule, docs[i]!, docs[j]!)) continue;
       acc.set(j, (acc.get(j) ?? 0) + w * w);
+      if (shared && w >= shared.minWeight) shared.count.set(j, (shared.count.get(j) ?? 0) + 1);
     }
   }
   for (const [j, v] of acc) {
@@ -142,17 +158,20 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
   const anchors = buildIndex(docs, (d) => d.anchors, maxDf, opts.storySize);
   const words = buildIndex(docs, (d) => d.words, maxDf, opts.storySize);
   const shingles = buildIndex(docs, (d) => d.shingles, maxDf, opts.storySize);
+  const skeletons = buildIndex(docs, (d) => d.skeletons, maxDf, opts.storySize);
   const out: Similarity[] = [];
   const unit = storyFeature(docs.length, opts);
   const minMass = opts.minEvidence * unit * unit;
   const comparableMass = opts.comparableEvidence * unit * unit;
   for (let i = 0; i < docs.length; i++) {
-    const sa = dots(docs, i, (d) => d.anchors, anchors, 'same', comparableMass);
+    const names = new Map<number, number>();
+    const sa = dots(docs, i, (d) => d.anchors, anchors, 'same', comparableMass, { count: names, minWeight: unit / 2 });
     const sw = dots(docs, i, (d) => d.words, words, 'same', comparableMass);
     const sh = dots(docs, i, (d) => d.shingles, shingles, 'same', minMass);
-    for (const j of new Set([...sa.keys(), ...sw.keys(), ...sh.keys()])) {
-      const h = sh.get(j) ?? 0;
-      const c = Math.max(sa.get(j) ?? 0, sw.get(j) ?? 0);
+    const sk = dots(docs, i, (d) => d.skeletons, skeletons, 'same', minMass);
+    for (const j of new Set([...sa.keys(), ...sw.keys(), ...sh.keys(), ...sk.keys()])) {
+      const h = Math.max(sh.get(j) ?? 0, sk.get(j) ?? 0);
+      const c = (names.get(j) ?? 0) >= opts.comparableAnchors ? Math.max(sa.get(j) ?? 0, sw.get(j) ?? 0) : 0;
       const score = Math.max(h, c);
       if (score >= Math.min(opts.threshold, opts.comparableThreshold) / 2) out.push({ a: j, b: i, shingles: h, comparable: c, score });
     }
@@ -196,7 +215,8 @@ export function cluster(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUS
     return n;
   };
   const multilingual = (g: readonly number[]): boolean => g.some((i) => docs[i]!.lang !== docs[g[0]!]!.lang);
-  return averageLinkage(versions, mutualNeighbours(sims, opts.neighbours), opts.comparableThreshold, {
+  const comparable = sims.filter((s) => s.comparable > 0).map((s) => ({ ...s, score: s.comparable }));
+  return averageLinkage(versions, mutualNeighbours(comparable, opts.neighbours), opts.comparableThreshold, {
     pairs: sameLanguagePairs,
     mayMerge: (a, b, mean) => mean >= opts.wholeStoryThreshold || !multilingual(a) || !multilingual(b),
   });

@@ -62,7 +62,7 @@ export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
           if (seenAt[e] !== stamp) {
             seenAt[e] = stamp;
             if (acc[e] === 0) touched.push(e);
-            acc[e] += tw[s]!;
+            acc[e] = acc[e]! + tw[s]!;
           }
     const top = touched
       .map((e): [number, number] => [e, acc[e]! / Math.sqrt(enTotal.get(e) || 1)])

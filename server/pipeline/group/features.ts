@@ -8,6 +8,9 @@ import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text
 // - shingles: same-language near-duplicate evidence (word 3-grams, function words included): a spun copy
 //   keeps most of its original's 3-grams, since a spinner swaps single words; two texts on one topic
 //   share almost none.
+// - skeletons: one per sentence, its words with every content word blanked out ("the * of * * * on *
+//   that 1,200 * will * * *"): a spinner swaps content words one for one, so even a heavily spun copy keeps
+//   most sentence skeletons of its original, where its 3-grams are gone.
 // - words: same-language evidence for comparable articles (content words and word bigrams).
 // - lex: cross-language evidence, in English-side keys. Each distinct content word is a slot of keys: an
 //   English word's stem and cognate key; a Tagalog word's keys as written (names, numbers, loans), its
@@ -19,6 +22,7 @@ export interface DocFeatures {
   anchors: Uint32Array; // sorted, distinct
   words: Uint32Array; // sorted, distinct
   shingles: Uint32Array; // sorted, distinct
+  skeletons: Uint32Array; // sorted, distinct
   lex: Uint32Array; // sorted, distinct
   /** Slot i (the i-th distinct content word) is the lex keys slotKeys[slotStart[i] .. slotStart[i+1]). */
   slotKeys: Uint32Array;
@@ -87,6 +91,16 @@ export function fnv1a(s: string): number {
 
 /** Words per shingle. */
 const SHINGLE = 3;
+// English closed-class words a spinner leaves alone (its synonym lists are for content words; modals
+// such as can/may it does swap, so they are blanked like content words).
+const FUNCTION_WORDS = new Set(
+  ('a an the and or but nor if of to in on at by for with from as into onto than then that this these those ' +
+    'it its he she they we you i me him her them us my your his our their who whom whose which what ' +
+    'be is are was were been being am do does did have has had not no so there here up out off over under').split(' '),
+);
+
+/** Words a sentence needs for its skeleton to say anything ("Have fun." has the skeleton of thousands). */
+const SKELETON_MIN = 6;
 
 const toSorted = (set: Set<number>): Uint32Array => Uint32Array.from(set).sort();
 
@@ -124,6 +138,8 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
   const anchors = new Set<number>();
   const words = new Set<number>();
   const shingles = new Set<number>();
+  const skeletons = new Set<number>();
+  const keepInSkeleton = (w: string): boolean => /\d/.test(w) || (doc.lang === 'tl' ? loadLexicon().isTlStopword(w) : FUNCTION_WORDS.has(w));
   const slots: Slots = { keys: [], start: [], seen: new Set() };
   for (const seg of doc.segments) {
     if (seg.boilerplate) continue;
@@ -142,6 +158,7 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
       if (prev) words.add(fnv1a('b:' + prev + ' ' + w));
       prev = w;
     }
+    if (all.length >= SKELETON_MIN) skeletons.add(fnv1a('s:' + all.map((w) => (keepInSkeleton(w) ? w : '*')).join(' ')));
     if (all.length && all.length < SHINGLE) shingles.add(fnv1a('h:' + all.join(' ')));
     for (let i = 0; i + SHINGLE <= all.length; i++) shingles.add(fnv1a('h:' + all.slice(i, i + SHINGLE).join(' ')));
   }
@@ -150,6 +167,7 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
     anchors: toSorted(anchors),
     words: toSorted(words),
     shingles: toSorted(shingles),
+    skeletons: toSorted(skeletons),
     lex: toSorted(new Set(slots.keys)),
     slotKeys: Uint32Array.from(slots.keys),
     slotStart: Uint32Array.from([...slots.start, slots.keys.length]),
