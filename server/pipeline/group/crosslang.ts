@@ -6,7 +6,7 @@ import { documentFrequencies, featureWeight, hasFeature } from './weights.js';
 // score is the geometric mean of the share of Tagalog weight the English document covers and the share of
 // English weight the Tagalog document covers. Both shares are length-normalised, and a translation
 // covers its source in both directions, while a longer or shorter document on the same topic covers
-// only one way. Candidates come from an inverted index over the English keys, so only documents sharing
+// only one way; a very different number of sentences lowers the score. Candidates come from an inverted index over the English keys, so only documents sharing
 // reasonably rare keys are ever scored.
 
 export interface CrossOptions {
@@ -70,12 +70,22 @@ export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
       .slice(0, opts.candidates);
     for (const e of touched) acc[e] = 0;
     for (const [ei] of top) {
-      const score = Math.sqrt(coverage(t, tw, docs[ei]!) * coverage(docs[ei]!, enWeights.get(ei)!, t));
+      const score = Math.sqrt(coverage(t, tw, docs[ei]!) * coverage(docs[ei]!, enWeights.get(ei)!, t)) * lengthAgreement(t, docs[ei]!);
       if (score > 0) out.push({ a: ti, b: ei, score });
     }
   });
   return out;
 }
+
+/**
+ * A translation has about as many sentences as its source (a dropped or split sentence or two aside):
+ * beyond a 2:1 disagreement the match is scaled down in proportion.
+ */
+function lengthAgreement(a: DocFeatures, b: DocFeatures): number {
+  const r = Math.min(a.sentences, b.sentences) / Math.max(1, a.sentences, b.sentences);
+  return Math.min(1, r / MIN_SENTENCE_RATIO);
+}
+const MIN_SENTENCE_RATIO = 0.5;
 
 /** Share of a's slot weight whose slot has a key in b. */
 function coverage(a: DocFeatures, aw: Float64Array, b: DocFeatures): number {

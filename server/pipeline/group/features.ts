@@ -19,6 +19,8 @@ import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text
 
 export interface DocFeatures {
   lang: Lang;
+  /** Sentences outside boilerplate: a translation has about as many as its source. */
+  sentences: number;
   anchors: Uint32Array; // sorted, distinct
   words: Uint32Array; // sorted, distinct
   shingles: Uint32Array; // sorted, distinct
@@ -164,6 +166,7 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
   }
   return {
     lang: doc.lang,
+    sentences: doc.segments.filter((s) => !s.boilerplate).length,
     anchors: toSorted(anchors),
     words: toSorted(words),
     shingles: toSorted(shingles),
