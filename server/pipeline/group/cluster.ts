@@ -12,10 +12,8 @@ import { featureWeight } from './weights.js';
 export interface ClusterOptions {
   /** Minimum average shingle similarity for same-language texts to be one text (a copy, a spun copy). */
   threshold: number;
-  /** Minimum average comparable-article similarity (over same-language pairs) for two groups to be one story. */
+  /** Minimum average comparable-article similarity for two same-language groups to be one story. */
   comparableThreshold: number;
-  /** The same when both groups already hold versions in several languages (each is a whole story). */
-  wholeStoryThreshold: number;
   /** Features in more than this share of documents are not used to find candidates (they still weigh little). */
   maxDfShare: number;
   /**
@@ -51,7 +49,6 @@ export interface ClusterOptions {
 export const DEFAULT_CLUSTER: ClusterOptions = {
   threshold: 0.4,
   comparableThreshold: 0.1,
-  wholeStoryThreshold: 0.3,
   maxDfShare: 0.05,
   minEvidence: 4,
   comparableEvidence: 4,
@@ -192,11 +189,9 @@ function otherLanguagePairs(docs: DocFeatures[], opts: ClusterOptions): Pair[] {
 
 /**
  * Stories as groups of document indexes, each sorted, ordered by their first document:
- * 1. near-duplicates (a text and its spun copies) by average linkage over shingle similarity;
- * 2. those joined across languages by mutual best matches (a text and its translation);
- * 3. the resulting version groups merged by comparable-article evidence (shared words, names, numbers),
- *    averaged over same-language pairs. Two groups that each already hold versions in several languages
- *    are each a whole story: they merge only on overwhelming evidence.
+ * 1. near-duplicates (a text and its spun copies) by average linkage over shingle and skeleton similarity;
+ * 2. those merged with comparable articles of their language (many shared names, dates, numbers);
+ * 3. the language groups joined across languages by mutual best matches (a text and its translation).
  */
 export function cluster(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): number[][] {
   const sims = similarities(docs, opts);
@@ -206,20 +201,11 @@ export function cluster(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUS
     mutualNeighbours(near, opts.neighbours),
     opts.threshold,
   );
-  const versions = joinLanguages(docs, copies, opts);
-  const sameLanguagePairs = (a: readonly number[], b: readonly number[]): number => {
-    const count = new Map<string, number>();
-    for (const i of a) count.set(docs[i]!.lang, (count.get(docs[i]!.lang) ?? 0) + 1);
-    let n = 0;
-    for (const j of b) n += count.get(docs[j]!.lang) ?? 0;
-    return n;
-  };
-  const multilingual = (g: readonly number[]): boolean => g.some((i) => docs[i]!.lang !== docs[g[0]!]!.lang);
   const comparable = sims.filter((s) => s.comparable > 0).map((s) => ({ ...s, score: s.comparable }));
-  return averageLinkage(versions, mutualNeighbours(comparable, opts.neighbours), opts.comparableThreshold, {
-    pairs: sameLanguagePairs,
-    mayMerge: (a, b, mean) => mean >= opts.wholeStoryThreshold || !multilingual(a) || !multilingual(b),
-  });
+  const languages = averageLinkage(copies, mutualNeighbours(comparable, opts.neighbours), opts.comparableThreshold);
+  return joinLanguages(docs, languages, opts)
+    .map((g) => g.sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!);
 }
 
 /** Groups of one language joined to their mutual best match in each other language. */

@@ -103,25 +103,27 @@ function coverage(a: DocFeatures, aw: Float64Array, b: DocFeatures): number {
 }
 
 /**
- * Links between groups of different languages: each group is linked to the group of another language it
- * scores best with (the best document pair) when that group scores best with it too and the score
- * reaches the threshold. A translation has one counterpart per language per story: a Tagalog text that
- * resembles several English stories on its topic joins only the one it matches best, and only if that
- * story has no better Tagalog match of its own.
+ * Links between groups of different languages. Two groups match by the evidence of all their document
+ * pairs (summed, over the square root of the larger group's size: a story's versions each add to the
+ * match, a big group does not win on size alone). Each group is linked to the group of another language
+ * it matches best when that group matches it best too and the match reaches the threshold. A translation
+ * has one counterpart per language per story: a Tagalog text that resembles several English stories on its
+ * topic joins only the one it matches best, and only if that story has no better Tagalog match of its own.
  */
 export function mutualBestLinks(groupLang: readonly string[], groupOf: Int32Array, pairs: Pair[], threshold: number): [number, number][] {
+  const size = new Map<number, number>();
+  for (const g of groupOf) size.set(g, (size.get(g) ?? 0) + 1);
   const score = new Map<string, { g: number; h: number; score: number }>();
   for (const p of pairs) {
-    const [g, h] = [groupOf[p.a]!, groupOf[p.b]!];
+    const [g, h] = [Math.min(groupOf[p.a]!, groupOf[p.b]!), Math.max(groupOf[p.a]!, groupOf[p.b]!)];
     if (g === h) continue;
-    const key = g < h ? `${g},${h}` : `${h},${g}`;
-    const cur = score.get(key);
-    if (!cur || p.score > cur.score) score.set(key, { g: Math.min(g, h), h: Math.max(g, h), score: p.score });
+    const cur = score.get(`${g},${h}`) ?? score.set(`${g},${h}`, { g, h, score: 0 }).get(`${g},${h}`)!;
+    cur.score += p.score;
   }
-  const langOf = (g: number): string => groupLang[g]!;
+  for (const m of score.values()) m.score /= Math.sqrt(Math.max(size.get(m.g)!, size.get(m.h)!));
   const best = new Map<string, { other: number; score: number }>(); // "group,lang" → best group of that language
   const offer = (g: number, h: number, s: number): void => {
-    const key = `${g},${langOf(h)}`;
+    const key = `${g},${groupLang[h]}`;
     const cur = best.get(key);
     if (!cur || s > cur.score || (s === cur.score && h < cur.other)) best.set(key, { other: h, score: s });
   };
@@ -129,7 +131,7 @@ export function mutualBestLinks(groupLang: readonly string[], groupOf: Int32Arra
   const links: [number, number][] = [];
   for (const { g, h, score: s } of score.values()) {
     if (s < threshold) continue;
-    if (best.get(`${g},${langOf(h)}`)?.other === h && best.get(`${h},${langOf(g)}`)?.other === g) links.push([g, h]);
+    if (best.get(`${g},${groupLang[h]}`)?.other === h && best.get(`${h},${groupLang[g]}`)?.other === g) links.push([g, h]);
   }
   return links;
 }

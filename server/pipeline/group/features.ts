@@ -32,7 +32,7 @@ export interface DocFeatures {
 }
 
 /** How many lexicon translations of a Tagalog word stand for it (the best-scored first). */
-const TRANSLATIONS_PER_WORD = 3;
+const TRANSLATIONS_PER_WORD = 8;
 
 interface Slots {
   keys: number[];

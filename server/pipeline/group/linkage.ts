@@ -1,5 +1,5 @@
 // Average-linkage agglomerative clustering over a sparse similarity graph (a missing pair counts as 0):
-// two clusters merge while the mean similarity over their comparable member pairs reaches the threshold.
+// two clusters merge while the mean similarity over all their member pairs reaches the threshold.
 // Unlike single linkage, one shared name cannot chain two different stories together.
 
 export interface Edge {
@@ -8,20 +8,11 @@ export interface Edge {
   score: number;
 }
 
-export interface LinkageRules {
-  /** How many member pairs of two clusters could be similar at all: the mean's denominator. */
-  pairs(a: readonly number[], b: readonly number[]): number;
-  /** Whether two clusters may merge at this mean similarity (default: always). */
-  mayMerge?(a: readonly number[], b: readonly number[], mean: number): boolean;
-}
-
-const ALL_PAIRS: LinkageRules = { pairs: (a, b) => a.length * b.length };
-
 /**
  * Merges the initial clusters (lists of item indexes) joined by edges between their items.
  * Returns groups of item indexes, each sorted, ordered by their first item.
  */
-export function averageLinkage(initial: number[][], edges: Edge[], threshold: number, rules: LinkageRules = ALL_PAIRS): number[][] {
+export function averageLinkage(initial: number[][], edges: Edge[], threshold: number): number[][] {
   const clusterOf = new Map<number, number>();
   initial.forEach((g, c) => g.forEach((i) => clusterOf.set(i, c)));
   const members = new Map<number, number[]>();
@@ -34,16 +25,12 @@ export function averageLinkage(initial: number[][], edges: Edge[], threshold: nu
     links.get(b)!.set(a, (links.get(b)!.get(a) ?? 0) + e.score);
   }
   const heap = new MaxHeap();
-  const avg = (a: number, b: number): number => {
-    const n = rules.pairs(members.get(a)!, members.get(b)!);
-    return n > 0 ? (links.get(a)!.get(b) ?? 0) / n : 0;
-  };
+  const avg = (a: number, b: number): number => (links.get(a)!.get(b) ?? 0) / (members.get(a)!.length * members.get(b)!.length);
   for (const [a, m] of links) for (const b of m.keys()) if (a < b) heap.push(avg(a, b), a, b);
   for (let top = heap.pop(); top; top = heap.pop()) {
     const [score, a, b] = top;
     if (score < threshold) break;
     if (!members.has(a) || !members.has(b) || avg(a, b) !== score) continue; // stale entry
-    if (rules.mayMerge && !rules.mayMerge(members.get(a)!, members.get(b)!, score)) continue;
     // merge b into a (a < b keeps the lower id as the cluster's name)
     members.get(a)!.push(...members.get(b)!);
     members.delete(b);
