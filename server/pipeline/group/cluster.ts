@@ -16,6 +16,8 @@ export interface ClusterOptions {
   comparableThreshold: number;
   /** Features in more than this share of documents are not used to find candidates (they still weigh little). */
   maxDfShare: number;
+  /** Nor are features in more than this many stories' worth of documents (candidateStories × storySize). */
+  candidateStories: number;
   /**
    * Evidence needed for full weight, in features only one story has (weight of df = storySize): two
    * short texts sharing one name have a high cosine but say little, so a similarity is scaled down by
@@ -50,6 +52,7 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   threshold: 0.4,
   comparableThreshold: 0.1,
   maxDfShare: 0.05,
+  candidateStories: 8,
   minEvidence: 4,
   comparableEvidence: 4,
   comparableAnchors: 8,
@@ -147,7 +150,12 @@ function dots(
 /** The weight of a feature only one story's versions have: the unit evidence is counted in. */
 const storyFeature = (n: number, opts: ClusterOptions): number => featureWeight(opts.storySize, n, opts.storySize);
 
-const maxDfOf = (n: number, opts: ClusterOptions): number => (n <= 200 ? n : Math.max(5, Math.floor(opts.maxDfShare * n)));
+/**
+ * Document frequency above which a feature proposes no candidates: a share of the batch, and at most
+ * candidateStories stories' worth of versions (a feature of many stories finds no story).
+ */
+const maxDfOf = (n: number, opts: ClusterOptions): number =>
+  Math.min(n <= 200 ? n : Math.max(5, Math.floor(opts.maxDfShare * n)), Math.max(5, opts.candidateStories * opts.storySize));
 
 /** Same-language pairs (a < b) with their similarities; only pairs above half the lower threshold are kept. */
 export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): Similarity[] {

@@ -40,17 +40,36 @@ interface Slots {
   seen: Set<string>;
 }
 
-function lexOf(text: string, lang: Lang, slots: Slots): void {
+/** Keys of a word (by language and form as written), or null for a stopword: words repeat across a batch. */
+const keyCache = new Map<string, number[] | null>();
+const KEY_CACHE_MAX = 200_000;
+
+function keysOf(w: string, lang: Lang): number[] | null {
+  const ck = lang + w;
+  const hit = keyCache.get(ck);
+  if (hit !== undefined) return hit;
   const lex = lang === 'tl' ? loadLexicon() : null;
+  const f = fold(w);
+  let out: number[] | null = null;
+  if (!(lex ? lex.isTlStopword(f) : isEnStopword(f))) {
+    const keys = new Set([fnv1a('x:' + enKey(f))]);
+    const cog = cognateKey(f);
+    if (cog) keys.add(fnv1a('k:' + cog));
+    if (lex) for (const t of lex.translate(f).slice(0, TRANSLATIONS_PER_WORD)) keys.add(fnv1a('x:' + t.en));
+    out = [...keys];
+  }
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(ck, out);
+  return out;
+}
+
+function lexOf(text: string, lang: Lang, slots: Slots): void {
   for (const w of tokens(text)) {
     if (w.length < 2 || (w.length < 3 && !/^\d+$/.test(w))) continue; // single digits are everywhere
-    const f = fold(w);
-    if (slots.seen.has(f) || (lex ? lex.isTlStopword(f) : isEnStopword(f))) continue;
+    const keys = keysOf(w, lang);
+    const f = keys && fold(w);
+    if (!keys || !f || slots.seen.has(f)) continue;
     slots.seen.add(f);
-    const keys = new Set([fnv1a('x:' + enKey(f))]);
-    const ck = cognateKey(f);
-    if (ck) keys.add(fnv1a('k:' + ck));
-    if (lex) for (const t of lex.translate(f).slice(0, TRANSLATIONS_PER_WORD)) keys.add(fnv1a('x:' + t.en));
     slots.start.push(slots.keys.length);
     slots.keys.push(...keys);
   }
