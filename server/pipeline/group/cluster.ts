@@ -45,6 +45,13 @@ export interface ClusterOptions {
   storySize: number;
   /** Minimum cross-language match (coverage, or anchor similarity) for a mutual best pair to be linked. */
   crossThreshold: number;
+  /**
+   * How many times the runner-up's match a mutual best match must be, on both sides, to be linked: a
+   * text whose translation is not in the batch still has a best match, but not a clear one.
+   */
+  crossMargin: number;
+  /** A match this strong needs no margin (a translation's source and a close paraphrase of it). */
+  crossSure: number;
   /** English candidates scored exactly for each Tagalog document. */
   crossCandidates: number;
 }
@@ -60,6 +67,8 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   storySize: 4,
   crossThreshold: 0.2,
   crossCandidates: 24,
+  crossMargin: 2,
+  crossSure: 0.4,
 };
 
 /** The similarities where each document is among the other's k most similar. */
@@ -228,7 +237,11 @@ function joinLanguages(docs: DocFeatures[], groups: number[][], opts: ClusterOpt
   ];
   const parent = groups.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
-  for (const [g, h] of mutualBestLinks(groupLang, groupOf, pairs, opts.crossThreshold)) parent[find(g)] = find(h);
+  for (const [g, h] of mutualBestLinks(groupLang, groupOf, pairs, {
+    threshold: opts.crossThreshold,
+    margin: opts.crossMargin,
+    sure: opts.crossSure,
+  })) parent[find(g)] = find(h);
   const joined = new Map<number, number[]>();
   groups.forEach((g, gi) => (joined.get(find(gi)) ?? joined.set(find(gi), []).get(find(gi))!).push(...g));
   return [...joined.values()];

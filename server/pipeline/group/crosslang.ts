@@ -102,15 +102,30 @@ function coverage(a: DocFeatures, aw: Float64Array, b: DocFeatures): number {
   return total > 0 ? hit / total : 0;
 }
 
+export interface LinkRule {
+  /** Minimum match. */
+  threshold: number;
+  /** Times the runner-up's match the best must reach, unless it is sure. */
+  margin: number;
+  /** A match at least this strong needs no margin. */
+  sure: number;
+}
+
 /**
  * Links between groups of different languages. Two groups match by the evidence of all their document
  * pairs (summed, over the square root of the larger group's size: a story's versions each add to the
  * match, a big group does not win on size alone). Each group is linked to the group of another language
- * it matches best when that group matches it best too and the match reaches the threshold. A translation
+ * it matches best when that group matches it best too, the match reaches the threshold, and on both sides
+ * it is either sure or clearly better (margin times) than the runner-up. A translation
  * has one counterpart per language per story: a Tagalog text that resembles several English stories on its
  * topic joins only the one it matches best, and only if that story has no better Tagalog match of its own.
  */
-export function mutualBestLinks(groupLang: readonly string[], groupOf: Int32Array, pairs: Pair[], threshold: number): [number, number][] {
+export function mutualBestLinks(
+  groupLang: readonly string[],
+  groupOf: Int32Array,
+  pairs: Pair[],
+  { threshold, margin, sure }: LinkRule,
+): [number, number][] {
   const size = new Map<number, number>();
   for (const g of groupOf) size.set(g, (size.get(g) ?? 0) + 1);
   const score = new Map<string, { g: number; h: number; score: number }>();
@@ -121,17 +136,24 @@ export function mutualBestLinks(groupLang: readonly string[], groupOf: Int32Arra
     cur.score += p.score;
   }
   for (const m of score.values()) m.score /= Math.sqrt(Math.max(size.get(m.g)!, size.get(m.h)!));
-  const best = new Map<string, { other: number; score: number }>(); // "group,lang" → best group of that language
+  // "group,lang" → best group of that language, and the runner-up's score
+  const best = new Map<string, { other: number; score: number; second: number }>();
   const offer = (g: number, h: number, s: number): void => {
     const key = `${g},${groupLang[h]}`;
     const cur = best.get(key);
-    if (!cur || s > cur.score || (s === cur.score && h < cur.other)) best.set(key, { other: h, score: s });
+    if (!cur) best.set(key, { other: h, score: s, second: 0 });
+    else if (s > cur.score || (s === cur.score && h < cur.other)) best.set(key, { other: h, score: s, second: cur.score });
+    else cur.second = Math.max(cur.second, s);
+  };
+  const clear = (g: number, h: number): boolean => {
+    const b = best.get(`${g},${groupLang[h]}`);
+    return b?.other === h && (b.score >= sure || b.score >= margin * b.second);
   };
   for (const { g, h, score: s } of score.values()) (offer(g, h, s), offer(h, g, s));
   const links: [number, number][] = [];
   for (const { g, h, score: s } of score.values()) {
     if (s < threshold) continue;
-    if (best.get(`${g},${groupLang[h]}`)?.other === h && best.get(`${h},${groupLang[g]}`)?.other === g) links.push([g, h]);
+    if (clear(g, h) && clear(h, g)) links.push([g, h]);
   }
   return links;
 }
