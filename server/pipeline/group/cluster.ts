@@ -237,11 +237,8 @@ function joinLanguages(docs: DocFeatures[], groups: number[][], opts: ClusterOpt
   ];
   const parent = groups.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
-  for (const [g, h] of mutualBestLinks(groupLang, groupOf, pairs, {
-    threshold: opts.crossThreshold,
-    margin: opts.crossMargin,
-    sure: opts.crossSure,
-  })) parent[find(g)] = find(h);
+  const rule = { threshold: opts.crossThreshold, margin: opts.crossMargin, sure: opts.crossSure };
+  for (const [g, h] of mutualBestLinks(groupLang, groupOf, pairs, rule)) parent[find(g)] = find(h);
   const joined = new Map<number, number[]>();
   groups.forEach((g, gi) => (joined.get(find(gi)) ?? joined.set(find(gi), []).get(find(gi))!).push(...g));
   return [...joined.values()];
