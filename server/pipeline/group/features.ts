@@ -8,9 +8,9 @@ import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text
 // - shingles: same-language near-duplicate evidence (word 3-grams, function words included): a spun copy
 //   keeps most of its original's 3-grams, since a spinner swaps single words; two texts on one topic
 //   share almost none.
-// - skeletons: one per sentence, its words with every content word blanked out ("the * of * * * on *
-//   that 1,200 * will * * *"): a spinner swaps content words one for one, so even a heavily spun copy keeps
-//   most sentence skeletons of its original, where its 3-grams are gone.
+// - skeletons: one per sentence, its words with every run of content words blanked out ("the * of * on
+//   * that 1,200 * will *"): a spinner swaps content words, so even a heavily spun copy keeps most
+//   sentence skeletons of its original, where its 3-grams are gone.
 // - words: same-language evidence for comparable articles (content words and word bigrams).
 // - lex: cross-language evidence, in English-side keys. Each distinct content word is a slot of keys: an
 //   English word's stem and cognate key; a Tagalog word's keys as written (names, numbers, loans), its
@@ -179,7 +179,8 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
       if (prev) words.add(fnv1a('b:' + prev + ' ' + w));
       prev = w;
     }
-    if (all.length >= SKELETON_MIN) skeletons.add(fnv1a('s:' + all.map((w) => (keepInSkeleton(w) ? w : '*')).join(' ')));
+    // runs of content words collapse into one blank: a spinner may swap one word for two ("year" → "twelve months")
+    if (all.length >= SKELETON_MIN) skeletons.add(fnv1a('s:' + all.map((w) => (keepInSkeleton(w) ? w : '*')).join(' ').replace(/\*( \*)+/g, '*')));
     if (all.length && all.length < SHINGLE) shingles.add(fnv1a('h:' + all.join(' ')));
     for (let i = 0; i + SHINGLE <= all.length; i++) shingles.add(fnv1a('h:' + all.slice(i, i + SHINGLE).join(' ')));
   }

@@ -63,8 +63,8 @@ function spunSide(a: VersionInfo, b: VersionInfo): 'a' | 'b' {
   return own(a.words, b.words) > own(b.words, a.words) ? 'a' : 'b';
 }
 
-/** Difference in mean log rank (nats) from which the rarer side of a near-duplicate pair is the spun one. */
-const RARITY_MARGIN = 0.1;
+/** Difference in mean log rank (nats; 0.5 ≈ ranks 1.6 times further down) from which the rarer side is the spun one. */
+const RARITY_MARGIN = 0.5;
 
 export function assignRoles(versions: VersionInfo[]): RoleAssignment {
   const roles: Role[] = versions.map((v) =>
