@@ -29,7 +29,8 @@ export function batchesRouter({ db, config }: AppDeps): Router {
     try {
       const file = join(dir, 'records.jsonl');
       writeFileSync(file, req.body);
-      const s = await runBatch(db, config, [file], { workers: 0, progress: new Progress('quiet') });
+      // one worker thread does the analysis, so the server keeps answering reviewers while a batch runs
+      const s = await runBatch(db, config, [file], { workers: 1, progress: new Progress('quiet') });
       res.status(201).json({ run: s.runId, documents: s.documents, audits: s.audits, refused: s.refused });
     } catch (e) {
       if (e instanceof InputError) throw new HttpError(400, e.message);

@@ -11,6 +11,7 @@ import { loadConfig } from '../../server/config.js';
 import { startServer } from '../../server/serve.js';
 import { CLIENT_DIST } from '../../server/paths.js';
 import { rawRequest } from './http.js';
+import { SHARED } from '../helpers/paths.js';
 
 // Security headers, body-size and per-batch limits, slow-client timeouts, and the client working
 // under its own CSP in real Chromium.
@@ -140,3 +141,23 @@ if (hasChromium()) {
 } else {
   test('client under CSP in Chromium — SKIPPED: /usr/bin/chromium is missing', { skip: true }, () => {});
 }
+
+test('a batch posted to the API is analysed off the event loop: the server answers while it runs', async () => {
+  const s = await testServer();
+  const admin = reviewer(s.db, 'boss', 'admin');
+  const lines = readFileSync(join(SHARED, 'data', 'parallel', 'flores200-dev.en'), 'utf8').split('\n').filter(Boolean);
+  const body = Array.from({ length: 40 }, (_, i) => JSON.stringify({ url: `https://example.test/${i}`, title: `story ${i}`, text: lines.slice(i * 8, i * 8 + 8).join(' ') })).join('\n');
+  let batchDone = false;
+  const posted = rawRequest(s.url, 'POST', '/api/batches', { headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/x-ndjson' }, body }).then((r) => {
+    batchDone = true;
+    return r;
+  });
+  // wait until every document is stored (the analysis phase has begun), then ask the server something
+  while ((s.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n < 40 && !batchDone) await new Promise((r) => setTimeout(r, 5));
+  const health = await rawRequest(s.url, 'GET', '/api/health', {});
+  assert.equal(health.status, 200);
+  assert.equal(batchDone, false, 'health answered while the batch was still running');
+  const r = await posted;
+  assert.equal(r.status, 201, r.body);
+  assert.equal((JSON.parse(r.body) as { documents: number }).documents, 40);
+});

@@ -53,6 +53,15 @@ export function lemmaSynsets(lemma: string, pos?: Pos): Synset[] {
   return out;
 }
 
+/** How many synsets a lemma has (in one part of speech, or all): the index answers without reading them. */
+export function synsetCount(lemma: string, pos?: Pos): number {
+  const e = getLemmaIndex().get(lemma.toLowerCase().replace(/\s+/g, '_'));
+  if (!e) return 0;
+  let n = 0;
+  for (const p of pos ? [pos] : POS_LIST) n += e[p]?.length ?? 0;
+  return n;
+}
+
 export interface LemmaHit {
   lemma: string;
   pos: Pos;

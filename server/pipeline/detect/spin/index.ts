@@ -2,6 +2,7 @@ import { UsageError } from '../../../errors.js';
 import type { Finding, Segment, Severity } from '../../types.js';
 import type { SpinContext, SpinDetector, TextExample } from '../types.js';
 import { collocationFindings } from './collocation.js';
+import { contextFindings } from './contextual.js';
 import { resolveOverlaps, type SpinFinding } from './finding.js';
 import { lexiconFindings } from './fingerprint.js';
 import { originalFindings } from './original.js';
@@ -21,6 +22,9 @@ const LEXICON_DEFAULTS = { weakGateDensity: 4, weakGateMin: 3 };
 const COLLOCATION_DEFAULTS = { minTagCount: 1 };
 // chosen on Tatoeba and UD English spun by the bench spinner (bench/spin-tune.ts; not a bench corpus): clean
 // text stays under 1 flag per 1,000 words
+// the model's probability cut and the document gate, chosen on the same tuning set (bench/spin-train.ts
+// trains the model; bench/spin-tune.ts scores thresholds)
+const CONTEXT_DEFAULTS = { minProbability: 0.3, gateMean: 0.12, gateAlone: 0.14 };
 const RARE_DEFAULTS = { minRank: 20000, minRatio: 5, gateDensity: 9, gateMin: 2, multiwordMateRank: 5000, spunTextRank: 10000, contextPairs: 2, contextRatio: 10 };
 
 export interface DetectSpinOptions {
@@ -41,15 +45,22 @@ export function checkSpinThresholds(all: Record<string, Record<string, number>>)
 export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFinding[] {
   if (opts.original != null) return originalFindings(text, opts.original);
   const th = opts.thresholds ?? {};
-  const rare = rareFindings(text, { ...RARE_DEFAULTS, ...th['spin-rare'] });
+  const rareTh = { ...RARE_DEFAULTS, ...th['spin-rare'] };
+  const ctxTh = { ...CONTEXT_DEFAULTS, ...th['spin-context'] };
+  const rareAll = rareFindings(text, rareTh);
   // weak fingerprints open on the fingerprint evidence alone: they describe the thesaurus spinners, and a
   // WordNet spinner's rare words say nothing about whether "army" was "military"
   const lex = lexiconFindings(text, { ...LEXICON_DEFAULTS, ...th['spin-fingerprint'] });
+  const model = contextFindings(text, ctxTh);
+  // the document gate: the model's mean, backed by the rare-word density gate or a strong fingerprint, or
+  // high enough on its own. Both kinds of word-level evidence are shown only in a text that passes.
+  const spun = model.mean >= ctxTh.gateAlone || (model.mean >= ctxTh.gateMean && (rareAll.length > 0 || lex.some((f) => f.confidence >= 0.9)));
+  const rare = spun ? rareAll : [];
+  const context = spun ? model.findings : [];
   // a reconstructed collocation is only a guess in clean prose ("first year" is not a spun "first class"):
   // it is offered in text already shown to be spun
-  const spun = rare.length > 0 || lex.some((f) => f.confidence >= 0.9);
-  const colloc = spun ? collocationFindings(text, { ...COLLOCATION_DEFAULTS, ...th['spin-collocation'] }) : [];
-  return resolveOverlaps([...lex, ...colloc, ...rare]);
+  const colloc = spun || lex.some((f) => f.confidence >= 0.9) ? collocationFindings(text, { ...COLLOCATION_DEFAULTS, ...th['spin-collocation'] }) : [];
+  return resolveOverlaps([...lex, ...colloc, ...rare, ...context]);
 }
 
 function segmentsOf(segs: Segment[], start: number, end: number): number[] {
@@ -168,9 +179,24 @@ export const spinDetectors: SpinDetector[] = [
       thresholds: { minConfidence: 0, ...RARE_DEFAULTS },
       examples: {
         pass: [ex('Researchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent.')],
-        fail: [ex('Researchers say this may bring betimes sleuthing of cancer to patients in poor countries, using a midget printable chip that costs one centime.')],
+        fail: [ex('Researchers say this may bring betimes sleuthing of cancer to patients in poor countries, using a midget printable chip that costs one centime. Every soul has a right to care.', 'soul → person: its neighbours pair with the mate in the glosses')],
       },
     },
     (ctx) => noOriginal(ctx, 'spin-rare'),
+  ),
+  wrap(
+    {
+      id: 'spin-context',
+      name: 'Synonyms that do not fit',
+      description: 'Words a sense-blind spinner likely wrote for a WordNet synset-mate that fits the neighbours better (English word vectors) and is more common: a trained model per word, gated by how spun the whole text looks.',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0, ...CONTEXT_DEFAULTS },
+      examples: {
+        pass: [ex('Nadal won 88% of net points in the match, winning 76 points on his first serve. After the match, he said he was happy to be back in the final rounds of the most important events.')],
+        fail: [ex('Nadal bagged 88% net points in the tally making headway 76 points in the first serve. After the peer, he aforesaid he was felicitous to be back in the final troll of the most crucial outcome.')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-context'),
   ),
 ];

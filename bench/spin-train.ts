@@ -1,0 +1,139 @@
+// Trains the spin-context model (server/pipeline/detect/spin/model.ts) and writes data/spin/spin-model.json.
+// Training text is NOT the benchmark's: Tatoeba English and the UD English sentences (../shared), grouped into
+// ~150-word pseudo-documents, each spun three times by the test spinner with seeds of its own, plus the same
+// documents clean (negatives, so the document-level weight learns what clean prose looks like).
+// Prints a cross-check (train on one source, score the other). `npx tsx bench/spin-train.ts [--dry]`.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FEATURES, unitFeatures, type Scored } from '../server/pipeline/detect/spin/features.js';
+import { docProbabilities, unitLogit, type SpinModel } from '../server/pipeline/detect/spin/model.js';
+import { spinUnits } from '../server/pipeline/detect/spin/units.js';
+import { REPO, SHARED } from '../test/helpers/paths.js';
+import { rng, spinText } from '../test/pipeline/spin/spinner.js';
+
+function group(lines: string[], words = 150): string[] {
+  const out: string[] = [];
+  let cur: string[] = [];
+  let n = 0;
+  for (const l of lines) {
+    if (!l.trim()) continue;
+    cur.push(l.trim());
+    n += l.split(/\s+/).length;
+    if (n >= words) {
+      out.push(cur.join(' '));
+      cur = [];
+      n = 0;
+    }
+  }
+  return out;
+}
+
+interface Doc {
+  source: string;
+  rows: Scored[];
+  y: number[];
+}
+
+function build(): Doc[] {
+  const sources: [string, string][] = [
+    ['tatoeba', join(SHARED, 'data', 'parallel', 'tatoeba-test.en')],
+    ['ud', join(SHARED, 'data', 'lexicon', 'parallel', 'ud-tagalog-trg.en')],
+  ];
+  const r = rng(91);
+  const docs: Doc[] = [];
+  for (const [source, file] of sources) {
+    group(readFileSync(file, 'utf8').split('\n')).forEach((text, d) => {
+      for (let k = 0; k < 3; k++) {
+        const sp = spinText(text, 70_000 + d * 7 + k, { rate: 0.15 + 0.15 * r(), meaningEdits: 0 });
+        const { units, toks } = spinUnits(sp.text);
+        const rows = unitFeatures(units, toks);
+        docs.push({ source, rows, y: rows.map((s) => (sp.edits.some((e) => e.start < s.unit.end && s.unit.start < e.end) ? 1 : 0)) });
+      }
+      const { units, toks } = spinUnits(text);
+      const rows = unitFeatures(units, toks);
+      for (let k = 0; k < 3; k++) docs.push({ source, rows, y: rows.map(() => 0) });
+    });
+  }
+  return docs;
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Plain batch gradient descent with a small L2 penalty: few features, enough rows; deterministic. */
+function logistic(X: number[][], y: number[], iters = 1500, lr = 0.5, l2 = 1e-3): number[] {
+  const d = (X[0]?.length ?? 0) + 1;
+  const w = new Array<number>(d).fill(0);
+  for (let it = 0; it < iters; it++) {
+    const g = new Array<number>(d).fill(0);
+    X.forEach((x, i) => {
+      let z = w[0] as number;
+      x.forEach((v, j) => (z += (w[j + 1] as number) * v));
+      const e = sigmoid(z) - (y[i] as number);
+      g[0] = (g[0] as number) + e;
+      x.forEach((v, j) => (g[j + 1] = (g[j + 1] as number) + e * v));
+    });
+    for (let j = 0; j < d; j++) w[j] = (w[j] as number) - lr * ((g[j] as number) / X.length + (j > 0 ? l2 * (w[j] as number) : 0));
+  }
+  return w;
+}
+
+function train(docs: Doc[], trainedOn: string): SpinModel {
+  const rows = docs.flatMap((d) => d.rows.map((s) => s.x));
+  const y = docs.flatMap((d) => d.y);
+  const mean = FEATURES.map((_, j) => rows.reduce((a, x) => a + (x[j] as number), 0) / rows.length);
+  const std = FEATURES.map((_, j) => Math.sqrt(rows.reduce((a, x) => a + ((x[j] as number) - (mean[j] as number)) ** 2, 0) / rows.length) || 1);
+  const Z = rows.map((x) => x.map((v, j) => (v - (mean[j] as number)) / (std[j] as number)));
+  const unit = logistic(Z, y);
+  const partial: SpinModel = { features: [...FEATURES], mean, std, unit, doc: [0, 1, 0, 0], trainedOn };
+  const X2: number[][] = [];
+  for (const d of docs) {
+    const logits = d.rows.map((s) => unitLogit(partial, s.x));
+    const probs = logits.map(sigmoid);
+    const sum = probs.reduce((a, b) => a + b, 0);
+    logits.forEach((l, i) => {
+      const m = d.rows.length > 1 ? (sum - (probs[i] as number)) / (d.rows.length - 1) : 0;
+      X2.push([l, m, l * m]);
+    });
+  }
+  const doc = logistic(X2, y, 3000, 0.3);
+  return { ...partial, doc };
+}
+
+function evaluate(m: SpinModel, docs: Doc[], threshold: number): string {
+  let tp = 0;
+  let np = 0;
+  let ng = 0;
+  let cleanFlags = 0;
+  let cleanUnits = 0;
+  for (const d of docs) {
+    const p = docProbabilities(m, d.rows);
+    const spun = d.y.some((v) => v === 1);
+    p.forEach((v, i) => {
+      if (v >= threshold) {
+        np++;
+        if (d.y[i] === 1) tp++;
+        if (!spun) cleanFlags++;
+      }
+    });
+    ng += d.y.filter((v) => v === 1).length;
+    if (!spun) cleanUnits += d.rows.length;
+  }
+  const P = tp / Math.max(1, np);
+  const R = tp / Math.max(1, ng);
+  return `t=${threshold} P ${P.toFixed(3)} R ${R.toFixed(3)} F1 ${((2 * P * R) / Math.max(1e-9, P + R)).toFixed(3)} clean flags/unit ${(cleanFlags / Math.max(1, cleanUnits)).toFixed(4)}`;
+}
+
+const docs = build();
+for (const [a, b] of [['tatoeba', 'ud'], ['ud', 'tatoeba']] as const) {
+  const m = train(docs.filter((d) => d.source === a), a);
+  for (const t of [0.3, 0.4, 0.5, 0.6]) console.log(`train ${a} → test ${b}:`, evaluate(m, docs.filter((d) => d.source === b), t));
+}
+const model = train(docs, 'Tatoeba test English + UD English (../shared), spun 3× each by test/pipeline/spin/spinner.ts (seeds 70000+), plus the clean documents');
+for (const t of [0.3, 0.4, 0.5, 0.6]) console.log('all (training fit):', evaluate(model, docs, t));
+console.log('weights', FEATURES.map((f, i) => `${f} ${(model.unit[i + 1] as number).toFixed(2)}`).join(', '), 'doc', model.doc.map((x) => x.toFixed(2)).join(' '));
+if (!process.argv.includes('--dry')) {
+  const round = (x: number): number => Math.round(x * 1e5) / 1e5;
+  const out = { ...model, mean: model.mean.map(round), std: model.std.map(round), unit: model.unit.map(round), doc: model.doc.map(round) };
+  writeFileSync(join(REPO, 'data', 'spin', 'spin-model.json'), JSON.stringify(out, null, 1) + '\n');
+  console.log('wrote data/spin/spin-model.json');
+}

@@ -1,0 +1,118 @@
+import { pairCount } from '../../../lang/wordnet/glossgrams.js';
+import { DIMS, dot, hasVector, newsRank, vectorOf } from '../../../lang/vectors.js';
+import { STOPWORDS } from './stopwords.js';
+import type { Token } from './tokens.js';
+import type { Unit } from './units.js';
+
+// Raw evidence that a unit is a spinner's substitute, kept apart from any decision (the model weighs it):
+// how much better a synset-mate fits the neighbours (word vectors), how much rarer the unit is than its
+// commonest mate, how usual the unit is in its senses, and what WordNet's glosses say of the pairs.
+
+export const FEATURES = ['gain', 'noVector', 'logRank', 'freqGain', 'multi', 'lemmaTags', 'mateTags', 'combined', 'mates', 'glossGain', 'ownFit', 'channel'] as const;
+export type FeatureName = (typeof FEATURES)[number];
+
+export interface Scored {
+  unit: Unit;
+  x: number[]; // in FEATURES order
+  /** the mate the evidence points to: the suggestion */
+  suggestion: string;
+}
+
+const WINDOW = 6; // content units each side that make a unit's context
+/** how sharply the context sways word choice in the channel model (cosine → log-odds) */
+const LAMBDA = 10;
+
+/** What features.ts needs of a form, computed once per form (forms recur across a batch's documents). */
+interface FormInfo {
+  vec: Float32Array | null;
+  rank: number; // a phrase ranks as its rarest word
+  /** log of a rough unigram probability (Zipf: ∝ 1/rank); a phrase as its rarest word's, each further word
+   * costing a factor PHRASE: writers seldom spell out a WordNet phrase where one word would do */
+  logP: number;
+  first: string;
+  last: string;
+}
+const PHRASE = Math.log(1000);
+const infos = new Map<string, FormInfo>();
+function info(form: string): FormInfo {
+  let f = infos.get(form);
+  if (f) return f;
+  const parts = form.split(' ');
+  let rank = 1;
+  for (const p of parts) rank = Math.max(rank, newsRank(p));
+  f = { vec: vectorOf(form, STOPWORDS), rank, logP: -Math.log(rank) - (parts.length - 1) * PHRASE, first: parts[0] as string, last: parts.at(-1) as string };
+  if (infos.size > 100_000) infos.clear(); // bounded for long batch runs
+  infos.set(form, f);
+  return f;
+}
+
+function neighbour(toks: Token[], i: number): string | null {
+  const t = toks[i];
+  return t && t.word ? t.text.toLowerCase() : null;
+}
+
+/** Features of every unit that has mates (a unit without one cannot be a WordNet substitute). */
+export function unitFeatures(units: Unit[], toks: Token[]): Scored[] {
+  const out: Scored[] = [];
+  units.forEach((u, ui) => {
+    if (u.mates.length === 0) return;
+    // the context: the normalised sum of the neighbouring units' vectors
+    const ctx = new Float32Array(DIMS);
+    let any = false;
+    for (let j = Math.max(0, ui - WINDOW); j <= Math.min(units.length - 1, ui + WINDOW); j++) {
+      const v = j === ui ? null : info((units[j] as Unit).form).vec;
+      if (!v) continue;
+      for (let k = 0; k < DIMS; k++) ctx[k] = (ctx[k] as number) + (v[k] as number);
+      any = true;
+    }
+    const norm = Math.sqrt(dot(ctx, ctx)) || 1;
+    for (let k = 0; k < DIMS; k++) ctx[k] = (ctx[k] as number) / norm;
+    const fitOf = (fi: FormInfo): number | null => (any && fi.vec ? dot(fi.vec, ctx) : null);
+    const me = info(u.form);
+    const own = fitOf(me);
+    const ownRank = me.rank;
+    const left = neighbour(toks, u.tok - 1);
+    const right = neighbour(toks, u.tok + u.words);
+    const pairs = (fi: FormInfo): number => (left ? pairCount(left, fi.first) : 0) + (right ? pairCount(fi.last, right) : 0);
+    const ownPairs = pairs(me);
+    let gain = -1;
+    let freqGain = 0;
+    let combined = -1;
+    let glossGain = 0;
+    // noisy channel: a writer picks w with p ∝ exp(λ·fit(w)) / rank(w); a spinner writes the unit for a
+    // mate m with p(m)·q(unit | m). The log ratio of the two is the evidence.
+    const natural = me.logP + LAMBDA * (own ?? 0);
+    let spunMass = 0;
+    let best = u.mates[0]?.form ?? '';
+    let bestMass = -1;
+    let bestTags = 0;
+    for (const m of u.mates) {
+      const mi = info(m.form);
+      const mf = fitOf(mi);
+      const g = mf === null ? -1 : mf - (own ?? 0);
+      const fg = Math.max(0, Math.log(ownRank / mi.rank));
+      const c = g + 0.1 * fg;
+      const mass = Math.exp(mi.logP + LAMBDA * (mf ?? 0) - natural) * m.q;
+      spunMass += mass;
+      // the suggestion is the mate the channel most likely started from
+      if (mass > bestMass) {
+        bestMass = mass;
+        best = m.form;
+      }
+      if (g > gain) gain = g;
+      if (fg > freqGain) freqGain = fg;
+      glossGain = Math.max(glossGain, Math.log((pairs(mi) + 1) / (ownPairs + 1)));
+      if (c > combined || (c === combined && m.senseTags > bestTags)) {
+        combined = c;
+        bestTags = m.senseTags;
+      }
+    }
+    const noVector = u.words === 1 && !hasVector(u.form) ? 1 : 0;
+    out.push({
+      unit: u,
+      suggestion: best,
+      x: [gain, noVector, Math.log(ownRank) / 10, freqGain / 10, u.words > 1 ? 1 : 0, Math.log1p(u.lemmaTags) / 5, Math.log1p(bestTags) / 5, combined, Math.log1p(u.mates.length) / 3, glossGain / 3, own ?? 0, Math.log(spunMass + 1e-9) / 5],
+    });
+  });
+  return out;
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { dataPath } from '../../../paths.js';
+import { FEATURES, type Scored } from './features.js';
+
+// The weights that turn features.ts's evidence into a probability that a unit is spun: a logistic model per
+// unit, then a second one that adds how spun the rest of the document looks (a spinner touches a fifth of a
+// text's words; clean prose has the odd rare synonym but not dozens). Trained by bench/spin-train.ts on
+// Tatoeba and UD English spun by the test spinner — never on the benchmark documents.
+
+const Model = z
+  .object({
+    features: z.array(z.string()),
+    mean: z.array(z.number()),
+    std: z.array(z.number()),
+    unit: z.array(z.number()), // bias first, then one weight per feature
+    doc: z.array(z.number()).length(4), // bias, unit logit, document mean probability, their product
+    trainedOn: z.string(),
+  })
+  .strict();
+export type SpinModel = z.infer<typeof Model>;
+
+let model: SpinModel | null = null;
+export function spinModel(): SpinModel {
+  if (model) return model;
+  const m = Model.parse(JSON.parse(readFileSync(dataPath('spin', 'spin-model.json'), 'utf8')));
+  if (m.features.join() !== FEATURES.join() || m.unit.length !== FEATURES.length + 1) {
+    throw new Error('data/spin/spin-model.json was trained for other features: retrain with bench/spin-train.ts');
+  }
+  model = m;
+  return m;
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+export function unitLogit(m: SpinModel, x: number[]): number {
+  let z = m.unit[0] as number;
+  x.forEach((v, i) => (z += (m.unit[i + 1] as number) * ((v - (m.mean[i] as number)) / (m.std[i] as number))));
+  return z;
+}
+
+/** Probability each unit is spun, given the unit's evidence and the rest of the document's. */
+export function docProbabilities(m: SpinModel, scored: Scored[]): number[] {
+  const logits = scored.map((s) => unitLogit(m, s.x));
+  const probs = logits.map(sigmoid);
+  const sum = probs.reduce((a, b) => a + b, 0);
+  const [b0, b1, b2, b3] = m.doc as [number, number, number, number];
+  return logits.map((l, i) => {
+    // the document's mean without the unit itself, so one odd word does not vouch for itself
+    const mean = scored.length > 1 ? (sum - (probs[i] as number)) / (scored.length - 1) : 0;
+    return sigmoid(b0 + b1 * l + b2 * mean + b3 * l * mean);
+  });
+}

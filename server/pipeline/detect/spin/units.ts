@@ -1,0 +1,110 @@
+import { formOf, inflect } from '../../../lang/wordnet/inflect.js';
+import { lemmaSynsets, lookup, senseCount, synsetCount } from '../../../lang/wordnet/index.js';
+import { STOPWORDS } from './stopwords.js';
+import { tokenize, type Token } from './tokens.js';
+
+// The places a sense-blind spinner can have touched: content words, and WordNet multiword lemmas written
+// out in the text ("pilot film", "cut off" — spinners put these where one plain word stood). Each unit
+// carries the synset-mates a spinner could have replaced (inflected like the unit): one of them is the
+// original if the unit is spun.
+
+export interface Mate {
+  form: string; // inflected, words joined by spaces
+  /** SemCor count of the mate lemma in the shared synset: how usual this sense of the mate is */
+  senseTags: number;
+  /** chance a sense-blind spinner given the mate writes the unit: over the mate's readings (hits), their
+   * senses and the other lemmas of the shared synset, each picked uniformly */
+  q: number;
+}
+
+export interface Unit {
+  start: number;
+  end: number;
+  form: string; // lowercase, words joined by spaces
+  words: number;
+  /** index of the unit's first token in the token list */
+  tok: number;
+  sentenceStart: boolean;
+  mates: Mate[];
+  /** SemCor count of the unit's lemma over all senses (0: never sense-tagged) */
+  lemmaTags: number;
+  /** how many synsets the unit's lemma has */
+  senses: number;
+}
+
+const ALPHA = /^[a-z]+(?:[-'][a-z]+)*$/i;
+
+/** Mates of a form over all its WordNet readings; a form with no reading (or no mate) gets none. */
+export function matesOf(form: string): { mates: Mate[]; lemmaTags: number; senses: number } {
+  const seen = new Map<string, Mate>();
+  let lemmaTags = 0;
+  let senses = 0;
+  for (const h of lookup(form)) {
+    const f = formOf(form, h.lemma, h.pos) ?? 'base';
+    lemmaTags = Math.max(lemmaTags, senseCount(h.lemma));
+    const syns = lemmaSynsets(h.lemma, h.pos);
+    senses += syns.length;
+    for (const s of syns) {
+      for (const w of s.words) {
+        if (w === h.lemma || !/^[a-z_'-]+$/.test(w)) continue;
+        const v = inflect(w, f, h.pos).replace(/_/g, ' ');
+        // spinners leave function words alone, so "is" is never what "costs" replaced
+        if (v === form || STOPWORDS.has(v)) continue;
+        const tags = senseCount(w, s);
+        const q = 1 / (Math.max(1, lookup(v).length) * Math.max(1, synsetCount(w, h.pos)) * Math.max(1, s.words.length - 1));
+        const old = seen.get(v);
+        if (!old) seen.set(v, { form: v, senseTags: tags, q });
+        else {
+          old.senseTags = Math.max(old.senseTags, tags);
+          old.q += q;
+        }
+      }
+    }
+  }
+  return { mates: [...seen.values()], lemmaTags, senses };
+}
+
+const memo = new Map<string, { mates: Mate[]; lemmaTags: number; senses: number }>();
+function cachedMates(form: string): { mates: Mate[]; lemmaTags: number; senses: number } {
+  let m = memo.get(form);
+  if (!m) {
+    m = matesOf(form);
+    if (memo.size > 50_000) memo.clear(); // bounded: batch runs see many distinct words
+    memo.set(form, m);
+  }
+  return m;
+}
+
+function isSentenceStart(toks: Token[], i: number): boolean {
+  const prev = toks[i - 1];
+  return !prev || /[.!?"“:]/.test(prev.text);
+}
+
+/** Content units of a text, in order, non-overlapping (a multiword lemma wins over its words). */
+export function spinUnits(text: string): { units: Unit[]; toks: Token[] } {
+  const toks = tokenize(text);
+  const units: Unit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    if (!t.word || !ALPHA.test(t.text)) continue;
+    const lower = t.text.toLowerCase();
+    const start = isSentenceStart(toks, i);
+    if (/^[A-Z]/.test(t.text) && !start) continue; // names stay
+    let took = false;
+    for (const n of [3, 2]) {
+      const ws = toks.slice(i, i + n);
+      if (ws.length < n || ws.some((w, j) => !w.word || !/^[a-z]+$/i.test(w.text) || (j > 0 && (text.slice((ws[j - 1] as Token).end, w.start) !== ' ' || /^[A-Z]/.test(w.text))))) continue;
+      if (STOPWORDS.has(lower)) continue;
+      const form = ws.map((w) => w.text.toLowerCase()).join(' ');
+      const m = cachedMates(form);
+      if (m.senses === 0) continue;
+      units.push({ start: t.start, end: (ws[n - 1] as Token).end, form, words: n, tok: i, sentenceStart: start, ...m });
+      i += n - 1;
+      took = true;
+      break;
+    }
+    if (took || STOPWORDS.has(lower) || lower.length < 3) continue;
+    units.push({ start: t.start, end: t.end, form: lower, words: 1, tok: i, sentenceStart: start, ...cachedMates(lower) });
+  }
+  return { units, toks };
+}
