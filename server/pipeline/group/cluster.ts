@@ -66,9 +66,9 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   neighbours: 3,
   storySize: 4,
   crossThreshold: 0.2,
-  crossCandidates: 24,
   crossMargin: 2,
   crossSure: 0.4,
+  crossCandidates: 24,
 };
 
 /** The similarities where each document is among the other's k most similar. */

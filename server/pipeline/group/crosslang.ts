@@ -6,8 +6,8 @@ import { documentFrequencies, featureWeight, hasFeature } from './weights.js';
 // score is the geometric mean of the share of Tagalog weight the English document covers and the share of
 // English weight the Tagalog document covers. Both shares are length-normalised, and a translation
 // covers its source in both directions, while a longer or shorter document on the same topic covers
-// only one way; a very different number of sentences lowers the score. Candidates come from an inverted index over the English keys, so only documents sharing
-// reasonably rare keys are ever scored.
+// only one way; a very different number of sentences lowers the score. Candidates come from an inverted
+// index over the English keys, so only documents sharing reasonably rare keys are ever scored.
 
 export interface CrossOptions {
   /** A feature in more than this many English documents does not propose candidates (it still counts). */
