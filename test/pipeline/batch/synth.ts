@@ -59,12 +59,12 @@ function shuffle<T>(xs: T[], rand: () => number): T[] {
 }
 
 /** Articles as lists of [en, tl] sentence pairs, in a fixed order. */
-interface Article {
+export interface Article {
   source: string;
   pairs: [string, string][];
 }
 
-function articles(rand: () => number): Article[] {
+export function parallelArticles(rand: () => number): Article[] {
   const out: Article[] = [];
   // FLORES documents and TICO-19 documents are whole articles; Tatoeba lines are chunked into short
   // "articles" of unrelated everyday sentences (the hard case: few names or numbers to go by).
@@ -113,7 +113,7 @@ function goldNumbers(arts: Article[]): number[] {
 
 export function synthCorpus(opts: { seed?: number; maxStories?: number } = {}): SynthCorpus {
   const rand = mulberry32(opts.seed ?? 42);
-  const arts = articles(rand).filter((a) => a.pairs.length >= 2).slice(0, opts.maxStories ?? Infinity);
+  const arts = parallelArticles(rand).filter((a) => a.pairs.length >= 2).slice(0, opts.maxStories ?? Infinity);
   const gold = goldNumbers(arts);
   const records: SynthRecord[] = [];
   let sentences = 0;
