@@ -26,6 +26,17 @@ test('when the words that differ are equally common, the spin detectors decide',
   assert.deepEqual(assignRoles([a, { ...b, spinDensity: 12 }]).roles, ['source', 'spin']);
 });
 
+test('a clearly plainer near-duplicate is the original even when it reads as spun on its own; otherwise both stay spun', () => {
+  const reads = (v: VersionInfo, spinDensity: number): VersionInfo => ({ ...v, spinDensity, spun: true });
+  const original = reads(version('The city is one of the most visited places in the world.'), 70);
+  const spun = reads(version('The metropolis is one of the most visited places in the globe.'), 90);
+  assert.deepEqual(assignRoles([original, spun]).roles, ['source', 'spin']);
+  // can/may: no clear side, and both read as spun: two copies of a lost original
+  const a = reads(version('You can see the river from the bridge in the morning.'), 20);
+  const b = reads(version('You may see the river from the bridge in the morning.'), 25);
+  assert.deepEqual(assignRoles([a, b]).roles, ['spin', 'spin']);
+});
+
 test('a language group is linked to its mutual best match in another language, when that match is clear or sure', () => {
   // groups 0, 1: Tagalog; 2, 3: English
   const lang = ['tl', 'tl', 'en', 'en'];
