@@ -94,3 +94,18 @@ test('comparable articles need many shared names: a topic and a name or two are 
     'The film has already started, so we will wait outside.\n';
   assert.deepEqual(cluster([doc(a, 'en'), doc(b, 'en')].map(featuresOf)), [[0], [1]]);
 });
+
+test('a version in a language without a lexicon joins by names, numbers and dates; a text sharing one name does not', () => {
+  const en =
+    'President Ferdinand Marcos met Prime Minister Fumio Kishida in Tokyo on 9 February 2023.\n\n' +
+    'The two leaders signed 7 agreements worth 13 billion dollars, Marcos said at the Akasaka Palace.\n';
+  const es =
+    'El presidente Ferdinand Marcos se reunió con el primer ministro Fumio Kishida en Tokio el 9 de febrero de 2023.\n\n' +
+    'Los dos líderes firmaron 7 acuerdos por valor de 13 mil millones de dólares, dijo Marcos en el Palacio Akasaka.\n';
+  const other =
+    'Heavy rain flooded Davao on Friday and closed the schools.\n\n' +
+    'Rescuers in boats reached 300 families on their roofs while President Marcos flew over the city.\n';
+  const docs = [doc(en, 'en'), doc(other, 'en'), segmentDoc({ path: 'es', url: 'es', title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text: es })];
+  assert.equal(docs[2]!.lang, 'other');
+  assert.deepEqual(cluster(docs.map(featuresOf)), [[0, 2], [1]]);
+});
