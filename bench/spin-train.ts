@@ -1,32 +1,16 @@
 // Trains the spin-context model (server/pipeline/detect/spin/model.ts) and writes data/spin/spin-model.json.
-// Training text is NOT the benchmark's: Tatoeba English and the UD English sentences (../shared), grouped into
-// ~150-word pseudo-documents, each spun three times by the test spinner with seeds of its own, plus the same
+// Training text is NOT the benchmark's: the tuning set of bench/tuning-set.ts (Tatoeba + UD English, grouped into
+// ~150-word pseudo-documents), each spun three times by the test spinner with seeds of its own, plus the same
 // documents clean (negatives, so the document-level weight learns what clean prose looks like).
 // Prints a cross-check (train on one source, score the other). `npx tsx bench/spin-train.ts [--dry]`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURES, unitFeatures, type Scored } from '../server/pipeline/detect/spin/features.js';
 import { docProbabilities, unitLogit, type SpinModel } from '../server/pipeline/detect/spin/model.js';
 import { spinUnits } from '../server/pipeline/detect/spin/units.js';
-import { REPO, SHARED } from '../test/helpers/paths.js';
+import { REPO } from '../test/helpers/paths.js';
 import { rng, spinText } from '../test/pipeline/spin/spinner.js';
-
-function group(lines: string[], words = 150): string[] {
-  const out: string[] = [];
-  let cur: string[] = [];
-  let n = 0;
-  for (const l of lines) {
-    if (!l.trim()) continue;
-    cur.push(l.trim());
-    n += l.split(/\s+/).length;
-    if (n >= words) {
-      out.push(cur.join(' '));
-      cur = [];
-      n = 0;
-    }
-  }
-  return out;
-}
+import { tuningTexts } from './tuning-set.js';
 
 interface Doc {
   source: string;
@@ -35,24 +19,21 @@ interface Doc {
 }
 
 function build(): Doc[] {
-  const sources: [string, string][] = [
-    ['tatoeba', join(SHARED, 'data', 'parallel', 'tatoeba-test.en')],
-    ['ud', join(SHARED, 'data', 'lexicon', 'parallel', 'ud-tagalog-trg.en')],
-  ];
   const r = rng(91);
   const docs: Doc[] = [];
-  for (const [source, file] of sources) {
-    group(readFileSync(file, 'utf8').split('\n')).forEach((text, d) => {
-      for (let k = 0; k < 3; k++) {
-        const sp = spinText(text, 70_000 + d * 7 + k, { rate: 0.15 + 0.15 * r(), meaningEdits: 0 });
-        const { units, toks } = spinUnits(sp.text);
-        const rows = unitFeatures(units, toks);
-        docs.push({ source, rows, y: rows.map((s) => (sp.edits.some((e) => e.start < s.unit.end && s.unit.start < e.end) ? 1 : 0)) });
-      }
-      const { units, toks } = spinUnits(text);
+  const seen = new Map<string, number>();
+  for (const { source, text } of tuningTexts()) {
+    const d = seen.get(source) ?? 0; // seeds numbered per source, as before
+    seen.set(source, d + 1);
+    for (let k = 0; k < 3; k++) {
+      const sp = spinText(text, 70_000 + d * 7 + k, { rate: 0.15 + 0.15 * r(), meaningEdits: 0 });
+      const { units, toks } = spinUnits(sp.text);
       const rows = unitFeatures(units, toks);
-      for (let k = 0; k < 3; k++) docs.push({ source, rows, y: rows.map(() => 0) });
-    });
+      docs.push({ source, rows, y: rows.map((s) => (sp.edits.some((e) => e.start < s.unit.end && s.unit.start < e.end) ? 1 : 0)) });
+    }
+    const { units, toks } = spinUnits(text);
+    const rows = unitFeatures(units, toks);
+    for (let k = 0; k < 3; k++) docs.push({ source, rows, y: rows.map(() => 0) });
   }
   return docs;
 }

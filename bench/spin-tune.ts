@@ -3,33 +3,12 @@
 // seeds of their own. Prints span P/R/F1 on the spun copies and flags per 1,000 words on the clean ones for
 // the default thresholds, or for overrides per detector given as JSON:
 // `npx tsx bench/spin-tune.ts '{"spin-context":{"gateMean":0.1}}'`. Writes nothing.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { detectSpin } from '../server/pipeline/detect/spin/index.js';
 import { tokenize } from '../server/pipeline/detect/spin/tokens.js';
-import { SHARED } from '../test/helpers/paths.js';
 import { rng, spinText, type Spun } from '../test/pipeline/spin/spinner.js';
+import { tuningTexts } from './tuning-set.js';
 
-function group(lines: string[], words = 150): string[] {
-  const out: string[] = [];
-  let cur: string[] = [];
-  let n = 0;
-  for (const l of lines) {
-    if (!l.trim()) continue;
-    cur.push(l.trim());
-    n += l.split(/\s+/).length;
-    if (n >= words) {
-      out.push(cur.join(' '));
-      cur = [];
-      n = 0;
-    }
-  }
-  return out;
-}
-const texts = [
-  ...group(readFileSync(join(SHARED, 'data', 'parallel', 'tatoeba-test.en'), 'utf8').split('\n')),
-  ...group(readFileSync(join(SHARED, 'data', 'lexicon', 'parallel', 'ud-tagalog-trg.en'), 'utf8').split('\n')),
-];
+const texts = tuningTexts().map((t) => t.text);
 const r = rng(77);
 const set: { clean: string; spun: Spun; words: number }[] = texts.map((t, d) => ({
   clean: t,

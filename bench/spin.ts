@@ -65,6 +65,9 @@ const confusion: Record<string, number> = {};
 let restored = 0;
 let cleanFlags = 0;
 let cleanWords = 0;
+let shortFlags = 0;
+let shortWords = 0;
+let shortPieces = 0;
 const cleanByDetector: Record<string, number> = {};
 for (const [k, d] of corpus.entries()) {
   const rate = 0.15 + 0.15 * r();
@@ -104,6 +107,14 @@ for (const [k, d] of corpus.entries()) {
   cleanFlags += fc.length;
   cleanWords += words(d.text);
   for (const f of fc) cleanByDetector[f.detector] = (cleanByDetector[f.detector] ?? 0) + 1;
+  // and in short pieces (three sentences, a scraped teaser's length), where a document gate has less to go on
+  const sentences = d.text.match(/[^.!?]+[.!?]+(?:\s+|$)/g) ?? [d.text];
+  for (let k = 0; k < sentences.length; k += 3) {
+    const piece = sentences.slice(k, k + 3).join('').trim();
+    shortFlags += detectSpin(piece).length;
+    shortWords += words(piece);
+    shortPieces++;
+  }
 }
 
 // seeds
@@ -162,6 +173,7 @@ const result = {
   cleanText: {
     seeds,
     generatedOriginals: { words: cleanWords, flags: cleanFlags, per1000: round((cleanFlags * 1000) / cleanWords), byDetector: cleanByDetector },
+    generatedOriginalsInThreeSentencePieces: { pieces: shortPieces, words: shortWords, flags: shortFlags, per1000: round((shortFlags * 1000) / Math.max(1, shortWords)) },
   },
   seconds: round((performance.now() - t0) / 1000),
   note: 'span match = one-to-one character overlap; timings on a shared 2-core machine are noisy',

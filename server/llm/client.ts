@@ -170,6 +170,9 @@ export class LlmClient {
           return { ok: true, value: sent, cached: false };
         } catch (err) {
           const { reason, message, retryAfterMs, requestFault } = classify(err, timedOut);
+          // A reset connection is most often a kept-alive socket the server closed while idle: one fresh
+          // connection at once settles it (a server that is really down fails that one too).
+          if (reason === 'network' && attempt === 0 && this.settings.retries > 0) continue;
           const retryable = reason === 'rate-limited' || reason === 'server-error';
           if (retryable && attempt < this.settings.retries) {
             const backoff = Math.max(this.settings.backoffMs * 2 ** attempt, retryAfterMs);

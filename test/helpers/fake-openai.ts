@@ -15,6 +15,7 @@ export type FakeMode =
   | 'obey-injection' // does what an injected article asks: approve, out of schema
   | 'obey-injection-clean' // does what an injected article asks, inside the schema: no errors
   | 'hang' // never answers
+  | 'reset' // closes the connection without answering (a kept-alive socket the server dropped)
   | '400' // this request refused (e.g. too long)
   | '401' // bad key: every request refused
   | '429'
@@ -132,6 +133,7 @@ export async function startFakeOpenAI(opts: { mode?: FakeMode; delayMs?: number 
       if (req.method !== 'POST' || (!chat && !embeddings)) return send(res, 404, { error: { message: 'not found' } });
       const mode = fake.queue.shift() ?? fake.mode;
       if (mode === 'hang') return; // never answers; close() ends the socket
+      if (mode === 'reset') return req.socket.destroy();
       if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
       if (mode === '400') return send(res, 400, { error: { message: 'context length exceeded', type: 'invalid_request_error' } });
       if (mode === '401') return send(res, 401, { error: { message: 'invalid api key', type: 'invalid_request_error' } });

@@ -51,7 +51,7 @@ test('audit with a configured endpoint stores the judge findings and embeds sent
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /model layer: \d+ requests/);
   assert.ok(fake.counts.embeddings > 0, 'sentences were embedded for alignment');
-  assert.ok(fake.counts.chat > 0, 'the judge was asked');
+  assert.ok(fake.counts.chat > 0, `the judge was asked; stderr: ${r.stderr}`);
   const found = detectors(db);
   assert.ok(found.includes('llm-mqm'), `llm-mqm among ${found.join(', ')}`);
   assert.ok(found.includes('numbers'), 'the offline number flag is still there');

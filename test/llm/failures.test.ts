@@ -64,6 +64,20 @@ test('a 429 then 500 followed by a good answer succeeds on the third attempt', a
   assert.equal(r.stats.llm!.retries, 2);
 });
 
+test('a dropped connection is retried once at once on a fresh one; two in a row are a network failure', async () => {
+  const { fake, cfg } = await fakeEndpoint('good');
+  fake.queue.push('reset');
+  const client = createLlm(null, cfg, { retries: 2, backoffMs: 5 });
+  const r = await judgeStory(null, cfg, pairs(1), { client });
+  assert.equal(fake.counts.chat, 2);
+  assert.equal(r.stats.judged, 1);
+  assert.equal(r.stats.llm!.retries, 1);
+  fake.queue.push('reset', 'reset');
+  const again = await judgeStory(null, cfg, pairs(1), { client: createLlm(null, cfg, { retries: 2, backoffMs: 5 }) });
+  assert.equal(again.stats.skipped.network, 1);
+  assert.equal(fake.counts.chat, 4);
+});
+
 test('request budget: a clear stop once reached, the remaining pairs counted as skipped', async () => {
   const { fake, cfg } = await fakeEndpoint('good');
   const client = createLlm(null, configFor(fake.baseUrl, { maxRequests: 2, concurrency: 1 }));

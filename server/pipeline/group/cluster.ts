@@ -1,72 +1,117 @@
 import type { DocFeatures } from './features.js';
+import { lexicalPairs, mutualBestLinks, type Pair } from './crosslang.js';
+import { averageLinkage } from './linkage.js';
+import { featureWeight } from './weights.js';
 
-// Story discovery over hashed features: idf-weighted cosine similarity between documents (anchors across
-// languages, words within one), computed through inverted indexes so only documents that share a
-// reasonably rare feature are ever compared; pairs above a threshold are joined (union-find).
-// A feature every document has (Putin, in a batch about Putin) weighs almost nothing: log(1 + N/df).
+// Story discovery over hashed features (see cluster() for the steps). Same-language similarities are
+// idf-weighted cosines computed through inverted indexes, so only documents that share a reasonably rare
+// feature are compared; cross-language matches come from crosslang.ts. Feature weights discount topical
+// features (weights.ts): documents on one topic share vocabulary and names, versions of one story share
+// what only that story has.
 
 export interface ClusterOptions {
-  /** Minimum similarity for two documents to be versions of one story. */
+  /** Minimum average shingle similarity for same-language texts to be one text (a copy, a spun copy). */
   threshold: number;
+  /** Minimum average comparable-article similarity for two same-language groups to be one story. */
+  comparableThreshold: number;
   /** Features in more than this share of documents are not used to find candidates (they still weigh little). */
   maxDfShare: number;
+  /** Nor are features in more than this many stories' worth of documents (candidateStories × storySize). */
+  candidateStories: number;
   /**
-   * Evidence needed for full weight, in units of the rarest feature's weight: two short texts sharing
-   * one common name have a high cosine but say little, so a similarity is scaled down by
-   * min(1, shared weight / (minEvidence × max weight)).
+   * Evidence needed for full weight, in features only one story has (weight of df = storySize): two
+   * short texts sharing one name have a high cosine but say little, so a similarity is scaled down by
+   * min(1, shared squared weight / (minEvidence × that weight²)).
    */
   minEvidence: number;
+  /**
+   * The same for comparable articles (shared words, names, numbers, not text): one shared name or phrase
+   * is not enough, several are.
+   */
+  comparableEvidence: number;
+  /**
+   * Comparable articles about one event name the same people, places, dates and numbers again and again:
+   * without this many shared story-scale anchors (in at most twice storySize documents), shared words
+   * are a topic, not a story.
+   */
+  comparableAnchors: number;
   /**
    * Only mutual nearest neighbours are linked: a pair counts when each document is among the other's
    * `neighbours` most similar documents. A story has a handful of versions; a document that resembles
    * dozens of others (a short text, a common topic) gets no say beyond its closest few.
    */
   neighbours: number;
+  /** Versions per language a story has at most before a shared feature counts as its topic (weights.ts). */
+  storySize: number;
+  /** Minimum cross-language match (coverage, or anchor similarity) for a mutual best pair to be linked. */
+  crossThreshold: number;
+  /**
+   * How many times the runner-up's match a mutual best match must be, on both sides, to be linked: a
+   * text whose translation is not in the batch still has a best match, but not a clear one.
+   */
+  crossMargin: number;
+  /** A match this strong needs no margin (a translation's source and a close paraphrase of it). */
+  crossSure: number;
+  /** English candidates scored exactly for each Tagalog document. */
+  crossCandidates: number;
 }
-export const DEFAULT_CLUSTER: ClusterOptions = { threshold: 0.05, maxDfShare: 0.05, minEvidence: 4, neighbours: 3 };
+export const DEFAULT_CLUSTER: ClusterOptions = {
+  threshold: 0.4,
+  comparableThreshold: 0.1,
+  maxDfShare: 0.05,
+  candidateStories: 8,
+  minEvidence: 4,
+  comparableEvidence: 4,
+  comparableAnchors: 8,
+  neighbours: 3,
+  storySize: 4,
+  crossThreshold: 0.2,
+  crossMargin: 2,
+  crossSure: 0.4,
+  crossCandidates: 24,
+};
 
 /** The similarities where each document is among the other's k most similar. */
 function mutualNeighbours(sims: Similarity[], k: number): Similarity[] {
   const top = new Map<number, Similarity[]>();
   const add = (d: number, s: Similarity) => (top.get(d) ?? top.set(d, []).get(d)!).push(s);
   for (const s of sims) (add(s.a, s), add(s.b, s));
-  const keep = new Set<Similarity>();
   const rank = (x: Similarity, y: Similarity) => y.score - x.score || x.a - y.a || x.b - y.b;
   const inTop = new Map<number, Set<Similarity>>();
   for (const [d, list] of top) inTop.set(d, new Set(list.sort(rank).slice(0, k)));
-  for (const s of sims) if (inTop.get(s.a)!.has(s) && inTop.get(s.b)!.has(s)) keep.add(s);
-  return sims.filter((s) => keep.has(s));
+  return sims.filter((s) => inTop.get(s.a)!.has(s) && inTop.get(s.b)!.has(s));
 }
 
 export interface Similarity {
   a: number;
   b: number;
-  anchors: number;
-  words: number;
-  lex: number;
+  /** Near-duplicate evidence (the larger of shingle and sentence-skeleton similarity). */
+  shingles: number;
+  /** Comparable-article evidence (the larger of anchors and words, under the stricter evidence rule). */
+  comparable: number;
   score: number;
 }
 
 type Pick = (f: DocFeatures) => Uint32Array;
 
 interface Index {
-  idf: Map<number, number>;
+  weight: Map<number, number>;
   postings: Map<number, number[]>;
   norms: Float64Array;
 }
 
-function buildIndex(docs: DocFeatures[], pick: Pick, maxDf: number): Index {
+function buildIndex(docs: DocFeatures[], pick: Pick, maxDf: number, storySize: number): Index {
   const df = new Map<number, number>();
   for (const d of docs) for (const f of pick(d)) df.set(f, (df.get(f) ?? 0) + 1);
   const n = docs.length;
-  const idf = new Map<number, number>();
-  for (const [f, c] of df) idf.set(f, Math.log(1 + n / c));
+  const weight = new Map<number, number>();
+  for (const [f, c] of df) weight.set(f, featureWeight(c, n, storySize));
   const postings = new Map<number, number[]>();
   const norms = new Float64Array(n);
   docs.forEach((d, i) => {
     let s = 0;
     for (const f of pick(d)) {
-      const w = idf.get(f) ?? 0;
+      const w = weight.get(f) ?? 0;
       s += w * w;
       if ((df.get(f) ?? 0) > maxDf || (df.get(f) ?? 0) < 2) continue;
       let p = postings.get(f);
@@ -75,23 +120,33 @@ function buildIndex(docs: DocFeatures[], pick: Pick, maxDf: number): Index {
     }
     norms[i] = Math.sqrt(s);
   });
-  return { idf, postings, norms };
+  return { weight, postings, norms };
 }
 
-/** Cosine similarities of document i with every earlier document sharing a candidate feature. */
-type LangRule = 'any' | 'same' | 'different';
+type LangRule = 'same' | 'cross-other';
+const allowed = (rule: LangRule, a: DocFeatures, b: DocFeatures): boolean =>
+  rule === 'same' ? a.lang === b.lang : a.lang !== b.lang && (a.lang === 'other' || b.lang === 'other');
 
-function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, rule: LangRule, minMass: number): Map<number, number> {
+/** Cosine similarities of document i with every earlier document sharing a candidate feature. */
+function dots(
+  docs: DocFeatures[],
+  i: number,
+  pick: Pick,
+  ix: Index,
+  rule: LangRule,
+  minMass: number,
+  shared?: { count: Map<number, number>; minWeight: number }, // how many features of at least minWeight each document shares with i
+): Map<number, number> {
   const acc = new Map<number, number>();
-  const lang = docs[i]!.lang;
   for (const f of pick(docs[i]!)) {
     const p = ix.postings.get(f);
     if (!p) continue;
-    const w = ix.idf.get(f) ?? 0;
+    const w = ix.weight.get(f) ?? 0;
     for (const j of p) {
       if (j >= i) break; // postings are in document order
-      if ((rule === 'same' && docs[j]!.lang !== lang) || (rule === 'different' && docs[j]!.lang === lang)) continue;
+      if (!allowed(rule, docs[i]!, docs[j]!)) continue;
       acc.set(j, (acc.get(j) ?? 0) + w * w);
+      if (shared && w >= shared.minWeight) shared.count.set(j, (shared.count.get(j) ?? 0) + 1);
     }
   }
   for (const [j, v] of acc) {
@@ -101,105 +156,90 @@ function dots(docs: DocFeatures[], i: number, pick: Pick, ix: Index, rule: LangR
   return acc;
 }
 
-/** Pairs (a < b) of documents with their similarities; only pairs above half the threshold are kept. */
+/** The weight of a feature only one story's versions have: the unit evidence is counted in. */
+const storyFeature = (n: number, opts: ClusterOptions): number => featureWeight(opts.storySize, n, opts.storySize);
+
+/**
+ * Document frequency above which a feature proposes no candidates: a share of the batch, and at most
+ * candidateStories stories' worth of versions (a feature of many stories finds no story).
+ */
+const maxDfOf = (n: number, opts: ClusterOptions): number =>
+  Math.min(n <= 200 ? n : Math.max(5, Math.floor(opts.maxDfShare * n)), Math.max(5, opts.candidateStories * opts.storySize));
+
+/** Same-language pairs (a < b) with their similarities; only pairs above half the lower threshold are kept. */
 export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): Similarity[] {
-  const maxDf = docs.length <= 200 ? docs.length : Math.max(5, Math.floor(opts.maxDfShare * docs.length));
-  const anchors = buildIndex(docs, (d) => d.anchors, maxDf);
-  const words = buildIndex(docs, (d) => d.words, maxDf);
-  const lex = buildIndex(docs, (d) => d.lex, maxDf);
+  const maxDf = maxDfOf(docs.length, opts);
+  const anchors = buildIndex(docs, (d) => d.anchors, maxDf, opts.storySize);
+  const words = buildIndex(docs, (d) => d.words, maxDf, opts.storySize);
+  const shingles = buildIndex(docs, (d) => d.shingles, maxDf, opts.storySize);
+  const skeletons = buildIndex(docs, (d) => d.skeletons, maxDf, opts.storySize);
   const out: Similarity[] = [];
-  const maxIdf = Math.log(1 + docs.length);
-  const minMass = opts.minEvidence * maxIdf * maxIdf;
+  const unit = storyFeature(docs.length, opts);
+  const minMass = opts.minEvidence * unit * unit;
+  const comparableMass = opts.comparableEvidence * unit * unit;
   for (let i = 0; i < docs.length; i++) {
-    const sa = dots(docs, i, (d) => d.anchors, anchors, 'any', minMass);
-    const sw = dots(docs, i, (d) => d.words, words, 'same', minMass);
-    const sl = dots(docs, i, (d) => d.lex, lex, 'different', minMass);
-    for (const j of new Set([...sa.keys(), ...sw.keys(), ...sl.keys()])) {
-      const a = sa.get(j) ?? 0;
-      const w = sw.get(j) ?? 0;
-      const l = sl.get(j) ?? 0;
-      const score = Math.max(a, w, l);
-      if (score >= opts.threshold / 2) out.push({ a: j, b: i, anchors: a, words: w, lex: l, score });
+    const names = new Map<number, number>();
+    const sa = dots(docs, i, (d) => d.anchors, anchors, 'same', comparableMass, { count: names, minWeight: unit / 2 });
+    const sw = dots(docs, i, (d) => d.words, words, 'same', comparableMass);
+    const sh = dots(docs, i, (d) => d.shingles, shingles, 'same', minMass);
+    const sk = dots(docs, i, (d) => d.skeletons, skeletons, 'same', minMass);
+    for (const j of new Set([...sa.keys(), ...sw.keys(), ...sh.keys(), ...sk.keys()])) {
+      const h = Math.max(sh.get(j) ?? 0, sk.get(j) ?? 0);
+      const c = (names.get(j) ?? 0) >= opts.comparableAnchors ? Math.max(sa.get(j) ?? 0, sw.get(j) ?? 0) : 0;
+      const score = Math.max(h, c);
+      if (score >= Math.min(opts.threshold, opts.comparableThreshold) / 2) out.push({ a: j, b: i, shingles: h, comparable: c, score });
     }
   }
   return out;
 }
 
-/**
- * Average-linkage agglomerative clustering over the sparse similarity graph (a missing pair counts as 0):
- * two clusters merge while the mean similarity over all their cross pairs reaches the threshold. Unlike
- * single linkage, one shared name cannot chain two different stories together.
- * Returns groups of document indexes, each sorted, ordered by their first document.
- */
-export function cluster(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): number[][] {
-  const members = new Map<number, number[]>();
-  const links = new Map<number, Map<number, number>>(); // cluster → other cluster → sum of similarities
-  for (let i = 0; i < docs.length; i++) {
-    members.set(i, [i]);
-    links.set(i, new Map());
-  }
-  for (const s of mutualNeighbours(similarities(docs, opts), opts.neighbours)) {
-    links.get(s.a)!.set(s.b, s.score);
-    links.get(s.b)!.set(s.a, s.score);
-  }
-  const heap = new MaxHeap();
-  const avg = (a: number, b: number): number => (links.get(a)!.get(b) ?? 0) / (members.get(a)!.length * members.get(b)!.length);
-  for (const [a, m] of links) for (const b of m.keys()) if (a < b) heap.push(avg(a, b), a, b);
-  for (let top = heap.pop(); top; top = heap.pop()) {
-    const [score, a, b] = top;
-    if (score < opts.threshold) break;
-    if (!members.has(a) || !members.has(b) || avg(a, b) !== score) continue; // stale entry
-    // merge b into a (a < b keeps the lower id as the cluster's name)
-    members.get(a)!.push(...members.get(b)!);
-    members.delete(b);
-    const la = links.get(a)!;
-    for (const [c, sum] of links.get(b)!) {
-      if (c === a) continue;
-      la.set(c, (la.get(c) ?? 0) + sum);
-      const lc = links.get(c)!;
-      lc.set(a, (lc.get(a) ?? 0) + sum);
-      lc.delete(b);
-    }
-    la.delete(b);
-    links.delete(b);
-    for (const c of la.keys()) heap.push(avg(a, c), Math.min(a, c), Math.max(a, c));
-  }
-  return [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+/** Anchor similarities between documents in an unknown language and the others (no lexicon to go by). */
+function otherLanguagePairs(docs: DocFeatures[], opts: ClusterOptions): Pair[] {
+  if (!docs.some((d) => d.lang === 'other')) return [];
+  const anchors = buildIndex(docs, (d) => d.anchors, maxDfOf(docs.length, opts), opts.storySize);
+  const unit = storyFeature(docs.length, opts);
+  const out: Pair[] = [];
+  for (let i = 0; i < docs.length; i++)
+    for (const [j, score] of dots(docs, i, (d) => d.anchors, anchors, 'cross-other', opts.minEvidence * unit * unit)) out.push({ a: j, b: i, score });
+  return out;
 }
 
-/** Binary max-heap of [score, a, b]; ties broken by (a, b) so clustering is deterministic. */
-class MaxHeap {
-  private items: [number, number, number][] = [];
-  private before(x: [number, number, number], y: [number, number, number]): boolean {
-    return x[0] !== y[0] ? x[0] > y[0] : x[1] !== y[1] ? x[1] < y[1] : x[2] < y[2];
-  }
-  push(score: number, a: number, b: number): void {
-    const h = this.items;
-    h.push([score, a, b]);
-    for (let i = h.length - 1; i > 0; ) {
-      const p = (i - 1) >> 1;
-      if (!this.before(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
-  }
-  pop(): [number, number, number] | undefined {
-    const h = this.items;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length && last) {
-      h[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && this.before(h[l]!, h[m]!)) m = l;
-        if (r < h.length && this.before(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
+/**
+ * Stories as groups of document indexes, each sorted, ordered by their first document:
+ * 1. near-duplicates (a text and its spun copies) by average linkage over shingle and skeleton similarity;
+ * 2. those merged with comparable articles of their language (many shared names, dates, numbers);
+ * 3. the language groups joined across languages by mutual best matches (a text and its translation).
+ */
+export function cluster(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): number[][] {
+  const sims = similarities(docs, opts);
+  const near = sims.filter((s) => s.shingles > 0).map((s) => ({ ...s, score: s.shingles }));
+  const copies = averageLinkage(
+    docs.map((_, i) => [i]),
+    mutualNeighbours(near, opts.neighbours),
+    opts.threshold,
+  );
+  const comparable = sims.filter((s) => s.comparable > 0).map((s) => ({ ...s, score: s.comparable }));
+  const languages = averageLinkage(copies, mutualNeighbours(comparable, opts.neighbours), opts.comparableThreshold);
+  return joinLanguages(docs, languages, opts)
+    .map((g) => g.sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!);
+}
+
+/** Groups of one language joined to their mutual best match in each other language. */
+function joinLanguages(docs: DocFeatures[], groups: number[][], opts: ClusterOptions): number[][] {
+  const groupOf = new Int32Array(docs.length);
+  groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
+  const groupLang = groups.map((g) => docs[g[0]!]!.lang);
+  const enDocs = docs.filter((d) => d.lang === 'en').length;
+  const pairs = [
+    ...lexicalPairs(docs, { maxDf: maxDfOf(enDocs, opts), storySize: opts.storySize, candidates: opts.crossCandidates }),
+    ...otherLanguagePairs(docs, opts),
+  ];
+  const parent = groups.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  const rule = { threshold: opts.crossThreshold, margin: opts.crossMargin, sure: opts.crossSure };
+  for (const [g, h] of mutualBestLinks(groupLang, groupOf, pairs, rule)) parent[find(g)] = find(h);
+  const joined = new Map<number, number[]>();
+  groups.forEach((g, gi) => (joined.get(find(gi)) ?? joined.set(find(gi), []).get(find(gi))!).push(...g));
+  return [...joined.values()];
 }

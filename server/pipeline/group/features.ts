@@ -5,31 +5,73 @@ import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text
 // What story discovery compares, reduced to hashed features so thousands of documents fit in memory:
 // - anchors: language-independent evidence that two versions tell the same story (numbers, dates,
 //   capitalised names mid-sentence); they cross the tl/en boundary unchanged.
-// - words: same-language evidence (content words and word bigrams), which survives spinning better
-//   than long shingles because a spinner swaps single words.
-// - lex: cross-language evidence — English content words by stem, Tagalog content words by their lexicon
-//   translations and cognate keys, so a Tagalog version meets its English source word by word.
+// - shingles: same-language near-duplicate evidence (word 3-grams, function words included): a spun copy
+//   keeps most of its original's 3-grams, since a spinner swaps single words; two texts on one topic
+//   share almost none.
+// - skeletons: one per sentence, its words with every run of content words blanked out ("the * of * on
+//   * that 1,200 * will *"): a spinner swaps content words, so even a heavily spun copy keeps most
+//   sentence skeletons of its original, where its 3-grams are gone.
+// - words: same-language evidence for comparable articles (content words and word bigrams).
+// - lex: cross-language evidence, in English-side keys. Each distinct content word is a slot of keys: an
+//   English word's stem and cognate key; a Tagalog word's keys as written (names, numbers, loans), its
+//   cognate key and its lexicon translations. `lex` is the union of the slots, so a Tagalog version and
+//   its English source can each be measured by how many of their words the other covers.
 
 export interface DocFeatures {
   lang: Lang;
+  /** Sentences outside boilerplate: a translation has about as many as its source. */
+  sentences: number;
   anchors: Uint32Array; // sorted, distinct
   words: Uint32Array; // sorted, distinct
+  shingles: Uint32Array; // sorted, distinct
+  skeletons: Uint32Array; // sorted, distinct
   lex: Uint32Array; // sorted, distinct
+  /** Slot i (the i-th distinct content word) is the lex keys slotKeys[slotStart[i] .. slotStart[i+1]). */
+  slotKeys: Uint32Array;
+  slotStart: Uint32Array;
 }
 
 /** How many lexicon translations of a Tagalog word stand for it (the best-scored first). */
-const TRANSLATIONS_PER_WORD = 3;
+const TRANSLATIONS_PER_WORD = 8;
 
-function lexOf(text: string, lang: Lang, out: Set<number>): void {
+interface Slots {
+  keys: number[];
+  start: number[];
+  seen: Set<string>;
+}
+
+/** Keys of a word (by language and form as written), or null for a stopword: words repeat across a batch. */
+const keyCache = new Map<string, number[] | null>();
+const KEY_CACHE_MAX = 200_000;
+
+function keysOf(w: string, lang: Lang): number[] | null {
+  const ck = lang + w;
+  const hit = keyCache.get(ck);
+  if (hit !== undefined) return hit;
   const lex = lang === 'tl' ? loadLexicon() : null;
+  const f = fold(w);
+  let out: number[] | null = null;
+  if (!(lex ? lex.isTlStopword(f) : isEnStopword(f))) {
+    const keys = new Set([fnv1a('x:' + enKey(f))]);
+    const cog = cognateKey(f);
+    if (cog) keys.add(fnv1a('k:' + cog));
+    if (lex) for (const t of lex.translate(f).slice(0, TRANSLATIONS_PER_WORD)) keys.add(fnv1a('x:' + t.en));
+    out = [...keys];
+  }
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(ck, out);
+  return out;
+}
+
+function lexOf(text: string, lang: Lang, slots: Slots): void {
   for (const w of tokens(text)) {
-    if (w.length < 3 || /^\d+$/.test(w)) continue; // numbers are anchors already
-    const f = fold(w);
-    if (lex ? lex.isTlStopword(f) : isEnStopword(f)) continue;
-    if (!lex) out.add(fnv1a('x:' + enKey(f)));
-    const ck = cognateKey(f);
-    if (ck) out.add(fnv1a('k:' + ck));
-    if (lex) for (const t of lex.translate(f).slice(0, TRANSLATIONS_PER_WORD)) out.add(fnv1a('x:' + t.en));
+    if (w.length < 2 || (w.length < 3 && !/^\d+$/.test(w))) continue; // single digits are everywhere
+    const keys = keysOf(w, lang);
+    const f = keys && fold(w);
+    if (!keys || !f || slots.seen.has(f)) continue;
+    slots.seen.add(f);
+    slots.start.push(slots.keys.length);
+    slots.keys.push(...keys);
   }
 }
 
@@ -68,6 +110,19 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/** Words per shingle. */
+const SHINGLE = 3;
+// English closed-class words a spinner leaves alone (its synonym lists are for content words; modals
+// such as can/may it does swap, so they are blanked like content words).
+const FUNCTION_WORDS = new Set(
+  ('a an the and or but nor if of to in on at by for with from as into onto than then that this these those ' +
+    'it its he she they we you i me him her them us my your his our their who whom whose which what ' +
+    'be is are was were been being am do does did have has had not no so there here up out off over under').split(' '),
+);
+
+/** Words a sentence needs for its skeleton to say anything ("Have fun." has the skeleton of thousands). */
+const SKELETON_MIN = 6;
+
 const toSorted = (set: Set<number>): Uint32Array => Uint32Array.from(set).sort();
 
 const NUMBER_RE = /\d[\d,]*(?:\.\d+)?/g;
@@ -103,14 +158,19 @@ function anchorsOf(text: string, out: Set<number>): void {
 export function featuresOf(doc: SegmentedDoc): DocFeatures {
   const anchors = new Set<number>();
   const words = new Set<number>();
-  const lex = new Set<number>();
+  const shingles = new Set<number>();
+  const skeletons = new Set<number>();
+  const keepInSkeleton = (w: string): boolean => /\d/.test(w) || (doc.lang === 'tl' ? loadLexicon().isTlStopword(w) : FUNCTION_WORDS.has(w));
+  const slots: Slots = { keys: [], start: [], seen: new Set() };
   for (const seg of doc.segments) {
     if (seg.boilerplate) continue;
     anchorsOf(seg.text, anchors);
-    if (doc.lang !== 'other') lexOf(seg.text, doc.lang, lex);
+    if (doc.lang !== 'other') lexOf(seg.text, doc.lang, slots);
     let prev: string | null = null;
+    const all: string[] = [];
     for (const m of seg.text.matchAll(WORD_RE)) {
       const w = m[0].toLowerCase();
+      all.push(w);
       if (w.length < 4 || STOP.has(w)) {
         prev = null;
         continue;
@@ -119,6 +179,20 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
       if (prev) words.add(fnv1a('b:' + prev + ' ' + w));
       prev = w;
     }
+    // runs of content words collapse into one blank: a spinner may swap one word for two ("year" → "twelve months")
+    if (all.length >= SKELETON_MIN) skeletons.add(fnv1a('s:' + all.map((w) => (keepInSkeleton(w) ? w : '*')).join(' ').replace(/\*( \*)+/g, '*')));
+    if (all.length && all.length < SHINGLE) shingles.add(fnv1a('h:' + all.join(' ')));
+    for (let i = 0; i + SHINGLE <= all.length; i++) shingles.add(fnv1a('h:' + all.slice(i, i + SHINGLE).join(' ')));
   }
-  return { lang: doc.lang, anchors: toSorted(anchors), words: toSorted(words), lex: toSorted(lex) };
+  return {
+    lang: doc.lang,
+    sentences: doc.segments.filter((s) => !s.boilerplate).length,
+    anchors: toSorted(anchors),
+    words: toSorted(words),
+    shingles: toSorted(shingles),
+    skeletons: toSorted(skeletons),
+    lex: toSorted(new Set(slots.keys)),
+    slotKeys: Uint32Array.from(slots.keys),
+    slotStart: Uint32Array.from([...slots.start, slots.keys.length]),
+  };
 }

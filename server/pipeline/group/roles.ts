@@ -1,4 +1,5 @@
 import type { Lang, Role } from '../types.js';
+import { frequencyRank } from '../detect/spin/frequency.js';
 
 // Roles of the versions of one story. The English non-spun version is the pivot every other version
 // is aligned to; Tagalog versions are translations; an English near-duplicate of another English
@@ -31,21 +32,42 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared || 1);
 }
 
-/**
- * Which of two near-duplicates is the spun one: the one the spin detectors find denser spin in; when
- * neither reads as spun, the side whose own words are longer on average (spinners replace common words
- * with rarer, usually longer synonyms: "local" → "native", "said" → "stated").
- */
-function spunSide(a: VersionInfo, b: VersionInfo): 'a' | 'b' {
-  if (a.spinDensity !== b.spinDensity) return a.spinDensity > b.spinDensity ? 'a' : 'b';
-  const own = (x: Set<string>, y: Set<string>): number => {
-    let n = 0;
-    let len = 0;
-    for (const w of x) if (!y.has(w)) (n++, (len += w.length));
-    return n ? len / n : 0;
-  };
-  return own(a.words, b.words) > own(b.words, a.words) ? 'a' : 'b';
+/** Mean log frequency rank of the words x has and y lacks: what one near-duplicate says differently. */
+function ownRarity(x: Set<string>, y: Set<string>): number {
+  let n = 0;
+  let sum = 0;
+  for (const w of x)
+    if (!y.has(w) && /^\p{L}+$/u.test(w)) {
+      n++;
+      sum += Math.log(frequencyRank(w));
+    }
+  return n ? sum / n : 0;
 }
+
+/**
+ * Which of two near-duplicates is the spun one. Spinners replace common words with rarer synonyms
+ * ("said" → "stated", "local" → "native"), so the words only one side has are clearly rarer on the spun
+ * side (`clear`); when that does not decide, the one the spin detectors find denser spin in; then the
+ * side whose own words are longer on average.
+ */
+function spunSide(a: VersionInfo, b: VersionInfo): { side: 'a' | 'b'; clear: boolean } {
+  const [ra, rb] = [ownRarity(a.words, b.words), ownRarity(b.words, a.words)];
+  if (Math.abs(ra - rb) > RARITY_MARGIN) return { side: ra > rb ? 'a' : 'b', clear: true };
+  const side = (): 'a' | 'b' => {
+    if (a.spinDensity !== b.spinDensity) return a.spinDensity > b.spinDensity ? 'a' : 'b';
+    const own = (x: Set<string>, y: Set<string>): number => {
+      let n = 0;
+      let len = 0;
+      for (const w of x) if (!y.has(w)) (n++, (len += w.length));
+      return n ? len / n : 0;
+    };
+    return own(a.words, b.words) > own(b.words, a.words) ? 'a' : 'b';
+  };
+  return { side: side(), clear: false };
+}
+
+/** Difference in mean log rank (nats; 0.5 ≈ ranks 1.6 times further down) from which the rarer side is the spun one. */
+const RARITY_MARGIN = 0.5;
 
 export function assignRoles(versions: VersionInfo[]): RoleAssignment {
   const roles: Role[] = versions.map((v) =>
@@ -58,8 +80,12 @@ export function assignRoles(versions: VersionInfo[]): RoleAssignment {
       const b = versions[j]!;
       if (a.lang !== b.lang || originals.has(i) || originals.has(j)) continue;
       if (jaccard(a.words, b.words) < NEAR_DUPLICATE) continue;
-      const [spun, orig] = spunSide(a, b) === 'a' ? [i, j] : [j, i];
-      if (roles[orig] === 'spin') continue; // two spun copies of one lost original
+      const { side, clear } = spunSide(a, b);
+      const [spun, orig] = side === 'a' ? [i, j] : [j, i];
+      // Its own spun copy beside it says more than how spun a text reads alone: a clearly plainer side is
+      // the original. Otherwise two versions that both read as spun are two copies of a lost original.
+      if (clear) roles[orig] = 'source';
+      else if (roles[orig] === 'spin') continue;
       roles[spun] = 'spin';
       originals.set(spun, orig);
     }

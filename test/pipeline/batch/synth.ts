@@ -10,7 +10,7 @@ import { SHARED } from '../../helpers/paths.js';
 export interface SynthRecord {
   text: string;
   lang: 'en' | 'tl';
-  url: string; // synth://story/<n>/<role>/<flores|tico|tatoeba>
+  url: string; // synth://story/<n>[.<own n>|.copy]/<role>/<flores|tico|tatoeba>
   title: string;
 }
 export interface SynthCorpus {
@@ -59,12 +59,12 @@ function shuffle<T>(xs: T[], rand: () => number): T[] {
 }
 
 /** Articles as lists of [en, tl] sentence pairs, in a fixed order. */
-interface Article {
+export interface Article {
   source: string;
   pairs: [string, string][];
 }
 
-function articles(rand: () => number): Article[] {
+export function parallelArticles(rand: () => number): Article[] {
   const out: Article[] = [];
   // FLORES documents and TICO-19 documents are whole articles; Tatoeba lines are chunked into short
   // "articles" of unrelated everyday sentences (the hard case: few names or numbers to go by).
@@ -96,9 +96,25 @@ const paragraphs = (sents: string[]): string => {
   return [title, ...paras].join('\n\n') + '\n';
 };
 
+/**
+ * The gold story of each article: its own number, unless every English line of it is a line of another,
+ * longer article (FLORES-200 and TICO-19 share a Wikinews article: FLORES has two of its lines). Such an
+ * excerpt is a version of the longer article's story, and its documents are labelled with that story.
+ */
+function goldNumbers(arts: Article[]): number[] {
+  const owners = new Map<string, number[]>();
+  arts.forEach((a, n) => new Set(a.pairs.map((p) => p[0])).forEach((l) => (owners.get(l) ?? owners.set(l, []).get(l)!).push(n)));
+  return arts.map((a, n) => {
+    const lines = a.pairs.map((p) => p[0]);
+    const shared = (owners.get(lines[0]!) ?? []).filter((m) => m !== n && arts[m]!.pairs.length > a.pairs.length);
+    return shared.find((m) => lines.every((l) => owners.get(l)!.includes(m))) ?? n;
+  });
+}
+
 export function synthCorpus(opts: { seed?: number; maxStories?: number } = {}): SynthCorpus {
   const rand = mulberry32(opts.seed ?? 42);
-  const arts = articles(rand).filter((a) => a.pairs.length >= 2).slice(0, opts.maxStories ?? Infinity);
+  const arts = parallelArticles(rand).filter((a) => a.pairs.length >= 2).slice(0, opts.maxStories ?? Infinity);
+  const gold = goldNumbers(arts);
   const records: SynthRecord[] = [];
   let sentences = 0;
   arts.forEach((a, n) => {
@@ -109,10 +125,15 @@ export function synthCorpus(opts: { seed?: number; maxStories?: number } = {}): 
     if (withNum >= 0 && rand() < 0.5) tl[withNum] = tl[withNum]!.replace(/\d+/, (d) => String(Number(d) + 1));
     if (tl.length >= 3 && rand() < 0.25) tl = tl.filter((_, i) => i !== 1 + Math.floor(rand() * (tl.length - 1)));
     const spun = en.map((s) => spinText(s, rand));
-    const url = (role: string) => `synth://story/${n}/${role}/${a.source}`;
+    // an excerpt labelled with another article's story keeps its own number after a dot (unique urls)
+    const story = gold[n] === n ? `${n}` : `${gold[n]}.${n}`;
+    const url = (role: string, copy = '') => `synth://story/${story}${copy}/${role}/${a.source}`;
     records.push({ text: paragraphs(en), lang: 'en', url: url('source'), title: en[0]! });
     records.push({ text: paragraphs(tl), lang: 'tl', url: url('translation'), title: tl[0]! });
-    records.push({ text: paragraphs(spun), lang: 'en', url: url('spin'), title: spun[0]! });
+    // A "spun" copy in which the spinner found no word to swap is a verbatim copy of the source: the
+    // database stores that text once, under whichever record came first, and its role is source either way.
+    const verbatim = spun.every((s, i) => s === en[i]);
+    records.push({ text: paragraphs(spun), lang: 'en', url: verbatim ? url('source', '.copy') : url('spin'), title: spun[0]! });
     sentences += en.length * 2 + tl.length;
   });
   return { records: shuffle(records, rand), stories: arts.length, sentences };
@@ -121,7 +142,7 @@ export function synthCorpus(opts: { seed?: number; maxStories?: number } = {}): 
 export const synthJsonl = (c: SynthCorpus): string => c.records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
 /** Story (from the url) of a stored document path/url. */
-export const goldStory = (url: string): string => url.split('/')[3]!;
+export const goldStory = (url: string): string => url.split('/')[3]!.split('.')[0]!;
 
 /** Pairwise precision and recall of predicted groups against gold groups (over document pairs). */
 export function pairwisePR(predicted: string[][], gold: Map<string, string>): { precision: number; recall: number } {

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assignRoles, type VersionInfo } from '../../../server/pipeline/group/roles.js';
+import { mutualBestLinks } from '../../../server/pipeline/group/crosslang.js';
+
+const version = (text: string, spinDensity = 0): VersionInfo => ({
+  lang: 'en',
+  sentences: 1,
+  words: new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []),
+  spinDensity,
+  spun: false,
+});
+
+test('of two near-duplicates the spun one is the side whose own words are rarer, even when they are shorter', () => {
+  const original = version('The police said the children were safe at home after the storm passed.');
+  const spun = version('The cops said the kids were safe at home after the storm passed.');
+  assert.deepEqual(assignRoles([original, spun]).roles, ['source', 'spin']);
+  assert.deepEqual(assignRoles([spun, original]).roles, ['spin', 'source']);
+  assert.equal(assignRoles([spun, original]).pivot, 1);
+});
+
+test('when the words that differ are equally common, the spin detectors decide', () => {
+  const a = version('You can see the river from the bridge in the morning.');
+  const b = version('You may see the river from the bridge in the morning.');
+  assert.deepEqual(assignRoles([{ ...a, spinDensity: 12 }, b]).roles, ['spin', 'source']);
+  assert.deepEqual(assignRoles([a, { ...b, spinDensity: 12 }]).roles, ['source', 'spin']);
+});
+
+test('a clearly plainer near-duplicate is the original even when it reads as spun on its own; otherwise both stay spun', () => {
+  const reads = (v: VersionInfo, spinDensity: number): VersionInfo => ({ ...v, spinDensity, spun: true });
+  const original = reads(version('The city is one of the most visited places in the world.'), 70);
+  const spun = reads(version('The metropolis is one of the most visited places in the globe.'), 90);
+  assert.deepEqual(assignRoles([original, spun]).roles, ['source', 'spin']);
+  // can/may: no clear side, and both read as spun: two copies of a lost original
+  const a = reads(version('You can see the river from the bridge in the morning.'), 20);
+  const b = reads(version('You may see the river from the bridge in the morning.'), 25);
+  assert.deepEqual(assignRoles([a, b]).roles, ['spin', 'spin']);
+});
+
+test('a language group is linked to its mutual best match in another language, when that match is clear or sure', () => {
+  // groups 0, 1: Tagalog; 2, 3: English
+  const lang = ['tl', 'tl', 'en', 'en'];
+  const groupOf = Int32Array.from([0, 1, 2, 3]);
+  const rule = { threshold: 0.2, margin: 2, sure: 0.4 };
+  const pair = (a: number, b: number, score: number) => ({ a, b, score });
+  // 0 ↔ 2 clearly; 1 prefers 2 too, but 2 prefers 0: one counterpart per language, so 1 stays alone
+  assert.deepEqual(mutualBestLinks(lang, groupOf, [pair(0, 2, 0.3), pair(1, 2, 0.12), pair(0, 3, 0.1)], rule), [[0, 2]]);
+  // mutual but not clear (0.3 against a runner-up of 0.25) and not sure: no link
+  assert.deepEqual(mutualBestLinks(lang, groupOf, [pair(0, 2, 0.3), pair(0, 3, 0.25)], rule), []);
+  // the same with a sure match
+  assert.deepEqual(mutualBestLinks(lang, groupOf, [pair(0, 2, 0.5), pair(0, 3, 0.45)], rule), [[0, 2]]);
+  // clear but too weak
+  assert.deepEqual(mutualBestLinks(lang, groupOf, [pair(0, 2, 0.15)], rule), []);
+});
