@@ -1,5 +1,6 @@
 import { formOf, inflect } from '../../../server/lang/wordnet/inflect.js';
 import { lemmaSynsets, lookup, type Pos } from '../../../server/lang/wordnet/index.js';
+import { mulberry32 } from '../../helpers/rng.js';
 
 // A seeded sense-blind article spinner for tests and the benchmark, built like the real ones: for a share
 // of content words, take any WordNet sense of the word at random and put another lemma of that synset in
@@ -19,17 +20,8 @@ export interface Spun {
   edits: GoldEdit[];
 }
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    // mulberry32
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The spinner's seeded PRNG: mulberry32 (test/helpers/rng.ts), with seed 0 read as 1 as it always was. */
+export const rng = (seed: number): (() => number) => mulberry32(seed >>> 0 || 1);
 const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
 const SKIP = new Set(
