@@ -23,37 +23,29 @@ export function contextCandidate(
 ): { suggestion: string; ratio: number } | null {
   if (left === null && right === null) return null;
   // a pure function of its arguments, asked of the same word triples across a batch's documents
-  return contextMemo.get(`${minPairs} ${ratio} ${left ?? ''} ${form} ${right ?? ''}`, () => contextCandidateOf(form, left, right, minPairs, ratio));
+  return contextMemo.get(`${minPairs} ${ratio} ${left ?? ''} ${form} ${right ?? ''}`, () => {
+    const fit = (x: string): number => (left ? pairCount(left, x) : 0) + (right ? pairCount(x, right) : 0);
+    const mine = fit(form);
+    const own = frequencyRank(form);
+    let best: { form: string; fit: number; rank: number } | null = null;
+    for (const h of lookup(form)) {
+      const f = formOf(form, h.lemma, h.pos) ?? 'base';
+      for (const s of lemmaSynsets(h.lemma, h.pos)) {
+        for (const w of s.words) {
+          if (w === h.lemma || w.includes('_')) continue;
+          const v = inflect(w, f, h.pos);
+          const rank = frequencyRank(v);
+          if (rank > own) continue;
+          const n = fit(v);
+          if (n >= minPairs && n >= ratio * (mine + 1) && (!best || n > best.fit)) best = { form: v, fit: n, rank };
+        }
+      }
+    }
+    return best ? { suggestion: best.form, ratio: Math.max(1, own / best.rank) } : null;
+  });
 }
 
 const contextMemo = new Memo<string, { suggestion: string; ratio: number } | null>(200_000);
-
-function contextCandidateOf(
-  form: string,
-  left: string | null,
-  right: string | null,
-  minPairs: number,
-  ratio: number,
-): { suggestion: string; ratio: number } | null {
-  const fit = (x: string): number => (left ? pairCount(left, x) : 0) + (right ? pairCount(x, right) : 0);
-  const mine = fit(form);
-  const own = frequencyRank(form);
-  let best: { form: string; fit: number; rank: number } | null = null;
-  for (const h of lookup(form)) {
-    const f = formOf(form, h.lemma, h.pos) ?? 'base';
-    for (const s of lemmaSynsets(h.lemma, h.pos)) {
-      for (const w of s.words) {
-        if (w === h.lemma || w.includes('_')) continue;
-        const v = inflect(w, f, h.pos);
-        const rank = frequencyRank(v);
-        if (rank > own) continue;
-        const n = fit(v);
-        if (n >= minPairs && n >= ratio * (mine + 1) && (!best || n > best.fit)) best = { form: v, fit: n, rank };
-      }
-    }
-  }
-  return best ? { suggestion: best.form, ratio: Math.max(1, own / best.rank) } : null;
-}
 
 /**
  * A multiword lemma with particles ("looked on", "set about", "blank out") whose commonest single-word
