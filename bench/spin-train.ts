@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURES, unitFeatures, type Scored } from '../server/pipeline/detect/spin/features.js';
-import { docProbabilities, unitLogit, type SpinModel } from '../server/pipeline/detect/spin/model.js';
+import { docInputs, docProbabilities, type SpinModel } from '../server/pipeline/detect/spin/model.js';
 import { spinUnits } from '../server/pipeline/detect/spin/units.js';
 import { REPO } from '../test/helpers/paths.js';
 import { rng, spinText } from '../test/pipeline/spin/spinner.js';
@@ -66,16 +66,7 @@ function train(docs: Doc[], trainedOn: string): SpinModel {
   const Z = rows.map((x) => x.map((v, j) => (v - (mean[j] as number)) / (std[j] as number)));
   const unit = logistic(Z, y);
   const partial: SpinModel = { features: [...FEATURES], mean, std, unit, doc: [0, 1, 0, 0], trainedOn };
-  const X2: number[][] = [];
-  for (const d of docs) {
-    const logits = d.rows.map((s) => unitLogit(partial, s.x));
-    const probs = logits.map(sigmoid);
-    const sum = probs.reduce((a, b) => a + b, 0);
-    logits.forEach((l, i) => {
-      const m = d.rows.length > 1 ? (sum - (probs[i] as number)) / (d.rows.length - 1) : 0;
-      X2.push([l, m, l * m]);
-    });
-  }
+  const X2 = docs.flatMap((d) => docInputs(partial, d.rows).map(({ logit: l, mean: m }) => [l, m, l * m]));
   const doc = logistic(X2, y, 3000, 0.3);
   return { ...partial, doc };
 }

@@ -32,7 +32,7 @@ function load(): Table {
   return table;
 }
 
-export const VOCAB_SIZE = 80_000;
+const VOCAB_SIZE = 80_000;
 
 /** 1-based frequency rank in the vectors' corpus; words outside the table rank VOCAB_SIZE * 2. */
 export function newsRank(word: string): number {
@@ -77,10 +77,4 @@ export function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let k = 0; k < DIMS; k++) s += (a[k] as number) * (b[k] as number);
   return s;
-}
-
-/** Cosine of a word (or a phrase: the centroid of its words but `skip`) with a unit context vector; null without a vector. */
-export function fit(word: string, ctx: Float32Array, skip?: ReadonlySet<string>): number | null {
-  const v = vectorOf(word, skip);
-  return v ? dot(v, ctx) : null;
 }

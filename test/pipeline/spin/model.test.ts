@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { centroid, fit, newsRank } from '../../../server/lang/vectors.js';
+import { centroid, dot, newsRank, vectorOf } from '../../../server/lang/vectors.js';
 import { contextFindings } from '../../../server/pipeline/detect/spin/contextual.js';
 import { FEATURES, unitFeatures } from '../../../server/pipeline/detect/spin/features.js';
 import { docProbabilities, spinModel } from '../../../server/pipeline/detect/spin/model.js';
@@ -19,10 +19,13 @@ test('word vectors: frequency order doubles as rank, and a word fits the context
   assert.ok(newsRank('qwzxv') > 80_000);
   const tennis = centroid(['nadal', 'serve', 'points', 'set', 'tennis']);
   assert.ok(tennis);
-  const m = fit('match', tennis);
-  const p = fit('peer', tennis);
-  assert.ok(m !== null && p !== null && m > p, `match ${m} vs peer ${p}`);
-  assert.equal(fit('qwzxv', tennis), null);
+  const match = vectorOf('match');
+  const peer = vectorOf('peer');
+  assert.ok(match && peer);
+  const m = dot(match, tennis);
+  const p = dot(peer, tennis);
+  assert.ok(m > p, `match ${m} vs peer ${p}`);
+  assert.equal(vectorOf('qwzxv'), null);
   assert.equal(centroid(['qwzxv']), null);
 });
 

@@ -39,15 +39,17 @@ export function unitLogit(m: SpinModel, x: number[]): number {
   return z;
 }
 
-/** Probability each unit is spun, given the unit's evidence and the rest of the document's. */
-export function docProbabilities(m: SpinModel, scored: Scored[]): number[] {
+/** The document stage's inputs per unit: its own logit and the mean probability of the document's other
+ * units (without the unit itself, so one odd word does not vouch for itself). Training uses the same. */
+export function docInputs(m: SpinModel, scored: Scored[]): { logit: number; mean: number }[] {
   const logits = scored.map((s) => unitLogit(m, s.x));
   const probs = logits.map(sigmoid);
   const sum = probs.reduce((a, b) => a + b, 0);
+  return logits.map((logit, i) => ({ logit, mean: scored.length > 1 ? (sum - (probs[i] as number)) / (scored.length - 1) : 0 }));
+}
+
+/** Probability each unit is spun, given the unit's evidence and the rest of the document's. */
+export function docProbabilities(m: SpinModel, scored: Scored[]): number[] {
   const [b0, b1, b2, b3] = m.doc as [number, number, number, number];
-  return logits.map((l, i) => {
-    // the document's mean without the unit itself, so one odd word does not vouch for itself
-    const mean = scored.length > 1 ? (sum - (probs[i] as number)) / (scored.length - 1) : 0;
-    return sigmoid(b0 + b1 * l + b2 * mean + b3 * l * mean);
-  });
+  return docInputs(m, scored).map(({ logit: l, mean }) => sigmoid(b0 + b1 * l + b2 * mean + b3 * l * mean));
 }
