@@ -1,6 +1,7 @@
 import type { Db } from './index.js';
 import { stmt } from './stmt.js';
 import { fromJson } from './index.js';
+import type { FlagRow } from './flags.js';
 import type { Severity } from '../pipeline/types.js';
 
 // Read side of review: flags with their current state, which is always a query over verdict history
@@ -27,36 +28,18 @@ export interface CurrentDecision {
   at: string;
 }
 
-export interface FlagView {
-  id: number;
-  audit_id: number | null;
-  document_id: number;
-  other_document_id: number | null;
+/** A stored flag as the API shows it: the row with its JSON columns parsed, the languages of both sides,
+ * excerpts, and the current decision. */
+export interface FlagView extends Omit<FlagRow, 'segments' | 'other_segments' | 'evidence'> {
   document_lang: string;
   other_document_lang: string | null;
-  detector: string;
-  category: string;
-  severity: Severity;
-  confidence: number;
-  raw_score: number | null;
   segments: number[];
   other_segments: number[];
-  start: number | null;
-  end: number | null;
-  other_start: number | null;
-  other_end: number | null;
   /** The flagged sentence(s), and the other side's, so a queue item reads on its own. */
   excerpt: string;
   excerpt_start: number | null;
   other_excerpt: string | null;
-  message: string;
   evidence: Record<string, unknown>;
-  suggestion: string | null;
-  fingerprint: string;
-  version: number;
-  status: 'active' | 'stale';
-  created_at: string;
-  updated_at: string;
   decision: CurrentDecision | null;
 }
 
