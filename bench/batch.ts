@@ -3,7 +3,7 @@
 // and once with 2, each in a fresh process and database. Writes bench/results/batch.json:
 // documents/s, sentences/s, peak RSS, story-grouping precision/recall (pairwise) and role accuracy.
 // The machine is shared: wall-clock figures are noisy.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,18 +47,22 @@ interface RunFigures {
   sentencesPerCpuSecond: number;
 }
 
+const auditArgs = (db: string, workers: number): string[] => [childFile, 'audit', input, '--db', db, '--quiet', '--workers', String(workers)];
+const childOptions = { cwd: REPO, env: { ...process.env, TAPAT_DB: '' } };
+type ChildFigures = { code: number; secs: number; maxRssKiB: number; cpuSecs: number };
+
+function childFigures(stderr: string): ChildFigures {
+  const line = stderr.split('\n').find((l) => l.startsWith('BENCH '));
+  if (!line) throw new Error(`bench child failed: ${stderr}`);
+  const m = JSON.parse(line.slice(6)) as ChildFigures;
+  if (m.code !== 0) throw new Error(`tapat audit exited ${m.code}: ${stderr}`);
+  return m;
+}
+
 function run(workers: number): { figures: RunFigures; db: string } {
   const db = join(work, `w${workers}-${Date.now()}.db`);
-  const r = spawnSync(process.execPath, [childFile, 'audit', input, '--db', db, '--quiet', '--workers', String(workers)], {
-    cwd: REPO,
-    encoding: 'utf8',
-    env: { ...process.env, TAPAT_DB: '' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const line = r.stderr.split('\n').find((l) => l.startsWith('BENCH '));
-  if (!line) throw new Error(`bench child failed: ${r.stderr}`);
-  const m = JSON.parse(line.slice(6)) as { code: number; secs: number; maxRssKiB: number; cpuSecs: number };
-  if (m.code !== 0) throw new Error(`tapat audit exited ${m.code}: ${r.stderr}`);
+  const r = spawnSync(process.execPath, auditArgs(db, workers), { ...childOptions, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const m = childFigures(r.stderr);
   const c = new Database(db, { readonly: true });
   const documents = c.prepare('SELECT COUNT(*) FROM documents').pluck().get() as number;
   const sentences = c.prepare('SELECT COUNT(*) FROM segments').pluck().get() as number;
@@ -122,16 +126,45 @@ function best(workers: number): { figures: RunFigures & { allSeconds: number[]; 
   return { db, digest: batchDigest(db), figures: { ...fastest.figures, allSeconds: runs.map((r) => r.figures.seconds), loadAverage: load } };
 }
 
+/**
+ * How much the machine's cores give on this workload: two 1-worker audits at once (separate processes and
+ * databases, nothing shared), against one alone. Two independent cores would take as long as one alone.
+ */
+async function parallelEfficiency(alone: number): Promise<{ aloneSeconds: number; concurrentSeconds: number[]; throughputOfTwoOverOne: number }> {
+  const once = (i: number): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, auditArgs(join(work, `par${i}-${Date.now()}.db`), 1), childOptions);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.resume();
+      child.on('error', reject);
+      child.on('close', () => {
+        try {
+          resolve(round(childFigures(stderr).secs));
+        } catch (e) {
+          reject(e as Error);
+        }
+      });
+    });
+  const both = await Promise.all([once(1), once(2)]);
+  const mean = (both[0]! + both[1]!) / 2;
+  return { aloneSeconds: alone, concurrentSeconds: both, throughputOfTwoOverOne: Math.round(((2 * alone) / mean) * 100) / 100 };
+}
+
 try {
   const one = best(1);
   const two = best(2);
+  const parallel = await parallelEfficiency(one.figures.seconds);
   const result = {
     command: 'npm run bench:batch',
     machine: {
       cpus: cpus().length,
       node: process.version,
       loadAverageAtStart: LOAD_AT_START,
-      note: `shared by several engineers while measured (load average per configuration in runs[].loadAverage, 2 cores): wall-clock figures are noisy, CPU seconds less so; best of ${REPEATS} runs per configuration`,
+      note: `wall-clock figures are noisy when the machine is shared (load average per configuration in runs[].loadAverage), CPU seconds less so; best of ${REPEATS} runs per configuration`,
+      // two audits at once each run slower than one alone when the cores share execution resources (or the
+      // host): the most 2 workers can give over 1, whatever the code does
+      parallelEfficiency: parallel,
     },
     corpus: {
       seed: SEED,

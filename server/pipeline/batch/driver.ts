@@ -13,14 +13,13 @@ import {
   type Refusal,
 } from '../../db/batch.js';
 import type { Config } from '../../config.js';
-import { InputError, errorMessage } from '../../errors.js';
-import { ingestFile } from '../ingest/index.js';
-import { segmentDoc } from '../segment/index.js';
-import type { IngestedDoc, SegmentedDoc } from '../types.js';
-import { discoverStories } from '../group/index.js';
-import { batchItems, checkInputs, expandFiles, inputsKey, recordDoc, type Item } from './inputs.js';
-import { StoryPool } from './pool.js';
-import { commitStory, DocCache, prepareStory, type StoryWork } from './story.js';
+import { errorMessage } from '../../errors.js';
+import { storiesOf } from '../group/index.js';
+import { featuresOf, type DocFeatures } from '../group/features.js';
+import { batchItems, checkInputs, expandFiles, inputsKey } from './inputs.js';
+import { BatchPool } from './pool.js';
+import type { PreparedItem } from './prepare.js';
+import { commitStory, loadSegmentedDoc, prepareStory, type StoryWork } from './story.js';
 import type { StoryAnalysis } from './analyse.js';
 import { Progress } from './progress.js';
 import { createLlm, type LlmClient } from '../../llm/client.js';
@@ -28,8 +27,9 @@ import { embedTexts } from '../../llm/embeddings.js';
 import { judgeStoryContext } from '../../llm/judge-story.js';
 import type { LlmStats } from '../../llm/stats.js';
 
-// The batch driver. Phase 1 streams the inputs: each item (file or JSONL record) is ingested, segmented
-// and committed with its batch_items row in one transaction. Phase 2 groups the run's documents into
+// The batch driver. Phase 1 streams the inputs: each item (file or JSONL record) is ingested, segmented and
+// reduced to story-discovery features in the worker pool (prepare.ts), then committed with its batch_items
+// row in one transaction, in input order. Phase 2 groups the run's documents into
 // stories and analyses them in the worker pool; each story is committed whole (audit, alignments,
 // flags, batch_stories row) in input order. A re-run with the same inputs resumes the unfinished run:
 // committed items and stories are skipped, so nothing is repeated or duplicated, even after kill -9.
@@ -75,72 +75,98 @@ function runKey(cfg: Config, paths: string[]): string {
     .digest('hex');
 }
 
-function ingestItem(item: Item, cfg: Config): IngestedDoc[] {
-  return item.kind === 'file' ? ingestFile(item.path, { maxBytes: cfg.limits.maxFileBytes }) : [recordDoc(item)];
-}
-
 // Phase 1 commits items in chunks: one transaction per item cost more than storing the item. An item (its
 // documents with its batch_items row, or its refusal) is still committed whole or not at all, in input order.
 const CHUNK_ITEMS = 64;
 const CHUNK_CHARS = 4_000_000;
-/** Documents kept in memory between grouping and analysis, in characters of text. */
-const CACHED_CHARS = 16_000_000;
+/** Items being prepared by the pool at once, per worker: bounds the memory of the read-ahead. */
+const ITEMS_AHEAD = 16;
 
-type ReadItem = { key: string; docs: SegmentedDoc[] } | { key: string; refusal: Refusal };
+type ReadItem = { key: string; prepared: PreparedItem };
 
-/** Phase 1: reads, segments and stores every item not yet committed in this run. */
-async function readInputs(db: Db, cfg: Config, paths: string[], runId: number, progress: Progress, onRefusal?: (r: Refusal) => void): Promise<void> {
+
+/**
+ * Phase 1: every item not yet committed in this run is prepared by the pool (ingest, segment, features)
+ * while this thread reads ahead, then stored in input order. Returns the story-discovery features of the
+ * documents it stored (a resumed run's older documents are not among them).
+ */
+async function readInputs(
+  db: Db,
+  cfg: Config,
+  paths: string[],
+  runId: number,
+  pool: BatchPool,
+  progress: Progress,
+  onRefusal?: (r: Refusal) => void,
+): Promise<Map<number, DocFeatures>> {
   const done = committedItems(db, runId);
   const files = [...expandFiles(paths)];
+  const features = new Map<number, DocFeatures>();
   progress.phase('reading', files.length, 'files');
   let chunk: ReadItem[] = [];
   let chars = 0;
   const flush = (): void => {
     tx(db, () => {
-      for (const it of chunk) {
-        if ('refusal' in it) recordItem(db, runId, it.key, null, it.refusal.message);
-        else it.docs.forEach((d, i) => recordItem(db, runId, i === 0 ? it.key : `${it.key}#${i + 1}`, storeDocument(db, d).id, null));
+      for (const { key, prepared } of chunk) {
+        if ('refusal' in prepared) {
+          recordItem(db, runId, key, null, prepared.refusal);
+          continue;
+        }
+        prepared.docs.forEach((p, i) => {
+          const { id, created } = storeDocument(db, p.doc);
+          recordItem(db, runId, i === 0 ? key : `${key}#${i + 1}`, id, null);
+          // a text stored before (by another item) keeps the features of its first copy
+          if (created) features.set(id, p.features);
+        });
       }
     });
-    for (const it of chunk) {
-      if ('refusal' in it) onRefusal?.(it.refusal);
-      else progress.tick(0, it.docs.reduce((n, d) => n + d.segments.length, 0));
+    for (const { key, prepared } of chunk) {
+      if ('refusal' in prepared) onRefusal?.({ item: key, message: prepared.refusal });
+      else progress.tick(0, prepared.docs.reduce((n, p) => n + p.doc.segments.length, 0));
     }
     chunk = [];
     chars = 0;
   };
+  const ahead: { key: string; result: Promise<PreparedItem>; filesDone: number }[] = [];
+  const takeHead = async (): Promise<void> => {
+    const head = ahead.shift()!;
+    const prepared = await head.result;
+    chunk.push({ key: head.key, prepared });
+    if ('docs' in prepared) chars += prepared.docs.reduce((n, p) => n + p.doc.text.length, 0);
+    if (chunk.length >= CHUNK_ITEMS || chars >= CHUNK_CHARS) flush();
+    if (head.filesDone) progress.tick(head.filesDone, 0);
+  };
+  const fileDone = (): void => {
+    const last = ahead.at(-1);
+    if (last) last.filesDone++;
+    else progress.tick(1, 0);
+  };
+  const window = Math.max(4, pool.size * ITEMS_AHEAD);
   let lastPath = '';
   for await (const item of batchItems(paths, cfg.limits.maxFileBytes)) {
     if (item.path !== lastPath) {
-      if (lastPath) progress.tick(1, 0);
+      // the previous file is done once its last queued item is stored
+      if (lastPath) fileDone();
       lastPath = item.path;
     }
     if (done.has(item.key)) continue;
-    let docs: IngestedDoc[];
-    try {
-      docs = ingestItem(item, cfg);
-      if (!docs.length) throw new InputError('no documents in it', item.path);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      chunk.push({ key: item.key, refusal: { item: item.key, message: e.message } });
-      continue;
-    }
-    const segmented = docs.map(segmentDoc);
-    chunk.push({ key: item.key, docs: segmented });
-    chars += segmented.reduce((n, d) => n + d.text.length, 0);
-    if (chunk.length >= CHUNK_ITEMS || chars >= CHUNK_CHARS) flush();
+    const result = pool.prepare({ item, maxBytes: cfg.limits.maxFileBytes });
+    result.catch(() => {}); // awaited in order by takeHead; this only silences the early-rejection warning
+    ahead.push({ key: item.key, result, filesDone: 0 });
+    while (ahead.length >= window) await takeHead();
   }
+  if (lastPath) fileDone();
+  while (ahead.length) await takeHead();
   if (chunk.length) flush();
-  if (lastPath) progress.tick(1, 0);
   progress.end();
+  return features;
 }
 
 export async function runBatch(db: Db, cfg: Config, paths: string[], opts: BatchOptions): Promise<BatchSummary> {
   checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
   const run = startRun(db, runKey(cfg, paths), { inputs: inputsKey(paths) });
   const progress = opts.progress;
-  // The story workers start first: each loads its data (warm.ts) while this thread reads and groups.
-  const pool = new StoryPool(opts.workers);
+  const pool = new BatchPool(opts.workers);
   // The model layer is optional: null when unconfigured; when the endpoint fails, calls answer nothing and
   // the run completes with offline results (the counters say what was skipped).
   const llm = createLlm(db, cfg);
@@ -148,12 +174,13 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
   let sentences = 0;
   let ids: number[] = [];
   try {
-    await readInputs(db, cfg, paths, run.id, progress, opts.onRefusal);
+    const features = await readInputs(db, cfg, paths, run.id, pool, progress, opts.onRefusal);
 
     // Phase 2: group, analyse, store.
+    pool.warm();
     ids = runDocumentIds(db, run.id);
-    const docs = new DocCache(db, CACHED_CHARS);
-    const plans = discoverStories(ids, (id) => docs.load(id));
+    const plans = storiesOf(ids, (id) => features.get(id) ?? featuresOf(loadSegmentedDoc(db, id)));
+    features.clear();
     progress.phase('auditing', ids.length, 'documents');
     // Stories are dispatched ahead so that no worker waits while this thread commits the story at the head
     // (a long story at the head holds the commits back, not the workers).
@@ -178,9 +205,9 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
           progress.tick(plan.documentIds.length, 0);
           continue;
         }
-        const work = prepareStory(db, plan, cfg.thresholds, (id) => docs.take(id));
+        const work = prepareStory(db, plan, cfg.thresholds);
         if (llm?.settings.embedModel) await embedVersions(db, cfg, llm, work);
-        const result = pool.run(work.job);
+        const result = pool.analyse(work.job);
         result.catch(() => {}); // awaited in order by commitHead; this only silences the early-rejection warning
         inFlight.push({ work, result });
         while (inFlight.length >= window) await commitHead();

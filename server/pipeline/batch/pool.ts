@@ -1,19 +1,33 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { analyseStory, type StoryAnalysis, type StoryJob } from './analyse.js';
+import { prepareItem, type PrepareTask, type PreparedItem } from './prepare.js';
+import { warmUp } from './warm.js';
 
-// A fixed pool of worker threads for story analysis (alignment + detection are CPU-bound and pure).
-// Size 0 analyses inline on the calling thread (small inputs, tests of the pure path).
+// A fixed pool of worker threads for the batch's CPU-bound, pure work: preparing input items (prepare.ts)
+// and analysing stories (analyse.ts). Size 0 runs both inline on the calling thread (small inputs, tests
+// of the pure path).
+
+export type Task = { kind: 'prepare'; task: PrepareTask } | { kind: 'story'; job: StoryJob } | { kind: 'warm' };
+export type TaskResult = PreparedItem | StoryAnalysis | null;
 
 interface Pending {
-  resolve: (r: StoryAnalysis) => void;
+  resolve: (r: TaskResult) => void;
   reject: (e: Error) => void;
 }
 
-/** Stories in each worker's queue at most: enough to cover a pause of the main thread, few enough to balance. */
+/** Tasks in each worker's queue at most: enough to cover a pause of the main thread, few enough to balance. */
 const AHEAD = 3;
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
+
+/** What a worker does with a task (worker.ts, and the inline pool). */
+export function runTask(t: Task): TaskResult {
+  if (t.kind === 'prepare') return prepareItem(t.task);
+  if (t.kind === 'story') return analyseStory(t.job);
+  warmUp();
+  return null;
+}
 
 /**
  * The worker entry next to this file: worker.js when built; worker.ts when run from sources (tests,
@@ -26,11 +40,11 @@ function newWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-export class StoryPool {
+export class BatchPool {
   private workers: Worker[] = [];
-  private queue: { id: number; job: StoryJob }[] = [];
+  private queue: { id: number; task: Task }[] = [];
   private pending = new Map<number, Pending>();
-  /** stories sent to each worker and not answered yet */
+  /** tasks sent to each worker and not answered yet */
   private outstanding = new Map<Worker, number>();
   private nextId = 1;
   private failure: Error | null = null;
@@ -38,20 +52,42 @@ export class StoryPool {
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) {
       const w = newWorker();
-      w.on('message', (m: { id: number; result?: StoryAnalysis; error?: string }) => this.settle(w, m));
+      w.on('message', (m: { id: number; result?: TaskResult; error?: string }) => this.settle(w, m));
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`story worker exited with code ${code}`));
+        if (code !== 0) this.fail(new Error(`batch worker exited with code ${code}`));
       });
       this.workers.push(w);
       this.outstanding.set(w, 0);
     }
   }
 
-  run(job: StoryJob): Promise<StoryAnalysis> {
+  prepare(task: PrepareTask): Promise<PreparedItem> {
+    return this.run({ kind: 'prepare', task }) as Promise<PreparedItem>;
+  }
+
+  analyse(job: StoryJob): Promise<StoryAnalysis> {
+    return this.run({ kind: 'story', job }) as Promise<StoryAnalysis>;
+  }
+
+  /**
+   * Every worker loads what story analysis reads (warm.ts). Sent when the first phase is done: the input
+   * is prepared without it, and it runs while this thread groups the documents into stories.
+   */
+  warm(): void {
+    if (this.failure) return;
+    for (const w of this.workers) {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve: () => {}, reject: () => {} });
+      this.outstanding.set(w, this.outstanding.get(w)! + 1);
+      w.postMessage({ id, task: { kind: 'warm' } satisfies Task });
+    }
+  }
+
+  private run(task: Task): Promise<TaskResult> {
     if (this.size === 0) {
       try {
-        return Promise.resolve(analyseStory(job));
+        return Promise.resolve(runTask(task));
       } catch (e) {
         return Promise.reject(e as Error);
       }
@@ -60,14 +96,14 @@ export class StoryPool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.queue.push({ id, job });
+      this.queue.push({ id, task });
       this.pump();
     });
   }
 
   /**
-   * Each worker is sent a few stories ahead (they wait in its port's queue): a worker that had to wait for
-   * this thread to notice its answer and send the next story sat idle whenever this thread was committing.
+   * Each worker is sent a few tasks ahead (they wait in its port's queue): a worker that had to wait for
+   * this thread to notice its answer and send the next task sat idle whenever this thread was committing.
    */
   private pump(): void {
     while (this.queue.length) {
@@ -79,7 +115,7 @@ export class StoryPool {
     }
   }
 
-  private settle(w: Worker, m: { id: number; result?: StoryAnalysis; error?: string }): void {
+  private settle(w: Worker, m: { id: number; result?: TaskResult; error?: string }): void {
     this.outstanding.set(w, this.outstanding.get(w)! - 1);
     const p = this.pending.get(m.id);
     this.pending.delete(m.id);

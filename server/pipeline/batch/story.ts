@@ -42,45 +42,9 @@ export function prepareStory(
   db: Db,
   plan: StoryPlan,
   thresholds: Record<string, Record<string, number>>,
-  load: (id: number) => SegmentedDoc = (id) => loadSegmentedDoc(db, id),
 ): StoryWork {
-  const versions = plan.documentIds.map((id) => ({ documentId: id, doc: load(id) }));
+  const versions = plan.documentIds.map((id) => ({ documentId: id, doc: loadSegmentedDoc(db, id) }));
   return { plan, job: { versions, thresholds } };
-}
-
-/**
- * Documents read for grouping, kept (up to a number of characters, so memory stays bounded) until their
- * story is prepared: each is then read from the database once instead of twice.
- */
-export class DocCache {
-  private docs = new Map<number, SegmentedDoc>();
-  private chars = 0;
-
-  constructor(
-    private readonly db: Db,
-    private readonly maxChars: number,
-  ) {}
-
-  /** For grouping: the document, kept while there is room. */
-  load(id: number): SegmentedDoc {
-    const hit = this.docs.get(id);
-    if (hit) return hit;
-    const doc = loadSegmentedDoc(this.db, id);
-    if (this.chars + doc.text.length <= this.maxChars) {
-      this.docs.set(id, doc);
-      this.chars += doc.text.length;
-    }
-    return doc;
-  }
-
-  /** For a story: the document, no longer kept. */
-  take(id: number): SegmentedDoc {
-    const hit = this.docs.get(id);
-    if (!hit) return loadSegmentedDoc(this.db, id);
-    this.docs.delete(id);
-    this.chars -= hit.text.length;
-    return hit;
-  }
 }
 
 /** Stores the story's audit, alignments and flags; records it in the run. Returns the audit id. */

@@ -6,10 +6,10 @@ import { segmentDoc } from '../segment/index.js';
 import type { Lang } from '../types.js';
 import { analyseStory } from './analyse.js';
 
-// A story worker's first task, before any story is sent: load what story analysis reads (WordNet's index
-// and sense counts, the gloss pair table, the lexicons, the frequency ranks) and compile its code on a
-// small story of three versions. The pool is started before the batch reads its input, so this runs while
-// the main thread reads and groups, instead of delaying the first stories.
+// What a worker does before its first story: load what story analysis reads (WordNet's index and sense
+// counts, the gloss pair table, the lexicons, the frequency ranks) and compile its code on a small story
+// of three versions. The pool sends it once the input is read (preparing items needs none of it), so it
+// runs while the main thread groups the documents, instead of delaying the first stories.
 
 const VERSIONS: [Lang, string][] = [
   ['en', 'Putin arrived in North Korea on Wednesday for his first visit in 24 years.\n\nResearchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent.\n'],

@@ -21,12 +21,12 @@ export const storyKey = (documentIds: number[]): string =>
     .update([...documentIds].sort((a, b) => a - b).join(','))
     .digest('hex');
 
-export function discoverStories(
-  documentIds: number[],
-  load: (id: number) => SegmentedDoc,
-  opts: ClusterOptions = DEFAULT_CLUSTER,
-): StoryPlan[] {
-  const feats: DocFeatures[] = documentIds.map((id) => featuresOf(load(id)));
+export const discoverStories = (documentIds: number[], load: (id: number) => SegmentedDoc, opts: ClusterOptions = DEFAULT_CLUSTER): StoryPlan[] =>
+  storiesOf(documentIds, (id) => featuresOf(load(id)), opts);
+
+/** Stories from the documents' features (the batch computes them in its workers, featuresOf). */
+export function storiesOf(documentIds: number[], features: (id: number) => DocFeatures, opts: ClusterOptions = DEFAULT_CLUSTER): StoryPlan[] {
+  const feats = documentIds.map(features);
   return cluster(feats, opts).map((g) => {
     const ids = g.map((i) => documentIds[i]!);
     return { key: storyKey(ids), documentIds: ids };
