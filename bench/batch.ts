@@ -21,6 +21,22 @@ const work = mkdtempSync(join(tmpdir(), 'tapat-bench-batch-'));
 const input = join(work, 'corpus.jsonl');
 writeFileSync(input, synthJsonl(corpus));
 
+// The same corpus as a folder of scraped pages, one HTML file per record with a site's navigation and
+// footer around the article: what `tapat audit FOLDER` meets (HTML parsing, boilerplate, one file each).
+const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const folder = join(work, 'pages');
+mkdirSync(folder);
+corpus.records.forEach((r, i) => {
+  const paras = r.text.split(/\n\n+/).map((p) => `<p>${esc(p)}</p>`).join('\n');
+  writeFileSync(
+    join(folder, `${String(i).padStart(5, '0')}.html`),
+    `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)} | Example News</title></head><body>` +
+      `<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sports">Sports</a></nav>` +
+      `<article><h1>${esc(r.title)}</h1>\n${paras}</article>` +
+      `<footer>© 2026 Example News. All rights reserved. <a href="/privacy">Privacy</a></footer></body></html>`,
+  );
+});
+
 // The child runs the batch driver from dist/ exactly as `tapat audit` does, then reports its own figures.
 const CHILD = `
 const t0 = performance.now();
@@ -47,7 +63,7 @@ interface RunFigures {
   sentencesPerCpuSecond: number;
 }
 
-const auditArgs = (db: string, workers: number): string[] => [childFile, 'audit', input, '--db', db, '--quiet', '--workers', String(workers)];
+const auditArgs = (db: string, workers: number, from = input): string[] => [childFile, 'audit', from, '--db', db, '--quiet', '--workers', String(workers)];
 const childOptions = { cwd: REPO, env: { ...process.env, TAPAT_DB: '' } };
 type ChildFigures = { code: number; secs: number; maxRssKiB: number; cpuSecs: number };
 
@@ -59,9 +75,9 @@ function childFigures(stderr: string): ChildFigures {
   return m;
 }
 
-function run(workers: number): { figures: RunFigures; db: string } {
+function run(workers: number, from = input): { figures: RunFigures; db: string } {
   const db = join(work, `w${workers}-${Date.now()}.db`);
-  const r = spawnSync(process.execPath, auditArgs(db, workers), { ...childOptions, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, auditArgs(db, workers, from), { ...childOptions, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const m = childFigures(r.stderr);
   const c = new Database(db, { readonly: true });
   const documents = c.prepare('SELECT COUNT(*) FROM documents').pluck().get() as number;
@@ -155,6 +171,7 @@ try {
   const one = best(1);
   const two = best(2);
   const parallel = await parallelEfficiency(one.figures.seconds);
+  const html = run(2, folder);
   const result = {
     command: 'npm run bench:batch',
     machine: {
@@ -174,6 +191,8 @@ try {
       versions: 'English; Tagalog with injected errors (a number changed in half the stories, a sentence dropped in a quarter); English spun by synonym substitution',
     },
     runs: [one.figures, two.figures],
+    // the corpus as one HTML page per record in a folder (one run, 2 workers)
+    htmlFolder: { files: corpus.records.length, ...html.figures },
     // what the audit found (stories, roles, alignments, flags; bench/batch-digest.ts): speed work must leave it
     // unchanged, and 1 and 2 workers must agree
     outputs: { digest: two.digest, sameWithOneAndTwoWorkers: one.digest === two.digest },
