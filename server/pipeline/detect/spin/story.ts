@@ -43,9 +43,11 @@ function rarity(text: string): number {
 
 /** Findings and a verdict for every version of the story (the pivot included). */
 export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIndex: number })[]; verdicts: SpinVerdict[] } {
-  const profiles = ctx.versions.map((v) => profile(v.doc.text));
   // Spinners and every lexicon here are English: Tagalog versions are not read (they were half the cost).
   const english = (v: { doc: SegmentedDoc }): boolean => v.doc.lang === 'en';
+  // an original is looked for among the other English versions: profiles only where there are several
+  const several = ctx.versions.filter(english).length > 1;
+  const profiles = ctx.versions.map((v) => (several && english(v) ? profile(v.doc.text) : undefined));
   const alone = ctx.versions.map((v) => (english(v) ? runFor(v.doc, null, ctx.thresholds) : []));
   // which way a pair goes: the copy shows more spin on its own (then: rarer words; then: the declared roles)
   const spinScore = ctx.versions.map((v, i) => [looksSpun(alone[i] ?? [], v.doc.text).per1000, rarity(v.doc.text), v.role === 'spin' ? 1 : 0]);
@@ -65,7 +67,7 @@ export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIn
     const peers = ctx.versions
       .map((w, j) => ({ text: w.doc.text, lang: w.doc.lang, profile: profiles[j], j }))
       .filter((w) => w.j !== i && w.lang === v.doc.lang && moreSpun(i, w.j));
-    const found = findOriginal({ text: v.doc.text, lang: v.doc.lang, profile: profiles[i] }, peers);
+    const found = peers.length ? findOriginal({ text: v.doc.text, lang: v.doc.lang, profile: profiles[i] }, peers) : null;
     const originalIndex = found ? (peers[found.index]?.j ?? null) : null;
     const original = originalIndex === null ? null : (ctx.versions[originalIndex]?.doc ?? null);
     const own = original ? runFor(v.doc, original, ctx.thresholds) : (alone[i] ?? []);
