@@ -70,10 +70,7 @@ export class BatchPool {
     return this.run({ kind: 'story', job }) as Promise<StoryAnalysis>;
   }
 
-  /**
-   * Every worker loads what story analysis reads (warm.ts). Sent when the first phase is done: the input
-   * is prepared without it, and it runs while this thread groups the documents into stories.
-   */
+  /** Every worker loads what story analysis reads (warm.ts), ahead of the tasks sent after this. */
   warm(): void {
     if (this.failure) return;
     for (const w of this.workers) {

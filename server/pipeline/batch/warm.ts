@@ -8,8 +8,8 @@ import { analyseStory } from './analyse.js';
 
 // What a worker does before its first story: load what story analysis reads (WordNet's index and sense
 // counts, the gloss pair table, the lexicons, the frequency ranks) and compile its code on a small story
-// of three versions. The pool sends it once the input is read (preparing items needs none of it), so it
-// runs while the main thread groups the documents, instead of delaying the first stories.
+// of three versions. The batch sends it while the main thread has other work (driver.ts), so that it does
+// not delay the first stories.
 
 const VERSIONS: [Lang, string][] = [
   ['en', 'Putin arrived in North Korea on Wednesday for his first visit in 24 years.\n\nResearchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent.\n'],
