@@ -10,6 +10,7 @@ import { reportHtml } from '../../../server/pipeline/batch/report-html.js';
 import type { Db } from '../../../server/db/index.js';
 import { tmpDb, tmpDir } from '../../helpers/tmp.js';
 import { synthCorpus, synthJsonl } from './synth.js';
+import { batchDump } from '../../../bench/batch-digest.js';
 
 const cfg = loadConfig({}, '/nonexistent');
 const quiet = (): Progress => new Progress('quiet');
@@ -88,4 +89,28 @@ test('a UTF-16 JSONL batch is decoded whole; its records are audited like UTF-8 
     [`${file}#L1`, 'Ang bagyo ay tumama sa Cagayan noong Martes.'],
     [`${file}#L2`, 'The typhoon hit Cagayan on Tuesday.'],
   ]);
+});
+
+test('items prepared by two workers are stored as when prepared inline: same stories, alignments, flags and refusals', async () => {
+  const dir = tmpDir();
+  const corpus = synthCorpus({ maxStories: 12, seed: 5 });
+  const lines = corpus.records.map((r) => JSON.stringify(r));
+  lines.splice(5, 0, '{"text": "unterminated');
+  const file = join(dir, 'b.jsonl');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const results = [];
+  for (const workers of [0, 2]) {
+    const { db, file: dbFile } = tmpDb();
+    const refusals: string[] = [];
+    const s = await runBatch(db, cfg, [file], { workers, progress: quiet(), onRefusal: (r) => refusals.push(r.item) });
+    results.push({ dump: batchDump(dbFile), refusals, documents: s.documents, audits: s.audits.length });
+  }
+  const [inline, pooled] = results;
+  assert.deepEqual(inline!.refusals, [`${file}#L6`]);
+  // each distinct text is one document (a spun copy with no word to swap is its original)
+  assert.equal(inline!.documents, new Set(corpus.records.map((r) => r.text)).size);
+  assert.ok(inline!.audits > 1);
+  assert.ok(inline!.dump.some((story) => story.includes('\n  align ')), 'the dump holds alignments');
+  assert.ok(inline!.dump.some((story) => story.includes('\n  flag ')), 'the dump holds flags');
+  assert.deepEqual(pooled, inline);
 });
