@@ -9,13 +9,11 @@
 // The machine is shared: times are noisy.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseJsonlLine } from '../server/pipeline/ingest/jsonl.js';
-import { segmentDoc } from '../server/pipeline/segment/index.js';
 import { discoverStories } from '../server/pipeline/group/index.js';
 import { DEFAULT_CLUSTER, type ClusterOptions } from '../server/pipeline/group/cluster.js';
 import { analyseStory } from '../server/pipeline/batch/analyse.js';
 import type { SegmentedDoc } from '../server/pipeline/types.js';
-import { goldStory, pairwisePR, synthCorpus, type SynthRecord } from '../test/pipeline/batch/synth.js';
+import { goldStory, ingestSynth as ingest, pairwisePR, synthCorpus, type SynthRecord } from '../test/pipeline/batch/synth.js';
 import { REPO } from '../test/helpers/paths.js';
 
 const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -25,19 +23,6 @@ const OPTS = arg('opts');
 const opts: ClusterOptions = { ...DEFAULT_CLUSTER, ...(OPTS ? (JSON.parse(OPTS) as Partial<ClusterOptions>) : {}) };
 const SOURCES = ['flores', 'tico', 'tatoeba'];
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
-
-/** Records as the batch stores them: segmented, each distinct text once (under the first record's url). */
-function ingest(records: SynthRecord[]): SegmentedDoc[] {
-  const seen = new Set<string>();
-  const docs: SegmentedDoc[] = [];
-  records.forEach((r, i) => {
-    const doc = parseJsonlLine(JSON.stringify(r), i + 1, 'corpus.jsonl', 'utf-8');
-    if (!doc || seen.has(doc.text)) return;
-    seen.add(doc.text);
-    docs.push(segmentDoc(doc));
-  });
-  return docs;
-}
 
 const group = (docs: SegmentedDoc[]) => discoverStories(docs.map((_, i) => i), (i) => docs[i]!, opts);
 

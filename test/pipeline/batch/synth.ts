@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED } from '../../helpers/paths.js';
+import { parseJsonlLine } from '../../../server/pipeline/ingest/jsonl.js';
+import { segmentDoc } from '../../../server/pipeline/segment/index.js';
+import type { SegmentedDoc } from '../../../server/pipeline/types.js';
 
 // A seeded synthetic batch built from the parallel dev sets in ../shared/data: each story is a short
 // article (a FLORES document, or a chunk of TICO-19 / Tatoeba lines) in three versions — English,
@@ -160,4 +163,17 @@ export function pairwisePR(predicted: string[][], gold: Map<string, string>): { 
       }
   }
   return { precision: predPairs ? tp / predPairs : 1, recall: goldPairs ? tp / goldPairs : 1 };
+}
+
+/** Records as the batch stores them: segmented, each distinct text once (under the first record's url). */
+export function ingestSynth(records: SynthRecord[]): SegmentedDoc[] {
+  const seen = new Set<string>();
+  const docs: SegmentedDoc[] = [];
+  records.forEach((r, i) => {
+    const doc = parseJsonlLine(JSON.stringify(r), i + 1, 'corpus.jsonl', 'utf-8');
+    if (!doc || seen.has(doc.text)) return;
+    seen.add(doc.text);
+    docs.push(segmentDoc(doc));
+  });
+  return docs;
 }
