@@ -21,6 +21,7 @@ test('tapat audit on the seed folder: two stories, a JSON report, an HTML report
   const html = join(dir, 'r.html');
   const r = runCli(['audit', SEEDS, '--db', db, '--report', rep, '--report-html', html, '--workers', '1']);
   assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /grouping: 5\/5 done/);
   assert.match(r.stderr, /auditing: 5\/5/);
   assert.match(r.stdout, /5 documents in 2 stories/);
   const report = JSON.parse(readFileSync(rep, 'utf8')) as Report;

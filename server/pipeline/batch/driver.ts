@@ -194,8 +194,11 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
     // Phase 2: group, analyse, store.
     if (!prepareHere) pool.warm();
     ids = runDocumentIds(db, run.id);
+    // grouping needs every document at once: a phase of its own, so a long pause here is seen for what it is
+    progress.phase('grouping', ids.length, 'documents');
     const plans = storiesOf(ids, (id) => features.get(id) ?? featuresOf(loadSegmentedDoc(db, id)));
     features.clear();
+    progress.tick(ids.length, 0);
     progress.phase('auditing', ids.length, 'documents');
     // Stories are dispatched ahead so that no worker waits while this thread commits the story at the head
     // (a long story at the head holds the commits back, not the workers).

@@ -1,7 +1,8 @@
 import cliProgress from 'cli-progress';
 
 // Progress of a batch on stderr (stdout carries --jsonl output): a bar on a terminal, a plain line every
-// few seconds otherwise, nothing with --quiet. Two phases: reading (files) and auditing (documents).
+// few seconds otherwise, nothing with --quiet. Three phases: reading (files), grouping and auditing
+// (documents).
 
 export type ProgressMode = 'bar' | 'lines' | 'quiet';
 
