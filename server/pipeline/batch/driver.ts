@@ -93,7 +93,6 @@ function prepareInline(task: PrepareTask): Promise<PreparedItem> {
   }
 }
 
-
 /**
  * Phase 1: every item not yet committed in this run is prepared (ingest, segment, features) by `prepare`,
  * reading up to `ahead` items ahead, then stored in input order. Returns the story-discovery features of the
