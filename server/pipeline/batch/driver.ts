@@ -18,7 +18,7 @@ import { storiesOf } from '../group/index.js';
 import { featuresOf, type DocFeatures } from '../group/features.js';
 import { batchItems, checkInputs, expandFiles, inputsKey } from './inputs.js';
 import { BatchPool } from './pool.js';
-import { prepareItem, type PrepareTask, type PreparedItem } from './prepare.js';
+import type { PreparedItem } from './prepare.js';
 import { commitStory, loadSegmentedDoc, prepareStory, type StoryWork } from './story.js';
 import type { StoryAnalysis } from './analyse.js';
 import { Progress } from './progress.js';
@@ -29,10 +29,9 @@ import type { LlmStats } from '../../llm/stats.js';
 
 // The batch driver. Phase 1 streams the inputs: each item (file or JSONL record) is ingested, segmented and
 // reduced to story-discovery features (prepare.ts, in the worker pool when it has several workers), then
-// committed with its batch_items
-// row in one transaction, in input order. Phase 2 groups the run's documents into
-// stories and analyses them in the worker pool; each story is committed whole (audit, alignments,
-// flags, batch_stories row) in input order. A re-run with the same inputs resumes the unfinished run:
+// committed with its batch_items row in one transaction, in input order. Phase 2 groups the run's
+// documents into stories and analyses them in the worker pool; each story is committed whole (audit,
+// alignments, flags, batch_stories row) in input order. A re-run with the same inputs resumes the unfinished run:
 // committed items and stories are skipped, so nothing is repeated or duplicated, even after kill -9.
 
 export interface BatchOptions {
@@ -85,17 +84,9 @@ const ITEMS_AHEAD = 16;
 
 type ReadItem = { key: string; prepared: PreparedItem };
 
-function prepareInline(task: PrepareTask): Promise<PreparedItem> {
-  try {
-    return Promise.resolve(prepareItem(task));
-  } catch (e) {
-    return Promise.reject(e as Error);
-  }
-}
-
 /**
- * Phase 1: every item not yet committed in this run is prepared (ingest, segment, features) by `prepare`,
- * reading up to `ahead` items ahead, then stored in input order. Returns the story-discovery features of the
+ * Phase 1: every item not yet committed in this run is prepared (ingest, segment, features) by the pool,
+ * a bounded number of items ahead, then stored in input order. Returns the story-discovery features of the
  * documents it stored (a resumed run's older documents are not among them).
  */
 async function readInputs(
@@ -103,8 +94,7 @@ async function readInputs(
   cfg: Config,
   paths: string[],
   runId: number,
-  prepare: (task: PrepareTask) => Promise<PreparedItem>,
-  ahead: number,
+  pool: BatchPool,
   progress: Progress,
   onRefusal?: (r: Refusal) => void,
 ): Promise<Map<number, DocFeatures>> {
@@ -150,6 +140,7 @@ async function readInputs(
     if (last) last.filesDone++;
     else progress.tick(1, 0);
   };
+  const ahead = Math.max(4, pool.size * ITEMS_AHEAD);
   let lastPath = '';
   for await (const item of batchItems(paths, cfg.limits.maxFileBytes)) {
     if (item.path !== lastPath) {
@@ -158,7 +149,7 @@ async function readInputs(
       lastPath = item.path;
     }
     if (done.has(item.key)) continue;
-    const result = prepare({ item, maxBytes: cfg.limits.maxFileBytes });
+    const result = pool.prepare({ item, maxBytes: cfg.limits.maxFileBytes });
     result.catch(() => {}); // awaited in order by takeHead; this only silences the early-rejection warning
     queued.push({ key: item.key, result, filesDone: 0 });
     while (queued.length >= ahead) await takeHead();
@@ -175,12 +166,10 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
   const run = startRun(db, runKey(cfg, paths), { inputs: inputsKey(paths) });
   const progress = opts.progress;
   const pool = new BatchPool(opts.workers);
-  // With one worker (or none), this thread prepares the items while the worker loads what analysis reads:
-  // both threads are busy. With several, the workers prepare them, and load afterwards while this thread
-  // groups. (Between items this thread serves other work, such as the server's requests.)
-  const prepareHere = pool.size <= 1;
-  const prepare = prepareHere ? prepareInline : (task: PrepareTask) => pool.prepare(task);
-  if (prepareHere) pool.warm();
+  // Workers load what analysis reads while they would otherwise wait: during the reading when this thread
+  // prepares the items (pool.preparesHere), else while it groups. (Between items this thread serves other
+  // work, such as the server's requests.)
+  if (pool.preparesHere) pool.warm();
   // The model layer is optional: null when unconfigured; when the endpoint fails, calls answer nothing and
   // the run completes with offline results (the counters say what was skipped).
   const llm = createLlm(db, cfg);
@@ -188,10 +177,10 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
   let sentences = 0;
   let ids: number[] = [];
   try {
-    const features = await readInputs(db, cfg, paths, run.id, prepare, Math.max(4, pool.size * ITEMS_AHEAD), progress, opts.onRefusal);
+    const features = await readInputs(db, cfg, paths, run.id, pool, progress, opts.onRefusal);
 
     // Phase 2: group, analyse, store.
-    if (!prepareHere) pool.warm();
+    if (!pool.preparesHere) pool.warm();
     ids = runDocumentIds(db, run.id);
     // grouping needs every document at once: a phase of its own, so a long pause here is seen for what it is
     progress.phase('grouping', ids.length, 'documents');

@@ -21,6 +21,15 @@ const AHEAD = 3;
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
+/** A task run on the calling thread, settled like one run by a worker. */
+function runHere<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (e) {
+    return Promise.reject(e as Error);
+  }
+}
+
 /** What a worker does with a task (worker.ts, and the inline pool). */
 export function runTask(t: Task): TaskResult {
   if (t.kind === 'prepare') return prepareItem(t.task);
@@ -62,7 +71,17 @@ export class BatchPool {
     }
   }
 
+  /**
+   * Input items are prepared on the calling thread when there is at most one worker: that thread would
+   * otherwise wait, and the worker loads what analysis reads meanwhile (warm). With several workers they
+   * prepare the items, and the calling thread only stores them.
+   */
+  get preparesHere(): boolean {
+    return this.size <= 1;
+  }
+
   prepare(task: PrepareTask): Promise<PreparedItem> {
+    if (this.preparesHere) return runHere(() => prepareItem(task));
     return this.run({ kind: 'prepare', task }) as Promise<PreparedItem>;
   }
 
@@ -82,13 +101,7 @@ export class BatchPool {
   }
 
   private run(task: Task): Promise<TaskResult> {
-    if (this.size === 0) {
-      try {
-        return Promise.resolve(runTask(task));
-      } catch (e) {
-        return Promise.reject(e as Error);
-      }
-    }
+    if (this.size === 0) return runHere(() => runTask(task));
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -48,7 +48,7 @@ test('an HTML file is parsed in the worker as by single-file ingest; an empty fi
   );
   const empty = join(dir, 'empty.txt');
   writeFileSync(empty, '');
-  const pool = new BatchPool(1);
+  const pool = new BatchPool(2); // with one worker, items are prepared on the calling thread
   try {
     const [got, refused] = await Promise.all([
       pool.prepare({ item: { kind: 'file', key: page, path: page }, maxBytes: MAX }),
