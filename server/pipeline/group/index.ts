@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { SegmentedDoc } from '../types.js';
 import { cluster, DEFAULT_CLUSTER, type ClusterOptions } from './cluster.js';
 import { featuresOf, type DocFeatures } from './features.js';
-import { assignRoles, type RoleAssignment, type VersionInfo } from './roles.js';
+import { contentWords } from '../detect/spin/direction.js';
+import { assignRoles, type RoleAssignment, type SpinReading, type VersionInfo } from './roles.js';
 
 export { assignRoles } from './roles.js';
-export type { RoleAssignment } from './roles.js';
+export type { RoleAssignment, SpinReading } from './roles.js';
 
 // Story discovery: which documents are versions of one story. Documents are read one at a time and
 // reduced to hashed features, so a batch of thousands fits in memory; stories come out in input order.
@@ -33,25 +34,15 @@ export function storiesOf(documentIds: number[], features: (id: number) => DocFe
   });
 }
 
-const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
-
-export interface SpinReading {
-  density: number;
-  spun: boolean;
-}
 const NOT_READ: SpinReading = { density: 0, spun: false };
 
-export function versionInfo(doc: SegmentedDoc, spin: SpinReading = NOT_READ): VersionInfo {
-  const words = new Set<string>();
-  let sentences = 0;
-  for (const s of doc.segments) {
-    if (s.boilerplate) continue;
-    sentences++;
-    for (const m of s.text.matchAll(WORD_RE)) words.add(m[0].toLowerCase());
-  }
-  return { lang: doc.lang, sentences, words, spinDensity: spin.density, spun: spin.spun };
+function versionInfo(doc: SegmentedDoc, spin: () => SpinReading = () => NOT_READ): VersionInfo {
+  return { lang: doc.lang, sentences: doc.segments.filter((s) => !s.boilerplate).length, words: contentWords(doc.segments), spin };
 }
 
-/** Roles and pivot of a story's documents; readSpin(doc) says how spun a document reads on its own. */
+/**
+ * Roles and pivot of a story's documents; readSpin(doc) says how spun a document reads on its own. It is
+ * asked at most once per document, and only where a role depends on it (roles.ts).
+ */
 export const rolesOf = (docs: SegmentedDoc[], readSpin: (doc: SegmentedDoc) => SpinReading = () => NOT_READ): RoleAssignment =>
-  assignRoles(docs.map((d) => versionInfo(d, readSpin(d))));
+  assignRoles(docs.map((d) => versionInfo(d, () => readSpin(d))));

@@ -1,19 +1,27 @@
 import type { Lang, Role } from '../types.js';
-import { frequencyRank } from '../detect/spin/frequency.js';
+import { clearlyRarer, jaccard, NEAR_DUPLICATE } from '../detect/spin/direction.js';
 
 // Roles of the versions of one story. The English non-spun version is the pivot every other version
 // is aligned to; Tagalog versions are translations; an English near-duplicate of another English
 // version is a spun copy (spinners swap words, so the word sets stay close while the text differs).
+
+export interface SpinReading {
+  /** spin findings per 1,000 words, without an original */
+  density: number;
+  /** whether that density makes it a spun copy, original found or not */
+  spun: boolean;
+}
 
 export interface VersionInfo {
   lang: Lang;
   sentences: number;
   /** Distinct lowercased words of the document (for near-duplicate tests). */
   words: Set<string>;
-  /** How spun it reads on its own (spin findings per 1,000 words, without an original); 0 when not scored. */
-  spinDensity: number;
-  /** Whether that density makes it a spun copy, original found or not. */
-  spun: boolean;
+  /**
+   * How spun it reads on its own. A spin pass is the costliest part of a story, so it is asked only where
+   * a role depends on it: never for either side of a near-duplicate pair the words already decide.
+   */
+  spin: () => SpinReading;
 }
 
 export interface RoleAssignment {
@@ -23,38 +31,17 @@ export interface RoleAssignment {
   originals: Map<number, number>;
 }
 
-/** Word-set overlap above which two same-language versions are one text, one of them spun. */
-export const NEAR_DUPLICATE = 0.35;
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / (a.size + b.size - shared || 1);
-}
-
-/** Mean log frequency rank of the words x has and y lacks: what one near-duplicate says differently. */
-function ownRarity(x: Set<string>, y: Set<string>): number {
-  let n = 0;
-  let sum = 0;
-  for (const w of x)
-    if (!y.has(w) && /^\p{L}+$/u.test(w)) {
-      n++;
-      sum += Math.log(frequencyRank(w));
-    }
-  return n ? sum / n : 0;
-}
-
 /**
- * Which of two near-duplicates is the spun one. Spinners replace common words with rarer synonyms
- * ("said" → "stated", "local" → "native"), so the words only one side has are clearly rarer on the spun
- * side (`clear`); when that does not decide, the one the spin detectors find denser spin in; then the
- * side whose own words are longer on average.
+ * Which of two near-duplicates is the spun one: the side whose own words are clearly rarer
+ * (direction.ts, `clear`); when that does not decide, the one the spin detectors find denser spin in;
+ * then the side whose own words are longer on average.
  */
-function spunSide(a: VersionInfo, b: VersionInfo): { side: 'a' | 'b'; clear: boolean } {
-  const [ra, rb] = [ownRarity(a.words, b.words), ownRarity(b.words, a.words)];
-  if (Math.abs(ra - rb) > RARITY_MARGIN) return { side: ra > rb ? 'a' : 'b', clear: true };
+function spunSide(a: VersionInfo, b: VersionInfo, density: (v: VersionInfo) => number): { side: 'a' | 'b'; clear: boolean } {
+  const rarer = clearlyRarer(a.words, b.words);
+  if (rarer) return { side: rarer, clear: true };
   const side = (): 'a' | 'b' => {
-    if (a.spinDensity !== b.spinDensity) return a.spinDensity > b.spinDensity ? 'a' : 'b';
+    const [da, db] = [density(a), density(b)];
+    if (da !== db) return da > db ? 'a' : 'b';
     const own = (x: Set<string>, y: Set<string>): number => {
       let n = 0;
       let len = 0;
@@ -66,13 +53,16 @@ function spunSide(a: VersionInfo, b: VersionInfo): { side: 'a' | 'b'; clear: boo
   return { side: side(), clear: false };
 }
 
-/** Difference in mean log rank (nats; 0.5 ≈ ranks 1.6 times further down) from which the rarer side is the spun one. */
-const RARITY_MARGIN = 0.5;
-
 export function assignRoles(versions: VersionInfo[]): RoleAssignment {
-  const roles: Role[] = versions.map((v) =>
-    v.lang === 'tl' ? 'translation' : v.lang !== 'en' ? 'unknown' : v.spun ? 'spin' : 'source',
-  );
+  // an English version's role by its own reading, read when first asked (a pair may settle it first)
+  const set: (Role | undefined)[] = versions.map((v) => (v.lang === 'tl' ? 'translation' : v.lang !== 'en' ? 'unknown' : undefined));
+  const readings = new Map<VersionInfo, SpinReading>();
+  const reading = (v: VersionInfo): SpinReading => {
+    let r = readings.get(v);
+    if (!r) readings.set(v, (r = v.spin()));
+    return r;
+  };
+  const roleOf = (i: number): Role => (set[i] ??= reading(versions[i]!).spun ? 'spin' : 'source');
   const originals = new Map<number, number>();
   for (let i = 0; i < versions.length; i++) {
     for (let j = i + 1; j < versions.length; j++) {
@@ -80,16 +70,17 @@ export function assignRoles(versions: VersionInfo[]): RoleAssignment {
       const b = versions[j]!;
       if (a.lang !== b.lang || originals.has(i) || originals.has(j)) continue;
       if (jaccard(a.words, b.words) < NEAR_DUPLICATE) continue;
-      const { side, clear } = spunSide(a, b);
+      const { side, clear } = spunSide(a, b, (v) => reading(v).density);
       const [spun, orig] = side === 'a' ? [i, j] : [j, i];
       // Its own spun copy beside it says more than how spun a text reads alone: a clearly plainer side is
       // the original. Otherwise two versions that both read as spun are two copies of a lost original.
-      if (clear) roles[orig] = 'source';
-      else if (roles[orig] === 'spin') continue;
-      roles[spun] = 'spin';
+      if (clear) set[orig] = 'source';
+      else if (roleOf(orig) === 'spin') continue;
+      set[spun] = 'spin';
       originals.set(spun, orig);
     }
   }
+  const roles = versions.map((_, i) => roleOf(i));
   // pivot: the longest English source; else the longest non-spun version; else the first
   const pick = (ok: (i: number) => boolean): number => {
     let best = -1;

@@ -3,12 +3,19 @@ import assert from 'node:assert/strict';
 import { assignRoles, type VersionInfo } from '../../../server/pipeline/group/roles.js';
 import { mutualBestLinks } from '../../../server/pipeline/group/crosslang.js';
 
-const version = (text: string, spinDensity = 0): VersionInfo => ({
+const version = (text: string, density = 0, spun = false): VersionInfo => ({
   lang: 'en',
   sentences: 1,
   words: new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []),
-  spinDensity,
-  spun: false,
+  spin: () => ({ density, spun }),
+});
+/** The same version, with a reading that says so when it is asked for. */
+const counted = (v: VersionInfo, asked: number[], i: number): VersionInfo => ({
+  ...v,
+  spin: () => {
+    asked.push(i);
+    return v.spin();
+  },
 });
 
 test('of two near-duplicates the spun one is the side whose own words are rarer, even when they are shorter', () => {
@@ -17,23 +24,29 @@ test('of two near-duplicates the spun one is the side whose own words are rarer,
   assert.deepEqual(assignRoles([original, spun]).roles, ['source', 'spin']);
   assert.deepEqual(assignRoles([spun, original]).roles, ['spin', 'source']);
   assert.equal(assignRoles([spun, original]).pivot, 1);
+  // the words settle it: neither side needs a spin pass (the costliest part of a story)
+  const asked: number[] = [];
+  assignRoles([counted(original, asked, 0), counted(spun, asked, 1)]);
+  assert.deepEqual(asked, []);
 });
 
 test('when the words that differ are equally common, the spin detectors decide', () => {
-  const a = version('You can see the river from the bridge in the morning.');
-  const b = version('You may see the river from the bridge in the morning.');
-  assert.deepEqual(assignRoles([{ ...a, spinDensity: 12 }, b]).roles, ['spin', 'source']);
-  assert.deepEqual(assignRoles([a, { ...b, spinDensity: 12 }]).roles, ['source', 'spin']);
+  const [a, b] = ['You can see the river from the bridge in the morning.', 'You may see the river from the bridge in the morning.'];
+  assert.deepEqual(assignRoles([version(a, 12), version(b)]).roles, ['spin', 'source']);
+  assert.deepEqual(assignRoles([version(a), version(b, 12)]).roles, ['source', 'spin']);
+  // each reading is asked once
+  const asked: number[] = [];
+  assignRoles([counted(version(a, 12), asked, 0), counted(version(b), asked, 1)]);
+  assert.deepEqual(asked.sort(), [0, 1]);
 });
 
 test('a clearly plainer near-duplicate is the original even when it reads as spun on its own; otherwise both stay spun', () => {
-  const reads = (v: VersionInfo, spinDensity: number): VersionInfo => ({ ...v, spinDensity, spun: true });
-  const original = reads(version('The city is one of the most visited places in the world.'), 70);
-  const spun = reads(version('The metropolis is one of the most visited places in the globe.'), 90);
+  const original = version('The city is one of the most visited places in the world.', 70, true);
+  const spun = version('The metropolis is one of the most visited places in the globe.', 90, true);
   assert.deepEqual(assignRoles([original, spun]).roles, ['source', 'spin']);
   // can/may: no clear side, and both read as spun: two copies of a lost original
-  const a = reads(version('You can see the river from the bridge in the morning.'), 20);
-  const b = reads(version('You may see the river from the bridge in the morning.'), 25);
+  const a = version('You can see the river from the bridge in the morning.', 20, true);
+  const b = version('You may see the river from the bridge in the morning.', 25, true);
   assert.deepEqual(assignRoles([a, b]).roles, ['spin', 'spin']);
 });
 

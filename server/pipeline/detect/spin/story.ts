@@ -1,5 +1,6 @@
 import type { Finding, SegmentedDoc } from '../../types.js';
 import type { StoryContext, StoryDetector } from '../types.js';
+import { clearSpunSide, contentWords } from './direction.js';
 import { findOriginal } from './discover.js';
 import type { SpinFinding } from './finding.js';
 import { frequencyRank } from './frequency.js';
@@ -48,12 +49,27 @@ export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIn
   // an original is looked for among the other English versions: profiles only where there are several
   const several = ctx.versions.filter(english).length > 1;
   const profiles = ctx.versions.map((v) => (several && english(v) ? profile(v.doc.text) : undefined));
-  const alone = ctx.versions.map((v) => (english(v) ? runFor(v.doc, null, ctx.thresholds) : []));
-  // which way a pair goes: the copy shows more spin on its own (then: rarer words; then: the declared roles)
-  const spinScore = ctx.versions.map((v, i) => [looksSpun(alone[i] ?? [], v.doc.text).per1000, rarity(v.doc.text), v.role === 'spin' ? 1 : 0]);
+  const words = ctx.versions.map((v) => (several && english(v) ? contentWords(v.doc.segments) : null));
+  // a version's findings without an original: a spin pass, run only for a version that turns out to need
+  // it (no original found) or whose direction against a peer its words do not settle
+  const alone: (Finding[] | undefined)[] = [];
+  const aloneOf = (i: number): Finding[] => {
+    const v = ctx.versions[i]!;
+    return (alone[i] ??= english(v) ? runFor(v.doc, null, ctx.thresholds) : []);
+  };
+  // which way a pair goes: the side whose own words are clearly rarer, as role assignment decides it; then
+  // the copy showing more spin on its own; then rarer words overall; then the declared roles
+  const spinScore: number[][] = [];
+  const scoreOf = (i: number): number[] => {
+    const v = ctx.versions[i]!;
+    return (spinScore[i] ??= [looksSpun(aloneOf(i), v.doc.text).per1000, rarity(v.doc.text), v.role === 'spin' ? 1 : 0]);
+  };
   const moreSpun = (i: number, j: number): boolean => {
-    const a = spinScore[i] as number[];
-    const b = spinScore[j] as number[];
+    const [wi, wj] = [words[i], words[j]];
+    const clear = wi && wj ? clearSpunSide(wi, wj) : null;
+    if (clear) return clear === 'a';
+    const a = scoreOf(i);
+    const b = scoreOf(j);
     for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return (a[k] as number) > (b[k] as number);
     return false;
   };
@@ -70,7 +86,7 @@ export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIn
     const found = peers.length ? findOriginal({ text: v.doc.text, lang: v.doc.lang, profile: profiles[i] }, peers) : null;
     const originalIndex = found ? (peers[found.index]?.j ?? null) : null;
     const original = originalIndex === null ? null : (ctx.versions[originalIndex]?.doc ?? null);
-    const own = original ? runFor(v.doc, original, ctx.thresholds) : (alone[i] ?? []);
+    const own = original ? runFor(v.doc, original, ctx.thresholds) : aloneOf(i);
     findings.push(...own.map((f) => ({ ...f, versionIndex: i })));
     const spinOnly = own.filter((f) => f.category === 'style/spin');
     verdicts.push({ ...looksSpun(spinOnly, v.doc.text), original: originalIndex });
