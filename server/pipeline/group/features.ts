@@ -41,12 +41,13 @@ interface Slots {
 }
 
 /** Keys of a word (by language and form as written), or null for a stopword: words repeat across a batch. */
-const keyCache = new Map<string, number[] | null>();
+const keyCaches = new Map<Lang, Map<string, number[] | null>>();
 const KEY_CACHE_MAX = 200_000;
 
 function keysOf(w: string, lang: Lang): number[] | null {
-  const ck = lang + w;
-  const hit = keyCache.get(ck);
+  let keyCache = keyCaches.get(lang);
+  if (!keyCache) keyCaches.set(lang, (keyCache = new Map()));
+  const hit = keyCache.get(w);
   if (hit !== undefined) return hit;
   const lex = lang === 'tl' ? loadLexicon() : null;
   const f = fold(w);
@@ -59,7 +60,7 @@ function keysOf(w: string, lang: Lang): number[] | null {
     out = [...keys];
   }
   if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
-  keyCache.set(ck, out);
+  keyCache.set(w, out);
   return out;
 }
 
@@ -102,13 +103,26 @@ const STOP = new Set(
 
 /** 32-bit FNV-1a: features are compared by hash; a rare collision only adds a little noise to a score. */
 export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  return fnvMore(FNV_START, s) >>> 0;
+}
+
+const FNV_START = 0x811c9dc5 | 0;
+/** FNV-1a state after hashing s onward from state h: fnv1a(a + b) === fnvMore(fnvMore(start, a), b) >>> 0. */
+function fnvMore(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+const SPACE = 32;
+/** fnv1a(prefix + words[from..to).join(' ')) without building the string (a batch hashes millions). */
+function fnvWords(start: number, words: string[], from: number, to: number): number {
+  let h = start;
+  for (let i = from; i < to; i++) {
+    if (i > from) h = Math.imul(h ^ SPACE, 0x01000193);
+    h = fnvMore(h, words[i] as string);
   }
   return h >>> 0;
 }
+const [W_START, B_START, H_START] = ['w:', 'b:', 'h:'].map((p) => fnvMore(FNV_START, p)) as [number, number, number];
 
 /** Words per shingle. */
 const SHINGLE = 3;
@@ -128,6 +142,16 @@ const toSorted = (set: Set<number>): Uint32Array => Uint32Array.from(set).sort()
 const NUMBER_RE = /\d[\d,]*(?:\.\d+)?/g;
 const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 
+const SPACE_RE = /\s/;
+/** The last non-space character of the 4 before `at` (what the pattern \S(?=\s*$) finds there), without slicing. */
+function leadBefore(text: string, at: number): string | undefined {
+  for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+    const c = text[i] as string;
+    if (c !== ' ' && c !== '\n' && !SPACE_RE.test(c)) return c;
+  }
+  return undefined;
+}
+
 function anchorsOf(text: string, out: Set<number>): void {
   for (const m of text.matchAll(NUMBER_RE)) {
     const n = m[0].replace(/,/g, '').replace(/\.$/, '');
@@ -144,12 +168,12 @@ function anchorsOf(text: string, out: Set<number>): void {
     const month = MONTHS[lower];
     if (month !== undefined && capitalised) out.add(fnv1a('m:' + month));
     // a capitalised word counts as a name unless it starts a sentence (any capital word does)
-    const lead = /\S(?=\s*$)/.exec(text.slice(Math.max(0, at - 4), at))?.[0];
+    const lead = leadBefore(text, at);
     const sentenceStart = lead === undefined || /[.!?:"“\-–—•]/.test(lead);
     const name = capitalised && lower.length >= 3 && !NOT_NAMES.has(lower) ? lower.replace(/['’]s$/, '') : null;
     if (name && !sentenceStart) out.add(fnv1a('c:' + name));
     // two-word names ("Kim Jong") are stronger evidence than either word alone, wherever they stand
-    if (name && prevName && /^ $/.test(text.slice(prevEnd, at))) out.add(fnv1a('c2:' + prevName + ' ' + name));
+    if (name && prevName && at === prevEnd + 1 && text.charCodeAt(prevEnd) === SPACE) out.add(fnv1a('c2:' + prevName + ' ' + name));
     prevName = name;
     prevEnd = at + w.length;
   }
@@ -166,23 +190,18 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
     if (seg.boilerplate) continue;
     anchorsOf(seg.text, anchors);
     if (doc.lang !== 'other') lexOf(seg.text, doc.lang, slots);
-    let prev: string | null = null;
-    const all: string[] = [];
-    for (const m of seg.text.matchAll(WORD_RE)) {
-      const w = m[0].toLowerCase();
-      all.push(w);
-      if (w.length < 4 || STOP.has(w)) {
-        prev = null;
-        continue;
-      }
-      words.add(fnv1a('w:' + w));
-      if (prev) words.add(fnv1a('b:' + prev + ' ' + w));
-      prev = w;
+    const all = seg.text.match(WORD_RE)?.map((w) => w.toLowerCase()) ?? [];
+    for (let i = 0; i < all.length; i++) {
+      const w = all[i] as string;
+      if (w.length < 4 || STOP.has(w)) continue;
+      words.add(fnvMore(W_START, w) >>> 0);
+      const prev = all[i - 1];
+      if (prev !== undefined && prev.length >= 4 && !STOP.has(prev)) words.add(fnvWords(B_START, all, i - 1, i + 1));
     }
     // runs of content words collapse into one blank: a spinner may swap one word for two ("year" → "twelve months")
     if (all.length >= SKELETON_MIN) skeletons.add(fnv1a('s:' + all.map((w) => (keepInSkeleton(w) ? w : '*')).join(' ').replace(/\*( \*)+/g, '*')));
-    if (all.length && all.length < SHINGLE) shingles.add(fnv1a('h:' + all.join(' ')));
-    for (let i = 0; i + SHINGLE <= all.length; i++) shingles.add(fnv1a('h:' + all.slice(i, i + SHINGLE).join(' ')));
+    if (all.length && all.length < SHINGLE) shingles.add(fnvWords(H_START, all, 0, all.length));
+    for (let i = 0; i + SHINGLE <= all.length; i++) shingles.add(fnvWords(H_START, all, i, i + SHINGLE));
   }
   return {
     lang: doc.lang,
