@@ -4,6 +4,7 @@ import { factNumbers } from '../../lang/numbers.js';
 import { entityIn, extractEntities, nameIndex } from '../../lang/entities.js';
 import { lexicalCoverage as lexiconCoverage } from '../../lang/lexicon.js';
 import { words } from '../../lang/text-norm.js';
+import { MemoFamily } from '../../memo.js';
 import { TL_PER_EN } from './detectors/pair/lengthRatio.js';
 
 // Cross-language "do these two sentences say the same thing?" for the coverage and misalignment checks.
@@ -93,17 +94,13 @@ interface Features {
   index: ReturnType<typeof nameIndex>;
 }
 
-// Misalignment compares each sentence with a dozen neighbours: its features are computed once.
-const featureCache = new Map<string, Features>();
+// Misalignment compares each sentence with a dozen neighbours: its features are computed once (a table
+// per language keyed by the sentence itself: a "lang + text" key would be a new string to hash every call).
+const featureCache = new MemoFamily<string, Features>(5000);
 function features(text: string, lang: Lang): Features {
-  const key = `${lang}\u0000${text}`;
-  let f = featureCache.get(key);
-  if (!f) {
-    if (featureCache.size > 5000) featureCache.clear();
-    f = { numbers: factNumbers(text, lang).map((n) => n.value), entities: extractEntities(text, lang), index: nameIndex(text, lang) };
-    featureCache.set(key, f);
-  }
-  return f;
+  return featureCache
+    .table(lang)
+    .get(text, () => ({ numbers: factNumbers(text, lang).map((n) => n.value), entities: extractEntities(text, lang), index: nameIndex(text, lang) }));
 }
 
 /** One similarity in [0,1] for a sentence pair, from lexical coverage, anchors and length. */
