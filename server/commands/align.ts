@@ -2,13 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { InputError } from '../errors.js';
-import { ingestFile } from '../pipeline/ingest/index.js';
-import { segmentDoc, segmentLines } from '../pipeline/segment/index.js';
-import { alignSentences } from '../pipeline/align/index.js';
-import { sideOf } from '../pipeline/align/story.js';
 import type { Bead, SegmentedDoc } from '../pipeline/types.js';
 import { writeJsonl, writeLine } from './io.js';
-import { embeddingSimilarity } from '../llm/embeddings.js';
 
 interface AlignCliOptions {
   presegmented?: boolean;
@@ -16,9 +11,10 @@ interface AlignCliOptions {
 }
 
 /** One document from a path: segmented as ingest + segmentation see it, or one sentence per line. */
-function readSide(path: string, presegmented: boolean): SegmentedDoc {
+async function readSide(path: string, presegmented: boolean): Promise<SegmentedDoc> {
   if (!existsSync(path)) throw new InputError('no such file', path);
   if (statSync(path).isDirectory()) throw new InputError('is a folder, expected a file', path);
+  const [{ ingestFile }, { segmentDoc, segmentLines }] = await Promise.all([import('../pipeline/ingest/index.js'), import('../pipeline/segment/index.js')]);
   const docs = ingestFile(path, { maxBytes: loadConfig().limits.maxFileBytes });
   if (docs.length !== 1) throw new InputError(`holds ${docs.length} documents; tapat align takes one per side`, path);
   const seg = segmentDoc(docs[0] as SegmentedDoc);
@@ -36,8 +32,13 @@ export function registerAlign(program: Command): void {
     .option('--presegmented', 'each input line is one sentence (0-based line numbers)')
     .option('--jsonl', 'one JSON record per bead: {"src":[i,...],"tgt":[j,...],"score":s}; [] on one side is a null link')
     .action(async (srcPath: string, tgtPath: string, opts: AlignCliOptions) => {
-      const src = readSide(srcPath, opts.presegmented ?? false);
-      const tgt = readSide(tgtPath, opts.presegmented ?? false);
+      const src = await readSide(srcPath, opts.presegmented ?? false);
+      const tgt = await readSide(tgtPath, opts.presegmented ?? false);
+      const [{ alignSentences }, { sideOf }, { embeddingSimilarity }] = await Promise.all([
+        import('../pipeline/align/index.js'),
+        import('../pipeline/align/story.js'),
+        import('../llm/embeddings.js'),
+      ]);
       const [a, b] = [sideOf(src), sideOf(tgt)];
       // Embeddings only when the model layer is configured (TAPAT_EMBED_MODEL …); null otherwise or on failure.
       const extraSimilarity = await embeddingSimilarity(null, loadConfig(), a.sentences, b.sentences);

@@ -4,11 +4,7 @@ import { defaultDbPath, loadConfig } from '../config.js';
 import { openDb } from '../db/index.js';
 import { activeFlags } from '../db/audits.js';
 import { UsageError } from '../errors.js';
-import { runBatch } from '../pipeline/batch/driver.js';
-import { defaultWorkers } from '../pipeline/batch/pool.js';
-import { Progress, progressMode } from '../pipeline/batch/progress.js';
-import { batchReport } from '../pipeline/batch/report.js';
-import { reportHtml } from '../pipeline/batch/report-html.js';
+import { BatchPool, defaultWorkers } from '../pipeline/batch/pool.js';
 import { writeLine } from './io.js';
 import { statsLine } from '../llm/stats.js';
 
@@ -39,50 +35,66 @@ export function registerAudit(program: Command): void {
     .option('--quiet', 'no progress output')
     .option('--workers <n>', 'detector worker threads (0 = in the main thread; default: one per core)')
     .action(async (paths: string[], opts: AuditOpts) => {
-      const workers = parseWorkers(opts.workers);
-      const cfg = loadConfig();
-      const db = openDb(opts.db);
+      // The workers start first: they load their code while this thread loads the batch's (the pool is
+      // closed by the run, or below when the run never starts).
+      const pool = new BatchPool(parseWorkers(opts.workers));
       try {
-        const progress = new Progress(progressMode(opts.quiet ?? false));
-        const s = await runBatch(db, cfg, paths, {
-          workers,
-          progress,
-          onRefusal: (r) => process.stderr.write(`tapat: ${r.item}: refused: ${r.message}\n`),
-          onStory: opts.jsonl
-            ? (auditId) => {
-                for (const f of activeFlags(db, auditId))
-                  writeLine(
-                    JSON.stringify({
-                      src: f.other_segments,
-                      tgt: f.segments,
-                      detector: f.detector,
-                      category: f.category,
-                      severity: f.severity,
-                      confidence: f.confidence,
-                      message: f.message,
-                      evidence: f.evidence,
-                      doc: f.path,
-                      start: f.start,
-                      end: f.end,
-                    }),
-                  );
-              }
-            : undefined,
-        });
-        if (opts.report || opts.reportHtml) {
-          const report = { ...batchReport(db, s.runId, s.audits, s.refused), llm: s.llm };
-          if (opts.report) writeFileSync(opts.report, JSON.stringify(report, null, 2) + '\n');
-          if (opts.reportHtml) writeFileSync(opts.reportHtml, reportHtml(report));
-        }
-        if (!opts.jsonl && !opts.quiet)
-          writeLine(
-            `${s.documents} documents in ${new Set(s.audits).size} stories${s.resumed ? ' (resumed run)' : ''}; ` +
-              `${s.refused.length} inputs refused`,
-          );
-        // The model layer reports what it did and skipped even with --quiet/--jsonl (on stderr, not the data stream).
-        if (s.llm) process.stderr.write(`tapat: model layer: ${statsLine(s.llm)}\n`);
+        await audit(paths, opts, pool);
       } finally {
-        db.close();
+        await pool.close();
       }
     });
+}
+
+async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise<void> {
+  const [{ runBatch }, { Progress, progressMode }, { batchReport }, { reportHtml }] = await Promise.all([
+    import('../pipeline/batch/driver.js'),
+    import('../pipeline/batch/progress.js'),
+    import('../pipeline/batch/report.js'),
+    import('../pipeline/batch/report-html.js'),
+  ]);
+  const cfg = loadConfig();
+  const db = openDb(opts.db);
+  try {
+    const progress = new Progress(progressMode(opts.quiet ?? false));
+    const s = await runBatch(db, cfg, paths, {
+      workers: pool,
+      progress,
+      onRefusal: (r) => process.stderr.write(`tapat: ${r.item}: refused: ${r.message}\n`),
+      onStory: opts.jsonl
+        ? (auditId) => {
+            for (const f of activeFlags(db, auditId))
+              writeLine(
+                JSON.stringify({
+                  src: f.other_segments,
+                  tgt: f.segments,
+                  detector: f.detector,
+                  category: f.category,
+                  severity: f.severity,
+                  confidence: f.confidence,
+                  message: f.message,
+                  evidence: f.evidence,
+                  doc: f.path,
+                  start: f.start,
+                  end: f.end,
+                }),
+              );
+          }
+        : undefined,
+    });
+    if (opts.report || opts.reportHtml) {
+      const report = { ...batchReport(db, s.runId, s.audits, s.refused), llm: s.llm };
+      if (opts.report) writeFileSync(opts.report, JSON.stringify(report, null, 2) + '\n');
+      if (opts.reportHtml) writeFileSync(opts.reportHtml, reportHtml(report));
+    }
+    if (!opts.jsonl && !opts.quiet)
+      writeLine(
+        `${s.documents} documents in ${new Set(s.audits).size} stories${s.resumed ? ' (resumed run)' : ''}; ` +
+          `${s.refused.length} inputs refused`,
+      );
+    // The model layer reports what it did and skipped even with --quiet/--jsonl (on stderr, not the data stream).
+    if (s.llm) process.stderr.write(`tapat: model layer: ${statsLine(s.llm)}\n`);
+  } finally {
+    db.close();
+  }
 }

@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { InputError } from '../errors.js';
-import { ingestFile } from '../pipeline/ingest/index.js';
-import { segmentDoc, segmentLines } from '../pipeline/segment/index.js';
-import { detectLang } from '../lang/langid.js';
 import type { SegmentedDoc } from '../pipeline/types.js';
-import { checkDocs, type CheckRecord } from '../pipeline/detect/check.js';
+import type { CheckRecord } from '../pipeline/detect/check.js';
 import { writeJsonl, writeLine } from './io.js';
 
-function load(path: string, presegmented: boolean, maxBytes: number): SegmentedDoc {
+async function load(path: string, presegmented: boolean, maxBytes: number): Promise<SegmentedDoc> {
+  const [{ ingestFile }, { segmentDoc, segmentLines }, { detectLang }] = await Promise.all([
+    import('../pipeline/ingest/index.js'),
+    import('../pipeline/segment/index.js'),
+    import('../lang/langid.js'),
+  ]);
   const docs = ingestFile(path, { maxBytes });
   if (docs.length !== 1) throw new InputError(`expected one document, found ${docs.length} records`, path);
   const doc = docs[0]!;
@@ -28,10 +30,11 @@ export function registerCheck(program: Command): void {
     .argument('<tgt>', 'its translation')
     .option('--presegmented', 'each input line is one sentence (0-based line numbers)')
     .option('--jsonl', 'one JSON record per flag: {src,tgt,detector,category,severity,confidence,message,evidence,suggestion,span}')
-    .action((srcPath: string, tgtPath: string, opts: { presegmented?: boolean; jsonl?: boolean }) => {
+    .action(async (srcPath: string, tgtPath: string, opts: { presegmented?: boolean; jsonl?: boolean }) => {
       const cfg = loadConfig();
-      const src = load(srcPath, Boolean(opts.presegmented), cfg.limits.maxFileBytes);
-      const tgt = load(tgtPath, Boolean(opts.presegmented), cfg.limits.maxFileBytes);
+      const src = await load(srcPath, Boolean(opts.presegmented), cfg.limits.maxFileBytes);
+      const tgt = await load(tgtPath, Boolean(opts.presegmented), cfg.limits.maxFileBytes);
+      const { checkDocs } = await import('../pipeline/detect/check.js');
       const records = checkDocs(src, tgt, cfg.thresholds);
       if (opts.jsonl) {
         writeJsonl(records);

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { defaultDbPath } from '../config.js';
 import { openDb } from '../db/index.js';
 import { UsageError } from '../errors.js';
-import { EXPORT_FORMATS, exportAudit, type ExportFormat } from '../pipeline/export/index.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../pipeline/export/formats.js';
 
 interface ExportOpts {
   db: string;
@@ -39,11 +39,12 @@ span, then the lower flag id; one overlapping an earlier-taken one is skipped.
 Pairs (tmx, xliff, csv, jsonl): the pivot against one version, bead by bead; state initial (no target),
 translated (no flag of the pair decided), reviewed (some decided), final (all decided).`,
     )
-    .action((opts: ExportOpts) => {
+    .action(async (opts: ExportOpts) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
         throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${opts.format}"`);
       const auditId = positiveInt('--audit', opts.audit);
       const documentId = opts.document === undefined ? null : positiveInt('--document', opts.document);
+      const { exportAudit } = await import('../pipeline/export/index.js');
       const db = openDb(opts.db);
       try {
         const r = exportAudit(db, auditId, { format: opts.format as ExportFormat, documentId, dropBoilerplate: opts.dropBoilerplate ?? false });

@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
 import { defaultDbPath, loadConfig } from '../config.js';
 import { openDb, tx } from '../db/index.js';
-import { reconcileFlags } from '../db/flags.js';
 import { UsageError } from '../errors.js';
 import { llmSettings } from '../llm/settings.js';
-import { loadStoredStory, toStore } from '../llm/audit-story.js';
-import { judgeStoryContext } from '../llm/judge-story.js';
-import { JUDGE_DETECTOR, judgeSummary } from '../llm/judge.js';
 import { writeJsonl, writeLine } from './io.js';
 
 // tapat judge: the optional LLM judge over an audit already stored. Its findings are stored as flags of
@@ -32,6 +28,12 @@ export function registerJudge(program: Command): void {
       if (!settings?.chatModel) {
         throw new UsageError('the LLM judge is not configured: set TAPAT_LLM_BASE_URL and TAPAT_LLM_MODEL (or llm.baseUrl and llm.model in tapat.config.json)');
       }
+      const [{ reconcileFlags }, { loadStoredStory, toStore }, { judgeStoryContext }, { JUDGE_DETECTOR, judgeSummary }] = await Promise.all([
+        import('../db/flags.js'),
+        import('../llm/audit-story.js'),
+        import('../llm/judge-story.js'),
+        import('../llm/judge.js'),
+      ]);
       const db = openDb(opts.db);
       try {
         const story = loadStoredStory(db, auditId);

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { ingestFile } from '../pipeline/ingest/index.js';
-import { segmentDoc } from '../pipeline/segment/index.js';
 import { writeJsonl, writeLine } from './io.js';
 
 export function registerSegment(program: Command): void {
@@ -10,8 +8,9 @@ export function registerSegment(program: Command): void {
     .description('show what ingest and segmentation see in a file: one sentence per line')
     .argument('<file>', 'txt, md, html or jsonl file')
     .option('--jsonl', 'one JSON record per sentence: {start,end,text,paragraph,lang,boilerplate} (plus "doc" when a JSONL file has several records)')
-    .action((file: string, opts: { jsonl?: boolean }) => {
+    .action(async (file: string, opts: { jsonl?: boolean }) => {
       const cfg = loadConfig();
+      const [{ ingestFile }, { segmentDoc }] = await Promise.all([import('../pipeline/ingest/index.js'), import('../pipeline/segment/index.js')]);
       // Everything is ingested (and so validated) before the first line is printed.
       const docs = ingestFile(file, { maxBytes: cfg.limits.maxFileBytes }).map(segmentDoc);
       const several = docs.length > 1;

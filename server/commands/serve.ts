@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { defaultDbPath, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
-import { startServer } from '../serve.js';
 
 export function registerServe(program: Command): void {
   program
@@ -14,6 +13,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { db: string; port: string; host: string; samples: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: not a port number: ${opts.port}`);
+      const { startServer } = await import('../serve.js');
       const running = await startServer({
         dbFile: opts.db,
         port,

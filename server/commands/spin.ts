@@ -2,13 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { InputError } from '../errors.js';
-import { checkSpinThresholds, detectSpin } from '../pipeline/detect/spin/index.js';
-import { ingestFile } from '../pipeline/ingest/index.js';
 import type { IngestedDoc } from '../pipeline/types.js';
 import { writeJsonl, writeLine } from './io.js';
 
-function ingest(path: string, maxBytes: number): IngestedDoc[] {
+async function ingest(path: string, maxBytes: number): Promise<IngestedDoc[]> {
   if (!existsSync(path) || !statSync(path).isFile()) throw new InputError('no such file', path);
+  const { ingestFile } = await import('../pipeline/ingest/index.js');
   return ingestFile(path, { maxBytes });
 }
 
@@ -19,11 +18,12 @@ export function registerSpin(program: Command): void {
     .argument('<file>', 'possibly spun text (txt, md, html or jsonl)')
     .option('--original <file>', 'the original the text was spun from (same language)')
     .option('--jsonl', 'one JSON record per finding: {start,end,text,kind,suggestion,confidence,detector}')
-    .action((file: string, opts: { original?: string; jsonl?: boolean }) => {
+    .action(async (file: string, opts: { original?: string; jsonl?: boolean }) => {
       const cfg = loadConfig();
+      const { checkSpinThresholds, detectSpin } = await import('../pipeline/detect/spin/index.js');
       checkSpinThresholds(cfg.thresholds);
-      const docs = ingest(file, cfg.limits.maxFileBytes);
-      const originals = opts.original ? ingest(opts.original, cfg.limits.maxFileBytes) : null;
+      const docs = await ingest(file, cfg.limits.maxFileBytes);
+      const originals = opts.original ? await ingest(opts.original, cfg.limits.maxFileBytes) : null;
       docs.forEach((doc, i) => {
         // a JSONL original pairs record by record; otherwise its (first) text is the original of every record
         const original = originals ? (originals.length === docs.length ? originals[i] : originals[0])?.text : undefined;

@@ -35,7 +35,11 @@ import type { LlmStats } from '../../llm/stats.js';
 // committed items and stories are skipped, so nothing is repeated or duplicated, even after kill -9.
 
 export interface BatchOptions {
-  workers: number;
+  /**
+   * Worker threads for the pool, or a pool the caller started (the CLI starts its workers before it loads
+   * the batch code, so both load at once). The run closes the pool when it ends, however it ends.
+   */
+  workers: number | BatchPool;
   progress: Progress;
   /** Called after each story is committed in this invocation (e.g. to print its flags). */
   onStory?: (auditId: number) => void;
@@ -162,10 +166,18 @@ async function readInputs(
 }
 
 export async function runBatch(db: Db, cfg: Config, paths: string[], opts: BatchOptions): Promise<BatchSummary> {
+  const pool = typeof opts.workers === 'number' ? new BatchPool(opts.workers) : opts.workers;
+  try {
+    return await runWith(db, cfg, paths, opts, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function runWith(db: Db, cfg: Config, paths: string[], opts: BatchOptions, pool: BatchPool): Promise<BatchSummary> {
   checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
   const run = startRun(db, runKey(cfg, paths), { inputs: inputsKey(paths) });
   const progress = opts.progress;
-  const pool = new BatchPool(opts.workers);
   // Workers load what analysis reads while they would otherwise wait: during the reading when this thread
   // prepares the items (pool.preparesHere), else while it groups. (Between items this thread serves other
   // work, such as the server's requests.)
@@ -190,7 +202,7 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
     progress.phase('auditing', ids.length, 'documents');
     // Stories are dispatched ahead so that no worker waits while this thread commits the story at the head
     // (a long story at the head holds the commits back, not the workers).
-    const window = Math.max(2, opts.workers * 16);
+    const window = Math.max(2, pool.size * 64);
     const inFlight: { work: StoryWork; result: Promise<StoryAnalysis> }[] = [];
     const commitHead = async (): Promise<void> => {
       const head = inFlight.shift()!;
@@ -224,7 +236,6 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
       throw e;
     }
   } finally {
-    await pool.close();
     progress.end();
   }
   const refused = runRefusals(db, run.id);

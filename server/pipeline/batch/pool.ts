@@ -1,41 +1,31 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { analyseStory, type StoryAnalysis, type StoryJob } from './analyse.js';
-import { prepareItem, type PrepareTask, type PreparedItem } from './prepare.js';
-import { warmUp } from './warm.js';
+import type { StoryAnalysis, StoryJob } from './analyse.js';
+import type { PrepareTask, PreparedItem } from './prepare.js';
+import type { Task, TaskResult } from './tasks.js';
 
 // A fixed pool of worker threads for the batch's CPU-bound, pure work: preparing input items (prepare.ts)
 // and analysing stories (analyse.ts). Size 0 runs both inline on the calling thread (small inputs, tests
-// of the pure path).
-
-export type Task = { kind: 'prepare'; task: PrepareTask } | { kind: 'story'; job: StoryJob } | { kind: 'warm' };
-export type TaskResult = PreparedItem | StoryAnalysis | null;
+// of the pure path). The task code (tasks.ts) is loaded only where it runs: a new pool's workers load it
+// while the calling thread goes on loading its own.
 
 interface Pending {
   resolve: (r: TaskResult) => void;
   reject: (e: Error) => void;
 }
 
-/** Tasks in each worker's queue at most: enough to cover a pause of the main thread, few enough to balance. */
-const AHEAD = 3;
+/**
+ * Tasks in each worker's queue at most: enough that a worker given small tasks (one input record each) does
+ * not wait on this thread between them, few enough to balance the last stories.
+ */
+const AHEAD = 8;
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
-/** A task run on the calling thread, settled like one run by a worker. */
-function runHere<T>(fn: () => T): Promise<T> {
-  try {
-    return Promise.resolve(fn());
-  } catch (e) {
-    return Promise.reject(e as Error);
-  }
-}
-
-/** What a worker does with a task (worker.ts, and the inline pool). */
-export function runTask(t: Task): TaskResult {
-  if (t.kind === 'prepare') return prepareItem(t.task);
-  if (t.kind === 'story') return analyseStory(t.job);
-  warmUp();
-  return null;
+let tasks: Promise<typeof import('./tasks.js')> | null = null;
+/** A task run on the calling thread (its code loaded on first use), settled like one run by a worker. */
+function runHere(task: Task): Promise<TaskResult> {
+  return (tasks ??= import('./tasks.js')).then((t) => t.runTask(task));
 }
 
 /**
@@ -81,7 +71,7 @@ export class BatchPool {
   }
 
   prepare(task: PrepareTask): Promise<PreparedItem> {
-    if (this.preparesHere) return runHere(() => prepareItem(task));
+    if (this.preparesHere) return runHere({ kind: 'prepare', task }) as Promise<PreparedItem>;
     return this.run({ kind: 'prepare', task }) as Promise<PreparedItem>;
   }
 
@@ -101,7 +91,7 @@ export class BatchPool {
   }
 
   private run(task: Task): Promise<TaskResult> {
-    if (this.size === 0) return runHere(() => runTask(task));
+    if (this.size === 0) return runHere(task);
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -9,8 +9,8 @@ import { toJsonl } from './jsonl.js';
 // Exports of an audit: the corrected copy of one document (txt, md, html) or its reviewed pairs
 // (tmx, xliff, csv, jsonl). Used by `tapat export` and GET /api/audits/:id/export.
 
-export const EXPORT_FORMATS = ['txt', 'md', 'html', 'tmx', 'xliff', 'csv', 'jsonl'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './formats.js';
+export { EXPORT_FORMATS, type ExportFormat } from './formats.js';
 
 export interface ExportOptions {
   format: ExportFormat;
