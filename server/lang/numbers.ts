@@ -130,7 +130,24 @@ export function extractNumbers(text: string, lang: Lang): ExtractedNumber[] {
 
 const extracted = new MemoFamily<string, ExtractedNumber[]>(50_000);
 
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+
+/**
+ * Whether text without digits can hold a number: only a number word can open one (a count, or a scale
+ * from a thousand up). Most sentences have neither, and the full tokenizer (a match object per word) was
+ * most of what reading numbers cost.
+ */
+function mayHoldNumber(text: string, lang: Lang): boolean {
+  if (/\d/.test(text)) return true;
+  for (const w of text.match(WORD) ?? []) {
+    const p = lookupWord(w, lang);
+    if (p.t === 'num' || (p.t === 'mult' && p.value >= 1000)) return true;
+  }
+  return false;
+}
+
 function extractNumbersOf(text: string, lang: Lang): ExtractedNumber[] {
+  if (!mayHoldNumber(text, lang)) return [];
   const toks = tokenize(text, lang);
   const out: ExtractedNumber[] = [];
   let i = 0;

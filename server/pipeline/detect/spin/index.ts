@@ -64,13 +64,14 @@ export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFind
   return spinPasses
     .table(JSON.stringify([rareTh, ctxTh, lexTh, collocTh]))
     .get(text, () => {
-      const rareAll = rareFindings(text, rareTh);
       // weak fingerprints open on the fingerprint evidence alone: they describe the thesaurus spinners, and a
       // WordNet spinner's rare words say nothing about whether "army" was "military"
       const lex = lexiconFindings(text, lexTh);
       const model = contextFindings(text, ctxTh);
-      // the document gate: the model's mean, backed by the rare-word density gate or a strong fingerprint, or
-      // high enough on its own. Both kinds of word-level evidence are shown only in a text that passes.
+      // the document gate: the model's mean, backed by the rare-word findings or a strong fingerprint, or high
+      // enough on its own. Both kinds of word-level evidence are shown only in a text that passes, so below
+      // gateMean (most clean text) the rare-word pass is not run at all.
+      const rareAll = model.mean >= ctxTh.gateMean ? rareFindings(text, rareTh) : [];
       const spun = model.mean >= ctxTh.gateAlone || (model.mean >= ctxTh.gateMean && (rareAll.length > 0 || lex.some((f) => f.confidence >= 0.9)));
       const rare = spun ? rareAll : [];
       const context = spun ? model.findings : [];

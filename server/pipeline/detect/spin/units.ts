@@ -2,6 +2,7 @@ import { formOf, inflect } from '../../../lang/wordnet/inflect.js';
 import { lemmaSynsets, lookup, mayBeMultiword, senseCount, synsetCount } from '../../../lang/wordnet/index.js';
 import { STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
+import { prebuiltMates } from './mates-table.js';
 
 // The places a sense-blind spinner can have touched: content words, and WordNet multiword lemmas written
 // out in the text ("pilot film", "cut off" — spinners put these where one plain word stood). Each unit
@@ -68,7 +69,7 @@ const memo = new Map<string, { mates: Mate[]; lemmaTags: number; senses: number 
 function cachedMates(form: string): { mates: Mate[]; lemmaTags: number; senses: number } {
   let m = memo.get(form);
   if (!m) {
-    m = matesOf(form);
+    m = prebuiltMates(form) ?? matesOf(form);
     if (memo.size > 50_000) memo.clear(); // bounded: batch runs see many distinct words
     memo.set(form, m);
   }
