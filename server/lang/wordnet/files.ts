@@ -18,29 +18,69 @@ export function dictPath(): string {
   return dictDir;
 }
 
-/** lemma → pos → synset offsets (in WordNet's sense order). */
-export type LemmaIndex = Map<string, Partial<Record<Pos, number[]>>>;
+/**
+ * lemma → pos → synset offsets (in WordNet's sense order). Each index line is kept as read and its offsets
+ * parsed when the lemma is first asked for: a worker loads the index before its first story, and most of
+ * its 150,000 lemmas are never asked for (parsing them all was a quarter of a worker's warm-up).
+ */
+export class LemmaIndex {
+  private readonly lines: Map<string, string>[];
+  private readonly parsed = new Map<string, Partial<Record<Pos, number[]>>>();
+
+  constructor(lines: Map<string, string>[]) {
+    this.lines = lines;
+  }
+
+  /** Whether the lemma is in the index (of one part of speech, or any). */
+  has(lemma: string, pos?: Pos): boolean {
+    if (pos) return this.lines[POS_LIST.indexOf(pos)]!.has(lemma);
+    return this.lines.some((m) => m.has(lemma));
+  }
+
+  get(lemma: string): Partial<Record<Pos, number[]>> | undefined {
+    let e = this.parsed.get(lemma);
+    if (e) return e;
+    POS_LIST.forEach((pos, i) => {
+      const line = this.lines[i]!.get(lemma);
+      if (line === undefined) return;
+      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+      const f = line.split(' ');
+      const synsetCnt = Number(f[2]);
+      const pCnt = Number(f[3]);
+      (e ??= {})[pos] = f.slice(4 + pCnt + 2, 4 + pCnt + 2 + synsetCnt).map(Number);
+    });
+    if (e) this.parsed.set(lemma, e);
+    return e;
+  }
+
+  /** Every lemma once, in the order of the index files (noun, verb, adjective, adverb). */
+  *keys(): IterableIterator<string> {
+    for (let i = 0; i < this.lines.length; i++)
+      for (const lemma of this.lines[i]!.keys()) {
+        let earlier = false;
+        for (let j = 0; j < i && !earlier; j++) earlier = this.lines[j]!.has(lemma);
+        if (!earlier) yield lemma;
+      }
+  }
+}
 let lemmaIndex: LemmaIndex | null = null;
 
 export function getLemmaIndex(): LemmaIndex {
   if (lemmaIndex) return lemmaIndex;
-  const idx: LemmaIndex = new Map();
-  for (const pos of POS_LIST) {
+  const lines = POS_LIST.map((pos) => {
     const text = readFileSync(join(dictPath(), `index.${FILE[pos]}`), 'latin1');
-    for (const line of text.split('\n')) {
-      if (line === '' || line.startsWith(' ')) continue; // licence header lines start with two spaces
-      const f = line.split(' ');
-      const lemma = f[0] as string;
-      const synsetCnt = Number(f[2]);
-      const pCnt = Number(f[3]);
-      const offsets = f.slice(4 + pCnt + 2, 4 + pCnt + 2 + synsetCnt).map(Number);
-      const entry = idx.get(lemma) ?? {};
-      entry[pos] = offsets;
-      idx.set(lemma, entry);
+    const m = new Map<string, string>();
+    for (let at = 0; at < text.length; ) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      // licence header lines start with two spaces
+      if (end > at && text.charCodeAt(at) !== 32) m.set(text.slice(at, text.indexOf(' ', at)), text.slice(at, end));
+      at = end + 1;
     }
-  }
-  lemmaIndex = idx;
-  return idx;
+    return m;
+  });
+  lemmaIndex = new LemmaIndex(lines);
+  return lemmaIndex;
 }
 
 /** Where data.pos is (WordNet's synset file of a part of speech). */
@@ -74,14 +114,22 @@ export function getSenseCounts(): SenseCounts {
   const bySense = new Map<string, number>();
   const byLemma = new Map<string, number>();
   const text = readFileSync(join(dictPath(), 'index.sense'), 'latin1');
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    const [key, off, , cnt] = line.split(' ');
-    const n = Number(cnt);
-    if (!key || !off || !n) continue;
-    const lemma = key.slice(0, key.indexOf('%'));
-    bySense.set(`${lemma} ${Number(off)}`, n);
-    byLemma.set(lemma, (byLemma.get(lemma) ?? 0) + n);
+  // "sense_key offset sense_number tag_cnt": most senses were never tagged (a count of 0), and their lines
+  // are passed over without being cut into fields
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const lastSpace = text.lastIndexOf(' ', end - 1);
+    if (lastSpace > at && !(end - lastSpace === 2 && text.charCodeAt(lastSpace + 1) === 48)) {
+      const [key, off, , cnt] = text.slice(at, end).split(' ');
+      const n = Number(cnt);
+      if (key && off && n) {
+        const lemma = key.slice(0, key.indexOf('%'));
+        bySense.set(`${lemma} ${Number(off)}`, n);
+        byLemma.set(lemma, (byLemma.get(lemma) ?? 0) + n);
+      }
+    }
+    at = end + 1;
   }
   senseCounts = { bySense, byLemma };
   return senseCounts;

@@ -12,8 +12,7 @@ const RULES: Record<Pos, [string, string][]> = {
 };
 
 export function isLemma(lemma: string, pos?: Pos): boolean {
-  const e = getLemmaIndex().get(lemma);
-  return !!e && (pos ? !!e[pos] : true);
+  return getLemmaIndex().has(lemma, pos);
 }
 
 /** Candidate base forms by the rules, checked against the lemma list unless `check` is false (collocation heads). */
