@@ -137,23 +137,45 @@ function dots(
   minMass: number,
   shared?: { count: Map<number, number>; minWeight: number }, // how many features of at least minWeight each document shares with i
 ): Map<number, number> {
-  const acc = new Map<number, number>();
-  for (const f of pick(docs[i]!)) {
+  // sums in a scratch array, documents in the order first met (the order of the Map returned)
+  const { sums, metAt } = scratchOf(docs.length);
+  const stamp = ++stamps;
+  const met: number[] = [];
+  const d = docs[i]!;
+  for (const f of pick(d)) {
     const p = ix.postings.get(f);
     if (!p) continue;
     const w = ix.weight.get(f) ?? 0;
     for (const j of p) {
       if (j >= i) break; // postings are in document order
-      if (!allowed(rule, docs[i]!, docs[j]!)) continue;
-      acc.set(j, (acc.get(j) ?? 0) + w * w);
+      if (!allowed(rule, d, docs[j]!)) continue;
+      if (metAt[j] !== stamp) {
+        metAt[j] = stamp;
+        met.push(j);
+      }
+      sums[j] = sums[j]! + w * w;
       if (shared && w >= shared.minWeight) shared.count.set(j, (shared.count.get(j) ?? 0) + 1);
     }
   }
-  for (const [j, v] of acc) {
+  const acc = new Map<number, number>();
+  for (const j of met) {
+    const v = sums[j]!;
+    sums[j] = 0;
     const den = ix.norms[i]! * ix.norms[j]!;
     acc.set(j, den > 0 ? (v / den) * Math.min(1, v / minMass) : 0);
   }
   return acc;
+}
+
+let scratch = { sums: new Float64Array(0), metAt: new Int32Array(0) };
+let stamps = 0;
+/** Zeroed sums for at least n documents and the call that last met each, reused (dots leaves the sums zeroed). */
+function scratchOf(n: number): typeof scratch {
+  if (scratch.sums.length < n) {
+    scratch = { sums: new Float64Array(n), metAt: new Int32Array(n) };
+    stamps = 0;
+  }
+  return scratch;
 }
 
 /** The weight of a feature only one story's versions have: the unit evidence is counted in. */

@@ -1,5 +1,5 @@
 import type { DocFeatures } from './features.js';
-import { documentFrequencies, featureWeight, hasFeature } from './weights.js';
+import { documentFrequencies, featureWeight } from './weights.js';
 
 // Cross-language evidence between a Tagalog and an English document: lexical-translation coverage. Each
 // side's distinct content words (slots) are weighted by how story-specific their English keys are; the
@@ -38,15 +38,19 @@ export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
       for (let j = d.slotStart[s]!; j < d.slotStart[s + 1]!; j++) w[s] = Math.max(w[s]!, weight(d.slotKeys[j]!));
     return w;
   };
-  const postings = new Map<number, number[]>();
+  const lists = new Map<number, number[]>();
   for (const i of en)
     for (const k of docs[i]!.lex) {
       if ((df.get(k) ?? 0) > opts.maxDf) continue;
-      (postings.get(k) ?? postings.set(k, []).get(k)!).push(i);
+      (lists.get(k) ?? lists.set(k, []).get(k)!).push(i);
     }
+  // typed arrays for the candidate loop below, the hottest of story discovery
+  const postings = new Map<number, Int32Array>();
+  for (const [k, list] of lists) postings.set(k, Int32Array.from(list));
   const enWeights = new Map(en.map((i) => [i, slotWeights(docs[i]!)]));
   const enTotal = new Map(en.map((i) => [i, enWeights.get(i)!.reduce((x, y) => x + y, 0)]));
   const out: Pair[] = [];
+  const keys = new DenseKeys(docs);
   const seenAt = new Int32Array(docs.length).fill(-1); // the last slot that counted document e
   let stamp = 0;
   const acc = new Float64Array(docs.length); // rough covered weight per English document, reset after each use
@@ -56,25 +60,79 @@ export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
     // rough candidates: English documents by the Tagalog weight their rare keys would cover, over the
     // English document's own weight (a long document covers much of anything)
     const touched: number[] = [];
-    for (let s = 0; s < tw.length; s++, stamp++)
-      for (let j = t.slotStart[s]!; j < t.slotStart[s + 1]!; j++)
-        for (const e of postings.get(t.slotKeys[j]!) ?? [])
-          if (seenAt[e] !== stamp) {
-            seenAt[e] = stamp;
-            if (acc[e] === 0) touched.push(e);
-            acc[e] = acc[e]! + tw[s]!;
-          }
+    for (let s = 0; s < tw.length; s++, stamp++) {
+      const w = tw[s]!;
+      for (let j = t.slotStart[s]!; j < t.slotStart[s + 1]!; j++) {
+        const p = postings.get(t.slotKeys[j]!);
+        if (!p) continue;
+        for (let x = 0; x < p.length; x++) {
+          const e = p[x]!;
+          if (seenAt[e] === stamp) continue;
+          seenAt[e] = stamp;
+          if (acc[e] === 0) touched.push(e);
+          acc[e] = acc[e]! + w;
+        }
+      }
+    }
     const top = touched
       .map((e): [number, number] => [e, acc[e]! / Math.sqrt(enTotal.get(e) || 1)])
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
       .slice(0, opts.candidates);
     for (const e of touched) acc[e] = 0;
+    const tKeys = keys.of(ti);
+    keys.mark(tKeys, 1);
     for (const [ei] of top) {
-      const score = Math.sqrt(coverage(t, tw, docs[ei]!) * coverage(docs[ei]!, enWeights.get(ei)!, t)) * lengthAgreement(t, docs[ei]!);
+      const eKeys = keys.of(ei);
+      const enCovered = coverage(enWeights.get(ei)!, docs[ei]!.slotStart, eKeys, keys.marked);
+      keys.mark(eKeys, 2);
+      const tlCovered = coverage(tw, t.slotStart, tKeys, (k) => keys.marked(k) >= 2);
+      keys.mark(eKeys, 0);
+      keys.mark(tKeys, 1);
+      const score = Math.sqrt(tlCovered * enCovered) * lengthAgreement(t, docs[ei]!);
       if (score > 0) out.push({ a: ti, b: ei, score });
     }
+    keys.mark(tKeys, 0);
   });
   return out;
+}
+
+/**
+ * The documents' lexical keys as small dense ids, with one mark per id: whether a slot of one document
+ * has a key in another is then a look-up in an array, where a binary search in the other's keys made
+ * scoring the candidates most of the cross-language step.
+ */
+class DenseKeys {
+  private readonly ids = new Map<number, number>();
+  private readonly byDoc = new Map<number, Int32Array>();
+  private marks = new Uint8Array(1024);
+
+  constructor(private readonly docs: DocFeatures[]) {}
+
+  /** A document's slot keys as dense ids (in slotKeys order). */
+  of(i: number): Int32Array {
+    let d = this.byDoc.get(i);
+    if (d) return d;
+    const keys = this.docs[i]!.slotKeys;
+    d = new Int32Array(keys.length);
+    for (let j = 0; j < keys.length; j++) {
+      let id = this.ids.get(keys[j]!);
+      if (id === undefined) this.ids.set(keys[j]!, (id = this.ids.size));
+      d[j] = id;
+    }
+    if (this.ids.size > this.marks.length) {
+      const grown = new Uint8Array(Math.max(this.ids.size, this.marks.length * 2));
+      grown.set(this.marks);
+      this.marks = grown;
+    }
+    this.byDoc.set(i, d);
+    return d;
+  }
+
+  mark(ids: Int32Array, v: number): void {
+    for (let j = 0; j < ids.length; j++) this.marks[ids[j]!] = v;
+  }
+
+  marked = (id: number): number => this.marks[id]!;
 }
 
 /**
@@ -87,14 +145,14 @@ function lengthAgreement(a: DocFeatures, b: DocFeatures): number {
 }
 const MIN_SENTENCE_RATIO = 0.5;
 
-/** Share of a's slot weight whose slot has a key in b. */
-function coverage(a: DocFeatures, aw: Float64Array, b: DocFeatures): number {
+/** Share of a document's slot weight (aw) whose slot has a key the other document has (inOther, by dense id). */
+function coverage(aw: Float64Array, slotStart: Uint32Array, ids: Int32Array, inOther: (id: number) => number | boolean): number {
   let total = 0;
   let hit = 0;
   for (let s = 0; s < aw.length; s++) {
     total += aw[s]!;
-    for (let j = a.slotStart[s]!; j < a.slotStart[s + 1]!; j++)
-      if (hasFeature(b.lex, a.slotKeys[j]!)) {
+    for (let j = slotStart[s]!; j < slotStart[s + 1]!; j++)
+      if (inOther(ids[j]!)) {
         hit += aw[s]!;
         break;
       }

@@ -16,17 +16,3 @@ export function documentFrequencies<T>(docs: T[], pick: (d: T) => Uint32Array): 
   for (const d of docs) for (const f of pick(d)) df.set(f, (df.get(f) ?? 0) + 1);
   return df;
 }
-
-/** Whether a sorted feature array holds f. */
-export function hasFeature(sorted: Uint32Array, f: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid]!;
-    if (v === f) return true;
-    if (v < f) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
