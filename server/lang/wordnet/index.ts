@@ -54,6 +54,11 @@ export function lemmaSynsets(lemma: string, pos?: Pos): Synset[] {
   return out;
 }
 
+/** Offsets of a lemma's synsets of one part of speech (sense order), from the index alone: no synset is read. */
+export function synsetOffsets(lemma: string, pos: Pos): number[] {
+  return getLemmaIndex().get(lemma.toLowerCase().replace(/\s+/g, '_'))?.[pos] ?? [];
+}
+
 /** How many synsets a lemma has (in one part of speech, or all): the index answers without reading them. */
 export function synsetCount(lemma: string, pos?: Pos): number {
   const e = getLemmaIndex().get(lemma.toLowerCase().replace(/\s+/g, '_'));

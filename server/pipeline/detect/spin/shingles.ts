@@ -1,4 +1,4 @@
-import { lemmaSynsets, lookup } from '../../../lang/wordnet/index.js';
+import { lemmaSynsets, lookup, synsetOffsets } from '../../../lang/wordnet/index.js';
 import { frequencyRank } from './frequency.js';
 import { STOPWORDS } from './stopwords.js';
 import { norm, tokenize } from './tokens.js';
@@ -74,7 +74,8 @@ function synsetKeys(word: string): string[] {
   const w = norm(word);
   let keys = synCache.get(w);
   if (!keys) {
-    keys = lookup(w).flatMap((h) => lemmaSynsets(h.lemma, h.pos).map((s) => `${s.pos}${s.offset}`));
+    // the synsets' identities only: the index has them without reading the synsets
+    keys = lookup(w).flatMap((h) => synsetOffsets(h.lemma, h.pos).map((off) => `${h.pos}${off}`));
     synCache.set(w, keys);
   }
   return keys;
