@@ -41,5 +41,5 @@ for (const f of ['index.html', 'styles.css']) copyFileSync(join('client', f), jo
 // Data derived from installed packages, counted once here rather than in every process that needs it.
 const { ensureGlossFile } = await import('../dist/server/lang/wordnet/glossgrams-file.js');
 ensureGlossFile();
-const { ensureMatesFile } = await import('../dist/server/pipeline/detect/spin/mates-file.js');
-ensureMatesFile();
+const { ensureVocabularyFile } = await import('../dist/server/pipeline/detect/spin/vocabulary-file.js');
+ensureVocabularyFile();

