@@ -1,10 +1,23 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import { InputError } from '../../errors.js';
 
 // HTML → main text. Readability (Firefox Reader View's library) picks the article; we then flatten its
 // DOM to text ourselves so that block elements become paragraphs separated by blank lines (Readability's
 // own textContent runs paragraphs together, which would wreck sentence and paragraph boundaries).
+
+// The DOM and Readability are loaded with the first HTML page (their CommonJS builds, so that ingest
+// stays synchronous): most batches are JSONL records or plain text, and loading them was most of a batch
+// worker's start-up.
+const require = createRequire(import.meta.url);
+let libs: { Readability: typeof ReadabilityClass; parseHTML: typeof ParseHtml } | null = null;
+function htmlLibs(): NonNullable<typeof libs> {
+  return (libs ??= {
+    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+    parseHTML: (require('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML,
+  });
+}
 
 interface DomNode {
   nodeType: number;
@@ -25,7 +38,7 @@ const BLOCK = new Set(
   ).split(' '),
 );
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', 'OBJECT', 'HEAD']);
-type ReadabilityInput = ConstructorParameters<typeof Readability>[0];
+type ReadabilityInput = ConstructorParameters<typeof ReadabilityClass>[0];
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -76,8 +89,8 @@ export function nestingDepth(html: string): number {
 }
 
 /** linkedom builds no document element for fragments (JSONL "html" fields, bare text): give them one. */
-function parseDocument(html: string): ReturnType<typeof parseHTML>['document'] {
-  return parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`).document;
+function parseDocument(html: string): ReturnType<typeof ParseHtml>['document'] {
+  return htmlLibs().parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`).document;
 }
 
 export function htmlToText(html: string, path?: string): HtmlText {
@@ -87,7 +100,7 @@ export function htmlToText(html: string, path?: string): HtmlText {
   const docTitle = (document.title ?? '').trim() || null;
   const useReadability = depth <= READABILITY_MAX_DEPTH;
   const article = useReadability
-    ? new Readability<DomNode>(document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse()
+    ? new (htmlLibs().Readability)<DomNode>(document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse()
     : null;
   const fromArticle = article?.content ? blockText(article.content) : '';
   if (fromArticle) return { title: article?.title?.trim() || docTitle, text: fromArticle };
