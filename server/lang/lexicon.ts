@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
-import { cognateKey, enNumberWord, enStem, fold, isEnStopword } from './text-norm.js';
+import { cognateKey, enNumberWord, enStem, fold, isEnStopword, words } from './text-norm.js';
+import { Memo } from '../memo.js';
 import { tlStemCandidates } from './tl-morph.js';
 
 // The shipped Tagalog→English lexicon (data/lexicon/tl-en.tsv, built by scripts/build-lexicon.ts; sources
@@ -78,39 +79,78 @@ export interface Coverage {
   enContent: number;
 }
 
+/** A Tagalog text's content words and the keys each can be matched by (its form, translations, cognate key). */
+interface TlSide {
+  words: number;
+  keyLists: string[][];
+  keys: Set<string>;
+}
+/** An English text's content words: per word its stem key, form key and cognate key; and all of them. */
+interface EnSide {
+  wordKeys: [string, string, string | null][];
+  keys: Set<string>;
+}
+
+function tlSide(tlTokens: string[], lex: Lexicon): TlSide {
+  const keyLists: string[][] = [];
+  const keys = new Set<string>();
+  for (const w of tlTokens.map(fold)) {
+    if (!w || lex.isTlStopword(w)) continue;
+    const list = ['w:' + w, ...lex.translate(w).map((t) => 'w:' + t.en)];
+    const ck = cognateKey(w);
+    if (ck) list.push('c:' + ck);
+    for (const k of list) keys.add(k);
+    keyLists.push(list);
+  }
+  return { words: keyLists.length, keyLists, keys };
+}
+
+function enSide(enTokens: string[]): EnSide {
+  const wordKeys: EnSide['wordKeys'] = [];
+  const keys = new Set<string>();
+  for (const w of enTokens.map(fold)) {
+    if (!w || isEnStopword(w)) continue;
+    const ck = cognateKey(w);
+    const stem = 'w:' + enKey(w);
+    keys.add(stem);
+    if (ck) keys.add('c:' + ck);
+    wordKeys.push([stem, 'w:' + w, ck ? 'c:' + ck : null]);
+  }
+  return { wordKeys, keys };
+}
+
+function coverageOf(tl: TlSide, en: EnSide): Coverage {
+  let tlHit = 0;
+  for (const list of tl.keyLists) if (list.some((k) => en.keys.has(k))) tlHit++;
+  let enHit = 0;
+  for (const [stem, form, cog] of en.wordKeys) if (tl.keys.has(stem) || tl.keys.has(form) || (cog !== null && tl.keys.has(cog))) enHit++;
+  return {
+    tl: tl.words ? tlHit / tl.words : 0,
+    en: en.wordKeys.length ? enHit / en.wordKeys.length : 0,
+    tlContent: tl.words,
+    enContent: en.wordKeys.length,
+  };
+}
+
 /**
  * Lexical coverage of a Tagalog/English pair of token lists (words as written). Stopwords are ignored;
  * identical words (names, numbers) and spelling-normalised cognates (internasyonal ~ international) count.
  */
 export function lexicalCoverage(tlTokens: string[], enTokens: string[], lex: Lexicon = loadLexicon()): Coverage {
-  const tlWords = tlTokens.map(fold).filter((w) => w && !lex.isTlStopword(w));
-  const enWords = enTokens.map(fold).filter((w) => w && !isEnStopword(w));
-  const enKeys = new Set<string>();
-  for (const w of enWords) {
-    enKeys.add('w:' + enKey(w));
-    const ck = cognateKey(w);
-    if (ck) enKeys.add('c:' + ck);
-  }
-  const tlKeys = new Set<string>();
-  let tlHit = 0;
-  for (const w of tlWords) {
-    const keys = ['w:' + w, ...lex.translate(w).map((t) => 'w:' + t.en)];
-    const ck = cognateKey(w);
-    if (ck) keys.push('c:' + ck);
-    for (const k of keys) tlKeys.add(k);
-    if (keys.some((k) => enKeys.has(k))) tlHit++;
-  }
-  let enHit = 0;
-  for (const w of enWords) {
-    const ck = cognateKey(w);
-    if (tlKeys.has('w:' + enKey(w)) || tlKeys.has('w:' + w) || (ck && tlKeys.has('c:' + ck))) enHit++;
-  }
-  return {
-    tl: tlWords.length ? tlHit / tlWords.length : 0,
-    en: enWords.length ? enHit / enWords.length : 0,
-    tlContent: tlWords.length,
-    enContent: enWords.length,
-  };
+  return coverageOf(tlSide(tlTokens, lex), enSide(enTokens));
+}
+
+// The misalignment check scores each sentence against a dozen neighbours: each side's keys are worked
+// out once per sentence (with the shipped lexicon).
+const tlSides = new Memo<string, TlSide>(5000);
+const enSides = new Memo<string, EnSide>(5000);
+
+/** lexicalCoverage of two texts, tokenised by words(), each side's keys kept per text. */
+export function textCoverage(tlText: string, enText: string): Coverage {
+  return coverageOf(
+    tlSides.get(tlText, (t) => tlSide(words(t), loadLexicon())),
+    enSides.get(enText, (t) => enSide(words(t))),
+  );
 }
 
 /** One number in [0,1] for "these two token lists say the same thing": the mean of both coverages. */

@@ -2,8 +2,7 @@ import type { Lang } from '../types.js';
 import { plainWord } from '../../lang/numberWords.js';
 import { factNumbers } from '../../lang/numbers.js';
 import { entityIn, extractEntities, nameIndex } from '../../lang/entities.js';
-import { lexicalCoverage as lexiconCoverage } from '../../lang/lexicon.js';
-import { words } from '../../lang/text-norm.js';
+import { textCoverage } from '../../lang/lexicon.js';
 import { MemoFamily } from '../../memo.js';
 import { TL_PER_EN } from './detectors/pair/lengthRatio.js';
 
@@ -64,11 +63,11 @@ export const sharedWordCoverage: LexicalCoverage = (a, _aLang, b) => {
 /** Lexical coverage of a pair: through the lexicon when one side is Tagalog and the other English. */
 export const lexicalCoverage: LexicalCoverage = (a, al, b, bl) => {
   if (al === 'tl' && bl === 'en') {
-    const c = lexiconCoverage(words(a), words(b));
+    const c = textCoverage(a, b);
     return { a: c.tl, b: c.en, aContent: c.tlContent, bContent: c.enContent };
   }
   if (al === 'en' && bl === 'tl') {
-    const c = lexiconCoverage(words(b), words(a));
+    const c = textCoverage(b, a);
     return { a: c.en, b: c.tl, aContent: c.enContent, bContent: c.tlContent };
   }
   return sharedWordCoverage(a, al, b, bl);
