@@ -15,10 +15,11 @@ interface Pending {
 }
 
 /**
- * Tasks in each worker's queue at most: enough that a worker given small tasks (one input record each) does
- * not wait on this thread between them, few enough to balance the last stories.
+ * Tasks in each worker's queue at most: enough that a worker does not wait on this thread between them (it
+ * pauses to store what comes back), few enough to balance the last stories. Input items are small, even
+ * tasks (the driver bounds how many are read ahead); stories vary.
  */
-const AHEAD = 8;
+const AHEAD: Record<Task['kind'], number> = { prepare: 16, story: 8, warm: 8 };
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
@@ -107,8 +108,9 @@ export class BatchPool {
    */
   private pump(): void {
     while (this.queue.length) {
+      const ahead = AHEAD[this.queue[0]!.task.kind];
       let w: Worker | null = null;
-      for (const x of this.workers) if (this.outstanding.get(x)! < AHEAD && (!w || this.outstanding.get(x)! < this.outstanding.get(w)!)) w = x;
+      for (const x of this.workers) if (this.outstanding.get(x)! < ahead && (!w || this.outstanding.get(x)! < this.outstanding.get(w)!)) w = x;
       if (!w) return;
       this.outstanding.set(w, this.outstanding.get(w)! + 1);
       w.postMessage(this.queue.shift()!);

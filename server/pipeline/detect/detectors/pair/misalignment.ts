@@ -71,17 +71,18 @@ export const misalignmentDetector: PairDetector = {
   run(ctx) {
     if (!isContentPair(ctx) || ctx.srcLang === ctx.tgtLang) return [];
     if (weakComparableLink(ctx, th(this, ctx.thresholds, 'comparableMinLinkScore'))) return [];
-    // Neither rule can fire at or above both similarity ceilings (lonely: maxSimilarity; beaten: contextMaxSimilarity).
-    const enough = Math.max(th(this, ctx.thresholds, 'maxSimilarity'), th(this, ctx.thresholds, 'contextMaxSimilarity'));
-    const r = misalignmentScore(ctx, th(this, ctx.thresholds, 'radius'), enough);
-    const sim = r.own.score;
     // Short sentences ("Tom is here.") meet few lexicon entries: their similarity alone says little.
     const words = Math.min(...[ctx.src, ctx.tgt].map((side) => side.map((x) => x.text).join(' ').match(/[\p{L}\d]+/gu)?.length ?? 0));
-    const lonely = sim < th(this, ctx.thresholds, 'maxSimilarity') && words >= th(this, ctx.thresholds, 'minWords');
-    const beaten =
-      sim < th(this, ctx.thresholds, 'contextMaxSimilarity') &&
-      r.margin >= th(this, ctx.thresholds, 'minMargin') &&
-      words >= th(this, ctx.thresholds, 'minWordsContext');
+    const canBeLonely = words >= th(this, ctx.thresholds, 'minWords');
+    const canBeBeaten = words >= th(this, ctx.thresholds, 'minWordsContext');
+    if (!canBeLonely && !canBeBeaten) return [];
+    // Neither rule can fire at or above its similarity ceiling (lonely: maxSimilarity; beaten:
+    // contextMaxSimilarity), and the neighbours are searched only below one that can still apply.
+    const enough = Math.max(canBeLonely ? th(this, ctx.thresholds, 'maxSimilarity') : -Infinity, canBeBeaten ? th(this, ctx.thresholds, 'contextMaxSimilarity') : -Infinity);
+    const r = misalignmentScore(ctx, th(this, ctx.thresholds, 'radius'), enough);
+    const sim = r.own.score;
+    const lonely = canBeLonely && sim < th(this, ctx.thresholds, 'maxSimilarity');
+    const beaten = canBeBeaten && sim < th(this, ctx.thresholds, 'contextMaxSimilarity') && r.margin >= th(this, ctx.thresholds, 'minMargin');
     if (!lonely && !beaten) return [];
     const better = r.altSrc && (!r.altTgt || r.altSrc.sim >= r.altTgt.sim) ? r.altSrc : r.altTgt;
     const where = better && beaten ? ` (sentence ${better.seg.index + 1} of the ${better === r.altSrc ? 'source' : 'translation'} fits it better)` : '';
