@@ -1,14 +1,15 @@
-// Why a second worker adds little to `tapat audit` on this machine: each worker thread starts with empty
-// word tables (WordNet morphology and synset-mates, frequency ranks, per-sentence features) and fills them
-// for whatever it analyses, so two workers each pay for most of the batch's vocabulary. Each figure is
-// measured in a fresh process (the state of a new worker), on the stories of the batch benchmark's corpus
-// (seed 42), grouped as the batch groups them:
+// Why a second worker adds less than a core to `tapat audit` on this machine: each worker thread starts
+// with empty word tables (frequency ranks, word vectors, lexicon keys, per-sentence features; WordNet
+// lemmas and synset-mates only for words outside the news vocabulary the build prebuilds,
+// data/wordnet/vocabulary.txt) and fills them for whatever it analyses, so two workers each pay for much
+// of the batch's vocabulary; and the two cores slow each other down. Each figure is measured in a fresh
+// process (the state of a new worker), on the stories of the batch benchmark's corpus (seed 42), grouped
+// as the batch groups them:
 // - allStories: every story analysed in one thread;
 // - halfCold: every other story in a fresh thread (what each of two workers does);
 // - halfAgain: the same half again in that thread (every table warm, per-sentence ones included);
-// - halfAfterMates: a fresh thread that first fills only the morphology and synset-mate tables with the
-//   corpus's English vocabulary (spin units of every English text; its time is given), then the half:
-//   an upper bound on what shipping those tables prebuilt would save each worker.
+// - halfAfterMates: a fresh thread that first reads every English text's spin units (WordNet lemmas and
+//   synset-mates; its time is given), then the half: what first look-ups of WordNet still cost a worker.
 // Also: two copies of the halfCold process at once, against one alone (the cores' shared resources).
 // Writes bench/results/batch-cold.json. Run: npm run bench:batch-cold
 import { spawn } from 'node:child_process';
