@@ -49,13 +49,13 @@ function info(form: string): FormInfo {
   return f;
 }
 
-function neighbour(toks: Token[], i: number): string | null {
+function neighbour(toks: readonly Token[], i: number): string | null {
   const t = toks[i];
   return t && t.word ? t.text.toLowerCase() : null;
 }
 
 /** Features of every unit that has mates (a unit without one cannot be a WordNet substitute). */
-export function unitFeatures(units: Unit[], toks: Token[]): Scored[] {
+export function unitFeatures(units: Unit[], toks: readonly Token[]): Scored[] {
   const out: Scored[] = [];
   // every unit is in a dozen windows: its form's information is looked up once
   const vecs = units.map((u) => info(u.form).vec);

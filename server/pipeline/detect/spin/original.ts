@@ -12,14 +12,14 @@ import { tokenize, type Token } from './tokens.js';
 interface Sides {
   text: string;
   original: string;
-  tt: Token[];
-  ot: Token[];
+  tt: readonly Token[];
+  ot: readonly Token[];
 }
 
 const judge = (s: Sides, h: Hunk): Classified => classifyChange(s.text.slice(h.start, h.end), s.original.slice(h.origStart, h.origEnd));
 const isSynonymSwap = (c: Classified): boolean => c.kind === 'spin' && c.confidence >= 0.9;
 
-function wordsIn(toks: Token[], a: number, b: number): Token[] {
+function wordsIn(toks: readonly Token[], a: number, b: number): Token[] {
   return toks.filter((t) => t.word && t.start >= a && t.end <= b);
 }
 

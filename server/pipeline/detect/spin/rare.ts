@@ -103,7 +103,7 @@ function candidateOf(form: string, th: RareThresholds): WordCandidate {
   return { suggestion: best.form, ratio: own / best.rank, own };
 }
 
-function multiwordAt(toks: Token[], i: number, text: string, th: RareThresholds): { cand: Candidate; words: number } | null {
+function multiwordAt(toks: readonly Token[], i: number, text: string, th: RareThresholds): { cand: Candidate; words: number } | null {
   for (const n of [3, 2]) {
     const ws = toks.slice(i, i + n);
     if (ws.length < n) continue;
@@ -116,7 +116,7 @@ function multiwordAt(toks: Token[], i: number, text: string, th: RareThresholds)
   return null;
 }
 
-function neighbour(toks: Token[], i: number): string | null {
+function neighbour(toks: readonly Token[], i: number): string | null {
   const t = toks[i];
   return t && t.word ? t.text.toLowerCase() : null;
 }

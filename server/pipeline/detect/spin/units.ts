@@ -76,13 +76,13 @@ function cachedMates(form: string): { mates: Mate[]; lemmaTags: number; senses: 
   return m;
 }
 
-function isSentenceStart(toks: Token[], i: number): boolean {
+function isSentenceStart(toks: readonly Token[], i: number): boolean {
   const prev = toks[i - 1];
   return !prev || /[.!?"“:]/.test(prev.text);
 }
 
 /** Content units of a text, in order, non-overlapping (a multiword lemma wins over its words). */
-export function spinUnits(text: string): { units: Unit[]; toks: Token[] } {
+export function spinUnits(text: string): { units: Unit[]; toks: readonly Token[] } {
   const toks = tokenize(text);
   const units: Unit[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -92,10 +92,10 @@ export function spinUnits(text: string): { units: Unit[]; toks: Token[] } {
     const start = isSentenceStart(toks, i);
     if (/^[A-Z]/.test(t.text) && !start) continue; // names stay
     let took = false;
-    for (const n of [3, 2]) {
+    // a stopword starts no multiword unit (and is no unit itself)
+    for (const n of STOPWORDS.has(lower) ? [] : [3, 2]) {
       const ws = toks.slice(i, i + n);
       if (ws.length < n || ws.some((w, j) => !w.word || !/^[a-z]+$/i.test(w.text) || (j > 0 && (text.slice((ws[j - 1] as Token).end, w.start) !== ' ' || /^[A-Z]/.test(w.text))))) continue;
-      if (STOPWORDS.has(lower)) continue;
       const form = ws.map((w) => w.text.toLowerCase()).join(' ');
       if (!mayBeMultiword(form)) continue; // no reading, so no senses: kept out of the mates table
       const m = cachedMates(form);
