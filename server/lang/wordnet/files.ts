@@ -53,6 +53,11 @@ export class LemmaIndex {
     return e;
   }
 
+  /** The lemmas of one part of speech, in index order. */
+  keysOf(pos: Pos): IterableIterator<string> {
+    return this.lines[POS_LIST.indexOf(pos)]!.keys();
+  }
+
   /** Every lemma once, in the order of the index files (noun, verb, adjective, adverb). */
   *keys(): IterableIterator<string> {
     for (let i = 0; i < this.lines.length; i++)

@@ -1,5 +1,5 @@
 import { EXCEPTIONS } from './irregular.js';
-import { getLemmaIndex, type Pos } from './files.js';
+import { getLemmaIndex, POS_LIST, type Pos } from './files.js';
 
 // WordNet's morphy: exception lists first, then the detachment rules of each part of speech, keeping only
 // candidates that are lemmas of that part of speech. Collocations ("goes_to") are lemmatised word by word.
@@ -34,29 +34,35 @@ function morphyWord(word: string, pos: Pos, check = true): string[] {
   return out;
 }
 
-let ends: { first: Set<string>; last: Set<string> } | null = null;
+let fixedParts: Map<Pos, Set<string>> | null = null;
+/** "n|words" for each collocation lemma of a part of speech: its length and the words other than its head. */
+const fixedKey = (parts: string[], pos: Pos): string =>
+  `${parts.length}|${(pos === 'v' ? parts.slice(1) : parts.slice(0, -1)).join('_')}`;
+
 /**
  * Whether the words can be a collocation lemma of `pos`: only the head word is inflected (the first of a
- * verb, the last otherwise), so the other end must be as written in some multiword lemma. Spin detection
- * asks this of every two and three words of a text; nearly all fail here without any morphology.
+ * verb, the last otherwise), so the other words must be as written in some multiword lemma of that part
+ * of speech and length. Spin detection asks this of every two and three words of a text; nearly all fail
+ * here without any morphology.
  */
 function mayBeCollocation(parts: string[], pos: Pos): boolean {
-  if (!ends) {
-    ends = { first: new Set(), last: new Set() };
-    for (const lemma of getLemmaIndex().keys()) {
-      if (!lemma.includes('_')) continue;
-      const ps = lemma.split('_');
-      ends.first.add(ps[0] as string);
-      ends.last.add(ps[ps.length - 1] as string);
-    }
+  if (!fixedParts) {
+    const index = getLemmaIndex();
+    fixedParts = new Map(
+      POS_LIST.map((p): [Pos, Set<string>] => {
+        const set = new Set<string>();
+        for (const lemma of index.keysOf(p)) if (lemma.includes('_')) set.add(fixedKey(lemma.split('_'), p));
+        return [p, set];
+      }),
+    );
   }
-  return pos === 'v' ? ends.last.has(parts[parts.length - 1] as string) : ends.first.has(parts[0] as string);
+  return fixedParts.get(pos)!.has(fixedKey(parts, pos));
 }
 
 /** False when a form of several words cannot be any collocation lemma (so morphy finds nothing for it). */
 export function mayBeMultiword(form: string): boolean {
   const parts = form.toLowerCase().trim().replace(/\s+/g, '_').split('_');
-  return parts.length < 2 || mayBeCollocation(parts, 'n') || mayBeCollocation(parts, 'v');
+  return parts.length < 2 || POS_LIST.some((pos) => mayBeCollocation(parts, pos));
 }
 
 /** Base forms of a word or collocation ("goes to" / "goes_to") as WordNet lemmas of `pos`. */
