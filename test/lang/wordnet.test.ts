@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { areSynonyms, isMultiwordLemma, lookup, multiwordsStartingWith, relatedness, senseCount, synonyms, synsets } from '../../server/lang/wordnet/index.js';
+import { areSynonyms, isLemma, lookup, mayBeMultiword, relatedness, senseCount, synonyms, synsets } from '../../server/lang/wordnet/index.js';
 import { formOf, inflect } from '../../server/lang/wordnet/inflect.js';
 
 const lemmas = (form: string, pos?: 'n' | 'v' | 'a' | 'r') => lookup(form, pos).map((h) => h.lemma);
@@ -20,9 +20,13 @@ test('lemma lookup uses the exception lists and the detachment rules', () => {
 test('multiword lemmas: lookup of collocations, inflected on their head', () => {
   assert.deepEqual(lemmas('goes to', 'v'), ['go_to']);
   assert.ok(lemmas('press conferences', 'n').includes('press_conference'));
-  assert.ok(isMultiwordLemma(['local', 'time']));
-  assert.ok(!isMultiwordLemma(['native', 'time']));
-  assert.ok(multiwordsStartingWith('press').some((p) => p.join(' ') === 'press conference'));
+  assert.ok(isLemma('local_time'));
+  assert.ok(!isLemma('native_time'));
+  // the filter before morphology: words other than the head must be those of a lemma of that length
+  // ("printable" starts no noun lemma, no verb lemma ends in "chip"; "costs one" was let through when any
+  // lemma's first or last word was enough)
+  assert.ok(mayBeMultiword('press conferences') && mayBeMultiword('went to') && mayBeMultiword('local time'));
+  assert.ok(!mayBeMultiword('printable chip') && !mayBeMultiword('costs one') && !mayBeMultiword('visit north'));
 });
 
 test('synsets and synonyms are sense-blind, as a spinner sees them', () => {

@@ -57,16 +57,6 @@ export class LemmaIndex {
   keysOf(pos: Pos): IterableIterator<string> {
     return this.lines[POS_LIST.indexOf(pos)]!.keys();
   }
-
-  /** Every lemma once, in the order of the index files (noun, verb, adjective, adverb). */
-  *keys(): IterableIterator<string> {
-    for (let i = 0; i < this.lines.length; i++)
-      for (const lemma of this.lines[i]!.keys()) {
-        let earlier = false;
-        for (let j = 0; j < i && !earlier; j++) earlier = this.lines[j]!.has(lemma);
-        if (!earlier) yield lemma;
-      }
-  }
 }
 let lemmaIndex: LemmaIndex | null = null;
 

@@ -141,23 +141,3 @@ export function senseCount(lemma: string, synset?: Synset): number {
   const c = getSenseCounts();
   return synset ? (c.bySense.get(`${lemma} ${synset.offset}`) ?? 0) : (c.byLemma.get(lemma) ?? 0);
 }
-
-let multiByFirst: Map<string, string[][]> | null = null;
-/** Multiword lemmas (collocations) indexed by their first word: "press" → [["press","conference"], ...]. */
-export function multiwordsStartingWith(word: string): string[][] {
-  if (!multiByFirst) {
-    multiByFirst = new Map();
-    for (const lemma of getLemmaIndex().keys()) {
-      if (!lemma.includes('_')) continue;
-      const parts = lemma.split('_');
-      const list = multiByFirst.get(parts[0] as string) ?? [];
-      list.push(parts);
-      multiByFirst.set(parts[0] as string, list);
-    }
-  }
-  return multiByFirst.get(word.toLowerCase()) ?? [];
-}
-
-export function isMultiwordLemma(words: string[]): boolean {
-  return words.length > 1 && isLemma(words.join('_').toLowerCase());
-}

@@ -1,6 +1,5 @@
 import { glossGrams } from '../../lang/wordnet/glossgrams.js';
 import { getLemmaIndex, getSenseCounts } from '../../lang/wordnet/files.js';
-import { multiwordsStartingWith } from '../../lang/wordnet/index.js';
 import { loadLexicon } from '../../lang/lexicon.js';
 import { loadVocabulary } from '../../lang/wordnet/vocabulary.js';
 import { segmentDoc } from '../segment/index.js';
@@ -21,7 +20,6 @@ const VERSIONS: [Lang, string][] = [
 export function warmUp(): void {
   getLemmaIndex();
   getSenseCounts();
-  multiwordsStartingWith('press');
   glossGrams();
   loadVocabulary();
   loadLexicon();
