@@ -22,13 +22,18 @@ function load(): Table {
   if (raw.length !== words.length * DIMS) throw new Error(`data/spin/glove.i8: ${raw.length} bytes for ${words.length} words — the data files do not match; rebuild them`);
   const q = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
   const unit = new Float32Array(q.length);
+  const index = new Map<string, number>();
   for (let i = 0; i < words.length; i++) {
     let n = 0;
-    for (let k = 0; k < DIMS; k++) n += (q[i * DIMS + k] as number) ** 2;
+    for (let k = 0; k < DIMS; k++) {
+      const x = q[i * DIMS + k] as number;
+      n += x * x; // small integers: exact, as ** 2 was
+    }
     const s = 1 / (Math.sqrt(n) || 1);
     for (let k = 0; k < DIMS; k++) unit[i * DIMS + k] = (q[i * DIMS + k] as number) * s;
+    index.set(words[i] as string, i);
   }
-  table = { index: new Map(words.map((w, i) => [w, i])), unit };
+  table = { index, unit };
   return table;
 }
 

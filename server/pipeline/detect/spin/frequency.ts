@@ -13,11 +13,9 @@ let ranks: Map<string, number> | null = null;
 function table(): Map<string, number> {
   if (!ranks) {
     const m = new Map<string, number>();
-    readFileSync(dataPath('spin', 'word-ranks.txt'), 'utf8')
-      .split('\n')
-      .forEach((w, i) => {
-        if (w && !m.has(w)) m.set(w, i + 1);
-      });
+    const words = readFileSync(dataPath('spin', 'word-ranks.txt'), 'utf8').split('\n');
+    // a word listed twice keeps its first (higher) rank
+    for (let i = 0; i < words.length; i++) if (words[i] && m.get(words[i] as string) === undefined) m.set(words[i] as string, i + 1);
     ranks = m;
   }
   return ranks;
