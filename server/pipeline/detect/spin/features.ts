@@ -94,7 +94,7 @@ export function unitFeatures(units: Unit[], toks: readonly Token[]): Scored[] {
     let gain = -1;
     let freqGain = 0;
     let combined = -1;
-    let glossGain = 0;
+    let mostPairs = 0; // of any mate: glossGain is its log ratio to the unit's own (log is monotonic)
     // noisy channel: a writer picks w with p ∝ exp(λ·fit(w)) / rank(w); a spinner writes the unit for a
     // mate m with p(m)·q(unit | m). The log ratio of the two is the evidence.
     const natural = me.logP + LAMBDA * (own ?? 0);
@@ -106,7 +106,7 @@ export function unitFeatures(units: Unit[], toks: readonly Token[]): Scored[] {
       const mi = info(m.form);
       const mf = fitOf(mi);
       const g = mf === null ? -1 : mf - (own ?? 0);
-      const fg = Math.max(0, Math.log(ownRank / mi.rank));
+      const fg = mi.rank < ownRank ? Math.log(ownRank / mi.rank) : 0; // a mate as rare or rarer gains nothing
       const c = g + 0.1 * fg;
       const mass = Math.exp(mi.logP + LAMBDA * (mf ?? 0) - natural) * m.q;
       spunMass += mass;
@@ -117,12 +117,13 @@ export function unitFeatures(units: Unit[], toks: readonly Token[]): Scored[] {
       }
       if (g > gain) gain = g;
       if (fg > freqGain) freqGain = fg;
-      glossGain = Math.max(glossGain, Math.log((pairs(mi) + 1) / (ownPairs + 1)));
+      mostPairs = Math.max(mostPairs, pairs(mi));
       if (c > combined || (c === combined && m.senseTags > bestTags)) {
         combined = c;
         bestTags = m.senseTags;
       }
     }
+    const glossGain = Math.max(0, Math.log((mostPairs + 1) / (ownPairs + 1)));
     const noVector = u.words === 1 && !hasVector(u.form) ? 1 : 0;
     out.push({
       unit: u,
