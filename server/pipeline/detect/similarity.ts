@@ -90,7 +90,6 @@ export function lengthFit(a: string, aLang: Lang, b: string, bLang: Lang): numbe
 interface Features {
   numbers: number[];
   entities: ReturnType<typeof extractEntities>;
-  index: ReturnType<typeof nameIndex>;
 }
 
 // Misalignment compares each sentence with a dozen neighbours: its features are computed once (a table
@@ -99,7 +98,7 @@ const featureCache = new MemoFamily<string, Features>(5000);
 function features(text: string, lang: Lang): Features {
   return featureCache
     .table(lang)
-    .get(text, () => ({ numbers: factNumbers(text, lang).map((n) => n.value), entities: extractEntities(text, lang), index: nameIndex(text, lang) }));
+    .get(text, () => ({ numbers: factNumbers(text, lang).map((n) => n.value), entities: extractEntities(text, lang) }));
 }
 
 /** One similarity in [0,1] for a sentence pair, from lexical coverage, anchors and length. */
@@ -112,8 +111,9 @@ export function pairSimilarity(a: string, aLang: Lang, b: string, bLang: Lang): 
   let total = 0;
   for (const v of fa.numbers) (total++, fb.numbers.includes(v) && agree++);
   for (const v of fb.numbers) (total++, fa.numbers.includes(v) && agree++);
-  for (const e of fa.entities) (total++, entityIn(e, fb.index, aLang) && agree++);
-  for (const e of fb.entities) (total++, entityIn(e, fa.index, bLang) && agree++);
+  // a sentence's name index (entities.ts keeps it per text) is built only when the other has names to find in it
+  for (const e of fa.entities) (total++, entityIn(e, nameIndex(b, bLang), aLang) && agree++);
+  for (const e of fb.entities) (total++, entityIn(e, nameIndex(a, aLang), bLang) && agree++);
   const anchors = total ? agree / total : -1;
   const lf = lengthFit(a, aLang, b, bLang);
   const score = anchors < 0 ? 0.85 * lexical + 0.15 * lf : 0.6 * lexical + 0.3 * anchors + 0.1 * lf;
