@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -80,6 +80,9 @@ export function getLemmaIndex(): LemmaIndex {
 
 /** Where data.pos is (WordNet's synset file of a part of speech). */
 export const dataFilePath = (pos: Pos): string => join(dictPath(), `data.${FILE[pos]}`);
+
+/** Which WordNet files a table derived from them was built from: their data files' sizes. */
+export const wordnetSourceKey = (): string => POS_LIST.map((p) => `${p}:${statSync(dataFilePath(p)).size}`).join(',');
 
 const dataFiles = new Map<Pos, Buffer>();
 export function dataFile(pos: Pos): Buffer {

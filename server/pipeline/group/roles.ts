@@ -1,5 +1,6 @@
 import type { Lang, Role } from '../types.js';
-import { clearlyRarer, jaccard, NEAR_DUPLICATE } from '../detect/spin/direction.js';
+import { clearlyRarer, NEAR_DUPLICATE } from '../detect/spin/direction.js';
+import { jaccard } from '../detect/spin/shingles.js';
 
 // Roles of the versions of one story. The English non-spun version is the pivot every other version
 // is aligned to; Tagalog versions are translations; an English near-duplicate of another English

@@ -1,4 +1,5 @@
 import { frequencyRank } from './frequency.js';
+import { jaccard } from './shingles.js';
 
 // Which of two same-language near-duplicates is the spun one, from the words alone. Spinners replace
 // common words with rarer synonyms ("said" → "stated", "local" → "native"), so the words only one side
@@ -10,12 +11,6 @@ export const NEAR_DUPLICATE = 0.35;
 
 /** Difference in mean log rank (nats; 0.5 ≈ ranks 1.6 times further down) from which the rarer side is the spun one. */
 export const RARITY_MARGIN = 0.5;
-
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / (a.size + b.size - shared || 1);
-}
 
 /** Mean log frequency rank of the words x has and y lacks: what one near-duplicate says differently. */
 export function ownRarity(x: Set<string>, y: Set<string>): number {
@@ -42,9 +37,15 @@ export function clearSpunSide(a: Set<string>, b: Set<string>): 'a' | 'b' | null 
 
 const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 
-/** Distinct lowercased words of a document's text segments (boilerplate left out). */
-export function contentWords(segments: { text: string; boilerplate: false | string }[]): Set<string> {
-  const words = new Set<string>();
+// role assignment and spin-story both ask it of each English version of a story: worked out once per document
+const wordsOf = new WeakMap<readonly unknown[], Set<string>>();
+
+/** Distinct lowercased words of a document's text segments (boilerplate left out). Shared: do not change it. */
+export function contentWords(segments: readonly { text: string; boilerplate: false | string }[]): Set<string> {
+  let words = wordsOf.get(segments);
+  if (words) return words;
+  words = new Set<string>();
+  wordsOf.set(segments, words);
   for (const s of segments) {
     if (s.boilerplate) continue;
     for (const m of s.text.matchAll(WORD_RE)) words.add(m[0].toLowerCase());

@@ -1,14 +1,8 @@
 import { loadVocabulary } from '../../../lang/wordnet/vocabulary.js';
-import type { Mate } from './units.js';
+import type { Mate, Mates } from './units.js';
 
 // A word form's synset-mates as the build's vocabulary table holds them (lang/wordnet/vocabulary.ts,
 // written by vocabulary-file.ts): fields lemmaTags, senses, then one "form|senseTags|q" per mate.
-
-export interface Mates {
-  mates: Mate[];
-  lemmaTags: number;
-  senses: number;
-}
 
 /** The mates' fields of a vocabulary line (after the form and its lemmas). */
 export const encodeMates = (m: Mates): string[] => [String(m.lemmaTags), String(m.senses), ...m.mates.map((x) => `${x.form}|${x.senseTags}|${x.q}`)];

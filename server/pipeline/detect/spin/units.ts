@@ -3,6 +3,7 @@ import { lemmaSynsets, lookup, mayBeMultiword, senseCount, synsetCount } from '.
 import { STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
 import { prebuiltMates } from './mates-table.js';
+import { Memo } from '../../../memo.js';
 
 // The places a sense-blind spinner can have touched: content words, and WordNet multiword lemmas written
 // out in the text ("pilot film", "cut off" — spinners put these where one plain word stood). Each unit
@@ -16,6 +17,13 @@ export interface Mate {
   /** chance a sense-blind spinner given the mate writes the unit: over the mate's readings (hits), their
    * senses and the other lemmas of the shared synset, each picked uniformly */
   q: number;
+}
+
+/** A form's synset-mates, with its lemma's SemCor count and its number of senses (see Unit). */
+export interface Mates {
+  mates: Mate[];
+  lemmaTags: number;
+  senses: number;
 }
 
 export interface Unit {
@@ -36,7 +44,7 @@ export interface Unit {
 const ALPHA = /^[a-z]+(?:[-'][a-z]+)*$/i;
 
 /** Mates of a form over all its WordNet readings; a form with no reading (or no mate) gets none. */
-export function matesOf(form: string): { mates: Mate[]; lemmaTags: number; senses: number } {
+export function matesOf(form: string): Mates {
   const seen = new Map<string, Mate>();
   let lemmaTags = 0;
   let senses = 0;
@@ -65,16 +73,9 @@ export function matesOf(form: string): { mates: Mate[]; lemmaTags: number; sense
   return { mates: [...seen.values()], lemmaTags, senses };
 }
 
-const memo = new Map<string, { mates: Mate[]; lemmaTags: number; senses: number }>();
-function cachedMates(form: string): { mates: Mate[]; lemmaTags: number; senses: number } {
-  let m = memo.get(form);
-  if (!m) {
-    m = prebuiltMates(form) ?? matesOf(form);
-    if (memo.size > 50_000) memo.clear(); // bounded: batch runs see many distinct words
-    memo.set(form, m);
-  }
-  return m;
-}
+// bounded: batch runs see many distinct words
+const memo = new Memo<string, Mates>(50_000);
+const cachedMates = (form: string): Mates => memo.get(form, (f) => prebuiltMates(f) ?? matesOf(f));
 
 function isSentenceStart(toks: readonly Token[], i: number): boolean {
   const prev = toks[i - 1];
