@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
+import { LineIndex } from './line-index.js';
 
 // English word vectors: GloVe 6B 100-d (Wikipedia + Gigaword news), the 80,000 most frequent lowercase word
 // forms, int8-quantised (data/spin/glove.*, Public Domain Dedication and License; data/spin/SOURCES.md).
@@ -9,40 +10,44 @@ import { dataPath } from '../paths.js';
 export const DIMS = 100;
 
 interface Table {
-  index: Map<string, number>;
-  /** unit vectors, row-major */
-  unit: Float32Array;
+  /** word → row (its line in glove.words) */
+  index: LineIndex;
+  q: Int8Array;
 }
 let table: Table | null = null;
 
+// The quantised rows stay as read; a unit vector is made when a word's is asked for (features.ts keeps each
+// form's). Expanding all 80,000 rows up front cost every batch worker 32 MB and a sixth of its warm-up.
 function load(): Table {
   if (table) return table;
-  const words = readFileSync(dataPath('spin', 'glove.words'), 'utf8').split('\n').filter(Boolean);
+  const index = new LineIndex(readFileSync(dataPath('spin', 'glove.words'), 'utf8'), '\t');
   const raw = readFileSync(dataPath('spin', 'glove.i8'));
-  if (raw.length !== words.length * DIMS) throw new Error(`data/spin/glove.i8: ${raw.length} bytes for ${words.length} words — the data files do not match; rebuild them`);
-  const q = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
-  const unit = new Float32Array(q.length);
-  const index = new Map<string, number>();
-  for (let i = 0; i < words.length; i++) {
-    let n = 0;
-    for (let k = 0; k < DIMS; k++) {
-      const x = q[i * DIMS + k] as number;
-      n += x * x; // small integers: exact, as ** 2 was
-    }
-    const s = 1 / (Math.sqrt(n) || 1);
-    for (let k = 0; k < DIMS; k++) unit[i * DIMS + k] = (q[i * DIMS + k] as number) * s;
-    index.set(words[i] as string, i);
+  if (raw.length !== index.lines * DIMS || index.size !== index.lines) {
+    throw new Error(`data/spin/glove.i8: ${raw.length} bytes for ${index.lines} words — the data files do not match; rebuild them`);
   }
-  table = { index, unit };
+  table = { index, q: new Int8Array(raw.buffer, raw.byteOffset, raw.length) };
   return table;
+}
+
+/** Row i's unit-length scale: 1 / its norm (the rows are small integers, so the sum is exact). */
+function scaleOf(q: Int8Array, i: number): number {
+  let n = 0;
+  for (let k = i * DIMS; k < (i + 1) * DIMS; k++) n += (q[k] as number) * (q[k] as number);
+  return 1 / (Math.sqrt(n) || 1);
+}
+
+/** Adds row i's unit vector (as float32 values) into `into`. */
+function addRow(into: Float32Array, q: Int8Array, i: number): void {
+  const s = scaleOf(q, i);
+  for (let k = 0; k < DIMS; k++) into[k] = (into[k] as number) + Math.fround((q[i * DIMS + k] as number) * s);
 }
 
 const VOCAB_SIZE = 80_000;
 
 /** 1-based frequency rank in the vectors' corpus; words outside the table rank VOCAB_SIZE * 2. */
 export function newsRank(word: string): number {
-  const i = load().index.get(word);
-  return i === undefined ? VOCAB_SIZE * 2 : i + 1;
+  const i = load().index.find(word);
+  return i < 0 ? VOCAB_SIZE * 2 : i + 1;
 }
 
 export function hasVector(word: string): boolean {
@@ -55,9 +60,9 @@ export function centroid(words: readonly string[]): Float32Array | null {
   const c = new Float32Array(DIMS);
   let n = 0;
   for (const w of words) {
-    const i = t.index.get(w);
-    if (i === undefined) continue;
-    for (let k = 0; k < DIMS; k++) c[k] = (c[k] as number) + (t.unit[i * DIMS + k] as number);
+    const i = t.index.find(w);
+    if (i < 0) continue;
+    addRow(c, t.q, i);
     n++;
   }
   if (n === 0) return null;
@@ -68,14 +73,16 @@ export function centroid(words: readonly string[]): Float32Array | null {
   return c;
 }
 
-/** The unit vector of a word, or of a phrase (the centroid of its words but `skip`); null without one.
- * A single word's vector is a view into the table: callers must not write to it. */
+/** The unit vector of a word, or of a phrase (the centroid of its words but `skip`); null without one. */
 export function vectorOf(word: string, skip?: ReadonlySet<string>): Float32Array | null {
   const t = load();
   const parts = word.split(/[\s_]+/);
   if (parts.length > 1) return centroid(skip ? parts.filter((p) => !skip.has(p)) : parts);
-  const i = t.index.get(word);
-  return i === undefined ? null : t.unit.subarray(i * DIMS, (i + 1) * DIMS);
+  const i = t.index.find(word);
+  if (i < 0) return null;
+  const v = new Float32Array(DIMS);
+  addRow(v, t.q, i);
+  return v;
 }
 
 export function dot(a: Float32Array, b: Float32Array): number {

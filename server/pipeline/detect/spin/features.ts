@@ -1,8 +1,8 @@
 import { glossWordId, pairCountOfIds } from '../../../lang/wordnet/glossgrams.js';
-import { DIMS, dot, hasVector, newsRank, vectorOf } from '../../../lang/vectors.js';
+import { DIMS, dot, newsRank, vectorOf } from '../../../lang/vectors.js';
 import { STOPWORDS } from './stopwords.js';
 import type { Token } from './tokens.js';
-import type { Unit } from './units.js';
+import type { Mate, Unit } from './units.js';
 
 // Raw evidence that a unit is a spinner's substitute, kept apart from any decision (the model weighs it):
 // how much better a synset-mate fits the neighbours (word vectors), how much rarer the unit is than its
@@ -47,6 +47,15 @@ function info(form: string): FormInfo {
   if (infos.size > 100_000) infos.clear(); // bounded for long batch runs
   infos.set(form, f);
   return f;
+}
+
+// A form's mates are one shared array (units.ts memoises them per form): their information is looked up
+// once per array rather than once per mate at every occurrence of the form.
+const mateInfos = new WeakMap<readonly Mate[], FormInfo[]>();
+function infosOf(mates: readonly Mate[]): FormInfo[] {
+  let out = mateInfos.get(mates);
+  if (!out) mateInfos.set(mates, (out = mates.map((m) => info(m.form))));
+  return out;
 }
 
 function neighbour(toks: readonly Token[], i: number): string | null {
@@ -102,8 +111,10 @@ export function unitFeatures(units: Unit[], toks: readonly Token[]): Scored[] {
     let best = u.mates[0]?.form ?? '';
     let bestMass = -1;
     let bestTags = 0;
-    for (const m of u.mates) {
-      const mi = info(m.form);
+    const mateInfo = infosOf(u.mates);
+    for (let j = 0; j < u.mates.length; j++) {
+      const m = u.mates[j] as Mate;
+      const mi = mateInfo[j] as FormInfo;
       const mf = fitOf(mi);
       const g = mf === null ? -1 : mf - (own ?? 0);
       const fg = mi.rank < ownRank ? Math.log(ownRank / mi.rank) : 0; // a mate as rare or rarer gains nothing
@@ -124,7 +135,7 @@ export function unitFeatures(units: Unit[], toks: readonly Token[]): Scored[] {
       }
     }
     const glossGain = Math.max(0, Math.log((mostPairs + 1) / (ownPairs + 1)));
-    const noVector = u.words === 1 && !hasVector(u.form) ? 1 : 0;
+    const noVector = u.words === 1 && !me.vec ? 1 : 0; // a single word's vector is its table row
     out.push({
       unit: u,
       suggestion: best,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../../paths.js';
 import { memoise } from '../../../memo.js';
+import { LineIndex } from '../../../lang/line-index.js';
 
 // Word frequency ranks of English: data/spin/word-ranks.txt, ~225,000 word forms ordered by frequency in
 // Wikipedia (from the popular-english-words package, ISC licence; see data/spin/SOURCES.md). A sense-blind
@@ -8,22 +9,20 @@ import { memoise } from '../../../memo.js';
 // 75,098th); that gap is the signal.
 
 export const UNRANKED = 300_000;
-let ranks: Map<string, number> | null = null;
+let ranks: LineIndex | null = null;
 
-function table(): Map<string, number> {
-  if (!ranks) {
-    const m = new Map<string, number>();
-    const words = readFileSync(dataPath('spin', 'word-ranks.txt'), 'utf8').split('\n');
-    // a word listed twice keeps its first (higher) rank
-    for (let i = 0; i < words.length; i++) if (words[i] && m.get(words[i] as string) === undefined) m.set(words[i] as string, i + 1);
-    ranks = m;
-  }
-  return ranks;
+/** The list by word: a word's rank is its line number (a word listed twice keeps its first, higher rank). */
+function table(): LineIndex {
+  return (ranks ??= new LineIndex(readFileSync(dataPath('spin', 'word-ranks.txt'), 'utf8'), '\t'));
 }
 
 /** Rank of a word form (1 = most frequent); a phrase ranks as its rarest word. */
 export const frequencyRank: (form: string) => number = memoise((form: string): number => {
   let worst = 0;
-  for (const p of form.toLowerCase().split(/[\s_]+/)) if (p) worst = Math.max(worst, table().get(p) ?? UNRANKED);
+  for (const p of form.toLowerCase().split(/[\s_]+/)) {
+    if (!p) continue;
+    const line = table().find(p);
+    worst = Math.max(worst, line < 0 ? UNRANKED : line + 1);
+  }
   return worst || UNRANKED;
 }, 200_000);

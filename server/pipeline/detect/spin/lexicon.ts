@@ -33,12 +33,21 @@ export function lexTokens(text: string): { text: string; start: number; end: num
   return out;
 }
 
+const PLAIN = /^[a-z]+$/i;
+
 function parsePattern(spun: string): { tokens: string[]; context: boolean[] } {
   const tokens: string[] = [];
   const context: boolean[] = [];
   for (const part of spun.split(/\s+/)) {
     const ctx = part.startsWith('[') && part.endsWith(']');
     const word = ctx ? part.slice(1, -1) : part;
+    // a plain word is one token as it stands (most of the 8,000 list entries are plain words: tokenising
+    // each was most of what a worker spent compiling the lists)
+    if (PLAIN.test(word)) {
+      tokens.push(word.toLowerCase());
+      context.push(ctx);
+      continue;
+    }
     for (const t of word === "'s" ? [{ text: "'s" }] : lexTokens(word)) {
       tokens.push(t.text);
       context.push(ctx);

@@ -1,0 +1,127 @@
+// A read-only index of a text's lines by their first field (the characters before `sep`, or the whole line),
+// for the word lists a batch worker loads before its first story (frequency ranks, vector vocabulary,
+// WordNet's lemma and sense indexes, the prebuilt vocabulary). A Map of sliced keys cost 40–100 ms per list
+// and per worker: here one pass hashes each key where it stands in the text (FNV-1a over its UTF-16 code
+// units) into an open-addressing table of line numbers, and no key string is made until one is asked for.
+
+const FNV_START = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const NEWLINE = 10;
+
+export class LineIndex {
+  /** Lines in the text (a final newline ends the last line; it does not start an empty one). */
+  readonly lines: number;
+  /** Distinct non-empty keys indexed. */
+  readonly size: number;
+  private readonly starts: Uint32Array; // line i is text[starts[i], starts[i + 1] - 1)
+  private readonly keyEnds: Uint32Array;
+  private readonly slots: Int32Array; // line + 1; 0 is an empty slot
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+  private readonly first: Uint8Array; // 1 where a line holds the first occurrence of its key
+
+  /** A key listed on several lines is found at its first. Lines with an empty key are not indexed. */
+  constructor(
+    readonly text: string,
+    sep: string,
+  ) {
+    const sepCode = sep.charCodeAt(0);
+    let n = 0;
+    for (let at = 0; at < text.length; n++) {
+      const end = text.indexOf('\n', at);
+      at = end < 0 ? text.length : end + 1;
+    }
+    this.lines = n;
+    this.starts = new Uint32Array(n + 1);
+    this.keyEnds = new Uint32Array(n);
+    let cap = 16;
+    while (cap < n * 2) cap *= 2;
+    this.slots = new Int32Array(cap);
+    this.hashes = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.first = new Uint8Array(n);
+    let size = 0;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      this.starts[i] = at;
+      let h = FNV_START;
+      let c = 0;
+      let k = at;
+      for (; k < text.length && (c = text.charCodeAt(k)) !== NEWLINE && c !== sepCode; k++) h = Math.imul(h ^ c, FNV_PRIME);
+      this.keyEnds[i] = k;
+      if (k > at && this.insert(i, h)) {
+        this.first[i] = 1;
+        size++;
+      }
+      const end = c === NEWLINE && k < text.length ? k : text.indexOf('\n', k);
+      at = end < 0 ? text.length + 1 : end + 1;
+    }
+    this.starts[n] = at; // one past the last line's end, as if a newline followed it
+    this.size = size;
+  }
+
+  private insert(line: number, h: number): boolean {
+    const start = this.starts[line] as number;
+    const len = (this.keyEnds[line] as number) - start;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const v = this.slots[s] as number;
+      if (v === 0) {
+        this.slots[s] = line + 1;
+        this.hashes[s] = h;
+        return true;
+      }
+      if (this.hashes[s] === h && this.sameKey(v - 1, start, len)) return false; // the first line keeps it
+    }
+  }
+
+  private sameKey(line: number, start: number, len: number): boolean {
+    const at = this.starts[line] as number;
+    if ((this.keyEnds[line] as number) - at !== len) return false;
+    for (let k = 0; k < len; k++) if (this.text.charCodeAt(at + k) !== this.text.charCodeAt(start + k)) return false;
+    return true;
+  }
+
+  /** The first line whose key is `key`, or -1. */
+  find(key: string): number {
+    if (key.length === 0) return -1;
+    let h = FNV_START;
+    for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const v = this.slots[s] as number;
+      if (v === 0) return -1;
+      if (this.hashes[s] !== h) continue;
+      const line = v - 1;
+      const at = this.starts[line] as number;
+      if ((this.keyEnds[line] as number) - at !== key.length) continue;
+      let same = true;
+      for (let k = 0; k < key.length && same; k++) same = this.text.charCodeAt(at + k) === key.charCodeAt(k);
+      if (same) return line;
+    }
+  }
+
+  has(key: string): boolean {
+    return this.find(key) >= 0;
+  }
+
+  /** Line i without its newline. */
+  line(i: number): string {
+    return this.text.slice(this.starts[i], (this.starts[i + 1] as number) - 1);
+  }
+
+  /** Line i's key. */
+  key(i: number): string {
+    return this.text.slice(this.starts[i], this.keyEnds[i]);
+  }
+
+  /** Line i after its key and separator ('' when the line is only a key). */
+  rest(i: number): string {
+    const end = (this.starts[i + 1] as number) - 1;
+    const from = (this.keyEnds[i] as number) + 1;
+    return from >= end ? '' : this.text.slice(from, end);
+  }
+
+  /** The indexed keys in text order (each once, at its first line). */
+  *keys(): IterableIterator<string> {
+    for (let i = 0; i < this.lines; i++) if (this.first[i]) yield this.key(i);
+  }
+}
