@@ -7,7 +7,7 @@ import { decodeHits, loadVocabulary, type LemmaHit } from './vocabulary.js';
 // multiword lemmas as a collocation list, SemCor sense counts. Everything lazily loaded and cached.
 
 export type { Pos } from './files.js';
-export { morphy, isLemma, mayBeMultiword } from './morphy.js';
+export { morphy, isLemma, mayBeMultiword, mayBeMultiwordWords } from './morphy.js';
 export { POS_LIST } from './files.js';
 
 export interface Synset {

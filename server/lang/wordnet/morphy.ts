@@ -34,10 +34,52 @@ function morphyWord(word: string, pos: Pos, check = true): string[] {
   return out;
 }
 
-let fixedParts: Map<Pos, Set<string>> | null = null;
 /** "n|words" for each collocation lemma of a part of speech: its length and the words other than its head. */
 const fixedKey = (parts: string[], pos: Pos): string =>
   `${parts.length}|${(pos === 'v' ? parts.slice(1) : parts.slice(0, -1)).join('_')}`;
+
+/**
+ * The fixed (non-head) words of the multiword lemmas. By part of speech as fixedKey strings; and, for the
+ * two- and three-word lemmas that spin detection asks about at every word of a text, as word sets that
+ * answer for all parts of speech at once without building a key: a verb's words after its head (the
+ * first), any other lemma's words before its head (the last).
+ */
+interface FixedParts {
+  byPos: Map<Pos, Set<string>>;
+  verbTail2: Set<string>; // w2 of "head w2"
+  front2: Set<string>; // w1 of "w1 head"
+  verbTail3: Map<string, Set<string>>; // w2 → w3 of "head w2 w3"
+  front3: Map<string, Set<string>>; // w1 → w2 of "w1 w2 head"
+}
+let fixed: FixedParts | null = null;
+
+function fixedParts(): FixedParts {
+  if (fixed) return fixed;
+  const index = getLemmaIndex();
+  const f: FixedParts = { byPos: new Map(), verbTail2: new Set(), front2: new Set(), verbTail3: new Map(), front3: new Map() };
+  const pair = (m: Map<string, Set<string>>, a: string, b: string): void => {
+    const s = m.get(a);
+    if (s) s.add(b);
+    else m.set(a, new Set([b]));
+  };
+  for (const p of POS_LIST) {
+    const set = new Set<string>();
+    for (const lemma of index.keysOf(p)) {
+      if (!lemma.includes('_')) continue;
+      const parts = lemma.split('_');
+      set.add(fixedKey(parts, p));
+      if (parts.length === 2) {
+        if (p === 'v') f.verbTail2.add(parts[1]!);
+        else f.front2.add(parts[0]!);
+      } else if (parts.length === 3) {
+        if (p === 'v') pair(f.verbTail3, parts[1]!, parts[2]!);
+        else pair(f.front3, parts[0]!, parts[1]!);
+      }
+    }
+    f.byPos.set(p, set);
+  }
+  return (fixed = f);
+}
 
 /**
  * Whether the words can be a collocation lemma of `pos`: only the head word is inflected (the first of a
@@ -46,24 +88,24 @@ const fixedKey = (parts: string[], pos: Pos): string =>
  * here without any morphology.
  */
 function mayBeCollocation(parts: string[], pos: Pos): boolean {
-  if (!fixedParts) {
-    const index = getLemmaIndex();
-    fixedParts = new Map(
-      POS_LIST.map((p): [Pos, Set<string>] => {
-        const set = new Set<string>();
-        for (const lemma of index.keysOf(p)) if (lemma.includes('_')) set.add(fixedKey(lemma.split('_'), p));
-        return [p, set];
-      }),
-    );
-  }
-  return fixedParts.get(pos)!.has(fixedKey(parts, pos));
+  return fixedParts().byPos.get(pos)!.has(fixedKey(parts, pos));
+}
+
+/** mayBeMultiword for words already lowercased and split (spin detection's two- and three-word spans). */
+export function mayBeMultiwordWords(parts: string[]): boolean {
+  if (parts.length < 2) return true;
+  const f = fixedParts();
+  if (parts.length === 2) return f.verbTail2.has(parts[1]!) || f.front2.has(parts[0]!);
+  if (parts.length === 3) return Boolean(f.verbTail3.get(parts[1]!)?.has(parts[2]!) || f.front3.get(parts[0]!)?.has(parts[1]!));
+  return POS_LIST.some((pos) => mayBeCollocation(parts, pos));
 }
 
 /** False when a form of several words cannot be any collocation lemma (so morphy finds nothing for it). */
 export function mayBeMultiword(form: string): boolean {
-  const parts = form.toLowerCase().trim().replace(/\s+/g, '_').split('_');
-  return parts.length < 2 || POS_LIST.some((pos) => mayBeCollocation(parts, pos));
+  if (!MULTI.test(form)) return true; // one word (lookup asks this of every word it is given)
+  return mayBeMultiwordWords(form.toLowerCase().trim().replace(/\s+/g, '_').split('_'));
 }
+const MULTI = /[\s_]/;
 
 /** Base forms of a word or collocation ("goes to" / "goes_to") as WordNet lemmas of `pos`. */
 export function morphy(form: string, pos: Pos): string[] {

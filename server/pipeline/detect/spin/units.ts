@@ -1,5 +1,5 @@
 import { formOf, inflect } from '../../../lang/wordnet/inflect.js';
-import { lemmaSynsets, lookup, mayBeMultiword, senseCount, synsetCount } from '../../../lang/wordnet/index.js';
+import { lemmaSynsets, lookup, mayBeMultiwordWords, senseCount, synsetCount } from '../../../lang/wordnet/index.js';
 import { STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
 import { prebuiltMates } from './mates-table.js';
@@ -82,6 +82,26 @@ function isSentenceStart(toks: readonly Token[], i: number): boolean {
   return !prev || /[.!?"“:]/.test(prev.text);
 }
 
+const PLAIN = /^[a-z]+$/i;
+const CAPITAL = /^[A-Z]/;
+
+/**
+ * How many tokens from i (up to max) can be the words of one multiword unit: plain words, each after the
+ * previous one and a single space, none but the first capitalised.
+ */
+function plainWordsFrom(text: string, toks: readonly Token[], i: number, max: number): number {
+  let n = 0;
+  for (; n < max && i + n < toks.length; n++) {
+    const w = toks[i + n] as Token;
+    if (!w.word || !PLAIN.test(w.text)) break;
+    if (n > 0) {
+      const prevEnd = (toks[i + n - 1] as Token).end;
+      if (w.start !== prevEnd + 1 || text.charCodeAt(prevEnd) !== 32 || CAPITAL.test(w.text)) break;
+    }
+  }
+  return n;
+}
+
 /** Content units of a text, in order, non-overlapping (a multiword lemma wins over its words). */
 export function spinUnits(text: string): { units: Unit[]; toks: readonly Token[] } {
   const toks = tokenize(text);
@@ -94,14 +114,14 @@ export function spinUnits(text: string): { units: Unit[]; toks: readonly Token[]
     if (/^[A-Z]/.test(t.text) && !start) continue; // names stay
     let took = false;
     // a stopword starts no multiword unit (and is no unit itself)
-    for (const n of STOPWORDS.has(lower) ? [] : [3, 2]) {
-      const ws = toks.slice(i, i + n);
-      if (ws.length < n || ws.some((w, j) => !w.word || !/^[a-z]+$/i.test(w.text) || (j > 0 && (text.slice((ws[j - 1] as Token).end, w.start) !== ' ' || /^[A-Z]/.test(w.text))))) continue;
-      const form = ws.map((w) => w.text.toLowerCase()).join(' ');
-      if (!mayBeMultiword(form)) continue; // no reading, so no senses: kept out of the mates table
+    const plainRun = STOPWORDS.has(lower) ? 0 : plainWordsFrom(text, toks, i, 3);
+    for (let n = Math.min(3, plainRun); n >= 2; n--) {
+      const parts = toks.slice(i, i + n).map((w) => w.text.toLowerCase());
+      if (!mayBeMultiwordWords(parts)) continue; // no reading, so no senses: kept out of the mates table
+      const form = parts.join(' ');
       const m = cachedMates(form);
       if (m.senses === 0) continue;
-      units.push({ start: t.start, end: (ws[n - 1] as Token).end, form, words: n, tok: i, sentenceStart: start, ...m });
+      units.push({ start: t.start, end: (toks[i + n - 1] as Token).end, form, words: n, tok: i, sentenceStart: start, ...m });
       i += n - 1;
       took = true;
       break;
