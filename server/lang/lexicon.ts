@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import { cognateKey, enNumberWord, enStem, fold, isEnStopword, words } from './text-norm.js';
 import { Memo } from '../memo.js';
+import { LineIndex } from './line-index.js';
 import { tlStemCandidates } from './tl-morph.js';
 
 // The shipped Tagalog→English lexicon (data/lexicon/tl-en.tsv, built by scripts/build-lexicon.ts; sources
@@ -21,19 +22,50 @@ export interface Lexicon {
 
 const NONE: readonly Translation[] = [];
 
-export function parseLexicon(tsv: string, tlStopwords: Iterable<string>): Lexicon {
-  const table = new Map<string, Translation[]>();
-  for (const line of tsv.split('\n').slice(1)) {
-    const [tl, en, score] = line.split('\t');
-    if (!tl || !en) continue;
-    let list = table.get(tl);
-    if (!list) table.set(tl, (list = []));
-    list.push({ en: enNumberWord(en) ?? en, score: Number(score) || 0 });
+function addEntry(list: Translation[], line: string): void {
+  const [tl, en, score] = line.split('\t');
+  if (tl && en) list.push({ en: enNumberWord(en) ?? en, score: Number(score) || 0 });
+}
+
+/**
+ * The lexicon's table: Tagalog word → its translations, in file order (line 0 is the header). A file that
+ * lists each word's lines together (the shipped one is sorted) is indexed as it stands and a word's lines
+ * are read when it is first looked up: every batch worker loads the lexicon, and parsing all 40,000 lines
+ * was most of that. Another file is read whole into a Map.
+ */
+function translationTable(tsv: string): { get: (tl: string) => Translation[] | undefined; size: () => number } {
+  const index = new LineIndex(tsv, '\t');
+  if (!index.grouped) {
+    const table = new Map<string, Translation[]>();
+    for (let i = 1; i < index.lines; i++) {
+      const list: Translation[] = [];
+      addEntry(list, index.line(i));
+      if (list.length) (table.get(index.key(i)) ?? table.set(index.key(i), []).get(index.key(i))!).push(...list);
+    }
+    return { get: (tl) => table.get(tl), size: () => table.size };
   }
+  const read = new Map<string, Translation[] | undefined>();
+  const get = (tl: string): Translation[] | undefined => {
+    if (read.has(tl)) return read.get(tl);
+    let first = index.find(tl);
+    if (first === 0) first = index.keyIs(1, tl) ? 1 : -1; // the header's key, or a word listed right after it
+    const list: Translation[] = [];
+    for (let i = first; i >= 0 && i < index.lines && index.keyIs(i, tl); i++) addEntry(list, index.line(i));
+    const out = list.length ? list : undefined;
+    read.set(tl, out);
+    return out;
+  };
+  return { get, size: () => [...index.keys()].filter((k) => get(k)).length };
+}
+
+export function parseLexicon(tsv: string, tlStopwords: Iterable<string>): Lexicon {
+  const table = translationTable(tsv);
   const stop = new Set([...tlStopwords].map(fold));
   const cache = new Map<string, readonly Translation[]>();
   return {
-    size: table.size,
+    get size() {
+      return table.size();
+    },
     isTlStopword: (w) => stop.has(fold(w)),
     translate(word) {
       const w = fold(word);

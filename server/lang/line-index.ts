@@ -13,6 +13,8 @@ export class LineIndex {
   readonly lines: number;
   /** Distinct non-empty keys indexed. */
   readonly size: number;
+  /** Whether every key's lines are consecutive (a sorted list's are): then lines from find(key) on are its run. */
+  readonly grouped: boolean;
   private readonly starts: Uint32Array; // line i is text[starts[i], starts[i + 1] - 1)
   private readonly keyEnds: Uint32Array;
   private readonly slots: Int32Array; // line + 1; 0 is an empty slot
@@ -41,6 +43,7 @@ export class LineIndex {
     this.mask = cap - 1;
     this.first = new Uint8Array(n);
     let size = 0;
+    let grouped = true;
     let at = 0;
     for (let i = 0; i < n; i++) {
       this.starts[i] = at;
@@ -49,15 +52,18 @@ export class LineIndex {
       let k = at;
       for (; k < text.length && (c = text.charCodeAt(k)) !== NEWLINE && c !== sepCode; k++) h = Math.imul(h ^ c, FNV_PRIME);
       this.keyEnds[i] = k;
-      if (k > at && this.insert(i, h)) {
-        this.first[i] = 1;
-        size++;
+      if (k > at) {
+        if (this.insert(i, h)) {
+          this.first[i] = 1;
+          size++;
+        } else if (!this.sameKey(i - 1, at, k - at)) grouped = false;
       }
       const end = c === NEWLINE && k < text.length ? k : text.indexOf('\n', k);
       at = end < 0 ? text.length + 1 : end + 1;
     }
     this.starts[n] = at; // one past the last line's end, as if a newline followed it
     this.size = size;
+    this.grouped = grouped;
   }
 
   private insert(line: number, h: number): boolean {
@@ -90,13 +96,16 @@ export class LineIndex {
       const v = this.slots[s] as number;
       if (v === 0) return -1;
       if (this.hashes[s] !== h) continue;
-      const line = v - 1;
-      const at = this.starts[line] as number;
-      if ((this.keyEnds[line] as number) - at !== key.length) continue;
-      let same = true;
-      for (let k = 0; k < key.length && same; k++) same = this.text.charCodeAt(at + k) === key.charCodeAt(k);
-      if (same) return line;
+      if (this.keyIs(v - 1, key)) return v - 1;
     }
+  }
+
+  /** Whether line i's key is `key` (without making the key string). */
+  keyIs(i: number, key: string): boolean {
+    const at = this.starts[i] as number;
+    if ((this.keyEnds[i] as number) - at !== key.length) return false;
+    for (let k = 0; k < key.length; k++) if (this.text.charCodeAt(at + k) !== key.charCodeAt(k)) return false;
+    return true;
   }
 
   has(key: string): boolean {

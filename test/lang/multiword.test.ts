@@ -15,7 +15,7 @@ test('two- and three-word spans of real text: the word sets agree with the fixed
   const keys = new Map<Pos, Set<string>>(POS_LIST.map((p) => [p, new Set([...getLemmaIndex().keysOf(p)].filter((l) => l.includes('_')).map((l) => keyOf(l.split('_'), p)))]));
   const byKey = (parts: string[]) => POS_LIST.some((p) => keys.get(p)!.has(keyOf(parts, p)));
   const text = readdirSync(join(SHARED, 'seeds')).map((f) => readFileSync(join(SHARED, 'seeds', f), 'utf8')).join(' ');
-  const words = (text.toLowerCase().match(/[a-z]+/g) ?? []).concat('took part in the press conference goes to cut off in spite of'.split(' '));
+  const words: string[] = [...(text.toLowerCase().match(/[a-z]+/g) ?? []), ...'took part in the press conference goes to cut off in spite of'.split(' ')];
   let yes = 0;
   let spans = 0;
   for (let i = 0; i + 3 <= words.length; i++) {

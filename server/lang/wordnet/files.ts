@@ -92,14 +92,17 @@ export function dataLine(pos: Pos, offset: number): string {
  * lemma's lines are together and start "lemma%"). Indexed by lemma and read when a lemma is asked for.
  */
 export class SenseCounts {
-  constructor(private readonly index: LineIndex) {}
+  constructor(private readonly index: LineIndex) {
+    // a run per lemma is what count() reads; WordNet ships the file sorted, and another copy must be too
+    if (!index.grouped) throw new Error(`${join(dictPath(), 'index.sense')}: a lemma's senses are not together (the file is not sorted)`);
+  }
 
   /** The tag counts of the lemma's senses whose synset is at `offset` (the last tagged line of them), or over all. */
   count(lemma: string, offset?: number): number {
     const first = this.index.find(lemma);
     if (first < 0) return 0;
     let total = 0;
-    for (let i = first; i < this.index.lines && this.index.key(i) === lemma; i++) {
+    for (let i = first; i < this.index.lines && this.index.keyIs(i, lemma); i++) {
       const f = this.index.rest(i).split(' ');
       const n = Number(f[3]);
       if (!n || !f[1]) continue;

@@ -24,6 +24,24 @@ export interface Pair {
   score: number;
 }
 
+/**
+ * The k best documents by score (ties: the lower index first) with their scores, best first: what sorting
+ * all of them and keeping k gives, without sorting the hundreds a Tagalog document's keys touch.
+ */
+export function bestCandidates(docs: number[], score: (e: number) => number, k: number): [number, number][] {
+  const best: [number, number][] = [];
+  const beats = (e: number, s: number, x: [number, number]): boolean => s > x[1] || (s === x[1] && e < x[0]);
+  for (const e of docs) {
+    const s = score(e);
+    if (best.length === k && (k === 0 || !beats(e, s, best[k - 1]!))) continue;
+    let at = best.length;
+    while (at > 0 && beats(e, s, best[at - 1]!)) at--;
+    best.splice(at, 0, [e, s]);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
 /** Coverage scores of each Tagalog document against its best English candidates (a = tl, b = en). */
 export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
   const en = docs.flatMap((d, i) => (d.lang === 'en' ? [i] : []));
@@ -71,10 +89,7 @@ export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
         }
       }
     }
-    const top = touched
-      .map((e): [number, number] => [e, acc[e]! / Math.sqrt(enTotal.get(e) || 1)])
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, opts.candidates);
+    const top = bestCandidates(touched, (e) => acc[e]! / Math.sqrt(enTotal.get(e) || 1), opts.candidates);
     for (const e of touched) acc[e] = 0;
     const tKeys = keys.of(ti);
     keys.mark(tKeys, 1);
