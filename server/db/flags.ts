@@ -65,8 +65,9 @@ export function flagFingerprint(auditId: number, f: FindingToStore, flaggedText:
 
 function textLoader(db: Db) {
   const docs = new Map<number, string>();
-  const getDoc = db.prepare('SELECT text FROM documents WHERE id = ?');
-  const getSegs = db.prepare('SELECT idx, text FROM segments WHERE document_id = ? ORDER BY idx');
+  // cached statements: a batch reconciles a story's flags hundreds of times a second
+  const getDoc = stmt(db, 'SELECT text FROM documents WHERE id = ?');
+  const getSegs = stmt(db, 'SELECT idx, text FROM segments WHERE document_id = ? ORDER BY idx');
   const segs = new Map<number, Map<number, string>>();
   const doc = (id: number): string => {
     if (!docs.has(id)) docs.set(id, (getDoc.get(id) as { text: string } | undefined)?.text ?? '');

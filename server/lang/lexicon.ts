@@ -44,16 +44,18 @@ function translationTable(tsv: string): { get: (tl: string) => Translation[] | u
     }
     return { get: (tl) => table.get(tl), size: () => table.size };
   }
-  const read = new Map<string, Translation[] | undefined>();
+  const read = new Map<string, Translation[]>(); // only words the file has: bounded by it
   const get = (tl: string): Translation[] | undefined => {
-    if (read.has(tl)) return read.get(tl);
+    const known = read.get(tl);
+    if (known) return known;
     let first = index.find(tl);
     if (first === 0) first = index.keyIs(1, tl) ? 1 : -1; // the header's key, or a word listed right after it
+    if (first < 0) return undefined;
     const list: Translation[] = [];
-    for (let i = first; i >= 0 && i < index.lines && index.keyIs(i, tl); i++) addEntry(list, index.line(i));
-    const out = list.length ? list : undefined;
-    read.set(tl, out);
-    return out;
+    for (let i = first; i < index.lines && index.keyIs(i, tl); i++) addEntry(list, index.line(i));
+    if (!list.length) return undefined;
+    read.set(tl, list);
+    return list;
   };
   return { get, size: () => [...index.keys()].filter((k) => get(k)).length };
 }
@@ -61,28 +63,22 @@ function translationTable(tsv: string): { get: (tl: string) => Translation[] | u
 export function parseLexicon(tsv: string, tlStopwords: Iterable<string>): Lexicon {
   const table = translationTable(tsv);
   const stop = new Set([...tlStopwords].map(fold));
-  const cache = new Map<string, readonly Translation[]>();
+  // bounded: a long batch looks up ever more words, most of them not in the lexicon
+  const cache = new Memo<string, readonly Translation[]>(200_000);
   return {
     get size() {
       return table.size();
     },
     isTlStopword: (w) => stop.has(fold(w)),
-    translate(word) {
-      const w = fold(word);
-      const hit = cache.get(w);
-      if (hit) return hit;
-      let found: readonly Translation[] = NONE;
-      for (const c of tlStemCandidates(w)) {
-        const list = table.get(c);
-        if (list) {
+    translate: (word) =>
+      cache.get(fold(word), (w) => {
+        for (const c of tlStemCandidates(w)) {
+          const list = table.get(c);
           // A base reached by stripping is a weaker witness than the surface form itself.
-          found = c === w ? list : list.map((t) => ({ en: t.en, score: t.score * 0.8 }));
-          break;
+          if (list) return c === w ? list : list.map((t) => ({ en: t.en, score: t.score * 0.8 }));
         }
-      }
-      cache.set(w, found);
-      return found;
-    },
+        return NONE;
+      }),
   };
 }
 

@@ -2,6 +2,7 @@ import { lemmaSynsets, lookup, synsetOffsets } from '../../../lang/wordnet/index
 import { frequencyRank } from './frequency.js';
 import { STOPWORDS } from './stopwords.js';
 import { norm, tokenize } from './tokens.js';
+import { Memo } from '../../../memo.js';
 
 // Same-story grouping and discovery of an original. A spun copy shares few exact n-grams with its source,
 // but a sense-blind spinner leaves names and numbers alone and swaps words only within a synset. So:
@@ -21,33 +22,33 @@ export function spinShingles(text: string, k = 2): Set<string> {
   return out;
 }
 
-const keyCache = new Map<string, string>();
+// bounded: a long batch meets ever more words
+const keyCache = new Memo<string, string>(200_000);
 /**
  * A synonym-normalised key for a word: the most frequent lemma among the word's own lemmas and their synset
  * mates. A spinner's "sleuthing" and the original "detection" both lead to "detection" when it is the
  * commonest word of their neighbourhood, which it usually is: writers use common words, spinners do not.
  */
 export function synonymKey(word: string): string {
-  const w = norm(word);
-  let key = keyCache.get(w);
-  if (key === undefined) {
-    key = w;
-    if (/^[a-z]+$/.test(w) && !STOPWORDS.has(w)) {
-      const hits = lookup(w);
-      let best = hits.length ? Number.POSITIVE_INFINITY : frequencyRank(w);
-      for (const h of hits) {
-        for (const s of lemmaSynsets(h.lemma, h.pos)) {
-          for (const l of s.words) {
-            const r = frequencyRank(l);
-            if (r < best || (r === best && l < key)) {
-              best = r;
-              key = l;
-            }
+  return keyCache.get(norm(word), synonymKeyOf);
+}
+
+function synonymKeyOf(w: string): string {
+  let key = w;
+  if (/^[a-z]+$/.test(w) && !STOPWORDS.has(w)) {
+    const hits = lookup(w);
+    let best = hits.length ? Number.POSITIVE_INFINITY : frequencyRank(w);
+    for (const h of hits) {
+      for (const s of lemmaSynsets(h.lemma, h.pos)) {
+        for (const l of s.words) {
+          const r = frequencyRank(l);
+          if (r < best || (r === best && l < key)) {
+            best = r;
+            key = l;
           }
         }
       }
     }
-    keyCache.set(w, key);
   }
   return key;
 }
@@ -69,16 +70,10 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return u === 0 ? 0 : n / u;
 }
 
-const synCache = new Map<string, string[]>();
+const synCache = new Memo<string, string[]>(200_000);
 function synsetKeys(word: string): string[] {
-  const w = norm(word);
-  let keys = synCache.get(w);
-  if (!keys) {
-    // the synsets' identities only: the index has them without reading the synsets
-    keys = lookup(w).flatMap((h) => synsetOffsets(h.lemma, h.pos).map((off) => `${h.pos}${off}`));
-    synCache.set(w, keys);
-  }
-  return keys;
+  // the synsets' identities only: the index has them without reading the synsets
+  return synCache.get(norm(word), (w) => lookup(w).flatMap((h) => synsetOffsets(h.lemma, h.pos).map((off) => `${h.pos}${off}`)));
 }
 
 export interface Profile {
