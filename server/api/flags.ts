@@ -8,6 +8,7 @@ import { HttpError } from './errors.js';
 import { stmt } from '../db/stmt.js';
 import { jsonCache } from './cache.js';
 import { NoQuery, parse } from './validate.js';
+import { own } from '../lang/own.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 const id = z.coerce.number().int().positive();
@@ -24,7 +25,7 @@ const ACTION_ALIAS: Record<string, string> = { approve: 'approved', reject: 'rej
 const QueueQuery = z
   .object({
     // a verdict's action names the same status as its past tense (?status=approve means approved)
-    status: z.preprocess((v) => (typeof v === 'string' && v in ACTION_ALIAS ? ACTION_ALIAS[v] : v), z.enum(QUEUE_STATUSES)).default('active'),
+    status: z.preprocess((v) => (typeof v === 'string' ? (own(ACTION_ALIAS, v) ?? v) : v), z.enum(QUEUE_STATUSES)).default('active'),
     detector: list(z.string().max(100)).optional(),
     severity: list(z.enum(['minor', 'major', 'critical'])).optional(),
     category: list(z.string().max(100)).optional(),

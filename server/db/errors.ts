@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { own } from '../lang/own.js';
 
 // SQLite and file-system failures the operator can act on, turned into one line that says what
 // happened and what was kept. SQLite rolls back the open transaction on each of these, and every
@@ -28,9 +29,9 @@ export function dbErrorMessage(err: unknown): string | null {
     return hit ? `database error (${err.code}): ${hit[1]}` : null;
   }
   const e = err as NodeJS.ErrnoException | null;
-  if (e && typeof e === 'object' && typeof e.code === 'string' && ERRNO[e.code]) {
+  if (e && typeof e === 'object' && typeof e.code === 'string' && own(ERRNO, e.code)) {
     const where = typeof e.path === 'string' ? ` (${e.path})` : '';
-    return `file error (${e.code})${where}: ${ERRNO[e.code]}`;
+    return `file error (${e.code})${where}: ${own(ERRNO, e.code)}`;
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
+import { own } from './own.js';
 
 // Number-word tables for the extractor: Tagalog from data/lexicon-numbers/tl_numbers.tsv (CLDR + Wiktionary),
 // English written here (a closed class). Multipliers are kept apart from plain values because they compose
@@ -63,7 +64,7 @@ function buildTagalog(): Map<string, WordValue> {
     const [value, kind, , plain] = line.split('\t');
     if (!value || !plain) continue;
     const key = plainWord(plain);
-    if (TL_MULTIPLIERS[key] !== undefined) continue;
+    if (own(TL_MULTIPLIERS, key) !== undefined) continue;
     if (!m.has(key)) m.set(key, { value: Number(value), ordinal: kind === 'ordinal' });
   }
   // "una"/"unang" (first) is left out of the data file because "noong una" means "at first"; as an ordinal it

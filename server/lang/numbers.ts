@@ -1,6 +1,7 @@
 import type { Lang } from '../pipeline/types.js';
 import { MemoFamily } from '../memo.js';
 import { EN_MULTIPLIERS, TL_MULTIPLIERS, englishWords, plainWord, tagalogWords, type WordValue } from './numberWords.js';
+import { own } from './own.js';
 
 // Numbers in running text, normalised to values, for alignment anchors and the numbers detector:
 // digits (1,200 · 3.5 · 21st · ika-5), English and Tagalog number words ("twenty-one", "dalawampu't isa",
@@ -68,7 +69,8 @@ function lookupWordOf(w: string, lang: Lang): Part {
     if (key.startsWith('ika-')) candidates.push('ika' + key.slice(4));
   }
   for (const c of candidates) {
-    if (mults[c] !== undefined) return { t: 'mult', value: mults[c], joinNext };
+    const mult = own(mults, c);
+    if (mult !== undefined) return { t: 'mult', value: mult, joinNext };
     for (const table of tables) {
       const v = table.get(c);
       if (v) return { t: 'num', value: v.value, ordinal: v.ordinal, words: true, joinNext };

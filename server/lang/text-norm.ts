@@ -3,6 +3,7 @@
 // sources (internasyonal ~ international, teknolohiya ~ technology, resolusyon ~ resolution).
 
 import { Memo } from '../memo.js';
+import { own } from './own.js';
 
 const WORD_RE = /[\p{L}\p{M}\p{N}]+/gu;
 
@@ -33,7 +34,7 @@ const EN_NUMBER_WORDS: Record<string, string> = {
 
 /** English number word → digits ("two" → "2"), or null. */
 export function enNumberWord(w: string): string | null {
-  return EN_NUMBER_WORDS[w] ?? null;
+  return own(EN_NUMBER_WORDS, w) ?? null;
 }
 
 // Irregular forms that a suffix stripper cannot reach but that matter for news text.
@@ -51,7 +52,7 @@ export function enStem(word: string): string {
 
 function stemOf(word: string): string {
   const w = fold(word);
-  const irr = EN_IRREGULAR[w];
+  const irr = own(EN_IRREGULAR, w);
   if (irr) return irr;
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractNumbers } from '../../server/lang/numbers.js';
+import { enNumberWord, enStem } from '../../server/lang/text-norm.js';
 import { extractCalendar } from '../../server/lang/calendar.js';
 
 const vals = (text: string, lang: 'tl' | 'en') => extractNumbers(text, lang).map((n) => [n.raw, n.value, n.kind]);
@@ -73,4 +74,12 @@ test('digits glued to a name are labels; "una" is the ordinal first; Tagalog mon
   assert.deepEqual(vals('ang unang araw', 'tl'), [['unang', 1, 'ordinal']]);
   assert.deepEqual(extractCalendar('makukuha sa 1 Ene. at sa Mayo', 'tl').map((c) => c.key), ['month:1', 'month:5']);
   assert.deepEqual(extractCalendar('It opens in May. May I come?', 'en').map((c) => c.key), ['month:5']);
+});
+
+test('words that name a property of every object are words ("constructor", "__proto__", "toString")', () => {
+  const found = extractNumbers('The bridge had 5 constructor teams, 2 __proto__ entries and 7 toString calls in May.', 'en');
+  assert.deepEqual(found.map((n) => [n.value, n.raw]), [[5, '5'], [2, '2'], [7, '7']]);
+  assert.equal(enStem('constructor'), 'constructor');
+  assert.equal(enNumberWord('constructor'), null);
+  assert.equal(enNumberWord('__proto__'), null);
 });

@@ -2,6 +2,7 @@ import type { Lang, SegmentedDoc } from '../types.js';
 import { enKey, loadLexicon } from '../../lang/lexicon.js';
 import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text-norm.js';
 import { MemoFamily } from '../../memo.js';
+import { own } from '../../lang/own.js';
 
 // What story discovery compares, reduced to hashed features so thousands of documents fit in memory:
 // - anchors: language-independent evidence that two versions tell the same story (numbers, dates,
@@ -163,7 +164,7 @@ function anchorsOf(text: string, out: Set<number>): void {
     const at = m.index ?? 0;
     const lower = w.toLowerCase();
     const capitalised = w[0] !== lower[0];
-    const month = MONTHS[lower];
+    const month = own(MONTHS, lower);
     if (month !== undefined && capitalised) out.add(fnv1a('m:' + month));
     // a capitalised word counts as a name unless it starts a sentence (any capital word does)
     const lead = leadBefore(text, at);

@@ -1,6 +1,7 @@
 import { lookup, relatedness } from '../../../lang/wordnet/index.js';
 import { lookupFingerprint } from './lexicon.js';
 import { norm, tokenize } from './tokens.js';
+import { own } from '../../../lang/own.js';
 
 // With the original: is a changed span a sense-blind synonym swap (spin) or a change of meaning?
 // Meaning first (numbers, negation, names are facts a synonym never changes), then WordNet and the lexicon.
@@ -42,7 +43,7 @@ function numbers(ws: string[]): string[] {
     inRun = false;
   };
   for (const w of ws) {
-    const v = NUMBER_WORDS[w];
+    const v = own(NUMBER_WORDS, w);
     if (/\d/.test(w)) {
       flush();
       out.push(Number(w.replace(/,(?=\d{3}\b)/g, '').replace(/[^\d.]/g, '')) || 0);
@@ -99,7 +100,7 @@ export function classifyChange(spun: string, original: string): Classified {
   if (sn !== on && (sn === '' || on === '') && relatedness(bare(sw), bare(ow)) === 2) return { kind: 'spin', confidence: 0.9, reason: 'WordNet synonym' };
   if (sn !== on) return { kind: 'meaning', confidence: 0.95, reason: 'number' };
   if (sw.length === 0 || ow.length === 0) return { kind: 'meaning', confidence: 0.7, reason: sw.length ? 'addition' : 'omission' };
-  if (sn !== '' && sw.every((w) => /\d/.test(w) || w in NUMBER_WORDS)) return { kind: 'spin', confidence: 0.8, reason: 'same number' };
+  if (sn !== '' && sw.every((w) => /\d/.test(w) || own(NUMBER_WORDS, w) !== undefined)) return { kind: 'spin', confidence: 0.8, reason: 'same number' };
   const a = sw.join(' ');
   const b = ow.join(' ');
   if (a === b) return { kind: 'spin', confidence: 0.6, reason: 'case or punctuation' };

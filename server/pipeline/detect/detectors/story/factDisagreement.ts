@@ -4,6 +4,7 @@ import { plainWord } from '../../../../lang/numberWords.js';
 import { guessLang } from '../../../../lang/langGuess.js';
 import { extractNumbers } from '../../../../lang/numbers.js';
 import { isEnStopword } from '../../../../lang/text-norm.js';
+import { own } from '../../../../lang/own.js';
 
 // Two English versions of one story that disagree on a fact. Precise on purpose:
 // - roles: the same person with an appositive role ("NAME, the ROLE") of the same head noun and disjoint
@@ -27,7 +28,7 @@ const FILLER = new Set(['the', 'of', 'for', 'and', 'a', 'an', 'russia', 'russian
 const PERSON = String.raw`(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})`;
 const ROLE_AFTER = new RegExp(String.raw`${PERSON},\s+(?:the\s+)?((?:[\p{Ll}-]+\s+){0,5}?(?:${HEADS.join('|')}|spokesperson|spokeswoman)(?:\s+(?:of|for)\s+(?:the\s+)?[\p{L}-]+(?:\s+(?:and|of)\s+[\p{L}-]+){0,3})?)(?=[,.;)]|$)`, 'gu');
 
-const norm = (w: string) => SYNONYM[w] ?? w;
+const norm = (w: string) => own(SYNONYM, w) ?? w;
 
 /** Key of a person's name: the last name, folded ("Sergey Lavrov" / "Sergei Lavrov" → lavrov). */
 export function personKey(name: string): string {
