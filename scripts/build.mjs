@@ -43,3 +43,16 @@ const { ensureGlossFile } = await import('../dist/server/lang/wordnet/glossgrams
 ensureGlossFile();
 const { ensureVocabularyFile } = await import('../dist/server/pipeline/detect/spin/vocabulary-file.js');
 ensureVocabularyFile();
+// The word lists' line indexes (data/cache), kept by the first process that builds them: built here so
+// that no batch worker has to.
+const { getLemmaIndex, getSenseCounts } = await import('../dist/server/lang/wordnet/files.js');
+const { loadVocabulary } = await import('../dist/server/lang/wordnet/vocabulary.js');
+const { frequencyRank } = await import('../dist/server/pipeline/detect/spin/frequency.js');
+const { newsRank } = await import('../dist/server/lang/vectors.js');
+const { loadLexicon } = await import('../dist/server/lang/lexicon.js');
+loadLexicon();
+getLemmaIndex();
+getSenseCounts();
+loadVocabulary();
+frequencyRank('the');
+newsRank('the');

@@ -3,6 +3,7 @@ import { dataPath } from '../paths.js';
 import { cognateKey, enNumberWord, enStem, fold, isEnStopword, words } from './text-norm.js';
 import { Memo } from '../memo.js';
 import { LineIndex } from './line-index.js';
+import { indexFile } from './line-index-file.js';
 import { tlStemCandidates } from './tl-morph.js';
 
 // The shipped Tagalog→English lexicon (data/lexicon/tl-en.tsv, built by scripts/build-lexicon.ts; sources
@@ -33,8 +34,7 @@ function addEntry(list: Translation[], line: string): void {
  * are read when it is first looked up: every batch worker loads the lexicon, and parsing all 40,000 lines
  * was most of that. Another file is read whole into a Map.
  */
-function translationTable(tsv: string): { get: (tl: string) => Translation[] | undefined; size: () => number } {
-  const index = new LineIndex(tsv, '\t');
+function translationTable(index: LineIndex): { get: (tl: string) => Translation[] | undefined; size: () => number } {
   if (!index.grouped) {
     const table = new Map<string, Translation[]>();
     for (let i = 1; i < index.lines; i++) {
@@ -61,7 +61,12 @@ function translationTable(tsv: string): { get: (tl: string) => Translation[] | u
 }
 
 export function parseLexicon(tsv: string, tlStopwords: Iterable<string>): Lexicon {
-  const table = translationTable(tsv);
+  return lexiconOf(new LineIndex(tsv, '\t'), tlStopwords);
+}
+
+/** A lexicon over its TSV's line index (the shipped file's is kept: line-index-file.ts). */
+function lexiconOf(index: LineIndex, tlStopwords: Iterable<string>): Lexicon {
+  const table = translationTable(index);
   const stop = new Set([...tlStopwords].map(fold));
   // bounded: a long batch looks up ever more words, most of them not in the lexicon
   const cache = new Memo<string, readonly Translation[]>(200_000);
@@ -87,9 +92,9 @@ let cached: Lexicon | null = null;
 /** The shipped lexicon, read from data/lexicon on first use. */
 export function loadLexicon(): Lexicon {
   if (!cached) {
-    const tsv = readFileSync(dataPath('lexicon', 'tl-en.tsv'), 'utf8');
+    const index = indexFile(dataPath('lexicon', 'tl-en.tsv'), '\t', 'utf8');
     const stop = readFileSync(dataPath('lexicon', 'stopwords-tl.txt'), 'utf8').split('\n').filter(Boolean);
-    cached = parseLexicon(tsv, stop);
+    cached = lexiconOf(index, stop);
   }
   return cached;
 }

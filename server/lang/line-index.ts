@@ -8,6 +8,17 @@ const FNV_START = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const NEWLINE = 10;
 
+/** What an index is made of: a text's index can be kept beside it and taken back (line-index-file.ts). */
+export interface LineIndexParts {
+  lines: number;
+  size: number;
+  grouped: boolean;
+  starts: Uint32Array;
+  keyEnds: Uint32Array;
+  slots: Int32Array;
+  first: Uint8Array;
+}
+
 export class LineIndex {
   /** Lines in the text (a final newline ends the last line; it does not start an empty one). */
   readonly lines: number;
@@ -17,16 +28,25 @@ export class LineIndex {
   readonly grouped: boolean;
   private readonly starts: Uint32Array; // line i is text[starts[i], starts[i + 1] - 1)
   private readonly keyEnds: Uint32Array;
-  private readonly slots: Int32Array; // line + 1; 0 is an empty slot
-  private readonly hashes: Int32Array;
+  /** slot s is [2s] = line + 1 (0: empty) and [2s + 1] = the key's hash, side by side: one cache line per probe */
+  private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly first: Uint8Array; // 1 where a line holds the first occurrence of its key
 
-  /** A key listed on several lines is found at its first. Lines with an empty key are not indexed. */
+  /**
+   * A key listed on several lines is found at its first. Lines with an empty key are not indexed. `parts`:
+   * the index of this very text with this separator, made before (the caller vouches for that).
+   */
   constructor(
     readonly text: string,
     sep: string,
+    parts?: LineIndexParts,
   ) {
+    if (parts) {
+      ({ lines: this.lines, size: this.size, grouped: this.grouped, starts: this.starts, keyEnds: this.keyEnds, slots: this.slots, first: this.first } = parts);
+      this.mask = parts.slots.length / 2 - 1;
+      return;
+    }
     const sepCode = sep.charCodeAt(0);
     let n = 0;
     for (let at = 0; at < text.length; n++) {
@@ -38,8 +58,7 @@ export class LineIndex {
     this.keyEnds = new Uint32Array(n);
     let cap = 16;
     while (cap < n * 2) cap *= 2;
-    this.slots = new Int32Array(cap);
-    this.hashes = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
     this.first = new Uint8Array(n);
     let size = 0;
@@ -66,17 +85,21 @@ export class LineIndex {
     this.grouped = grouped;
   }
 
+  parts(): LineIndexParts {
+    return { lines: this.lines, size: this.size, grouped: this.grouped, starts: this.starts, keyEnds: this.keyEnds, slots: this.slots, first: this.first };
+  }
+
   private insert(line: number, h: number): boolean {
     const start = this.starts[line] as number;
     const len = (this.keyEnds[line] as number) - start;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const v = this.slots[s] as number;
+      const v = this.slots[2 * s] as number;
       if (v === 0) {
-        this.slots[s] = line + 1;
-        this.hashes[s] = h;
+        this.slots[2 * s] = line + 1;
+        this.slots[2 * s + 1] = h;
         return true;
       }
-      if (this.hashes[s] === h && this.sameKey(v - 1, start, len)) return false; // the first line keeps it
+      if (this.slots[2 * s + 1] === h && this.sameKey(v - 1, start, len)) return false; // the first line keeps it
     }
   }
 
@@ -93,9 +116,9 @@ export class LineIndex {
     let h = FNV_START;
     for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const v = this.slots[s] as number;
+      const v = this.slots[2 * s] as number;
       if (v === 0) return -1;
-      if (this.hashes[s] !== h) continue;
+      if (this.slots[2 * s + 1] !== h) continue;
       if (this.keyIs(v - 1, key)) return v - 1;
     }
   }
@@ -127,6 +150,18 @@ export class LineIndex {
     const end = (this.starts[i + 1] as number) - 1;
     const from = (this.keyEnds[i] as number) + 1;
     return from >= end ? '' : this.text.slice(from, end);
+  }
+
+  /** The indexed keys that contain `c`, in text order: found by searching the text, not by cutting out every key. */
+  *keysWith(c: string): IterableIterator<string> {
+    let i = 0;
+    for (let at = this.text.indexOf(c); at >= 0; at = this.text.indexOf(c, this.starts[i] as number)) {
+      while (i < this.lines && (this.starts[i + 1] as number) <= at) i++;
+      if (i >= this.lines) return;
+      if (at < (this.keyEnds[i] as number) && this.first[i]) yield this.key(i);
+      i++; // on to the next line: the rest of this one is not its key
+      if (i >= this.lines) return;
+    }
   }
 
   /** The indexed keys in text order (each once, at its first line). */

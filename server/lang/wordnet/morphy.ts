@@ -64,8 +64,7 @@ function fixedParts(): FixedParts {
   };
   for (const p of POS_LIST) {
     const set = new Set<string>();
-    for (const lemma of index.keysOf(p)) {
-      if (!lemma.includes('_')) continue;
+    for (const lemma of index.collocationsOf(p)) {
       const parts = lemma.split('_');
       set.add(fixedKey(parts, p));
       if (parts.length === 2) {

