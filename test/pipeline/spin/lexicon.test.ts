@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allEntries, type LexEntry } from '../../../server/pipeline/detect/spin/lexicon.js';
+import { allEntries, lookupFingerprint, matchLexicon, type LexEntry } from '../../../server/pipeline/detect/spin/lexicon.js';
 import { lexiconFindings } from '../../../server/pipeline/detect/spin/fingerprint.js';
 import { restore } from '../../../server/pipeline/detect/spin/index.js';
 
@@ -47,6 +47,28 @@ test('tortured phrases (a sample of the list) are found and restored', () => {
   const entries = allEntries().filter((e) => e.list === 'tortured');
   assert.ok(entries.length > 7000);
   check(entries.filter((_, i) => i % 97 === 0));
+});
+
+test('every list entry is met where it stands: by its words in a text, and by its flagged words', () => {
+  // the tortured list is parsed a first token at a time as texts meet them: every bucket must give back
+  // exactly the entries the whole list compiled at once has, and no other
+  const all = allEntries();
+  const missing: string[] = [];
+  for (const e of all) {
+    const text = e.tokens.join(' ');
+    if (/^\p{Lu}/u.test(e.spun) || e.tokens.some((t) => t === "'s")) continue; // capitalised and possessive entries need their own text (above)
+    const hits = matchLexicon(text).map((m) => m.entry);
+    if (!hits.some((h) => h.pattern === e.pattern && h.original === e.original)) missing.push(`match: ${e.pattern}`);
+    const flagged = e.tokens.filter((_, i) => !e.context[i]).join(' ');
+    if (!lookupFingerprint(flagged).some((h) => h.pattern === e.pattern && h.original === e.original)) missing.push(`lookup: ${e.pattern}`);
+  }
+  assert.deepEqual(missing, []);
+  const byKey = new Map<string, string[]>();
+  for (const e of all) {
+    const k = e.tokens.filter((_, i) => !e.context[i]).join(' ');
+    byKey.set(k, [...(byKey.get(k) ?? []), `${e.pattern}→${e.original}`]);
+  }
+  for (const [k, want] of byKey) if (!/['.]/.test(k)) assert.deepEqual(lookupFingerprint(k).map((e) => `${e.pattern}→${e.original}`), want, k);
 });
 
 test('weak entries stay silent in clean text and speak in evidently spun text', () => {

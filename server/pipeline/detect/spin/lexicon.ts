@@ -71,50 +71,114 @@ function fingerprintEntries(): LexEntry[] {
   return out;
 }
 
-function torturedEntries(): LexEntry[] {
-  const out: LexEntry[] = [];
-  const lines = readFileSync(dataPath('spin', 'tortured.tsv'), 'utf8').split('\n').slice(1);
-  for (const line of lines) {
+interface TorturedLine {
+  tortured: string;
+  expected: string;
+}
+
+/** The tortured-phrase list's usable lines (the header and one-word entries left out), in file order. */
+function torturedLines(): TorturedLine[] {
+  const out: TorturedLine[] = [];
+  for (const line of readFileSync(dataPath('spin', 'tortured.tsv'), 'utf8').split('\n').slice(1)) {
     const [tortured, expected] = line.split('\t');
     if (!tortured || !expected) continue;
     // single plain words ("bosom") are ordinary English; multiword and mangled hyphenated forms are not
     if (!/[\s-]/.test(tortured)) continue;
-    const p = parsePattern(tortured);
-    if (p.tokens.length < 2) continue;
-    const original = expected.replace(/\s*\?$/, '').replace(/\s*\(.*\)\s*$/, '');
-    out.push({ ...p, pattern: tortured, spun: tortured, original, strength: 'strong', source: 'tortured', list: 'tortured' });
+    out.push({ tortured, expected });
   }
   return out;
 }
 
-let byFirst: Map<string, LexEntry[]> | null = null;
-let bySpun: Map<string, LexEntry[]> | null = null;
-function compile(): Map<string, LexEntry[]> {
-  if (byFirst) return byFirst;
-  byFirst = new Map();
-  bySpun = new Map();
-  for (const e of [...fingerprintEntries(), ...torturedEntries()]) {
-    // appended in place (same order as before): copying the list per entry was quadratic in the long ones
-    const k = e.tokens[0] as string;
-    const first = byFirst.get(k);
-    if (first) first.push(e);
-    else byFirst.set(k, [e]);
-    const key = e.tokens.filter((_, i) => !e.context[i]).join(' ');
-    const same = bySpun.get(key);
-    if (same) same.push(e);
-    else bySpun.set(key, [e]);
+function torturedEntry({ tortured, expected }: TorturedLine): LexEntry | null {
+  const p = parsePattern(tortured);
+  if (p.tokens.length < 2) return null;
+  const original = expected.replace(/\s*\?$/, '').replace(/\s*\(.*\)\s*$/, '');
+  return { ...p, pattern: tortured, spun: tortured, original, strength: 'strong', source: 'tortured', list: 'tortured' };
+}
+
+/** parsePattern(spun).tokens[0], without the rest: which first token a pattern is filed under. */
+function firstToken(spun: string): string | null {
+  for (const part of spun.split(/\s+/)) {
+    const word = part.startsWith('[') && part.endsWith(']') ? part.slice(1, -1) : part;
+    if (PLAIN.test(word)) return word.toLowerCase();
+    const first = word === "'s" ? "'s" : lexTokens(word)[0]?.text;
+    if (first !== undefined) return first;
   }
-  return byFirst;
+  return null;
+}
+
+/** Both lists by first token and by flagged words, entries in list order (fingerprints, then tortured). */
+interface Lists {
+  byFirst: Map<string, LexEntry[]>;
+  bySpun: Map<string, LexEntry[]>;
+}
+
+function add(l: Lists, e: LexEntry): void {
+  // appended in place: copying the list per entry was quadratic in the long ones
+  const k = e.tokens[0] as string;
+  const first = l.byFirst.get(k);
+  if (first) first.push(e);
+  else l.byFirst.set(k, [e]);
+  const key = e.tokens.filter((_, i) => !e.context[i]).join(' ');
+  const same = l.bySpun.get(key);
+  if (same) same.push(e);
+  else l.bySpun.set(key, [e]);
+}
+
+/** Every entry compiled at once, as the lists were before they were read lazily (allEntries, tests). */
+function compileAll(): Lists {
+  const l: Lists = { byFirst: new Map(), bySpun: new Map() };
+  for (const e of fingerprintEntries()) add(l, e);
+  for (const line of torturedLines()) {
+    const e = torturedEntry(line);
+    if (e) add(l, e);
+  }
+  return l;
+}
+
+// The tortured list's 8,000 patterns are filed by first token when the lists load and parsed when a text
+// first has that token (most never occur): parsing them all was most of a worker's cost of loading the
+// lists. A tortured entry has no context words, so the entries a look-up by flagged words can meet are in
+// the bucket of those words' first token; within a key, fingerprints still come first and each list keeps
+// its order.
+let lists: (Lists & { unread: Map<string, TorturedLine[]> }) | null = null;
+
+function loadLists(): Lists & { unread: Map<string, TorturedLine[]> } {
+  if (lists) return lists;
+  const l = { byFirst: new Map<string, LexEntry[]>(), bySpun: new Map<string, LexEntry[]>(), unread: new Map<string, TorturedLine[]>() };
+  for (const e of fingerprintEntries()) add(l, e);
+  for (const line of torturedLines()) {
+    const t = firstToken(line.tortured);
+    if (t === null) continue;
+    const b = l.unread.get(t);
+    if (b) b.push(line);
+    else l.unread.set(t, [line]);
+  }
+  return (lists = l);
+}
+
+/** The lists with every entry whose first token is `t` parsed. */
+function withBucket(t: string): Lists {
+  const l = loadLists();
+  const unread = l.unread.get(t);
+  if (unread) {
+    l.unread.delete(t);
+    for (const line of unread) {
+      const e = torturedEntry(line);
+      if (e) add(l, e);
+    }
+  }
+  return l;
 }
 
 /** Entries whose flagged words are exactly `spun` (lowercased words joined by single spaces). */
 export function lookupFingerprint(spun: string): LexEntry[] {
-  compile();
-  return bySpun?.get(lexTokens(spun).map((t) => t.text).join(' ')) ?? [];
+  const words = lexTokens(spun).map((t) => t.text);
+  return withBucket(words[0] ?? '').bySpun.get(words.join(' ')) ?? [];
 }
 
 export function allEntries(): LexEntry[] {
-  return [...compile().values()].flat();
+  return [...compileAll().byFirst.values()].flat();
 }
 
 export interface LexMatch {
@@ -125,11 +189,11 @@ export interface LexMatch {
 
 /** Every entry occurrence in the text; overlapping matches are all returned (the caller resolves them). */
 export function matchLexicon(text: string): LexMatch[] {
-  const map = compile();
   const toks = lexTokens(text);
   const out: LexMatch[] = [];
   for (let i = 0; i < toks.length; i++) {
-    for (const e of map.get((toks[i] as { text: string }).text) ?? []) {
+    const t = (toks[i] as { text: string }).text;
+    for (const e of withBucket(t).byFirst.get(t) ?? []) {
       if (i + e.tokens.length > toks.length) continue;
       let ok = true;
       for (let k = 1; k < e.tokens.length && ok; k++) ok = (toks[i + k] as { text: string }).text === e.tokens[k];
