@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getLemmaIndex, POS_LIST, type Pos } from '../../server/lang/wordnet/files.js';
 import { mayBeMultiword, mayBeMultiwordWords } from '../../server/lang/wordnet/index.js';
+import { mayBeCollocation } from '../../server/lang/wordnet/morphy.js';
 import { SHARED } from '../helpers/paths.js';
 
 // mayBeMultiwordWords answers two- and three-word spans from word sets instead of "n|words" keys: it must
@@ -18,9 +19,10 @@ test('two- and three-word spans of real text: the word sets agree with the fixed
   const words: string[] = [...(text.toLowerCase().match(/[a-z]+/g) ?? []), ...'took part in the press conference goes to cut off in spite of'.split(' ')];
   let yes = 0;
   let spans = 0;
-  for (let i = 0; i + 3 <= words.length; i++) {
-    for (const n of [2, 3]) {
+  for (let i = 0; i + 4 <= words.length; i++) {
+    for (const n of [2, 3, 4]) {
       const parts = words.slice(i, i + n);
+      for (const p of POS_LIST) assert.equal(mayBeCollocation(parts, p), keys.get(p)!.has(keyOf(parts, p)), `${parts.join(' ')} (${p})`);
       const expected = byKey(parts);
       assert.equal(mayBeMultiwordWords(parts), expected, parts.join(' '));
       assert.equal(mayBeMultiword(parts.join(' ')), expected, parts.join(' '));

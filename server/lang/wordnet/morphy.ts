@@ -39,43 +39,34 @@ const fixedKey = (parts: string[], pos: Pos): string =>
   `${parts.length}|${(pos === 'v' ? parts.slice(1) : parts.slice(0, -1)).join('_')}`;
 
 /**
- * The fixed (non-head) words of the multiword lemmas. By part of speech as fixedKey strings; and, for the
- * two- and three-word lemmas that spin detection asks about at every word of a text, as word sets that
- * answer for all parts of speech at once without building a key: a verb's words after its head (the
- * first), any other lemma's words before its head (the last).
+ * The fixed (non-head) words of the multiword lemmas of each part of speech: for two- and three-word
+ * lemmas as word sets (spin detection asks about every two and three words of a text, and a set answers
+ * without a key string), for longer ones as fixedKey strings. A verb's head is its first word, any other
+ * lemma's its last.
  */
 interface FixedParts {
-  byPos: Map<Pos, Set<string>>;
-  verbTail2: Set<string>; // w2 of "head w2"
-  front2: Set<string>; // w1 of "w1 head"
-  verbTail3: Map<string, Set<string>>; // w2 → w3 of "head w2 w3"
-  front3: Map<string, Set<string>>; // w1 → w2 of "w1 w2 head"
+  two: Record<Pos, Set<string>>; // the fixed word: a verb's second, another lemma's first
+  three: Record<Pos, Map<string, Set<string>>>; // the fixed pair: a verb's w2 → w3, another's w1 → w2
+  longer: Record<Pos, Set<string>>;
 }
 let fixed: FixedParts | null = null;
 
 function fixedParts(): FixedParts {
   if (fixed) return fixed;
   const index = getLemmaIndex();
-  const f: FixedParts = { byPos: new Map(), verbTail2: new Set(), front2: new Set(), verbTail3: new Map(), front3: new Map() };
-  const pair = (m: Map<string, Set<string>>, a: string, b: string): void => {
-    const s = m.get(a);
-    if (s) s.add(b);
-    else m.set(a, new Set([b]));
-  };
+  const per = <T>(make: () => T): Record<Pos, T> => ({ n: make(), v: make(), a: make(), r: make() });
+  const f: FixedParts = { two: per(() => new Set<string>()), three: per(() => new Map<string, Set<string>>()), longer: per(() => new Set<string>()) };
   for (const p of POS_LIST) {
-    const set = new Set<string>();
     for (const lemma of index.collocationsOf(p)) {
       const parts = lemma.split('_');
-      set.add(fixedKey(parts, p));
-      if (parts.length === 2) {
-        if (p === 'v') f.verbTail2.add(parts[1]!);
-        else f.front2.add(parts[0]!);
-      } else if (parts.length === 3) {
-        if (p === 'v') pair(f.verbTail3, parts[1]!, parts[2]!);
-        else pair(f.front3, parts[0]!, parts[1]!);
-      }
+      if (parts.length === 2) f.two[p].add(p === 'v' ? parts[1]! : parts[0]!);
+      else if (parts.length === 3) {
+        const [x, y] = p === 'v' ? [parts[1]!, parts[2]!] : [parts[0]!, parts[1]!];
+        const set = f.three[p].get(x);
+        if (set) set.add(y);
+        else f.three[p].set(x, new Set([y]));
+      } else f.longer[p].add(fixedKey(parts, p));
     }
-    f.byPos.set(p, set);
   }
   return (fixed = f);
 }
@@ -86,17 +77,16 @@ function fixedParts(): FixedParts {
  * of speech and length. Spin detection asks this of every two and three words of a text; nearly all fail
  * here without any morphology.
  */
-function mayBeCollocation(parts: string[], pos: Pos): boolean {
-  return fixedParts().byPos.get(pos)!.has(fixedKey(parts, pos));
+export function mayBeCollocation(parts: string[], pos: Pos): boolean {
+  const f = fixedParts();
+  if (parts.length === 2) return f.two[pos].has(pos === 'v' ? parts[1]! : parts[0]!);
+  if (parts.length === 3) return Boolean(pos === 'v' ? f.three.v.get(parts[1]!)?.has(parts[2]!) : f.three[pos].get(parts[0]!)?.has(parts[1]!));
+  return parts.length > 3 && f.longer[pos].has(fixedKey(parts, pos));
 }
 
 /** mayBeMultiword for words already lowercased and split (spin detection's two- and three-word spans). */
 export function mayBeMultiwordWords(parts: string[]): boolean {
-  if (parts.length < 2) return true;
-  const f = fixedParts();
-  if (parts.length === 2) return f.verbTail2.has(parts[1]!) || f.front2.has(parts[0]!);
-  if (parts.length === 3) return Boolean(f.verbTail3.get(parts[1]!)?.has(parts[2]!) || f.front3.get(parts[0]!)?.has(parts[1]!));
-  return POS_LIST.some((pos) => mayBeCollocation(parts, pos));
+  return parts.length < 2 || POS_LIST.some((pos) => mayBeCollocation(parts, pos));
 }
 
 /** False when a form of several words cannot be any collocation lemma (so morphy finds nothing for it). */
