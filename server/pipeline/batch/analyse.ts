@@ -1,6 +1,7 @@
 import { alignSentences } from '../align/index.js';
-import { detectStory, type PlacedFinding } from '../detect/index.js';
-import { detectSpin, looksSpun } from '../detect/spin/index.js';
+import { detectStory, type PlacedFinding, type StoryDetectorFindings } from '../detect/index.js';
+import { thresholdsFor } from '../detect/thresholds.js';
+import { detectSpin, looksSpun, spinStoryDetector } from '../detect/spin/index.js';
 import { rolesOf, type SpinReading } from '../group/index.js';
 import { similarityFromVectors } from '../../llm/embeddings.js';
 import type { Bead, Role, SegmentedDoc } from '../types.js';
@@ -37,12 +38,35 @@ export function readSpin(doc: SegmentedDoc, thresholds: Record<string, Record<st
   return { density: r.per1000, spun: r.spun };
 }
 
-export function analyseStory(job: StoryJob): StoryAnalysis {
+/**
+ * The spin side of a story's analysis: the versions' roles and the pivot (a spun English copy must not
+ * become the pivot), and the spin-story detector's findings. With several workers this runs on one worker
+ * and finishStory on another, so that each keeps warm only its own side's words (WordNet, vectors and
+ * frequencies here; the lexicon, numbers and names there) instead of every worker meeting all of them.
+ */
+export interface StoryReading {
+  roles: Role[];
+  pivot: number;
+  spin: StoryDetectorFindings;
+}
+
+export function readStory(job: StoryJob): StoryReading {
   const docs = job.versions.map((v) => v.doc);
   // Reading spin costs a spin pass per document; it decides the pivot only when several English versions
   // compete. With one, it is the pivot anyway, and its role is read afterwards from the story's findings.
   const competing = docs.filter((d) => d.lang === 'en').length > 1;
   const { roles, pivot } = rolesOf(docs, competing ? (d) => readSpin(d, job.thresholds) : undefined);
+  const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
+  // spin-story reads the versions and their roles only (no alignment): as detectStory would run it
+  const spin = spinStoryDetector.run({ versions, pivot, alignments: [], thresholds: thresholdsFor(spinStoryDetector, job.thresholds) });
+  return { roles, pivot, spin };
+}
+
+/** The rest of a story's analysis, given its reading: alignments, every other detector, the final roles. */
+export function finishStory(job: StoryJob, reading: StoryReading): StoryAnalysis {
+  const docs = job.versions.map((v) => v.doc);
+  const { roles, pivot } = reading;
+  const competing = docs.filter((d) => d.lang === 'en').length > 1;
   const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang, boilerplate: d.segments.map((s) => s.boilerplate !== false) });
   const extra = (i: number): ((a: number, b: number) => number) | null => {
     const [a, b] = [job.embeddings?.[pivot], job.embeddings?.[i]];
@@ -50,7 +74,7 @@ export function analyseStory(job: StoryJob): StoryAnalysis {
   };
   const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(side(docs[pivot]!), side(d), { extraSimilarity: extra(i) })));
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
-  const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds);
+  const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds, { [spinStoryDetector.id]: reading.spin });
   const final = competing
     ? roles
     : roles.map((r, i) => {
@@ -59,4 +83,8 @@ export function analyseStory(job: StoryJob): StoryAnalysis {
         return looksSpun(spin, docs[i]!.text).spun ? 'spin' : r;
       });
   return { roles: final, pivot, alignments, findings };
+}
+
+export function analyseStory(job: StoryJob): StoryAnalysis {
+  return finishStory(job, readStory(job));
 }

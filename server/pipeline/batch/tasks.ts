@@ -1,4 +1,4 @@
-import type { StoryAnalysis, StoryJob } from './analyse.js';
+import type { StoryAnalysis, StoryJob, StoryReading } from './analyse.js';
 import { prepareItem, type PrepareTask, type PreparedItem } from './prepare.js';
 
 // The batch's pure, CPU-bound tasks: what a worker (worker.ts) or the calling thread (the pool's inline
@@ -7,21 +7,28 @@ import { prepareItem, type PrepareTask, type PreparedItem } from './prepare.js';
 // loaded on the first story (or warm) task: a worker's first tasks are input items to prepare, and it
 // starts on them before loading the rest.
 
-export type Task = { kind: 'prepare'; task: PrepareTask } | { kind: 'story'; job: StoryJob } | { kind: 'warm' };
-export type TaskResult = PreparedItem | StoryAnalysis | null;
+/** Which side of story analysis a worker does (pool.ts): a lone worker, or the calling thread, does both. */
+export type Side = 'read' | 'finish' | 'both';
+
+export type Task =
+  | { kind: 'prepare'; task: PrepareTask }
+  | { kind: 'story'; job: StoryJob }
+  | { kind: 'read'; job: StoryJob }
+  | { kind: 'finish'; job: StoryJob; reading: StoryReading }
+  | { kind: 'warm'; side: Side };
+export type TaskResult = PreparedItem | StoryAnalysis | StoryReading | null;
 
 let analysis: Promise<[typeof import('./analyse.js'), typeof import('./warm.js')]> | null = null;
 const loadAnalysis = () => (analysis ??= Promise.all([import('./analyse.js'), import('./warm.js')]));
 
-/** A prepared item at once; a story analysis (or warm-up) once its code is loaded. */
+/** A prepared item at once; a story analysis (or one side of it, or a warm-up) once its code is loaded. */
 export function runTask(t: Task): TaskResult | Promise<TaskResult> {
   if (t.kind === 'prepare') return prepareItem(t.task);
-  if (t.kind === 'story') {
-    const job = t.job;
-    return loadAnalysis().then(([a]) => a.analyseStory(job));
-  }
-  return loadAnalysis().then(([, w]) => {
-    w.warmUp();
+  return loadAnalysis().then(([a, w]): TaskResult => {
+    if (t.kind === 'story') return a.analyseStory(t.job);
+    if (t.kind === 'read') return a.readStory(t.job);
+    if (t.kind === 'finish') return a.finishStory(t.job, t.reading);
+    w.warmUp(t.side);
     return null;
   });
 }

@@ -4,7 +4,8 @@ import { loadLexicon } from '../../lang/lexicon.js';
 import { loadVocabulary } from '../../lang/wordnet/vocabulary.js';
 import { segmentDoc } from '../segment/index.js';
 import type { Lang } from '../types.js';
-import { analyseStory } from './analyse.js';
+import { analyseStory, finishStory, readStory } from './analyse.js';
+import type { Side } from './tasks.js';
 
 // What a worker does before its first story: load what story analysis reads (WordNet's index and sense
 // counts, the gloss pair table, the lexicons, the frequency ranks) and compile its code on a small story
@@ -17,15 +18,25 @@ const VERSIONS: [Lang, string][] = [
   ['en', 'Putin arrived in North Korea on Wednesday for his initial go to in 24 years.\n\nResearchers say this may bring betimes sleuthing of cancer to patients in poor countries, using a midget printable chip that costs one centime.\n'],
 ];
 
-export function warmUp(): void {
-  getLemmaIndex();
-  getSenseCounts();
-  glossGrams();
-  loadVocabulary();
+/**
+ * Loads what one side of story analysis reads and compiles its code on a small story: the spin side
+ * (WordNet, gloss pairs, vocabulary, frequencies, vectors), the finishing side (the lexicon; alignment
+ * and the other detectors), or both.
+ */
+export function warmUp(side: Side = 'both'): void {
+  if (side !== 'finish') {
+    getLemmaIndex();
+    getSenseCounts();
+    glossGrams();
+    loadVocabulary();
+  }
   loadLexicon();
   const versions = VERSIONS.map(([lang, text], i) => ({
     documentId: -1 - i,
     doc: segmentDoc({ path: `warm-${i}`, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text }),
   }));
-  analyseStory({ versions, thresholds: {} });
+  const job = { versions, thresholds: {} };
+  if (side === 'read') readStory(job);
+  else if (side === 'finish') finishStory(job, { roles: ['source', 'translation', 'spin'], pivot: 0, spin: [] });
+  else analyseStory(job);
 }

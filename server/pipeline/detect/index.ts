@@ -20,7 +20,15 @@ export interface PlacedFinding {
  * original it discovers among the others). `config` is the
  * per-detector thresholds of the config file (unknown detector ids or keys are a UsageError).
  */
-export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}): PlacedFinding[] {
+/** A story detector's findings as its run() returns them (detectStory places them). */
+export type StoryDetectorFindings = (Finding & { versionIndex: number })[];
+
+export function detectStory(
+  ctx: StoryContext,
+  config: ThresholdConfig = {},
+  /** story detectors already run elsewhere (by id): their findings are placed here, in registry order */
+  ran: Readonly<Record<string, StoryDetectorFindings>> = {},
+): PlacedFinding[] {
   validateThresholds(config, allDetectors());
   const out: PlacedFinding[] = [];
   const pivot = ctx.versions[ctx.pivot];
@@ -47,7 +55,8 @@ export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}): Pl
     }
   });
   for (const d of storyDetectors) {
-    for (const { versionIndex, ...finding } of d.run({ ...ctx, thresholds: thresholdsFor(d, config) })) {
+    const found = Object.hasOwn(ran, d.id) ? ran[d.id]! : d.run({ ...ctx, thresholds: thresholdsFor(d, config) });
+    for (const { versionIndex, ...finding } of found) {
       const other = finding.evidence.otherVersion;
       out.push({ versionIndex, otherVersionIndex: typeof other === 'number' ? other : null, finding });
     }

@@ -91,7 +91,7 @@ test('a UTF-16 JSONL batch is decoded whole; its records are audited like UTF-8 
   ]);
 });
 
-test('items prepared by two workers are stored as when prepared inline: same stories, alignments, flags and refusals', async () => {
+test('items prepared and stories analysed by two or three workers (each story read on one, finished on another) are stored as when done inline', async () => {
   const dir = tmpDir();
   const corpus = synthCorpus({ maxStories: 12, seed: 5 });
   const lines = corpus.records.map((r) => JSON.stringify(r));
@@ -99,13 +99,13 @@ test('items prepared by two workers are stored as when prepared inline: same sto
   const file = join(dir, 'b.jsonl');
   writeFileSync(file, lines.join('\n') + '\n');
   const results = [];
-  for (const workers of [0, 2]) {
+  for (const workers of [0, 2, 3]) {
     const { db, file: dbFile } = tmpDb();
     const refusals: string[] = [];
     const s = await runBatch(db, cfg, [file], { workers, progress: quiet(), onRefusal: (r) => refusals.push(r.item) });
     results.push({ dump: batchDump(dbFile), refusals, documents: s.documents, audits: s.audits.length });
   }
-  const [inline, pooled] = results;
+  const [inline, pooled, three] = results;
   assert.deepEqual(inline!.refusals, [`${file}#L6`]);
   // each distinct text is one document (a spun copy with no word to swap is its original)
   assert.equal(inline!.documents, new Set(corpus.records.map((r) => r.text)).size);
@@ -113,4 +113,5 @@ test('items prepared by two workers are stored as when prepared inline: same sto
   assert.ok(inline!.dump.some((story) => story.includes('\n  align ')), 'the dump holds alignments');
   assert.ok(inline!.dump.some((story) => story.includes('\n  flag ')), 'the dump holds flags');
   assert.deepEqual(pooled, inline);
+  assert.deepEqual(three, inline);
 });
