@@ -1,5 +1,5 @@
 import { alignSentences } from '../align/index.js';
-import { detectStory, type PlacedFinding, type StoryDetectorFindings } from '../detect/index.js';
+import { detectStory, documentFindings, type PlacedFinding, type StoryDetectorFindings } from '../detect/index.js';
 import { thresholdsFor } from '../detect/thresholds.js';
 import { detectSpin, looksSpun, spinStoryDetector } from '../detect/spin/index.js';
 import { rolesOf, type SpinReading } from '../group/index.js';
@@ -48,6 +48,8 @@ export interface StoryReading {
   roles: Role[];
   pivot: number;
   spin: StoryDetectorFindings;
+  /** the document detectors' findings: they need no alignment either, and even out the two sides' work */
+  documents: PlacedFinding[];
 }
 
 export function readStory(job: StoryJob): StoryReading {
@@ -59,7 +61,7 @@ export function readStory(job: StoryJob): StoryReading {
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
   // spin-story reads the versions and their roles only (no alignment): as detectStory would run it
   const spin = spinStoryDetector.run({ versions, pivot, alignments: [], thresholds: thresholdsFor(spinStoryDetector, job.thresholds) });
-  return { roles, pivot, spin };
+  return { roles, pivot, spin, documents: documentFindings(versions, job.thresholds) };
 }
 
 /** The rest of a story's analysis, given its reading: alignments, every other detector, the final roles. */
@@ -74,7 +76,7 @@ export function finishStory(job: StoryJob, reading: StoryReading): StoryAnalysis
   };
   const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(side(docs[pivot]!), side(d), { extraSimilarity: extra(i) })));
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
-  const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds, { [spinStoryDetector.id]: reading.spin });
+  const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds, { documents: reading.documents, story: { [spinStoryDetector.id]: reading.spin } });
   const final = competing
     ? roles
     : roles.map((r, i) => {

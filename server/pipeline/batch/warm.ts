@@ -37,6 +37,6 @@ export function warmUp(side: Side = 'both'): void {
   }));
   const job = { versions, thresholds: {} };
   if (side === 'read') readStory(job);
-  else if (side === 'finish') finishStory(job, { roles: ['source', 'translation', 'spin'], pivot: 0, spin: [] });
+  else if (side === 'finish') finishStory(job, { roles: ['source', 'translation', 'spin'], pivot: 0, spin: [], documents: [] });
   else analyseStory(job);
 }

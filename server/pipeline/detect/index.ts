@@ -13,6 +13,28 @@ export interface PlacedFinding {
   finding: Finding;
 }
 
+/** A story detector's findings as its run() returns them (detectStory places them). */
+export type StoryDetectorFindings = (Finding & { versionIndex: number })[];
+
+/** Detectors run elsewhere before detectStory (batch: the reading worker, analyse.ts), placed in their turn. */
+export interface AlreadyRun {
+  /** every document detector's findings on every version (documentFindings) */
+  documents?: PlacedFinding[];
+  /** by story detector id */
+  story?: Readonly<Record<string, StoryDetectorFindings>>;
+}
+
+/** The document detectors on each version of a story, placed. */
+export function documentFindings(versions: StoryContext['versions'], config: ThresholdConfig = {}): PlacedFinding[] {
+  const out: PlacedFinding[] = [];
+  versions.forEach((v, i) => {
+    for (const d of documentDetectors) {
+      for (const finding of d.run({ doc: v.doc, thresholds: thresholdsFor(d, config) })) out.push({ versionIndex: i, otherVersionIndex: null, finding });
+    }
+  });
+  return out;
+}
+
 /**
  * Runs every registered detector that applies to the story: pair detectors on each aligned bead between the
  * pivot and every version in the other language (tl↔en), document detectors on each version, story detectors
@@ -20,14 +42,10 @@ export interface PlacedFinding {
  * original it discovers among the others). `config` is the
  * per-detector thresholds of the config file (unknown detector ids or keys are a UsageError).
  */
-/** A story detector's findings as its run() returns them (detectStory places them). */
-export type StoryDetectorFindings = (Finding & { versionIndex: number })[];
-
 export function detectStory(
   ctx: StoryContext,
   config: ThresholdConfig = {},
-  /** story detectors already run elsewhere (by id): their findings are placed here, in registry order */
-  ran: Readonly<Record<string, StoryDetectorFindings>> = {},
+  ran: AlreadyRun = {},
 ): PlacedFinding[] {
   validateThresholds(config, allDetectors());
   const out: PlacedFinding[] = [];
@@ -47,15 +65,9 @@ export function detectStory(
       }
     }
   });
-  ctx.versions.forEach((v, i) => {
-    for (const d of documentDetectors) {
-      for (const finding of d.run({ doc: v.doc, thresholds: thresholdsFor(d, config) })) {
-        out.push({ versionIndex: i, otherVersionIndex: null, finding });
-      }
-    }
-  });
+  out.push(...(ran.documents ?? documentFindings(ctx.versions, config)));
   for (const d of storyDetectors) {
-    const found = Object.hasOwn(ran, d.id) ? ran[d.id]! : d.run({ ...ctx, thresholds: thresholdsFor(d, config) });
+    const found = ran.story && Object.hasOwn(ran.story, d.id) ? ran.story[d.id]! : d.run({ ...ctx, thresholds: thresholdsFor(d, config) });
     for (const { versionIndex, ...finding } of found) {
       const other = finding.evidence.otherVersion;
       out.push({ versionIndex, otherVersionIndex: typeof other === 'number' ? other : null, finding });
