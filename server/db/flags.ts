@@ -63,18 +63,27 @@ export function flagFingerprint(auditId: number, f: FindingToStore, flaggedText:
   return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32);
 }
 
-function textLoader(db: Db) {
+/** A document's text and sentences, when the caller has them at hand (the batch does). */
+export interface KnownText {
+  text: string;
+  segments: { index: number; text: string }[];
+}
+
+function textLoader(db: Db, known: ReadonlyMap<number, KnownText>) {
   const docs = new Map<number, string>();
   // cached statements: a batch reconciles a story's flags hundreds of times a second
   const getDoc = stmt(db, 'SELECT text FROM documents WHERE id = ?');
   const getSegs = stmt(db, 'SELECT idx, text FROM segments WHERE document_id = ? ORDER BY idx');
   const segs = new Map<number, Map<number, string>>();
   const doc = (id: number): string => {
-    if (!docs.has(id)) docs.set(id, (getDoc.get(id) as { text: string } | undefined)?.text ?? '');
+    if (!docs.has(id)) docs.set(id, known.get(id)?.text ?? (getDoc.get(id) as { text: string } | undefined)?.text ?? '');
     return docs.get(id)!;
   };
   const seg = (id: number, idx: number): string => {
-    if (!segs.has(id)) segs.set(id, new Map((getSegs.all(id) as { idx: number; text: string }[]).map((r) => [r.idx, r.text])));
+    if (!segs.has(id)) {
+      const k = known.get(id);
+      segs.set(id, new Map(k ? k.segments.map((s) => [s.index, s.text]) : (getSegs.all(id) as { idx: number; text: string }[]).map((r) => [r.idx, r.text])));
+    }
     return segs.get(id)!.get(idx) ?? '';
   };
   /** The flagged text: the span when there is one, else the sentences. */
@@ -98,8 +107,14 @@ const COMPARED: (keyof Stored)[] = [
  * changed ones are updated with version + 1; flags that no longer fire become 'stale', never deleted;
  * a stale flag that fires again becomes active (version + 1). Call inside tx().
  */
-export function reconcileFlags(db: Db, auditId: number, findings: FindingToStore[]): ReconcileResult {
-  const text = textLoader(db);
+export function reconcileFlags(
+  db: Db,
+  auditId: number,
+  findings: FindingToStore[],
+  /** the documents' texts as stored, by id, when the caller holds them: not read back */
+  known: ReadonlyMap<number, KnownText> = new Map(),
+): ReconcileResult {
+  const text = textLoader(db, known);
   const now = nowIso();
   const seen = new Map<string, number>();
   const rows: Stored[] = findings.map((f) => {

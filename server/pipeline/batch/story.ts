@@ -71,6 +71,8 @@ export function commitStory(db: Db, work: StoryWork, analysis: StoryAnalysis, ru
         otherDocumentId: f.otherVersionIndex === null ? null : versions[f.otherVersionIndex]!.documentId,
         finding: f.finding,
       })),
+      // the story's documents were loaded from storage for it (prepareStory): their texts are at hand
+      new Map(versions.map((v) => [v.documentId, v.doc])),
     );
     if (runId !== null) recordStory(db, runId, work.plan.key, id);
     return id;
