@@ -14,7 +14,7 @@ import {
 } from '../../db/batch.js';
 import type { Config } from '../../config.js';
 import { errorMessage } from '../../errors.js';
-import { storiesOf } from '../group/index.js';
+import { storiesOfMeanwhile } from '../group/index.js';
 import { featuresOf, type DocFeatures } from '../group/features.js';
 import { batchItems, checkInputs, expandFiles, inputsKey } from './inputs.js';
 import { BatchPool } from './pool.js';
@@ -192,11 +192,20 @@ async function runWith(db: Db, cfg: Config, paths: string[], opts: BatchOptions,
     const features = await readInputs(db, cfg, paths, run.id, pool, progress, opts.onRefusal);
 
     // Phase 2: group, analyse, store.
-    if (!pool.preparesHere) pool.warm();
     ids = runDocumentIds(db, run.id);
     // grouping needs every document at once: a phase of its own, so a long pause here is seen for what it is
     progress.phase('grouping', ids.length, 'documents');
-    const plans = storiesOf(ids, (id) => features.get(id) ?? featuresOf(loadSegmentedDoc(db, id)));
+    // a worker works out the cross-language matches while this thread groups within each language; then
+    // the workers load what analysis reads (the one with the matches to do after them)
+    const plans = await storiesOfMeanwhile(
+      ids,
+      (id) => features.get(id) ?? featuresOf(loadSegmentedDoc(db, id)),
+      (docs) => {
+        const pairs = pool.crossPairs(docs);
+        if (!pool.preparesHere) pool.warm();
+        return pairs;
+      },
+    );
     features.clear();
     progress.tick(ids.length, 0);
     progress.phase('auditing', ids.length, 'documents');

@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { StoryAnalysis, StoryJob, StoryReading } from './analyse.js';
 import type { PrepareTask, PreparedItem } from './prepare.js';
+import type { DocFeatures } from '../group/features.js';
+import type { Pair } from '../group/cluster.js';
 import type { Side, Task, TaskResult } from './tasks.js';
 
 // A fixed pool of worker threads for the batch's CPU-bound, pure work: preparing input items (prepare.ts)
@@ -19,7 +21,7 @@ interface Pending {
  * pauses to store what comes back), few enough to balance the last stories. Input items are small, even
  * tasks (the driver bounds how many are read ahead); stories vary.
  */
-const AHEAD: Record<Task['kind'], number> = { prepare: 16, story: 8, read: 8, finish: 8, warm: 8 };
+const AHEAD: Record<Task['kind'], number> = { prepare: 16, story: 8, read: 8, finish: 8, warm: 8, crossPairs: 8 };
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
@@ -96,6 +98,11 @@ export class BatchPool {
   analyse(job: StoryJob): Promise<StoryAnalysis> {
     if (this.size < 2) return this.run({ kind: 'story', job }) as Promise<StoryAnalysis>;
     return (this.run({ kind: 'read', job }) as Promise<StoryReading>).then((reading) => this.run({ kind: 'finish', job, reading }) as Promise<StoryAnalysis>);
+  }
+
+  /** Story discovery's cross-language matches (group/cluster.ts crossPairs), on a worker. */
+  crossPairs(docs: DocFeatures[]): Promise<Pair[]> {
+    return this.run({ kind: 'crossPairs', docs }) as Promise<Pair[]>;
   }
 
   /** Every worker loads what story analysis reads (warm.ts), ahead of the tasks sent after this. */

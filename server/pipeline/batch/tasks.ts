@@ -1,5 +1,7 @@
 import type { StoryAnalysis, StoryJob, StoryReading } from './analyse.js';
 import { prepareItem, type PrepareTask, type PreparedItem } from './prepare.js';
+import type { DocFeatures } from '../group/features.js';
+import type { Pair } from '../group/cluster.js';
 
 // The batch's pure, CPU-bound tasks: what a worker (worker.ts) or the calling thread (the pool's inline
 // path) does with each. Kept apart from pool.ts so that starting a pool loads none of this code: the CLI
@@ -15,8 +17,9 @@ export type Task =
   | { kind: 'story'; job: StoryJob }
   | { kind: 'read'; job: StoryJob }
   | { kind: 'finish'; job: StoryJob; reading: StoryReading }
-  | { kind: 'warm'; side: Side };
-export type TaskResult = PreparedItem | StoryAnalysis | StoryReading | null;
+  | { kind: 'warm'; side: Side }
+  | { kind: 'crossPairs'; docs: DocFeatures[] };
+export type TaskResult = PreparedItem | StoryAnalysis | StoryReading | Pair[] | null;
 
 let analysis: Promise<[typeof import('./analyse.js'), typeof import('./warm.js')]> | null = null;
 const loadAnalysis = () => (analysis ??= Promise.all([import('./analyse.js'), import('./warm.js')]));
@@ -24,6 +27,10 @@ const loadAnalysis = () => (analysis ??= Promise.all([import('./analyse.js'), im
 /** A prepared item at once; a story analysis (or one side of it, or a warm-up) once its code is loaded. */
 export function runTask(t: Task): TaskResult | Promise<TaskResult> {
   if (t.kind === 'prepare') return prepareItem(t.task);
+  if (t.kind === 'crossPairs') {
+    const docs = t.docs;
+    return import('../group/cluster.js').then((c) => c.crossPairs(docs));
+  }
   return loadAnalysis().then(([a, w]): TaskResult => {
     if (t.kind === 'story') return a.analyseStory(t.job);
     if (t.kind === 'read') return a.readStory(t.job);

@@ -1,5 +1,7 @@
 import type { DocFeatures } from './features.js';
 import { lexicalPairs, mutualBestLinks, type Pair } from './crosslang.js';
+
+export type { Pair } from './crosslang.js';
 import { averageLinkage } from './linkage.js';
 import { featureWeight } from './weights.js';
 
@@ -231,8 +233,15 @@ function otherLanguagePairs(docs: DocFeatures[], opts: ClusterOptions): Pair[] {
  * 1. near-duplicates (a text and its spun copies) by average linkage over shingle and skeleton similarity;
  * 2. those merged with comparable articles of their language (many shared names, dates, numbers);
  * 3. the language groups joined across languages by mutual best matches (a text and its translation).
+ * `pairs`: the cross-language matches (crossPairs), when worked out elsewhere meanwhile (the batch has a
+ * worker do it while this thread does steps 1 and 2).
  */
-export function cluster(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): number[][] {
+export function cluster(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER, pairs?: Pair[]): number[][] {
+  return joinLanguages(docs, languageGroups(docs, opts), opts, pairs ?? crossPairs(docs, opts));
+}
+
+/** Steps 1 and 2 of cluster(): the groups within each language. */
+export function languageGroups(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): number[][] {
   const sims = similarities(docs, opts);
   const near = sims.filter((s) => s.shingles > 0).map((s) => ({ ...s, score: s.shingles }));
   const copies = averageLinkage(
@@ -241,27 +250,28 @@ export function cluster(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUS
     opts.threshold,
   );
   const comparable = sims.filter((s) => s.comparable > 0).map((s) => ({ ...s, score: s.comparable }));
-  const languages = averageLinkage(copies, mutualNeighbours(comparable, opts.neighbours), opts.comparableThreshold);
-  return joinLanguages(docs, languages, opts)
-    .map((g) => g.sort((x, y) => x - y))
-    .sort((x, y) => x[0]! - y[0]!);
+  return averageLinkage(copies, mutualNeighbours(comparable, opts.neighbours), opts.comparableThreshold);
 }
 
-/** Groups of one language joined to their mutual best match in each other language. */
-function joinLanguages(docs: DocFeatures[], groups: number[][], opts: ClusterOptions): number[][] {
-  const groupOf = new Int32Array(docs.length);
-  groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
-  const groupLang = groups.map((g) => docs[g[0]!]!.lang);
+/** The cross-language matches step 3 joins by: lexicon coverage (tl–en), anchors for unknown languages. */
+export function crossPairs(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): Pair[] {
   const enDocs = docs.filter((d) => d.lang === 'en').length;
-  const pairs = [
+  return [
     ...lexicalPairs(docs, { maxDf: maxDfOf(enDocs, opts), storySize: opts.storySize, candidates: opts.crossCandidates }),
     ...otherLanguagePairs(docs, opts),
   ];
+}
+
+/** Step 3 of cluster(): groups of one language joined to their mutual best match in each other language. */
+export function joinLanguages(docs: DocFeatures[], groups: number[][], opts: ClusterOptions, pairs: Pair[]): number[][] {
+  const groupOf = new Int32Array(docs.length);
+  groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
+  const groupLang = groups.map((g) => docs[g[0]!]!.lang);
   const parent = groups.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
   const rule = { threshold: opts.crossThreshold, margin: opts.crossMargin, sure: opts.crossSure };
   for (const [g, h] of mutualBestLinks(groupLang, groupOf, pairs, rule)) parent[find(g)] = find(h);
   const joined = new Map<number, number[]>();
   groups.forEach((g, gi) => (joined.get(find(gi)) ?? joined.set(find(gi), []).get(find(gi))!).push(...g));
-  return [...joined.values()];
+  return [...joined.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SegmentedDoc } from '../types.js';
-import { cluster, DEFAULT_CLUSTER, type ClusterOptions } from './cluster.js';
+import { cluster, DEFAULT_CLUSTER, joinLanguages, languageGroups, type ClusterOptions, type Pair } from './cluster.js';
 import { featuresOf, type DocFeatures } from './features.js';
 import { contentWords } from '../detect/spin/direction.js';
 import { assignRoles, type RoleAssignment, type SpinReading, type VersionInfo } from './roles.js';
@@ -27,8 +27,27 @@ export const discoverStories = (documentIds: number[], load: (id: number) => Seg
 
 /** Stories from the documents' features (the batch computes them in its workers, featuresOf). */
 export function storiesOf(documentIds: number[], features: (id: number) => DocFeatures, opts: ClusterOptions = DEFAULT_CLUSTER): StoryPlan[] {
+  return plansOf(documentIds, cluster(documentIds.map(features), opts));
+}
+
+/**
+ * storiesOf, with the cross-language matches (crossPairs) worked out by `cross` while this thread groups
+ * within each language: the batch hands them to a worker, which is otherwise idle while this thread groups.
+ */
+export async function storiesOfMeanwhile(
+  documentIds: number[],
+  features: (id: number) => DocFeatures,
+  cross: (docs: DocFeatures[]) => Promise<Pair[]>,
+  opts: ClusterOptions = DEFAULT_CLUSTER,
+): Promise<StoryPlan[]> {
   const feats = documentIds.map(features);
-  return cluster(feats, opts).map((g) => {
+  const pairs = cross(feats);
+  const groups = languageGroups(feats, opts);
+  return plansOf(documentIds, joinLanguages(feats, groups, opts, await pairs));
+}
+
+function plansOf(documentIds: number[], groups: number[][]): StoryPlan[] {
+  return groups.map((g) => {
     const ids = g.map((i) => documentIds[i]!);
     return { key: storyKey(ids), documentIds: ids };
   });

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import { featuresOf } from '../../../server/pipeline/group/features.js';
-import { cluster, DEFAULT_CLUSTER } from '../../../server/pipeline/group/cluster.js';
+import { cluster, crossPairs, DEFAULT_CLUSTER } from '../../../server/pipeline/group/cluster.js';
+import { storiesOf, storiesOfMeanwhile } from '../../../server/pipeline/group/index.js';
 import type { SegmentedDoc } from '../../../server/pipeline/types.js';
 import { goldStory, mulberry32, pairwisePR, parallelArticles, spinText, synthCorpus, type SynthRecord } from '../batch/synth.js';
 
@@ -108,4 +109,25 @@ test('a version in a language without a lexicon joins by names, numbers and date
   const docs = [doc(en, 'en'), doc(other, 'en'), segmentDoc({ path: 'es', url: 'es', title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text: es })];
   assert.equal(docs[2]!.lang, 'other');
   assert.deepEqual(cluster(docs.map(featuresOf)), [[0, 2], [1]]);
+});
+
+test('stories with the cross-language matches worked out elsewhere meanwhile are the same stories', async () => {
+  const records = synthCorpus({ maxStories: 60, seed: 11 }).records;
+  const seen = new Set<string>();
+  const kept = records.filter((r) => !seen.has(r.text) && seen.add(r.text));
+  const feats = kept.map((r) => featuresOf(doc(r.text, r.lang, r.url)));
+  const ids = feats.map((_, i) => 100 + i);
+  const plain = storiesOf(ids, (id) => feats[id - 100]!);
+  let asked = 0;
+  const meanwhile = await storiesOfMeanwhile(
+    ids,
+    (id) => feats[id - 100]!,
+    async (docs) => {
+      asked++;
+      return crossPairs(docs);
+    },
+  );
+  assert.equal(asked, 1);
+  assert.ok(plain.some((p) => p.documentIds.length >= 3), 'stories join across languages');
+  assert.deepEqual(meanwhile, plain);
 });
