@@ -39,8 +39,9 @@ export function readSpin(doc: SegmentedDoc, thresholds: Record<string, Record<st
 }
 
 /**
- * The spin side of a story's analysis: the versions' roles and the pivot (a spun English copy must not
- * become the pivot), and the spin-story detector's findings. With several workers this runs on one worker
+ * The reading side of a story's analysis: the versions' roles and the pivot (a spun English copy must not
+ * become the pivot), the spin-story detector's findings, and the document detectors'. None needs an
+ * alignment. With several workers this runs on one worker
  * and finishStory on another, so that each keeps warm only its own side's words (WordNet, vectors and
  * frequencies here; the lexicon, numbers and names there) instead of every worker meeting all of them.
  */

@@ -6,8 +6,8 @@ import type { DocFeatures } from '../group/features.js';
 import type { Pair } from '../group/cluster.js';
 import type { Side, Task, TaskResult } from './tasks.js';
 
-// A fixed pool of worker threads for the batch's CPU-bound, pure work: preparing input items (prepare.ts)
-// and analysing stories (analyse.ts). Size 0 runs both inline on the calling thread (small inputs, tests
+// A fixed pool of worker threads for the batch's CPU-bound, pure work: preparing input items (prepare.ts),
+// story discovery's cross-language matches and analysing stories (analyse.ts). Size 0 runs both inline on the calling thread (small inputs, tests
 // of the pure path). The task code (tasks.ts) is loaded only where it runs: a new pool's workers load it
 // while the calling thread goes on loading its own.
 
@@ -46,9 +46,9 @@ function newWorker(): Worker {
  * Which workers a task may go to. With several workers, story analysis is split in two sides
  * (analyse.ts: readStory, finishStory), each story read on one worker and finished on another: each side's
  * workers keep warm only what that side reads, where with every worker doing whole stories each met (and
- * worked out, and kept) every word of the batch. On the batch benchmark's stories, in one thread: whole
- * stories 4.3–4.6 s, the spin side 2.0–2.2 s, the rest about 2.5–3 s; two workers at once took as long
- * as one doing whole stories before the split, and 13% less wall time and 14% less CPU after it.
+ * worked out, and kept) every word of the batch. bench/results/batch-cold.json, the benchmark's stories in
+ * fresh threads: the two sides at once took 3.0–3.7 s where two halves of whole stories at once took
+ * 4.8–5.3 s (all stories in one thread: 4.5–5.1 s).
  */
 type Lane = 'any' | 'read' | 'finish';
 /** Finishing tasks a reading worker holds at once when it helps (pump). */
@@ -76,7 +76,7 @@ export class BatchPool {
       });
       this.workers.push(w);
       this.outstanding.set(w, 0);
-      // the spin side is the lighter: the first half (rounded down) reads, the others finish
+      // the first half (rounded down) reads, the others finish
       this.sides.set(w, size === 1 ? 'both' : i < Math.floor(size / 2) ? 'read' : 'finish');
     }
   }
@@ -141,8 +141,8 @@ export class BatchPool {
           if (lane !== 'any' && this.sides.get(x) !== lane) continue;
           if (this.outstanding.get(x)! < ahead && (!w || this.outstanding.get(x)! < this.outstanding.get(w)!)) w = x;
         }
-        // the finishing side is the heavier: a reading worker with nothing to read finishes a story or so
-        // at a time rather than wait (few enough that a new story to read is not stuck behind them)
+        // a reading worker with nothing to read finishes a story or so at a time rather than wait (few
+        // enough that a new story to read is not stuck behind them)
         if (!w && lane === 'finish' && !this.queues.read.length) {
           for (const x of this.workers) if (this.sides.get(x) === 'read' && this.outstanding.get(x)! < HELPING) w = x;
         }
