@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { basename, dirname, join } from 'node:path';
 import { dataPath } from '../paths.js';
 import { LineIndex, type LineIndexParts } from './line-index.js';
+import { fnv1a } from './fnv.js';
 
 // A word list's LineIndex kept beside it (data/cache/*.lix, written by the first process that builds it:
 // the build, or else whichever process first reads the list). Every batch worker reads the same lists; a
@@ -19,9 +20,7 @@ export const CACHE_DIR = dataPath('cache');
 
 /** Where the index of `file` (split at `sep`) is kept: one name per list, separator and path. */
 export function indexCachePath(file: string, sep: string, dir = CACHE_DIR): string {
-  let h = 0x811c9dc5 | 0;
-  for (const c of `${sep}\0${file}`) h = Math.imul(h ^ (c.codePointAt(0) as number), 0x01000193);
-  return join(dir, `${basename(file)}.${(h >>> 0).toString(16)}.lix`);
+  return join(dir, `${basename(file)}.${fnv1a(`${sep}\0${file}`).toString(16)}.lix`);
 }
 
 interface Source {

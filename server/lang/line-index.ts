@@ -4,8 +4,8 @@
 // and per worker: here one pass hashes each key where it stands in the text (FNV-1a over its UTF-16 code
 // units) into an open-addressing table of line numbers, and no key string is made until one is asked for.
 
-const FNV_START = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+import { FNV_PRIME, FNV_START, fnvMore } from './fnv.js';
+
 const NEWLINE = 10;
 
 /** What an index is made of: a text's index can be kept beside it and taken back (line-index-file.ts). */
@@ -113,8 +113,7 @@ export class LineIndex {
   /** The first line whose key is `key`, or -1. */
   find(key: string): number {
     if (key.length === 0) return -1;
-    let h = FNV_START;
-    for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
+    const h = fnvMore(FNV_START, key);
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const v = this.slots[2 * s] as number;
       if (v === 0) return -1;

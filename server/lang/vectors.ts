@@ -51,10 +51,6 @@ export function newsRank(word: string): number {
   return i < 0 ? VOCAB_SIZE * 2 : i + 1;
 }
 
-export function hasVector(word: string): boolean {
-  return load().index.has(word);
-}
-
 /** Sum of the unit vectors of the given words (those without a vector are skipped), normalised. */
 export function centroid(words: readonly string[]): Float32Array | null {
   const t = load();

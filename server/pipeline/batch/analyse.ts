@@ -39,11 +39,17 @@ export function readSpin(doc: SegmentedDoc, thresholds: Record<string, Record<st
 }
 
 /**
+ * Reading spin costs a spin pass per document; it decides the pivot only when several English versions
+ * compete. With one, it is the pivot anyway, and its role is read afterwards from the story's findings.
+ */
+const competing = (docs: SegmentedDoc[]): boolean => docs.filter((d) => d.lang === 'en').length > 1;
+
+/**
  * The reading side of a story's analysis: the versions' roles and the pivot (a spun English copy must not
- * become the pivot), the spin-story detector's findings, and the document detectors'. None needs an
- * alignment. With several workers this runs on one worker
- * and finishStory on another, so that each keeps warm only its own side's words (WordNet, vectors and
- * frequencies here; the lexicon, numbers and names there) instead of every worker meeting all of them.
+ * become the pivot), the spin-story detector's findings, and the document detectors'; none needs an
+ * alignment. With several workers this runs on one worker and finishStory on another, so that each keeps
+ * warm only its own side's words (WordNet, vectors and frequencies here; the lexicon, numbers and names
+ * there) instead of every worker meeting all of them.
  */
 export interface StoryReading {
   roles: Role[];
@@ -55,10 +61,7 @@ export interface StoryReading {
 
 export function readStory(job: StoryJob): StoryReading {
   const docs = job.versions.map((v) => v.doc);
-  // Reading spin costs a spin pass per document; it decides the pivot only when several English versions
-  // compete. With one, it is the pivot anyway, and its role is read afterwards from the story's findings.
-  const competing = docs.filter((d) => d.lang === 'en').length > 1;
-  const { roles, pivot } = rolesOf(docs, competing ? (d) => readSpin(d, job.thresholds) : undefined);
+  const { roles, pivot } = rolesOf(docs, competing(docs) ? (d) => readSpin(d, job.thresholds) : undefined);
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
   // spin-story reads the versions and their roles only (no alignment): as detectStory would run it
   const spin = spinStoryDetector.run({ versions, pivot, alignments: [], thresholds: thresholdsFor(spinStoryDetector, job.thresholds) });
@@ -69,7 +72,6 @@ export function readStory(job: StoryJob): StoryReading {
 export function finishStory(job: StoryJob, reading: StoryReading): StoryAnalysis {
   const docs = job.versions.map((v) => v.doc);
   const { roles, pivot } = reading;
-  const competing = docs.filter((d) => d.lang === 'en').length > 1;
   const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang, boilerplate: d.segments.map((s) => s.boilerplate !== false) });
   const extra = (i: number): ((a: number, b: number) => number) | null => {
     const [a, b] = [job.embeddings?.[pivot], job.embeddings?.[i]];
@@ -78,7 +80,7 @@ export function finishStory(job: StoryJob, reading: StoryReading): StoryAnalysis
   const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(side(docs[pivot]!), side(d), { extraSimilarity: extra(i) })));
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
   const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds, { documents: reading.documents, story: { [spinStoryDetector.id]: reading.spin } });
-  const final = competing
+  const final = competing(docs)
     ? roles
     : roles.map((r, i) => {
         if (r !== 'source') return r;

@@ -7,8 +7,8 @@ import type { Pair } from '../group/cluster.js';
 import type { Side, Task, TaskResult } from './tasks.js';
 
 // A fixed pool of worker threads for the batch's CPU-bound, pure work: preparing input items (prepare.ts),
-// story discovery's cross-language matches and analysing stories (analyse.ts). Size 0 runs both inline on the calling thread (small inputs, tests
-// of the pure path). The task code (tasks.ts) is loaded only where it runs: a new pool's workers load it
+// story discovery's cross-language matches (group/cluster.ts) and analysing stories (analyse.ts). Size 0
+// runs it all inline on the calling thread (small inputs, tests of the pure path). The task code (tasks.ts) is loaded only where it runs: a new pool's workers load it
 // while the calling thread goes on loading its own.
 
 interface Pending {

@@ -3,6 +3,7 @@ import { enKey, loadLexicon } from '../../lang/lexicon.js';
 import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text-norm.js';
 import { MemoFamily } from '../../memo.js';
 import { own } from '../../lang/own.js';
+import { FNV_PRIME, FNV_START, fnv1a, fnvMore } from '../../lang/fnv.js';
 
 // What story discovery compares, reduced to hashed features so thousands of documents fit in memory:
 // - anchors: language-independent evidence that two versions tell the same story (numbers, dates,
@@ -100,23 +101,13 @@ const STOP = new Set(
     'nang para pero sila siya subalit tayo upang wala yung yang noong nito niya nila natin namin dahil doon dito').split(' '),
 );
 
-/** 32-bit FNV-1a: features are compared by hash; a rare collision only adds a little noise to a score. */
-export function fnv1a(s: string): number {
-  return fnvMore(FNV_START, s) >>> 0;
-}
-
-const FNV_START = 0x811c9dc5 | 0;
-/** FNV-1a state after hashing s onward from state h: fnv1a(a + b) === fnvMore(fnvMore(start, a), b) >>> 0. */
-function fnvMore(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
+// Features are compared by hash (lang/fnv.ts): a rare collision only adds a little noise to a score.
 const SPACE = 32;
 /** fnv1a(prefix + words[from..to).join(' ')) without building the string (a batch hashes millions). */
 function fnvWords(start: number, words: string[], from: number, to: number): number {
   let h = start;
   for (let i = from; i < to; i++) {
-    if (i > from) h = Math.imul(h ^ SPACE, 0x01000193);
+    if (i > from) h = Math.imul(h ^ SPACE, FNV_PRIME);
     h = fnvMore(h, words[i] as string);
   }
   return h >>> 0;

@@ -35,22 +35,25 @@ export function lexTokens(text: string): { text: string; start: number; end: num
 
 const PLAIN = /^[a-z]+$/i;
 
-function parsePattern(spun: string): { tokens: string[]; context: boolean[] } {
-  const tokens: string[] = [];
-  const context: boolean[] = [];
+/** A pattern's whitespace-separated parts: each one's tokens, and whether it is [context]. */
+function* patternParts(spun: string): Generator<{ tokens: string[]; ctx: boolean }> {
   for (const part of spun.split(/\s+/)) {
     const ctx = part.startsWith('[') && part.endsWith(']');
     const word = ctx ? part.slice(1, -1) : part;
     // a plain word is one token as it stands (most of the 8,000 list entries are plain words: tokenising
     // each was most of what a worker spent compiling the lists)
-    if (PLAIN.test(word)) {
-      tokens.push(word.toLowerCase());
-      context.push(ctx);
-      continue;
-    }
-    for (const t of word === "'s" ? [{ text: "'s" }] : lexTokens(word)) {
-      tokens.push(t.text);
-      context.push(ctx);
+    const tokens = PLAIN.test(word) ? [word.toLowerCase()] : word === "'s" ? ["'s"] : lexTokens(word).map((t) => t.text);
+    yield { tokens, ctx };
+  }
+}
+
+function parsePattern(spun: string): { tokens: string[]; context: boolean[] } {
+  const tokens: string[] = [];
+  const context: boolean[] = [];
+  for (const part of patternParts(spun)) {
+    for (const t of part.tokens) {
+      tokens.push(t);
+      context.push(part.ctx);
     }
   }
   return { tokens, context };
@@ -98,12 +101,7 @@ function torturedEntry({ tortured, expected }: TorturedLine): LexEntry | null {
 
 /** parsePattern(spun).tokens[0], without the rest: which first token a pattern is filed under. */
 function firstToken(spun: string): string | null {
-  for (const part of spun.split(/\s+/)) {
-    const word = part.startsWith('[') && part.endsWith(']') ? part.slice(1, -1) : part;
-    if (PLAIN.test(word)) return word.toLowerCase();
-    const first = word === "'s" ? "'s" : lexTokens(word)[0]?.text;
-    if (first !== undefined) return first;
-  }
+  for (const part of patternParts(spun)) if (part.tokens.length) return part.tokens[0]!;
   return null;
 }
 
