@@ -9,6 +9,7 @@ import { registerExport } from './export.js';
 import { registerReviewer } from './reviewer.js';
 import { registerBackup } from './backup.js';
 import { registerJudge } from './judge.js';
+import { registerDetectors } from './detectors.js';
 
 // One file per command, registered explicitly so `tapat --help` lists them in this order.
 export function registerCommands(program: Command): void {
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerReviewer(program);
   registerBackup(program);
   registerJudge(program);
+  registerDetectors(program);
 }

@@ -9,7 +9,7 @@ import { SEEDS } from '../helpers/paths.js';
 test('tapat --help lists the commands of the contract', () => {
   const r = runCli(['--help']);
   assert.equal(r.code, 0);
-  for (const c of ['serve', 'audit', 'align', 'check', 'spin', 'export', 'segment', 'reviewer']) assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
+  for (const c of ['serve', 'audit', 'align', 'check', 'spin', 'export', 'segment', 'reviewer', 'detectors']) assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
 });
 
 test('an unknown command is a usage error (exit 2)', () => {

@@ -11,7 +11,7 @@ import { loadConfig } from '../../server/config.js';
 import { startServer } from '../../server/serve.js';
 import { CLIENT_DIST } from '../../server/paths.js';
 import { rawRequest } from './http.js';
-import { SHARED } from '../helpers/paths.js';
+import { PARALLEL } from '../helpers/paths.js';
 
 // Security headers, body-size and per-batch limits, slow-client timeouts, and the client working
 // under its own CSP in real Chromium.
@@ -145,7 +145,7 @@ if (hasChromium()) {
 test('a batch posted to the API is analysed off the event loop: the server answers while it runs', async () => {
   const s = await testServer();
   const admin = reviewer(s.db, 'boss', 'admin');
-  const lines = readFileSync(join(SHARED, 'data', 'parallel', 'flores200-dev.en'), 'utf8').split('\n').filter(Boolean);
+  const lines = readFileSync(join(PARALLEL, 'flores200-dev.en'), 'utf8').split('\n').filter(Boolean);
   const body = Array.from({ length: 40 }, (_, i) => JSON.stringify({ url: `https://example.test/${i}`, title: `story ${i}`, text: lines.slice(i * 8, i * 8 + 8).join(' ') })).join('\n');
   let batchDone = false;
   const posted = rawRequest(s.url, 'POST', '/api/batches', { headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/x-ndjson' }, body }).then((r) => {

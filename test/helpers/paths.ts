@@ -2,9 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
-/** ../shared beside the clone: tests and benchmarks may read it, the product may not. */
+/** ../shared beside the clone: benchmarks may read it; the product and the tests may not (a clone has no ../shared). */
 export const SHARED = join(REPO, '..', 'shared');
 export const SEEDS = join(REPO, 'data', 'samples');
+/** The tl–en dev sets the tests use, shipped in the repository (test/fixtures/parallel/SOURCES.md). */
+export const PARALLEL = join(REPO, 'test', 'fixtures', 'parallel');
 export const seed = (prefix: string): string => join(SEEDS, SEED_FILES[prefix as keyof typeof SEED_FILES]);
 export const SEED_FILES = {
   '000': '000_922bb823d51d308a.txt',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { getLemmaIndex, POS_LIST, type Pos } from '../../server/lang/wordnet/files.js';
 import { mayBeMultiword, mayBeMultiwordWords } from '../../server/lang/wordnet/index.js';
 import { mayBeCollocation } from '../../server/lang/wordnet/morphy.js';
-import { SHARED } from '../helpers/paths.js';
+import { SEEDS } from '../helpers/paths.js';
 
 // mayBeMultiwordWords answers two- and three-word spans from word sets instead of "n|words" keys: it must
 // agree with the key rule (the fixed words of some multiword lemma of some part of speech) on every span.
@@ -15,7 +15,7 @@ const keyOf = (parts: string[], pos: Pos): string => `${parts.length}|${(pos ===
 test('two- and three-word spans of real text: the word sets agree with the fixed-word keys', () => {
   const keys = new Map<Pos, Set<string>>(POS_LIST.map((p) => [p, new Set([...getLemmaIndex().keysOf(p)].filter((l) => l.includes('_')).map((l) => keyOf(l.split('_'), p)))]));
   const byKey = (parts: string[]) => POS_LIST.some((p) => keys.get(p)!.has(keyOf(parts, p)));
-  const text = readdirSync(join(SHARED, 'seeds')).map((f) => readFileSync(join(SHARED, 'seeds', f), 'utf8')).join(' ');
+  const text = readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f), 'utf8')).join(' ');
   const words: string[] = [...(text.toLowerCase().match(/[a-z]+/g) ?? []), ...'took part in the press conference goes to cut off in spite of'.split(' ')];
   let yes = 0;
   let spans = 0;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED } from '../../helpers/paths.js';
+import { PARALLEL } from '../../helpers/paths.js';
 import { parseJsonlLine } from '../../../server/pipeline/ingest/jsonl.js';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import type { SegmentedDoc } from '../../../server/pipeline/types.js';
 
-// A seeded synthetic batch built from the parallel dev sets in ../shared/data: each story is a short
+// A seeded synthetic batch built from the parallel dev sets shipped in test/fixtures/parallel: each story is a short
 // article (a FLORES document, or a chunk of TICO-19 / Tatoeba lines) in three versions — English,
 // Tagalog with injected errors (a changed number, a dropped sentence), and a spun English copy made by
 // synonym substitution. Records come out shuffled, each with the gold story and role in its url.
@@ -49,7 +49,7 @@ export function spinText(text: string, rand: () => number, rate = 0.8): string {
 }
 
 function readLines(name: string): string[] {
-  const t = readFileSync(join(SHARED, 'data', 'parallel', name), 'utf8');
+  const t = readFileSync(join(PARALLEL, name), 'utf8');
   return t.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '').map((l) => l.trim());
 }
 

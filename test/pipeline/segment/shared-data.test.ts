@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { detectLang } from '../../../server/lang/langid.js';
 import { boilerplateReason } from '../../../server/pipeline/segment/boilerplate.js';
 import { segmentText } from '../../../server/pipeline/segment/index.js';
-import { SHARED } from '../../helpers/paths.js';
+import { PARALLEL } from '../../helpers/paths.js';
 
-// Real sentences from the shared dev sets (FLORES-200 dev, TICO-19 dev): boilerplate rules must never fire
+// Real sentences from the dev sets shipped in test/fixtures/parallel (FLORES-200 dev, TICO-19 dev): boilerplate rules must never fire
 // on them, and language id must get them right. Figures for all sets: bench/segment-quality.ts.
-const lines = (name: string): string[] => readFileSync(join(SHARED, 'data/parallel', name), 'utf8').split('\n').filter((l) => l.trim());
+const lines = (name: string): string[] => readFileSync(join(PARALLEL, name), 'utf8').split('\n').filter((l) => l.trim());
 
 test('no real sentence of FLORES-200 or TICO-19 dev (tl and en) is marked boilerplate (one navigation line is)', () => {
   let n = 0;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectSpin, restore } from '../../../server/pipeline/detect/spin/index.js';
 import { classifyChange } from '../../../server/pipeline/detect/spin/classify.js';
-import { SHARED } from '../../helpers/paths.js';
+import { PARALLEL } from '../../helpers/paths.js';
 import { spinText } from './spinner.js';
 
 test('changes are classified: synonym swaps are spin; numbers, names, negation are meaning', () => {
@@ -47,7 +47,7 @@ test('with the original: spans, kinds and suggestions; restoring reproduces the 
 });
 
 test('generated spins of FLORES documents restore exactly and are mostly judged right', () => {
-  const lines = readFileSync(join(SHARED, 'data', 'parallel', 'flores200-dev.en'), 'utf8').split('\n');
+  const lines = readFileSync(join(PARALLEL, 'flores200-dev.en'), 'utf8').split('\n');
   let edits = 0;
   let right = 0;
   for (let k = 0; k < 20; k++) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { detectSpin, findOriginal, jaccard, spinDetectors, spinStory, spinStoryDetector, synonymShingles } from '../../../server/pipeline/detect/spin/index.js';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import type { IngestedDoc, Lang } from '../../../server/pipeline/types.js';
-import { REPO, SHARED, seed } from '../../helpers/paths.js';
+import { REPO, PARALLEL, seed } from '../../helpers/paths.js';
 import { spinText } from './spinner.js';
 
 const read = (p: string) => readFileSync(p, 'utf8').replace(/^\uFEFF/, '');
@@ -31,7 +31,7 @@ test('unspun English seeds and clean FLORES text: at most 1 flag per 1,000 words
     flags += detectSpin(t).length;
     n += words(t);
   }
-  const flores = read(join(SHARED, 'data', 'parallel', 'flores200-dev.en'));
+  const flores = read(join(PARALLEL, 'flores200-dev.en'));
   flags += detectSpin(flores).length;
   n += words(flores);
   assert.ok(n > 20000);
@@ -39,7 +39,7 @@ test('unspun English seeds and clean FLORES text: at most 1 flag per 1,000 words
 });
 
 test('findOriginal picks the spun copy\'s source among other documents of the batch', () => {
-  const lines = read(join(SHARED, 'data', 'parallel', 'flores200-dev.en')).split('\n');
+  const lines = read(join(PARALLEL, 'flores200-dev.en')).split('\n');
   const docs = Array.from({ length: 12 }, (_, k) => lines.slice(k * 5, k * 5 + 5).join(' '));
   for (const k of [0, 5, 11]) {
     const spun = spinText(docs[k] as string, k, { rate: 0.25, meaningEdits: 0 }).text;
@@ -68,7 +68,7 @@ test('each spin detector passes its own pass/fail examples', () => {
 });
 
 test('synonym-normalised shingles keep a spun copy close to its original and apart from other stories', () => {
-  const lines = read(join(SHARED, 'data', 'parallel', 'flores200-dev.en')).split('\n');
+  const lines = read(join(PARALLEL, 'flores200-dev.en')).split('\n');
   const docs = Array.from({ length: 10 }, (_, k) => lines.slice(k * 5, k * 5 + 5).join(' '));
   const plain = (t: string) => {
     const w = (t.toLowerCase().match(/[a-z]+/g) ?? []).filter((x) => x.length > 3);
@@ -96,7 +96,7 @@ test('in a story, a spun English copy is diffed against its discovered original 
     } else assert.deepEqual(out, []);
   }
   // unknown roles: the direction comes from the texts themselves
-  const original = read(join(SHARED, 'data', 'parallel', 'flores200-dev.en')).split('\n').slice(0, 5).join(' ');
+  const original = read(join(PARALLEL, 'flores200-dev.en')).split('\n').slice(0, 5).join(' ');
   const spun = spinText(original, 3, { rate: 0.3, meaningEdits: 0 }).text;
   const ctx = { versions: [doc(spun, 'en'), doc(original, 'en')].map((d, i) => ({ doc: d, role: 'unknown' as const, documentId: i + 1 })), pivot: 1, alignments: [null, null], thresholds: {} };
   const r = spinStory(ctx);
