@@ -64,7 +64,7 @@ export function readStory(job: StoryJob): StoryReading {
   const { roles, pivot } = rolesOf(docs, competing(docs) ? (d) => readSpin(d, job.thresholds) : undefined);
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
   // spin-story reads the versions and their roles only (no alignment): as detectStory would run it
-  const spin = spinStoryDetector.run({ versions, pivot, alignments: [], thresholds: thresholdsFor(spinStoryDetector, job.thresholds) });
+  const spin = spinStoryDetector.run({ versions, pivot, alignments: [], thresholds: thresholdsFor(spinStoryDetector, job.thresholds), config: job.thresholds });
   return { roles, pivot, spin, documents: documentFindings(versions, job.thresholds) };
 }
 

@@ -67,7 +67,7 @@ export function detectStory(
   });
   out.push(...(ran.documents ?? documentFindings(ctx.versions, config)));
   for (const d of storyDetectors) {
-    const found = ran.story && Object.hasOwn(ran.story, d.id) ? ran.story[d.id]! : d.run({ ...ctx, thresholds: thresholdsFor(d, config) });
+    const found = ran.story && Object.hasOwn(ran.story, d.id) ? ran.story[d.id]! : d.run({ ...ctx, thresholds: thresholdsFor(d, config), config });
     for (const { versionIndex, ...finding } of found) {
       const other = finding.evidence.otherVersion;
       out.push({ versionIndex, otherVersionIndex: typeof other === 'number' ? other : null, finding });

@@ -42,6 +42,9 @@ export interface StoryContext {
   /** alignments[i] = beads of pivot (src) → versions[i] (tgt); null for the pivot itself. */
   alignments: (Bead[] | null)[];
   thresholds: Record<string, number>;
+  /** Every detector's configured overrides (config.thresholds): a story detector that runs other detectors (spin-story
+   * runs the spin detectors) passes each its own, so `thresholds.spin-diff.*` in tapat.config.json reaches audits. */
+  config?: Record<string, Record<string, number>>;
 }
 
 export interface PairExample {

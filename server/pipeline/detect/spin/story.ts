@@ -1,5 +1,6 @@
 import type { Finding, SegmentedDoc } from '../../types.js';
 import type { StoryContext, StoryDetector } from '../types.js';
+import { thresholdsFor, type ThresholdConfig } from '../thresholds.js';
 import { clearSpunSide, contentWords } from './direction.js';
 import { findOriginal } from './discover.js';
 import type { SpinFinding } from './finding.js';
@@ -30,9 +31,9 @@ export function looksSpun(findings: Pick<SpinFinding, 'kind'>[] | Finding[], tex
   return { spun: per1000 >= SPUN_DENSITY, per1000 };
 }
 
-function runFor(doc: SegmentedDoc, original: SegmentedDoc | null, thresholds: Record<string, number>): Finding[] {
+function runFor(doc: SegmentedDoc, original: SegmentedDoc | null, config: ThresholdConfig): Finding[] {
   const out: Finding[] = [];
-  for (const d of spinDetectors) out.push(...d.run({ doc, original, beads: null, thresholds: { ...d.thresholds, ...thresholds } }));
+  for (const d of spinDetectors) out.push(...d.run({ doc, original, beads: null, thresholds: thresholdsFor(d, config) }));
   return out;
 }
 
@@ -55,7 +56,7 @@ export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIn
   const alone: (Finding[] | undefined)[] = [];
   const aloneOf = (i: number): Finding[] => {
     const v = ctx.versions[i]!;
-    return (alone[i] ??= english(v) ? runFor(v.doc, null, ctx.thresholds) : []);
+    return (alone[i] ??= english(v) ? runFor(v.doc, null, ctx.config ?? {}) : []);
   };
   // which way a pair goes: the side whose own words are clearly rarer, as role assignment decides it; then
   // the copy showing more spin on its own; then rarer words overall; then the declared roles
@@ -86,7 +87,7 @@ export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIn
     const found = peers.length ? findOriginal({ text: v.doc.text, lang: v.doc.lang, profile: profiles[i] }, peers) : null;
     const originalIndex = found ? (peers[found.index]?.j ?? null) : null;
     const original = originalIndex === null ? null : (ctx.versions[originalIndex]?.doc ?? null);
-    const own = original ? runFor(v.doc, original, ctx.thresholds) : aloneOf(i);
+    const own = original ? runFor(v.doc, original, ctx.config ?? {}) : aloneOf(i);
     findings.push(...own.map((f) => ({ ...f, versionIndex: i })));
     const spinOnly = own.filter((f) => f.category === 'style/spin');
     verdicts.push({ ...looksSpun(spinOnly, v.doc.text), original: originalIndex });
