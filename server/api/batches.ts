@@ -8,6 +8,8 @@ import { Progress } from '../pipeline/batch/progress.js';
 import { InputError } from '../errors.js';
 import { requireAdmin } from './roles.js';
 import { HttpError } from './errors.js';
+import { storageFailure } from './storage.js';
+import { stmt } from '../db/stmt.js';
 
 // POST /api/batches — admins only. The body is JSONL records ({"url","title","text"|"html","lang"?} per
 // line, Content-Type application/x-ndjson), bounded by limits.maxRequestBytes (413 beyond) and
@@ -26,6 +28,9 @@ export function batchesRouter({ db, config }: AppDeps): Router {
     }
     // The batch driver reads files: the body becomes one JSONL file in a fresh folder (each request is its own run).
     const dir = mkdtempSync(join(tmpdir(), 'tapat-batch-'));
+    const stored = (): { documents: number; audits: number } =>
+      stmt(db, 'SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM audits) AS audits').get() as { documents: number; audits: number };
+    const before = stored();
     try {
       const file = join(dir, 'records.jsonl');
       writeFileSync(file, req.body);
@@ -34,6 +39,16 @@ export function batchesRouter({ db, config }: AppDeps): Router {
       res.status(201).json({ run: s.runId, documents: s.documents, audits: s.audits, refused: s.refused });
     } catch (e) {
       if (e instanceof InputError) throw new HttpError(400, e.message);
+      // A batch commits story by story: on a full disk part of it may be stored, and the answer says how much.
+      const failure = storageFailure(e, () => {});
+      if (failure) {
+        const now = stored();
+        const saved = { documents: now.documents - before.documents, audits: now.audits - before.audits };
+        throw new HttpError(503, `${failure.message.replace(/: nothing of this request was saved/, '')} — of this batch, ${saved.documents} documents and ${saved.audits} audits were saved before it stopped and the rest was not`, {
+          saved,
+          retryAfterSeconds: failure.extra.retryAfterSeconds,
+        });
+      }
       throw e;
     } finally {
       rmSync(dir, { recursive: true, force: true });
