@@ -24,6 +24,8 @@ export interface AppDeps {
   host?: string;
   /** Where operational lines go (disk full, database replaced); stderr when not given. */
   log?: Log;
+  /** Asks for a WAL checkpoint that empties the file (after a batch); none in tests without a checkpointer. */
+  checkpoint?: () => void;
 }
 
 /** The Express app: one router per area under /api, the built client at /. */

@@ -16,7 +16,7 @@ import { stmt } from '../db/stmt.js';
 // limits.maxFilesPerBatch records. It runs the same resumable batch pipeline as `tapat audit`.
 const JSONL_TYPES = ['application/x-ndjson', 'application/jsonl', 'text/plain'];
 
-export function batchesRouter({ db, config }: AppDeps): Router {
+export function batchesRouter({ db, config, checkpoint }: AppDeps): Router {
   const r = Router();
   r.post('/', ...requireAdmin(db), text({ type: JSONL_TYPES, limit: config.limits.maxRequestBytes }), async (req, res) => {
     if (typeof req.body !== 'string' || !req.body.trim()) {
@@ -36,6 +36,7 @@ export function batchesRouter({ db, config }: AppDeps): Router {
       writeFileSync(file, req.body);
       // one worker thread does the analysis, so the server keeps answering reviewers while a batch runs
       const s = await runBatch(db, config, [file], { workers: 1, progress: new Progress('quiet') });
+      checkpoint?.(); // a batch writes a lot at once: give the WAL back now rather than at the next idle tick
       res.status(201).json({ run: s.runId, documents: s.documents, audits: s.audits, refused: s.refused });
     } catch (e) {
       if (e instanceof InputError) throw new HttpError(400, e.message);
