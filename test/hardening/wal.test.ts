@@ -27,18 +27,16 @@ test('a steady stream of commits keeps the WAL under 64 MB, and an idle server e
   after(() => s.close());
   s.db.exec('CREATE TABLE wal_probe (id INTEGER PRIMARY KEY, x BLOB)');
   const put = s.db.prepare('INSERT OR REPLACE INTO wal_probe (id, x) VALUES (1, ?)');
-  // ~1 MB per commit, ~20 commits a second, for 8 s: ~160 MB through the WAL of a 1 MB database.
+  // 160 commits of 1 MB, up to ~20 a second (fewer on a busy machine): 160 MB through the WAL of a 1 MB database.
   let written = 0;
   let maxWal = 0;
-  const until = Date.now() + 8000;
-  while (Date.now() < until) {
+  for (let i = 0; i < 160; i++) {
     put.run(randomBytes(1024 * 1024));
     written += 1024 * 1024;
     maxWal = Math.max(maxWal, walBytes(file));
     await sleep(40);
   }
   const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
-  assert.ok(written >= 100 * 1048576, `wrote ${mib(written)}`);
   assert.ok(maxWal <= 64 * 1048576, `WAL peaked at ${mib(maxWal)} after ${mib(written)} of commits`);
   // idle: the next ticks see no commit and truncate the WAL to nothing
   let idleWal = walBytes(file);
