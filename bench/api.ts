@@ -67,8 +67,11 @@ interface Figures {
   errors: number;
 }
 
+// Every read needs a token (issue 22): sent with each request unless a request sets its own headers.
+let readHeaders: Record<string, string> = {};
+
 async function run(url: string, scenario: string, requests: autocannon.Request[]): Promise<Figures> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: readHeaders, requests });
   const f: Figures = {
     scenario,
     requests_per_s: Math.round(r.requests.average),
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
   let child: ChildProcess | null = null;
   try {
     const { token, ids, detector } = seed(dbFile);
+    readHeaders = { authorization: `Bearer ${token}` };
     child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, TAPAT_BENCH_SERVER: dbFile }, execArgv: ['--import', 'tsx'] });
     const url = await new Promise<string>((resolve, reject) => {
       child!.once('message', (m) => resolve((m as { url: string }).url));

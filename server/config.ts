@@ -25,9 +25,19 @@ const LlmSchema = z
   })
   .strict();
 
+// The review server: which Host names it answers to besides its own addresses (DNS rebinding), and how long a
+// reviewer token is valid after it was issued or rotated.
+const ServerSchema = z
+  .object({
+    allowedHosts: z.array(z.string().min(1).max(253).regex(/^[A-Za-z0-9.-]+$/, 'a host name (letters, digits, dots, hyphens)')).default([]),
+    tokenLifetimeDays: z.number().positive().max(3650).default(90),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     limits: LimitsSchema.default(LimitsSchema.parse({})),
+    server: ServerSchema.default(ServerSchema.parse({})),
     /** Per-detector thresholds, keyed by detector id; each detector validates its own keys. */
     thresholds: z.record(z.string(), z.record(z.string(), z.number())).default({}),
     llm: LlmSchema.default(LlmSchema.parse({})),

@@ -19,6 +19,8 @@ export interface ServeOptions {
   /** Load data/samples into an empty database (npm start does; tests usually do not). */
   loadSamples: boolean;
   log?: (line: string) => void;
+  /** Operational lines while serving (disk full, database replaced); stderr when not given. */
+  opsLog?: (line: string) => void;
   /** Slow clients cannot hold connections: headers and whole requests must arrive within these (ms). */
   timeouts?: { headersMs: number; requestMs: number };
 }
@@ -49,10 +51,8 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     const n = loadSamplesIfEmpty(db, opts.config);
     if (n) log(`loaded ${n} sample documents into ${opts.dbFile}`);
   }
-  // A fresh database gets a local admin; its token is shown once, as a link the client signs in from.
-  const firstToken = countReviewers(db) === 0 ? addReviewer(db, 'local', 'admin').token : null;
   const checkpointer = opts.dbFile === ':memory:' ? null : startCheckpointer(db);
-  const app = createApp({ db, config: opts.config });
+  const app = createApp({ db, config: opts.config, host: opts.host, log: opts.opsLog, checkpoint: checkpointer ? () => checkpointer.truncate() : undefined });
   const server = await new Promise<Server>((resolve, reject) => {
     const t = opts.timeouts ?? DEFAULT_TIMEOUTS;
     // Node checks the timeouts every connectionsCheckingInterval: kept well under the shortest one.
@@ -61,7 +61,14 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
       app,
     ).listen(opts.port, opts.host, () => resolve(s));
     s.once('error', reject);
+  }).catch(async (e: unknown) => {
+    await checkpointer?.stop();
+    db.close();
+    throw e;
   });
+  // A fresh database gets a local admin once the server listens (created before, a failed listen left an
+  // admin whose token was never shown); the token is shown once, as a link the client signs in from.
+  const firstToken = countReviewers(db) === 0 ? addReviewer(db, 'local', 'admin').token : null;
   const addr = server.address() as AddressInfo;
   const url = `http://${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}`;
   if (firstToken) {

@@ -1,4 +1,5 @@
-// Talks to /api. The bearer token lives in localStorage; only requests that change state send it.
+// Talks to /api. The bearer token lives in localStorage and goes with every request: the server answers
+// reads too only to a signed-in reviewer (only /api/health is open).
 const TOKEN_KEY = 'tapat.token';
 
 export const getToken = (): string | null => localStorage.getItem(TOKEN_KEY);
@@ -28,7 +29,7 @@ export class ApiError extends Error {
 async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = getToken();
-  if (method !== 'GET' && token) headers.authorization = `Bearer ${token}`;
+  if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const json = (await res.json().catch(() => ({ error: res.statusText }))) as Record<string, unknown>;
@@ -44,4 +45,24 @@ export async function whoAmI(): Promise<string | null> {
   const res = await fetch('/api/me', { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) return null;
   return ((await res.json()) as { reviewer: { name: string } }).reviewer.name;
+}
+
+/**
+ * Downloads a file from /api (an export) with the bearer token in the header, as every other request: a plain
+ * link could not carry it, and a token in a URL would end up in history and logs.
+ */
+export async function download(path: string): Promise<void> {
+  const token = getToken();
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) {
+    const json = (await res.json().catch(() => ({ error: res.statusText }))) as Record<string, unknown>;
+    throw new ApiError(res.status, typeof json.error === 'string' ? json.error : res.statusText, json);
+  }
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,5 +1,6 @@
 import { h, mount } from './dom.js';
-import { pickUpToken } from './api.js';
+import { ApiError, pickUpToken } from './api.js';
+import { signInBox } from './signin.js';
 import { documentPage, documentsPage } from './pages/documents.js';
 import { auditPage, auditsPage } from './pages/audits.js';
 import { queuePage } from './pages/queue.js';
@@ -29,7 +30,9 @@ async function route(): Promise<void> {
     else if (path === '/queue') leave = queuePage(app, new URLSearchParams(search));
     else await auditsPage(app);
   } catch (e) {
-    mount(app, h('p', { role: 'alert' }, `Could not load: ${(e as Error).message}`));
+    // Every read needs a token: a signed-out visitor gets the sign-in field instead of an empty page.
+    if (e instanceof ApiError && e.status === 401) mount(app, h('h1', {}, 'Sign in'), h('p', { role: 'alert' }, e.message), signInBox(() => void route()));
+    else mount(app, h('p', { role: 'alert' }, `Could not load: ${(e as Error).message}`));
   }
 }
 

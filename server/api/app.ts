@@ -13,10 +13,19 @@ import { auditAdminRouter } from './audit-admin.js';
 import { reviewersRouter } from './reviewers.js';
 import { batchesRouter } from './batches.js';
 import { errorHandler, notFound } from './errors.js';
+import { authenticate } from './auth.js';
+import { hostGuard } from './hosts.js';
+import { fileIdentityGuard, type Log } from './storage.js';
 
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** The address the server binds (the Host check accepts it); 127.0.0.1 when not given. */
+  host?: string;
+  /** Where operational lines go (disk full, database replaced); stderr when not given. */
+  log?: Log;
+  /** Asks for a WAL checkpoint that empties the file (after a batch); none in tests without a checkpointer. */
+  checkpoint?: () => void;
 }
 
 /** The Express app: one router per area under /api, the built client at /. */
@@ -42,10 +51,14 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
-  app.use(express.json({ limit: deps.config.limits.maxRequestBytes }));
+  app.use(hostGuard(deps.host ?? '127.0.0.1', deps.config.server.allowedHosts));
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
+  // Everything else under /api needs a token, reads included; bodies are parsed only for signed-in requests.
+  const log = deps.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  app.use('/api', authenticate(deps.db, deps.config.server.tokenLifetimeDays), fileIdentityGuard(deps.db.name, log));
+  app.use(express.json({ limit: deps.config.limits.maxRequestBytes }));
   app.use('/api/documents', documentsRouter(deps));
   app.use('/api/audits', auditsRouter(deps));
   app.use('/api/audits', auditAdminRouter(deps));
@@ -58,6 +71,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', notFound);
   app.use(express.static(CLIENT_DIST, { index: 'index.html' }));
   app.use(notFound);
-  app.use(errorHandler);
+  app.use(errorHandler(log));
   return app;
 }

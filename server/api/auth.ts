@@ -1,26 +1,43 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Db } from '../db/index.js';
-import { reviewerByToken, type Reviewer } from '../db/reviewers.js';
+import { checkToken, DEFAULT_TOKEN_LIFETIME_DAYS, type Reviewer } from '../db/reviewers.js';
 import { HttpError } from './errors.js';
 
-// Reviewers are identified by a bearer token. Reading is open on this local tool; anything that changes
-// state goes through requireReviewer.
+// Reviewers are identified by a bearer token, on every /api request but /api/health: the verdict history holds
+// reviewers' names and corrections, and a page in the same browser must not read it (issue 22). createApp
+// mounts authenticate() once in front of all /api routers; requireReviewer is what a route states it needs.
 
 const reviewers = new WeakMap<Request, Reviewer>();
 
+function refuse(res: Response, error: string | null, message: string): never {
+  res.set('WWW-Authenticate', error ? `Bearer error="${error}"` : 'Bearer');
+  throw new HttpError(401, message);
+}
+
+function authenticateRequest(db: Db, lifetimeDays: number, req: Request, res: Response): Reviewer {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
+  if (!m) refuse(res, null, 'sign in: send Authorization: Bearer TOKEN (the link tapat serve prints, or tapat reviewer add NAME)');
+  const c = checkToken(db, m[1]!, lifetimeDays);
+  if (c.ok) return c.reviewer;
+  if (c.reason === 'expired') {
+    refuse(res, 'invalid_token', `the token of reviewer "${c.name}" expired at ${c.at}; ask an admin for a new one (tapat reviewer rotate "${c.name}")`);
+  }
+  if (c.reason === 'revoked') refuse(res, 'invalid_token', `the token of reviewer "${c.name}" was revoked at ${c.at}`);
+  refuse(res, 'invalid_token', 'unknown or revoked token');
+}
+
+/** 401 unless the request carries a valid bearer token; the reviewer is then available to reviewerOf(). */
+export function authenticate(db: Db, lifetimeDays: number): RequestHandler {
+  return (req, res, next) => {
+    reviewers.set(req, authenticateRequest(db, lifetimeDays, req, res));
+    next();
+  };
+}
+
+/** A route that needs a reviewer: passes when authenticate() ran already, else checks the token itself. */
 export function requireReviewer(db: Db): RequestHandler {
   return (req, res, next) => {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-    if (!m) {
-      res.set('WWW-Authenticate', 'Bearer');
-      throw new HttpError(401, 'sign in: send Authorization: Bearer TOKEN (tapat reviewer add NAME prints one)');
-    }
-    const reviewer = reviewerByToken(db, m[1]!);
-    if (!reviewer) {
-      res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
-      throw new HttpError(401, 'unknown or revoked token');
-    }
-    reviewers.set(req, reviewer);
+    if (!reviewers.has(req)) reviewers.set(req, authenticateRequest(db, DEFAULT_TOKEN_LIFETIME_DAYS, req, res));
     next();
   };
 }

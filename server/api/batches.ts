@@ -8,13 +8,15 @@ import { Progress } from '../pipeline/batch/progress.js';
 import { InputError } from '../errors.js';
 import { requireAdmin } from './roles.js';
 import { HttpError } from './errors.js';
+import { storageFailure } from './storage.js';
+import { stmt } from '../db/stmt.js';
 
 // POST /api/batches — admins only. The body is JSONL records ({"url","title","text"|"html","lang"?} per
 // line, Content-Type application/x-ndjson), bounded by limits.maxRequestBytes (413 beyond) and
 // limits.maxFilesPerBatch records. It runs the same resumable batch pipeline as `tapat audit`.
 const JSONL_TYPES = ['application/x-ndjson', 'application/jsonl', 'text/plain'];
 
-export function batchesRouter({ db, config }: AppDeps): Router {
+export function batchesRouter({ db, config, checkpoint }: AppDeps): Router {
   const r = Router();
   r.post('/', ...requireAdmin(db), text({ type: JSONL_TYPES, limit: config.limits.maxRequestBytes }), async (req, res) => {
     if (typeof req.body !== 'string' || !req.body.trim()) {
@@ -26,14 +28,28 @@ export function batchesRouter({ db, config }: AppDeps): Router {
     }
     // The batch driver reads files: the body becomes one JSONL file in a fresh folder (each request is its own run).
     const dir = mkdtempSync(join(tmpdir(), 'tapat-batch-'));
+    const stored = (): { documents: number; audits: number } =>
+      stmt(db, 'SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM audits) AS audits').get() as { documents: number; audits: number };
+    const before = stored();
     try {
       const file = join(dir, 'records.jsonl');
       writeFileSync(file, req.body);
       // one worker thread does the analysis, so the server keeps answering reviewers while a batch runs
       const s = await runBatch(db, config, [file], { workers: 1, progress: new Progress('quiet') });
+      checkpoint?.(); // a batch writes a lot at once: give the WAL back now rather than at the next idle tick
       res.status(201).json({ run: s.runId, documents: s.documents, audits: s.audits, refused: s.refused });
     } catch (e) {
       if (e instanceof InputError) throw new HttpError(400, e.message);
+      // A batch commits story by story: on a full disk part of it may be stored, and the answer says how much.
+      const failure = storageFailure(e, () => {});
+      if (failure) {
+        const now = stored();
+        const saved = { documents: now.documents - before.documents, audits: now.audits - before.audits };
+        throw new HttpError(503, `${failure.message.replace(/: nothing of this request was saved/, '')} — of this batch, ${saved.documents} documents and ${saved.audits} audits were saved before it stopped and the rest was not`, {
+          saved,
+          retryAfterSeconds: failure.extra.retryAfterSeconds,
+        });
+      }
       throw e;
     } finally {
       rmSync(dir, { recursive: true, force: true });

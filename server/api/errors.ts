@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { rateLimitedLog, storageFailure, type Log } from './storage.js';
 
 /** An error with an HTTP status, rendered as {"error": message, ...extra}. */
 export class HttpError extends Error {
@@ -15,11 +16,24 @@ export const notFound: RequestHandler = (req, res) => {
   res.status(404).json({ error: `no route for ${req.method} ${req.path}` });
 };
 
-export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
-  if (err instanceof HttpError) {
-    res.status(err.status).json({ error: err.message, ...err.extra });
-    return;
-  }
+const stderrLog: Log = (line) => process.stderr.write(line + '\n');
+
+/** Renders errors as JSON; storage failures (full disk, locked, read-only) become a 503 with Retry-After. */
+export function errorHandler(log: Log = stderrLog): ErrorRequestHandler {
+  const logKind = rateLimitedLog(log);
+  return (err: unknown, _req, res, _next) => {
+    const storage = err instanceof HttpError ? null : storageFailure(err, logKind);
+    const known = err instanceof HttpError ? err : storage;
+    if (known) {
+      if (typeof known.extra.retryAfterSeconds === 'number') res.set('Retry-After', String(known.extra.retryAfterSeconds));
+      res.status(known.status).json({ error: known.message, ...known.extra });
+      return;
+    }
+    renderOther(err, res);
+  };
+}
+
+function renderOther(err: unknown, res: Parameters<ErrorRequestHandler>[2]): void {
   const e = err as { type?: string; status?: number; message?: string };
   if (e.type === 'entity.too.large') {
     res.status(413).json({ error: 'request body too large' });
@@ -35,4 +49,4 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next
   }
   process.stderr.write(`tapat serve: ${(err as Error)?.stack ?? String(err)}\n`);
   res.status(500).json({ error: 'internal error' });
-};
+}

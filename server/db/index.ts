@@ -13,6 +13,9 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
+/** What a WAL file is cut back to after each checkpoint reset (bytes). */
+export const JOURNAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+
 /**
  * Opens (creating if needed) a tapat database: WAL journal, foreign keys on,
  * a busy timeout so concurrent readers/writers wait instead of failing, then migrates.
@@ -24,6 +27,8 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // After a checkpoint resets the WAL, SQLite keeps the file at its largest size unless told otherwise.
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
   }
   db.pragma('foreign_keys = ON');
   if (opts.migrate !== false && !opts.readonly) migrate(db);

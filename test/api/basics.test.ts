@@ -1,9 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testServer } from '../helpers/server.js';
+import { authHeader } from '../helpers/auth.js';
+import type { Db } from '../../server/db/index.js';
+
+const authedFetch = (db: Db) => {
+  const headers = authHeader(db);
+  return (url: string): Promise<Response> => globalThis.fetch(url, { headers });
+};
 
 test('health, documents of the sample corpus, one document with segments, JSON 404', async () => {
   const s = await testServer({ loadSamples: true });
+  const fetch = authedFetch(s.db);
   assert.deepEqual(await (await fetch(`${s.url}/api/health`)).json(), { ok: true });
   const { documents } = (await (await fetch(`${s.url}/api/documents`)).json()) as { documents: { id: number; sentences: number }[] };
   assert.equal(documents.length, 5);
@@ -19,6 +27,7 @@ test('health, documents of the sample corpus, one document with segments, JSON 4
 
 test('a document of the sample corpus carries its stored alignments: audit, role, other version, linked sentences', async () => {
   const s = await testServer({ loadSamples: true });
+  const fetch = authedFetch(s.db);
   const { documents } = (await (await fetch(`${s.url}/api/documents`)).json()) as { documents: { id: number; lang: string }[] };
   const tl = documents.find((d) => d.lang === 'tl')!;
   const body = (await (await fetch(`${s.url}/api/documents/${tl.id}`)).json()) as {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { get as httpGet } from 'node:http';
 import { testServer } from '../helpers/server.js';
+import { authHeader } from '../helpers/auth.js';
 import { buildSampleAudit, reviewer } from '../helpers/fixtures.js';
 import type { FlagView, VerdictView } from '../../server/db/queue.js';
 import type { AuditView } from '../../server/pipeline/review/rows.js';
@@ -12,9 +13,10 @@ const sample = buildSampleAudit(s.db);
 const ana = reviewer(s.db, 'ana');
 const ben = reviewer(s.db, 'ben');
 const boss = reviewer(s.db, 'boss', 'admin');
+const reader = authHeader(s.db);
 
 async function get<T>(path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(s.url + path);
+  const res = await fetch(s.url + path, { headers: reader });
   return { status: res.status, body: (await res.json()) as T };
 }
 async function verdict(flagId: number, body: unknown, token?: string): Promise<{ status: number; body: { flag: FlagView; history: VerdictView[]; error?: string } }> {
@@ -28,7 +30,7 @@ async function verdict(flagId: number, body: unknown, token?: string): Promise<{
 /** A conditional GET as a browser sends it (fetch() would add Cache-Control: no-cache, which defeats 304). */
 const conditionalGet = (path: string, etag: string): Promise<number> =>
   new Promise((resolve, reject) => {
-    httpGet(s.url + path, { headers: { 'if-none-match': etag } }, (res) => {
+    httpGet(s.url + path, { headers: { 'if-none-match': etag, ...reader } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     }).once('error', reject);
@@ -208,7 +210,7 @@ test('verdicts: history appended, version bumped, 409 on stale version, undo rul
 test('cached reads follow every write: this server’s verdicts and another process’s new flags', async () => {
   const url = `/api/flags?status=pending&audit=${sample.auditId}&limit=100`;
   const before = (await get<{ flags: FlagView[] }>(url)).body.flags.map((f) => f.id);
-  const again = await fetch(s.url + url);
+  const again = await fetch(s.url + url, { headers: reader });
   assert.ok(again.headers.get('etag'), 'responses carry an ETag');
   const etag = again.headers.get('etag')!;
   assert.equal(await conditionalGet(url, etag), 304);

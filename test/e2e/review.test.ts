@@ -28,8 +28,10 @@ if (!hasChromium()) {
   const browser = await launchBrowser();
   const dialogs: string[] = [];
 
-  async function newPage(width = 1280, height = 800): Promise<Page> {
+  // Every read needs a token (issue 22): a page starts signed in as `me` unless told to start signed out.
+  async function newPage(width = 1280, height = 800, token: string | null = me.token): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height } });
+    if (token) await page.addInitScript(`localStorage.setItem('tapat.token', ${JSON.stringify(token)})`);
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -42,7 +44,7 @@ if (!hasChromium()) {
   const selectedId = async (page: Page): Promise<number> => Number(await page.locator('article.flag-detail').getAttribute('data-flag'));
 
   test('sign in from the printed link; the token leaves the address bar', async () => {
-    const page = await newPage();
+    const page = await newPage(1280, 800, null);
     await page.goto(`${s.url}/#token=${me.token}`);
     await page.waitForSelector('text=Signed in as');
     assert.equal(await page.evaluate('location.hash'), '#/queue');
@@ -59,7 +61,7 @@ if (!hasChromium()) {
     assert.match(heads[2]!, /en · source · pivot/);
     assert.match(heads[heads.length - 1]!, /en · spin/);
     // a spun phrase the detectors found is underlined in the spun column, with its suggested original beside it
-    const { flags } = (await (await fetch(`${s.url}/api/flags?audit=${sample.auditId}&document=${spinDoc}&category=style/spin&limit=500`)).json()) as {
+    const { flags } = (await (await fetch(`${s.url}/api/flags?audit=${sample.auditId}&document=${spinDoc}&category=style/spin&limit=500`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as {
       flags: { suggestion: string | null; start: number; end: number; excerpt: string; excerpt_start: number; document_id: number }[];
     };
     const spun = flags.find((f) => f.suggestion && f.document_id === spinDoc)!;
@@ -87,7 +89,7 @@ if (!hasChromium()) {
     await page.waitForSelector(`.counts:has-text("${total} pending")`);
     assert.ok(total >= 3, 'the detectors find something to review');
     const first = await selectedId(page);
-    const head = (await (await fetch(`${s.url}/api/flags?status=pending&audit=${sample.auditId}&limit=1`)).json()) as { flags: { id: number }[] };
+    const head = (await (await fetch(`${s.url}/api/flags?status=pending&audit=${sample.auditId}&limit=1`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as { flags: { id: number }[] };
     assert.equal(first, head.flags[0]!.id, 'the queue opens on its first flag');
     await page.keyboard.press('a');
     await page.waitForSelector(`.status:has-text("Flag #${first} approved")`);
@@ -175,11 +177,11 @@ if (!hasChromium()) {
     try {
       const link = /http:\/\/\S+\/#token=\S+/.exec(lines.join('\n'))?.[0];
       assert.ok(link, lines.join('\n'));
-      const page = await newPage();
+      const page = await newPage(1280, 800, null);
       await page.goto(link);
       await page.waitForSelector('text=Signed in as local');
       await page.waitForSelector('article.flag-detail');
-      const stats = (await (await fetch(`${fresh.url}/api/stats`)).json()) as { pending: number };
+      const stats = (await (await fetch(`${fresh.url}/api/stats`, { headers: { authorization: `Bearer ${link.split('#token=')[1]}` } })).json()) as { pending: number };
       assert.ok(stats.pending > 0, 'the samples were audited and flagged at start');
       await page.waitForSelector(`.counts:has-text("${stats.pending} pending · 0 decided")`);
       const id = await selectedId(page);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { testServer } from '../helpers/server.js';
 import { buildSampleAudit, insertFlag, reviewer } from '../helpers/fixtures.js';
 import { rawRequest } from './http.js';
+import { authHeader } from '../helpers/auth.js';
 
 // SQL only through parameters: hostile strings in every API query parameter and in bodies leave the
 // schema intact, and a value that looks like SQL matches itself and nothing else.
@@ -11,12 +12,13 @@ const HOSTILE = ["x'; DROP TABLE flags;--", "' OR '1'='1", '" OR ""="', '%', '_'
 test('hostile query parameters: 200 with exactly the matching rows, or 400; tables intact', async () => {
   const s = await testServer();
   const sample = buildSampleAudit(s.db);
+  const headers = authHeader(s.db);
   const schema = s.db.prepare('SELECT sql FROM sqlite_master ORDER BY name').pluck().all();
   const evil = HOSTILE[0]!;
   const evilFlag = insertFlag(s.db, { auditId: sample.auditId, documentId: sample.en, detector: evil, category: 'accuracy/omission', severity: 'major', confidence: 0.7, segments: [0], message: 'evil detector' });
   const total = (s.db.prepare("SELECT COUNT(*) FROM flags WHERE status = 'active'").pluck().get() as number);
   const q = async (params: Record<string, string>): Promise<{ status: number; ids: number[] }> => {
-    const r = await rawRequest(s.url, 'GET', `/api/flags?${new URLSearchParams(params)}`);
+    const r = await rawRequest(s.url, 'GET', `/api/flags?${new URLSearchParams(params)}`, { headers });
     assert.ok([200, 400].includes(r.status), `${JSON.stringify(params)} → ${r.status} ${r.body.slice(0, 200)}`);
     const body = JSON.parse(r.body) as { flags?: { id: number }[] };
     return { status: r.status, ids: (body.flags ?? []).map((f) => f.id) };
@@ -29,7 +31,7 @@ test('hostile query parameters: 200 with exactly the matching rows, or 400; tabl
       if (r.status === 200 && key === 'category') assert.deepEqual(r.ids, []);
     }
     for (const path of [`/api/audits?${new URLSearchParams({ q: h })}`, `/api/documents?${new URLSearchParams({ id: h })}`, `/api/stats?${new URLSearchParams({ detector: h })}`]) {
-      const r = await rawRequest(s.url, 'GET', path);
+      const r = await rawRequest(s.url, 'GET', path, { headers });
       assert.ok(r.status < 500, `${path} → ${r.status}`);
     }
   }

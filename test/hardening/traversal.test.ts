@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { testServer } from '../helpers/server.js';
 import { REPO } from '../helpers/paths.js';
 import { rawRequest } from './http.js';
+import { authHeader } from '../helpers/auth.js';
 
 // Path traversal: encoded and raw "..", backslashes, double encoding and absolute paths, against the
 // static client and every API route with a path parameter. Nothing outside client/dist is ever served.
@@ -42,15 +43,16 @@ test('static serving never leaves client/dist, whatever the encoding', async () 
 
 test('API path parameters: traversal and hostile ids are refused (400/404), never a 500 or a file', async () => {
   const srv = await testServer({ loadSamples: true });
+  const headers = authHeader(srv.db);
   const ids = ['..%2f..%2fetc%2fpasswd', '..', '%2e%2e', '1%20OR%201%3D1', "1'%3B%20DROP%20TABLE%20documents%3B--", '0', '-1', '1e3', '9'.repeat(400), '%00', '1.5'];
   for (const base of PARAM_ROUTES) {
     for (const id of ids) {
-      const r = await rawRequest(srv.url, 'GET', `${base}/${id}`);
+      const r = await rawRequest(srv.url, 'GET', `${base}/${id}`, { headers });
       assert.ok([400, 404].includes(r.status), `${base}/${id} → ${r.status} ${r.body.slice(0, 100)}`);
       for (const s of SECRETS) assert.ok(!r.body.includes(s));
     }
   }
-  const docs = await rawRequest(srv.url, 'GET', '/api/documents');
+  const docs = await rawRequest(srv.url, 'GET', '/api/documents', { headers });
   assert.ok((JSON.parse(docs.body) as { documents: unknown[] }).documents.length > 0, 'tables intact');
 });
 

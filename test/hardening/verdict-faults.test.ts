@@ -107,7 +107,7 @@ test('SIGKILL of tapat serve during concurrent verdict posts: acknowledged verdi
   const again = await serveProcess(s.file);
   try {
     const [flag] = s.flags;
-    const cur = (await (await fetch(`${again.url}/api/flags/${flag}`)).json()) as { flag: { version: number } };
+    const cur = (await (await fetch(`${again.url}/api/flags/${flag}`, { headers: { authorization: `Bearer ${s.tokens[0]}` } })).json()) as { flag: { version: number } };
     const res = await fetch(`${again.url}/api/flags/${flag}/verdicts`, {
       method: 'POST',
       headers: { authorization: `Bearer ${s.tokens[0]}`, 'content-type': 'application/json' },

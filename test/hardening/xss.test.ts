@@ -66,7 +66,7 @@ if (!hasChromium()) {
     for (const f of FIELDS) assert.ok(seen.includes(P[f]), `${f} shown as text, whole`);
     assert.deepEqual(fired, []);
     // The API returns the unrendered fields verbatim as JSON (escaping is the client's job, and it renders text).
-    const doc = (await (await fetch(`${s.url}/api/documents/${docId}`)).json()) as { document: { path: string; url: string } };
+    const doc = (await (await fetch(`${s.url}/api/documents/${docId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { document: { path: string; url: string } };
     assert.deepEqual([doc.document.path, doc.document.url], [PATH, URL_]);
     await page.close();
   });
