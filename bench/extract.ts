@@ -1,0 +1,128 @@
+// Article-body extraction on real news pages: half of the Zyte (Scrapinghub) article-extraction benchmark in
+// ../shared/data/extraction (MIT). tapat's article body is the text of the segments ingest + segmentation do not
+// mark as boilerplate; the peers' published outputs on the same pages are scored with the same metric
+// (bench/extract/metric.ts, a port of the benchmark's evaluate.py). Writes bench/results/extract.json.
+//
+// The 91 pages are split by key: keys starting 0–7 are the "tune" pages (the only ones looked at while writing
+// the extraction rules), 8–f the "check" pages (scored, never inspected). The benchmark's other half is held out
+// by the lead. Usage: tsx bench/extract.ts [--show KEY] (prints tapat's body and the truth for one page).
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { ingestBuffer } from '../server/pipeline/ingest/index.js';
+import { segmentDoc } from '../server/pipeline/segment/index.js';
+import { REPO, SHARED } from '../test/helpers/paths.js';
+import { metricsFrom, precisionScore, recallScore, shingleMatching, type Scores, type TpFpFn } from './extract/metric.js';
+
+const DIR = join(SHARED, 'data/extraction');
+type Bodies = Record<string, { articleBody?: string }>;
+const truth = JSON.parse(readFileSync(join(DIR, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+const keys = Object.keys(truth).sort();
+const isTune = (k: string): boolean => k[0]! < '8';
+
+/** tapat's article body of one page, and the time ingest + segmentation took. */
+function tapatBody(key: string): { body: string; ms: number } {
+  const buf = gunzipSync(readFileSync(join(DIR, 'html', `${key}.html.gz`)));
+  const t0 = performance.now();
+  const docs = ingestBuffer(buf, `${key}.html`, { maxBytes: 50_000_000 }).map(segmentDoc);
+  const ms = performance.now() - t0;
+  const body = docs
+    .flatMap((d) => {
+      const out: string[] = [];
+      let para = -1;
+      for (const s of d.segments) {
+        if (s.boilerplate) continue;
+        out.push(s.paragraph === para ? ' ' : '\n', s.text);
+        para = s.paragraph;
+      }
+      return out;
+    })
+    .join('')
+    .trim();
+  return { body, ms };
+}
+
+const show = process.argv.indexOf('--show');
+if (show > 0) {
+  const key = keys.find((k) => k.startsWith(process.argv[show + 1] ?? '-'));
+  if (!key) throw new Error('no such page');
+  const { body } = tapatBody(key);
+  console.log(`# ${key} ${truth[key]!.url}\n## tapat\n${body}\n## truth\n${truth[key]!.articleBody}`);
+  process.exit(0);
+}
+
+// A seeded bootstrap (evaluate.py uses 1,000 unseeded resamples) so the confidence intervals are reproducible.
+function bootstrapCi(pages: TpFpFn[], n = 1000): Scores {
+  let seed = 12345;
+  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const vals: Record<keyof Scores, number[]> = { f1: [], precision: [], recall: [] };
+  for (let b = 0; b < n; b++) {
+    const m = metricsFrom(pages.map(() => pages[Math.floor(rand() * pages.length)]!));
+    for (const k of Object.keys(vals) as (keyof Scores)[]) vals[k].push(m[k]);
+  }
+  const sd = (xs: number[]): number => {
+    const mu = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return Math.sqrt(xs.reduce((a, b) => a + (b - mu) ** 2, 0) / (xs.length - 1));
+  };
+  return { f1: 1.96 * sd(vals.f1), precision: 1.96 * sd(vals.precision), recall: 1.96 * sd(vals.recall) };
+}
+
+const r4 = (x: number): number => +x.toFixed(4);
+const round = (s: Scores): Scores => ({ f1: r4(s.f1), precision: r4(s.precision), recall: r4(s.recall) });
+function summary(pages: Map<string, TpFpFn>): Record<string, unknown> {
+  const all = keys.map((k) => pages.get(k)!);
+  return {
+    ...round(metricsFrom(all)),
+    ci95: round(bootstrapCi(all)),
+    tune: round(metricsFrom(keys.filter(isTune).map((k) => pages.get(k)!))),
+    check: round(metricsFrom(keys.filter((k) => !isTune(k)).map((k) => pages.get(k)!))),
+  };
+}
+
+const tapat = new Map<string, TpFpFn>();
+const ms: number[] = [];
+let bytes = 0;
+for (const k of keys) {
+  const { body, ms: t } = tapatBody(k);
+  ms.push(t);
+  bytes += gunzipSync(readFileSync(join(DIR, 'html', `${k}.html.gz`))).length;
+  tapat.set(k, shingleMatching(truth[k]!.articleBody, body));
+}
+const peers: Record<string, Record<string, unknown>> = {};
+for (const file of readdirSync(join(DIR, 'peers')).filter((f) => f.endsWith('.json')).sort()) {
+  const out = JSON.parse(readFileSync(join(DIR, 'peers', file), 'utf8')) as Bodies;
+  const pages = new Map(keys.map((k) => [k, shingleMatching(truth[k]!.articleBody, out[k]?.articleBody ?? '')] as const));
+  peers[file.replace(/\.json$/, '')] = summary(pages);
+}
+
+const perPage = keys.map((k) => {
+  const m = tapat.get(k)!;
+  const p = precisionScore(m);
+  const r = recallScore(m);
+  return { key: k, url: truth[k]!.url, split: isTune(k) ? 'tune' : 'check', precision: r4(p), recall: r4(r), f1: r4(p + r > 0 ? (2 * p * r) / (p + r) : 0) };
+});
+const sortedMs = [...ms].sort((a, b) => a - b);
+const result = {
+  about:
+    'Zyte article-extraction benchmark, the shared half (91 pages). Metric: evaluate.py ported (bench/extract/metric.ts). ' +
+    'tapat = non-boilerplate segments of `tapat segment`. tune = keys 0-7 (inspected while tuning), check = keys 8-f (never inspected).',
+  pages: keys.length,
+  tapat: summary(tapat),
+  peers,
+  worstPages: [...perPage].sort((a, b) => a.f1 - b.f1).slice(0, 12),
+  perPage,
+  speed: {
+    machine: 'shared 2-core container, other jobs running: rough figures',
+    htmlBytes: bytes,
+    totalMs: Math.round(ms.reduce((a, b) => a + b, 0)),
+    medianMsPerPage: r4(sortedMs[Math.floor(sortedMs.length / 2)]!),
+    maxMsPerPage: Math.round(sortedMs[sortedMs.length - 1]!),
+  },
+};
+mkdirSync(join(REPO, 'bench/results'), { recursive: true });
+writeFileSync(join(REPO, 'bench/results/extract.json'), JSON.stringify(result, null, 2) + '\n');
+const line = (name: string, s: Record<string, unknown>): string =>
+  `${name.padEnd(16)} F1 ${String(s.f1).padEnd(6)} P ${String(s.precision).padEnd(6)} R ${String(s.recall).padEnd(6)}  tune F1 ${(s.tune as Scores).f1}  check F1 ${(s.check as Scores).f1}`;
+console.log(line('tapat', result.tapat));
+for (const [n, s] of Object.entries(peers)) console.log(line(n, s));
+console.log(`speed: ${result.speed.totalMs} ms for ${keys.length} pages, median ${result.speed.medianMsPerPage} ms/page`);
