@@ -1,0 +1,87 @@
+import type { Mark } from '../../types.js';
+import type { Block } from './blocks.js';
+
+// Page-level passes over the blocks of an article: each block becomes a paragraph of the document text, and the
+// blocks found to be junk become marks (ranges with a reason) that segmentation turns into boilerplate segments.
+// The passes, in order of precedence: the structure the block sits in (hints.ts); the headline repeated at the
+// top; link-dense short blocks (menus, "more stories" lists); short blocks repeated on the page (gallery
+// captions, widget labels); blocks the page's own JSON-LD articleBody does not contain.
+
+export interface PageText {
+  text: string;
+  marks: Mark[];
+}
+
+const norm = (t: string): string => t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const wordCount = (t: string): number => (t.match(/\S+/g) ?? []).length;
+
+/** Link text share at which a short block reads as navigation rather than prose. */
+const LINK_DENSITY = 0.7;
+const LINK_BLOCK_MAX_WORDS = 20;
+/** Repeated blocks longer than this are quotes or pull-quotes, not widget labels. */
+const REPEAT_MAX_WORDS = 25;
+/** articleBody must cover this share of the candidate text's word trigrams to be trusted… */
+const JSONLD_TRUST = 0.6;
+/** …and a block then needs this share of its trigrams in articleBody to stay article text. */
+const JSONLD_KEEP = 0.35;
+
+function trigrams(t: string): string[] {
+  const w = norm(t).split(' ').filter(Boolean);
+  if (w.length < 3) return w.length ? [w.join(' ')] : [];
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= w.length; i++) out.push(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+  return out;
+}
+
+export function pageText(blocks: Block[], opts: { title: string | null; articleBody: string | null }): PageText {
+  const reasons: (string | null)[] = blocks.map((b) => b.hint);
+
+  // The headline at the top of the article: the document carries it as its title already.
+  if (opts.title) {
+    const t = norm(opts.title);
+    for (let i = 0; i < Math.min(blocks.length, 4); i++) {
+      const b = norm(blocks[i]!.text);
+      if (b && (b === t || (b.length >= 20 && t.startsWith(b)))) {
+        reasons[i] ??= 'headline';
+        break;
+      }
+    }
+  }
+
+  blocks.forEach((b, i) => {
+    if (reasons[i] === null && b.linkChars >= b.text.length * LINK_DENSITY && wordCount(b.text) <= LINK_BLOCK_MAX_WORDS) reasons[i] = 'link-list';
+  });
+
+  const seen = new Map<string, number>();
+  for (const b of blocks) if (wordCount(b.text) <= REPEAT_MAX_WORDS) seen.set(norm(b.text), (seen.get(norm(b.text)) ?? 0) + 1);
+  blocks.forEach((b, i) => {
+    if (reasons[i] === null && b.tag !== 'TD' && b.tag !== 'TH' && (seen.get(norm(b.text)) ?? 0) > 1 && /\p{L}/u.test(b.text)) reasons[i] = 'repeated-block';
+  });
+
+  if (opts.articleBody) {
+    const body = new Set(trigrams(opts.articleBody));
+    const grams = blocks.map((b) => trigrams(b.text));
+    let total = 0;
+    let covered = 0;
+    grams.forEach((g, i) => {
+      if (reasons[i] !== null) return;
+      total += g.length;
+      covered += g.filter((x) => body.has(x)).length;
+    });
+    if (total > 0 && covered >= total * JSONLD_TRUST) {
+      grams.forEach((g, i) => {
+        if (reasons[i] === null && g.length > 0 && g.filter((x) => body.has(x)).length < g.length * JSONLD_KEEP) reasons[i] = 'outside-article-body';
+      });
+    }
+  }
+
+  let text = '';
+  const marks: Mark[] = [];
+  blocks.forEach((b, i) => {
+    if (text) text += '\n\n';
+    const reason = reasons[i];
+    if (reason) marks.push({ start: text.length, end: text.length + b.text.length, reason });
+    text += b.text;
+  });
+  return { text, marks };
+}
