@@ -3,7 +3,7 @@ import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { parseHTML as ParseHtml } from 'linkedom';
 import { InputError } from '../../errors.js';
 import type { Mark } from '../types.js';
-import { readHints, walkBlocks, type DomNode } from './extract/blocks.js';
+import { markHints, unmarked, walkBlocks, type DomNode } from './extract/blocks.js';
 import { jsonLdArticleBody } from './extract/jsonld.js';
 import { pageText } from './extract/page.js';
 
@@ -70,17 +70,17 @@ export function htmlToText(html: string, path?: string): HtmlText {
   const docTitle = (document.title ?? '').trim() || null;
   // Read before Readability, which strips scripts and rebuilds the elements around the text.
   const articleBody = jsonLdArticleBody(document);
-  const hints = readHints(document as unknown as DomNode);
+  const hints = markHints(document as unknown as DomNode);
   const useReadability = depth <= READABILITY_MAX_DEPTH;
   const article = useReadability
     ? new (htmlLibs().Readability)<DomNode>(document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse()
     : null;
-  const title = article?.title?.trim() || docTitle;
+  const title = (article?.title ? unmarked(article.title).trim() : '') || docTitle;
   const blocks = article?.content ? walkBlocks(article.content, hints) : [];
   if (blocks.length > 0) return { title, ...pageText(blocks, { title, articleBody }) };
   // No article (tiny pages, bare fragments in JSONL records, too deep for Readability), and Readability may
   // have mutated the document: read the whole page afresh (its head, scripts and styles are skipped).
   const page = (useReadability ? parseDocument(html) : document) as unknown as DomNode;
-  const whole = walkBlocks(page, readHints(page));
+  const whole = walkBlocks(page, markHints(page));
   return { title, ...pageText(whole, { title, articleBody }) };
 }

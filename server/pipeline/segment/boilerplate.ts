@@ -3,6 +3,8 @@
 // Every rule is conservative (whole short lines, or a fixed formula) and ships examples of what it must and
 // must not match; test/pipeline/segment/boilerplate.test.ts runs them all.
 
+import { FURNITURE_RULES } from './furniture.js';
+
 export interface BoilerplateContext {
   /** The document's title, for recognising the headline repeated in the body. */
   title?: string | null;
@@ -207,6 +209,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     match: (t, ctx) => Boolean(ctx.title && ctx.titleSeen && ctx.wholeParagraph !== false && normalizeTitle(t) === normalizeTitle(ctx.title)),
     examples: { junk: [], real: [] }, // needs a context: tested in the seed fixtures and boilerplate.test.ts
   },
+  ...FURNITURE_RULES,
 ];
 
 /** Why `text` (one trimmed sentence or line) is scrape junk, or false for real text. */

@@ -4,10 +4,12 @@ import { hintOf } from './hints.js';
 // table row…), each with the structural hint it sat under in the original page (hints.ts) and how much of its
 // text is link text.
 //
-// Hints are read from the page before Readability runs, and kept per text node: Readability rebuilds the
-// elements around the text (a caption <div> becomes a bare <p>, wrappers are unwrapped, classes dropped), but it
-// moves the text nodes themselves. A change of hint inside a block starts a new block: that is what un-glues a
-// credit from the sentence after it ("…REUTERSA Sukhoi…").
+// Hints are read from the page before Readability runs. Readability rebuilds the elements around the text (a
+// caption <div> becomes a bare <p>, wrappers are unwrapped, classes dropped, and on a retry the whole body is
+// re-parsed from its HTML), so a hint cannot live on an element or a node: it travels inside the text, as a
+// private-use character pair at the start of each text node under a hinted element, and walkBlocks strips it.
+// A change of hint inside a block starts a new block: that is what un-glues a credit from the sentence after it
+// ("…REUTERSA Sukhoi…").
 
 export interface DomNode {
   nodeType: number;
@@ -28,12 +30,18 @@ export interface Block {
   tag: string;
 }
 
-/** A hinted element, outermost first: its reason and how much text it holds. */
+/** A hinted element: its reason and how much text it holds. */
 interface Hint {
   reason: string;
   size: number;
 }
-export type Hints = WeakMap<DomNode, readonly Hint[]>;
+/** Chains of hinted elements (outermost first), indexed by the code in the text's marker. */
+export type Hints = readonly (readonly Hint[])[];
+
+const MARK = '\uE000';
+const CODE_BASE = 0xe001;
+const MAX_CHAINS = 0xf8ff - CODE_BASE;
+const MARKER_RE = /\uE000[\uE001-\uF8FF]/g;
 
 const BLOCK = new Set(
   (
@@ -48,32 +56,43 @@ const ELEMENT_NODE = 1;
 /** A hinted element holding this share of the article's text is a wrapper ("post-meta-wrap" around the story), not junk. */
 const WRAPPER_SHARE = 0.4;
 
-/** Reads the hints of a whole page: each text node gets the chain of hinted elements above it. */
-export function readHints(root: DomNode): Hints {
-  const hints: Hints = new WeakMap();
-  const walk = (node: DomNode, chain: readonly Hint[]): void => {
+/** Reads the hints of a whole page and writes their markers into its text nodes. */
+export function markHints(root: DomNode): Hints {
+  const chains: (readonly Hint[])[] = [];
+  const walk = (node: DomNode, chain: number): void => {
     if (node.nodeType === TEXT_NODE) {
-      if (chain.length) hints.set(node, chain);
+      // only visible text: a marker in blank text would make an empty element look full to Readability
+      if (chain >= 0 && node.nodeValue && /\S/.test(node.nodeValue)) node.nodeValue = MARK + String.fromCharCode(CODE_BASE + chain) + node.nodeValue;
       return;
     }
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
     const name = node.nodeName.toUpperCase();
     if (SKIP.has(name)) return;
     let next = chain;
-    if (node.nodeType === ELEMENT_NODE) {
+    if (node.nodeType === ELEMENT_NODE && chains.length < MAX_CHAINS) {
       const attrs = `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`.toLowerCase().trim();
       const reason = hintOf(name, attrs);
-      if (reason) next = [...chain, { reason, size: (node.textContent ?? '').length }];
+      if (reason) {
+        chains.push([...(chain >= 0 ? chains[chain]! : []), { reason, size: (node.textContent ?? '').length }]);
+        next = chains.length - 1;
+      }
     }
     for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!, next);
   };
-  walk(root, []);
-  return hints;
+  walk(root, -1);
+  return chains;
 }
 
-export function walkBlocks(root: DomNode, hints?: Hints): Block[] {
+/** Text without hint markers (for anything read from a marked page: its title, say). */
+export const unmarked = (t: string): string => t.replace(MARKER_RE, '');
+
+export function walkBlocks(root: DomNode, hints: Hints = []): Block[] {
   const blocks: Block[] = [];
   const maxSize = Math.max(1, (root.textContent ?? '').length) * WRAPPER_SHARE;
+  const hintAt = (v: string): string | null => {
+    if (v.length < 2 || v[0] !== MARK) return null;
+    return hints[v.charCodeAt(1) - CODE_BASE]?.find((h) => h.size <= maxSize)?.reason ?? null;
+  };
   let current = '';
   let links = 0;
   let currentHint: string | null = null;
@@ -86,10 +105,12 @@ export function walkBlocks(root: DomNode, hints?: Hints): Block[] {
   };
   const walk = (node: DomNode, inLink: boolean, tag: string): void => {
     if (node.nodeType === TEXT_NODE) {
-      const v = node.nodeValue ?? '';
+      const raw = node.nodeValue ?? '';
+      const v = raw.includes(MARK) ? unmarked(raw) : raw;
       const visible = /\S/.test(v);
       if (visible) {
-        const hint = hints?.get(node)?.find((h) => h.size <= maxSize)?.reason ?? null;
+        // Readability may join text nodes: the marker is at the start of the node, or none of it is hinted
+        const hint = hintAt(raw.trimStart());
         if (!/\S/.test(current)) {
           currentHint = hint;
           currentTag = tag;
