@@ -4,8 +4,7 @@ import type { Block } from './blocks.js';
 // Page-level passes over the blocks of an article: each block becomes a paragraph of the document text, and the
 // blocks found to be junk become marks (ranges with a reason) that segmentation turns into boilerplate segments.
 // The passes, in order of precedence: the structure the block sits in (hints.ts); the headline repeated at the
-// top; link-dense short blocks (menus, "more stories" lists); short blocks repeated on the page (gallery
-// captions, widget labels); blocks the page's own JSON-LD articleBody does not contain.
+// top; link-dense short blocks (menus, "more stories" lists); repeats of junk blocks (gallery captions); blocks the page's own JSON-LD articleBody does not contain.
 
 export interface PageText {
   text: string;
@@ -18,8 +17,6 @@ const wordCount = (t: string): number => (t.match(/\S+/g) ?? []).length;
 /** Link text share at which a short block reads as navigation rather than prose. */
 const LINK_DENSITY = 0.7;
 const LINK_BLOCK_MAX_WORDS = 20;
-/** Repeated blocks longer than this are quotes or pull-quotes, not widget labels. */
-const REPEAT_MAX_WORDS = 25;
 /** articleBody must cover this share of the candidate text's word trigrams to be trusted… */
 const JSONLD_TRUST = 0.6;
 /** …and a block then needs this share of its trigrams in articleBody to stay article text. */
@@ -52,10 +49,14 @@ export function pageText(blocks: Block[], opts: { title: string | null; articleB
     if (reasons[i] === null && b.linkChars >= b.text.length * LINK_DENSITY && wordCount(b.text) <= LINK_BLOCK_MAX_WORDS) reasons[i] = 'link-list';
   });
 
-  const seen = new Map<string, number>();
-  for (const b of blocks) if (wordCount(b.text) <= REPEAT_MAX_WORDS) seen.set(norm(b.text), (seen.get(norm(b.text)) ?? 0) + 1);
+  // Repeats: a copy of a block the structure marked (a caption shown again in a gallery strip), or a block
+  // that repeats the one just before it. Repeats alone are not enough: menus, schedules and recipes repeat
+  // their rows on purpose.
+  const structural = new Set(blocks.filter((b, i) => reasons[i] !== null && b.hint !== null).map((b) => norm(b.text)));
   blocks.forEach((b, i) => {
-    if (reasons[i] === null && b.tag !== 'TD' && b.tag !== 'TH' && (seen.get(norm(b.text)) ?? 0) > 1 && /\p{L}/u.test(b.text)) reasons[i] = 'repeated-block';
+    if (reasons[i] !== null || !/\p{L}/u.test(b.text)) return;
+    const key = norm(b.text);
+    if (structural.has(key) || (i > 0 && norm(blocks[i - 1]!.text) === key)) reasons[i] = 'repeated-block';
   });
 
   if (opts.articleBody) {
