@@ -59,6 +59,11 @@ export const STRUCTURE_HINTS: readonly StructureHint[] = [
     examples: { junk: ['byline', 'article-meta', 'post-date', 'entry-meta', 'author-bio', 'breadcrumb'], real: ['metadata-free', 'update-notes x', 'candidate'] },
   },
   { reason: 'comments', attr: tok('comments?|comment-?list|disqus|respond'), examples: { junk: ['comments', 'comment-list'], real: ['commentary'] } },
+  {
+    reason: 'inline-widget',
+    attr: /rollover|hovercard|hover-card|tooltip|popover/,
+    examples: { junk: ['rollover-people-block', 'author-hovercard'], real: ['story-body'] },
+  },
   { reason: 'aside', tags: ['ASIDE'], examples: { junk: [], real: [] } },
   { reason: 'navigation', tags: ['NAV'], attr: tok('nav|navbar|menu|skip-?link|pagination'), examples: { junk: ['nav', 'main-menu'], real: ['menus-x', 'navigate'] } },
   { reason: 'footer', tags: ['FOOTER'], examples: { junk: [], real: [] } },
