@@ -51,7 +51,7 @@ export const STRUCTURE_HINTS: readonly StructureHint[] = [
   {
     reason: 'advertisement',
     attr: /advert|sponsor|(?:^|[\s_-])(?:ad|ads|adv|dfp|promo|banner|adslot|ad-slot|ad-container)(?:$|[\s_\-\d])/,
-    examples: { junk: ['ad-slot', 'ads', 'advertisement', 'superbanner x', 'promo'], real: ['header', 'loaded', 'heading'] },
+    examples: { junk: ['ad-slot', 'ads', 'advertisement', 'top-banner', 'promo'], real: ['header', 'loaded', 'heading'] },
   },
   {
     reason: 'byline',
@@ -62,7 +62,7 @@ export const STRUCTURE_HINTS: readonly StructureHint[] = [
   {
     reason: 'inline-widget',
     attr: /rollover|hovercard|hover-card|tooltip|popover/,
-    examples: { junk: ['rollover-people-block', 'author-hovercard'], real: ['story-body'] },
+    examples: { junk: ['rollover-people-block', 'hovercard'], real: ['story-body'] },
   },
   { reason: 'aside', tags: ['ASIDE'], examples: { junk: [], real: [] } },
   { reason: 'navigation', tags: ['NAV'], attr: tok('nav|navbar|menu|skip-?link|pagination'), examples: { junk: ['nav', 'main-menu'], real: ['menus-x', 'navigate'] } },
