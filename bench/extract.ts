@@ -9,7 +9,11 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import { ingestBuffer } from '../server/pipeline/ingest/index.js';
+import { blockText, htmlToText } from '../server/pipeline/ingest/html.js';
 import { segmentDoc } from '../server/pipeline/segment/index.js';
 import { REPO, SHARED } from '../test/helpers/paths.js';
 import { metricsFrom, precisionScore, recallScore, shingleMatching, type Scores, type TpFpFn } from './extract/metric.js';
@@ -67,6 +71,32 @@ function bootstrapCi(pages: TpFpFn[], n = 1000): Scores {
   return { f1: 1.96 * sd(vals.f1), precision: 1.96 * sd(vals.precision), recall: 1.96 * sd(vals.recall) };
 }
 
+// Speed: extraction (htmlToText: parse, hints, Readability, blocks, marks) against Readability alone (parse,
+// Readability, blocks: what ingest did before the marks), each page timed 3 times, the median kept.
+const require = createRequire(import.meta.url);
+const { Readability } = require('@mozilla/readability') as { Readability: typeof ReadabilityClass };
+const { parseHTML } = require('linkedom') as { parseHTML: typeof ParseHtml };
+function readabilityOnly(html: string): string {
+  const { document } = parseHTML(html);
+  type Input = ConstructorParameters<typeof ReadabilityClass>[0];
+  const a = new Readability<Parameters<typeof blockText>[0]>(document as unknown as Input, { serializer: (n) => n as unknown as Parameters<typeof blockText>[0] }).parse();
+  return a?.content ? blockText(a.content) : '';
+}
+function medianMs(f: () => unknown): number {
+  const xs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    f();
+    xs.push(performance.now() - t0);
+  }
+  return xs.sort((a, b) => a - b)[1]!;
+}
+const speedPages = keys.map((k) => gunzipSync(readFileSync(join(DIR, 'html', `${k}.html.gz`))).toString('utf8'));
+const extractMs = speedPages.map((h) => medianMs(() => htmlToText(h)));
+const readabilityMs = speedPages.map((h) => medianMs(() => readabilityOnly(h)));
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 const r4 = (x: number): number => +x.toFixed(4);
 const round = (s: Scores): Scores => ({ f1: r4(s.f1), precision: r4(s.precision), recall: r4(s.recall) });
 function summary(pages: Map<string, TpFpFn>): Record<string, unknown> {
@@ -114,9 +144,10 @@ const result = {
   speed: {
     machine: 'shared 2-core container, other jobs running: rough figures',
     htmlBytes: bytes,
-    totalMs: Math.round(ms.reduce((a, b) => a + b, 0)),
-    medianMsPerPage: r4(sortedMs[Math.floor(sortedMs.length / 2)]!),
-    maxMsPerPage: Math.round(sortedMs[sortedMs.length - 1]!),
+    ingestAndSegment: { totalMs: Math.round(sum(ms)), medianMsPerPage: +med(ms).toFixed(1), maxMsPerPage: Math.round(sortedMs[sortedMs.length - 1]!) },
+    extraction: { totalMs: Math.round(sum(extractMs)), medianMsPerPage: +med(extractMs).toFixed(1), maxMsPerPage: Math.round(Math.max(...extractMs)) },
+    readabilityAlone: { totalMs: Math.round(sum(readabilityMs)), medianMsPerPage: +med(readabilityMs).toFixed(1), maxMsPerPage: Math.round(Math.max(...readabilityMs)) },
+    extractionOverReadability: +(sum(extractMs) / sum(readabilityMs)).toFixed(2),
   },
 };
 mkdirSync(join(REPO, 'bench/results'), { recursive: true });
@@ -125,4 +156,4 @@ const line = (name: string, s: Record<string, unknown>): string =>
   `${name.padEnd(16)} F1 ${String(s.f1).padEnd(6)} P ${String(s.precision).padEnd(6)} R ${String(s.recall).padEnd(6)}  tune F1 ${(s.tune as Scores).f1}  check F1 ${(s.check as Scores).f1}`;
 console.log(line('tapat', result.tapat));
 for (const [n, s] of Object.entries(peers)) console.log(line(n, s));
-console.log(`speed: ${result.speed.totalMs} ms for ${keys.length} pages, median ${result.speed.medianMsPerPage} ms/page`);
+console.log(`speed: ${JSON.stringify(result.speed)}`);

@@ -59,25 +59,34 @@ const WRAPPER_SHARE = 0.4;
 /** Reads the hints of a whole page and writes their markers into its text nodes. */
 export function markHints(root: DomNode): Hints {
   const chains: (readonly Hint[])[] = [];
-  const walk = (node: DomNode, chain: number): void => {
+  // One pass: a hinted element's size is filled in once its subtree has been walked (the Hint object is shared
+  // by every chain below it), instead of asking each hinted element for its textContent.
+  const walk = (node: DomNode, chain: number): number => {
     if (node.nodeType === TEXT_NODE) {
+      const v = node.nodeValue ?? '';
       // only visible text: a marker in blank text would make an empty element look full to Readability
-      if (chain >= 0 && node.nodeValue && /\S/.test(node.nodeValue)) node.nodeValue = MARK + String.fromCharCode(CODE_BASE + chain) + node.nodeValue;
-      return;
+      if (chain >= 0 && /\S/.test(v)) node.nodeValue = MARK + String.fromCharCode(CODE_BASE + chain) + v;
+      return v.length;
     }
-    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return 0;
     const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name)) return;
+    if (SKIP.has(name)) return 0;
     let next = chain;
+    let own: Hint | null = null;
     if (node.nodeType === ELEMENT_NODE && chains.length < MAX_CHAINS) {
       const attrs = `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`.toLowerCase().trim();
       const reason = hintOf(name, attrs);
       if (reason) {
-        chains.push([...(chain >= 0 ? chains[chain]! : []), { reason, size: (node.textContent ?? '').length }]);
+        own = { reason, size: 0 };
+        chains.push([...(chain >= 0 ? chains[chain]! : []), own]);
         next = chains.length - 1;
       }
     }
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!, next);
+    let size = 0;
+    const kids = node.childNodes; // a getter that builds a new list on each call in linkedom: read it once
+    for (let i = 0, n = kids.length; i < n; i++) size += walk(kids[i]!, next);
+    if (own) own.size = size;
+    return size;
   };
   walk(root, -1);
   return chains;
@@ -130,7 +139,8 @@ export function walkBlocks(root: DomNode, hints: Hints = []): Block[] {
     const block = BLOCK.has(name);
     if (block) flush();
     const childTag = block ? name : tag;
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!, inLink || name === 'A', childTag);
+    const kids = node.childNodes;
+    for (let i = 0, n = kids.length; i < n; i++) walk(kids[i]!, inLink || name === 'A', childTag);
     if (block) flush();
   };
   walk(root, false, 'P');

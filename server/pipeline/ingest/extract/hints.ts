@@ -69,8 +69,13 @@ export const STRUCTURE_HINTS: readonly StructureHint[] = [
   { reason: 'footer', tags: ['FOOTER'], examples: { junk: [], real: [] } },
 ];
 
+const HINT_TAGS = new Set(STRUCTURE_HINTS.flatMap((h) => h.tags ?? []));
+// One test that rejects most class names at once (pages have thousands of elements); the hints in order after it.
+const ANY_ATTR = new RegExp(STRUCTURE_HINTS.flatMap((h) => (h.attr ? [h.attr.source] : [])).join('|'));
+
 /** The hint an element's tag or class/id gives, or null. `attrs` is class + " " + id, lower-cased. */
 export function hintOf(tag: string, attrs: string): string | null {
+  if (!HINT_TAGS.has(tag) && !(attrs && ANY_ATTR.test(attrs))) return null;
   for (const h of STRUCTURE_HINTS) {
     if (h.tags?.includes(tag)) return h.reason;
     if (h.attr && attrs && h.attr.test(attrs)) return h.reason;

@@ -22,8 +22,8 @@ const JSONLD_TRUST = 0.6;
 /** …and a block then needs this share of its trigrams in articleBody to stay article text. */
 const JSONLD_KEEP = 0.35;
 
-function trigrams(t: string): string[] {
-  const w = norm(t).split(' ').filter(Boolean);
+function trigrams(normalised: string): string[] {
+  const w = normalised.split(' ').filter(Boolean);
   if (w.length < 3) return w.length ? [w.join(' ')] : [];
   const out: string[] = [];
   for (let i = 0; i + 3 <= w.length; i++) out.push(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
@@ -32,12 +32,13 @@ function trigrams(t: string): string[] {
 
 export function pageText(blocks: Block[], opts: { title: string | null; articleBody: string | null }): PageText {
   const reasons: (string | null)[] = blocks.map((b) => b.hint);
+  const keys = blocks.map((b) => norm(b.text));
 
   // The headline at the top of the article: the document carries it as its title already.
   if (opts.title) {
     const t = norm(opts.title);
     for (let i = 0; i < Math.min(blocks.length, 4); i++) {
-      const b = norm(blocks[i]!.text);
+      const b = keys[i]!;
       if (b && (b === t || (b.length >= 20 && t.startsWith(b)))) {
         reasons[i] ??= 'headline';
         break;
@@ -52,16 +53,16 @@ export function pageText(blocks: Block[], opts: { title: string | null; articleB
   // Repeats: a copy of a block the structure marked (a caption shown again in a gallery strip), or a block
   // that repeats the one just before it. Repeats alone are not enough: menus, schedules and recipes repeat
   // their rows on purpose.
-  const structural = new Set(blocks.filter((b, i) => reasons[i] !== null && b.hint !== null).map((b) => norm(b.text)));
+  const structural = new Set(keys.filter((_, i) => reasons[i] !== null && blocks[i]!.hint !== null));
   blocks.forEach((b, i) => {
     if (reasons[i] !== null || !/\p{L}/u.test(b.text)) return;
-    const key = norm(b.text);
-    if (structural.has(key) || (i > 0 && norm(blocks[i - 1]!.text) === key)) reasons[i] = 'repeated-block';
+    const key = keys[i]!;
+    if (structural.has(key) || (i > 0 && keys[i - 1] === key)) reasons[i] = 'repeated-block';
   });
 
   if (opts.articleBody) {
-    const body = new Set(trigrams(opts.articleBody));
-    const grams = blocks.map((b) => trigrams(b.text));
+    const body = new Set(trigrams(norm(opts.articleBody)));
+    const grams = keys.map(trigrams);
     let total = 0;
     let covered = 0;
     grams.forEach((g, i) => {
