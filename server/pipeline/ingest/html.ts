@@ -77,10 +77,10 @@ export function htmlToText(html: string, path?: string): HtmlText {
     : null;
   const title = (article?.title ? unmarked(article.title).trim() : '') || docTitle;
   const blocks = article?.content ? walkBlocks(article.content, hints) : [];
-  if (blocks.length > 0) return { title, ...pageText(blocks, { title, articleBody }) };
+  if (blocks.length > 0) return { title, ...pageText(blocks, { articleBody }) };
   // No article (tiny pages, bare fragments in JSONL records, too deep for Readability), and Readability may
   // have mutated the document: read the whole page afresh (its head, scripts and styles are skipped).
   const page = (useReadability ? parseDocument(html) : document) as unknown as DomNode;
   const whole = walkBlocks(page, markHints(page));
-  return { title, ...pageText(whole, { title, articleBody }) };
+  return { title, ...pageText(whole, { articleBody }) };
 }

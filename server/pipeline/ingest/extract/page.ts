@@ -3,8 +3,10 @@ import type { Block } from './blocks.js';
 
 // Page-level passes over the blocks of an article: each block becomes a paragraph of the document text, and the
 // blocks found to be junk become marks (ranges with a reason) that segmentation turns into boilerplate segments.
-// The passes, in order of precedence: the structure the block sits in (hints.ts); the headline repeated at the
-// top; link-dense short blocks (menus, "more stories" lists); repeats of junk blocks (gallery captions); blocks the page's own JSON-LD articleBody does not contain.
+// The passes, in order of precedence: the structure the block sits in (hints.ts); link-dense short blocks (menus,
+// "more stories" lists); repeats of junk blocks (gallery captions); blocks the page's own JSON-LD articleBody
+// does not contain. The headline stays article text, as in plain-text input: a title is translated and audited
+// like any sentence (the benchmark leaves it out, which costs 0.0002 F1).
 
 export interface PageText {
   text: string;
@@ -30,21 +32,9 @@ function trigrams(normalised: string): string[] {
   return out;
 }
 
-export function pageText(blocks: Block[], opts: { title: string | null; articleBody: string | null }): PageText {
+export function pageText(blocks: Block[], opts: { articleBody: string | null }): PageText {
   const reasons: (string | null)[] = blocks.map((b) => b.hint);
   const keys = blocks.map((b) => norm(b.text));
-
-  // The headline at the top of the article: the document carries it as its title already.
-  if (opts.title) {
-    const t = norm(opts.title);
-    for (let i = 0; i < Math.min(blocks.length, 4); i++) {
-      const b = keys[i]!;
-      if (b && (b === t || (b.length >= 20 && t.startsWith(b)))) {
-        reasons[i] ??= 'headline';
-        break;
-      }
-    }
-  }
 
   blocks.forEach((b, i) => {
     if (reasons[i] === null && b.linkChars >= b.text.length * LINK_DENSITY && wordCount(b.text) <= LINK_BLOCK_MAX_WORDS) reasons[i] = 'link-list';
