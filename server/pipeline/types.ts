@@ -30,6 +30,15 @@ export interface IngestedDoc {
   encoding: string;
   declaredLang: string | null; // from a JSONL record's "lang", if any
   text: string; // every offset downstream points into this string
+  /** Ranges of `text` the HTML extractor found to be page furniture (captions, credits, menus…); segmentation marks them boilerplate. */
+  marks?: Mark[];
+}
+
+/** A range of a document's text that is scrape junk by the page's structure, with the reason. */
+export interface Mark {
+  start: number;
+  end: number;
+  reason: string;
 }
 
 export interface Segment {

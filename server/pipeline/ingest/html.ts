@@ -2,6 +2,10 @@ import { createRequire } from 'node:module';
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { parseHTML as ParseHtml } from 'linkedom';
 import { InputError } from '../../errors.js';
+import type { Mark } from '../types.js';
+import { markHints, unmarked, walkBlocks, type DomNode } from './extract/blocks.js';
+import { jsonLdArticleBody } from './extract/jsonld.js';
+import { pageText } from './extract/page.js';
 
 // HTML → main text. Readability (Firefox Reader View's library) picks the article; we then flatten its
 // DOM to text ourselves so that block elements become paragraphs separated by blank lines (Readability's
@@ -19,54 +23,20 @@ function htmlLibs(): NonNullable<typeof libs> {
   });
 }
 
-interface DomNode {
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string | null;
-  childNodes: ArrayLike<DomNode>;
-}
-
 export interface HtmlText {
   title: string | null;
   text: string;
+  /** Ranges of `text` that are page furniture by the page's structure (extract/page.ts). */
+  marks: Mark[];
 }
 
-const BLOCK = new Set(
-  (
-    'ADDRESS ARTICLE ASIDE BLOCKQUOTE BODY CAPTION DD DETAILS DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM ' +
-    'H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL BR'
-  ).split(' '),
-);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', 'OBJECT', 'HEAD']);
 type ReadabilityInput = ConstructorParameters<typeof ReadabilityClass>[0];
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 
 /** Block-structured text of a DOM subtree: one paragraph per block element, blank line between. */
 export function blockText(root: DomNode): string {
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = (): void => {
-    const t = current.replace(/\s+/g, ' ').trim();
-    if (t) paragraphs.push(t);
-    current = '';
-  };
-  const walk = (node: DomNode): void => {
-    if (node.nodeType === TEXT_NODE) {
-      current += node.nodeValue ?? '';
-      return;
-    }
-    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
-    const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name)) return;
-    const block = BLOCK.has(name);
-    if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
-    if (block) flush();
-  };
-  walk(root);
-  flush();
-  return paragraphs.join('\n\n');
+  return walkBlocks(root)
+    .map((b) => b.text)
+    .join('\n\n');
 }
 
 // Readability's cost grows steeply with nesting depth (2,000 nested divs take minutes), and the flattening
@@ -98,13 +68,19 @@ export function htmlToText(html: string, path?: string): HtmlText {
   if (depth > MAX_DEPTH) throw new InputError(`HTML is nested ${depth} levels deep (limit ${MAX_DEPTH})`, path);
   const document = parseDocument(html);
   const docTitle = (document.title ?? '').trim() || null;
+  // Read before Readability, which strips scripts and rebuilds the elements around the text.
+  const articleBody = jsonLdArticleBody(document);
+  const hints = markHints(document as unknown as DomNode);
   const useReadability = depth <= READABILITY_MAX_DEPTH;
   const article = useReadability
     ? new (htmlLibs().Readability)<DomNode>(document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse()
     : null;
-  const fromArticle = article?.content ? blockText(article.content) : '';
-  if (fromArticle) return { title: article?.title?.trim() || docTitle, text: fromArticle };
+  const title = (article?.title ? unmarked(article.title).trim() : '') || docTitle;
+  const blocks = article?.content ? walkBlocks(article.content, hints) : [];
+  if (blocks.length > 0) return { title, ...pageText(blocks, { articleBody }) };
   // No article (tiny pages, bare fragments in JSONL records, too deep for Readability), and Readability may
   // have mutated the document: read the whole page afresh (its head, scripts and styles are skipped).
-  return { title: article?.title?.trim() || docTitle, text: blockText((useReadability ? parseDocument(html) : document) as unknown as DomNode) };
+  const page = (useReadability ? parseDocument(html) : document) as unknown as DomNode;
+  const whole = walkBlocks(page, markHints(page));
+  return { title, ...pageText(whole, { articleBody }) };
 }

@@ -65,7 +65,7 @@ export function ingestBuffer(buf: Buffer, path: string, opts: IngestOptions): In
   if (format === 'html') {
     const html = htmlToText(text, path);
     if (!hasVisibleText(html.text)) throw new InputError('HTML file has no readable text', path);
-    return [{ path, url: null, title: html.title, format, encoding, declaredLang: null, text: html.text }];
+    return [{ path, url: null, title: html.title, format, encoding, declaredLang: null, text: html.text, ...(html.marks.length ? { marks: html.marks } : {}) }];
   }
   return [{ path, url: null, title: null, format, encoding, declaredLang: null, text }];
 }

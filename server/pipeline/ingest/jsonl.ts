@@ -59,6 +59,7 @@ export function parseJsonlLine(raw: string, lineNo: number, path: string, encodi
     encoding,
     declaredLang: r.lang ?? null,
     text: body,
+    ...(fromHtml?.marks.length ? { marks: fromHtml.marks } : {}),
   };
 }
 

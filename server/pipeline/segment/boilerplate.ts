@@ -3,6 +3,8 @@
 // Every rule is conservative (whole short lines, or a fixed formula) and ships examples of what it must and
 // must not match; test/pipeline/segment/boilerplate.test.ts runs them all.
 
+import { FURNITURE_RULES } from './furniture.js';
+
 export interface BoilerplateContext {
   /** The document's title, for recognising the headline repeated in the body. */
   title?: string | null;
@@ -197,9 +199,9 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       if (ctx.wholeParagraph === false || !short(t, 12)) return false;
       const m = /^(?:by|ni|ulat ni|isinulat ni|written by|words by|reporter:)\s+/i.exec(t);
       // the rest is names: capitalised words, linkers, and an optional ", Outlet" / "| Outlet" tail
-      return Boolean(m && /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|at|de|dela|del|van|von|&)|,)*(?:\s*[|,]\s*[\p{L} ]+)?$/u.test(t.slice(m[0].length)));
+      return Boolean(m && /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|at|de|dela|del|van|von|&)|,)*(?:\s*[|,]\s*[\p{L} ]+)?(?:\s*[-–—|•·,])?$/u.test(t.slice(m[0].length)));
     },
-    examples: { junk: ['By John Smith', 'Ni Juan dela Cruz', 'By Jane Doe and Mark Lee, Reuters'], real: ['By Monday, the troops had left.', 'Ni hindi siya lumingon.'] },
+    examples: { junk: ['By John Smith', 'Ni Juan dela Cruz', 'By Jane Doe and Mark Lee, Reuters', 'By Justine Coleman -'], real: ['By Monday, the troops had left.', 'Ni hindi siya lumingon.'] },
   },
   {
     reason: 'duplicate-title',
@@ -207,6 +209,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     match: (t, ctx) => Boolean(ctx.title && ctx.titleSeen && ctx.wholeParagraph !== false && normalizeTitle(t) === normalizeTitle(ctx.title)),
     examples: { junk: [], real: [] }, // needs a context: tested in the seed fixtures and boilerplate.test.ts
   },
+  ...FURNITURE_RULES,
 ];
 
 /** Why `text` (one trimmed sentence or line) is scrape junk, or false for real text. */

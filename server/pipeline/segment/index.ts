@@ -1,5 +1,5 @@
 import { detectLang, normalizeLang } from '../../lang/langid.js';
-import type { IngestedDoc, Lang, Segment, SegmentedDoc } from '../types.js';
+import type { IngestedDoc, Lang, Mark, Segment, SegmentedDoc } from '../types.js';
 import { boilerplateReason, normalizeTitle } from './boilerplate.js';
 import { splitParagraphs, type Paragraph } from './paragraphs.js';
 import { splitSentences } from './sentences.js';
@@ -15,6 +15,8 @@ export interface SegmentOptions {
   title?: string | null;
   /** The document language if known (JSONL "lang"); otherwise the dominant language of the text. */
   docLang?: Lang | null;
+  /** Ranges the HTML extractor found to be page furniture: a sentence inside one is boilerplate with its reason. */
+  marks?: readonly Mark[];
 }
 
 export interface SegmentResult {
@@ -52,13 +54,17 @@ export function segmentWithContext(text: string, opts: SegmentOptions = {}): Seg
   const guessed: (Lang | null)[] = [];
   let titleSeen = false;
   let paragraph = 0;
+  const marks = [...(opts.marks ?? [])].sort((a, b) => a.start - b.start);
+  let m = 0;
   for (const p of paragraphs) {
     const ranges = splitSentences(text, p.start, p.end).filter((r) => /[\p{L}\p{N}]/u.test(text.slice(r.start, r.end)));
     if (ranges.length === 0) continue; // rules and decorations ("---", "* * *"): no text to keep
     const whole = ranges.length === 1;
     for (const r of ranges) {
       const s = text.slice(r.start, r.end);
-      const reason = boilerplateReason(s, { title, titleSeen, wholeParagraph: whole });
+      while (m < marks.length && marks[m]!.end <= r.start) m++;
+      const mark = m < marks.length && marks[m]!.start <= r.start && r.end <= marks[m]!.end ? marks[m]!.reason : false;
+      const reason = boilerplateReason(s, { title, titleSeen, wholeParagraph: whole }) || mark;
       if (whole && titleKey && !titleSeen && normalizeTitle(s) === titleKey) titleSeen = true;
       guessed.push(detectLang(s));
       segments.push({ index: segments.length, start: r.start, end: r.end, text: s, paragraph, lang: 'en', boilerplate: reason });
@@ -107,6 +113,6 @@ export function segmentLines(text: string, lang: Lang = 'en'): Segment[] {
 }
 
 export function segmentDoc(doc: IngestedDoc): SegmentedDoc {
-  const r = segmentWithContext(doc.text, { title: doc.title, docLang: normalizeLang(doc.declaredLang) });
+  const r = segmentWithContext(doc.text, { title: doc.title, docLang: normalizeLang(doc.declaredLang), marks: doc.marks ?? [] });
   return { ...doc, title: r.title, lang: r.lang, segments: r.segments };
 }
