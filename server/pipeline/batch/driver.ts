@@ -63,13 +63,13 @@ export interface Committed {
 
 export const noneCommitted = (): Committed => ({ runId: null, documents: 0, refused: 0, stories: 0 });
 
-/** "12 documents (3 inputs refused) and 4 stories of this batch were saved; …" — or that nothing was. */
+/** "this command saved 12 documents, 3 refused inputs, 4 stories (audits) before it stopped (…)", or that nothing was. */
 export function committedText(c: Committed): string {
   if (!c.documents && !c.refused && !c.stories) return 'nothing from this command was saved';
   const parts = [`${c.documents} document${c.documents === 1 ? '' : 's'}`];
-  if (c.refused) parts.push(`${c.refused} refused input${c.refused === 1 ? '' : 's'} recorded`);
+  if (c.refused) parts.push(`${c.refused} refused input${c.refused === 1 ? '' : 's'}`);
   parts.push(`${c.stories} stor${c.stories === 1 ? 'y' : 'ies'} (audits)`);
-  return `this command saved ${parts.join(', ')} before it stopped; run the same command again to resume from there`;
+  return `this command saved ${parts.join(', ')} before it stopped (run ${c.runId}; the same command resumes after them)`;
 }
 
 export interface BatchSummary {
