@@ -19,6 +19,9 @@ export function replaceAtomically<T>(file: string, write: (tmp: string) => T): T
     return r;
   } catch (e) {
     rmSync(tmp, { force: true });
+    // a failed write(2) names no file: name the one the user asked for, not the temporary one
+    const err = e as NodeJS.ErrnoException;
+    if (err && typeof err === 'object' && typeof err.code === 'string' && (!err.path || err.path === tmp)) err.path = file;
     throw e;
   }
 }
