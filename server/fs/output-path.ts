@@ -15,6 +15,8 @@ export interface OutputCheck {
   db?: string | null;
 }
 
+const errnoText = (e: unknown): string => (e as Error).message.replace(/^E[A-Z]+: /, '').replace(/, \w+ '.*$/s, '');
+
 const statOrNull = (p: string): Stats | null => {
   try {
     return statSync(p);
@@ -52,7 +54,15 @@ function protectedPaths(db: string): string[] {
 export function checkOutputPath(out: string, check: OutputCheck): string {
   if (!out.trim()) throw new UsageError(`${check.option}: an empty file name`);
   const target = realPathOf(out);
-  const st = statOrNull(target);
+  let st: Stats | null = null;
+  try {
+    st = statSync(target);
+  } catch (e) {
+    // only "does not exist yet" is fine: a name too long, a loop or a file used as a folder is said now,
+    // not after an hour of batch work
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new InputError(`${check.option} cannot be written (${code}: ${errnoText(e)})`, out);
+  }
   if (check.db && check.db !== ':memory:') {
     for (const p of protectedPaths(check.db)) {
       const ps = st ? statOrNull(p) : null;

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 
 /** The temporary name beside `file`: hidden, unique per process and call. */
 export const tempNameFor = (file: string): string =>
-  join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // the name is cut so that the suffix never takes it over the file system's 255-byte limit
+  join(dirname(file), `.${basename(file).slice(0, 160)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
 /** Runs `write` on a fresh temporary path beside `file`, then renames it over `file`; on failure removes it. */
 export function replaceAtomically<T>(file: string, write: (tmp: string) => T): T {

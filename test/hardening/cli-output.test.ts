@@ -82,6 +82,10 @@ test('an existing output file is kept unless --force; a folder gets one line; wi
   oneLine(runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', dir]), 2, /--out .* is a folder; give a file name/);
   oneLine(runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report', dir]), 2, /is a folder/);
   oneLine(runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', join(dir, 'no', 'such', 'x.txt')]), 3, /the folder of --out does not exist/);
+  // refused before the batch runs, not after it
+  const long = join(dir, `${'x'.repeat(300)}.json`);
+  oneLine(runCli(['audit', '--db', join(dir, 'other.db'), '--quiet', join(dir, 'a.txt'), '--report', long]), 3, /--report cannot be written \(ENAMETOOLONG/);
+  assert.equal(existsSync(join(dir, 'other.db')), false, 'no batch was run');
 
   assert.equal(runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', out, '--force']).code, 0);
   assert.match(readFileSync(out, 'utf8'), /talks would resume/);

@@ -150,12 +150,13 @@ async function readInputs(
       }
     });
     for (const { key, prepared } of chunk) {
-      if ('refusal' in prepared) committed.refused++;
-      else committed.documents += prepared.docs.length;
-    }
-    for (const { key, prepared } of chunk) {
-      if ('refusal' in prepared) onRefusal?.({ item: key, message: prepared.refusal });
-      else progress.tick(0, prepared.docs.reduce((n, p) => n + p.doc.segments.length, 0));
+      if ('refusal' in prepared) {
+        committed.refused++;
+        onRefusal?.({ item: key, message: prepared.refusal });
+      } else {
+        committed.documents += prepared.docs.length;
+        progress.tick(0, prepared.docs.reduce((n, p) => n + p.doc.segments.length, 0));
+      }
     }
     chunk = [];
     chars = 0;

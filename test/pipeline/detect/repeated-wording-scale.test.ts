@@ -91,3 +91,16 @@ test('repeated-wording: comparisons grow linearly with distinct sentences and st
   const found = run(Array.from({ length: 1000 }, () => para).flat());
   assert.deepEqual(found.map((f) => [f.segments[0], f.segments[1]]), reference(Array.from({ length: 1000 }, () => para).flat()).map((x) => [x[0], x[1]]));
 });
+
+test('misalignment: the neighbour window is the filter over the document it replaced, found without scanning it', async () => {
+  const { window } = await import('../../../server/pipeline/detect/detectors/pair/misalignment.js');
+  const doc = docFromLines(Array.from({ length: 500 }, (_, i) => `Sentence number ${i} of the document.`), 'en');
+  const segs = doc.segments;
+  for (const [from, to, radius] of [[0, 0, 6], [3, 4, 6], [250, 252, 6], [495, 499, 6], [499, 499, 0], [10, 10, 600]] as const) {
+    const around = segs.slice(from, to + 1);
+    const want = segs.filter((s) => s.index >= from - radius && s.index <= to + radius);
+    assert.deepEqual(window(segs, around, radius), want, `${from}..${to} ±${radius}`);
+  }
+  assert.deepEqual(window(undefined, segs.slice(0, 1), 6), []);
+  assert.deepEqual(window(segs, [], 6), []);
+});
