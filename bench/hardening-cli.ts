@@ -75,6 +75,11 @@ for (const [opt, name] of [['--report', 'audit --report the database'], ['--repo
   record('backup --out an existing file without --force', 'exit 2, the file unchanged', b, b.code === 2 && oneLine(b) && readFileSync(f, 'utf8') === 'precious\n');
 }
 {
+  const fresh = join(work, 'fresh.db');
+  const r = runCli(['audit', '--db', fresh, '--quiet', a, '--report', join(work, `${'x'.repeat(300)}.json`)]);
+  record('audit --report a name too long for the file system', 'exit 3 before the batch runs (nothing stored)', r, r.code === 3 && oneLine(r) && !existsSync(fresh));
+}
+{
   const r = runCli(exp(work));
   record('export --out a folder', 'exit 2, one line (no raw EISDIR)', r, r.code === 2 && oneLine(r) && !/EISDIR/.test(r.stderr));
 }
