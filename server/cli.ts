@@ -1,10 +1,14 @@
 import { Command, CommanderError } from 'commander';
-import { InputError, UsageError, errorMessage } from './errors.js';
+import { InputError, PartlySavedError, UsageError, errorMessage } from './errors.js';
 import { MigrationError } from './db/migrate.js';
 import { registerCommands } from './commands/index.js';
 import { dbErrorMessage } from './db/errors.js';
+import { fileErrorMessage } from './fs/file-error.js';
 
-/** Runs the CLI; returns the exit code (0 ok, 2 usage, 3 bad input, 1 anything else). */
+/**
+ * Runs the CLI; returns the exit code: 0 ok, 2 usage, 3 bad input or environment (a file, the disk, the
+ * database), 1 only for an internal error (a bug). Every error is one line on stderr, never a stack.
+ */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('tapat')
     .description('tapat: align and audit Tagalog / English / spun versions of a story')
@@ -26,17 +30,27 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end through here with code 0.
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof InputError) {
-      const where = err.path ? `${err.path}${err.line ? `:${err.line}` : ''}: ` : '';
-      process.stderr.write(`tapat: ${where}${err.message}\n`);
+    // a failure after part of the work was committed: the failure's own line, then what was kept
+    const failure = err instanceof PartlySavedError ? err.failure : err;
+    const saved = err instanceof PartlySavedError ? err.saved : undefined;
+    const also = saved ? `; ${saved}` : '';
+    if (failure instanceof InputError) {
+      const where = failure.path ? `${failure.path}${failure.line ? `:${failure.line}` : ''}: ` : '';
+      process.stderr.write(`tapat: ${where}${failure.message}${also}\n`);
       return 3;
     }
-    if (err instanceof UsageError || err instanceof MigrationError) {
-      process.stderr.write(`tapat: ${err.message}\n`);
+    if (failure instanceof UsageError || failure instanceof MigrationError) {
+      process.stderr.write(`tapat: ${failure.message}${also}\n`);
       return 2;
     }
-    process.stderr.write(`tapat: ${dbErrorMessage(err) ?? errorMessage(err)}\n`);
-    if (process.env.TAPAT_DEBUG) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
+    const known = dbErrorMessage(failure, saved) ?? fileErrorMessage(failure, saved);
+    if (process.env.TAPAT_DEBUG) process.stderr.write(`${(failure as Error)?.stack ?? ''}\n`);
+    if (known) {
+      process.stderr.write(`tapat: ${known}\n`);
+      return 3;
+    }
+    const line = errorMessage(failure).split('\n')[0];
+    process.stderr.write(`tapat: internal error: ${line}${also} (TAPAT_DEBUG=1 shows where)\n`);
     return 1;
   }
 }

@@ -20,3 +20,17 @@ export class InputError extends Error {
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/**
+ * A failure after part of the work was committed (a batch commits as it goes): `saved` says exactly what
+ * was kept, so the message never claims "nothing was saved" when something was.
+ */
+export class PartlySavedError extends Error {
+  override name = 'PartlySavedError';
+  constructor(
+    readonly failure: unknown,
+    readonly saved: string,
+  ) {
+    super(`${errorMessage(failure)}; ${saved}`);
+  }
+}

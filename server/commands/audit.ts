@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { defaultDbPath, loadConfig } from '../config.js';
 import { openDb } from '../db/index.js';
 import { activeFlags } from '../db/audits.js';
-import { UsageError } from '../errors.js';
+import { PartlySavedError, UsageError } from '../errors.js';
+import { checkOutputPath } from '../fs/output-path.js';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 import { BatchPool, defaultWorkers } from '../pipeline/batch/pool.js';
 import { writeLine } from './io.js';
 import { statsLine } from '../llm/stats.js';
@@ -13,6 +14,7 @@ interface AuditOpts {
   jsonl?: boolean;
   report?: string;
   reportHtml?: string;
+  force?: boolean;
   quiet?: boolean;
   workers?: string;
 }
@@ -32,14 +34,21 @@ export function registerAudit(program: Command): void {
     .option('--jsonl', 'print each flag as a JSON line (as `tapat check`, plus "doc", "start", "end")')
     .option('--report <file>', 'write the batch report as JSON')
     .option('--report-html <file>', 'write the batch report as a self-contained HTML page')
+    .option('--force', 'replace existing --report / --report-html files')
     .option('--quiet', 'no progress output')
     .option('--workers <n>', 'detector worker threads (0 = in the main thread; default: one per core)')
     .action(async (paths: string[], opts: AuditOpts) => {
+      // Report files are checked before the batch: a typo found after an hour of work, or one naming the
+      // database, must cost nothing.
+      const force = opts.force ?? false;
+      const report = opts.report === undefined ? undefined : checkOutputPath(opts.report, { option: '--report', force, db: opts.db });
+      const html = opts.reportHtml === undefined ? undefined : checkOutputPath(opts.reportHtml, { option: '--report-html', force, db: opts.db });
+      if (report !== undefined && report === html) throw new UsageError('--report and --report-html name the same file');
       // The workers start first: they load their code while this thread loads the batch's (the pool is
       // closed by the run, or below when the run never starts).
       const pool = new BatchPool(parseWorkers(opts.workers));
       try {
-        await audit(paths, opts, pool);
+        await audit(paths, { ...opts, report, reportHtml: html }, pool);
       } finally {
         await pool.close();
       }
@@ -47,7 +56,7 @@ export function registerAudit(program: Command): void {
 }
 
 async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise<void> {
-  const [{ runBatch }, { Progress, progressMode }, { batchReport }, { reportHtml }] = await Promise.all([
+  const [{ runBatch, committedText, noneCommitted }, { Progress, progressMode }, { batchReport }, { reportHtml }] = await Promise.all([
     import('../pipeline/batch/driver.js'),
     import('../pipeline/batch/progress.js'),
     import('../pipeline/batch/report.js'),
@@ -57,9 +66,11 @@ async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise
   const db = openDb(opts.db);
   try {
     const progress = new Progress(progressMode(opts.quiet ?? false));
+    const committed = noneCommitted();
     const s = await runBatch(db, cfg, paths, {
       workers: pool,
       progress,
+      committed,
       onRefusal: (r) => process.stderr.write(`tapat: ${r.item}: refused: ${r.message}\n`),
       onStory: opts.jsonl
         ? (auditId) => {
@@ -81,11 +92,24 @@ async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise
               );
           }
         : undefined,
+    }).catch((e: unknown) => {
+      // a batch commits as it goes: say exactly what this command kept (the error itself stays as thrown
+      // when nothing was, so its own message applies)
+      throw committed.documents || committed.refused || committed.stories ? new PartlySavedError(e, committedText(committed)) : e;
     });
     if (opts.report || opts.reportHtml) {
       const report = { ...batchReport(db, s.runId, s.audits, s.refused), llm: s.llm };
-      if (opts.report) writeFileSync(opts.report, JSON.stringify(report, null, 2) + '\n');
-      if (opts.reportHtml) writeFileSync(opts.reportHtml, reportHtml(report));
+      const written: string[] = [];
+      try {
+        if (opts.report) {
+          writeFileAtomic(opts.report, JSON.stringify(report, null, 2) + '\n');
+          written.push(opts.report);
+        }
+        if (opts.reportHtml) writeFileAtomic(opts.reportHtml, reportHtml(report));
+      } catch (e) {
+        const batch = `the batch itself was saved (run ${s.runId}: ${s.documents} documents in ${new Set(s.audits).size} stories)`;
+        throw new PartlySavedError(e, `${batch}; ${written.length ? `${written[0]} was written, the HTML report was not` : 'no report was written'}`);
+      }
     }
     if (!opts.jsonl && !opts.quiet)
       writeLine(

@@ -7,10 +7,11 @@ export function registerBackup(program: Command): void {
   program
     .command('backup')
     .description('copy the database with SQLite online backup (safe while the server runs)')
-    .requiredOption('--out <file>', 'backup file to write (must not exist)')
+    .requiredOption('--out <file>', 'backup file to write (never the database itself)')
     .option('--db <file>', 'database file', defaultDbPath())
-    .action(async (opts: { db: string; out: string }) => {
-      const r = await backupDb(opts.db, opts.out);
+    .option('--force', 'replace an existing --out file')
+    .action(async (opts: { db: string; out: string; force?: boolean }) => {
+      const r = await backupDb(opts.db, opts.out, opts.force ?? false);
       writeLine(`backed up ${opts.db} to ${opts.out} (${r.pages} pages, ${r.bytes} bytes)`);
     });
   program

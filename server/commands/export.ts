@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { defaultDbPath } from '../config.js';
-import { openDb } from '../db/index.js';
+import { openExistingDb } from '../db/index.js';
+import { checkOutputPath } from '../fs/output-path.js';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 import { UsageError } from '../errors.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../pipeline/export/formats.js';
 
@@ -10,6 +11,7 @@ interface ExportOpts {
   audit: string;
   format: string;
   out?: string;
+  force?: boolean;
   document?: string;
   dropBoilerplate?: boolean;
 }
@@ -26,7 +28,8 @@ export function registerExport(program: Command): void {
     .requiredOption('--audit <id>', 'audit id')
     .requiredOption('--format <format>', EXPORT_FORMATS.join('|'))
     .option('--db <file>', 'database file', defaultDbPath())
-    .option('--out <file>', 'write here instead of stdout')
+    .option('--out <file>', 'write here instead of stdout (written aside and renamed; never the database)')
+    .option('--force', 'replace an existing --out file')
     .option('--document <id>', 'txt/md/html: the document (default: the pivot); pairs: the target version')
     .option('--drop-boilerplate', 'leave scrape junk (boilerplate lines) out of the corrected copy')
     .addHelpText(
@@ -45,10 +48,12 @@ translated (no flag of the pair decided), reviewed (some decided), final (all de
       const auditId = positiveInt('--audit', opts.audit);
       const documentId = opts.document === undefined ? null : positiveInt('--document', opts.document);
       const { exportAudit } = await import('../pipeline/export/index.js');
-      const db = openDb(opts.db);
+      // checked before any work: a typo must not cost the database or an existing file
+      const out = opts.out === undefined ? null : checkOutputPath(opts.out, { option: '--out', force: opts.force ?? false, db: opts.db });
+      const db = openExistingDb(opts.db);
       try {
         const r = exportAudit(db, auditId, { format: opts.format as ExportFormat, documentId, dropBoilerplate: opts.dropBoilerplate ?? false });
-        if (opts.out) writeFileSync(opts.out, r.body);
+        if (out) writeFileAtomic(out, r.body);
         else process.stdout.write(r.body);
       } finally {
         db.close();

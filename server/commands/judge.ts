@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { defaultDbPath, loadConfig } from '../config.js';
-import { openDb, tx } from '../db/index.js';
+import { openExistingDb, tx } from '../db/index.js';
 import { UsageError } from '../errors.js';
 import { llmSettings } from '../llm/settings.js';
 import { writeJsonl, writeLine } from './io.js';
@@ -34,7 +34,7 @@ export function registerJudge(program: Command): void {
         import('../llm/judge-story.js'),
         import('../llm/judge.js'),
       ]);
-      const db = openDb(opts.db);
+      const db = openExistingDb(opts.db);
       try {
         const story = loadStoredStory(db, auditId);
         const r = await judgeStoryContext(db, cfg, story.ctx, story.offline, { all: opts.all === true, lowScore });

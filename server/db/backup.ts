@@ -3,32 +3,38 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { openDb } from './index.js';
 import { migrate } from './migrate.js';
 import { InputError, UsageError } from '../errors.js';
+import { checkOutputPath } from '../fs/output-path.js';
+import { tempNameFor } from '../fs/write-atomic.js';
 
 /**
  * Online backup through SQLite's backup API: consistent even while a server or batch writes
  * (WAL readers do not block), written to a temporary name and renamed so a crash never leaves
  * a half-written file under the requested name.
  */
-export async function backupDb(dbFile: string, outFile: string): Promise<{ pages: number; bytes: number }> {
+export async function backupDb(dbFile: string, outFile: string, force = false): Promise<{ pages: number; bytes: number }> {
   if (!existsSync(dbFile)) throw new InputError('no such database', dbFile);
-  if (existsSync(outFile)) throw new UsageError(`${outFile} exists already; choose another --out`);
+  const out = checkOutputPath(outFile, { option: '--out', force, db: dbFile });
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  const tmp = `${outFile}.partial-${process.pid}`;
+  const tmp = tempNameFor(out);
   try {
     const r = await db.backup(tmp);
-    const check = new Database(tmp, { readonly: true });
+    // a rollback-journal file: a single self-contained file (no -wal/-shm left beside the temporary name);
+    // openDb turns WAL back on when the backup is restored and opened
+    const check = new Database(tmp, { fileMustExist: true });
     try {
+      check.pragma('journal_mode = DELETE');
       const ok = check.pragma('integrity_check', { simple: true });
       if (ok !== 'ok') throw new Error(`backup failed its integrity check: ${String(ok)}`);
     } finally {
       check.close();
     }
-    renameSync(tmp, outFile);
-    return { pages: r.totalPages, bytes: statSync(outFile).size };
+    renameSync(tmp, out);
+    return { pages: r.totalPages, bytes: statSync(out).size };
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
   } finally {
+    for (const ext of ['-wal', '-shm', '-journal']) rmSync(tmp + ext, { force: true });
     db.close();
   }
 }

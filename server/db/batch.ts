@@ -1,7 +1,9 @@
 import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { fromJson, toJson } from './index.js';
+import { hostname } from 'node:os';
 import { nowIso } from '../clock.js';
+import { InputError } from '../errors.js';
 
 // Storage of batch runs (resumable audits): a run is found again by the hash of its inputs and options;
 // items (files, JSONL records) and stories are recorded as they are committed, so a re-run after a
@@ -14,19 +16,63 @@ export interface BatchRun {
   resumed: boolean;
 }
 
-/** The unfinished (running, or failed part-way) run with this key, or a new one. */
-export function startRun(db: Db, key: string, options: Record<string, unknown>): BatchRun {
-  const open = db
-    .prepare("SELECT id FROM batch_runs WHERE key = ? AND status IN ('running', 'failed') ORDER BY id DESC LIMIT 1")
-    .get(key) as { id: number } | undefined;
-  if (open) {
-    db.prepare("UPDATE batch_runs SET status = 'running', finished_at = NULL WHERE id = ?").run(open.id);
-    return { id: open.id, key, status: 'running', resumed: true };
+// Who runs a run: while it is 'running' its stats column holds its owner (finishRun replaces it with the
+// figures). The same batch started twice at once would otherwise resume one run from two processes, and
+// both insert the same items; the second is refused instead, and a run whose owner died (kill -9) resumes.
+interface Owner {
+  pid: number;
+  host: string;
+  since: string;
+}
+/** Runs this process is running now (a server may run batches, and its pid is alive whatever the run's state). */
+const active = new Set<number>();
+
+function ownerAlive(runId: number, owner: Owner): boolean {
+  if (owner.host !== hostname()) return true; // another machine's process cannot be checked: assume it runs
+  if (owner.pid === process.pid) return active.has(runId);
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
   }
-  const info = db
-    .prepare("INSERT INTO batch_runs (key, status, options, started_at) VALUES (?, 'running', ?, ?)")
-    .run(key, toJson(options), nowIso());
-  return { id: Number(info.lastInsertRowid), key, status: 'running', resumed: false };
+}
+
+/**
+ * The unfinished (running, or failed part-way) run with this key, or a new one; claimed by this process in
+ * one IMMEDIATE transaction. Refused (one line) while the same batch runs in a live process.
+ */
+export function startRun(db: Db, key: string, options: Record<string, unknown>): BatchRun {
+  const owner: Owner = { pid: process.pid, host: hostname(), since: nowIso() };
+  const run = db
+    .transaction((): BatchRun => {
+      const open = db
+        .prepare("SELECT id, status, stats FROM batch_runs WHERE key = ? AND status IN ('running', 'failed') ORDER BY id DESC LIMIT 1")
+        .get(key) as { id: number; status: string; stats: string | null } | undefined;
+      if (open) {
+        const was = fromJson<{ owner?: Owner }>(open.stats, {}).owner;
+        if (open.status === 'running' && was && ownerAlive(open.id, was)) {
+          throw new InputError(
+            `this batch is already running (process ${was.pid}${was.host === owner.host ? '' : ` on ${was.host}`}, since ${was.since}); ` +
+              'wait for it to finish, then run it again to resume or see its report',
+          );
+        }
+        db.prepare("UPDATE batch_runs SET status = 'running', finished_at = NULL, stats = ? WHERE id = ?").run(toJson({ owner }), open.id);
+        return { id: open.id, key, status: 'running', resumed: true };
+      }
+      const info = db
+        .prepare("INSERT INTO batch_runs (key, status, options, stats, started_at) VALUES (?, 'running', ?, ?, ?)")
+        .run(key, toJson(options), toJson({ owner }), nowIso());
+      return { id: Number(info.lastInsertRowid), key, status: 'running', resumed: false };
+    })
+    .immediate();
+  active.add(run.id);
+  return run;
+}
+
+/** This process no longer runs the run (however it ended): a later start in this process may resume it. */
+export function releaseRun(runId: number): void {
+  active.delete(runId);
 }
 
 export function finishRun(db: Db, runId: number, status: 'done' | 'failed', stats: Record<string, unknown>): void {

@@ -22,16 +22,23 @@ const ERRNO: Record<string, string> = {
   EPERM: 'operation not permitted',
 };
 
-/** A clear one-line message for a database or disk failure, or null when err is something else. */
-export function dbErrorMessage(err: unknown): string | null {
+const NOTHING_SAVED = 'nothing from this command was saved';
+
+/**
+ * A clear one-line message for a database or disk failure, or null when err is something else. `saved`
+ * says what the command had committed before the failure (a batch commits as it goes); without it the
+ * message says nothing was saved, which holds for commands that write in one transaction.
+ */
+export function dbErrorMessage(err: unknown, saved?: string): string | null {
+  const said = (m: string): string => (saved === undefined ? m : m.includes(NOTHING_SAVED) ? m.replace(NOTHING_SAVED, saved) : `${m}; ${saved}`);
   if (err instanceof Database.SqliteError) {
     const hit = SQLITE.find(([prefix]) => err.code.startsWith(prefix));
-    return hit ? `database error (${err.code}): ${hit[1]}` : null;
+    return hit ? said(`database error (${err.code}): ${hit[1]}`) : null;
   }
   const e = err as NodeJS.ErrnoException | null;
   if (e && typeof e === 'object' && typeof e.code === 'string' && own(ERRNO, e.code)) {
     const where = typeof e.path === 'string' ? ` (${e.path})` : '';
-    return `file error (${e.code})${where}: ${own(ERRNO, e.code)}`;
+    return said(`file error (${e.code})${where}: ${own(ERRNO, e.code)}`);
   }
   return null;
 }

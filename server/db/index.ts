@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { InputError } from '../errors.js';
 import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
 
@@ -33,6 +34,23 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   if (opts.migrate !== false && !opts.readonly) migrate(db);
   return db;
+}
+
+/**
+ * Opens a database that must exist already (commands that only read, or add to, what a batch stored):
+ * a mistyped --db is refused in one line instead of silently creating an empty database.
+ */
+export function openExistingDb(file: string, opts: OpenOptions = {}): Db {
+  if (file !== ':memory:') {
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      throw new InputError('no such database (check --db or TAPAT_DB)', file);
+    }
+    if (!st.isFile()) throw new InputError('the database is not a file (check --db)', file);
+  }
+  return openDb(file, opts);
 }
 
 /** Runs fn inside one IMMEDIATE transaction: committed whole or rolled back whole. */

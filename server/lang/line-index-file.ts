@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 import { basename, dirname, join } from 'node:path';
 import { dataPath } from '../paths.js';
 import { LineIndex, type LineIndexParts } from './line-index.js';
@@ -85,9 +86,7 @@ export function indexFile(file: string, sep: string, encoding: 'utf8' | 'latin1'
   try {
     mkdirSync(dirname(cache), { recursive: true });
     // written aside and renamed: a reader (another worker) never sees half a file
-    const tmp = `${cache}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, encode(src, index.parts()));
-    renameSync(tmp, cache);
+    writeFileAtomic(cache, encode(src, index.parts()));
   } catch {
     // a read-only install keeps nothing: every process builds its own index, as before
   }

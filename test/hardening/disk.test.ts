@@ -44,7 +44,7 @@ function article(i: number): string {
 }
 
 function assertOneClearLine(r: CliResult, re: RegExp): void {
-  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.code, 3, r.stderr);
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 1, `one line, got: ${r.stderr}`);
   assert.match(lines[0]!, re);
@@ -85,12 +85,15 @@ test('disk full during tapat audit: one clear line, non-zero exit, only whole do
   }
   assert.ok(failure, 'the 1 MB disk filled up');
   assert.ok(stored.length >= 1, 'some runs succeeded before the disk filled');
-  assertOneClearLine(failure, /disk .*full.*nothing from this command was saved/);
+  assertOneClearLine(failure, /disk .*full/);
   const docs = storedDocs(db);
   const paths = new Set(docs.map((d) => d.path));
   for (const f of stored) assert.ok(paths.has(f), `${f}, acknowledged with exit 0, is stored`);
-  // The failing run may have committed its documents before a later phase (grouping, flags) hit the full disk.
+  // The failing run may have committed its documents before a later phase (grouping, flags) hit the full disk:
+  // its message says exactly which happened (issue #22: it said "nothing was saved" after committing).
   assert.ok(paths.size <= stored.length + 1, 'nothing beyond the runs that were made');
+  if (paths.size === stored.length + 1) assert.match(failure.stderr, /this command saved 1 document, 0 stories \(audits\) before it stopped/);
+  else assert.match(failure.stderr, /nothing from this command was saved/);
   for (const d of docs) assert.ok(d.ok, `${d.path} is whole (text hash and segments)`);
 });
 
@@ -109,4 +112,44 @@ test('read-only mount: writing and creating a database give one clear line, the 
   const docs = storedDocs(db);
   assert.deepEqual(docs.map((d) => d.path), [join(inputs, 'a.txt')]);
   assert.ok(docs[0]!.ok);
+});
+
+// The same title with two wordings, over and over: every second copy is a repeated-wording flag, so the
+// story (phase 2) needs more room than the document (phase 1).
+function reworded(lines: number): string {
+  const a = 'Si Vladimir Putin ay binati ang pinuno ng North Korea na si Kim Jong Un sa silangang Rusya';
+  const b = 'Batiin ni Vladimir Putin ang pinuno ng North Korea na si Kim Jong Un sa silangang Rusya';
+  return Array.from({ length: lines }, (_, i) => (i % 3 === 2 ? `Ulat bilang ${i} tungkol sa pagpupulong sa Vostochny.` : i % 3 ? b : a)).join('\n\n') + '\n';
+}
+
+test('disk full part-way through an audit: the message says exactly what was saved', (t) => {
+  const inputs = tmpDir();
+  const file = join(inputs, 'story.txt');
+  writeFileSync(file, reworded(1200));
+  const seen = { nothing: 0, partly: 0 };
+  for (const kb of [300, 400, 500, 600, 700, 800, 900, 1000]) {
+    const m = mountTmpfs(kb);
+    if ('skip' in m) return t.skip(m.skip);
+    const db = join(m.dir, 'full.db');
+    const r = runCli(['audit', '--db', db, '--quiet', '--workers', '0', file]);
+    if (r.code === 0) continue;
+    assertOneClearLine(r, /disk .*full/);
+    const copy = join(tmpDir(), 'copy.db');
+    copyFileSync(db, copy);
+    if (existsSync(`${db}-wal`)) copyFileSync(`${db}-wal`, `${copy}-wal`);
+    const conn = new Database(copy, { fileMustExist: true });
+    const n = (sql: string): number => (conn.prepare(sql).get() as { n: number }).n;
+    const docs = n('SELECT COUNT(*) AS n FROM documents');
+    const audits = n('SELECT COUNT(*) AS n FROM audits');
+    conn.close();
+    if (docs === 0 && audits === 0) {
+      seen.nothing++;
+      assert.match(r.stderr, /nothing from this command was saved/, `${kb} KB`);
+    } else {
+      seen.partly++;
+      assert.match(r.stderr, new RegExp(`this command saved ${docs} documents?, ${audits} stor(y|ies) \\(audits\\) before it stopped`), `${kb} KB: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /nothing from this command was saved/);
+    }
+  }
+  assert.ok(seen.partly > 0, `some run failed after committing (${JSON.stringify(seen)})`);
 });

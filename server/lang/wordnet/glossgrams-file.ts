@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../fs/write-atomic.js';
 import { dirname } from 'node:path';
 import { dataPath } from '../../paths.js';
 import { wordnetSourceKey } from './files.js';
@@ -41,8 +42,7 @@ export function writeGlossFile(t: GlossTable, file = GLOSS_FILE): void {
   }
   mkdirSync(dirname(file), { recursive: true });
   // written aside and renamed: a reader never sees half a file
-  writeFileSync(`${file}.tmp`, buf);
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomic(file, buf);
 }
 
 /** The table from the file, or null when it is missing or was counted from other WordNet files. */

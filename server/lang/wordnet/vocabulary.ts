@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../../fs/write-atomic.js';
 import { dirname } from 'node:path';
 import { dataPath } from '../../paths.js';
 import { wordnetSourceKey, type Pos } from './files.js';
@@ -53,8 +54,7 @@ export function readVocabulary(file: string): VocabularyTable | null {
 /** Writes a table of the given lines (form \t fields...), aside and renamed: a reader never sees half a file. */
 export function writeVocabulary(file: string, lines: string[]): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, [vocabularyHeader(), ...lines, footer(lines.length)].join('\n') + '\n');
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomic(file, [vocabularyHeader(), ...lines, footer(lines.length)].join('\n') + '\n');
 }
 
 let table: VocabularyTable | null | undefined;

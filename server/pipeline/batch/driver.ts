@@ -6,10 +6,12 @@ import {
   committedItems,
   finishRun,
   recordItem,
+  releaseRun,
   runDocumentIds,
   runRefusals,
   startRun,
   storyAudit,
+  type BatchRun,
   type Refusal,
 } from '../../db/batch.js';
 import type { Config } from '../../config.js';
@@ -45,6 +47,29 @@ export interface BatchOptions {
   onStory?: (auditId: number) => void;
   /** Refused items are reported here as they happen (always, even when progress is quiet). */
   onRefusal?: (r: Refusal) => void;
+  /** Counted as commits happen, so a caller can say exactly what was kept when the run fails part-way. */
+  committed?: Committed;
+}
+
+/** What this invocation has committed so far (a run commits as it goes). */
+export interface Committed {
+  runId: number | null;
+  /** documents stored (new or already known texts) and items refused, in phase 1 */
+  documents: number;
+  refused: number;
+  /** stories stored (audit, alignments, flags), in phase 2 */
+  stories: number;
+}
+
+export const noneCommitted = (): Committed => ({ runId: null, documents: 0, refused: 0, stories: 0 });
+
+/** "this command saved 12 documents, 3 refused inputs, 4 stories (audits) before it stopped (…)", or that nothing was. */
+export function committedText(c: Committed): string {
+  if (!c.documents && !c.refused && !c.stories) return 'nothing from this command was saved';
+  const parts = [`${c.documents} document${c.documents === 1 ? '' : 's'}`];
+  if (c.refused) parts.push(`${c.refused} refused input${c.refused === 1 ? '' : 's'}`);
+  parts.push(`${c.stories} stor${c.stories === 1 ? 'y' : 'ies'} (audits)`);
+  return `this command saved ${parts.join(', ')} before it stopped (run ${c.runId}; the same command resumes after them)`;
 }
 
 export interface BatchSummary {
@@ -101,6 +126,7 @@ async function readInputs(
   pool: BatchPool,
   progress: Progress,
   onRefusal?: (r: Refusal) => void,
+  committed: Committed = noneCommitted(),
 ): Promise<Map<number, DocFeatures>> {
   const done = committedItems(db, runId);
   const files = [...expandFiles(paths)];
@@ -124,8 +150,13 @@ async function readInputs(
       }
     });
     for (const { key, prepared } of chunk) {
-      if ('refusal' in prepared) onRefusal?.({ item: key, message: prepared.refusal });
-      else progress.tick(0, prepared.docs.reduce((n, p) => n + p.doc.segments.length, 0));
+      if ('refusal' in prepared) {
+        committed.refused++;
+        onRefusal?.({ item: key, message: prepared.refusal });
+      } else {
+        committed.documents += prepared.docs.length;
+        progress.tick(0, prepared.docs.reduce((n, p) => n + p.doc.segments.length, 0));
+      }
     }
     chunk = [];
     chars = 0;
@@ -177,6 +208,16 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
 async function runWith(db: Db, cfg: Config, paths: string[], opts: BatchOptions, pool: BatchPool): Promise<BatchSummary> {
   checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
   const run = startRun(db, runKey(cfg, paths), { inputs: inputsKey(paths) });
+  try {
+    return await runClaimed(db, cfg, paths, opts, pool, run);
+  } finally {
+    releaseRun(run.id);
+  }
+}
+
+async function runClaimed(db: Db, cfg: Config, paths: string[], opts: BatchOptions, pool: BatchPool, run: BatchRun): Promise<BatchSummary> {
+  const committed = opts.committed ?? noneCommitted();
+  committed.runId = run.id;
   const progress = opts.progress;
   // Workers load what analysis reads while they would otherwise wait: during the reading when this thread
   // prepares the items (pool.preparesHere), else while it groups. (Between items this thread serves other
@@ -189,7 +230,7 @@ async function runWith(db: Db, cfg: Config, paths: string[], opts: BatchOptions,
   let sentences = 0;
   let ids: number[] = [];
   try {
-    const features = await readInputs(db, cfg, paths, run.id, pool, progress, opts.onRefusal);
+    const features = await readInputs(db, cfg, paths, run.id, pool, progress, opts.onRefusal, committed);
 
     // Phase 2: group, analyse, store.
     ids = runDocumentIds(db, run.id);
@@ -218,6 +259,7 @@ async function runWith(db: Db, cfg: Config, paths: string[], opts: BatchOptions,
       let analysis = await head.result;
       if (llm?.settings.chatModel) analysis = await judge(db, cfg, llm, head.work, analysis);
       const auditId = commitStory(db, head.work, analysis, run.id);
+      committed.stories++;
       audits.push(auditId);
       const n = head.work.job.versions.reduce((s, v) => s + v.doc.segments.length, 0);
       sentences += n;
@@ -241,7 +283,11 @@ async function runWith(db: Db, cfg: Config, paths: string[], opts: BatchOptions,
       }
       while (inFlight.length) await commitHead();
     } catch (e) {
-      finishRun(db, run.id, 'failed', { error: errorMessage(e) });
+      try {
+        finishRun(db, run.id, 'failed', { error: errorMessage(e) });
+      } catch {
+        // the same full or locked disk: the run stays 'running' and resumes all the same
+      }
       throw e;
     }
   } finally {

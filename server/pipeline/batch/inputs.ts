@@ -1,5 +1,5 @@
-import { closeSync, createReadStream, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { boundedLines, type JsonlLine } from './jsonl-lines.js';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { formatOf, ingestFile } from '../ingest/index.js';
@@ -24,7 +24,14 @@ export interface RecordItem {
   line: number;
   text: string;
 }
-export type Item = FileItem | RecordItem;
+/** An entry the batch cannot read (dangling symlink, symlink loop, unlistable folder, over-long or undecodable record): refused alone, reported. */
+export interface SkippedItem {
+  kind: 'skipped';
+  key: string;
+  path: string;
+  reason: string;
+}
+export type Item = FileItem | RecordItem | SkippedItem;
 
 const BATCH_EXT = /\.(txt|md|markdown|html?|jsonl|ndjson)$/i;
 
@@ -53,20 +60,63 @@ export function checkInputs(paths: string[], maxBytes: number, maxFiles = Infini
   }
 }
 
-/** Files under the arguments, in order; inside folders only known text formats, hidden entries skipped. */
-export function* expandFiles(paths: string[]): Generator<string> {
-  for (const p of paths) {
-    if (statSync(p).isDirectory()) {
-      const names = readdirSync(p)
-        .filter((n) => !n.startsWith('.'))
-        .sort();
-      for (const n of names) {
-        const child = join(p, n);
-        if (statSync(child).isDirectory()) yield* expandFiles([child]);
-        else if (BATCH_EXT.test(n)) yield child;
-      }
-    } else yield p;
+/** A file under the arguments, or an entry that cannot be read with the reason (reported, the batch goes on). */
+export interface Entry {
+  path: string;
+  unreadable?: string;
+}
+
+/** Why a folder entry cannot be read, in words (a raw ENOENT/ELOOP once stopped the whole batch). */
+export function unreadableReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'a dangling symbolic link (its target does not exist)';
+  if (code === 'ELOOP') return 'a symbolic link loop';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot be read (${code ?? (e as Error).message})`;
+}
+
+/**
+ * Entries under the arguments, in order; inside folders only known text formats, hidden entries skipped.
+ * A folder reached twice (a symlink to a parent) is listed once; an entry that cannot be read (dangling link,
+ * link loop, unlistable folder) is yielded with the reason, so the batch reports it and goes on.
+ */
+export function* expandEntries(paths: string[]): Generator<Entry> {
+  const seen = new Set<string>();
+  function* walk(p: string, top: boolean): Generator<Entry> {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      if (top) throw e; // arguments were checked by checkInputs
+      yield { path: p, unreadable: unreadableReason(e) };
+      return;
+    }
+    if (!st.isDirectory()) {
+      if (top || BATCH_EXT.test(p)) yield { path: p };
+      return;
+    }
+    const id = `${st.dev}:${st.ino}`;
+    if (seen.has(id)) return; // the same folder again, through a link: its files are listed once
+    seen.add(id);
+    let names: string[];
+    try {
+      names = readdirSync(p);
+    } catch (e) {
+      yield { path: p, unreadable: `a folder that cannot be listed: ${unreadableReason(e)}` };
+      return;
+    }
+    for (const n of names.filter((x) => !x.startsWith('.')).sort()) {
+      const child = join(p, n);
+      // a name without a text extension is only followed when it is a folder (or cannot be told apart)
+      yield* walk(child, false);
+    }
   }
+  for (const p of paths) yield* walk(p, true);
+}
+
+/** Files under the arguments, in order (unreadable entries included: ingesting them says why). */
+export function* expandFiles(paths: string[]): Generator<string> {
+  for (const e of expandEntries(paths)) yield e.path;
 }
 
 /** UTF-16 (by its byte-order mark): such a JSONL file is decoded whole, within the file size limit. */
@@ -81,28 +131,41 @@ function isUtf16(path: string): boolean {
   return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
 }
 
-async function* jsonlLines(path: string, maxBytes: number): AsyncGenerator<string> {
+async function* jsonlLines(path: string, maxBytes: number): AsyncGenerator<JsonlLine> {
   if (isUtf16(path)) {
     const size = statSync(path).size;
     if (size > maxBytes) throw new InputError(`file is ${size} bytes, over the limit of ${maxBytes}`, path);
-    yield* decodeBuffer(readFileSync(path), path).text.split(/\r?\n/);
+    let line = 0;
+    for (const text of decodeBuffer(readFileSync(path), path).text.split(/\r?\n/)) yield { line: ++line, text };
     return;
   }
-  yield* createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  // a record is held to the limit of a file: its line is read within maxBytes, or skipped unread
+  yield* boundedLines(path, maxBytes);
 }
 
 export async function* batchItems(paths: string[], maxBytes: number): AsyncGenerator<Item> {
-  for (const path of expandFiles(paths)) {
+  const listed = new Set<string>();
+  for (const { path, unreadable } of expandEntries(paths)) {
+    // a file named twice (a.txt a.txt, or inside a folder also named) is one item: its key is stored once
+    if (listed.has(path)) continue;
+    listed.add(path);
+    if (unreadable) {
+      yield { kind: 'skipped', key: path, path, reason: unreadable };
+      continue;
+    }
     if (formatOf(path) !== 'jsonl') {
       yield { kind: 'file', key: path, path };
       continue;
     }
-    let line = 0;
-    for await (const raw of jsonlLines(path, maxBytes)) {
-      line++;
-      const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    for await (const l of jsonlLines(path, maxBytes)) {
+      const key = `${path}#L${l.line}`;
+      if ('refused' in l) {
+        yield { kind: 'skipped', key, path: key, reason: l.refused };
+        continue;
+      }
+      const text = l.line === 1 ? l.text.replace(/^\uFEFF/, '') : l.text;
       if (!text.trim()) continue;
-      yield { kind: 'record', key: `${path}#L${line}`, path, line, text };
+      yield { kind: 'record', key, path, line: l.line, text };
     }
   }
 }

@@ -26,6 +26,7 @@ export interface PreparedDoc {
 export type PreparedItem = { docs: PreparedDoc[] } | { refusal: string };
 
 function ingestItem(item: Item, maxBytes: number): IngestedDoc[] {
+  if (item.kind === 'skipped') throw new InputError(item.reason, item.path);
   return item.kind === 'file' ? ingestFile(item.path, { maxBytes }) : [recordDoc(item)];
 }
 

@@ -17,12 +17,25 @@ function best(ctxSegs: Segment[] | undefined, exclude: Set<number>, score: (s: S
   return out;
 }
 
-/** Neighbouring sentences only: a whole long document is not needed to see a better partner. */
-function window(segs: Segment[] | undefined, around: Segment[], radius: number): Segment[] {
+/**
+ * Neighbouring sentences only: a whole long document is not needed to see a better partner. Segments are in
+ * index order, so the window is a slice found by binary search (a filter over the whole document, once per
+ * pair, made `check` on long documents quadratic).
+ */
+export function window(segs: Segment[] | undefined, around: Segment[], radius: number): Segment[] {
   if (!segs || !around.length) return [];
   const lo = around[0]!.index - radius;
   const hi = around[around.length - 1]!.index + radius;
-  return segs.filter((s) => s.index >= lo && s.index <= hi);
+  let a = 0;
+  let b = segs.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (segs[mid]!.index < lo) a = mid + 1;
+    else b = mid;
+  }
+  const out: Segment[] = [];
+  for (let k = a; k < segs.length && segs[k]!.index <= hi; k++) out.push(segs[k]!);
+  return out;
 }
 
 /**
