@@ -36,9 +36,22 @@ export async function auditsPage(app: HTMLElement): Promise<void> {
 
 const cellText = (c: Cell | undefined): string => (c ? c.segments.map((s) => s.text).join(' ') : '');
 
-function versionLabel(v: ViewVersion): string {
-  return `${v.lang} · ${v.role}${v.pivot ? ' · pivot' : ''}`;
+const baseLabel = (v: ViewVersion): string => `${v.lang} · ${v.role}${v.pivot ? ' · pivot' : ''}`;
+const shortName = (v: ViewVersion): string => {
+  const name = v.title ?? v.path.split('/').pop() ?? v.path;
+  return name.length > 28 ? `${name.slice(0, 27)}…` : name;
+};
+
+/** Column labels; versions that share a language and role (two English sources) are told apart by name. */
+function versionLabels(versions: ViewVersion[]): Map<number, string> {
+  const seen = new Map<string, number>();
+  for (const v of versions) seen.set(baseLabel(v), (seen.get(baseLabel(v)) ?? 0) + 1);
+  const out = new Map<number, string>();
+  for (const v of versions) out.set(v.document_id, (seen.get(baseLabel(v)) ?? 0) > 1 ? `${baseLabel(v)} · ${shortName(v)} (#${v.document_id})` : baseLabel(v));
+  return out;
 }
+let labels = new Map<number, string>();
+const versionLabel = (v: ViewVersion): string => labels.get(v.document_id) ?? baseLabel(v);
 
 /** Marks for one cell: differences against the pivot sentence, then the cell's flags (spans, suggestions). */
 function cellMarks(v: ViewVersion, cell: Cell, pivotText: string, flags: Map<number, Flag>): Mark[] {
@@ -84,6 +97,7 @@ function flagChip(f: Flag): HTMLElement {
 export async function auditPage(app: HTMLElement, id: number): Promise<void> {
   const view = await getJson<AuditView>(`/api/audits/${id}`);
   const flags = new Map(view.flags.map((f) => [f.id, f]));
+  labels = versionLabels(view.versions);
   const pivot = view.versions.find((v) => v.pivot);
   const head = h(
     'tr',
