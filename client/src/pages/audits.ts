@@ -2,6 +2,7 @@ import { h, mount } from '../dom.js';
 import { getJson } from '../api.js';
 import { anchorMarks, decorate, wordDiff, type Mark } from '../highlight.js';
 import { severityBadge, stateBadge } from '../flagui.js';
+import { downloads } from '../downloads.js';
 import type { AuditSummary, AuditView, Cell, Flag, ViewVersion } from '../types.js';
 
 export async function auditsPage(app: HTMLElement): Promise<void> {
@@ -151,6 +152,7 @@ export async function auditPage(app: HTMLElement, id: number): Promise<void> {
         h('span', { class: 'suggestion' }, '→ suggested original'),
       ),
     ),
+    downloads(id, view.versions.map((v) => ({ document_id: v.document_id, label: `${shortName(v)} (${versionLabel(v)})` }))),
     h('div', { class: 'threeway-wrap' }, h('table', { class: 'threeway' }, h('thead', {}, head), h('tbody', {}, ...body))),
     unplaced.length ? h('section', {}, h('h2', {}, 'Flags not tied to a sentence'), h('ul', { class: 'chips' }, ...unplaced.map(flagChip))) : null,
   );

@@ -1,5 +1,6 @@
 import { h, mount } from '../dom.js';
 import { getJson } from '../api.js';
+import { downloads } from '../downloads.js';
 import type { Segment } from '../types.js';
 
 interface DocSummary {
@@ -84,6 +85,7 @@ export async function documentPage(app: HTMLElement, id: number): Promise<void> 
           ),
         )
       : h('p', { class: 'muted' }, 'Not aligned with another version yet (it is in no audit).'),
+    ...[...new Set(alignments.map((a) => a.auditId))].map((auditId) => downloads(auditId, [{ document_id: id, label: docName(doc) }], id)),
     h(
       'ol',
       { start: 0, class: 'segments' },
