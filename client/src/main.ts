@@ -25,11 +25,11 @@ async function route(): Promise<void> {
   let m: RegExpExecArray | null;
   try {
     if ((m = /^\/documents\/(\d+)$/.exec(path))) await documentPage(app, Number(m[1]));
-    else if (path === '/documents') await documentsPage(app);
+    else if (path === '/documents') await documentsPage(app, new URLSearchParams(search));
     else if ((m = /^\/audits\/(\d+)$/.exec(path))) await auditPage(app, Number(m[1]));
     else if (path === '/queue') leave = queuePage(app, new URLSearchParams(search));
     else if (path === '/upload') leave = uploadPage(app);
-    else await auditsPage(app);
+    else await auditsPage(app, new URLSearchParams(search));
   } catch (e) {
     mount(app, h('p', { role: 'alert' }, `Could not load: ${(e as Error).message}`));
   }

@@ -20,6 +20,7 @@ export const FilterFields = {
   document: id.optional(),
   min_confidence: confidence.optional(),
   max_confidence: confidence.optional(),
+  q: z.string().max(200).optional(),
 };
 
 type FilterQuery = z.infer<ReturnType<typeof z.object<typeof FilterFields>>>;
@@ -32,4 +33,5 @@ export const toFilter = (q: FilterQuery): FlagFilter => ({
   document: q.document,
   minConfidence: q.min_confidence,
   maxConfidence: q.max_confidence,
+  q: q.q,
 });

@@ -1,5 +1,6 @@
 import type { Severity } from '../pipeline/types.js';
 import { currentVerdictSql, type Decision } from './queue-sql.js';
+import { FLAG_SEARCH_SQL, ftsQuery } from './search.js';
 
 // The reviewer's filters as SQL, shared by the queue, its counts and the per-detector figures, so the counts a
 // reviewer reads always describe the list beside them.
@@ -16,6 +17,8 @@ export interface FlagFilter {
   document?: number | undefined;
   minConfidence?: number | undefined;
   maxConfidence?: number | undefined;
+  /** words to find in the flag's message or suggestion, or in its sentences */
+  q?: string | undefined;
 }
 
 const inList = (col: string, n: number): string => `${col} IN (${Array.from({ length: n }, () => '?').join(', ')})`;
@@ -31,6 +34,8 @@ export function filterSql(q: FlagFilter): { where: string[]; args: (string | num
   if (q.document !== undefined) (where.push('(f.document_id = ? OR f.other_document_id = ?)'), args.push(q.document, q.document));
   if (q.minConfidence !== undefined) (where.push('f.confidence >= ?'), args.push(q.minConfidence));
   if (q.maxConfidence !== undefined) (where.push('f.confidence <= ?'), args.push(q.maxConfidence));
+  const fts = q.q === undefined ? null : ftsQuery(q.q);
+  if (fts !== null) (where.push(FLAG_SEARCH_SQL), args.push(fts, fts));
   return { where, args };
 }
 

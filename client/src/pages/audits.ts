@@ -3,31 +3,44 @@ import { getJson } from '../api.js';
 import { anchorMarks, decorate, wordDiff, type Mark } from '../highlight.js';
 import { severityBadge, stateBadge } from '../flagui.js';
 import { downloads } from '../downloads.js';
+import { apiQuery, listState, pager, searchBox, sortHead } from '../listing.js';
 import type { AuditSummary, AuditView, Cell, Flag, ViewVersion } from '../types.js';
 
-export async function auditsPage(app: HTMLElement): Promise<void> {
-  const { audits } = await getJson<{ audits: AuditSummary[] }>('/api/audits');
+export async function auditsPage(app: HTMLElement, params: URLSearchParams): Promise<void> {
+  const st = listState(params, 'id');
+  const { audits, total } = await getJson<{ audits: AuditSummary[]; total: number }>(`/api/audits?${apiQuery(st)}`);
+  const route = '#/audits';
   mount(
     app,
     h('h1', {}, 'Audits'),
-    audits.length === 0
-      ? h('p', {}, 'No audits yet. Run ', h('code', {}, 'npx tapat audit FOLDER'), ' to audit a folder of articles.')
+    total === 0 && !st.q
+      ? h('p', {}, 'No audits yet. ', h('a', { href: '#/upload' }, 'Upload a batch'), ' or run ', h('code', {}, 'npx tapat audit FOLDER'), ' to audit a folder of articles.')
       : h(
-          'table',
+          'div',
           {},
-          h('thead', {}, h('tr', {}, h('th', {}, 'Story'), h('th', {}, 'Versions'), h('th', {}, 'Flags'), h('th', {}, 'Pending'), h('th', {}, ''))),
+          searchBox(route, st, 'story name or words in its sentences'),
+          pager(route, st, total, 'audits'),
           h(
-            'tbody',
-            {},
-            ...audits.map((a) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, h('a', { href: `#/audits/${a.id}` }, a.name)),
-                h('td', {}, String(a.versions)),
-                h('td', {}, String(a.flags)),
-                h('td', {}, String(a.pending)),
-                h('td', {}, a.flags ? h('a', { href: `#/queue?audit=${a.id}` }, 'Review') : ''),
+            'table',
+            { class: 'list' },
+            h(
+              'thead',
+              {},
+              h('tr', {}, sortHead(route, st, 'name', 'Story'), sortHead(route, st, 'versions', 'Versions'), sortHead(route, st, 'flags', 'Flags'), sortHead(route, st, 'pending', 'Pending'), h('th', {}, '')),
+            ),
+            h(
+              'tbody',
+              {},
+              ...audits.map((a) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, h('a', { href: `#/audits/${a.id}` }, a.name)),
+                  h('td', {}, String(a.versions)),
+                  h('td', {}, String(a.flags)),
+                  h('td', {}, String(a.pending)),
+                  h('td', {}, a.flags ? h('a', { href: `#/queue?audit=${a.id}` }, 'Review') : ''),
+                ),
               ),
             ),
           ),

@@ -4,7 +4,7 @@ import type { Stats } from '../types.js';
 // The queue's filter bar. The filters live in the address (a saved view is a link); values are kept as the
 // API takes them, and min. confidence is typed as the page shows it: 85 means 85%.
 
-export const FILTERS = ['status', 'detector', 'severity', 'category', 'audit', 'document', 'min_confidence', 'max_confidence'] as const;
+export const FILTERS = ['status', 'detector', 'severity', 'category', 'audit', 'document', 'min_confidence', 'max_confidence', 'q'] as const;
 const STATUSES: [string, string][] = [
   ['pending', 'Pending'], ['active', 'All active'], ['decided', 'Decided'], ['approved', 'Approved'],
   ['rejected', 'Rejected'], ['corrected', 'Corrected'], ['stale', 'Stale'], ['all', 'Everything'],
@@ -60,9 +60,11 @@ export function filterBar(filters: Filters, onChange: () => void, onInvalid: (ms
       type: 'text', name: 'min_confidence', id: 'f-min_confidence', value: apiToPercent(filters.get('min_confidence')),
       inputmode: 'decimal', size: 4, placeholder: '0–100', 'aria-describedby': 'f-min_confidence-unit',
     });
+    const search = h('input', { type: 'search', name: 'q', id: 'f-q', value: filters.get('q') ?? '', placeholder: 'words in messages or sentences' });
     mount(
       form,
       select('Status', 'status', STATUSES),
+      h('label', { for: 'f-q' }, 'Search', search),
       select('Detector', 'detector', [['', 'Any'], ...detectors]),
       select('Severity', 'severity', [['', 'Any'], ['critical', 'Critical'], ['major', 'Major'], ['minor', 'Minor']]),
       select('Category', 'category', [['', 'Any'], ...CATEGORIES.map((c): [string, string] => [c, c])]),
@@ -80,14 +82,20 @@ export function filterBar(filters: Filters, onChange: () => void, onInvalid: (ms
       }
       if (v === (filters.get('min_confidence') ?? '')) return;
       filters.set('min_confidence', v);
-    } else filters.set(t.name, t.value);
+    } else {
+      if (t.value === (filters.get(t.name) ?? '')) return;
+      filters.set(t.name, t.value);
+    }
     onChange();
   };
   form.addEventListener('change', (e) => apply(e.target as HTMLInputElement | HTMLSelectElement));
-  form.addEventListener('submit', (e) => {
+  form.addEventListener('submit', (e) => e.preventDefault());
+  // Enter applies a typed value at once (a form with two text boxes is not submitted by Enter)
+  form.addEventListener('keydown', (e) => {
+    const t = e.target as HTMLInputElement;
+    if (e.key !== 'Enter' || t.tagName !== 'INPUT') return;
     e.preventDefault();
-    const conf = form.querySelector<HTMLInputElement>('#f-min_confidence');
-    if (conf) apply(conf);
+    apply(t);
   });
   render(null);
   return { form, render };
