@@ -75,3 +75,17 @@ export async function postText<T>(path: string, body: string, type: string): Pro
   if (!res.ok) throw new ApiError(res.status, typeof json.error === 'string' ? json.error : res.statusText, json);
   return json as T;
 }
+
+export interface Me {
+  id: number;
+  name: string;
+  role: 'reviewer' | 'admin';
+}
+/** The signed-in reviewer with id and role (null when not signed in). */
+export async function me(): Promise<Me | null> {
+  const token = getToken();
+  if (!token) return null;
+  const res = await fetch('/api/me', { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) return null;
+  return ((await res.json()) as { reviewer: Me }).reviewer;
+}

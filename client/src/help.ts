@@ -12,6 +12,7 @@ const KEYS: [string, string][] = [
   ['u', 'undo my last decision (again to go further back)'],
   ['A', 'approve every identical finding in this audit'],
   ['R', 'reject every identical finding in this audit'],
+  ['B', 'approve every identical finding in the whole batch'],
   ['/', 'filters'],
   ['?', 'this help'],
 ];

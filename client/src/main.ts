@@ -4,12 +4,13 @@ import { documentPage, documentsPage } from './pages/documents.js';
 import { auditPage, auditsPage } from './pages/audits.js';
 import { queuePage } from './pages/queue.js';
 import { uploadPage } from './pages/upload.js';
+import { progressPage } from './pages/progress.js';
 
 const app = document.getElementById('app') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
 let leave: (() => void) | null = null;
 
-mount(nav, h('a', { href: '#/' }, 'Audits'), h('a', { href: '#/queue' }, 'Queue'), h('a', { href: '#/documents' }, 'Documents'), h('a', { href: '#/upload' }, 'Upload'));
+mount(nav, h('a', { href: '#/' }, 'Audits'), h('a', { href: '#/queue' }, 'Queue'), h('a', { href: '#/documents' }, 'Documents'), h('a', { href: '#/progress' }, 'Progress'), h('a', { href: '#/upload' }, 'Upload'));
 
 async function route(): Promise<void> {
   pickUpToken();
@@ -29,6 +30,7 @@ async function route(): Promise<void> {
     else if ((m = /^\/audits\/(\d+)$/.exec(path))) await auditPage(app, Number(m[1]));
     else if (path === '/queue') leave = queuePage(app, new URLSearchParams(search));
     else if (path === '/upload') leave = uploadPage(app);
+    else if (path === '/progress') await progressPage(app);
     else await auditsPage(app, new URLSearchParams(search));
   } catch (e) {
     mount(app, h('p', { role: 'alert' }, `Could not load: ${(e as Error).message}`));

@@ -14,6 +14,8 @@ import { auditAdminRouter } from './audit-admin.js';
 import { reviewersRouter } from './reviewers.js';
 import { batchesRouter } from './batches.js';
 import { verdictsRouter } from './verdicts.js';
+import { progressRouter } from './progress.js';
+import { auditRolesRouter } from './audit-roles.js';
 import { errorHandler, notFound } from './errors.js';
 
 export interface AppDeps {
@@ -54,8 +56,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/reviewers', reviewersRouter(deps));
   app.use('/api/batches', batchesRouter(deps));
   app.use('/api/audits', exportsRouter(deps));
+  app.use('/api/audits', auditRolesRouter(deps));
   app.use('/api/flags', flagsRouter(deps));
   app.use('/api/verdicts', verdictsRouter(deps));
+  app.use('/api', progressRouter(deps));
   app.use('/api/stats', statsRouter(deps));
   app.use('/api/me', meRouter(deps));
   app.use('/api', notFound);

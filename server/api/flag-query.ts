@@ -21,6 +21,7 @@ export const FilterFields = {
   min_confidence: confidence.optional(),
   max_confidence: confidence.optional(),
   q: z.string().max(200).optional(),
+  assignee: id.optional(),
 };
 
 type FilterQuery = z.infer<ReturnType<typeof z.object<typeof FilterFields>>>;
@@ -34,4 +35,5 @@ export const toFilter = (q: FilterQuery): FlagFilter => ({
   minConfidence: q.min_confidence,
   maxConfidence: q.max_confidence,
   q: q.q,
+  assignee: q.assignee,
 });

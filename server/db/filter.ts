@@ -17,6 +17,8 @@ export interface FlagFilter {
   document?: number | undefined;
   minConfidence?: number | undefined;
   maxConfidence?: number | undefined;
+  /** flags of the audits assigned to this reviewer */
+  assignee?: number | undefined;
   /** words to find in the flag's message or suggestion, or in its sentences */
   q?: string | undefined;
 }
@@ -34,6 +36,7 @@ export function filterSql(q: FlagFilter): { where: string[]; args: (string | num
   if (q.document !== undefined) (where.push('(f.document_id = ? OR f.other_document_id = ?)'), args.push(q.document, q.document));
   if (q.minConfidence !== undefined) (where.push('f.confidence >= ?'), args.push(q.minConfidence));
   if (q.maxConfidence !== undefined) (where.push('f.confidence <= ?'), args.push(q.maxConfidence));
+  if (q.assignee !== undefined) (where.push('f.audit_id IN (SELECT audit_id FROM audit_assignments WHERE reviewer_id = ?)'), args.push(q.assignee));
   const fts = q.q === undefined ? null : ftsQuery(q.q);
   if (fts !== null) (where.push(FLAG_SEARCH_SQL), args.push(fts, fts));
   return { where, args };

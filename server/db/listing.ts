@@ -17,7 +17,7 @@ export interface ListQuery<K extends string> {
   limit: number;
 }
 
-export const AUDIT_SORTS = ['id', 'name', 'versions', 'flags', 'pending', 'created_at'] as const;
+export const AUDIT_SORTS = ['id', 'name', 'versions', 'flags', 'pending', 'created_at', 'assignee'] as const;
 export const DOCUMENT_SORTS = ['id', 'title', 'lang', 'roles', 'sentences', 'flags', 'pending'] as const;
 
 const likeText = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -35,15 +35,16 @@ function searchTerms(q: string | undefined, nameSql: string, docIdsSql: string):
   return { where: `WHERE (${parts.join(' OR ')})`, args };
 }
 
-export function listAuditPage(db: Db, q: ListQuery<(typeof AUDIT_SORTS)[number]>): { audits: AuditSummary[]; total: number } {
+export function listAuditPage(db: Db, q: ListQuery<(typeof AUDIT_SORTS)[number]>): { audits: (AuditSummary & { assignee: string | null })[]; total: number } {
   const s = searchTerms(q.q, 'a.name', 'SELECT v.document_id FROM audit_versions v WHERE v.audit_id = a.id');
   const base = `SELECT a.*,
        (SELECT COUNT(*) FROM audit_versions v WHERE v.audit_id = a.id) AS versions,
        (SELECT COUNT(*) FROM flags f WHERE f.audit_id = a.id AND f.status = 'active') AS flags,
-       (SELECT COUNT(*) FROM flags f WHERE f.audit_id = a.id AND f.status = 'active' AND ${currentVerdictSql()} IS NULL) AS pending
+       (SELECT COUNT(*) FROM flags f WHERE f.audit_id = a.id AND f.status = 'active' AND ${currentVerdictSql()} IS NULL) AS pending,
+       (SELECT r.name FROM audit_assignments x JOIN reviewers r ON r.id = x.reviewer_id WHERE x.audit_id = a.id) AS assignee
      FROM audits a ${s.where}`;
   const total = (stmt(db, `SELECT COUNT(*) AS n FROM audits a ${s.where}`).get(...s.args) as { n: number }).n;
-  const audits = stmt(db, `SELECT * FROM (${base}) ORDER BY ${q.sort} ${q.order}, id ${q.order} LIMIT ? OFFSET ?`).all(...s.args, q.limit, q.offset) as AuditSummary[];
+  const audits = stmt(db, `SELECT * FROM (${base}) ORDER BY ${q.sort} ${q.order}, id ${q.order} LIMIT ? OFFSET ?`).all(...s.args, q.limit, q.offset) as (AuditSummary & { assignee: string | null })[];
   return { audits, total };
 }
 

@@ -1,14 +1,20 @@
 import { h, mount } from '../dom.js';
-import { getJson } from '../api.js';
+import { getJson, me, postJson } from '../api.js';
 import { anchorMarks, decorate, wordDiff, type Mark } from '../highlight.js';
 import { severityBadge, stateBadge } from '../flagui.js';
 import { downloads } from '../downloads.js';
+import { rolesEditor } from './roles.js';
 import { apiQuery, listState, pager, searchBox, sortHead } from '../listing.js';
 import type { AuditSummary, AuditView, Cell, Flag, ViewVersion } from '../types.js';
 
 export async function auditsPage(app: HTMLElement, params: URLSearchParams): Promise<void> {
   const st = listState(params, 'id');
-  const { audits, total } = await getJson<{ audits: AuditSummary[]; total: number }>(`/api/audits?${apiQuery(st)}`);
+  const [{ audits, total }, who] = await Promise.all([
+    getJson<{ audits: (AuditSummary & { assignee: string | null })[]; total: number }>(`/api/audits?${apiQuery(st)}`),
+    me().catch(() => null),
+  ]);
+  // admins assign audits to reviewers from the list; everyone else sees who has each
+  const names = who?.role === 'admin' ? (await getJson<{ reviewers: { name: string }[] }>('/api/progress')).reviewers.map((r) => r.name) : null;
   const route = '#/audits';
   mount(
     app,
@@ -26,7 +32,7 @@ export async function auditsPage(app: HTMLElement, params: URLSearchParams): Pro
             h(
               'thead',
               {},
-              h('tr', {}, sortHead(route, st, 'name', 'Story'), sortHead(route, st, 'versions', 'Versions'), sortHead(route, st, 'flags', 'Flags'), sortHead(route, st, 'pending', 'Pending'), h('th', {}, '')),
+              h('tr', {}, sortHead(route, st, 'name', 'Story'), sortHead(route, st, 'versions', 'Versions'), sortHead(route, st, 'flags', 'Flags'), sortHead(route, st, 'pending', 'Pending'), sortHead(route, st, 'assignee', 'Reviewer'), h('th', {}, '')),
             ),
             h(
               'tbody',
@@ -39,6 +45,7 @@ export async function auditsPage(app: HTMLElement, params: URLSearchParams): Pro
                   h('td', {}, String(a.versions)),
                   h('td', {}, String(a.flags)),
                   h('td', {}, String(a.pending)),
+                  h('td', {}, names ? assignSelect(a.id, a.assignee, names) : (a.assignee ?? 'anyone')),
                   h('td', {}, a.flags ? h('a', { href: `#/queue?audit=${a.id}` }, 'Review') : ''),
                 ),
               ),
@@ -46,6 +53,23 @@ export async function auditsPage(app: HTMLElement, params: URLSearchParams): Pro
           ),
         ),
   );
+}
+
+function assignSelect(auditId: number, current: string | null, names: string[]): HTMLElement {
+  const sel = h(
+    'select',
+    { class: 'assignee', 'aria-label': `Reviewer of audit ${auditId}`, 'data-audit': auditId },
+    h('option', { value: '', selected: current === null }, 'anyone'),
+    ...names.map((n) => h('option', { value: n, selected: n === current }, n)),
+  );
+  sel.addEventListener('change', () => {
+    sel.disabled = true;
+    postJson(`/api/audits/${auditId}/assignee`, { reviewer: sel.value || null })
+      .then(() => sel.setAttribute('data-saved', sel.value))
+      .catch((e: Error) => sel.setAttribute('title', `Not saved: ${e.message}`))
+      .finally(() => (sel.disabled = false));
+  });
+  return sel;
 }
 
 const cellText = (c: Cell | undefined): string => (c ? c.segments.map((s) => s.text).join(' ') : '');
@@ -165,6 +189,7 @@ export async function auditPage(app: HTMLElement, id: number): Promise<void> {
         h('span', { class: 'suggestion' }, '→ suggested original'),
       ),
     ),
+    rolesEditor(id, view.versions, (v) => `${shortName(v)} (${versionLabel(v)})`, () => void auditPage(app, id)),
     downloads(id, view.versions.map((v) => ({ document_id: v.document_id, label: `${shortName(v)} (${versionLabel(v)})` }))),
     h('div', { class: 'threeway-wrap' }, h('table', { class: 'threeway' }, h('thead', {}, head), h('tbody', {}, ...body))),
     unplaced.length ? h('section', {}, h('h2', {}, 'Flags not tied to a sentence'), h('ul', { class: 'chips' }, ...unplaced.map(flagChip))) : null,

@@ -151,7 +151,7 @@ function bulkActions(f: Flag, o: DetailHandlers): HTMLElement | null {
     n > 1 ? btn('bulk-identical', `Approve all ${n} identical in this audit`, 'A', () => on('identical', 'audit', 'approve')) : null,
     n > 1 ? btn('bulk-identical-reject', `Reject all ${n} identical`, 'R', () => on('identical', 'audit', 'reject')) : null,
     b.identical.batch !== null && b.identical.batch > n
-      ? btn('bulk-batch', `Approve all ${b.identical.batch} identical in the whole batch`, null, () => on('identical', 'batch', 'approve'))
+      ? btn('bulk-batch', `Approve all ${b.identical.batch} identical in the whole batch`, 'B', () => on('identical', 'batch', 'approve'))
       : null,
     b.detector > 1 ? btn('bulk-dismiss', `Dismiss all ${b.detector} “${f.detector}” findings in this audit`, null, () => on('detector', 'audit', 'reject')) : null,
   ];

@@ -4,7 +4,7 @@ import type { Stats } from '../types.js';
 // The queue's filter bar. The filters live in the address (a saved view is a link); values are kept as the
 // API takes them, and min. confidence is typed as the page shows it: 85 means 85%.
 
-export const FILTERS = ['status', 'detector', 'severity', 'category', 'audit', 'document', 'min_confidence', 'max_confidence', 'q'] as const;
+export const FILTERS = ['status', 'detector', 'severity', 'category', 'audit', 'document', 'min_confidence', 'max_confidence', 'q', 'assignee'] as const;
 const STATUSES: [string, string][] = [
   ['pending', 'Pending'], ['active', 'All active'], ['decided', 'Decided'], ['approved', 'Approved'],
   ['rejected', 'Rejected'], ['corrected', 'Corrected'], ['stale', 'Stale'], ['all', 'Everything'],
@@ -69,6 +69,7 @@ export function filterBar(filters: Filters, onChange: () => void, onInvalid: (ms
       select('Severity', 'severity', [['', 'Any'], ['critical', 'Critical'], ['major', 'Major'], ['minor', 'Minor']]),
       select('Category', 'category', [['', 'Any'], ...CATEGORIES.map((c): [string, string] => [c, c])]),
       h('label', { for: 'f-min_confidence' }, 'Min. confidence', h('span', { class: 'unit' }, conf, h('span', { id: 'f-min_confidence-unit' }, '%'))),
+      filters.get('assignee') ? h('span', { class: 'tag' }, 'assigned audits only', ' ', h('a', { href: '#/queue' }, '(everything)')) : null,
       filters.get('audit') ? h('span', { class: 'tag' }, `audit ${filters.get('audit')}`, ' ', h('a', { href: '#/queue' }, '(all audits)')) : null,
     );
   }

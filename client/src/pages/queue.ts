@@ -111,9 +111,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
       mount(detail, h('p', { class: 'empty-queue' }, items.length === 0 ? 'Nothing to review with these filters.' : 'Select a flag.'));
       return;
     }
-    mount(
-      detail,
-      flagDetail(f, {
+    const article = flagDetail(f, {
         history: histories.get(f.id),
         editing,
         bulk: bulk.get(f.id),
@@ -130,8 +128,11 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
           say('Correction cancelled.');
         },
         onInvalid: warn,
-      }),
-    );
+      });
+    // how many identical findings a bulk decision would take in, once known (read by bench/review.ts)
+    const counts = bulk.get(f.id);
+    if (counts) article.setAttribute('data-identical', `${counts.identical.audit}/${counts.identical.batch ?? 0}`);
+    mount(detail, article);
   }
   function focusSelected(): void {
     const b = list.querySelector<HTMLElement>('button.sel');
@@ -344,6 +345,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
       u: () => void undoLast(),
       A: () => (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 && void decideMany('identical', 'audit', 'approve'),
       R: () => (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 && void decideMany('identical', 'audit', 'reject'),
+      B: () => (bulk.get(items[sel]?.id ?? -1)?.identical.batch ?? 0) > 1 && void decideMany('identical', 'batch', 'approve'),
       '/': () => bar.form.querySelector<HTMLElement>('select, input')?.focus(),
       '?': () => showHelp(),
     };
