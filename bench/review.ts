@@ -89,9 +89,12 @@ async function newPage(width: number): Promise<Page> {
 // Predicates run in the page (as functions: the page's CSP forbids evaluating strings there).
 interface PageGlobals {
   __marks: number[];
+  __saved: number[];
+  __keys: number[];
   document: { querySelector(sel: string): { textContent: string | null; getAttribute(name: string): string | null } | null };
 }
 const marksAtLeast = (n: number): boolean => (globalThis as unknown as PageGlobals).__marks.length >= n;
+const savedAtLeast = (n: number): boolean => (globalThis as unknown as PageGlobals).__saved.length >= n;
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -104,7 +107,13 @@ const INSTRUMENT = `(() => {
   window.__marks = [];
   let pressed = null;
   let last = document.querySelector('article.flag-detail')?.getAttribute('data-flag') ?? null;
-  document.addEventListener('keydown', (e) => { pressed = e.timeStamp; }, true);
+  window.__keys = [];
+  window.__saved = [];
+  document.addEventListener('keydown', (e) => { pressed = e.timeStamp; window.__keys.push(e.timeStamp); }, true);
+  // a verdict is stored when the status line says so ("Flag #12 approved.")
+  new MutationObserver(() => {
+    if (/Flag #\\d+ (approved|rejected)/.test(document.querySelector('.status')?.textContent ?? '')) window.__saved.push(performance.now());
+  }).observe(document.querySelector('.status'), { childList: true, characterData: true, subtree: true });
   new MutationObserver(() => {
     const id = document.querySelector('article.flag-detail')?.getAttribute('data-flag') ?? null;
     if (id !== last && pressed !== null) {
@@ -139,13 +148,16 @@ try {
     await page.waitForFunction(marksAtLeast, i + 1);
   }
   const moves = await marks();
-  await page.evaluate('window.__marks = []');
-  // deciding with a / r (about one in four rejected), each waiting for the next flag
+  await page.evaluate('window.__marks = []; window.__keys = []; window.__saved = []');
+  // deciding with a / r (about one in four rejected): the next flag is shown before the verdict is stored,
+  // so both are timed; each decision waits for its verdict to be stored before the next key
   for (let i = 0; i < DECISIONS; i++) {
     await page.keyboard.press(i % 4 === 3 ? 'r' : 'a');
     await page.waitForFunction(marksAtLeast, i + 1);
+    await page.waitForFunction(savedAtLeast, i + 1, { timeout: 30_000 });
   }
   const decisions = await marks();
+  const saves = (await page.evaluate('window.__saved.map((t, i) => t - window.__keys[i])')) as number[];
   await page.screenshot({ path: join(SHOTS, 'queue-1280.png') });
   await page.keyboard.press('?');
   await page.waitForSelector('dialog.help[open]');
@@ -207,7 +219,8 @@ try {
     machine: { cpus: cpus().length, loadAverageAtStart: LOAD_AT_START, note: 'shared by several people at once: timings are noisy' },
     corpus,
     timeToFirstFlagMs: { runs: firstFlagMs, median: [...firstFlagMs].sort((a, b) => a - b)[1] },
-    perDecisionMs: { ...summary(decisions), what: 'a/r key press → next flag shown (verdict POST answered, list and detail re-rendered, next animation frame)' },
+    perDecisionMs: { ...summary(decisions), what: 'a/r key press → next flag shown (the verdict is saved behind it: see perVerdictStoredMs)' },
+    perVerdictStoredMs: { ...summary(saves), what: 'a/r key press → the status line says the verdict is stored (POST answered)' },
     perMoveMs: { ...summary(moves), what: 'j key press → next flag shown' },
     bulkWalk: {
       what: 'spin findings of the batch (?category=style/spin), one decision key per flag on screen: B if identical findings exist in the batch, else A if in the audit, else a (r every 4th)',

@@ -115,11 +115,11 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
         history: histories.get(f.id),
         editing,
         bulk: bulk.get(f.id),
-        onBulk: (match, scope, action) => void decideMany(match, scope, action),
-        onAction: (action) => (action === 'correct' ? startEdit() : void act(action)),
+        onBulk: (match, scope, action) => void inOrder(() => decideMany(match, scope, action)),
+        onAction: (action) => (action === 'correct' ? startEdit() : act(action)),
         onSave: (text) => {
           editing = false;
-          void act('correct', text);
+          act('correct', text);
         },
         onCancel: () => {
           editing = false;
@@ -182,38 +182,86 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     else warn(`Could not save: ${(e as Error).message}`);
   };
 
-  async function act(action: Action, text?: string): Promise<void> {
+  /** Verdicts are saved one after another, in the order given (the undo stack depends on it). */
+  let saving: Promise<void> = Promise.resolve();
+  const inOrder = (job: () => Promise<void>): Promise<void> => (saving = saving.then(job, job));
+  let statsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Counts after a burst of decisions: one request, not one per key. */
+  const refreshStatsSoon = (): void => {
+    if (statsTimer) return;
+    statsTimer = setTimeout(() => {
+      statsTimer = null;
+      void refreshStats().catch(() => undefined);
+    }, 250);
+  };
+  function renderRow(i: number): void {
+    const li = list.children[i];
+    if (li && items[i]) li.replaceWith(listItem(items[i]!, i));
+  }
+
+  /**
+   * a / r / e: the next flag is shown at once and the verdict is saved behind it (the reviewer reads on while
+   * the server answers); the status line says so once it is saved. A refusal brings the flag back on screen.
+   */
+  function act(action: Action, text?: string): void {
     const f = items[sel];
-    if (!f || busy || !signedIn()) return;
-    busy = true;
-    try {
-      const r = await postJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}/verdicts`, { action, version: f.version, ...(text === undefined ? {} : { text }) });
-      items[sel] = r.flag;
-      histories.set(f.id, r.history);
-      say(`Flag #${f.id} ${PAST[action]}.`);
-      if (action !== 'undo') {
-        const after = items.findIndex((x, i) => i > sel && stateOf(x) === 'pending');
-        if (after >= 0) sel = after;
-        else if (sel + 1 < items.length) sel++;
+    if (!f || !signedIn()) return;
+    if (action === 'undo') return void inOrder(() => undoThis(f));
+    const at = sel;
+    items[at] = { ...f, decision: { verdict_id: 0, action, text: text ?? null, reviewer_id: 0, reviewer: 'you (saving…)', at: '' } };
+    const after = items.findIndex((x, i) => i > at && stateOf(x) === 'pending');
+    const from = sel;
+    sel = after >= 0 ? after : Math.min(at + 1, items.length - 1);
+    editing = false;
+    renderRow(at);
+    moveSelection(from);
+    renderDetail();
+    focusSelected();
+    if (items[sel] && items[sel]!.id !== f.id) void loadExtras(items[sel]!).catch(() => undefined);
+    if (sel >= items.length - 3 && next !== null) void loadMore();
+    void inOrder(async () => {
+      try {
+        const r = await postJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}/verdicts`, { action, version: f.version, ...(text === undefined ? {} : { text }) });
+        put(r.flag);
+        histories.set(f.id, r.history);
+        say(`Flag #${f.id} ${PAST[action]}.`);
+      } catch (e) {
+        const i = items.findIndex((x) => x.id === f.id);
+        if (e instanceof ApiError && e.status === 409 && e.body.flag) {
+          put(e.body.flag as Flag);
+          histories.set(f.id, (e.body.history as Verdict[] | undefined) ?? []);
+          if (i >= 0) choose(i);
+          warn(`Flag #${f.id} was changed by someone else — reloaded. Check it and decide again.`);
+        } else {
+          put(f);
+          if (i >= 0) choose(i);
+          failed(e);
+        }
       }
-      renderList();
-      renderDetail();
-      focusSelected();
-      if (items[sel] && items[sel]!.id !== f.id) void loadExtras(items[sel]!).catch(() => undefined);
-      if (sel >= items.length - 3 && next !== null) void loadMore();
-      void refreshStats();
+      refreshStatsSoon();
+    });
+  }
+  /** Replaces a listed flag by its saved state (wherever it is now), and the detail when it is on screen. */
+  function put(flag: Flag): void {
+    const i = items.findIndex((x) => x.id === flag.id);
+    if (i < 0) return;
+    items[i] = flag;
+    renderRow(i);
+    if (i === sel && !editing) renderDetail();
+  }
+  /** The detail's "Undo this decision": the verdict on screen, whoever gave it (admins may undo others'). */
+  async function undoThis(f: Flag): Promise<void> {
+    const cur = items.find((x) => x.id === f.id) ?? f;
+    try {
+      const r = await postJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}/verdicts`, { action: 'undo', version: cur.version });
+      histories.set(f.id, r.history);
+      put(r.flag);
+      say(`Flag #${f.id} undone.`);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.body.flag) {
-        items[sel] = e.body.flag as Flag;
-        histories.set(f.id, (e.body.history as Verdict[] | undefined) ?? []);
-        renderList();
-        renderDetail();
-        warn(`Flag #${f.id} was changed by someone else — reloaded. Check it and decide again.`);
-      } else failed(e);
-      void refreshStats();
-    } finally {
-      busy = false;
+      if (e instanceof ApiError && e.status === 409 && e.body.flag) (put(e.body.flag as Flag), warn(`Flag #${f.id} was changed by someone else — reloaded.`));
+      else failed(e);
     }
+    refreshStatsSoon();
   }
 
   /** u: my own last decision, wherever it is; the flag comes back under the cursor. */
@@ -237,7 +285,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
         await reload(r.flag.id);
         say(`${r.undone.length} flags undone.`);
       }
-      void refreshStats();
+      refreshStatsSoon();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) say('Nothing of yours to undo.');
       else failed(e);
@@ -339,13 +387,13 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     const keys: Record<string, () => void> = {
       j: () => choose(sel + 1),
       k: () => choose(sel - 1),
-      a: () => void act('approve'),
-      r: () => void act('reject'),
+      a: () => act('approve'),
+      r: () => act('reject'),
       e: () => startEdit(),
-      u: () => void undoLast(),
-      A: () => (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 && void decideMany('identical', 'audit', 'approve'),
-      R: () => (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 && void decideMany('identical', 'audit', 'reject'),
-      B: () => (bulk.get(items[sel]?.id ?? -1)?.identical.batch ?? 0) > 1 && void decideMany('identical', 'batch', 'approve'),
+      u: () => void inOrder(undoLast),
+      A: () => (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 && void inOrder(() => decideMany('identical', 'audit', 'approve')),
+      R: () => (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 && void inOrder(() => decideMany('identical', 'audit', 'reject')),
+      B: () => (bulk.get(items[sel]?.id ?? -1)?.identical.batch ?? 0) > 1 && void inOrder(() => decideMany('identical', 'batch', 'approve')),
       '/': () => bar.form.querySelector<HTMLElement>('select, input')?.focus(),
       '?': () => showHelp(),
     };
