@@ -64,3 +64,15 @@ export function pager(route: string, s: ListState, total: number, what: string):
   next.addEventListener('click', () => go(route, { ...s, page: s.page + 1 }));
   return h('p', { class: 'pager' }, h('span', { class: 'range' }, `${first}–${last} of ${total} ${what}${s.q ? ` matching “${s.q}”` : ''}`), ' ', prev, ' ', next);
 }
+
+/** Each cell of the lists under `root` names its column, for the narrow layout where rows become cards. */
+export function labelCells(root: HTMLElement): void {
+  for (const table of root.querySelectorAll('table.list')) {
+    const heads = [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').replace(/[▲▼]/g, '').trim());
+    for (const tr of table.querySelectorAll('tbody tr')) {
+      [...tr.children].forEach((td, i) => {
+        if (i > 0 && heads[i]) td.setAttribute('data-label', heads[i]!);
+      });
+    }
+  }
+}

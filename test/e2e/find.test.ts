@@ -78,6 +78,7 @@ if (!hasChromium()) {
     assert.equal((await page.locator('table.list tbody tr td').nth(1).textContent()), 'tl');
     await page.screenshot({ path: join(SHOTS, 'documents-1280.png') });
     await page.setViewportSize({ width: 420, height: 800 });
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth <= 420'), true, 'no sideways scrolling at 420 px');
     await page.screenshot({ path: join(SHOTS, 'documents-420.png') });
     await page.close();
   });

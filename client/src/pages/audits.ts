@@ -4,7 +4,7 @@ import { anchorMarks, decorate, wordDiff, type Mark } from '../highlight.js';
 import { severityBadge, stateBadge } from '../flagui.js';
 import { downloads } from '../downloads.js';
 import { rolesEditor } from './roles.js';
-import { apiQuery, listState, pager, searchBox, sortHead } from '../listing.js';
+import { apiQuery, labelCells, listState, pager, searchBox, sortHead } from '../listing.js';
 import type { AuditSummary, AuditView, Cell, Flag, ViewVersion } from '../types.js';
 
 export async function auditsPage(app: HTMLElement, params: URLSearchParams): Promise<void> {
@@ -28,7 +28,7 @@ export async function auditsPage(app: HTMLElement, params: URLSearchParams): Pro
           pager(route, st, total, 'audits'),
           h(
             'table',
-            { class: 'list' },
+            { class: 'list', 'data-wide': true },
             h(
               'thead',
               {},
@@ -53,6 +53,7 @@ export async function auditsPage(app: HTMLElement, params: URLSearchParams): Pro
           ),
         ),
   );
+  labelCells(app);
 }
 
 function assignSelect(auditId: number, current: string | null, names: string[]): HTMLElement {

@@ -1,7 +1,7 @@
 import { h, mount } from '../dom.js';
 import { getJson } from '../api.js';
 import { downloads } from '../downloads.js';
-import { apiQuery, listState, pager, searchBox, sortHead } from '../listing.js';
+import { apiQuery, labelCells, listState, pager, searchBox, sortHead } from '../listing.js';
 import type { Segment } from '../types.js';
 
 interface DocSummary {
@@ -29,7 +29,7 @@ export async function documentsPage(app: HTMLElement, params: URLSearchParams): 
     pager(route, st, total, 'documents'),
     h(
       'table',
-      { class: 'list' },
+      { class: 'list', 'data-wide': true },
       h(
         'thead',
         {},
@@ -58,6 +58,7 @@ export async function documentsPage(app: HTMLElement, params: URLSearchParams): 
       ),
     ),
   );
+  labelCells(app);
 }
 
 interface DocAlignment {
