@@ -36,7 +36,7 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-for (const f of ['index.html', 'styles.css']) copyFileSync(join('client', f), join('client/dist', f));
+for (const f of ['index.html', 'styles.css', 'favicon.svg']) copyFileSync(join('client', f), join('client/dist', f));
 
 // Data derived from installed packages, counted once here rather than in every process that needs it.
 const { ensureGlossFile } = await import('../dist/server/lang/wordnet/glossgrams-file.js');

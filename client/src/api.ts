@@ -51,18 +51,45 @@ export async function whoAmI(): Promise<string | null> {
  * Downloads a file from /api (an export) with the bearer token in the header, as every other request: a plain
  * link could not carry it, and a token in a URL would end up in history and logs.
  */
-export async function download(path: string): Promise<void> {
+export async function download(path: string, fallbackName: string): Promise<void> {
   const token = getToken();
   const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!res.ok) {
     const json = (await res.json().catch(() => ({ error: res.statusText }))) as Record<string, unknown>;
     throw new ApiError(res.status, typeof json.error === 'string' ? json.error : res.statusText, json);
   }
-  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
+  document.body.append(a);
   a.click();
+  a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** POSTs a text body (JSONL batches) with the sign-in token. */
+export async function postText<T>(path: string, body: string, type: string): Promise<T> {
+  const token = getToken();
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': type };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(path, { method: 'POST', headers, body });
+  const json = (await res.json().catch(() => ({ error: res.statusText }))) as Record<string, unknown>;
+  if (!res.ok) throw new ApiError(res.status, typeof json.error === 'string' ? json.error : res.statusText, json);
+  return json as T;
+}
+
+export interface Me {
+  id: number;
+  name: string;
+  role: 'reviewer' | 'admin';
+}
+/** The signed-in reviewer with id and role (null when not signed in). */
+export async function me(): Promise<Me | null> {
+  const token = getToken();
+  if (!token) return null;
+  const res = await fetch('/api/me', { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) return null;
+  return ((await res.json()) as { reviewer: Me }).reviewer;
 }

@@ -23,3 +23,7 @@ export function severityBadge(f: Flag): HTMLElement {
 }
 
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** The flagged words themselves, when the flag names a span. */
+export const spanText = (f: Flag): string | null =>
+  f.start === null || f.end === null || f.excerpt_start === null ? null : f.excerpt.slice(f.start - f.excerpt_start, f.end - f.excerpt_start) || null;

@@ -4,12 +4,14 @@ import { signInBox } from './signin.js';
 import { documentPage, documentsPage } from './pages/documents.js';
 import { auditPage, auditsPage } from './pages/audits.js';
 import { queuePage } from './pages/queue.js';
+import { uploadPage } from './pages/upload.js';
+import { progressPage } from './pages/progress.js';
 
 const app = document.getElementById('app') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
 let leave: (() => void) | null = null;
 
-mount(nav, h('a', { href: '#/' }, 'Audits'), h('a', { href: '#/queue' }, 'Queue'), h('a', { href: '#/documents' }, 'Documents'));
+mount(nav, h('a', { href: '#/' }, 'Audits'), h('a', { href: '#/queue' }, 'Queue'), h('a', { href: '#/documents' }, 'Documents'), h('a', { href: '#/progress' }, 'Progress'), h('a', { href: '#/upload' }, 'Upload'));
 
 async function route(): Promise<void> {
   pickUpToken();
@@ -25,10 +27,12 @@ async function route(): Promise<void> {
   let m: RegExpExecArray | null;
   try {
     if ((m = /^\/documents\/(\d+)$/.exec(path))) await documentPage(app, Number(m[1]));
-    else if (path === '/documents') await documentsPage(app);
+    else if (path === '/documents') await documentsPage(app, new URLSearchParams(search));
     else if ((m = /^\/audits\/(\d+)$/.exec(path))) await auditPage(app, Number(m[1]));
     else if (path === '/queue') leave = queuePage(app, new URLSearchParams(search));
-    else await auditsPage(app);
+    else if (path === '/upload') leave = uploadPage(app);
+    else if (path === '/progress') await progressPage(app);
+    else await auditsPage(app, new URLSearchParams(search));
   } catch (e) {
     // Every read needs a token: a signed-out visitor gets the sign-in field instead of an empty page.
     if (e instanceof ApiError && e.status === 401) mount(app, h('h1', {}, 'Sign in'), h('p', { role: 'alert' }, e.message), signInBox(() => void route()));

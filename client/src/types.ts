@@ -30,6 +30,8 @@ export interface Flag {
   other_excerpt: string | null;
   message: string;
   suggestion: string | null;
+  /** the figures behind the finding (shown under "Figures", not in the message) */
+  evidence?: Record<string, unknown>;
   version: number;
   status: 'active' | 'stale';
   decision: CurrentDecision | null;
@@ -100,4 +102,16 @@ export interface AuditView {
   rows: { pivot: number | null; cells: Record<string, Cell> }[];
   flags: Flag[];
   unplaced: number[];
+}
+
+/** What a bulk decision on a flag would decide (GET /api/verdicts/bulk). */
+export interface BulkCounts {
+  identical: { audit: number; batch: number | null };
+  detector: number;
+}
+export interface FlagPage {
+  flags: Flag[];
+  next: number | null;
+  /** how many flags match, on the first page */
+  total?: number;
 }

@@ -1,4 +1,5 @@
 import express from 'express';
+import { join } from 'node:path';
 import helmet from 'helmet';
 import type { Db } from '../db/index.js';
 import type { Config } from '../config.js';
@@ -12,6 +13,9 @@ import { statsRouter } from './stats.js';
 import { auditAdminRouter } from './audit-admin.js';
 import { reviewersRouter } from './reviewers.js';
 import { batchesRouter } from './batches.js';
+import { verdictsRouter } from './verdicts.js';
+import { progressRouter } from './progress.js';
+import { auditRolesRouter } from './audit-roles.js';
 import { errorHandler, notFound } from './errors.js';
 import { authenticate } from './auth.js';
 import { hostGuard } from './hosts.js';
@@ -65,10 +69,17 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/reviewers', reviewersRouter(deps));
   app.use('/api/batches', batchesRouter(deps));
   app.use('/api/audits', exportsRouter(deps));
+  app.use('/api/audits', auditRolesRouter(deps));
   app.use('/api/flags', flagsRouter(deps));
+  app.use('/api/verdicts', verdictsRouter(deps));
+  app.use('/api', progressRouter(deps));
   app.use('/api/stats', statsRouter(deps));
   app.use('/api/me', meRouter(deps));
   app.use('/api', notFound);
+  // Browsers ask for /favicon.ico whatever the page links; a 404 on every page is noise in every log.
+  app.get('/favicon.ico', (_req, res) => {
+    res.type('image/svg+xml').sendFile(join(CLIENT_DIST, 'favicon.svg'));
+  });
   app.use(express.static(CLIENT_DIST, { index: 'index.html' }));
   app.use(notFound);
   app.use(errorHandler(log));

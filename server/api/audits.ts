@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from './app.js';
 import { stmt } from '../db/stmt.js';
-import { auditSummaries } from '../db/stats.js';
+import { AUDIT_SORTS, listAuditPage } from '../db/listing.js';
+import { limitOf, listQuery } from './list-query.js';
 import { auditView } from '../pipeline/review/rows.js';
 import { jsonCache } from './cache.js';
 import { HttpError } from './errors.js';
@@ -14,8 +15,8 @@ export function auditsRouter({ db }: AppDeps): Router {
   const r = Router();
   const send = jsonCache(db, 64);
   r.get('/', (req, res) => {
-    parse(NoQuery, req.query, 'query');
-    send(req, res, () => ({ audits: auditSummaries(db) }));
+    const q = parse(listQuery(AUDIT_SORTS), req.query, 'query');
+    send(req, res, () => listAuditPage(db, { ...q, limit: limitOf(q.limit) }));
   });
   r.get('/:id', (req, res) => {
     const { id } = parse(IdParam, req.params, 'audit id');

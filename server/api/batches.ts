@@ -10,6 +10,8 @@ import { requireAdmin } from './roles.js';
 import { HttpError } from './errors.js';
 import { storageFailure } from './storage.js';
 import { stmt } from '../db/stmt.js';
+import { latestRun } from '../db/batch.js';
+import { NoQuery, parse } from './validate.js';
 
 // POST /api/batches — admins only. The body is JSONL records ({"url","title","text"|"html","lang"?} per
 // line, Content-Type application/x-ndjson), bounded by limits.maxRequestBytes (413 beyond) and
@@ -54,6 +56,11 @@ export function batchesRouter({ db, config, checkpoint }: AppDeps): Router {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+  // GET /api/batches/latest: the newest run and how many of its items are in, polled by the upload page
+  r.get('/latest', (req, res) => {
+    parse(NoQuery, req.query, 'query');
+    res.json({ run: latestRun(db) });
   });
   return r;
 }

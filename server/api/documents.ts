@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from './app.js';
-import { getDocument, getSegments, listDocuments } from '../db/documents.js';
+import { getDocument, getSegments } from '../db/documents.js';
+import { DOCUMENT_SORTS, listDocumentPage } from '../db/listing.js';
+import { limitOf, listQuery } from './list-query.js';
 import { documentAlignments } from '../db/alignments.js';
 import { HttpError } from './errors.js';
 import { NoQuery, parse } from './validate.js';
@@ -11,8 +13,8 @@ const IdParam = z.object({ id: z.coerce.number().int().positive() });
 export function documentsRouter({ db }: AppDeps): Router {
   const r = Router();
   r.get('/', (req, res) => {
-    parse(NoQuery, req.query, 'query');
-    res.json({ documents: listDocuments(db) });
+    const q = parse(listQuery(DOCUMENT_SORTS), req.query, 'query');
+    res.json(listDocumentPage(db, { ...q, limit: limitOf(q.limit) }));
   });
   r.get('/:id', (req, res) => {
     const p = IdParam.safeParse(req.params);

@@ -9,16 +9,10 @@ import { stmt } from '../db/stmt.js';
 import { jsonCache } from './cache.js';
 import { NoQuery, parse } from './validate.js';
 import { own } from '../lang/own.js';
+import { FilterFields, toFilter } from './flag-query.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 const id = z.coerce.number().int().positive();
-/** `?detector=a,b` and `?detector=a&detector=b` both mean a or b. */
-const list = <T extends z.ZodType<string, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(50));
-const confidence = z.coerce.number().min(0).max(1);
 
 const ACTION_ALIAS: Record<string, string> = { approve: 'approved', reject: 'rejected', correct: 'corrected' };
 
@@ -26,13 +20,7 @@ const QueueQuery = z
   .object({
     // a verdict's action names the same status as its past tense (?status=approve means approved)
     status: z.preprocess((v) => (typeof v === 'string' ? (own(ACTION_ALIAS, v) ?? v) : v), z.enum(QUEUE_STATUSES)).default('active'),
-    detector: list(z.string().max(100)).optional(),
-    severity: list(z.enum(['minor', 'major', 'critical'])).optional(),
-    category: list(z.string().max(100)).optional(),
-    audit: id.optional(),
-    document: id.optional(),
-    min_confidence: confidence.optional(),
-    max_confidence: confidence.optional(),
+    ...FilterFields,
     after: id.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
   })
@@ -57,18 +45,7 @@ export function flagsRouter({ db }: AppDeps): Router {
     const q = parse(QueueQuery, req.query, 'query');
     if (q.after !== undefined && !stmt(db, 'SELECT 1 FROM flags WHERE id = ?').get(q.after)) throw new HttpError(400, `after: no flag ${q.after}`);
     send(req, res, () =>
-      listFlags(db, {
-        status: q.status,
-        detector: q.detector,
-        severity: q.severity,
-        category: q.category,
-        audit: q.audit,
-        document: q.document,
-        minConfidence: q.min_confidence,
-        maxConfidence: q.max_confidence,
-        after: q.after,
-        limit: q.limit,
-      }),
+      listFlags(db, { ...toFilter(q), status: q.status, after: q.after, limit: q.limit }),
     );
   });
   r.get('/:id', (req, res) => {

@@ -132,3 +132,28 @@ export function storyAudit(db: Db, runId: number, storyKey: string): number | un
 export function recordStory(db: Db, runId: number, storyKey: string, auditId: number): void {
   stmt(db, 'INSERT INTO batch_stories (run_id, story_key, audit_id) VALUES (?, ?, ?)').run(runId, storyKey, auditId);
 }
+
+export interface RunProgress {
+  id: number;
+  status: 'running' | 'done' | 'failed';
+  started_at: string;
+  finished_at: string | null;
+  /** items committed so far (documents stored or refused) */
+  items: number;
+  refused: number;
+  audits: number;
+}
+
+/** The newest batch run and how far it got, for the upload page's progress line. */
+export function latestRun(db: Db): RunProgress | null {
+  return (
+    (stmt(
+      db,
+      `SELECT r.id, r.status, r.started_at, r.finished_at,
+         (SELECT COUNT(*) FROM batch_items i WHERE i.run_id = r.id) AS items,
+         (SELECT COUNT(*) FROM batch_items i WHERE i.run_id = r.id AND i.status = 'refused') AS refused,
+         (SELECT COUNT(*) FROM batch_stories s WHERE s.run_id = r.id) AS audits
+       FROM batch_runs r ORDER BY r.id DESC LIMIT 1`,
+    ).get() as RunProgress | undefined) ?? null
+  );
+}

@@ -2,17 +2,14 @@ import type { Db } from './index.js';
 import { stmt } from './stmt.js';
 import { fromJson } from './index.js';
 import type { FlagRow } from './flags.js';
-import type { Severity } from '../pipeline/types.js';
+import { currentVerdictSql, type Decision } from './queue-sql.js';
+import { filterSql, statusSql, type FlagFilter, type QueueStatus } from './filter.js';
 
 // Read side of review: flags with their current state, which is always a query over verdict history
 // (the latest verdict that is not an undo and has not been undone). Nothing here writes.
 
-export type Decision = 'approve' | 'reject' | 'correct';
-
-/** SQL for the id of a flag's current verdict; `flagId` is an SQL expression (a column, or `?`). */
-export const currentVerdictSql = (flagId = 'f.id'): string => `(SELECT v.id FROM verdicts v
-  WHERE v.flag_id = ${flagId} AND v.action <> 'undo' AND NOT EXISTS (SELECT 1 FROM verdicts u WHERE u.undoes = v.id)
-  ORDER BY v.id DESC LIMIT 1)`;
+export { currentVerdictSql, type Decision } from './queue-sql.js';
+export { QUEUE_STATUSES, type QueueStatus } from './filter.js';
 const CURRENT_VERDICT_SQL = currentVerdictSql();
 
 /** Queue order: severity desc, confidence desc, id asc — the same expressions as index flags_queue (0050). */
@@ -86,61 +83,19 @@ function toView(r: RawFlag): FlagView {
   };
 }
 
-export const QUEUE_STATUSES = ['pending', 'decided', 'approved', 'rejected', 'corrected', 'active', 'stale', 'all'] as const;
-export type QueueStatus = (typeof QUEUE_STATUSES)[number];
-
-export interface QueueFilter {
+export interface QueueFilter extends FlagFilter {
   status: QueueStatus;
-  detector?: string[];
-  severity?: Severity[];
-  category?: string[];
-  audit?: number;
-  document?: number;
-  minConfidence?: number;
-  maxConfidence?: number;
   /** Keyset pagination: return flags after this flag in queue order. */
-  after?: number;
+  after?: number | undefined;
   limit: number;
 }
 
-const inList = (col: string, n: number): string => `${col} IN (${Array.from({ length: n }, () => '?').join(', ')})`;
-
-/** One page of the review queue in stable order, plus whether more follow. */
-export function listFlags(db: Db, q: QueueFilter): { flags: FlagView[]; next: number | null } {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  const decided = `${CURRENT_VERDICT_SQL} IS NOT NULL`;
-  const actionIs = (a: Decision): string => `(SELECT action FROM verdicts WHERE id = ${CURRENT_VERDICT_SQL}) = '${a}'`;
-  switch (q.status) {
-    case 'pending':
-      where.push(`f.status = 'active'`, `${CURRENT_VERDICT_SQL} IS NULL`);
-      break;
-    case 'active':
-    case 'stale':
-      where.push(`f.status = '${q.status}'`);
-      break;
-    case 'decided':
-      where.push(decided);
-      break;
-    case 'approved':
-      where.push(actionIs('approve'));
-      break;
-    case 'rejected':
-      where.push(actionIs('reject'));
-      break;
-    case 'corrected':
-      where.push(actionIs('correct'));
-      break;
-    case 'all':
-      break;
-  }
-  if (q.detector?.length) (where.push(inList('f.detector', q.detector.length)), args.push(...q.detector));
-  if (q.severity?.length) (where.push(inList('f.severity', q.severity.length)), args.push(...q.severity));
-  if (q.category?.length) (where.push(inList('f.category', q.category.length)), args.push(...q.category));
-  if (q.audit !== undefined) (where.push('f.audit_id = ?'), args.push(q.audit));
-  if (q.document !== undefined) (where.push('(f.document_id = ? OR f.other_document_id = ?)'), args.push(q.document, q.document));
-  if (q.minConfidence !== undefined) (where.push('f.confidence >= ?'), args.push(q.minConfidence));
-  if (q.maxConfidence !== undefined) (where.push('f.confidence <= ?'), args.push(q.maxConfidence));
+/** One page of the review queue in stable order, whether more follow, and (on the first page) how many match. */
+export function listFlags(db: Db, q: QueueFilter): { flags: FlagView[]; next: number | null; total?: number } {
+  const { where, args } = filterSql(q);
+  const st = statusSql(q.status);
+  if (st) where.push(st);
+  const filtered = { where: [...where], args: [...args] };
   if (q.after !== undefined) {
     const a = stmt(
       db, `SELECT ${SEV_RANK} AS s, (-f.confidence) AS c, f.id AS id FROM flags f WHERE f.id = ?`)
@@ -151,7 +106,14 @@ export function listFlags(db: Db, q: QueueFilter): { flags: FlagView[]; next: nu
   const rows = stmt(db, sql).all(...args, q.limit + 1) as RawFlag[];
   const more = rows.length > q.limit;
   const flags = rows.slice(0, q.limit).map(toView);
-  return { flags, next: more ? flags[flags.length - 1]!.id : null };
+  const next = more ? flags[flags.length - 1]!.id : null;
+  if (q.after !== undefined) return { flags, next };
+  // "n of N": counted once per list, on its first page; a short first page is its own count.
+  const total =
+    next === null
+      ? flags.length
+      : (stmt(db, `SELECT COUNT(*) AS n FROM flags f ${filtered.where.length ? `WHERE ${filtered.where.join(' AND ')}` : ''}`).get(...filtered.args) as { n: number }).n;
+  return { flags, next, total };
 }
 
 export function getFlag(db: Db, id: number): FlagView | undefined {

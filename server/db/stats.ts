@@ -1,6 +1,7 @@
 import type { Db } from './index.js';
 import { stmt } from './stmt.js';
-import { currentVerdictSql } from './queue.js';
+import { currentVerdictSql } from './queue-sql.js';
+import { filterSql, type FlagFilter } from './filter.js';
 
 // Per-detector precision from verdicts (TOTAL, not SUM: a detector with no verdicts counts 0, not NULL). A flag a reviewer approved or corrected was a true finding (a correction
 // confirms there was something to correct); a rejected one was a false alarm. precision = true / decided.
@@ -26,7 +27,9 @@ export interface ReviewStats {
   detectors: DetectorStats[];
 }
 
-export function reviewStats(db: Db, auditId?: number): ReviewStats {
+/** Counts over the flags the filters select (every status): the queue's counts follow its filters. */
+export function reviewStats(db: Db, filter: FlagFilter = {}): ReviewStats {
+  const { where, args } = filterSql(filter);
   const rows = stmt(
     db, 
       `SELECT f.detector AS detector, COUNT(*) AS flags,
@@ -36,10 +39,10 @@ export function reviewStats(db: Db, auditId?: number): ReviewStats {
               TOTAL(c.action = 'correct') AS corrected,
               TOTAL(c.action = 'reject') AS rejected
        FROM flags f LEFT JOIN verdicts c ON c.id = ${currentVerdictSql()}
-       ${auditId === undefined ? '' : 'WHERE f.audit_id = ?'}
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        GROUP BY f.detector ORDER BY f.detector`,
     )
-    .all(...(auditId === undefined ? [] : [auditId])) as (Omit<DetectorStats, 'decided' | 'precision'> & { active: number })[];
+    .all(...args) as (Omit<DetectorStats, 'decided' | 'precision'> & { active: number })[];
   const detectors: DetectorStats[] = rows.map(({ active: _active, ...r }) => {
     const decided = r.approved + r.corrected + r.rejected;
     return { ...r, decided, precision: decided === 0 ? null : (r.approved + r.corrected) / decided };

@@ -3,7 +3,8 @@ import { stmt } from './stmt.js';
 import { tx } from './index.js';
 import { nowIso } from '../clock.js';
 import type { Reviewer } from './reviewers.js';
-import { currentVerdictSql, getFlag, type Decision, type FlagView } from './queue.js';
+import { getFlag, type FlagView } from './queue.js';
+import { currentVerdictSql, type Decision } from './queue-sql.js';
 
 // Write side of review. Verdicts are appended, never changed (0001 has triggers for that); every verdict
 // bumps the flag's version, and names the version it answered, so two reviewers cannot silently overwrite
@@ -59,16 +60,33 @@ export function addVerdict(db: Db, v: VerdictInput): { verdictId: number; flag: 
     } else if (flag.status === 'stale') {
       throw new VerdictError({ kind: 'conflict', message: `flag ${flag.id} is stale: its detector no longer reports it`, flag: getFlag(db, flag.id)! });
     }
-    const now = nowIso();
-    const id = Number(
-      stmt(
-        db, 
-          `INSERT INTO verdicts (flag_id, action, text, reviewer_id, flag_version, undoes, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(flag.id, v.action, v.action === 'correct' ? (v.text ?? null) : null, v.reviewer.id, v.version, undoes, now).lastInsertRowid,
-    );
-    stmt(db, 'UPDATE flags SET version = version + 1, updated_at = ? WHERE id = ?').run(now, flag.id);
+    const id = insertVerdict(db, { flagId: flag.id, action: v.action, text: v.text ?? null, reviewerId: v.reviewer.id, version: v.version, undoes, bulkId: null });
     return { verdictId: id, flag: getFlag(db, flag.id)! };
   });
+}
+
+export interface VerdictRow {
+  flagId: number;
+  action: VerdictAction;
+  text: string | null;
+  reviewerId: number;
+  /** the flag version answered */
+  version: number;
+  undoes: number | null;
+  /** shared by the verdicts of one bulk decision (0075), so one undo takes them all back */
+  bulkId: number | null;
+}
+
+/** Appends one verdict and bumps its flag's version; the caller holds the transaction and has checked the rules. */
+export function insertVerdict(db: Db, v: VerdictRow): number {
+  const now = nowIso();
+  const id = Number(
+    stmt(
+      db,
+      `INSERT INTO verdicts (flag_id, action, text, reviewer_id, flag_version, undoes, bulk_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(v.flagId, v.action, v.action === 'correct' ? v.text : null, v.reviewerId, v.version, v.undoes, v.bulkId, now).lastInsertRowid,
+  );
+  stmt(db, 'UPDATE flags SET version = version + 1, updated_at = ? WHERE id = ?').run(now, v.flagId);
+  return id;
 }

@@ -1,44 +1,96 @@
 import { h, mount } from '../dom.js';
-import { getJson } from '../api.js';
+import { getJson, me, postJson } from '../api.js';
 import { anchorMarks, decorate, wordDiff, type Mark } from '../highlight.js';
 import { severityBadge, stateBadge } from '../flagui.js';
+import { downloads } from '../downloads.js';
+import { rolesEditor } from './roles.js';
+import { apiQuery, labelCells, listState, pager, searchBox, sortHead } from '../listing.js';
 import type { AuditSummary, AuditView, Cell, Flag, ViewVersion } from '../types.js';
 
-export async function auditsPage(app: HTMLElement): Promise<void> {
-  const { audits } = await getJson<{ audits: AuditSummary[] }>('/api/audits');
+export async function auditsPage(app: HTMLElement, params: URLSearchParams): Promise<void> {
+  const st = listState(params, 'id');
+  const [{ audits, total }, who] = await Promise.all([
+    getJson<{ audits: (AuditSummary & { assignee: string | null })[]; total: number }>(`/api/audits?${apiQuery(st)}`),
+    me().catch(() => null),
+  ]);
+  // admins assign audits to reviewers from the list; everyone else sees who has each
+  const names = who?.role === 'admin' ? (await getJson<{ reviewers: { name: string }[] }>('/api/progress')).reviewers.map((r) => r.name) : null;
+  const route = '#/audits';
   mount(
     app,
     h('h1', {}, 'Audits'),
-    audits.length === 0
-      ? h('p', {}, 'No audits yet. Run ', h('code', {}, 'npx tapat audit FOLDER'), ' to audit a folder of articles.')
+    total === 0 && !st.q
+      ? h('p', {}, 'No audits yet. ', h('a', { href: '#/upload' }, 'Upload a batch'), ' or run ', h('code', {}, 'npx tapat audit FOLDER'), ' to audit a folder of articles.')
       : h(
-          'table',
+          'div',
           {},
-          h('thead', {}, h('tr', {}, h('th', {}, 'Story'), h('th', {}, 'Versions'), h('th', {}, 'Flags'), h('th', {}, 'Pending'), h('th', {}, ''))),
+          searchBox(route, st, 'story name or words in its sentences'),
+          pager(route, st, total, 'audits'),
           h(
-            'tbody',
-            {},
-            ...audits.map((a) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, h('a', { href: `#/audits/${a.id}` }, a.name)),
-                h('td', {}, String(a.versions)),
-                h('td', {}, String(a.flags)),
-                h('td', {}, String(a.pending)),
-                h('td', {}, a.flags ? h('a', { href: `#/queue?audit=${a.id}` }, 'Review') : ''),
+            'table',
+            { class: 'list', 'data-wide': true },
+            h(
+              'thead',
+              {},
+              h('tr', {}, sortHead(route, st, 'name', 'Story'), sortHead(route, st, 'versions', 'Versions'), sortHead(route, st, 'flags', 'Flags'), sortHead(route, st, 'pending', 'Pending'), sortHead(route, st, 'assignee', 'Reviewer'), h('th', {}, '')),
+            ),
+            h(
+              'tbody',
+              {},
+              ...audits.map((a) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, h('a', { href: `#/audits/${a.id}` }, a.name)),
+                  h('td', {}, String(a.versions)),
+                  h('td', {}, String(a.flags)),
+                  h('td', {}, String(a.pending)),
+                  h('td', {}, names ? assignSelect(a.id, a.assignee, names) : (a.assignee ?? 'anyone')),
+                  h('td', {}, a.flags ? h('a', { href: `#/queue?audit=${a.id}` }, 'Review') : ''),
+                ),
               ),
             ),
           ),
         ),
   );
+  labelCells(app);
+}
+
+function assignSelect(auditId: number, current: string | null, names: string[]): HTMLElement {
+  const sel = h(
+    'select',
+    { class: 'assignee', 'aria-label': `Reviewer of audit ${auditId}`, 'data-audit': auditId },
+    h('option', { value: '', selected: current === null }, 'anyone'),
+    ...names.map((n) => h('option', { value: n, selected: n === current }, n)),
+  );
+  sel.addEventListener('change', () => {
+    sel.disabled = true;
+    postJson(`/api/audits/${auditId}/assignee`, { reviewer: sel.value || null })
+      .then(() => sel.setAttribute('data-saved', sel.value))
+      .catch((e: Error) => sel.setAttribute('title', `Not saved: ${e.message}`))
+      .finally(() => (sel.disabled = false));
+  });
+  return sel;
 }
 
 const cellText = (c: Cell | undefined): string => (c ? c.segments.map((s) => s.text).join(' ') : '');
 
-function versionLabel(v: ViewVersion): string {
-  return `${v.lang} · ${v.role}${v.pivot ? ' · pivot' : ''}`;
+const baseLabel = (v: ViewVersion): string => `${v.lang} · ${v.role}${v.pivot ? ' · pivot' : ''}`;
+const shortName = (v: ViewVersion): string => {
+  const name = v.title ?? v.path.split('/').pop() ?? v.path;
+  return name.length > 28 ? `${name.slice(0, 27)}…` : name;
+};
+
+/** Column labels; versions that share a language and role (two English sources) are told apart by name. */
+function versionLabels(versions: ViewVersion[]): Map<number, string> {
+  const seen = new Map<string, number>();
+  for (const v of versions) seen.set(baseLabel(v), (seen.get(baseLabel(v)) ?? 0) + 1);
+  const out = new Map<number, string>();
+  for (const v of versions) out.set(v.document_id, (seen.get(baseLabel(v)) ?? 0) > 1 ? `${baseLabel(v)} · ${shortName(v)} (#${v.document_id})` : baseLabel(v));
+  return out;
 }
+let labels = new Map<number, string>();
+const versionLabel = (v: ViewVersion): string => labels.get(v.document_id) ?? baseLabel(v);
 
 /** Marks for one cell: differences against the pivot sentence, then the cell's flags (spans, suggestions). */
 function cellMarks(v: ViewVersion, cell: Cell, pivotText: string, flags: Map<number, Flag>): Mark[] {
@@ -84,6 +136,7 @@ function flagChip(f: Flag): HTMLElement {
 export async function auditPage(app: HTMLElement, id: number): Promise<void> {
   const view = await getJson<AuditView>(`/api/audits/${id}`);
   const flags = new Map(view.flags.map((f) => [f.id, f]));
+  labels = versionLabels(view.versions);
   const pivot = view.versions.find((v) => v.pivot);
   const head = h(
     'tr',
@@ -137,6 +190,8 @@ export async function auditPage(app: HTMLElement, id: number): Promise<void> {
         h('span', { class: 'suggestion' }, '→ suggested original'),
       ),
     ),
+    rolesEditor(id, view.versions, (v) => `${shortName(v)} (${versionLabel(v)})`, () => void auditPage(app, id)),
+    downloads(id, view.versions.map((v) => ({ document_id: v.document_id, label: `${shortName(v)} (${versionLabel(v)})` }))),
     h('div', { class: 'threeway-wrap' }, h('table', { class: 'threeway' }, h('thead', {}, head), h('tbody', {}, ...body))),
     unplaced.length ? h('section', {}, h('h2', {}, 'Flags not tied to a sentence'), h('ul', { class: 'chips' }, ...unplaced.map(flagChip))) : null,
   );

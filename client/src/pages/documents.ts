@@ -1,5 +1,7 @@
 import { h, mount } from '../dom.js';
 import { getJson } from '../api.js';
+import { downloads } from '../downloads.js';
+import { apiQuery, labelCells, listState, pager, searchBox, sortHead } from '../listing.js';
 import type { Segment } from '../types.js';
 
 interface DocSummary {
@@ -9,19 +11,35 @@ interface DocSummary {
   lang: string;
   sentences: number;
   boilerplate: number;
+  roles?: string | null;
+  flags?: number;
+  pending?: number;
 }
 
 const docName = (d: { title: string | null; path: string }): string => d.title ?? d.path.split('/').pop() ?? d.path;
 
-export async function documentsPage(app: HTMLElement): Promise<void> {
-  const { documents } = await getJson<{ documents: DocSummary[] }>('/api/documents');
+export async function documentsPage(app: HTMLElement, params: URLSearchParams): Promise<void> {
+  const st = listState(params, 'id');
+  const { documents, total } = await getJson<{ documents: DocSummary[]; total: number }>(`/api/documents?${apiQuery(st)}`);
+  const route = '#/documents';
   mount(
     app,
     h('h1', {}, 'Documents'),
+    searchBox(route, st, 'title, file name or words in its sentences'),
+    pager(route, st, total, 'documents'),
     h(
       'table',
-      {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Document'), h('th', {}, 'Language'), h('th', {}, 'Sentences'), h('th', {}, 'Boilerplate'))),
+      { class: 'list', 'data-wide': true },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          sortHead(route, st, 'title', 'Document'), sortHead(route, st, 'lang', 'Language'), sortHead(route, st, 'roles', 'Role'),
+          sortHead(route, st, 'sentences', 'Sentences'), sortHead(route, st, 'flags', 'Flags'), sortHead(route, st, 'pending', 'Pending'),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -31,13 +49,16 @@ export async function documentsPage(app: HTMLElement): Promise<void> {
             {},
             h('td', {}, h('a', { href: `#/documents/${d.id}` }, docName(d))),
             h('td', {}, d.lang),
+            h('td', {}, d.roles ?? '—'),
             h('td', {}, String(d.sentences)),
-            h('td', {}, String(d.boilerplate)),
+            h('td', {}, String(d.flags)),
+            h('td', {}, d.pending ? h('a', { href: `#/queue?document=${d.id}` }, String(d.pending)) : '0'),
           ),
         ),
       ),
     ),
   );
+  labelCells(app);
 }
 
 interface DocAlignment {
@@ -84,6 +105,7 @@ export async function documentPage(app: HTMLElement, id: number): Promise<void> 
           ),
         )
       : h('p', { class: 'muted' }, 'Not aligned with another version yet (it is in no audit).'),
+    ...[...new Set(alignments.map((a) => a.auditId))].map((auditId) => downloads(auditId, [{ document_id: id, label: docName(doc) }], id)),
     h(
       'ol',
       { start: 0, class: 'segments' },

@@ -1,7 +1,8 @@
 import { h } from '../dom.js';
 import { decorate, wordDiff, type Mark } from '../highlight.js';
-import { pct, severityBadge, stateBadge, PAST, type Action } from '../flagui.js';
-import type { Flag, Verdict } from '../types.js';
+import { pct, severityBadge, spanText, stateBadge, PAST, type Action } from '../flagui.js';
+import { hasFigures, MEANING, plainMessage, wholeArticle } from '../plain.js';
+import type { BulkCounts, Flag, Verdict } from '../types.js';
 
 // One flag in full: both sides with the flagged span and word differences, the suggestion, the current
 // decision, the verdict buttons, the inline correction editor and the history.
@@ -13,14 +14,15 @@ export interface DetailHandlers {
   onSave(text: string): void;
   onCancel(): void;
   onInvalid(message: string): void;
+  /** what bulk decisions on this flag would decide, once known */
+  bulk?: BulkCounts | undefined;
+  onBulk?(match: 'identical' | 'detector', scope: 'audit' | 'batch', action: 'approve' | 'reject'): void;
 }
 
 function spanMarks(f: Flag): Mark[] {
   if (f.start === null || f.end === null || f.excerpt_start === null) return [];
   return [{ start: f.start - f.excerpt_start, end: f.end - f.excerpt_start, cls: `flagged flagged-${f.severity}`, title: f.message, after: f.suggestion ?? undefined }];
 }
-const spanText = (f: Flag): string | null =>
-  f.start === null || f.end === null || f.excerpt_start === null ? null : f.excerpt.slice(f.start - f.excerpt_start, f.end - f.excerpt_start) || null;
 
 function historyList(hist: Verdict[]): HTMLElement {
   return h(
@@ -71,8 +73,8 @@ export function flagDetail(f: Flag, o: DetailHandlers): HTMLElement {
     }
   });
   editForm.addEventListener('submit', (e) => e.preventDefault());
-  const button = (action: Action, label: string, key: string, disabled: boolean): HTMLElement => {
-    const b = h('button', { type: 'button', class: `act act-${action}`, 'aria-keyshortcuts': key, disabled }, label, ' ', h('kbd', {}, key));
+  const button = (action: Action, label: string, key: string, disabled: boolean, title?: string): HTMLElement => {
+    const b = h('button', { type: 'button', class: `act act-${action}`, 'aria-keyshortcuts': key, disabled, title }, label, ' ', h('kbd', {}, key));
     b.addEventListener('click', () => o.onAction(action));
     return b;
   };
@@ -91,7 +93,7 @@ export function flagDetail(f: Flag, o: DetailHandlers): HTMLElement {
         ` · flag #${f.id} · v${f.version}`,
       ),
     ),
-    h('p', { class: 'message' }, f.message),
+    h('p', { class: 'message' }, plainMessage(f.message)),
     h(
       'div',
       { class: 'pair' },
@@ -105,12 +107,24 @@ export function flagDetail(f: Flag, o: DetailHandlers): HTMLElement {
     h(
       'div',
       { class: 'actions', role: 'group', 'aria-label': 'Verdict' },
-      button('approve', 'Approve', 'a', stale),
-      button('reject', 'Reject', 'r', stale),
-      button('correct', 'Correct…', 'e', stale),
-      button('undo', 'Undo', 'u', !d),
+      button('approve', 'Approve', 'a', stale, f.suggestion ? MEANING.approve : MEANING.approveNone),
+      button('reject', 'Reject', 'r', stale, MEANING.reject),
+      // a finding about whole articles names no sentence: there is nothing to correct in place
+      wholeArticle(f) ? null : button('correct', 'Correct…', 'e', stale, MEANING.correct),
+      d ? undoThis(o) : null,
     ),
+    h(
+      'p',
+      { class: 'meaning muted' },
+      h('strong', {}, 'Approve'), `: ${f.suggestion ? 'the flag is right; apply its suggestion' : 'the flag is right; apply its suggestion (none here: the finding is confirmed)'}. `,
+      h('strong', {}, 'Reject'), ': the flag is wrong; keep the text.',
+      wholeArticle(f) ? null : h('span', {}, ' ', h('strong', {}, 'Correct'), ': write the fix yourself.'),
+    ),
+    bulkActions(f, o),
     editForm,
+    hasFigures(f.message) || Object.keys(f.evidence ?? {}).length
+      ? h('details', { class: 'figures' }, h('summary', {}, 'Figures'), h('p', { class: 'muted' }, f.message), h('pre', {}, JSON.stringify(f.evidence ?? {}, null, 1)))
+      : null,
     o.history?.length ? historyList(o.history) : null,
   );
   if (o.editing) {
@@ -120,4 +134,33 @@ export function flagDetail(f: Flag, o: DetailHandlers): HTMLElement {
     });
   }
   return article;
+}
+
+/** "Apply to all N identical findings" and "dismiss this detector in this audit", for a pending flag of an audit. */
+function bulkActions(f: Flag, o: DetailHandlers): HTMLElement | null {
+  const b = o.bulk;
+  if (!b || !o.onBulk || f.decision || f.status === 'stale') return null;
+  const on = o.onBulk;
+  const btn = (cls: string, label: string, key: string | null, run: () => void): HTMLElement => {
+    const el = h('button', { type: 'button', class: `bulk ${cls}`, 'aria-keyshortcuts': key ?? undefined }, label, key ? ' ' : null, key ? h('kbd', {}, key) : null);
+    el.addEventListener('click', run);
+    return el;
+  };
+  const n = b.identical.audit;
+  const parts: (HTMLElement | null)[] = [
+    n > 1 ? btn('bulk-identical', `Approve all ${n} identical in this audit`, 'A', () => on('identical', 'audit', 'approve')) : null,
+    n > 1 ? btn('bulk-identical-reject', `Reject all ${n} identical`, 'R', () => on('identical', 'audit', 'reject')) : null,
+    b.identical.batch !== null && b.identical.batch > n
+      ? btn('bulk-batch', `Approve all ${b.identical.batch} identical in the whole batch`, 'B', () => on('identical', 'batch', 'approve'))
+      : null,
+    b.detector > 1 ? btn('bulk-dismiss', `Dismiss all ${b.detector} “${f.detector}” findings in this audit`, null, () => on('detector', 'audit', 'reject')) : null,
+  ];
+  return parts.some(Boolean) ? h('div', { class: 'bulk-actions', role: 'group', 'aria-label': 'Decide many at once' }, ...parts) : null;
+}
+
+/** Undo the decision on screen (the `u` key undoes the reviewer's own last decision, wherever it is). */
+function undoThis(o: DetailHandlers): HTMLElement {
+  const b = h('button', { type: 'button', class: 'act act-undo' }, 'Undo this decision');
+  b.addEventListener('click', () => o.onAction('undo'));
+  return b;
 }

@@ -1,42 +1,46 @@
 import { h, mount } from '../dom.js';
 import { ApiError, getJson, getToken, postJson } from '../api.js';
-import { severityBadge, stateBadge, stateOf, pct, PAST, type Action } from '../flagui.js';
+import { severityBadge, spanText, stateBadge, stateOf, PAST, type Action } from '../flagui.js';
+import { plainMessage, wholeArticle } from '../plain.js';
+import { helpOpen, showHelp } from '../help.js';
 import { flagDetail } from './flag-detail.js';
+import { filterBar, filterQuery, filtersFrom } from './queue-filters.js';
+import { renderPrecision } from './queue-stats.js';
 import { signInBox } from '../signin.js';
-import type { Flag, Stats, Verdict } from '../types.js';
+import type { BulkCounts, Flag, FlagPage, Stats, Verdict } from '../types.js';
 
 // The review queue, keyboard-first: j/k move, a approve, r reject, e edit a correction inline
-// (Enter saves, Esc cancels), u undo, / filters. Everything happens in place, without page loads.
+// (Enter saves, Esc cancels), u undoes my last decision (a stack, wherever the cursor is), A/R decide every
+// identical finding at once, / filters, ? help. Everything happens in place, without page loads.
 
-const FILTERS = ['status', 'detector', 'severity', 'category', 'audit', 'document', 'min_confidence', 'max_confidence'] as const;
-const STATUSES: [string, string][] = [
-  ['pending', 'Pending'], ['active', 'All active'], ['decided', 'Decided'], ['approved', 'Approved'],
-  ['rejected', 'Rejected'], ['corrected', 'Corrected'], ['stale', 'Stale'], ['all', 'Everything'],
-];
-const CATEGORIES = [
-  'accuracy/mistranslation', 'accuracy/omission', 'accuracy/addition', 'accuracy/untranslated', 'fluency/grammar',
-  'fluency/inconsistency', 'fluency/mt-artifact', 'style/spin', 'source/boilerplate', 'source/misalignment',
-];
+type BulkMatch = 'identical' | 'detector';
+type BulkScope = 'audit' | 'batch';
 
 export function queuePage(app: HTMLElement, params: URLSearchParams): () => void {
-  const filters = new Map<string, string>(FILTERS.map((k) => [k, params.get(k) ?? (k === 'status' ? 'pending' : '')]));
+  const filters = filtersFrom(params);
   let items: Flag[] = [];
   let next: number | null = null;
+  let total = 0;
   let sel = 0;
   let editing = false;
   let busy = false;
+  // one page fetch at a time: a held j asks for the next page on every repeat
+  let loadingMore: Promise<void> | null = null;
+  // a new list (filters changed) makes pages of the old one worthless
+  let generation = 0;
   let stats: Stats | null = null;
   const histories = new Map<number, Verdict[]>();
+  const bulk = new Map<number, BulkCounts>();
   let focusId = Number(params.get('focus')) || null;
 
   const statusLine = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const alertLine = h('p', { class: 'alert', role: 'alert' });
   const counts = h('p', { class: 'counts', 'aria-live': 'polite' });
+  const position = h('p', { class: 'position muted' });
   const precision = h('section', { class: 'precision', 'aria-label': 'Precision by detector' });
   const list = h('ol', { class: 'items', 'aria-label': 'Flags' });
   const more = h('button', { type: 'button', class: 'more', hidden: true }, 'Load more');
   const detail = h('section', { class: 'detail', 'aria-label': 'Selected flag' });
-  const form = h('form', { class: 'filters', role: 'search' });
 
   const say = (msg: string): void => {
     alertLine.textContent = '';
@@ -46,80 +50,59 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     statusLine.textContent = '';
     alertLine.textContent = msg;
   };
-  const query = (): string => {
-    const q = new URLSearchParams();
-    for (const [k, v] of filters) if (v) q.set(k, v);
-    return q.toString();
-  };
-
-  function select(label: string, name: string, options: [string, string][]): HTMLElement {
-    const s = h('select', { name, id: `f-${name}` }, ...options.map(([v, t]) => h('option', { value: v, selected: filters.get(name) === v }, t)));
-    return h('label', { for: `f-${name}` }, label, s);
-  }
-  function renderFilters(): void {
-    const detectors = (stats?.detectors ?? []).map((d): [string, string] => [d.detector, d.detector]);
-    const current = filters.get('detector');
-    if (current && !detectors.some(([d]) => d === current)) detectors.push([current, current]);
-    const conf = h('input', { type: 'number', name: 'min_confidence', id: 'f-min_confidence', min: 0, max: 1, step: 0.05, value: filters.get('min_confidence') ?? '', inputmode: 'decimal' });
-    mount(
-      form,
-      select('Status', 'status', STATUSES),
-      select('Detector', 'detector', [['', 'Any'], ...detectors]),
-      select('Severity', 'severity', [['', 'Any'], ['critical', 'Critical'], ['major', 'Major'], ['minor', 'Minor']]),
-      select('Category', 'category', [['', 'Any'], ...CATEGORIES.map((c): [string, string] => [c, c])]),
-      h('label', { for: 'f-min_confidence' }, 'Min. confidence', conf),
-      filters.get('audit') ? h('span', { class: 'tag' }, `audit ${filters.get('audit')}`, ' ', h('a', { href: '#/queue' }, '(all audits)')) : null,
-    );
-  }
-  form.addEventListener('change', (e) => {
-    const t = e.target as HTMLInputElement | HTMLSelectElement;
-    filters.set(t.name, t.value);
-    history.replaceState(null, '', `#/queue?${query()}`);
-    void load();
-  });
-  form.addEventListener('submit', (e) => e.preventDefault());
+  const bar = filterBar(
+    filters,
+    () => {
+      history.replaceState(null, '', `#/queue?${filterQuery(filters)}`);
+      void reload();
+    },
+    warn,
+  );
 
   function renderStats(): void {
     if (!stats) return;
     counts.textContent = `${stats.pending} pending · ${stats.decided} decided · ${stats.flags} flags`;
-    mount(
-      precision,
-      h('h2', {}, 'Precision by detector'),
-      h(
-        'table',
-        {},
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Detector'), h('th', { scope: 'col' }, 'Decided'), h('th', { scope: 'col' }, 'Pending'), h('th', { scope: 'col' }, 'Precision'))),
-        h(
-          'tbody',
-          {},
-          ...stats.detectors.map((d) =>
-            h('tr', {}, h('td', {}, d.detector), h('td', {}, String(d.decided)), h('td', {}, String(d.pending)), h('td', {}, d.precision === null ? '—' : pct(d.precision))),
-          ),
-        ),
-      ),
-    );
+    renderPrecision(precision, stats);
   }
   async function refreshStats(): Promise<void> {
-    const audit = filters.get('audit');
-    stats = await getJson<Stats>(`/api/stats${audit ? `?audit=${audit}` : ''}`);
+    stats = await getJson<Stats>(`/api/stats?${filterQuery(filters, false)}`);
     renderStats();
   }
+  function renderPosition(): void {
+    position.textContent = items.length ? `${sel + 1} of ${Math.max(total, items.length)}` : '';
+  }
 
-  function renderList(): void {
-    mount(
-      list,
-      ...items.map((f, i) => {
-        const b = h(
-          'button',
-          { type: 'button', class: `item${i === sel ? ' sel' : ''}`, 'aria-current': i === sel ? 'true' : undefined, 'data-flag': f.id },
-          h('span', { class: 'item-head' }, severityBadge(f), ' ', h('span', { class: 'det' }, f.detector), ' ', stateBadge(f)),
-          h('span', { class: 'item-msg' }, f.message),
-        );
-        b.addEventListener('click', () => choose(i));
-        return h('li', {}, b);
-      }),
+  function listItem(f: Flag, i: number): HTMLElement {
+    const span = spanText(f);
+    const b = h(
+      'button',
+      { type: 'button', class: `item${i === sel ? ' sel' : ''}`, 'aria-current': i === sel ? 'true' : undefined, 'data-flag': f.id },
+      h('span', { class: 'item-head' }, severityBadge(f), ' ', h('span', { class: 'det' }, f.detector), ' ', stateBadge(f)),
+      // what to change comes first, so a cut line never hides the suggestion
+      span && f.suggestion ? h('span', { class: 'item-sugg' }, h('q', {}, span), ' → ', h('q', {}, f.suggestion)) : null,
+      h('span', { class: 'item-msg' }, plainMessage(f.message)),
     );
+    b.addEventListener('click', () => choose(i));
+    return h('li', {}, b);
+  }
+  function renderList(): void {
+    mount(list, ...items.map(listItem));
     more.hidden = next === null;
+    renderPosition();
+  }
+  /** Moving the cursor re-marks two rows instead of rebuilding the list (a held j on thousands of flags). */
+  function moveSelection(from: number): void {
+    const rows = list.children;
+    const mark = (i: number, on: boolean): void => {
+      const b = rows[i]?.firstElementChild;
+      if (!b) return;
+      b.classList.toggle('sel', on);
+      if (on) b.setAttribute('aria-current', 'true');
+      else b.removeAttribute('aria-current');
+    };
+    mark(from, false);
+    mark(sel, true);
+    renderPosition();
   }
 
   function renderDetail(): void {
@@ -128,15 +111,15 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
       mount(detail, h('p', { class: 'empty-queue' }, items.length === 0 ? 'Nothing to review with these filters.' : 'Select a flag.'));
       return;
     }
-    mount(
-      detail,
-      flagDetail(f, {
+    const article = flagDetail(f, {
         history: histories.get(f.id),
         editing,
-        onAction: (action) => (action === 'correct' ? startEdit() : void act(action)),
+        bulk: bulk.get(f.id),
+        onBulk: (match, scope, action) => void inOrder(() => decideMany(match, scope, action)),
+        onAction: (action) => (action === 'correct' ? startEdit() : act(action)),
         onSave: (text) => {
           editing = false;
-          void act('correct', text);
+          act('correct', text);
         },
         onCancel: () => {
           editing = false;
@@ -145,8 +128,11 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
           say('Correction cancelled.');
         },
         onInvalid: warn,
-      }),
-    );
+      });
+    // how many identical findings a bulk decision would take in, once known (read by bench/review.ts)
+    const counts = bulk.get(f.id);
+    if (counts) article.setAttribute('data-identical', `${counts.identical.audit}/${counts.identical.batch ?? 0}`);
+    mount(detail, article);
   }
   function focusSelected(): void {
     const b = list.querySelector<HTMLElement>('button.sel');
@@ -157,84 +143,216 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     if (top < list.scrollTop) list.scrollTop = top;
     else if (top + b.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top + b.offsetHeight - list.clientHeight;
   }
-  async function loadHistory(f: Flag): Promise<void> {
-    const r = await getJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}`);
+  /** The flag's history and what a bulk decision on it would take in, fetched after it is on screen. */
+  async function loadExtras(f: Flag): Promise<void> {
+    const [r, counts] = await Promise.all([
+      getJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}`),
+      f.audit_id !== null && !f.decision ? getJson<BulkCounts>(`/api/verdicts/bulk?flag=${f.id}`).catch(() => undefined) : undefined,
+    ]);
     histories.set(f.id, r.history);
+    if (counts) bulk.set(f.id, counts);
     const i = items.findIndex((x) => x.id === f.id);
     if (i >= 0) items[i] = r.flag;
     if (items[sel]?.id === f.id && !editing) renderDetail();
   }
   function choose(i: number): void {
     if (i < 0 || i >= items.length) return;
+    const from = sel;
     sel = i;
     editing = false;
-    renderList();
+    moveSelection(from);
     renderDetail();
     focusSelected();
-    const f = items[sel]!;
-    void loadHistory(f).catch(() => undefined);
+    void loadExtras(items[sel]!).catch(() => undefined);
     if (sel >= items.length - 3 && next !== null) void loadMore();
   }
   function startEdit(): void {
     const f = items[sel];
-    if (!f || f.status === 'stale') return;
+    if (!f || f.status === 'stale' || wholeArticle(f)) return;
     editing = true;
     renderDetail();
   }
+  const signedIn = (): boolean => {
+    if (getToken()) return true;
+    warn('Sign in first: paste your token above (npm start prints a sign-in link).');
+    return false;
+  };
+  const failed = (e: unknown): void => {
+    if (e instanceof ApiError && e.status === 401) warn('Your sign-in token is missing or not valid: paste a token above.');
+    else warn(`Could not save: ${(e as Error).message}`);
+  };
 
-  async function act(action: Action, text?: string): Promise<void> {
+  /** Verdicts are saved one after another, in the order given (the undo stack depends on it). */
+  let saving: Promise<void> = Promise.resolve();
+  const inOrder = (job: () => Promise<void>): Promise<void> => (saving = saving.then(job, job));
+  let statsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Counts after a burst of decisions: one request, not one per key. */
+  const refreshStatsSoon = (): void => {
+    if (statsTimer) return;
+    statsTimer = setTimeout(() => {
+      statsTimer = null;
+      void refreshStats().catch(() => undefined);
+    }, 250);
+  };
+  function renderRow(i: number): void {
+    const li = list.children[i];
+    if (li && items[i]) li.replaceWith(listItem(items[i]!, i));
+  }
+
+  /**
+   * a / r / e: the next flag is shown at once and the verdict is saved behind it (the reviewer reads on while
+   * the server answers); the status line says so once it is saved. A refusal brings the flag back on screen.
+   */
+  function act(action: Action, text?: string): void {
     const f = items[sel];
-    if (!f || busy) return;
-    if (!getToken()) return warn('Sign in first: paste your token above (npm start prints a sign-in link).');
+    if (!f || !signedIn()) return;
+    if (action === 'undo') return void inOrder(() => undoThis(f));
+    const at = sel;
+    items[at] = { ...f, decision: { verdict_id: 0, action, text: text ?? null, reviewer_id: 0, reviewer: 'you (saving…)', at: '' } };
+    const after = items.findIndex((x, i) => i > at && stateOf(x) === 'pending');
+    const from = sel;
+    sel = after >= 0 ? after : Math.min(at + 1, items.length - 1);
+    editing = false;
+    renderRow(at);
+    moveSelection(from);
+    renderDetail();
+    focusSelected();
+    if (items[sel] && items[sel]!.id !== f.id) void loadExtras(items[sel]!).catch(() => undefined);
+    if (sel >= items.length - 3 && next !== null) void loadMore();
+    void inOrder(async () => {
+      try {
+        const r = await postJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}/verdicts`, { action, version: f.version, ...(text === undefined ? {} : { text }) });
+        put(r.flag);
+        histories.set(f.id, r.history);
+        say(`Flag #${f.id} ${PAST[action]}.`);
+      } catch (e) {
+        const i = items.findIndex((x) => x.id === f.id);
+        if (e instanceof ApiError && e.status === 409 && e.body.flag) {
+          put(e.body.flag as Flag);
+          histories.set(f.id, (e.body.history as Verdict[] | undefined) ?? []);
+          if (i >= 0) choose(i);
+          warn(`Flag #${f.id} was changed by someone else — reloaded. Check it and decide again.`);
+        } else {
+          put(f);
+          if (i >= 0) choose(i);
+          failed(e);
+        }
+      }
+      refreshStatsSoon();
+    });
+  }
+  /** Replaces a listed flag by its saved state (wherever it is now), and the detail when it is on screen. */
+  function put(flag: Flag): void {
+    const i = items.findIndex((x) => x.id === flag.id);
+    if (i < 0) return;
+    items[i] = flag;
+    renderRow(i);
+    if (i === sel && !editing) renderDetail();
+  }
+  /** The detail's "Undo this decision": the verdict on screen, whoever gave it (admins may undo others'). */
+  async function undoThis(f: Flag): Promise<void> {
+    const cur = items.find((x) => x.id === f.id) ?? f;
+    try {
+      const r = await postJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}/verdicts`, { action: 'undo', version: cur.version });
+      histories.set(f.id, r.history);
+      put(r.flag);
+      say(`Flag #${f.id} undone.`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.body.flag) (put(e.body.flag as Flag), warn(`Flag #${f.id} was changed by someone else — reloaded.`));
+      else failed(e);
+    }
+    refreshStatsSoon();
+  }
+
+  /** u: my own last decision, wherever it is; the flag comes back under the cursor. */
+  async function undoLast(): Promise<void> {
+    if (busy || !signedIn()) return;
     busy = true;
     try {
-      const r = await postJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}/verdicts`, { action, version: f.version, ...(text === undefined ? {} : { text }) });
-      items[sel] = r.flag;
-      histories.set(f.id, r.history);
-      say(`Flag #${f.id} ${PAST[action]}.`);
-      if (action !== 'undo') {
-        const after = items.findIndex((x, i) => i > sel && stateOf(x) === 'pending');
-        if (after >= 0) sel = after;
-        else if (sel + 1 < items.length) sel++;
-      }
-      renderList();
-      renderDetail();
-      focusSelected();
-      void refreshStats();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.body.flag) {
-        items[sel] = e.body.flag as Flag;
-        histories.set(f.id, (e.body.history as Verdict[] | undefined) ?? []);
+      const r = await postJson<{ undone: number[]; bulk: number | null; flag: Flag }>('/api/verdicts/undo-last', {});
+      if (r.undone.length === 1) {
+        const i = items.findIndex((x) => x.id === r.flag.id);
+        if (i >= 0) (items[i] = r.flag), (sel = i);
+        else items.splice(sel, 0, r.flag);
+        histories.delete(r.flag.id);
+        bulk.delete(r.flag.id);
         renderList();
         renderDetail();
-        warn(`Flag #${f.id} was changed by someone else — reloaded. Check it and decide again.`);
-      } else if (e instanceof ApiError && e.status === 401) {
-        warn('Your sign-in token is missing or not valid: paste a token above.');
-      } else warn(`Could not save: ${(e as Error).message}`);
+        focusSelected();
+        void loadExtras(r.flag).catch(() => undefined);
+        say(`Flag #${r.flag.id} undone.`);
+      } else {
+        await reload(r.flag.id);
+        say(`${r.undone.length} flags undone.`);
+      }
+      refreshStatsSoon();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) say('Nothing of yours to undo.');
+      else failed(e);
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function decideMany(match: BulkMatch, scope: BulkScope, action: 'approve' | 'reject'): Promise<void> {
+    const f = items[sel];
+    if (!f || busy || !signedIn() || f.audit_id === null) return;
+    busy = true;
+    try {
+      const r = await postJson<{ bulk: number; flags: number[] }>('/api/verdicts/bulk', { flag: f.id, match, scope, action });
+      // the list moves on to the first flag after this one that the decision left pending
+      const after = items.slice(sel + 1).find((x) => !r.flags.includes(x.id) && stateOf(x) === 'pending');
+      bulk.clear();
+      await reload(filters.get('status') === 'pending' ? (after?.id ?? null) : f.id);
+      say(
+        match === 'identical'
+          ? `${r.flags.length} identical findings ${PAST[action]}${scope === 'batch' ? ' in the whole batch' : ''}. u undoes them all.`
+          : `${r.flags.length} “${f.detector}” findings dismissed in this audit. u undoes them all.`,
+      );
       void refreshStats();
+    } catch (e) {
+      failed(e);
     } finally {
       busy = false;
     }
   }
 
   async function loadMore(): Promise<void> {
-    if (next === null) return;
-    const r = await getJson<{ flags: Flag[]; next: number | null }>(`/api/flags?${query()}&after=${next}`);
-    items.push(...r.flags);
-    next = r.next;
-    renderList();
+    if (next === null || loadingMore) return;
+    const gen = generation;
+    loadingMore = (async () => {
+      const r = await getJson<FlagPage>(`/api/flags?${filterQuery(filters)}&after=${next}`);
+      if (gen !== generation) return;
+      const seen = new Set(items.map((f) => f.id));
+      items.push(...r.flags.filter((f) => !seen.has(f.id)));
+      next = r.next;
+      renderList();
+    })();
+    try {
+      await loadingMore;
+    } catch (e) {
+      warn(`Could not load more flags: ${(e as Error).message}`);
+    } finally {
+      loadingMore = null;
+    }
   }
   more.addEventListener('click', () => void loadMore());
 
-  async function load(): Promise<void> {
-    const r = await getJson<{ flags: Flag[]; next: number | null }>(`/api/flags?${query()}`);
+  /** A new list for the filters; the cursor goes to `keep` when it is in it (or to focusId from the address). */
+  async function load(keep: number | null = null): Promise<void> {
+    const gen = ++generation;
+    loadingMore = null;
+    const r = await getJson<FlagPage>(`/api/flags?${filterQuery(filters)}`);
+    if (gen !== generation) return;
     items = r.flags;
     next = r.next;
+    total = r.total ?? items.length;
     sel = 0;
-    if (focusId !== null) {
-      const i = items.findIndex((f) => f.id === focusId);
+    const want = keep ?? focusId;
+    if (want !== null) {
+      const i = items.findIndex((f) => f.id === want);
       if (i >= 0) sel = i;
-      else {
+      else if (focusId !== null) {
         const one = await getJson<{ flag: Flag }>(`/api/flags/${focusId}`).catch(() => null);
         if (one) items.unshift(one.flag);
       }
@@ -242,24 +360,42 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     }
     renderList();
     renderDetail();
-    say(`${items.length}${next !== null ? '+' : ''} flags loaded.`);
-    if (items[sel]) void loadHistory(items[sel]!).catch(() => undefined);
+    focusSelected();
+    if (items[sel]) void loadExtras(items[sel]!).catch(() => undefined);
+  }
+  /** load() whose failure empties the list and says so: a list that no longer matches its filters is not shown. */
+  async function reload(keep: number | null = null): Promise<void> {
+    try {
+      await load(keep);
+    } catch (e) {
+      items = [];
+      next = null;
+      total = 0;
+      renderList();
+      renderDetail();
+      warn(`Could not load the queue: ${(e as Error).message}`);
+    }
+    void refreshStats().catch(() => undefined);
   }
 
   const onKey = (e: KeyboardEvent): void => {
     const t = e.target as HTMLElement;
-    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable) {
-      if (e.key === 'Escape' && t.closest('form.filters')) (t.blur(), focusSelected());
+    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName ?? '') || t.isContentEditable || helpOpen()) {
+      if (e.key === 'Escape' && t.closest?.('form.filters')) (t.blur(), focusSelected());
       return;
     }
     const keys: Record<string, () => void> = {
       j: () => choose(sel + 1),
       k: () => choose(sel - 1),
-      a: () => void act('approve'),
-      r: () => void act('reject'),
+      a: () => act('approve'),
+      r: () => act('reject'),
       e: () => startEdit(),
-      u: () => void act('undo'),
-      '/': () => form.querySelector<HTMLElement>('select, input')?.focus(),
+      u: () => void inOrder(undoLast),
+      A: () => (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 && void inOrder(() => decideMany('identical', 'audit', 'approve')),
+      R: () => (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 && void inOrder(() => decideMany('identical', 'audit', 'reject')),
+      B: () => (bulk.get(items[sel]?.id ?? -1)?.identical.batch ?? 0) > 1 && void inOrder(() => decideMany('identical', 'batch', 'approve')),
+      '/': () => bar.form.querySelector<HTMLElement>('select, input')?.focus(),
+      '?': () => showHelp(),
     };
     const fn = keys[e.key];
     if (!fn) return;
@@ -272,25 +408,28 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     if (document.visibilityState === 'visible') void refreshStats().catch(() => undefined);
   }, 15_000);
 
+  const helpButton = h('button', { type: 'button', class: 'link', 'aria-keyshortcuts': '?' }, 'All keys (?)');
+  helpButton.addEventListener('click', showHelp);
   mount(
     app,
     h('h1', {}, 'Review queue'),
     signInBox(),
-    form,
-    h('div', { class: 'bar' }, counts, statusLine, alertLine),
+    bar.form,
+    h('div', { class: 'bar' }, counts, position, statusLine, alertLine),
+    h('div', { class: 'queue' }, detail, h('aside', { class: 'side' }, list, more, precision)),
     h(
-      'div',
-      { class: 'queue' },
-      detail,
-      h('aside', { class: 'side' }, list, more, precision),
+      'p',
+      { class: 'keys muted' },
+      'Keys: ', h('kbd', {}, 'j'), '/', h('kbd', {}, 'k'), ' next/previous · ', h('kbd', {}, 'a'), ' approve · ', h('kbd', {}, 'r'), ' reject · ',
+      h('kbd', {}, 'e'), ' correct · ', h('kbd', {}, 'u'), ' undo my last · ', h('kbd', {}, '/'), ' filters · ', helpButton,
     ),
-    h('p', { class: 'keys muted' }, 'Keys: ', h('kbd', {}, 'j'), '/', h('kbd', {}, 'k'), ' next/previous · ', h('kbd', {}, 'a'), ' approve · ', h('kbd', {}, 'r'), ' reject · ', h('kbd', {}, 'e'), ' correct · ', h('kbd', {}, 'u'), ' undo · ', h('kbd', {}, '/'), ' filters'),
   );
-  renderFilters();
-  void refreshStats()
-    .then(renderFilters)
+  // the filter bar offers every detector of the audit, not only those the current filters leave
+  const audit = filters.get('audit');
+  void getJson<Stats>(`/api/stats${audit ? `?audit=${encodeURIComponent(audit)}` : ''}`)
+    .then((all) => bar.render(all))
     .catch((e: Error) => warn(`Could not load counts: ${e.message}`));
-  void load().catch((e: Error) => warn(`Could not load the queue: ${e.message}`));
+  void reload();
   return () => {
     document.removeEventListener('keydown', onKey);
     clearInterval(poll);
