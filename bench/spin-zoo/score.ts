@@ -1,13 +1,14 @@
 // Scoring helpers of the zoo bench: one-to-one span matching by character overlap and precision/recall/F1.
 // An empty span (a dropped full stop, a dropped "not") sits between two characters: it counts as covering
-// the character on each side, so a deletion placed before or after the space still meets its gold.
+// two characters on each side, so a deletion placed before or after the space, or at the edge of the
+// neighbouring word's change, still meets its gold.
 
 export interface Span {
   start: number;
   end: number;
 }
 
-const reach = (s: Span): [number, number] => (s.end > s.start ? [s.start, s.end] : [s.start - 1, s.start + 1]);
+const reach = (s: Span): [number, number] => (s.end > s.start ? [s.start, s.end] : [s.start - 2, s.start + 2]);
 const overlaps = (a: Span, b: Span): boolean => {
   const [a0, a1] = reach(a);
   const [b0, b1] = reach(b);
