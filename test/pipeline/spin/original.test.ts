@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { detectSpin, restore } from '../../../server/pipeline/detect/spin/index.js';
 import { classifyChange } from '../../../server/pipeline/detect/spin/classify.js';
 import { SHARED } from '../../helpers/paths.js';
-import { spinText } from './spinner.js';
+import { rng, spinText } from './spinner.js';
+import { asSpun, readPairs } from '../../../bench/spin-real/pairs.js';
+import { addMeaning } from '../../../bench/spin-zoo/inject.js';
 
 test('changes are classified: a change is meaning only when it changes a claim (issue #17)', () => {
   const spin: [string, string, string?][] = [
@@ -84,4 +86,34 @@ test('generated spins of FLORES documents restore exactly and are mostly judged 
   }
   assert.ok(edits > 50);
   assert.ok(right / edits >= 0.9, `${right}/${edits}`);
+});
+
+test('real spinner output (the tuning pairs of bench/spin-real): spinner changes are spin, injected facts meaning, restoration exact', () => {
+  const pairs = readPairs().filter((p) => p.split === 'tuning');
+  assert.ok(pairs.length >= 4);
+  let changes = 0;
+  let spinOk = 0;
+  let facts = 0;
+  let factsOk = 0;
+  pairs.forEach((p, k) => {
+    const s = asSpun(p);
+    const f = detectSpin(s.text, { original: s.original });
+    assert.equal(restore(s.text, f), s.original, p.id);
+    for (const g of s.edits) {
+      changes++;
+      const over = f.filter((x) => x.start < Math.max(g.end, g.start + 1) && g.start < Math.max(x.end, x.start + 1));
+      if (over.length && over.every((x) => x.kind === 'spin')) spinOk++;
+    }
+    // the same output with a number, a date, a name or a negation changed on words the spinner left alone
+    const m = addMeaning(s, rng(70 + k), 2);
+    const fm = detectSpin(m.text, { original: m.original });
+    assert.equal(restore(m.text, fm), m.original, `${p.id} with meaning edits`);
+    for (const g of m.edits.filter((e) => e.kind === 'meaning')) {
+      facts++;
+      if (fm.some((x) => x.kind === 'meaning' && x.start - 2 < Math.max(g.end, g.start + 1) && g.start - 2 < Math.max(x.end, x.start + 1))) factsOk++;
+    }
+  });
+  assert.ok(changes >= 20 && facts >= 4, `${changes} changes, ${facts} facts`);
+  assert.ok(spinOk / changes >= 0.95, `spin ${spinOk}/${changes}`);
+  assert.ok(factsOk / facts >= 0.9, `meaning ${factsOk}/${facts}`);
 });

@@ -60,7 +60,7 @@ const acceptable = (c: Classified): boolean => c.kind === 'spin' || c.confidence
  * spinner's swap beside a changed fact is not blamed for the fact. Cuts with words on both sides of both
  * halves are tried first; then one half may be empty on the original's side (an inserted "not").
  */
-function split(s: Sides, h: Hunk, depth = 3): Hunk[] | null {
+function split(s: Sides, h: Hunk, depth = 3, ok: (c: Classified) => boolean = acceptable): Hunk[] | null {
   const tw = wordsIn(s.tt, h.start, h.end);
   const ow = wordsIn(s.ot, h.origStart, h.origEnd);
   if (tw.length < 2 || tw.length + ow.length > 12) return null;
@@ -88,9 +88,9 @@ function split(s: Sides, h: Hunk, depth = 3): Hunk[] | null {
         if (s.text.slice(a.end, b.start) !== s.original.slice(a.origEnd, b.origStart)) continue;
       }
       const ca = judge(s, a);
-      if (!acceptable(ca)) continue;
+      if (!ok(ca)) continue;
       const cb = judge(s, b);
-      if (acceptable(cb) && (ca.kind === 'spin' || cb.kind === 'spin')) {
+      if (ok(cb) && (ca.kind === 'spin' || cb.kind === 'spin')) {
         // a cut with words on both sides of both halves is worth more than one that empties a side
         const score = ca.confidence + cb.confidence + (j > 0 && j < ow.length ? 0.5 : 0);
         if (!best || score > best.score) best = { parts: [a, b], score };
@@ -98,7 +98,7 @@ function split(s: Sides, h: Hunk, depth = 3): Hunk[] | null {
       }
       // three or more swaps with no shared word between them ("remoted nation for the reason that")
       if (!deeper && depth > 1) {
-        const rest = split(s, b, depth - 1);
+        const rest = split(s, b, depth - 1, ok);
         if (rest) deeper = [a, ...rest];
       }
     }
@@ -113,9 +113,13 @@ export function originalFindings(text: string, original: string): SpinFinding[] 
   for (const h of hunks) {
     const c = judge(s, h);
     if (c.kind === 'spin') {
-      // a spin hunk that is no sure synonym swap may be half of one ("crude" ← "crude oil" shows as a dropped
-      // "oil"): widened, it gives the reviewer the whole swap
-      out.push((!isSynonymSwap(c) && widened(s, h)) || h);
+      // a bare insertion or deletion may be half of a swap ("crude" ← "crude oil" shows as a dropped "oil"):
+      // widened, it gives the reviewer the whole swap (a word-for-word change is left as cut)
+      // several words changed with no sure reading as one swap may be several swaps side by side ("in
+      // opposition to different nations" ← "against other countries"): cut where every part is a sure swap
+      const bareSide = h.start === h.end || h.origStart === h.origEnd;
+      const whole = isSynonymSwap(c) ? h : bareSide ? widened(s, h) : null;
+      out.push(...(whole ? [whole] : (split(s, h, 3, isSynonymSwap) ?? [h])));
       continue;
     }
     const w = widened(s, h);
