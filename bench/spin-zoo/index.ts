@@ -2,6 +2,7 @@ import { rng } from '../../test/pipeline/spin/spinner.js';
 import { compose, disjoint } from './compose.js';
 import { meaningPieces } from './meaning.js';
 import { namesFamily } from './names.js';
+import { orderFamily } from './order.js';
 import { phraseFamily } from './phrase.js';
 import { spellingFamily } from './spelling.js';
 import { aiksaurusFamily, mythesFamily } from './thesaurus.js';
@@ -16,7 +17,7 @@ export type { Family, ZooEdit, ZooSpun, Piece } from './types.js';
 export { MEANING_KINDS } from './meaning.js';
 export { thesauriInstalled } from './thesaurus-files.js';
 
-export const FAMILIES: readonly Family[] = [wordnetFamily, mythesFamily, aiksaurusFamily, phraseFamily, spellingFamily, namesFamily];
+export const FAMILIES: readonly Family[] = [wordnetFamily, mythesFamily, aiksaurusFamily, phraseFamily, spellingFamily, namesFamily, orderFamily];
 
 export interface ZooOptions {
   /** share of eligible words the spinner tries (0.15–0.5 in real tools) */

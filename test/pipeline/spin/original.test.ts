@@ -117,3 +117,17 @@ test('real spinner output (the tuning pairs of bench/spin-real): spinner changes
   assert.ok(spinOk / changes >= 0.95, `spin ${spinOk}/${changes}`);
   assert.ok(factsOk / facts >= 0.9, `meaning ${factsOk}/${facts}`);
 });
+
+test('with the original: words moved are spin, a name or a negation changed beside a move is meaning', () => {
+  const moved = detectSpin('Putin and Kim met on Wednesday; the deal covers 300 drones and 24 tanks.', {
+    original: 'Kim and Putin met on Wednesday; the deal covers 24 tanks and 300 drones.',
+  });
+  assert.ok(moved.length >= 2);
+  assert.deepEqual(moved.filter((f) => f.kind === 'meaning'), []);
+  const changed = detectSpin('Putin and Smith met on Wednesday. The plant is not open.', { original: 'Kim and Putin met on Wednesday. The plant is open.' });
+  assert.ok(changed.some((f) => f.kind === 'meaning' && f.text.includes('Smith')), JSON.stringify(changed));
+  assert.ok(changed.some((f) => f.kind === 'meaning' && f.text.includes('not')), JSON.stringify(changed));
+  // a "not" added in one sentence and another dropped in the next are two changes, not one move
+  const two = detectSpin('The plant is not open. The mine is open.', { original: 'The plant is open. The mine is not open.' });
+  assert.equal(two.filter((f) => f.kind === 'meaning').length, 2, JSON.stringify(two));
+});

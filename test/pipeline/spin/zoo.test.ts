@@ -11,7 +11,7 @@ import { rng } from './spinner.js';
 const TEXT =
   'The city council said on Monday that at least 49 people were hurt when the old bridge collapsed. ' +
   'Officials could not explain why the organization had not closed it, and the mayor, Maria Santos, ' +
-  'promised an existing report would be published online. More than 200 residents attended the meeting in Cebu.';
+  'promised an existing report would be published online. More than 200 residents and officials attended the meeting in Cebu.';
 
 /** Putting each gold edit's original words back must give the original, byte for byte. */
 function restoreGold(s: ZooSpun): string {

@@ -1,5 +1,6 @@
 import { classifyChange, type Classified } from './classify.js';
 import { diffHunks, type Hunk } from './diff.js';
+import { movedHunks } from './moves.js';
 import type { SpinFinding } from './finding.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -150,10 +151,13 @@ export function originalFindings(text: string, original: string): SpinFinding[] 
       last.origEnd = Math.max(last.origEnd, h.origEnd);
     } else kept.push({ ...h });
   }
-  return kept.map((h) => {
+  const moved = movedHunks(text, original, kept);
+  return kept.map((h, i) => {
     const spun = text.slice(h.start, h.end);
     const orig = original.slice(h.origStart, h.origEnd);
-    const c = classifyChange(spun, orig, contextOf(text, original, h));
+    const judged = classifyChange(spun, orig, contextOf(text, original, h));
+    // words moved, not changed: the claim is the same (a word-order change is spin)
+    const c = judged.kind === 'meaning' && moved.has(i) ? { kind: 'spin' as const, confidence: 0.8 } : judged;
     return { start: h.start, end: h.end, text: spun, kind: c.kind, suggestion: orig, confidence: c.confidence, detector: 'spin-diff' };
   });
 }
