@@ -1,5 +1,4 @@
-import { relatedness } from '../../../lang/wordnet/index.js';
-import { lookup } from '../../../lang/wordnet/index.js';
+import { lookup, relatedness } from '../../../lang/wordnet/index.js';
 import { antonymous, capitalised, dates, isNumberWord, negations, numbers, qualifiers, words } from './claims.js';
 import { lookupFingerprint } from './lexicon.js';
 
@@ -74,7 +73,7 @@ export function classifyChange(spunText: string, originalText: string, ctx: Chan
   const rel = wordnetRelation(sw, ow);
   // one WordNet synset holds both, even where one side looks like a negation or a number ("more often than
   // not" ← "mostly", "atomic number 1" ← "hydrogen"): the same sense, so the same claim
-  if (rel === 2 && sw.length > 1 !== ow.length > 1) return spin(0.95, 'WordNet synonym (multiword)');
+  if (rel === 2 && (sw.length > 1) !== (ow.length > 1)) return spin(0.95, 'WordNet synonym (multiword)');
   if (negations(sw) !== negations(ow)) return meaning(0.95, 'negation');
   // a known spinner substitution, even one that looks like a number ("one other" ← "another")
   if (sw.length && ow.length && fingerprinted(sw.join(' '), ow.join(' '))) return spin(0.95, 'fingerprint');
