@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { detectSpin, restore } from '../../../server/pipeline/detect/spin/index.js';
 import { classifyChange } from '../../../server/pipeline/detect/spin/classify.js';
 import { PARALLEL } from '../../helpers/paths.js';
-import { spinText } from './spinner.js';
+import { rng, spinText } from './spinner.js';
+import { asSpun, readPairs } from '../../../bench/spin-real/pairs.js';
+import { addMeaning } from '../../../bench/spin-zoo/inject.js';
 
-test('changes are classified: synonym swaps are spin; numbers, names, negation are meaning', () => {
-  const spin = [
+test('changes are classified: a change is meaning only when it changes a claim (issue #17)', () => {
+  const spin: [string, string, string?][] = [
     ['midget', 'tiny'],
     ['taking part', 'participating'],
     ['goes to', 'visits'],
@@ -18,17 +20,38 @@ test('changes are classified: synonym swaps are spin; numbers, names, negation a
     ['2', 'two'],
     ['satellite tv for pc', 'satellite'],
     ['notified', 'advised'],
+    // real spinner changes the old classifier called meaning
+    ['might', 'could'],
+    ['off-line', 'offline'],
+    ['current', 'existing'],
+    ['whirl', 'rewrite'],
+    ['', '.'],
+    ['organisation', 'organization'],
+    ['around', 'about', ' 40 people'],
+    // a sense-blind spinner's swaps of names for common words are its trace, not new names
+    ['bowler', 'Derby'],
+    ['Wc Influence', 'John Trump'],
+    ['In Accord Circumstances', 'United States'],
+    // was 'meaning' before issue #17: a common-noun swap changes no number, date, name, negation or quantity,
+    // and a thesaurus spinner makes such swaps ("tuberculosis" → "silicosis") as often as synonyms
+    ['cat', 'dog'],
   ];
-  for (const [a, b] of spin) assert.equal(classifyChange(a as string, b as string).kind, 'spin', `${a} ← ${b}`);
-  const meaning = [
+  for (const [a, b, after] of spin) assert.equal(classifyChange(a, b, { after }).kind, 'spin', `${a} ← ${b}`);
+  const meaning: [string, string, string?][] = [
     ['25', '24'],
     ['is not', 'is'],
     ['never', 'always'],
     ['Garcia', 'Medicine'],
-    ['cat', 'dog'],
     ['104 countries', '102 countries'],
+    ['', 'at least ', '49 people'],
+    ['less', 'more', ' than 10 people'],
+    ['fell', 'rose'],
+    ['South', 'North'],
+    ['Saturday', 'Monday'],
+    ['Larsen', 'Gaal'],
+    ['Manila', 'Oslo'],
   ];
-  for (const [a, b] of meaning) assert.equal(classifyChange(a as string, b as string).kind, 'meaning', `${a} ← ${b}`);
+  for (const [a, b, after] of meaning) assert.equal(classifyChange(a, b, { after }).kind, 'meaning', `${a} ← ${b}`);
 });
 
 test('with the original: spans, kinds and suggestions; restoring reproduces the original exactly', () => {
@@ -63,4 +86,48 @@ test('generated spins of FLORES documents restore exactly and are mostly judged 
   }
   assert.ok(edits > 50);
   assert.ok(right / edits >= 0.9, `${right}/${edits}`);
+});
+
+test('real spinner output (the tuning pairs of bench/spin-real): spinner changes are spin, injected facts meaning, restoration exact', () => {
+  const pairs = readPairs().filter((p) => p.split === 'tuning');
+  assert.ok(pairs.length >= 4);
+  let changes = 0;
+  let spinOk = 0;
+  let facts = 0;
+  let factsOk = 0;
+  pairs.forEach((p, k) => {
+    const s = asSpun(p);
+    const f = detectSpin(s.text, { original: s.original });
+    assert.equal(restore(s.text, f), s.original, p.id);
+    for (const g of s.edits) {
+      changes++;
+      const over = f.filter((x) => x.start < Math.max(g.end, g.start + 1) && g.start < Math.max(x.end, x.start + 1));
+      if (over.length && over.every((x) => x.kind === 'spin')) spinOk++;
+    }
+    // the same output with a number, a date, a name or a negation changed on words the spinner left alone
+    const m = addMeaning(s, rng(70 + k), 2);
+    const fm = detectSpin(m.text, { original: m.original });
+    assert.equal(restore(m.text, fm), m.original, `${p.id} with meaning edits`);
+    for (const g of m.edits.filter((e) => e.kind === 'meaning')) {
+      facts++;
+      if (fm.some((x) => x.kind === 'meaning' && x.start - 2 < Math.max(g.end, g.start + 1) && g.start - 2 < Math.max(x.end, x.start + 1))) factsOk++;
+    }
+  });
+  assert.ok(changes >= 20 && facts >= 4, `${changes} changes, ${facts} facts`);
+  assert.ok(spinOk / changes >= 0.95, `spin ${spinOk}/${changes}`);
+  assert.ok(factsOk / facts >= 0.9, `meaning ${factsOk}/${facts}`);
+});
+
+test('with the original: words moved are spin, a name or a negation changed beside a move is meaning', () => {
+  const moved = detectSpin('Putin and Kim met on Wednesday; the deal covers 300 drones and 24 tanks.', {
+    original: 'Kim and Putin met on Wednesday; the deal covers 24 tanks and 300 drones.',
+  });
+  assert.ok(moved.length >= 2);
+  assert.deepEqual(moved.filter((f) => f.kind === 'meaning'), []);
+  const changed = detectSpin('Putin and Smith met on Wednesday. The plant is not open.', { original: 'Kim and Putin met on Wednesday. The plant is open.' });
+  assert.ok(changed.some((f) => f.kind === 'meaning' && f.text.includes('Smith')), JSON.stringify(changed));
+  assert.ok(changed.some((f) => f.kind === 'meaning' && f.text.includes('not')), JSON.stringify(changed));
+  // a "not" added in one sentence and another dropped in the next are two changes, not one move
+  const two = detectSpin('The plant is not open. The mine is open.', { original: 'The plant is open. The mine is not open.' });
+  assert.equal(two.filter((f) => f.kind === 'meaning').length, 2, JSON.stringify(two));
 });
