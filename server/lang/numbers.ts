@@ -72,6 +72,13 @@ function lookupWordOf(w: string, lang: Lang): Part {
     if (key.startsWith('ika-')) candidates.push('ika' + key.slice(4));
     for (const c of [...candidates]) candidates.push(...teenSpellings(c));
   }
+  // "two-dozen", "three-million": a count hyphened to its scale word reads as their product.
+  const hy = /^([a-z]+)-([a-z]+)$/.exec(key);
+  if (hy) {
+    const m = own(mults, hy[2]!);
+    const n = tables[0]!.get(hy[1]!);
+    if (m !== undefined && m !== 100 && m !== 10 && n && !n.ordinal) return { t: 'num', value: n.value * m, ordinal: false, words: true, joinNext };
+  }
   for (const c of candidates) {
     const mult = own(mults, c);
     if (mult !== undefined) return { t: 'mult', value: mult, joinNext };

@@ -25,8 +25,15 @@ const TL: [RegExp, Qualifier][] = [
 export function qualifierBefore(text: string, start: number, lang: Lang): Qualifier | null {
   const before = text.slice(Math.max(0, start - 40), start);
   const lists = lang === 'en' ? [EN] : lang === 'tl' ? [TL] : [EN, TL];
-  for (const list of lists) for (const [re, q] of list) if (re.test(before)) return q;
-  return null;
+  // The longest phrase wins: "not more than" is 'down' although it ends in "more than", "no less than" 'up'.
+  let best: { q: Qualifier; len: number } | null = null;
+  for (const list of lists) {
+    for (const [re, q] of list) {
+      const m = re.exec(before);
+      if (m && (!best || m[0].length > best.len)) best = { q, len: m[0].length };
+    }
+  }
+  return best?.q ?? null;
 }
 
 // Words that hint at a bound or an estimate near a number ("20 o higit pa", "younger than 10", "as many as",
