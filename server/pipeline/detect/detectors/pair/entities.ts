@@ -76,7 +76,7 @@ export const entitiesDetector: PairDetector = {
     const descriptive = (e: { tokens: string[] }, missing: string[], lang: typeof ctx.srcLang) =>
       lang === 'en' &&
       missing.length > 0 &&
-      missing.length < e.tokens.length &&
+      e.tokens.some((t) => !missing.includes(t) && t.length >= 3 && !/^[ivxl]+$/.test(t)) &&
       missing.every((w) => isCommonWord(w, 'en') && !isKnownName(w, 'en') && !ALIAS_WORDS.has(w));
     const onlySrc = se.filter((e) => !entityIn(e, ti, ctx.srcLang) && !descriptive(e, missingTokens(e, ti, ctx.srcLang), ctx.srcLang));
     const onlyTgt = te.filter((e) => !entityIn(e, si, ctx.tgtLang) && !descriptive(e, missingTokens(e, si, ctx.tgtLang), ctx.tgtLang));
