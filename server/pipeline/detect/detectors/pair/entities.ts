@@ -73,11 +73,20 @@ export const entitiesDetector: PairDetector = {
     // are still checked (a foreign-looking or marked name there is flagged on its own).
     // Anchored: some word of the name is on the other side (Bucharest), so the rest is its translation; the lexicon
     // lists some country names as glosses (chile, china), so a lone common-looking word is not enough.
-    const descriptive = (e: { tokens: string[] }, missing: string[], lang: typeof ctx.srcLang) =>
-      lang === 'en' &&
-      missing.length > 0 &&
-      e.tokens.some((t) => !missing.includes(t) && t.length >= 3 && !/^[ivxl]+$/.test(t)) &&
-      missing.every((w) => isCommonWord(w, 'en') && !isKnownName(w, 'en') && !ALIAS_WORDS.has(w));
+    // Likewise a lone common word capitalised as a title after an article ("the state Superintendent", "the
+    // Presidential Minister"), and common words in a title-case heading ("Estimates of the Prevalence of …").
+    const common = (w: string) => isCommonWord(w, 'en') && !isKnownName(w, 'en') && !ALIAS_WORDS.has(w);
+    const heading = (text: string) => {
+      const ws = text.match(/\p{L}{4,}/gu) ?? [];
+      return ws.length >= 4 && ws.filter((w) => /^\p{Lu}/u.test(w)).length >= ws.length * 0.6;
+    };
+    const titled = (e: { start: number }, text: string) => /(?:^|\s)(?:the|a|an|its|their|his|her)\s+(?:\p{Ll}+\s+)?$/u.test(text.slice(Math.max(0, e.start - 24), e.start));
+    const descriptive = (e: { tokens: string[]; start: number }, missing: string[], lang: typeof ctx.srcLang) => {
+      if (lang !== 'en' || missing.length === 0 || !missing.every(common)) return false;
+      const text = lang === ctx.srcLang ? s.text : t.text;
+      const anchored = e.tokens.some((x) => !missing.includes(x) && x.length >= 3 && !/^[ivxl]+$/.test(x));
+      return anchored || heading(text) || (e.tokens.length === 1 && titled(e, text));
+    };
     const onlySrc = se.filter((e) => !entityIn(e, ti, ctx.srcLang) && !descriptive(e, missingTokens(e, ti, ctx.srcLang), ctx.srcLang));
     const onlyTgt = te.filter((e) => !entityIn(e, si, ctx.tgtLang) && !descriptive(e, missingTokens(e, si, ctx.tgtLang), ctx.tgtLang));
     // Word level: a name word gone on one side and another on the other, one of them a real name
