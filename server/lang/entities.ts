@@ -229,6 +229,9 @@ export interface NameIndex {
   glosses: Set<string>;
   /** Initials of its capitalised runs ("United States" → us), to meet acronyms on the other side. */
   initials: Set<string>;
+  /** Name keys of the Tagalog common words it writes in lower case mid-sentence ("marami"): a name of the other
+   * side that only such a word resembles ("Marawi") was turned into that word, not kept. */
+  commonKeys: Set<string>;
 }
 
 // The entity detector and the similarity scores both index the same sentences: once per text (read-only).
@@ -257,6 +260,15 @@ function initialsOf(text: string): Set<string> {
   return out;
 }
 
+function lowerCommonKeys(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L},;]\s+)\p{Ll}[\p{L}\p{M}]{3,}/gu)) {
+    const w = plainWord(m[0]);
+    if (isCommonWord(w, 'tl')) out.add(nameKey(w));
+  }
+  return out;
+}
+
 function nameIndexOf(text0: string, lang: Lang): NameIndex {
   const text = repairMojibake(text0);
   const tokens = foldTokens(text.replace(/[^\p{L}\p{M}\d\s'’-]/gu, ' '));
@@ -276,6 +288,7 @@ function nameIndexOf(text0: string, lang: Lang): NameIndex {
     keys: [...words].filter((w) => w.length >= 3).flatMap((w) => variants(w).map(nameKey)),
     glosses,
     initials: initialsOf(text),
+    commonKeys: lang === 'tl' ? lowerCommonKeys(text) : new Set(),
   };
 }
 
@@ -318,7 +331,7 @@ export function missingTokens(e: Entity, idx: NameIndex, eLang: Lang = 'other'):
         if (lex && lex.translate(t).some((g) => idx.glosses.has(g.en))) return true;
         if (t.length < 3) return false;
         const k = nameKey(t);
-        return idx.keys.some((o) => keysMatch(k, o));
+        return idx.keys.some((o) => keysMatch(k, o) && (o === k || !idx.commonKeys.has(o)));
       }),
   );
 }

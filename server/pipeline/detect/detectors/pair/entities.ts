@@ -40,6 +40,7 @@ export const entitiesDetector: PairDetector = {
       { src: 'The talks were held in Pyongyang.', tgt: 'Ginanap ang pag-uusap sa Seoul.', note: 'place swapped' },
       { src: 'The quake struck South Cotabato.', tgt: 'Tumama ang lindol sa Hilagang Cotabato.', note: 'South → North' },
       { src: 'Floods hit northern Luzon.', tgt: 'Binaha ang timog Luzon.', note: 'north → south' },
+      { src: 'Soldiers returned to Marawi on Monday.', tgt: 'Bumalik ang mga sundalo sa marami noong Lunes.', note: 'name turned into a similar word (marami = many)' },
       { src: 'Heavy rain fell on Surigao del Norte.', tgt: 'Bumuhos ang malakas na ulan sa Surigao del Sur.', note: 'Norte → Sur' },
     ],
   },
