@@ -25,6 +25,8 @@ const TL_DIR: Record<string, Direction> = {
   'hilagang-silangan': 'ne', 'hilagang-silangang': 'ne', 'hilagang-kanluran': 'nw', 'hilagang-kanlurang': 'nw',
   'timog-silangan': 'se', 'timog-silangang': 'se', 'timog-kanluran': 'sw', 'timog-kanlurang': 'sw',
 };
+// "hilagang kanluran", "timog silangang": the compounds written with a space.
+const TL_TWO = /(?<![\p{L}-])(hilagang|timog)\s+(silangan|silangang|kanluran|kanlurang)(?=(\s+(?:(?:na|ng)\s+)?)(\p{Lu}[\p{L}\p{M}]+))/giu;
 // Spanish-style provinces ("Surigao del Norte", "Ilocos Sur", "Camarines Norte") in both languages.
 const SPANISH: Record<string, Direction> = { norte: 'n', sur: 's', oriental: 'e', occidental: 'w' };
 
@@ -41,6 +43,17 @@ export function compassNames(text: string, lang: Lang): CompassName[] {
     const end = m.index + m[1]!.length + m[2]!.length + m[3]!.length;
     out.push({ dir, name: fold(m[3]!), start: m.index, end, raw: text.slice(m.index, end) });
   }
+  if (lang !== 'en') {
+    for (const m of text.matchAll(TL_TWO)) {
+      const dir = TL_DIR[`${fold(m[1]!)}-${fold(m[2]!)}`]!;
+      const end = m.index + m[0].length + m[3]!.length + m[4]!.length;
+      // the compound replaces the reading of its second word alone ("kanluran ng India")
+      const second = m.index + m[0].length - m[2]!.length;
+      const k = out.findIndex((c) => c.start === second);
+      if (k >= 0) out.splice(k, 1);
+      out.push({ dir, name: fold(m[4]!), start: m.index, end, raw: text.slice(m.index, end) });
+    }
+  }
   for (const m of text.matchAll(/(\p{Lu}[\p{L}\p{M}]+)\s+(?:del\s+)?(Norte|Sur|Oriental|Occidental)(?![\p{L}])/gu)) {
     out.push({ dir: SPANISH[fold(m[2]!)]!, name: fold(m[1]!), start: m.index, end: m.index + m[0].length, raw: m[0] });
   }
@@ -53,7 +66,8 @@ export function compassChange(src: string, srcLang: Lang, tgt: string, tgtLang: 
   const b = compassNames(tgt, tgtLang);
   for (const x of a) {
     const same = b.filter((y) => y.name === x.name);
-    if (!same.length || same.some((y) => y.dir === x.dir)) continue;
+    // Only a direction with nothing in common is a change: "northwest" rendered "kanluran" (west) is loose, not wrong.
+    if (!same.length || same.some((y) => [...y.dir].some((d) => x.dir.includes(d)))) continue;
     if (a.some((z) => z.name === x.name && z !== x && same.some((y) => y.dir === z.dir))) continue;
     return { src: x, tgt: same[0]! };
   }

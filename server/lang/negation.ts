@@ -109,6 +109,8 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
       if (isIdiom(text, end, cueLang)) continue;
       if (cueLang === 'tl' && TL_IDIOM_MODAL.test(text.slice(end).replace(/^[\s-]+/, ''))) continue;
       if (cue === 'not' && EN_NOT_ONLY.test(text.slice(end)) && /\bbut\b/i.test(text.slice(end))) continue;
+      // "no nation — not even Armenia": "not even" repeats a negation already made, it adds none.
+      if (cue === 'not' && /^\s+even\b/i.test(text.slice(end)) && out.length > 0) continue;
       if (cue === 'hindi' && TL_NOT_ONLY.test(text.slice(end)) && /\b(?:kundi|kung\s+hindi|ngunit|pati|subalit)\b/i.test(text.slice(end))) continue;
       if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && TL_NOT_ONLY_BEFORE.test(text.slice(0, start))) continue;
       // "Hindi" with a capital inside a sentence is the language.

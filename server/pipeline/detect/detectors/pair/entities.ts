@@ -101,7 +101,10 @@ export const entitiesDetector: PairDetector = {
       const m = missingTokens(e, si, ctx.tgtLang);
       return descriptive(e, m, ctx.tgtLang) ? [] : m;
     });
-    const nameWord = (w: string, lang: typeof ctx.srcLang) => w.length > 2 && !isCommonWord(w, lang);
+    // In Tagalog, a capitalised word is a name word when it looks foreign or is English kept as written; an affixed
+    // native word ("Pinag-isang", "Pangsalpok") is a translation of the other side's name words.
+    const nameWord = (w: string, lang: typeof ctx.srcLang) =>
+      w.length > 2 && !isCommonWord(w, lang) && (lang !== 'tl' || looksForeign(w) || isEnglishWord(w) || isKnownName(w, lang));
     const wordSwap = srcWords.length > 0 && tgtWords.length > 0 && (srcWords.some((w) => nameWord(w, ctx.srcLang)) || tgtWords.some((w) => nameWord(w, ctx.tgtLang)));
     const score = onlySrc.length + onlyTgt.length;
     if (score < th(this, ctx.thresholds, 'minUnmatched') && !wordSwap) return [];
