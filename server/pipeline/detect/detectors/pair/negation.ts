@@ -2,6 +2,7 @@ import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
 import { affixalNegation, negationCues, softNegation } from '../../../../lang/negation.js';
 import { th } from '../../thresholds.js';
+import { stanceChange } from '../../../../lang/stance.js';
 
 // Polarity must survive translation: hindi/huwag/wala/ayaw ↔ not/n't/never/no/without.
 
@@ -24,6 +25,8 @@ export const negationDetector: PairDetector = {
       { src: 'The unit should last no longer than 40 minutes.', tgt: 'Hindi dapat higit sa 40 minuto ang yunit.', note: 'bound idioms' },
       { src: 'Limit nonessential visitors.', tgt: 'Limitahan ang mga hindi mahalagang bisita.', note: 'hindi bound to one word' },
       { src: 'Flying a drone is not illegal here.', tgt: 'Ang pagpapalipad ng drone ay hindi ilegal dito.', note: 'illegal / ilegal on both sides' },
+      { src: 'The police declined to release the names of the victims.', tgt: 'Tumanggi ang pulisya na ilabas ang mga pangalan ng mga biktima.', note: 'refusal kept' },
+      { src: 'The ministry denied the report.', tgt: 'Itinanggi ng ministeryo ang ulat.', note: 'denial kept' },
     ],
     fail: [
       { src: 'The minister signed the deal.', tgt: 'Hindi pinirmahan ng ministro ang kasunduan.', note: 'negation added' },
@@ -31,6 +34,7 @@ export const negationDetector: PairDetector = {
       { src: 'The minister arrived on time.', tgt: 'Hindi dumating sa oras ang ministro.', note: 'sentence opens with Hindi' },
       { src: 'The storm destroyed not only houses but also roads.', tgt: 'Sinira ng bagyo ang mga bahay, hindi ang mga kalsada.', note: '"not only … but also" is not a negation' },
       { src: 'Not long after, the rain stopped.', tgt: 'Hindi tumigil ang ulan.', note: 'idiom turned into a negation' },
+      { src: 'The police declined to release the names of the victims.', tgt: 'Itinanggi ng pulisya ang mga pangalan ng mga biktima.', note: 'declined to release → denied' },
     ],
   },
   run(ctx) {
@@ -59,7 +63,22 @@ export const negationDetector: PairDetector = {
     const even = sc.length === tc.length && sc.length >= 1;
     const gapS = even && softT === 0 && affS - affT >= minGap;
     const gapT = even && softS === 0 && affT - affS >= minGap;
-    if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT) return [];
+    if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT) {
+      // Same polarity, but a refusal reported as a denial (or back): "declined to release" / "itinanggi".
+      const st = stanceChange(s.text, ctx.srcLang, t.text, ctx.tgtLang);
+      if (!st) return [];
+      const says = { refuse: 'a refusal (declined/refused to, tumanggi)', deny: 'a denial (denied, itinanggi)' } as const;
+      return [
+        pairFinding(this, ctx, {
+          side: 'tgt',
+          rawScore: 1,
+          severity: 'major',
+          confidence: 0.6,
+          message: `The source reports ${says[st.src]}, the translation ${says[st.tgt]}`,
+          evidence: { source: [st.src], translation: [st.tgt] },
+        }),
+      ];
+    }
     // A Tagalog sentence that opens with "Hindi" negates its main clause: words of lack on the other side
     // ("prevent", "out of") do not excuse it the way they excuse a particle inside the sentence.
     const opens = (cs: typeof sc, text: string, lang: typeof ctx.srcLang) =>
