@@ -46,3 +46,11 @@ test('negation idioms: hindi nagtagal, hindi lamang … kundi, not only … but;
   const clause = negationCues('Hindi dumating ang ministro.', 'tl');
   assert.deepEqual(clause.map((c) => [c.cue, c.bound ?? false]), [['hindi', false]]);
 });
+
+test('refusing is not denying: declined to release / itinanggi; "denied permission" is a refusal', async () => {
+  const { stanceChange, stances } = await import('../../../server/lang/stance.js');
+  assert.deepEqual(stanceChange('Police declined to release the names.', 'en', 'Itinanggi ng pulisya ang mga pangalan.', 'tl'), { src: 'refuse', tgt: 'deny' });
+  assert.equal(stanceChange('Police declined to release the names.', 'en', 'Tumanggi ang pulisya na ilabas ang mga pangalan.', 'tl'), null);
+  assert.deepEqual([...stances('The ship was denied permission to dock.', 'en')], []);
+  assert.deepEqual([...stances('The ministry denied the report.', 'en')], ['deny']);
+});
