@@ -17,7 +17,7 @@ const EN: [RegExp, Qualifier][] = [
 ];
 const TL: [RegExp, Qualifier][] = [
   [/(?:\b(?:hindi|di)[\s-]+(?:bababa|bumaba|kukulangin|kukulang|kulang|kakaunti)\s+(?:sa|pa\s+sa)|\bkahit\s+man\s+lang|\bmahigit(?:\s+pa)?(?:\s+sa)?|\b(?:higit|lampas|lagpas|labis|lalampas|lalagpas)(?:\s+pa)?(?:\s+sa)?|\bpinakamababang?)\s*$/i, 'up'],
-  [/(?:\b(?:hindi|di)[\s-]+(?:hihigit|lalampas|lalagpas|lalabis|tataas)\s+(?:sa|pa\s+sa)|\bwala\s+pang|\bkulang\s+(?:pa\s+)?sa|\b(?:mas\s+)?mababa\s+(?:pa\s+)?sa|\bhindi\s+aabot\s+sa)\s*$/i, 'down'],
+  [/(?:\b(?:hindi|di)[\s-]+(?:hihigit|lalampas|lalagpas|lalabis|tataas)\s+(?:sa|pa\s+sa)|\bwala\s+pang|\bkulang\s+(?:pa\s+)?sa|\b(?:mas\s+)?mababa\s+(?:pa\s+)?sa|\bhindi\s+aabot\s+sa|(?<!(?:hindi|di)[\s-]+)\bbababa\s+sa)\s*$/i, 'down'],
   [/(?:\bhumigit[\s-]*kumulang(?:\s+sa)?|\bhalos|\btinatayang|\btantiyang|\bmga|\bbandang|\bmuntik\s+nang|\bmahigit[\s-]kumulang(?:\s+sa)?)\s*$/i, 'approx'],
 ];
 

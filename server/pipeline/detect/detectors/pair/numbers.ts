@@ -1,6 +1,6 @@
 import type { PairDetector, PairFinding } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
-import { factNumbers, type ExtractedNumber } from '../../../../lang/numbers.js';
+import { extractNumbers, factNumbers, type ExtractedNumber } from '../../../../lang/numbers.js';
 import { extractCalendar, type CalendarMention } from '../../../../lang/calendar.js';
 import { th } from '../../thresholds.js';
 import { qualifierHint } from '../../../../lang/quantity.js';
@@ -126,7 +126,8 @@ export const numbersDetector: PairDetector = {
     const onlyTgt = [...looselyUnmatched(numTgt, numSrc, sn), ...unmatched(tc, sc, calKey)];
     const score = onlySrc.length + onlyTgt.length;
     if (score < th(this, ctx.thresholds, 'minUnmatched')) {
-      const q = qualifierChanges(snF, tnF, (n, side) =>
+      // "at least one" / "hindi bababa sa isa": a bound makes even a spelt-out one a fact, so all numbers count here.
+      const q = qualifierChanges(extractNumbers(s.text, ctx.srcLang), extractNumbers(t.text, ctx.tgtLang), (n, side) =>
         side === 'src' ? qualifierHint(s.text, n.start, n.end, ctx.srcLang) : qualifierHint(t.text, n.start, n.end, ctx.tgtLang),
       )[0];
       if (!q) return [];
