@@ -48,11 +48,24 @@ const EN_TL_NAMES: [string, string][] = [
   ['chinese', 'tsino'], ['japanese', 'hapones'], ['french', 'pranses'], ['german', 'alemanya'], ['us', 'estados'],
   ['uk', 'britanya'], ['egyptian', 'ehipsyo'], ['roman', 'roma'],
   ['korea', 'korea'], ['north', 'hilagang'], ['south', 'timog'], ['east', 'silangan'], ['west', 'kanluran'],
+  // Exonyms and demonyms: a country's adjective names the country ("French schools" / "paaralan ng France").
+  ['egypt', 'egipto'], ['us', 'united'], ['us', 'america'], ['us', 'amerika'], ['usa', 'estados'], ['america', 'estados'],
+  ['philippines', 'pilipinas'], ['filipino', 'pilipino'], ['filipino', 'pilipinas'], ['philippine', 'pilipinas'],
+  ['french', 'france'], ['french', 'pransya'], ['france', 'pransya'], ['scottish', 'eskoses'], ['scottish', 'scotland'],
+  ['scotland', 'eskosya'], ['dutch', 'netherlands'], ['dutch', 'olandes'], ['british', 'britain'], ['british', 'britanya'],
+  ['british', 'britaniko'], ['american', 'america'], ['american', 'amerikano'], ['spanish', 'spain'], ['spanish', 'kastila'],
+  ['chinese', 'china'], ['china', 'tsina'], ['japanese', 'japan'], ['japan', 'hapon'], ['korean', 'koreano'],
+  ['russian', 'russia'], ['russian', 'ruso'], ['russia', 'rusya'], ['german', 'germany'], ['italian', 'italya'],
+  ['italy', 'italya'], ['swiss', 'suwisa'], ['european', 'europe'], ['european', 'europeo'], ['arab', 'arabo'],
+  ['emirates', 'emirado'], ['emirates', 'emiradong'], ['vatican', 'batikano'], ['pope', 'papa'],
 ];
-const ALIAS = new Map<string, string>();
+const ALIAS = new Map<string, string[]>();
+/** Every word of the exonym table (country names and demonyms are names, however common they look). */
+export const ALIAS_WORDS = new Set(EN_TL_NAMES.flat());
+const alias = (a: string, b: string) => ALIAS.set(a, [...(ALIAS.get(a) ?? []), b]);
 for (const [en, tl] of EN_TL_NAMES) {
-  ALIAS.set(en, tl);
-  ALIAS.set(tl, en);
+  alias(en, tl);
+  alias(tl, en);
 }
 
 let glossSet: Set<string> | null = null;
@@ -214,6 +227,11 @@ export interface NameIndex {
   keys: string[];
   /** English keys the text stands for: its own words (English) or their lexicon translations (Tagalog). */
   glosses: Set<string>;
+  /** Initials of its capitalised runs ("United States" → us), to meet acronyms on the other side. */
+  initials: Set<string>;
+  /** Name keys of the Tagalog common words it writes in lower case mid-sentence ("marami"): a name of the other
+   * side that only such a word resembles ("Marawi") was turned into that word, not kept. */
+  commonKeys: Set<string>;
 }
 
 // The entity detector and the similarity scores both index the same sentences: once per text (read-only).
@@ -222,8 +240,41 @@ export function nameIndex(text: string, lang: Lang): NameIndex {
   return indexes.table(lang).get(text, () => nameIndexOf(text, lang));
 }
 
-function nameIndexOf(text: string, lang: Lang): NameIndex {
-  const words = new Set(foldTokens(text.replace(/[^\p{L}\p{M}\d\s'’-]/gu, ' ')));
+/**
+ * UTF-8 read as Windows-1252 ("BarÃ§a", "MÃ¼slÃ¼m"), common in scraped and crowd-sourced text: the two
+ * characters of each mangled letter are put back together so the name meets its clean spelling.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[ÃÂ]/.test(text)) return text;
+  return text.replace(/[ÃÂ][\u0080-\u00BF]/g, (m) => Buffer.from(m, 'latin1').toString('utf8'));
+}
+
+const PARTICLES = new Set(['of', 'and', 'the', 'for', 'ng', 'sa', 'at', 'de', 'del', 'la', 'na', 'mga']);
+function initialsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.matchAll(/\p{Lu}[\p{L}\p{M}]+(?:\s+(?:(?:of|and|the|for|ng|sa|at|de|del|la|na|mga)\s+)*\p{Lu}[\p{L}\p{M}]+)+/gu)) {
+    const ws = run[0].split(/\s+/).filter((w) => !PARTICLES.has(w.toLowerCase()));
+    // every contiguous stretch of two or more words ("the United States Congress" → us, usc, sc)
+    for (let a = 0; a < ws.length; a++) for (let b = a + 2; b <= ws.length; b++) out.add(ws.slice(a, b).map((w) => plainWord(w[0]!)).join(''));
+  }
+  return out;
+}
+
+function lowerCommonKeys(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L},;]\s+)\p{Ll}[\p{L}\p{M}]{3,}/gu)) {
+    const w = plainWord(m[0]);
+    if (isCommonWord(w, 'tl')) out.add(nameKey(w));
+  }
+  return out;
+}
+
+function nameIndexOf(text0: string, lang: Lang): NameIndex {
+  const text = repairMojibake(text0);
+  const tokens = foldTokens(text.replace(/[^\p{L}\p{M}\d\s'’-]/gu, ' '));
+  const words = new Set(tokens);
+  // "A1 GP" / "A1GP", "KV 62" / "KV62": a name written with or without its space.
+  for (let k = 0; k + 1 < tokens.length; k++) if (tokens[k]!.length <= 4 || tokens[k + 1]!.length <= 4) words.add(tokens[k]! + tokens[k + 1]!);
   const glosses = new Set<string>();
   if (lang === 'en') for (const w of words) glosses.add(enKey(w));
   if (lang === 'tl') {
@@ -231,7 +282,14 @@ function nameIndexOf(text: string, lang: Lang): NameIndex {
     for (const w of words) for (const t of lex.translate(w)) glosses.add(t.en);
   }
   // Demonyms meet their place (Judean ~ Judea) from either side.
-  return { lang, words, keys: [...words].filter((w) => w.length >= 3).flatMap((w) => variants(w).map(nameKey)), glosses };
+  return {
+    lang,
+    words,
+    keys: [...words].filter((w) => w.length >= 3).flatMap((w) => variants(w).map(nameKey)),
+    glosses,
+    initials: initialsOf(text),
+    commonKeys: lang === 'tl' ? lowerCommonKeys(text) : new Set(),
+  };
 }
 
 // Plural acronyms ("GPs") and English demonyms ("Iranian", "Chinese") meet their base ("GP", "Iran", "Tsina").
@@ -266,13 +324,14 @@ export function missingTokens(e: Entity, idx: NameIndex, eLang: Lang = 'other'):
       tok.length >= 2 &&
       !variants(tok).some((t) => {
         if (idx.words.has(t)) return true;
-        const alias = ALIAS.get(t);
-        if (alias && idx.words.has(alias)) return true;
+        if (ALIAS.get(t)?.some((a) => idx.words.has(a))) return true;
+        // An acronym spelled out on the other side (US / United States, NBA / National Basketball Association).
+        if (/^[a-z]{2,6}$/.test(t) && idx.initials.has(t)) return true;
         if (eLang === 'en' && idx.lang === 'tl' && idx.glosses.has(enKey(t))) return true;
         if (lex && lex.translate(t).some((g) => idx.glosses.has(g.en))) return true;
         if (t.length < 3) return false;
         const k = nameKey(t);
-        return idx.keys.some((o) => keysMatch(k, o));
+        return idx.keys.some((o) => keysMatch(k, o) && (o === k || !idx.commonKeys.has(o)));
       }),
   );
 }

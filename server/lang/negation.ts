@@ -7,6 +7,13 @@ export interface NegationCue {
   cue: string;
   start: number;
   end: number;
+  /**
+   * A Tagalog particle bound to one word rather than to the clause: "hindi kilalang impormasyon" (unknown
+   * information), "mga sistemang hindi nasubaybayan" (unmonitored systems), "nang hindi kumakain" (without eating).
+   * English mostly renders these with a word of its own (unknown, chronic, deidentified), so the check weighs
+   * them like such words, not like a clause negation.
+   */
+  bound?: boolean;
 }
 
 const EN_CUES =
@@ -24,10 +31,33 @@ function isNumberAbbrev(text: string, end: number): boolean {
 // is "hanggang 5". Their particle is not a polarity cue on either side.
 const NUM_WORD = "(?:\\d|isa|dalawa|tatlo|apat|lima|anim|pito|walo|siyam|sampu|labing)";
 const TL_IDIOM = new RegExp(
-  `^(?:bababa|kukulang\\p{L}*|lalampas|lalagpas|hihigit|lalabis|nagtagal|nagluwat|kalayuan|pa(?:ng)?\\s+(?:[\\p{L}-]+\\s+){0,2}(?:na\\s+)?${NUM_WORD})`,
+  `^(?:bababa|kukulang\\p{L}*|lalampas|lalagpas|hihigit|lalabis|nagtagal|natagalan|nagluwat|kalayuan|pa(?:ng)?\\s+(?:[\\p{L}-]+\\s+){0,2}(?:na\\s+)?${NUM_WORD})`,
   'iu',
 );
-const EN_IDIOM = /^(?:more|less|fewer)\s+than\b/iu;
+const EN_IDIOM = /^(?:(?:be\s+)?(?:more|less|fewer|longer|later|sooner|greater|higher|lower|earlier)\s+than|long\s+(?:after|before|afterwards)|only\s+that)\b/iu;
+// "hindi dapat higit sa 20", "hindi na lalampas sa": the bound idioms with a modal or clitic in between.
+const TL_IDIOM_MODAL = /^(?:dapat|na|pa|raw|daw)\s+(?:higit|hihigit|lalampas|lalagpas|bababa|lalabis|tataas)\b/iu;
+
+// "not only … but", "hindi lamang/lang … kundi/kung hindi": an additive, not a negation, on both sides.
+const EN_NOT_ONLY = /^\s+(?:only|just|merely|simply|solely)\b/iu;
+const TL_NOT_ONLY = /^\s+(?:lamang|lang)\b/iu;
+const TL_NOT_ONLY_BEFORE = /\bhindi\s+(?:lamang|lang)\b/iu;
+
+// Words after which a Tagalog particle is bound to the next word (see NegationCue.bound): the markers
+// ang/mga/ng/sa before a negated noun or adjective ("mga hindi mahalagang bisita", "ang kahalagahan ng hindi
+// pabago-bagong pasya") and a noun with the linker -ng ("mga sistemang hindi nasubaybayan").
+// Not "na"/"nang": "na hindi" is as often "that do not" and "nang hindi" "without", which English says with a
+// particle too. Conjunctions, pronouns and modals with -ng ("kung hindi", "upang hindi", "kailangang hindi")
+// negate their clause and stay particles.
+const TL_BOUND_BEFORE = /(?:^|[^\p{L}])(?:(ang|mga|ng|sa)|(\p{L}{4,}[aeiou]ng))\s+$/iu;
+const TL_CLAUSE_NG =
+  /^(?:upang|hanggang|habang|noong|ngayong|tuwing|samantalang|gayong|nitong|kahapong|siyang|niyang|kanilang|kaniyang|kanyang|aming|naming|ating|nating|inyong|ninyong|sinumang|anumang|kailangang|maaaring|puwedeng|pwedeng|sanang|gustong|lalong|talagang|siguradong|dapat|mayroong|mayroon|magiging|maging)$/iu;
+
+function boundParticle(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const m = TL_BOUND_BEFORE.exec(before);
+  return Boolean(m && !(m[2] && TL_CLAUSE_NG.test(m[2])));
+}
 
 /** The particle at [start, end) opens an idiom that carries no negation (see TL_IDIOM/EN_IDIOM). */
 function isIdiom(text: string, end: number, lang: Lang): boolean {
@@ -49,9 +79,12 @@ const TL_SOFT =
 const EN_AFFIXAL =
   /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo|fortunate)\p{L}{3,}|non-?\p{L}{3,}|(?:in|im|il|ir)(?:accessible|accessable|adequate|appropriate|capable|experienced|complete|conclusive|consistent|convenient|correct|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|possible|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:honest|proportionate\p{L}*|abled?|approv\p{L}*)|(?!nevertheless|regardless)\p{L}{3,}less|exclud\p{L}*|exclusion|missing|lesser)(?![\p{L}])/giu;
 
-/** English affixal negations in `text` (see EN_AFFIXAL); 0 for Tagalog. */
+// Tagalog keeps some of them as loanwords ("hindi ilegal" = "not illegal"): they pair with the English ones.
+const TL_AFFIXAL = /(?<![\p{L}])(?:ilegal|imposible|iregular|imoral|impormal|inutil|di-?makatarungan|walang-\p{L}+)(?![\p{L}])/giu;
+
+/** Affixal negations in `text`: English un-/in-/non-/-less words (see EN_AFFIXAL), Tagalog loans (ilegal). */
 export function affixalNegation(text: string, lang: Lang): number {
-  return lang === 'en' ? (text.match(EN_AFFIXAL)?.length ?? 0) : 0;
+  return (lang === 'en' ? text.match(EN_AFFIXAL) : text.match(TL_AFFIXAL))?.length ?? 0;
 }
 
 /** Words that carry negation without a negation particle (see EN_SOFT). */
@@ -72,10 +105,18 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
       if (cue === 'no' && isNumberAbbrev(text, end)) continue;
       // "kung hindi ay/man/naman" is "otherwise" (no negation in English); "kung hindi," is "if not" and stays a cue.
       if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && /^\s+(?:ay|naman|man)\b/i.test(text.slice(end))) continue;
-      if (isIdiom(text, end, lang === 'en' || (lang === 'other' && re === EN_CUES) ? 'en' : 'tl')) continue;
+      const cueLang = lang === 'en' || (lang === 'other' && re === EN_CUES) ? 'en' : 'tl';
+      if (isIdiom(text, end, cueLang)) continue;
+      if (cueLang === 'tl' && TL_IDIOM_MODAL.test(text.slice(end).replace(/^[\s-]+/, ''))) continue;
+      if (cue === 'not' && EN_NOT_ONLY.test(text.slice(end)) && /\bbut\b/i.test(text.slice(end))) continue;
+      // "no nation — not even Armenia": "not even" repeats a negation already made, it adds none.
+      if (cue === 'not' && /^\s+even\b/i.test(text.slice(end)) && out.length > 0) continue;
+      if (cue === 'hindi' && TL_NOT_ONLY.test(text.slice(end)) && /\b(?:kundi|kung\s+hindi|ngunit|pati|subalit)\b/i.test(text.slice(end))) continue;
+      if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && TL_NOT_ONLY_BEFORE.test(text.slice(0, start))) continue;
       // "Hindi" with a capital inside a sentence is the language.
       if (m[0] === 'Hindi' && !/(^|[.!?:"“]\s*)$/.test(text.slice(0, start))) continue;
-      out.push({ cue, start, end });
+      const bound = cueLang === 'tl' && ['hindi', 'di'].includes(cue) && boundParticle(text, start);
+      out.push(bound ? { cue, start, end, bound } : { cue, start, end });
     }
   };
   if (lang !== 'tl') scan(EN_CUES);

@@ -32,11 +32,11 @@ const EN_ORD_UNITS = [
 ];
 
 export const EN_MULTIPLIERS: Record<string, number> = {
-  hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12,
+  hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12, dozens: 12,
   hundredth: 100, thousandth: 1000, millionth: 1e6,
 };
 export const TL_MULTIPLIERS: Record<string, number> = {
-  daan: 100, raan: 100, libo: 1000, laksa: 10000, milyon: 1e6, bilyon: 1e9, trilyon: 1e12, pu: 10,
+  daan: 100, raan: 100, libo: 1000, laksa: 10000, milyon: 1e6, bilyon: 1e9, trilyon: 1e12, pu: 10, dosena: 12,
   // Taglish news writing uses the English scale words inside Tagalog sentences too.
   ...EN_MULTIPLIERS,
 };

@@ -2,6 +2,7 @@ import type { Lang } from '../pipeline/types.js';
 import { MemoFamily } from '../memo.js';
 import { EN_MULTIPLIERS, TL_MULTIPLIERS, englishWords, plainWord, tagalogWords, type WordValue } from './numberWords.js';
 import { own } from './own.js';
+import { qualifierBefore, type Qualifier } from './quantity.js';
 
 // Numbers in running text, normalised to values, for alignment anchors and the numbers detector:
 // digits (1,200 · 3.5 · 21st · ika-5), English and Tagalog number words ("twenty-one", "dalawampu't isa",
@@ -17,6 +18,8 @@ export interface ExtractedNumber {
   kind: NumberKind;
   /** True when spelt in words: small word numbers ("isang", "one") are often articles, not facts. */
   fromWords: boolean;
+  /** "at least", "mahigit", "mga"… written right before it (see quantity.ts). */
+  qualifier?: Qualifier | null;
 }
 
 const TOKEN =
@@ -67,6 +70,14 @@ function lookupWordOf(w: string, lang: Lang): Part {
     // Tagalog ligature -ng ("dalawang", "libong") and the ordinal prefix written with a hyphen ("ika-lima").
     if (key.endsWith('ng') && key.length > 4) candidates.push(key.slice(0, -2), key.slice(0, -1));
     if (key.startsWith('ika-')) candidates.push('ika' + key.slice(4));
+    for (const c of [...candidates]) candidates.push(...teenSpellings(c));
+  }
+  // "two-dozen", "three-million": a count hyphened to its scale word reads as their product.
+  const hy = /^([a-z]+)-([a-z]+)$/.exec(key);
+  if (hy) {
+    const m = own(mults, hy[2]!);
+    const n = tables[0]!.get(hy[1]!);
+    if (m !== undefined && m !== 100 && m !== 10 && n && !n.ordinal) return { t: 'num', value: n.value * m, ordinal: false, words: true, joinNext };
   }
   for (const c of candidates) {
     const mult = own(mults, c);
@@ -79,8 +90,25 @@ function lookupWordOf(w: string, lang: Lang): Part {
       const v = tagalogWords().get(c.slice(3));
       if (v && !v.ordinal) return { t: 'num', value: v.value, ordinal: true, words: true, joinNext };
     }
+    // Ordinals with pang-/pan-/pam- (pangalawa, pangatlo, pang-apat, panlima, pampito): units only, so that
+    // ordinary pang- words (pangalan, pansin) stay words.
+    const pang = lang !== 'en' ? /^pa(?:ng-?|n|m)(.+)$/.exec(c) : null;
+    if (pang) {
+      const base = pang[1]!;
+      const v = tagalogWords().get(base) ?? tagalogWords().get('d' + base); // pangalawa = pang + (d)alawa
+      if (v && !v.ordinal && v.value >= 2 && v.value <= 10) return { t: 'num', value: v.value, ordinal: true, words: true, joinNext };
+    }
   }
   return { t: 'other' };
+}
+
+// Tagalog teens are written labing-pito, labimpito, labingpito, labinpito, labing pito: all read as 10 + unit.
+const TEEN = /^(ika-?)?labi(?:ng|n|m)-?(.+)$/;
+function teenSpellings(key: string): string[] {
+  const m = TEEN.exec(key);
+  if (!m) return [];
+  const unit = m[2]!;
+  return [`${m[1] ? 'ika' : ''}labing-${unit}`];
 }
 
 function tokenize(text: string, lang: Lang): Tok[] {
@@ -95,7 +123,7 @@ function tokenize(text: string, lang: Lang): Tok[] {
     let digitsYear = false;
     if (g.time) {
       const [h, mm] = g.time.split(':').map(Number);
-      time = (h ?? 0) * 60 + (mm ?? 0);
+      time = clock(h ?? 0, mm ?? 0);
       part = { t: 'other' };
     } else if (g.ika) {
       part = { t: 'num', value: Number(g.ikan), ordinal: true, words: false, joinNext: false };
@@ -122,6 +150,46 @@ function tokenize(text: string, lang: Lang): Tok[] {
   return toks;
 }
 
+/** Minutes on a 12-hour dial: "21:00", "9 p.m." and "ika-9 ng gabi" are one time (a.m./p.m. is often left to context). */
+function clock(h: number, m: number): number {
+  return (h % 12) * 60 + m;
+}
+
+// Clock times written around a number: Tagalog "alas-6", "ala-una", "alas singko y medya", "ika-9 ng umaga",
+// "9 ng gabi"; English "9 a.m.", "6pm", "7 o'clock". Their number is an hour, compared as a time.
+const SPANISH_HOURS: Record<string, number> = {
+  una: 1, uno: 1, dos: 2, tres: 3, kuwatro: 4, kwatro: 4, singko: 5, sinko: 5, sais: 6, siyete: 7, syete: 7,
+  otso: 8, nuwebe: 9, nwebe: 9, diyes: 10, dyes: 10, onse: 11, dose: 12,
+};
+const DAYPART = '(?:umaga|hapon|gabi|tanghali|madaling[-\\s]araw)';
+const TL_CLOCK = [
+  new RegExp(`(?<![\\p{L}\\d])ala(?:s)?[-\\s]?(?:(\\d{1,2})(?::(\\d{2}))?|(${Object.keys(SPANISH_HOURS).join('|')}))(?:\\s+y\\s+(medya|media))?(?:\\s+(?:ng|sa)\\s+${DAYPART})?(?![\\p{L}\\d])`, 'giu'),
+  new RegExp(`(?<![\\p{L}\\d.,:])(?:ika-?\\s?)?(\\d{1,2})(?::(\\d{2}))?()()\\s+(?:ng|sa)\\s+${DAYPART}(?![\\p{L}])`, 'giu'),
+];
+const EN_CLOCK = [/(?<![\p{L}\d.,:])(\d{1,2})(?::(\d{2}))?()()\s?(?:[ap]\.?\s?m\b\.?|o['’]clock)/giu];
+
+interface Clock {
+  start: number;
+  end: number;
+  value: number;
+}
+
+function clockTimes(text: string, lang: Lang): Clock[] {
+  const res = lang === 'en' ? EN_CLOCK : lang === 'tl' ? TL_CLOCK : [...EN_CLOCK, ...TL_CLOCK];
+  const out: Clock[] = [];
+  for (const re of res) {
+    for (const m of text.matchAll(re)) {
+      const h = m[1] ? Number(m[1]) : (SPANISH_HOURS[(m[3] ?? '').toLowerCase()] ?? NaN);
+      const min = m[2] ? Number(m[2]) : m[4] ? 30 : 0;
+      if (!(h >= 0 && h <= 24 && min < 60)) continue;
+      const raw = m[0].replace(/\.$/, '');
+      if (out.some((c) => m.index < c.end && c.start < m.index + raw.length)) continue;
+      out.push({ start: m.index, end: m.index + raw.length, value: clock(h, min) });
+    }
+  }
+  return out;
+}
+
 const onlySpace = (text: string, a: number, b: number): boolean => /^[\s]*$/.test(text.slice(a, b));
 
 /** Every number in `text`, in order, with its value, kind and offsets. */
@@ -140,7 +208,7 @@ const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
  * most of what reading numbers cost.
  */
 function mayHoldNumber(text: string, lang: Lang): boolean {
-  if (/\d/.test(text)) return true;
+  if (/\d/.test(text) || (lang !== 'en' && /(?<![\p{L}])alas?[-\s]/iu.test(text))) return true;
   for (const w of text.match(WORD) ?? []) {
     const p = lookupWord(w, lang);
     if (p.t === 'num' || (p.t === 'mult' && p.value >= 1000)) return true;
@@ -150,11 +218,25 @@ function mayHoldNumber(text: string, lang: Lang): boolean {
 
 function extractNumbersOf(text: string, lang: Lang): ExtractedNumber[] {
   if (!mayHoldNumber(text, lang)) return [];
+  const out = readNumbers(text, lang);
+  for (const n of out) n.qualifier = qualifierBefore(text, n.start, lang);
+  return out;
+}
+
+function readNumbers(text: string, lang: Lang): ExtractedNumber[] {
   const toks = tokenize(text, lang);
-  const out: ExtractedNumber[] = [];
+  const clocks = clockTimes(text, lang);
+  const out: ExtractedNumber[] = clocks.map((c) => ({
+    value: c.value, start: c.start, end: c.end, raw: text.slice(c.start, c.end), kind: 'time', fromWords: false,
+  }));
+  const inClock = (t: Tok) => clocks.some((c) => t.start >= c.start && t.end <= c.end);
   let i = 0;
   while (i < toks.length) {
     const tok = toks[i]!;
+    if (inClock(tok)) {
+      i++;
+      continue;
+    }
     if (tok.time !== undefined || tok.label !== undefined) {
       const kind = tok.time !== undefined ? 'time' : 'label';
       out.push({ value: (tok.time ?? tok.label)!, start: tok.start, end: tok.end, raw: tok.raw, kind, fromWords: false });
@@ -233,7 +315,7 @@ function extractNumbersOf(text: string, lang: Lang): ExtractedNumber[] {
     out.push({ value, start, end, raw: text.slice(start, end), kind, fromWords: words });
     i = endTok + 1;
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The values of the numbers that carry facts: digits, and word numbers above `minWordValue` (default 1). */

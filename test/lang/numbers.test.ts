@@ -73,7 +73,11 @@ test('digits glued to a name are labels; "una" is the ordinal first; Tagalog mon
   ]);
   assert.deepEqual(vals('ang unang araw', 'tl'), [['unang', 1, 'ordinal']]);
   assert.deepEqual(extractCalendar('makukuha sa 1 Ene. at sa Mayo', 'tl').map((c) => c.key), ['month:1', 'month:5']);
-  assert.deepEqual(extractCalendar('It opens in May. May I come?', 'en').map((c) => c.key), ['month:5']);
+  // Sentence-initial "May" may be the modal: kept, but optional (it counts only if the other side has May too).
+  assert.deepEqual(extractCalendar('It opens in May. May I come?', 'en').map((c) => [c.key, c.optional ?? false]), [
+    ['month:5', false],
+    ['month:5', true],
+  ]);
 });
 
 test('words that name a property of every object are words ("constructor", "__proto__", "toString")', () => {
@@ -82,4 +86,47 @@ test('words that name a property of every object are words ("constructor", "__pr
   assert.equal(enStem('constructor'), 'constructor');
   assert.equal(enNumberWord('constructor'), null);
   assert.equal(enNumberWord('__proto__'), null);
+});
+
+test('Tagalog teens in every spelling, with linkers; pang- ordinals; pangalan is not a number', () => {
+  assert.deepEqual(vals('Labingpitong tao, labimpitong bahay, labinlimang araw, ikalabimpito, pangalawa, pang-apat, panlima, pangalan, pansin', 'tl'), [
+    ['Labingpitong', 17, 'cardinal'],
+    ['labimpitong', 17, 'cardinal'],
+    ['labinlimang', 15, 'cardinal'],
+    ['ikalabimpito', 17, 'ordinal'],
+    ['pangalawa', 2, 'ordinal'],
+    ['pang-apat', 4, 'ordinal'],
+    ['panlima', 5, 'ordinal'],
+  ]);
+});
+
+test('clock times on a 12-hour dial: ala-6, alas-singko y medya, ika-9 ng umaga, 9 a.m., 21:00', () => {
+  assert.deepEqual(vals('ala-6, alas-singko y medya, ika-9 ng gabi, 2 ng hapon, ala-una', 'tl'), [
+    ['ala-6', 360, 'time'],
+    ['alas-singko y medya', 330, 'time'],
+    ['ika-9 ng gabi', 540, 'time'],
+    ['2 ng hapon', 120, 'time'],
+    ['ala-una', 60, 'time'],
+  ]);
+  assert.deepEqual(vals("at 9 a.m., 6pm, 21:00 and 7 o'clock", 'en'), [
+    ['9 a.m', 540, 'time'],
+    ['6pm', 360, 'time'],
+    ['21:00', 540, 'time'],
+    ["7 o'clock", 420, 'time'],
+  ]);
+});
+
+test('quantity qualifiers: at least / hindi bababa sa, more than / mahigit, fewer than / wala pang, about / mga', () => {
+  const q = (text: string, lang: 'tl' | 'en') => extractNumbers(text, lang).map((n) => [n.value, n.qualifier]);
+  assert.deepEqual(q('at least 49, more than 20, fewer than 5, about 7, 8', 'en'), [[49, 'up'], [20, 'up'], [5, 'down'], [7, 'approx'], [8, null]]);
+  assert.deepEqual(q('hindi bababa sa 49, mahigit 20, wala pang 5, mga 7, 8, 29 hanggang 37', 'tl'), [
+    [49, 'up'], [20, 'up'], [5, 'down'], [7, 'approx'], [8, null], [29, null], [37, null],
+  ]);
+});
+
+test('Linggo is Sunday after noong/tuwing or mid-sentence, optional at a sentence start (it may be "week")', () => {
+  const cal = (text: string) => extractCalendar(text, 'tl').map((c) => [c.key, c.optional ?? false]);
+  assert.deepEqual(cal('Dumating sila noong Linggo.'), [['weekday:sun', false]]);
+  assert.deepEqual(cal('Linggo ang pinakamalala.'), [['weekday:sun', true]]);
+  assert.deepEqual(cal('Noong Junio at Septiembre, Miyerkoles'), [['month:6', false], ['month:9', false], ['weekday:wed', false]]);
 });

@@ -1,7 +1,8 @@
 import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
-import { afterPersonMarker, entityIn, extractEntities, isCommonWord, isEnglishWord, isKnownName, missingTokens, nameIndex } from '../../../../lang/entities.js';
+import { ALIAS_WORDS, afterPersonMarker, entityIn, extractEntities, isCommonWord, isEnglishWord, isKnownName, missingTokens, nameIndex } from '../../../../lang/entities.js';
 import { th } from '../../thresholds.js';
+import { compassChange } from '../../../../lang/compass.js';
 
 // Names (people, places, organisations, titles written as names) must appear on both sides. Tagalog respells
 // some (Rusya), marks persons with si/ni/kay, and hyphenation varies (Kim Jong-un / Kim Jong Un): entityIn copes.
@@ -27,10 +28,20 @@ export const entitiesDetector: PairDetector = {
     pass: [
       { src: 'Vladimir Putin greeted Kim Jong-un in eastern Russia.', tgt: 'Binati ni Vladimir Putin si Kim Jong Un sa silangang Rusya.' },
       { src: 'The pilot was identified as Squadron Leader Dilokrit Pattavee.', tgt: 'Kinilala ang piloto bilang ang Pinuno ng Squadron na si Dilokrit Pattavee.' },
+      { src: 'Talks were held in Egypt and the United States.', tgt: 'Ginanap ang pag-uusap sa Ehipto at sa Estados Unidos.', note: 'exonyms' },
+      { src: 'The US sent aid to the Philippines.', tgt: 'Nagpadala ng tulong ang United States sa Pilipinas.', note: 'acronym spelled out' },
+      { src: 'PAGASA raised the signal over South Cotabato.', tgt: 'Itinaas ng PAGASA ang babala sa Timog Cotabato.', note: 'compass word translated' },
+      { src: 'The event is part of a campaign by the Bucharest City Hall.', tgt: 'Bahagi ang kaganapan ng kampanya ng munisipyo ng Bucharest.', note: 'descriptive name translated' },
+      { src: 'Schools closed during French school holidays.', tgt: 'Nagsara ang mga paaralan sa bakasyon sa paaralan ng France.', note: 'demonym / country' },
+      { src: '28-year-old Vidal had joined Barça from Sevilla.', tgt: 'Sumali ang 28 taong gulang na si Vidal sa BarÃ§a mula sa Sevilla.', note: 'mojibake in the translation' },
     ],
     fail: [
       { src: 'Vladimir Putin greeted Kim Jong Un in Moscow.', tgt: 'Binati ni Vladimir Putin si Xi Jinping sa Moscow.', note: 'person swapped' },
       { src: 'The talks were held in Pyongyang.', tgt: 'Ginanap ang pag-uusap sa Seoul.', note: 'place swapped' },
+      { src: 'The quake struck South Cotabato.', tgt: 'Tumama ang lindol sa Hilagang Cotabato.', note: 'South → North' },
+      { src: 'Floods hit northern Luzon.', tgt: 'Binaha ang timog Luzon.', note: 'north → south' },
+      { src: 'Soldiers returned to Marawi on Monday.', tgt: 'Bumalik ang mga sundalo sa marami noong Lunes.', note: 'name turned into a similar word (marami = many)' },
+      { src: 'Heavy rain fell on Surigao del Norte.', tgt: 'Bumuhos ang malakas na ulan sa Surigao del Sur.', note: 'Norte → Sur' },
     ],
   },
   run(ctx) {
@@ -41,16 +52,60 @@ export const entitiesDetector: PairDetector = {
     const te = extractEntities(t.text, ctx.tgtLang);
     const si = nameIndex(s.text, ctx.srcLang);
     const ti = nameIndex(t.text, ctx.tgtLang);
-    const onlySrc = se.filter((e) => !entityIn(e, ti, ctx.srcLang));
-    const onlyTgt = te.filter((e) => !entityIn(e, si, ctx.tgtLang));
+    // A compass word changed inside a name (South Cotabato / Hilagang Cotabato) is a changed place.
+    const turned = compassChange(s.text, ctx.srcLang, t.text, ctx.tgtLang);
+    if (turned) {
+      return [
+        pairFinding(this, ctx, {
+          side: 'tgt',
+          rawScore: 1,
+          severity: 'major',
+          confidence: 0.8,
+          message: `Direction changed in a name: "${turned.src.raw}" in the source reads "${turned.tgt.raw}" in the translation`,
+          evidence: { source: [turned.src.raw], translation: [turned.tgt.raw], directions: { source: turned.src.dir, translation: turned.tgt.dir } },
+          local: [turned.tgt.start, turned.tgt.end],
+          otherLocal: [turned.src.start, turned.src.end],
+        }),
+      ];
+    }
+    // An English name made only of common words ("Bucharest City Hall", "Attention Deficit Disorder", "the state
+    // Superintendent") is often translated word for word in Tagalog ("Munisipyo ng Bucharest"): when every word of
+    // it the translation lacks is a common English word, it is not a missing name. The Tagalog side's own names
+    // are still checked (a foreign-looking or marked name there is flagged on its own).
+    // Anchored: some word of the name is on the other side (Bucharest), so the rest is its translation; the lexicon
+    // lists some country names as glosses (chile, china), so a lone common-looking word is not enough.
+    // Likewise a lone common word capitalised as a title after an article ("the state Superintendent", "the
+    // Presidential Minister"), and common words in a title-case heading ("Estimates of the Prevalence of …").
+    const common = (w: string) => isCommonWord(w, 'en') && !isKnownName(w, 'en') && !ALIAS_WORDS.has(w);
+    const heading = (text: string) => {
+      const ws = text.match(/\p{L}{4,}/gu) ?? [];
+      return ws.length >= 4 && ws.filter((w) => /^\p{Lu}/u.test(w)).length >= ws.length * 0.6;
+    };
+    const titled = (e: { start: number }, text: string) => /(?:^|\s)(?:the|a|an|its|their|his|her)\s+(?:\p{Ll}+\s+)?$/u.test(text.slice(Math.max(0, e.start - 24), e.start));
+    const descriptive = (e: { tokens: string[]; start: number }, missing: string[], lang: typeof ctx.srcLang) => {
+      if (lang !== 'en' || missing.length === 0 || !missing.every(common)) return false;
+      const text = lang === ctx.srcLang ? s.text : t.text;
+      const anchored = e.tokens.some((x) => !missing.includes(x) && x.length >= 3 && !/^[ivxl]+$/.test(x));
+      return anchored || heading(text) || (e.tokens.length === 1 && titled(e, text));
+    };
+    const onlySrc = se.filter((e) => !entityIn(e, ti, ctx.srcLang) && !descriptive(e, missingTokens(e, ti, ctx.srcLang), ctx.srcLang));
+    const onlyTgt = te.filter((e) => !entityIn(e, si, ctx.tgtLang) && !descriptive(e, missingTokens(e, si, ctx.tgtLang), ctx.tgtLang));
     // Word level: a name word gone on one side and another on the other, one of them a real name
-    // ("Squadron Leader" / "Pinuno ng Armenia"; "European Centre" / "European Children").
-    const srcWords = se.flatMap((e) => missingTokens(e, ti, ctx.srcLang));
-    const tgtWords = te.flatMap((e) => missingTokens(e, si, ctx.tgtLang));
-    const wordSwap =
-      srcWords.length > 0 &&
-      tgtWords.length > 0 &&
-      (srcWords.some((w) => w.length > 2 && !isCommonWord(w, ctx.srcLang)) || tgtWords.some((w) => w.length > 2 && !isCommonWord(w, ctx.tgtLang)));
+    // ("Squadron Leader" / "Pinuno ng Armenia"; "European Centre" / "European Children"). Common English words
+    // against Tagalog words are a translation ("Highway" / "Lansangan"), unless the Tagalog word looks foreign.
+    const srcWords = se.flatMap((e) => {
+      const m = missingTokens(e, ti, ctx.srcLang);
+      return descriptive(e, m, ctx.srcLang) ? [] : m;
+    });
+    const tgtWords = te.flatMap((e) => {
+      const m = missingTokens(e, si, ctx.tgtLang);
+      return descriptive(e, m, ctx.tgtLang) ? [] : m;
+    });
+    // In Tagalog, a capitalised word is a name word when it looks foreign or is English kept as written; an affixed
+    // native word ("Pinag-isang", "Pangsalpok") is a translation of the other side's name words.
+    const nameWord = (w: string, lang: typeof ctx.srcLang) =>
+      w.length > 2 && !isCommonWord(w, lang) && (lang !== 'tl' || looksForeign(w) || isEnglishWord(w) || isKnownName(w, lang));
+    const wordSwap = srcWords.length > 0 && tgtWords.length > 0 && (srcWords.some((w) => nameWord(w, ctx.srcLang)) || tgtWords.some((w) => nameWord(w, ctx.tgtLang)));
     const score = onlySrc.length + onlyTgt.length;
     if (score < th(this, ctx.thresholds, 'minUnmatched') && !wordSwap) return [];
     // A name missing on one side and a new one on the other is a substitution (major); a lone missing or

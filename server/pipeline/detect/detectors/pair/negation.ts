@@ -2,6 +2,7 @@ import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
 import { affixalNegation, negationCues, softNegation } from '../../../../lang/negation.js';
 import { th } from '../../thresholds.js';
+import { stanceChange } from '../../../../lang/stance.js';
 
 // Polarity must survive translation: hindi/huwag/wala/ayaw ↔ not/n't/never/no/without.
 
@@ -18,24 +19,39 @@ export const negationDetector: PairDetector = {
       { src: 'The minister did not sign the deal.', tgt: 'Hindi pinirmahan ng ministro ang kasunduan.' },
       { src: 'There is no water in the village.', tgt: 'Walang tubig sa nayon.' },
       { src: 'The leaders met in the city.', tgt: 'Nagkita ang mga pinuno sa lungsod.' },
+      { src: 'Not long after, the rain stopped.', tgt: 'Hindi nagtagal, tumigil ang ulan.', note: 'hindi nagtagal = soon after' },
+      { src: 'The storm destroyed not only houses but also roads.', tgt: 'Sinira ng bagyo hindi lamang ang mga bahay kundi pati ang mga kalsada.', note: 'not only … but' },
+      { src: 'At least 15 people died.', tgt: 'Hindi bababa sa 15 katao ang namatay.', note: 'hindi bababa sa = at least' },
+      { src: 'The unit should last no longer than 40 minutes.', tgt: 'Hindi dapat higit sa 40 minuto ang yunit.', note: 'bound idioms' },
+      { src: 'Limit nonessential visitors.', tgt: 'Limitahan ang mga hindi mahalagang bisita.', note: 'hindi bound to one word' },
+      { src: 'Flying a drone is not illegal here.', tgt: 'Ang pagpapalipad ng drone ay hindi ilegal dito.', note: 'illegal / ilegal on both sides' },
+      { src: 'The police declined to release the names of the victims.', tgt: 'Tumanggi ang pulisya na ilabas ang mga pangalan ng mga biktima.', note: 'refusal kept' },
+      { src: 'The ministry denied the report.', tgt: 'Itinanggi ng ministeryo ang ulat.', note: 'denial kept' },
     ],
     fail: [
       { src: 'The minister signed the deal.', tgt: 'Hindi pinirmahan ng ministro ang kasunduan.', note: 'negation added' },
       { src: "Russia won't send weapons.", tgt: 'Magpapadala ng armas ang Rusya.', note: 'negation lost' },
+      { src: 'The minister arrived on time.', tgt: 'Hindi dumating sa oras ang ministro.', note: 'sentence opens with Hindi' },
+      { src: 'The storm destroyed not only houses but also roads.', tgt: 'Sinira ng bagyo ang mga bahay, hindi ang mga kalsada.', note: '"not only … but also" is not a negation' },
+      { src: 'Not long after, the rain stopped.', tgt: 'Hindi tumigil ang ulan.', note: 'idiom turned into a negation' },
+      { src: 'The police declined to release the names of the victims.', tgt: 'Itinanggi ng pulisya ang mga pangalan ng mga biktima.', note: 'declined to release → denied' },
     ],
   },
   run(ctx) {
     if (!isContentPair(ctx)) return [];
     const s = sideText(ctx.src);
     const t = sideText(ctx.tgt);
-    const sc = negationCues(s.text, ctx.srcLang);
-    const tc = negationCues(t.text, ctx.tgtLang);
+    // Particles bound to one word ("hindi kilalang", "nang hindi") count with the words that carry negation.
+    const sAll = negationCues(s.text, ctx.srcLang);
+    const tAll = negationCues(t.text, ctx.tgtLang);
+    const sc = sAll.filter((c) => !c.bound);
+    const tc = tAll.filter((c) => !c.bound);
     // A particle on one side may be carried by a word on the other ("unknown" / "hindi alam", "excluded" /
     // "hindi kasama"). Such words on both sides pair off first; what is left of one side's excuses the other's
     // particles. With particles on both sides, a side with more negation in all (particles and words) than the
     // other has one the translation did not carry ("not located … inaccessible" / "hindi madaling marating").
-    const softS = softNegation(s.text, ctx.srcLang);
-    const softT = softNegation(t.text, ctx.tgtLang);
+    const softS = softNegation(s.text, ctx.srcLang) + sAll.length - sc.length;
+    const softT = softNegation(t.text, ctx.tgtLang) + tAll.length - tc.length;
     const diff = Math.abs(sc.length - tc.length);
     const excessS = sc.length - tc.length - Math.max(0, softT - softS);
     const excessT = tc.length - sc.length - Math.max(0, softS - softT);
@@ -45,12 +61,34 @@ export const negationDetector: PairDetector = {
     const affT = affixalNegation(t.text, ctx.tgtLang);
     const minGap = th(this, ctx.thresholds, 'minTotalGap');
     const even = sc.length === tc.length && sc.length >= 1;
-    const gapS = even && softT === 0 && affS >= minGap;
-    const gapT = even && softS === 0 && affT >= minGap;
-    if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT) return [];
+    const gapS = even && softT === 0 && affS - affT >= minGap;
+    const gapT = even && softS === 0 && affT - affS >= minGap;
+    if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT) {
+      // Same polarity, but a refusal reported as a denial (or back): "declined to release" / "itinanggi".
+      const st = stanceChange(s.text, ctx.srcLang, t.text, ctx.tgtLang);
+      if (!st) return [];
+      const says = { refuse: 'a refusal (declined/refused to, tumanggi)', deny: 'a denial (denied, itinanggi)' } as const;
+      return [
+        pairFinding(this, ctx, {
+          side: 'tgt',
+          rawScore: 1,
+          severity: 'major',
+          confidence: 0.6,
+          message: `The source reports ${says[st.src]}, the translation ${says[st.tgt]}`,
+          evidence: { source: [st.src], translation: [st.tgt] },
+        }),
+      ];
+    }
+    // A Tagalog sentence that opens with "Hindi" negates its main clause: words of lack on the other side
+    // ("prevent", "out of") do not excuse it the way they excuse a particle inside the sentence.
+    const opens = (cs: typeof sc, text: string, lang: typeof ctx.srcLang) =>
+      lang === 'tl' && cs.some((c) => c.cue === 'hindi' && /(?:^|[.!?]\s+)["“]?$/.test(text.slice(0, c.start)));
+    // (An affixal word there — "uncertain" / "Hindi sigurado" — is the particle's partner, as below.)
+    const openS = sc.length > 0 && tc.length === 0 && affT === 0 && opens(sc, s.text, ctx.srcLang);
+    const openT = tc.length > 0 && sc.length === 0 && affS === 0 && opens(tc, t.text, ctx.tgtLang);
     const flipped = (sc.length > 0) !== (tc.length > 0);
-    const major = excessS >= 1 || excessT >= 1 || gapS || gapT;
-    const side = excessS >= 1 || gapS ? 'src' : excessT >= 1 || gapT ? 'tgt' : tc.length >= sc.length ? 'tgt' : 'src';
+    const major = excessS >= 1 || excessT >= 1 || gapS || gapT || openS || openT;
+    const side = excessS >= 1 || gapS || openS ? 'src' : excessT >= 1 || gapT || openT ? 'tgt' : tc.length >= sc.length ? 'tgt' : 'src';
     const cue = (side === 'tgt' ? tc : sc)[0];
     const otherCue = (side === 'tgt' ? sc : tc)[0];
     const message = flipped
