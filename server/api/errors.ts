@@ -1,16 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { rateLimitedLog, storageFailure, type Log } from './storage.js';
+import { HttpError } from './http-error.js';
 
-/** An error with an HTTP status, rendered as {"error": message, ...extra}. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
 export const notFound: RequestHandler = (req, res) => {
   res.status(404).json({ error: `no route for ${req.method} ${req.path}` });

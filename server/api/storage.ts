@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { RequestHandler } from 'express';
 import { dbErrorMessage } from '../db/errors.js';
-import { HttpError } from './errors.js';
+import { HttpError } from './http-error.js';
 
 // Storage failures the server outlives (issue 22). SQLite rolls back the request's transaction on each of
 // these, so the request saved nothing and says so; the connection stays usable, so service resumes by

@@ -8,7 +8,7 @@ import { alignSentences } from '../pipeline/align/index.js';
 import { sideOf } from '../pipeline/align/story.js';
 import type { PlacedFinding } from '../pipeline/detect/index.js';
 import type { StoryContext } from '../pipeline/detect/types.js';
-import type { Category, Finding, Role, SegmentedDoc, Severity } from '../pipeline/types.js';
+import type { Finding, Role, SegmentedDoc } from '../pipeline/types.js';
 import { InputError } from '../errors.js';
 import { JUDGE_DETECTOR } from './judge.js';
 

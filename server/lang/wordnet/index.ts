@@ -1,5 +1,5 @@
 import { dataLine, getLemmaIndex, getSenseCounts, POS_LIST, type Pos } from './files.js';
-import { isLemma, mayBeMultiword, morphy } from './morphy.js';
+import { mayBeMultiword, morphy } from './morphy.js';
 import { MemoFamily } from '../../memo.js';
 import { decodeHits, loadVocabulary, type LemmaHit } from './vocabulary.js';
 

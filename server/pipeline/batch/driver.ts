@@ -23,7 +23,7 @@ import { BatchPool } from './pool.js';
 import type { PreparedItem } from './prepare.js';
 import { commitStory, loadSegmentedDoc, prepareStory, type StoryWork } from './story.js';
 import type { StoryAnalysis } from './analyse.js';
-import { Progress } from './progress.js';
+import type { Progress } from './progress.js';
 import { createLlm, type LlmClient } from '../../llm/client.js';
 import { embedTexts } from '../../llm/embeddings.js';
 import { judgeStoryContext } from '../../llm/judge-story.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadConfig } from '../../../server/config.js';
@@ -29,12 +29,6 @@ function setup() {
 
 const ex = (db: ReturnType<typeof setup>['db'], auditId: number, format: ExportFormat, documentId: number | null = null, dropBoilerplate = false) =>
   exportAudit(db, auditId, { format, documentId, dropBoilerplate }).body;
-
-const span = (text: string, needle: string, from = 0): [number, number] => {
-  const at = text.indexOf(needle, from);
-  assert.ok(at >= 0, `"${needle}" is in the text`);
-  return [at, at + needle.length];
-};
 
 test('corrected copy: approved corrections at their offsets, everything else byte for byte', () => {
   const { db, auditId, pivot, review } = setup();
