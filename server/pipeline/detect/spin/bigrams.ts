@@ -127,3 +127,4 @@ export function association(word: string, leftWord: string | null, rightWord: st
   }
   return s;
 }
+

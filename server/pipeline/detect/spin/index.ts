@@ -7,6 +7,7 @@ import { resolveOverlaps, type SpinFinding } from './finding.js';
 import { lexiconFindings } from './fingerprint.js';
 import { originalFindings } from './original.js';
 import { rareFindings } from './rare.js';
+import { nameFindings } from './names.js';
 import { MemoFamily } from '../../../memo.js';
 
 // The spin detectors (explicit registry). With an original: the word diff (spin-diff). Without:
@@ -78,7 +79,7 @@ export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFind
       // a reconstructed collocation is only a guess in clean prose ("first year" is not a spun "first class"):
       // it is offered in text already shown to be spun
       const colloc = spun || lex.some((f) => f.confidence >= 0.9) ? collocationFindings(text, collocTh) : [];
-      return resolveOverlaps([...lex, ...colloc, ...rare, ...context]);
+      return resolveOverlaps([...lex, ...colloc, ...rare, ...context, ...nameFindings(text)]);
     })
     .slice();
 }
@@ -203,6 +204,21 @@ export const spinDetectors: SpinDetector[] = [
       },
     },
     (ctx) => noOriginal(ctx, 'spin-rare'),
+  ),
+  wrap(
+    {
+      id: 'spin-names',
+      name: 'Names made common nouns',
+      description: 'A lowercase word whose WordNet synset-mate is a name written elsewhere in the text: a sense-blind spinner\'s version of that name ("Derby" → "bowler").',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0 },
+      examples: {
+        pass: [ex('The fans of Derby sang all night, and the fans of Leeds cheered.')],
+        fail: [ex('Derby County lost again. The fans of Derby sang, and the manager of bowler County resigned.', 'Derby → bowler (derby, bowler: one synset, the hat), next to the rest of the name')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-names'),
   ),
   wrap(
     {
