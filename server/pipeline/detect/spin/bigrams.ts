@@ -81,27 +81,6 @@ export function pairCountEstimate(a: string, b: string): number {
   return Math.min(c.floor / 2, (ua * ub) / c.total);
 }
 
-/** Whether the pair is among the listed frequent pairs. */
-export function pairListed(a: string, b: string): boolean {
-  return load().bi.has(`${a} ${b}`);
-}
-
-/**
- * log P(x | left) + log P(right | x) for a single word x between two neighbours (null: a side with no word
- * neighbour, left out). Words unknown to the list get a count of one tenth of its rarest word.
- */
-export function contextLogProb(word: string, leftWord: string | null, rightWord: string | null): number {
-  const c = load();
-  const x = listedForm(word) ?? word;
-  const left = leftWord === null ? null : (listedForm(leftWord) ?? leftWord);
-  const right = rightWord === null ? null : (listedForm(rightWord) ?? rightWord);
-  const ux = Math.max(c.uni.get(x) ?? 0, 1000);
-  let s = 0;
-  if (left !== null) s += Math.log(Math.max(1, pairCountEstimate(left, x)) / Math.max(1000, c.uni.get(left) ?? 0));
-  if (right !== null) s += Math.log(Math.max(1, pairCountEstimate(x, right)) / ux);
-  return s;
-}
-
 /**
  * How strongly x goes with its neighbours: the pointwise mutual information of (left, x) plus that of
  * (x, right), a side with no word neighbour left out. Frequency cancels out, so a common synonym is not
