@@ -1,5 +1,5 @@
 // Spin WITHOUT the original, on the spinner zoo and the real pairs, tuning part apart from reporting part:
-// `npx tsx bench/spin-free.ts` → bench/results/spin-free.json (both parts; `--tuning` scores only the tuning
+// `npm run bench:spin-free` (or `npx tsx bench/spin-free.ts`) → bench/results/spin-free.json (both parts; `--tuning` scores only the tuning
 // part and writes nothing, for quick runs while tuning).
 // Reporting part: the protocol of bench/spin-zoo.ts (FLORES-200 dev + TICO-19 dev English by document and the
 // clean seeds 001/002/004, each spun by every zoo family, rate 0.15–0.35, every other text with 1–3 meaning
