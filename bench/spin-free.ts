@@ -1,6 +1,6 @@
 // Spin WITHOUT the original, on the spinner zoo and the real pairs, tuning part apart from reporting part:
-// `npm run bench:spin-free` (or `npx tsx bench/spin-free.ts`) → bench/results/spin-free.json (both parts; `--tuning` scores only the tuning
-// part and writes nothing, for quick runs while tuning).
+// `npm run bench:spin-free` (or `npx tsx bench/spin-free.ts`) → bench/results/spin-free.json (both parts;
+// `--tuning` scores only the tuning part and writes nothing, for quick runs while tuning).
 // Reporting part: the protocol of bench/spin-zoo.ts (FLORES-200 dev + TICO-19 dev English by document and the
 // clean seeds 001/002/004, each spun by every zoo family, rate 0.15–0.35, every other text with 1–3 meaning
 // edits; same seeds), so its figures compare with bench/results/spin-zoo.json's, and the real pairs marked
