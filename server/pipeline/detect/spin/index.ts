@@ -7,6 +7,8 @@ import { resolveOverlaps, type SpinFinding } from './finding.js';
 import { lexiconFindings } from './fingerprint.js';
 import { originalFindings } from './original.js';
 import { rareFindings } from './rare.js';
+import { nameFindings } from './names.js';
+import { pairFindings } from './pairs.js';
 import { MemoFamily } from '../../../memo.js';
 
 // The spin detectors (explicit registry). With an original: the word diff (spin-diff). Without:
@@ -25,7 +27,14 @@ const COLLOCATION_DEFAULTS = { minTagCount: 1 };
 // text stays under 1 flag per 1,000 words
 // the model's probability cut and the document gate, chosen on the same tuning set (bench/spin-train.ts
 // trains the model; bench/spin-tune.ts scores thresholds)
-const CONTEXT_DEFAULTS = { minProbability: 0.3, gateMean: 0.12, gateAlone: 0.14 };
+// Lowered from 0.3 / 0.12 / 0.14 (chosen on Tatoeba + UD spun by the bench spinner) on the tuning part of
+// bench/spin-free.ts: thesaurus spinners (mythes, aiksaurus) leave texts whose mean is 0.09-0.12, which the
+// old gate kept shut (F1 0.29 / 0.11 on tuning news; 0.42 / 0.27 with these, clean news 0.9 flags per
+// 1,000 words). In a spun text a unit at probability 0.25 is right often enough to raise F1.
+const CONTEXT_DEFAULTS = { minProbability: 0.25, gateMean: 0.08, gateAlone: 0.09 };
+// chosen on the tuning part of bench/spin-free.ts (zoo-spun news and Tatoeba/UD): flags this far above the
+// word's own pair strength are right about 4 times in 10 in spun text, which raises F1 there
+const PAIR_DEFAULTS = { minGain: 4 };
 const RARE_DEFAULTS = { minRank: 20000, minRatio: 5, gateDensity: 9, gateMin: 2, multiwordMateRank: 5000, spunTextRank: 10000, contextPairs: 2, contextRatio: 10 };
 
 export interface DetectSpinOptions {
@@ -61,8 +70,9 @@ export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFind
   const ctxTh = params(CONTEXT_DEFAULTS, th['spin-context']);
   const lexTh = params(LEXICON_DEFAULTS, th['spin-fingerprint']);
   const collocTh = params(COLLOCATION_DEFAULTS, th['spin-collocation']);
+  const pairTh = params(PAIR_DEFAULTS, th['spin-pairs']);
   return spinPasses
-    .table(JSON.stringify([rareTh, ctxTh, lexTh, collocTh]))
+    .table(JSON.stringify([rareTh, ctxTh, lexTh, collocTh, pairTh]))
     .get(text, () => {
       // weak fingerprints open on the fingerprint evidence alone: they describe the thesaurus spinners, and a
       // WordNet spinner's rare words say nothing about whether "army" was "military"
@@ -78,7 +88,8 @@ export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFind
       // a reconstructed collocation is only a guess in clean prose ("first year" is not a spun "first class"):
       // it is offered in text already shown to be spun
       const colloc = spun || lex.some((f) => f.confidence >= 0.9) ? collocationFindings(text, collocTh) : [];
-      return resolveOverlaps([...lex, ...colloc, ...rare, ...context]);
+      const pairs = spun ? pairFindings(text, pairTh) : [];
+      return resolveOverlaps([...lex, ...colloc, ...rare, ...context, ...pairs, ...nameFindings(text)]);
     })
     .slice();
 }
@@ -203,6 +214,36 @@ export const spinDetectors: SpinDetector[] = [
       },
     },
     (ctx) => noOriginal(ctx, 'spin-rare'),
+  ),
+  wrap(
+    {
+      id: 'spin-names',
+      name: 'Names made common nouns',
+      description: 'A lowercase word whose WordNet synset-mate is a name written elsewhere in the text: a sense-blind spinner\'s version of that name ("Derby" → "bowler").',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0 },
+      examples: {
+        pass: [ex('The fans of Derby sang all night, and the fans of Leeds cheered.')],
+        fail: [ex('Derby County lost again. The fans of Derby sang, and the manager of bowler County resigned.', 'Derby → bowler (derby, bowler: one synset, the hat), next to the rest of the name')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-names'),
+  ),
+  wrap(
+    {
+      id: 'spin-pairs',
+      name: 'Broken word pairs',
+      description: 'In evidently spun text, a word whose neighbours go far better with one of its WordNet synset-mates (web-scale word-pair counts, data/spin/bigrams.tsv).',
+      category: 'style/spin',
+      defaultSeverity: 'minor',
+      thresholds: { minConfidence: 0, ...PAIR_DEFAULTS },
+      examples: {
+        pass: [ex('Nadal won 88% of net points in the match, winning 76 points on his first serve. After the match, he said he was happy to be back in the final rounds of the most important events. Lighting is a big part of the concept.')],
+        fail: [ex('Nadal bagged 88% net points in the tally making headway 76 points in the first serve. After the peer, he aforesaid he was felicitous to be back in the final troll of the most crucial outcome. Lighting is a big melody in the concept.', 'tune → melody: "big tune" is a frequent pair, "big melody" is not (mythes-spun news, tuning part)')],
+      },
+    },
+    (ctx) => noOriginal(ctx, 'spin-pairs'),
   ),
   wrap(
     {

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../../paths.js';
+
+// Collocation strength from web-scale counts: data/spin/bigrams.tsv (242,000 frequent English word pairs)
+// and data/spin/unigrams.tsv (82,000 words), Google Books Ngram counts as filtered by SymSpell (CC BY 3.0;
+// see data/spin/SOURCES.md). A thesaurus spinner keeps the neighbours and changes the word, so "local time"
+// (86 million) becomes "native time" (not among the frequent pairs): the pair's weakness next to a
+// synonym's strength is the evidence the word is not the writer's.
+
+interface Counts {
+  uni: Map<string, number>;
+  bi: Map<string, number>;
+  total: number;
+  /** the list keeps pairs from this count on: an absent pair is rarer than this */
+  floor: number;
+}
+
+let counts: Counts | null = null;
+
+function load(): Counts {
+  if (counts) return counts;
+  const uni = new Map<string, number>();
+  let total = 0;
+  for (const line of readFileSync(dataPath('spin', 'unigrams.tsv'), 'utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const n = Number(line.slice(tab + 1));
+    uni.set(line.slice(0, tab), n);
+    total += n;
+  }
+  const bi = new Map<string, number>();
+  let floor = Infinity;
+  for (const line of readFileSync(dataPath('spin', 'bigrams.tsv'), 'utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const n = Number(line.slice(tab + 1));
+    bi.set(line.slice(0, tab), n);
+    if (n < floor) floor = n;
+  }
+  return (counts = { uni, bi, total, floor });
+}
+
+// The lists spell the British way ("centre", "travelling", "colour"): an American form is looked up as
+// its British one, so "center" is not taken for a word the counts never saw.
+function british(w: string): string[] {
+  return [
+    w.replace(/ter(s?)$/, 'tre$1'),
+    w.replace(/or(s?)$/, 'our$1').replace(/or(ed|ing|ful)$/, 'our$1'),
+    w.replace(/iz(e|es|ed|ing|ation|ations)$/, 'is$1'),
+    w.replace(/([aeiou])l(ed|ing|er|ers)$/, '$1ll$2'),
+    w.replace(/yz(e|es|ed|ing)$/, 'ys$1'),
+    w.replace(/og$/, 'ogue'),
+    w.replace(/ense$/, 'ence'),
+  ].filter((v) => v !== w);
+}
+
+/** The word's form in the lists: itself, or its British spelling; null when neither is listed. */
+export function listedForm(w: string): string | null {
+  const c = load();
+  if (c.uni.has(w)) return w;
+  for (const v of british(w)) if (c.uni.has(v)) return v;
+  return null;
+}
+
+/** Corpus count of a lowercase word (0: not among the 82,000). */
+export function unigramCount(w: string): number {
+  const f = listedForm(w);
+  return f === null ? 0 : (load().uni.get(f) ?? 0);
+}
+
+/**
+ * Estimated corpus count of the pair "a b". A listed pair has its count; an unlisted one is below the
+ * list's floor, so it gets what independence predicts, capped at half the floor.
+ */
+export function pairCountEstimate(a: string, b: string): number {
+  const c = load();
+  const listed = c.bi.get(`${a} ${b}`);
+  if (listed !== undefined) return listed;
+  const ua = c.uni.get(a) ?? 0;
+  const ub = c.uni.get(b) ?? 0;
+  return Math.min(c.floor / 2, (ua * ub) / c.total);
+}
+
+/**
+ * How strongly x goes with its neighbours: the pointwise mutual information of (left, x) plus that of
+ * (x, right), a side with no word neighbour left out. Frequency cancels out, so a common synonym is not
+ * preferred for being common; an unlisted pair scores at most 0 (what independence gives), less when even
+ * independence predicts more than the list's floor.
+ */
+export function association(word: string, leftWord: string | null, rightWord: string | null): number {
+  const c = load();
+  const x = listedForm(word) ?? word;
+  const ux = c.uni.get(x) ?? 0;
+  if (ux === 0) return 0;
+  let s = 0;
+  for (const [a, b, other] of [
+    [leftWord, x, leftWord],
+    [x, rightWord, rightWord],
+  ] as const) {
+    if (other === null || a === null || b === null) continue;
+    const la = listedForm(a) ?? a;
+    const lb = listedForm(b) ?? b;
+    const uo = c.uni.get(other === leftWord ? la : lb) ?? 0;
+    if (uo === 0) continue;
+    s += Math.log((pairCountEstimate(la, lb) * c.total) / ((c.uni.get(la) ?? 1) * (c.uni.get(lb) ?? 1)));
+  }
+  return s;
+}
+
