@@ -5,7 +5,7 @@ import { clearSpunSide, contentWords } from './direction.js';
 import { findOriginal } from './discover.js';
 import type { SpinFinding } from './finding.js';
 import { frequencyRank } from './frequency.js';
-import { spinDetectors } from './index.js';
+import { spinDetectors } from './detectors.js';
 import { profile } from './shingles.js';
 
 // Spin in a story (tapat audit): each version is checked against the other versions of its language. When
