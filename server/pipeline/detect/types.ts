@@ -45,6 +45,9 @@ export interface StoryContext {
   /** Every detector's configured overrides (config.thresholds): a story detector that runs other detectors (spin-story
    * runs the spin detectors) passes each its own, so `thresholds.spin-diff.*` in tapat.config.json reaches audits. */
   config?: Record<string, Record<string, number>>;
+  /** The roles were set by a reviewer (not read from the texts): spin-story then takes a version marked spin as the
+   * copy of one marked source, whatever the words say — the reviewer's correction of a reversed direction. */
+  declaredRoles?: boolean;
 }
 
 export interface PairExample {

@@ -56,7 +56,7 @@ export function changeRoles(db: Db, auditId: number, roles: ReadonlyMap<number, 
   const pivot = marked ?? keep ?? sources.find((i) => versions[i]!.doc.lang === 'en') ?? sources[0]!;
   const job: StoryJob = { versions: versions.map(({ documentId, doc }) => ({ documentId, doc })), thresholds };
   const withRoles = versions.map((v) => ({ documentId: v.documentId, doc: v.doc, role: v.role }));
-  const spin = spinStoryDetector.run({ versions: withRoles, pivot, alignments: [], thresholds: thresholdsFor(spinStoryDetector, thresholds) });
+  const spin = spinStoryDetector.run({ versions: withRoles, pivot, alignments: [], thresholds: thresholdsFor(spinStoryDetector, thresholds), config: thresholds, declaredRoles: true });
   const analysis = finishStory(job, { roles: after.map((v) => v.role), pivot, spin, documents: documentFindings(withRoles, thresholds) });
   const spinBefore = activeByDoc(db, auditId);
   let change: RoleChange | null = null;

@@ -66,6 +66,10 @@ export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIn
     return (spinScore[i] ??= [looksSpun(aloneOf(i), v.doc.text).per1000, rarity(v.doc.text), v.role === 'spin' ? 1 : 0]);
   };
   const moreSpun = (i: number, j: number): boolean => {
+    if (ctx.declaredRoles) {
+      const [ri, rj] = [ctx.versions[i]!.role, ctx.versions[j]!.role];
+      if (ri !== rj && (ri === 'spin' || rj === 'spin')) return ri === 'spin';
+    }
     const [wi, wj] = [words[i], words[j]];
     const clear = wi && wj ? clearSpunSide(wi, wj) : null;
     if (clear) return clear === 'a';
