@@ -65,7 +65,10 @@ if (!hasChromium()) {
     await page.goto(`${s.url}/${hash}`);
     return page;
   }
-  const api = async <T>(path: string): Promise<T> => (await (await fetch(`${s.url}${path}`)).json()) as T;
+  // waitForFunction with a function, not a string: a string predicate is eval'd in the page, which the CSP refuses.
+  // The function is serialised into the page (no closure), and the test's tsconfig has no DOM types: hence the cast.
+  type PageGlobal = { document: { querySelectorAll(sel: string): { length: number } } };
+  const api = async <T>(path: string): Promise<T> => (await (await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as T;
   type F = { id: number; confidence: number; decision: { action: string } | null; message: string; detector: string };
   const flag = async (id: number): Promise<F> => (await api<{ flag: F }>(`/api/flags/${id}`)).flag;
   const selectedId = async (page: Page): Promise<number> => Number(await page.locator('article.flag-detail').getAttribute('data-flag'));
@@ -113,7 +116,7 @@ if (!hasChromium()) {
       await page.evaluate("for (let i = 0; i < 40; i++) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }))");
       await page.waitForTimeout(60);
     }
-    await page.waitForFunction(`document.querySelectorAll('button.item').length >= ${total}`);
+    await page.waitForFunction((n) => (globalThis as unknown as PageGlobal).document.querySelectorAll('button.item').length >= n, total);
     await page.waitForTimeout(300);
     const ids = await listIds(page);
     assert.equal(new Set(ids).size, ids.length, 'no flag listed twice');
@@ -129,7 +132,7 @@ if (!hasChromium()) {
     await page.press('#f-min_confidence', 'Enter');
     const want = await api<{ flags: F[] }>(`/api/flags?audit=${long.auditId}&status=all&min_confidence=0.85&limit=500`);
     assert.ok(want.flags.length > 0 && want.flags.length < 100);
-    await page.waitForFunction(`document.querySelectorAll('button.item').length === ${want.flags.length}`);
+    await page.waitForFunction((n) => (globalThis as unknown as PageGlobal).document.querySelectorAll('button.item').length === n, want.flags.length);
     assert.deepEqual(await listIds(page), want.flags.map((f) => f.id));
     assert.match(String(await page.evaluate('location.hash')), /min_confidence=0\.85/);
     await page.fill('#f-min_confidence', '150');

@@ -65,7 +65,7 @@ if (!hasChromium()) {
     assert.deepEqual(aligned, [{ d: spin }]);
     const stale = (s.db.prepare(`SELECT COUNT(*) AS n FROM flags WHERE audit_id = ? AND status = 'stale'`).get(story.auditId) as { n: number }).n;
     assert.ok(stale > 0, 'flags of the old reading no longer apply');
-    const after = (await (await fetch(`${s.url}/api/flags/${decided.id}`)).json()) as { flag: { status: string }; history: { action: string }[] };
+    const after = (await (await fetch(`${s.url}/api/flags/${decided.id}`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as { flag: { status: string }; history: { action: string }[] };
     assert.deepEqual(after.history.map((h) => h.action), ['approve'], 'the verdict stays in the history');
     assert.deepEqual(errors, []);
     await page.close();

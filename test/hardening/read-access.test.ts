@@ -45,7 +45,8 @@ test('every GET under /api answers 401 without a valid token and 2xx/4xx-but-not
   }
   const concrete = (p: string): string => {
     const id = p.startsWith('/api/documents') ? sample.en : p.startsWith('/api/flags') ? sample.flags[0]! : sample.auditId;
-    return p.replace(/:[a-zA-Z]+/g, String(id)) + (p.endsWith('/export') ? '?format=txt' : '');
+    const query = p.endsWith('/export') ? '?format=txt' : p === '/api/verdicts/bulk' ? `?flag=${sample.flags[0]}` : '';
+    return p.replace(/:[a-zA-Z]+/g, String(id)) + query;
   };
   for (const p of paths) {
     const path = concrete(p);
