@@ -1,0 +1,210 @@
+// The grouping benchmark's realistic spun-copy set (issue #17 item 4): short news texts (40–90 words), each
+// with a spun copy in which about half of the words are swapped, by several spinner families, in one batch
+// with many unrelated articles on the same topics, so that a false merge has every chance to happen.
+// - originals: the FLORES-200 dev documents (Wikinews, Wikivoyage, Wikibooks; CC BY-SA 4.0), cut to their
+//   first sentences (40–90 words); the FLORES topics repeat (travel, sports, politics, disasters...);
+// - distractors: the 13 TICO-19 COVID-19 documents whole (one topic, CC0), and three real reports of one
+//   event from different outlets (data/samples/001, 002, 004: comparable, allowed to be one story);
+// - real pairs: data/samples/003 (a real auto-spinner's copy) with its original (bench/group-real/), whole
+//   and cut to the first paragraph; pairs of the spin branch's bench/spin-real/ when that is present.
+// Each spun copy is made by one family in turn (seeded): sense-blind WordNet, WordNet with proper nouns
+// swapped too, the synthetic corpus's synonym table, phrase rewrites (tortured phrases: real spinner output
+// collected by the Problematic Paper Screener, applied from plain to tortured), spelling and punctuation.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lemmaSynsets, lookup } from '../server/lang/wordnet/index.js';
+import { spinText as wordnetSpin } from '../test/pipeline/spin/spinner.js';
+import { spinText as tableSpin } from '../test/pipeline/batch/synth.js';
+import { mulberry32 } from '../test/helpers/rng.js';
+import { REPO, SHARED, seed } from '../test/helpers/paths.js';
+
+export interface SetDoc {
+  id: string;
+  text: string;
+  /** Gold story: an original and its spun copies share it. */
+  story: string;
+  /** For a spun copy: its family ('real' for real spinner output). */
+  family?: string;
+  /** Stories that may also be grouped with this one without counting as a false merge (same event). */
+  comparable?: string;
+}
+
+const lines = (name: string): string[] => readFileSync(join(SHARED, 'data', 'parallel', name), 'utf8').split('\n').filter((l) => l.trim() !== '');
+const wordCount = (t: string): number => t.split(/\s+/).filter(Boolean).length;
+
+/** The documents of a parallel set's English side, as lists of sentences. */
+function documents(set: string): string[][] {
+  const en = lines(`${set}.en`);
+  const ids = lines(`${set}.docid`);
+  const out = new Map<string, string[]>();
+  en.forEach((s, i) => (out.get(ids[i]!) ?? out.set(ids[i]!, []).get(ids[i]!)!).push(s.trim()));
+  return [...out.values()];
+}
+
+/** The first sentences of a document, 40–90 words, as a title line and a paragraph; null when too short. */
+function shortText(sents: string[]): string | null {
+  const kept: string[] = [];
+  for (const s of sents) {
+    if (wordCount(kept.join(' ')) >= 40) break;
+    kept.push(s);
+  }
+  const n = wordCount(kept.join(' '));
+  if (n < 40 || n > 90) return null;
+  return kept.join(' ') + '\n';
+}
+
+// --- spinner families --------------------------------------------------------------------------------
+
+type Family = (text: string, seed: number) => string;
+
+const wordnet = (rate: number): Family => (text, s) => wordnetSpin(text, s, { rate, meaningEdits: 0 }).text;
+
+/** A sense-blind spinner does not spare names: "Louis van Gaal" → "prizefighter van Gaal". */
+function swapNames(text: string, seedN: number, rate: number): string {
+  const r = mulberry32(seedN);
+  return text.replace(/(?<=[a-z,;] )\p{Lu}\p{Ll}+/gu, (w) => {
+    if (r() >= rate) return w;
+    const hits = lookup(w.toLowerCase());
+    const mates = hits.flatMap((h) => lemmaSynsets(h.lemma, h.pos).flatMap((s) => s.words)).filter((m) => m !== w.toLowerCase() && /^[a-z_]+$/.test(m));
+    return mates.length ? mates[Math.floor(r() * mates.length)]!.replace(/_/g, ' ') : w;
+  });
+}
+
+let tortured: [RegExp, string][] | null = null;
+/** Plain phrase → a spinner's rewrite of it, from the tortured-phrase list (multiword plain phrases only). */
+function phraseTable(): [RegExp, string][] {
+  if (tortured) return tortured;
+  const byPlain = new Map<string, string>();
+  for (const row of readFileSync(join(REPO, 'data', 'spin', 'tortured.tsv'), 'utf8').split('\n').slice(1)) {
+    const [bad, plain] = row.split('\t');
+    if (!bad || !plain || !/^[a-z]+( [a-z]+)+$/.test(plain) || byPlain.has(plain)) continue;
+    byPlain.set(plain, bad);
+  }
+  return (tortured = [...byPlain].map(([plain, bad]) => [new RegExp(`\\b${plain}\\b`, 'gi'), bad]));
+}
+const phrases: Family = (text, s) => wordnet(0.8)(phraseTable().reduce((t, [re, bad]) => t.replace(re, bad), text), s);
+
+const SPELLING: [RegExp, string][] = [
+  [/(\w{3,})ize(s|d)?\b/g, '$1ise$2'], [/(\w{3,})ization\b/g, '$1isation'], [/\b(col|fav|hon|lab|neighb|behavi)or/g, '$1our'],
+  [/(\w{3,})ter\b/g, '$1tre'], [/\bis not\b/g, "isn't"], [/\bdo not\b/g, "don't"], [/\bit is\b/g, "it's"], [/\bwill not\b/g, "won't"],
+  [/, and\b/g, ' and'], [/"/g, '“'], [/\bper cent\b/g, 'percent'], [/\bonline\b/g, 'on-line'], [/\be-mail\b/g, 'email'],
+];
+const spelling: Family = (text, s) => wordnet(0.8)(SPELLING.reduce((t, [re, to]) => t.replace(re, to), text), s);
+
+export const FAMILIES: Record<string, Family> = {
+  wordnet: wordnet(1),
+  'wordnet+names': (text, s) => swapNames(wordnet(1)(text, s), s + 1, 0.8),
+  table: (text, s) => tableSpin(text, mulberry32(s), 1),
+  phrases,
+  spelling,
+};
+
+/** Share of the original's words the copy does not keep in order (word-level LCS). */
+export function swapRate(original: string, copy: string): number {
+  const a = original.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+  const b = copy.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    const cur = [0];
+    for (let j = 1; j <= b.length; j++) cur[j] = x === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    prev = cur;
+  }
+  return a.length ? 1 - prev[b.length]! / a.length : 0;
+}
+
+// --- the set -----------------------------------------------------------------------------------------
+
+interface RealPair {
+  id: string;
+  /** Pairs cut from one article are one story. */
+  story?: string;
+  original: string;
+  spun: string;
+}
+
+/** Real spun copies with their originals: data/samples/003 and the spin branch's pairs, if present. */
+export function realPairs(): RealPair[] {
+  const full = { original: readFileSync(join(REPO, 'bench', 'group-real', '003-original.txt'), 'utf8'), spun: readFileSync(seed('003'), 'utf8') };
+  // the first paragraph of the body (after the title lines): about 80 words
+  const firstPara = (t: string) => t.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => wordCount(p) >= 40)[0]! + '\n';
+  const out = [
+    { id: 'seed003', ...full },
+    { id: 'seed003-short', story: 'seed003', original: firstPara(full.original), spun: firstPara(full.spun) },
+  ];
+  const dir = join(REPO, 'bench', 'spin-real');
+  if (existsSync(dir)) out.push(...spinRealPairs(dir));
+  return out;
+}
+
+/** Pairs in the spin branch's layout: NAME.original.txt beside NAME.spun.txt (read when present). */
+function spinRealPairs(dir: string): RealPair[] {
+  const out: RealPair[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    const m = /^(.*)\.original\.txt$/.exec(f);
+    const spunFile = m && join(dir, `${m[1]}.spun.txt`);
+    if (!m || !spunFile || !existsSync(spunFile)) continue;
+    out.push({ id: m[1]!, original: readFileSync(join(dir, f), 'utf8'), spun: readFileSync(spunFile, 'utf8') });
+  }
+  return out;
+}
+
+export function spunSet(seedN = 42): { docs: SetDoc[]; swap: Record<string, number> } {
+  const docs: SetDoc[] = [];
+  const families = Object.keys(FAMILIES);
+  const swaps: Record<string, number[]> = {};
+  let k = 0;
+  documents('flores200-dev').forEach((sents, n) => {
+    const text = shortText(sents);
+    if (!text) return;
+    const story = `flores-${n}`;
+    docs.push({ id: `${story}/original`, text, story });
+    const family = families[k++ % families.length]!;
+    const spun = FAMILIES[family]!(text, seedN * 1000 + n);
+    if (spun === text) return;
+    (swaps[family] ??= []).push(swapRate(text, spun));
+    docs.push({ id: `${story}/${family}`, text: spun, story, family });
+  });
+  documents('tico19-dev').forEach((sents, n) => docs.push({ id: `tico-${n}`, text: sents.join('\n\n') + '\n', story: `tico-${n}` }));
+  for (const s of ['001', '002', '004']) docs.push({ id: `sample-${s}`, text: readFileSync(seed(s), 'utf8'), story: `sample-${s}`, comparable: 'vostochny' });
+  for (const p of realPairs()) {
+    const story = p.story ?? p.id;
+    docs.push({ id: `${p.id}/original`, text: p.original, story });
+    docs.push({ id: `${p.id}/real`, text: p.spun, story, family: 'real' });
+    (swaps['real'] ??= []).push(swapRate(p.original, p.spun));
+  }
+  const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
+  return { docs, swap: Object.fromEntries(Object.entries(swaps).map(([f, xs]) => [f, mean(xs)])) };
+}
+
+/**
+ * How the set came out of grouping: per family, the share of spun copies in their original's group; false
+ * merges: pairs of documents grouped together from different stories (documents of one event reported by
+ * different outlets excepted), with a few examples.
+ */
+export function spunQuality(docs: SetDoc[], groups: number[][]) {
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, gi) => g.forEach((i) => groupOf.set(i, gi)));
+  const originalOf = new Map(docs.map((d, i) => [d.id, i]));
+  const joined: Record<string, { copies: number; joined: number; recall?: number }> = {};
+  docs.forEach((d, i) => {
+    if (!d.family) return;
+    const o = originalOf.get(d.id.replace(/[^/]+$/, 'original'));
+    const r = (joined[d.family] ??= { copies: 0, joined: 0 });
+    r.copies++;
+    if (o !== undefined && groupOf.get(o) === groupOf.get(i)) r.joined++;
+  });
+  for (const r of Object.values(joined)) r.recall = Math.round((r.joined / r.copies) * 1000) / 1000;
+  let falseMerges = 0;
+  const examples: string[] = [];
+  for (const g of groups)
+    for (let x = 0; x < g.length; x++)
+      for (let y = x + 1; y < g.length; y++) {
+        const [a, b] = [docs[g[x]!]!, docs[g[y]!]!];
+        if (a.story === b.story || (a.comparable && a.comparable === b.comparable)) continue;
+        falseMerges++;
+        if (examples.length < 5) examples.push(`${a.id} + ${b.id}`);
+      }
+  const copies = Object.values(joined).reduce((s, r) => s + r.copies, 0);
+  const all = Object.values(joined).reduce((s, r) => s + r.joined, 0);
+  return { recall: Math.round((all / copies) * 1000) / 1000, byFamily: joined, falseMerges, falseMergeExamples: examples };
+}
