@@ -97,6 +97,8 @@ export const FAMILIES: Record<string, Family> = {
   table: (text, s) => tableSpin(text, mulberry32(s), 1),
   phrases,
   spelling,
+  // everything a spinner does at once: half of the words or more
+  all: (text, s) => swapNames(wordnet(1)(SPELLING.reduce((t, [re, to]) => t.replace(re, to), phraseTable().reduce((t, [re, bad]) => t.replace(re, bad), text)), s), s + 1, 0.8),
 };
 
 /** Share of the original's words the copy does not keep in order (word-level LCS). */

@@ -1,5 +1,6 @@
 import type { DocFeatures } from './features.js';
-import { lexicalPairs, mutualBestLinks, type Pair } from './crosslang.js';
+import { bestCandidates, lexicalPairs, mutualBestLinks, type Pair } from './crosslang.js';
+import { alignedSimilarity, sequenceLength } from './sequence.js';
 
 export type { Pair } from './crosslang.js';
 import { averageLinkage } from './linkage.js';
@@ -56,6 +57,14 @@ export interface ClusterOptions {
   crossSure: number;
   /** English candidates scored exactly for each Tagalog document. */
   crossCandidates: number;
+  /**
+   * Same-language candidates (the most similar earlier documents by any feature) whose word sequences are
+   * aligned through synonym swaps (sequence.ts), for each English document: a spun copy's original is
+   * among its few most similar documents even when its shingles and skeletons are gone.
+   */
+  alignCandidates: number;
+  /** Minimum aligned similarity (Dice of the in-order word pairing) for two texts to be one text. */
+  alignThreshold: number;
 }
 export const DEFAULT_CLUSTER: ClusterOptions = {
   threshold: 0.4,
@@ -71,6 +80,8 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   crossMargin: 2,
   crossSure: 0.4,
   crossCandidates: 24,
+  alignCandidates: 4,
+  alignThreshold: 0.5,
 };
 
 /** The similarities where each document is among the other's k most similar. */
@@ -207,12 +218,31 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
     const sw = dots(docs, i, (d) => d.words, words, 'same', comparableMass);
     const sh = dots(docs, i, (d) => d.shingles, shingles, 'same', minMass);
     const sk = dots(docs, i, (d) => d.skeletons, skeletons, 'same', minMass);
-    for (const j of new Set([...sa.keys(), ...sw.keys(), ...sh.keys(), ...sk.keys()])) {
-      const h = Math.max(sh.get(j) ?? 0, sk.get(j) ?? 0);
+    const met = new Set([...sa.keys(), ...sw.keys(), ...sh.keys(), ...sk.keys()]);
+    const aligned = alignedNeighbours(docs, i, met, [sa, sw, sh, sk], [sh, sk], opts);
+    for (const j of met) {
+      const h = Math.max(sh.get(j) ?? 0, sk.get(j) ?? 0, aligned.get(j) ?? 0);
       const c = (names.get(j) ?? 0) >= opts.comparableAnchors ? Math.max(sa.get(j) ?? 0, sw.get(j) ?? 0) : 0;
       const score = Math.max(h, c);
       if (score >= Math.min(opts.threshold, opts.comparableThreshold) / 2) out.push({ a: j, b: i, shingles: h, comparable: c, score });
     }
+  }
+  return out;
+}
+
+/**
+ * Aligned similarities (sequence.ts) of document i with its alignCandidates most similar earlier documents
+ * (by the sum of the feature similarities already found), those reaching alignThreshold only. A candidate
+ * whose shingles or skeletons already make it one text with i is not aligned again.
+ */
+function alignedNeighbours(docs: DocFeatures[], i: number, met: Set<number>, sims: Map<number, number>[], near: Map<number, number>[], opts: ClusterOptions): Map<number, number> {
+  const out = new Map<number, number>();
+  if (sequenceLength(docs[i]!.sequence) === 0 || opts.alignCandidates <= 0) return out;
+  const sum = (j: number): number => sims.reduce((s, m) => s + (m.get(j) ?? 0), 0);
+  for (const [j] of bestCandidates([...met], sum, opts.alignCandidates)) {
+    if (near.some((m) => (m.get(j) ?? 0) >= opts.threshold)) continue;
+    const s = alignedSimilarity(docs[i]!.sequence, docs[j]!.sequence, opts.alignThreshold);
+    if (s >= opts.alignThreshold) out.set(j, s);
   }
   return out;
 }

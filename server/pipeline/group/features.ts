@@ -4,6 +4,7 @@ import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text
 import { MemoFamily } from '../../memo.js';
 import { own } from '../../lang/own.js';
 import { FNV_PRIME, FNV_START, fnv1a, fnvMore } from '../../lang/fnv.js';
+import { EMPTY_SEQUENCE, wordSequence, type WordSequence } from './sequence.js';
 
 // What story discovery compares, reduced to hashed features so thousands of documents fit in memory:
 // - anchors: language-independent evidence that two versions tell the same story (numbers, dates,
@@ -32,6 +33,8 @@ export interface DocFeatures {
   /** Slot i (the i-th distinct content word) is the lex keys slotKeys[slotStart[i] .. slotStart[i+1]). */
   slotKeys: Uint32Array;
   slotStart: Uint32Array;
+  /** English only: the content words in order, as synonym classes (sequence.ts), for spun copies. */
+  sequence: WordSequence;
 }
 
 /** How many lexicon translations of a Tagalog word stand for it (the best-scored first). */
@@ -203,5 +206,6 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
     lex: toSorted(new Set(slots.keys)),
     slotKeys: Uint32Array.from(slots.keys),
     slotStart: Uint32Array.from([...slots.start, slots.keys.length]),
+    sequence: doc.lang === 'en' ? wordSequence(doc.segments.filter((s) => !s.boilerplate).map((s) => s.text)) : EMPTY_SEQUENCE,
   };
 }
