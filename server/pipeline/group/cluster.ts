@@ -221,13 +221,30 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
     const met = new Set([...sa.keys(), ...sw.keys(), ...sh.keys(), ...sk.keys()]);
     const aligned = alignedNeighbours(docs, i, met, [sa, sw, sh, sk], [sh, sk], opts);
     for (const j of met) {
-      const h = Math.max(sh.get(j) ?? 0, sk.get(j) ?? 0, aligned.get(j) ?? 0);
+      const h = numbersDisagree(docs[i]!, docs[j]!) ? 0 : Math.max(sh.get(j) ?? 0, sk.get(j) ?? 0, aligned.get(j) ?? 0);
       const c = (names.get(j) ?? 0) >= opts.comparableAnchors ? Math.max(sa.get(j) ?? 0, sw.get(j) ?? 0) : 0;
       const score = Math.max(h, c);
       if (score >= Math.min(opts.threshold, opts.comparableThreshold) / 2) out.push({ a: j, b: i, shingles: h, comparable: c, score });
     }
   }
   return out;
+}
+
+/**
+ * Whether two texts' numbers say they are different texts: each has at least two and they share fewer than
+ * half of the smaller set. A spinner leaves numbers alone; one template filled in twice (a weather bulletin,
+ * a match report) keeps its wording and changes them.
+ */
+export function numbersDisagree(a: DocFeatures, b: DocFeatures): boolean {
+  const [x, y] = [a.numbers, b.numbers];
+  if (x.length < 2 || y.length < 2) return false;
+  let shared = 0;
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) (shared++, i++, j++);
+    else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return shared * 2 < Math.min(x.length, y.length);
 }
 
 /**

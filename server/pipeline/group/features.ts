@@ -26,6 +26,8 @@ export interface DocFeatures {
   /** Sentences outside boilerplate: a translation has about as many as its source. */
   sentences: number;
   anchors: Uint32Array; // sorted, distinct
+  /** The numbers among the anchors (sorted, distinct): a spinner never changes them, a template does. */
+  numbers: Uint32Array;
   words: Uint32Array; // sorted, distinct
   shingles: Uint32Array; // sorted, distinct
   skeletons: Uint32Array; // sorted, distinct
@@ -145,11 +147,11 @@ function leadBefore(text: string, at: number): string | undefined {
   return undefined;
 }
 
-function anchorsOf(text: string, out: Set<number>): void {
+function anchorsOf(text: string, out: Set<number>, numbers: Set<number>): void {
   for (const m of text.matchAll(NUMBER_RE)) {
     const n = m[0].replace(/,/g, '').replace(/\.$/, '');
     // single digits are everywhere (lists, "2 days"); they say little about which story this is
-    if (n.length >= 2) out.add(fnv1a('n:' + n));
+    if (n.length >= 2) (out.add(fnv1a('n:' + n)), numbers.add(fnv1a('n:' + n)));
   }
   let prevEnd = -1;
   let prevName: string | null = null;
@@ -174,6 +176,7 @@ function anchorsOf(text: string, out: Set<number>): void {
 
 export function featuresOf(doc: SegmentedDoc): DocFeatures {
   const anchors = new Set<number>();
+  const numbers = new Set<number>();
   const words = new Set<number>();
   const shingles = new Set<number>();
   const skeletons = new Set<number>();
@@ -181,7 +184,7 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
   const slots: Slots = { keys: [], start: [], seen: new Set() };
   for (const seg of doc.segments) {
     if (seg.boilerplate) continue;
-    anchorsOf(seg.text, anchors);
+    anchorsOf(seg.text, anchors, numbers);
     if (doc.lang !== 'other') lexOf(seg.text, doc.lang, slots);
     const all = seg.text.match(WORD_RE)?.map((w) => w.toLowerCase()) ?? [];
     for (let i = 0; i < all.length; i++) {
@@ -200,6 +203,7 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
     lang: doc.lang,
     sentences: doc.segments.filter((s) => !s.boilerplate).length,
     anchors: toSorted(anchors),
+    numbers: toSorted(numbers),
     words: toSorted(words),
     shingles: toSorted(shingles),
     skeletons: toSorted(skeletons),

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import { featuresOf } from '../../../server/pipeline/group/features.js';
-import { cluster, DEFAULT_CLUSTER } from '../../../server/pipeline/group/cluster.js';
+import { cluster, DEFAULT_CLUSTER, similarities } from '../../../server/pipeline/group/cluster.js';
 import { alignedSimilarity, wordSequence } from '../../../server/pipeline/group/sequence.js';
 import { REPO } from '../../helpers/paths.js';
 
@@ -46,4 +46,18 @@ test('aligned similarity: high through synonym swaps, low between same-topic art
   const reversed = original.split(/(?<=\.) /).reverse().join(' ');
   assert.ok(alignedSimilarity(seq(original), seq(reversed)) < s - 0.3);
   assert.equal(alignedSimilarity(seq('Putin visited Pyongyang.'), seq('Putin went to Pyongyang.')), 0);
+});
+
+test('one template filled in with other numbers is not one text: a spinner never changes numbers', () => {
+  const bulletin = (name: string, km: number, wind: number, hour: number) =>
+    `Tropical Depression ${name} was last seen ${km} km east of Catanduanes, with maximum sustained winds of ${wind} km/h ` +
+    `near the centre and gusts of up to ${wind + 25} km/h. Residents of low-lying areas are advised to take precautionary ` +
+    `measures against flooding and landslides, and fishing boats should not venture out to sea. The next bulletin will be issued at ${hour}:00 PM today.\n`;
+  const docs = [bulletin('Ambo', 300, 45, 11), bulletin('Butchoy', 420, 65, 17), bulletin('Ambo', 300, 45, 11).replace('advised', 'urged')].map(doc).map(featuresOf);
+  const sims = similarities(docs);
+  const near = (a: number, b: number) => sims.find((s) => s.a === a && s.b === b)?.shingles ?? 0;
+  assert.ok(near(0, 2) >= DEFAULT_CLUSTER.threshold, 'the same bulletin with one word swapped is one text');
+  assert.equal(near(0, 1), 0);
+  assert.equal(near(1, 2), 0);
+  assert.ok(alignedSimilarity(docs[0]!.sequence, docs[1]!.sequence) >= DEFAULT_CLUSTER.alignThreshold, 'the wording alone would join them');
 });
