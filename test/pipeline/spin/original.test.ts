@@ -7,8 +7,8 @@ import { classifyChange } from '../../../server/pipeline/detect/spin/classify.js
 import { SHARED } from '../../helpers/paths.js';
 import { spinText } from './spinner.js';
 
-test('changes are classified: synonym swaps are spin; numbers, names, negation are meaning', () => {
-  const spin = [
+test('changes are classified: a change is meaning only when it changes a claim (issue #17)', () => {
+  const spin: [string, string, string?][] = [
     ['midget', 'tiny'],
     ['taking part', 'participating'],
     ['goes to', 'visits'],
@@ -18,17 +18,38 @@ test('changes are classified: synonym swaps are spin; numbers, names, negation a
     ['2', 'two'],
     ['satellite tv for pc', 'satellite'],
     ['notified', 'advised'],
+    // real spinner changes the old classifier called meaning
+    ['might', 'could'],
+    ['off-line', 'offline'],
+    ['current', 'existing'],
+    ['whirl', 'rewrite'],
+    ['', '.'],
+    ['organisation', 'organization'],
+    ['around', 'about', ' 40 people'],
+    // a sense-blind spinner's swaps of names for common words are its trace, not new names
+    ['bowler', 'Derby'],
+    ['Wc Influence', 'John Trump'],
+    ['In Accord Circumstances', 'United States'],
+    // was 'meaning' before issue #17: a common-noun swap changes no number, date, name, negation or quantity,
+    // and a thesaurus spinner makes such swaps ("tuberculosis" → "silicosis") as often as synonyms
+    ['cat', 'dog'],
   ];
-  for (const [a, b] of spin) assert.equal(classifyChange(a as string, b as string).kind, 'spin', `${a} ← ${b}`);
-  const meaning = [
+  for (const [a, b, after] of spin) assert.equal(classifyChange(a, b, { after }).kind, 'spin', `${a} ← ${b}`);
+  const meaning: [string, string, string?][] = [
     ['25', '24'],
     ['is not', 'is'],
     ['never', 'always'],
     ['Garcia', 'Medicine'],
-    ['cat', 'dog'],
     ['104 countries', '102 countries'],
+    ['', 'at least ', '49 people'],
+    ['less', 'more', ' than 10 people'],
+    ['fell', 'rose'],
+    ['South', 'North'],
+    ['Saturday', 'Monday'],
+    ['Larsen', 'Gaal'],
+    ['Manila', 'Oslo'],
   ];
-  for (const [a, b] of meaning) assert.equal(classifyChange(a as string, b as string).kind, 'meaning', `${a} ← ${b}`);
+  for (const [a, b, after] of meaning) assert.equal(classifyChange(a, b, { after }).kind, 'meaning', `${a} ← ${b}`);
 });
 
 test('with the original: spans, kinds and suggestions; restoring reproduces the original exactly', () => {

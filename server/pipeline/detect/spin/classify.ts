@@ -1,10 +1,15 @@
-import { lookup, relatedness } from '../../../lang/wordnet/index.js';
+import { relatedness } from '../../../lang/wordnet/index.js';
+import { lookup } from '../../../lang/wordnet/index.js';
+import { antonymous, capitalised, dates, isNumberWord, negations, numbers, qualifiers, words } from './claims.js';
 import { lookupFingerprint } from './lexicon.js';
-import { norm, tokenize } from './tokens.js';
-import { own } from '../../../lang/own.js';
 
-// With the original: is a changed span a sense-blind synonym swap (spin) or a change of meaning?
-// Meaning first (numbers, negation, names are facts a synonym never changes), then WordNet and the lexicon.
+// With the original: is a changed span spin or a change of meaning? A change is *meaning* only when it
+// changes what the text claims — a number, a date, a name of a person or place, negation or polarity, a
+// quantity ("at least 49" → "49"); every thesaurus swap, spelling variant, punctuation or word-order change,
+// however clumsy, is *spin* (issue #17). A sense-blind spinner also swaps names for common words ("Derby" →
+// "bowler"): that is its trace, spin; a name replaced by another name is meaning.
+// The confidence of a spin verdict says how sure the swap is a synonym swap (WordNet, the fingerprint list),
+// which original.ts uses to re-cut the diff's hunks.
 
 export type ChangeKind = 'spin' | 'meaning';
 export interface Classified {
@@ -13,62 +18,14 @@ export interface Classified {
   reason: string;
 }
 
-const NEGATION = new Set(['not', "n't", 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', 'nowhere']);
-const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
-  thousand: 1000, million: 1e6, billion: 1e9, first: 1, second: 2, third: 3,
-};
-// "a second" / "key second" is how spinners write "moment": ordinal words count as numbers only next to digits
-
-function words(s: string): string[] {
-  return tokenize(s).filter((t) => t.word).map((t) => norm(t.text));
+/** What surrounds the change: a qualifier means something only before a number, a capital only mid-sentence. */
+export interface ChangeContext {
+  /** the original's text right after the change */
+  after?: string;
+  /** the spun text right before the change */
+  before?: string;
 }
-function negations(ws: string[]): number {
-  return ws.filter((w) => NEGATION.has(w) || w.endsWith("n't")).length;
-}
-/** Values of the numbers in a word list: digits, and runs of number words ("one thousand million" = 1e9). */
-function numbers(ws: string[]): string[] {
-  const out: number[] = [];
-  let total = 0;
-  let current = 0;
-  let inRun = false;
-  let scale = 0;
-  const flush = (): void => {
-    if (inRun) out.push(total + current);
-    total = 0;
-    current = 0;
-    scale = 0;
-    inRun = false;
-  };
-  for (const w of ws) {
-    const v = own(NUMBER_WORDS, w);
-    if (/\d/.test(w)) {
-      flush();
-      out.push(Number(w.replace(/,(?=\d{3}\b)/g, '').replace(/[^\d.]/g, '')) || 0);
-    } else if (v !== undefined && !['first', 'second', 'third'].includes(w)) {
-      inRun = true;
-      if (v >= 1000) {
-        // a scale at least as large as the last one multiplies everything so far ("one thousand million")
-        if (v >= scale) total = (total + current || 1) * v;
-        else total += (current || 1) * v;
-        scale = v;
-        current = 0;
-      } else if (v === 100) current = (current || 1) * 100;
-      else current += v;
-    } else if (!(inRun && w === 'and')) flush();
-  }
-  flush();
-  return out.map(String).sort();
-}
-function names(s: string): string[] {
-  // capitalised words other than a sentence's first; sense-blind spinners do not touch names
-  return tokenize(s)
-    .filter((t, i, all) => t.word && /^\p{Lu}/u.test(t.text) && i > 0 && !/[.!?"“]/.test((all[i - 1] as { text: string }).text))
-    .map((t) => t.text)
-    .sort();
-}
+const startsSentence = (before: string | undefined): boolean => before !== undefined && /(?:^|[.!?:"“”]|\n)\s*$/.test(before);
 
 /** Surface form and base forms ("goes to" → "go to"), lowercased, for matching the fingerprint list. */
 function bases(s: string): string[] {
@@ -87,31 +44,60 @@ function bare(ws: string[]): string {
   return x.join(' ');
 }
 
-export function classifyChange(spun: string, original: string): Classified {
-  const sw = words(spun);
-  const ow = words(original);
-  if (negations(sw) !== negations(ow)) return { kind: 'meaning', confidence: 0.95, reason: 'negation' };
+/** Same words but for spelling: case, hyphens, spaces, US/UK endings ("off-line", "organisation"). */
+function spellingVariant(a: string, b: string): boolean {
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[\s\-’']/g, '')
+      .replace(/is(e|ed|es|ing|ation)\b/g, 'iz$1')
+      .replace(/our\b/g, 'or')
+      .replace(/re\b/g, 'er')
+      .replace(/ll(ed|ing)\b/g, 'l$1');
+  return key(a) === key(b);
+}
+
+const meaning = (confidence: number, reason: string): Classified => ({ kind: 'meaning', confidence, reason });
+const spin = (confidence: number, reason: string): Classified => ({ kind: 'spin', confidence, reason });
+
+export function classifyChange(spunText: string, originalText: string, ctx: ChangeContext = {}): Classified {
+  const sw = words(spunText);
+  const ow = words(originalText);
+  if (negations(sw) !== negations(ow)) return meaning(0.95, 'negation');
   // a known spinner substitution, even one that looks like a number ("one other" ← "another")
-  if (sw.length && ow.length && fingerprinted(sw.join(' '), ow.join(' '))) return { kind: 'spin', confidence: 0.95, reason: 'fingerprint' };
+  if (sw.length && ow.length && fingerprinted(sw.join(' '), ow.join(' '))) return spin(0.95, 'fingerprint');
+  const rel = sw.length && ow.length ? relatedness(bare(sw), bare(ow)) : 0;
   const sn = numbers(sw).join(' ');
   const on = numbers(ow).join(' ');
-  // a number changed is a fact changed; a number word swapped for a non-number synonym ("million" → "meg")
-  // is what a sense-blind spinner does
-  if (sn !== on && (sn === '' || on === '') && relatedness(bare(sw), bare(ow)) === 2) return { kind: 'spin', confidence: 0.9, reason: 'WordNet synonym' };
-  if (sn !== on) return { kind: 'meaning', confidence: 0.95, reason: 'number' };
-  if (sw.length === 0 || ow.length === 0) return { kind: 'meaning', confidence: 0.7, reason: sw.length ? 'addition' : 'omission' };
-  if (sn !== '' && sw.every((w) => /\d/.test(w) || own(NUMBER_WORDS, w) !== undefined)) return { kind: 'spin', confidence: 0.8, reason: 'same number' };
-  const a = sw.join(' ');
-  const b = ow.join(' ');
-  if (a === b) return { kind: 'spin', confidence: 0.6, reason: 'case or punctuation' };
-  const rel = relatedness(bare(sw), bare(ow));
-  if (rel === 2) return { kind: 'spin', confidence: 0.95, reason: 'WordNet synonym' };
-  const sNames = names(spun).join(' ');
-  const oNames = names(original).join(' ');
-  if (sNames !== oNames && (sNames !== '' || oNames !== '')) {
-    const lowered = sNames.toLowerCase() === oNames.toLowerCase();
-    if (!lowered && rel === 0) return { kind: 'meaning', confidence: 0.9, reason: 'name' };
+  if (sn !== on) {
+    // a number word swapped for a non-number synonym ("million" → "meg") is what a sense-blind spinner does;
+    // a number changed, added or dropped is a fact changed
+    const wordOnly = (ws: string[]) => ws.every((w) => !/\d/.test(w));
+    if ((sn === '' || on === '') && rel >= 1 && wordOnly(sw) && wordOnly(ow)) return spin(rel === 2 ? 0.9 : 0.7, 'WordNet synonym of a number word');
+    return meaning(0.95, 'number');
   }
-  if (rel === 1) return { kind: 'spin', confidence: 0.7, reason: 'WordNet neighbour' };
-  return { kind: 'meaning', confidence: 0.6, reason: 'content changed' };
+  if (dates(spunText) !== dates(originalText)) {
+    // "Monday" → "Mon" keeps the date; another month or weekday does not
+    if (rel === 2) return spin(0.9, 'WordNet synonym');
+    return meaning(0.95, 'date');
+  }
+  const numberAfter = /^\s*[\d(]/.test(ctx.after ?? '') || [...sw, ...ow].some(isNumberWord);
+  if (numberAfter && qualifiers(sw) !== qualifiers(ow)) return meaning(0.9, 'quantity');
+  if (antonymous(sw, ow)) return meaning(0.9, 'polarity');
+  if (sw.length === 0 && ow.length === 0) return spin(0.6, 'punctuation');
+  // a new name in place of the original's words that WordNet does not relate to them; a spinner's title-cased
+  // swaps are mostly common words ("Wc Influence" for "John Trump"), an editor's new name is names
+  const first = startsSentence(ctx.before);
+  const sCaps = capitalised(spunText, first);
+  const oCaps = capitalised(originalText, first);
+  const newCaps = sCaps.filter((c) => !oCaps.some((o) => o.word === c.word));
+  const newNames = newCaps.filter((c) => c.name && ow.every((o) => relatedness(c.word, o) === 0));
+  if (rel === 0 && newNames.length > 0 && newNames.length * 2 > newCaps.length) return meaning(0.9, 'name');
+  if (sw.length === 0 && oCaps.some((c) => c.name)) return meaning(0.85, 'name dropped');
+  if (sw.join(' ') === ow.join(' ')) return spin(0.6, 'case or punctuation');
+  if (spellingVariant(spunText, originalText)) return spin(0.9, 'spelling variant');
+  if (rel === 2) return spin(0.95, 'WordNet synonym');
+  if (rel === 1) return spin(0.7, 'WordNet neighbour');
+  if (sw.length === 0 || ow.length === 0) return spin(0.5, sw.length ? 'words added' : 'words dropped');
+  return spin(0.5, 'words changed, no claim changed');
 }

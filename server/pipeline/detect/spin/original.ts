@@ -16,7 +16,8 @@ interface Sides {
   ot: readonly Token[];
 }
 
-const judge = (s: Sides, h: Hunk): Classified => classifyChange(s.text.slice(h.start, h.end), s.original.slice(h.origStart, h.origEnd));
+const contextOf = (text: string, original: string, h: Hunk) => ({ after: original.slice(h.origEnd, h.origEnd + 16), before: text.slice(Math.max(0, h.start - 8), h.start) });
+const judge = (s: Sides, h: Hunk): Classified => classifyChange(s.text.slice(h.start, h.end), s.original.slice(h.origStart, h.origEnd), contextOf(s.text, s.original, h));
 const isSynonymSwap = (c: Classified): boolean => c.kind === 'spin' && c.confidence >= 0.9;
 
 function wordsIn(toks: readonly Token[], a: number, b: number): Token[] {
@@ -50,20 +51,26 @@ function widened(s: Sides, h: Hunk): Hunk | null {
   return null;
 }
 
-/** A half of a cut hunk is acceptable when it is a synonym swap or a clear fact change (number, negation). */
-const acceptable = (c: Classified): boolean => isSynonymSwap(c) || (c.kind === 'meaning' && c.confidence >= 0.95);
+/** A half of a cut hunk is acceptable when it is spin or a clear fact change (number, negation, name). */
+const acceptable = (c: Classified): boolean => c.kind === 'spin' || c.confidence >= 0.9;
 
 /**
- * Cut a many-word hunk in two where each half is a synonym swap or a plain fact change, at least one a swap
- * ("let in old" ← "include older", "104 rural areas" ← "102 countries", "not presented" ← "shown").
- * One half may be empty on the original's side (an inserted "not").
+ * Cut a many-word hunk in two where each half is spin or a plain fact change, at least one spin
+ * ("let in old" ← "include older", "104 rural areas" ← "102 countries", "not presented" ← "shown"), so a
+ * spinner's swap beside a changed fact is not blamed for the fact. Cuts with words on both sides of both
+ * halves are tried first; then one half may be empty on the original's side (an inserted "not").
  */
 function split(s: Sides, h: Hunk, depth = 3): Hunk[] | null {
   const tw = wordsIn(s.tt, h.start, h.end);
   const ow = wordsIn(s.ot, h.origStart, h.origEnd);
   if (tw.length < 2 || tw.length + ow.length > 12) return null;
-  for (let i = 1; i < tw.length; i++) {
-    for (let j = 0; j <= ow.length; j++) {
+  const cuts = [...Array.from({ length: Math.max(0, ow.length - 1) }, (_, k) => k + 1), 0, ow.length];
+  // the two-way cut whose halves are judged most surely wins ("social science | accepted" ← "government |
+  // refused", not "social | science accepted"); failing any, a cut whose rest splits again
+  let best: { parts: Hunk[]; score: number } | null = null;
+  let deeper: Hunk[] | null = null;
+  for (const j of cuts) {
+    for (let i = 1; i < tw.length; i++) {
       const ti = tw[i] as Token;
       const tp = tw[i - 1] as Token;
       let a: Hunk;
@@ -83,13 +90,20 @@ function split(s: Sides, h: Hunk, depth = 3): Hunk[] | null {
       const ca = judge(s, a);
       if (!acceptable(ca)) continue;
       const cb = judge(s, b);
-      if (acceptable(cb) && (isSynonymSwap(ca) || isSynonymSwap(cb))) return [a, b];
+      if (acceptable(cb) && (ca.kind === 'spin' || cb.kind === 'spin')) {
+        // a cut with words on both sides of both halves is worth more than one that empties a side
+        const score = ca.confidence + cb.confidence + (j > 0 && j < ow.length ? 0.5 : 0);
+        if (!best || score > best.score) best = { parts: [a, b], score };
+        continue;
+      }
       // three or more swaps with no shared word between them ("remoted nation for the reason that")
-      const rest = depth > 1 ? split(s, b, depth - 1) : null;
-      if (rest) return [a, ...rest];
+      if (!deeper && depth > 1) {
+        const rest = split(s, b, depth - 1);
+        if (rest) deeper = [a, ...rest];
+      }
     }
   }
-  return null;
+  return best?.parts ?? deeper;
 }
 
 export function originalFindings(text: string, original: string): SpinFinding[] {
@@ -97,8 +111,11 @@ export function originalFindings(text: string, original: string): SpinFinding[] 
   const hunks = diffHunks(text, original);
   const out: Hunk[] = [];
   for (const h of hunks) {
-    if (judge(s, h).kind === 'spin') {
-      out.push(h);
+    const c = judge(s, h);
+    if (c.kind === 'spin') {
+      // a spin hunk that is no sure synonym swap may be half of one ("crude" ← "crude oil" shows as a dropped
+      // "oil"): widened, it gives the reviewer the whole swap
+      out.push((!isSynonymSwap(c) && widened(s, h)) || h);
       continue;
     }
     const w = widened(s, h);
@@ -132,7 +149,7 @@ export function originalFindings(text: string, original: string): SpinFinding[] 
   return kept.map((h) => {
     const spun = text.slice(h.start, h.end);
     const orig = original.slice(h.origStart, h.origEnd);
-    const c = classifyChange(spun, orig);
+    const c = classifyChange(spun, orig, contextOf(text, original, h));
     return { start: h.start, end: h.end, text: spun, kind: c.kind, suggestion: orig, confidence: c.confidence, detector: 'spin-diff' };
   });
 }
