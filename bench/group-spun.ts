@@ -6,14 +6,16 @@
 // - distractors: the 13 TICO-19 COVID-19 documents whole (one topic, CC0), and three real reports of one
 //   event from different outlets (data/samples/001, 002, 004: comparable, allowed to be one story);
 // - real pairs: data/samples/003 (a real auto-spinner's copy) with its original (bench/group-real/), whole
-//   and cut to the first paragraph; pairs of the spin branch's bench/spin-real/ when that is present.
-// Each spun copy is made by one family in turn (seeded): sense-blind WordNet, WordNet with proper nouns
-// swapped too, the synthetic corpus's synonym table, phrase rewrites (tortured phrases: real spinner output
-// collected by the Problematic Paper Screener, applied from plain to tortured), spelling and punctuation.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+//   and cut to the first paragraph; the real spinner pairs of bench/spin-real/ (most are a sentence or two:
+//   reported apart as under 40 words, where the grouping needs 12 content words to say anything).
+// Each spun copy is made by one family in turn (seeded; spinners()): the spinner zoo's families, all of
+// them at once, and the synthetic corpus's synonym table.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lemmaSynsets, lookup } from '../server/lang/wordnet/index.js';
-import { spinText as wordnetSpin } from '../test/pipeline/spin/spinner.js';
+import { compose } from './spin-zoo/compose.js';
+import { FAMILIES as ZOO, spinWith, thesauriInstalled } from './spin-zoo/index.js';
+import { readPairs } from './spin-real/pairs.js';
+import { rng } from '../test/pipeline/spin/spinner.js';
 import { spinText as tableSpin } from '../test/pipeline/batch/synth.js';
 import { mulberry32 } from '../test/helpers/rng.js';
 import { REPO, SHARED, seed } from '../test/helpers/paths.js';
@@ -55,51 +57,27 @@ function shortText(sents: string[]): string | null {
 
 // --- spinner families --------------------------------------------------------------------------------
 
-type Family = (text: string, seed: number) => string;
+type Spinner = (text: string, seed: number) => string;
 
-const wordnet = (rate: number): Family => (text, s) => wordnetSpin(text, s, { rate, meaningEdits: 0 }).text;
+/** The share of eligible words each zoo family tries: the top of real tools' range (0.15–0.5) and beyond. */
+const RATE = 0.6;
 
-/** A sense-blind spinner does not spare names: "Louis van Gaal" → "prizefighter van Gaal". */
-function swapNames(text: string, seedN: number, rate: number): string {
-  const r = mulberry32(seedN);
-  return text.replace(/(?<=[a-z,;] )\p{Lu}\p{Ll}+/gu, (w) => {
-    if (r() >= rate) return w;
-    const hits = lookup(w.toLowerCase());
-    const mates = hits.flatMap((h) => lemmaSynsets(h.lemma, h.pos).flatMap((s) => s.words)).filter((m) => m !== w.toLowerCase() && /^[a-z_]+$/.test(m));
-    return mates.length ? mates[Math.floor(r() * mates.length)]!.replace(/_/g, ' ') : w;
-  });
+/**
+ * The spinner zoo's families (bench/spin-zoo/, from the spin branch) at RATE; every family at once ('all':
+ * where two would change one word the first wins), which swaps half of the words or more; and the
+ * synthetic corpus's synonym table (test/pipeline/batch/synth.ts), the spinner today's figure came from.
+ */
+export function spinners(): Record<string, Spinner> {
+  const zoo = ZOO.filter((f) => !f.id.startsWith('thesaurus') || thesauriInstalled());
+  const out: Record<string, Spinner> = {};
+  for (const f of zoo) out[f.id] = (text, s) => spinWith(f, text, s, { rate: RATE, meaningEdits: 0 }).text;
+  out['all'] = (text, s) => {
+    const r = rng(s);
+    return compose('all', text, zoo.flatMap((f) => f.pieces(text, r, { rate: RATE }))).text;
+  };
+  out['synthetic-table'] = (text, s) => tableSpin(text, mulberry32(s), 1);
+  return out;
 }
-
-let tortured: [RegExp, string][] | null = null;
-/** Plain phrase → a spinner's rewrite of it, from the tortured-phrase list (multiword plain phrases only). */
-function phraseTable(): [RegExp, string][] {
-  if (tortured) return tortured;
-  const byPlain = new Map<string, string>();
-  for (const row of readFileSync(join(REPO, 'data', 'spin', 'tortured.tsv'), 'utf8').split('\n').slice(1)) {
-    const [bad, plain] = row.split('\t');
-    if (!bad || !plain || !/^[a-z]+( [a-z]+)+$/.test(plain) || byPlain.has(plain)) continue;
-    byPlain.set(plain, bad);
-  }
-  return (tortured = [...byPlain].map(([plain, bad]) => [new RegExp(`\\b${plain}\\b`, 'gi'), bad]));
-}
-const phrases: Family = (text, s) => wordnet(0.8)(phraseTable().reduce((t, [re, bad]) => t.replace(re, bad), text), s);
-
-const SPELLING: [RegExp, string][] = [
-  [/(\w{3,})ize(s|d)?\b/g, '$1ise$2'], [/(\w{3,})ization\b/g, '$1isation'], [/\b(col|fav|hon|lab|neighb|behavi)or/g, '$1our'],
-  [/(\w{3,})ter\b/g, '$1tre'], [/\bis not\b/g, "isn't"], [/\bdo not\b/g, "don't"], [/\bit is\b/g, "it's"], [/\bwill not\b/g, "won't"],
-  [/, and\b/g, ' and'], [/"/g, '“'], [/\bper cent\b/g, 'percent'], [/\bonline\b/g, 'on-line'], [/\be-mail\b/g, 'email'],
-];
-const spelling: Family = (text, s) => wordnet(0.8)(SPELLING.reduce((t, [re, to]) => t.replace(re, to), text), s);
-
-export const FAMILIES: Record<string, Family> = {
-  wordnet: wordnet(1),
-  'wordnet+names': (text, s) => swapNames(wordnet(1)(text, s), s + 1, 0.8),
-  table: (text, s) => tableSpin(text, mulberry32(s), 1),
-  phrases,
-  spelling,
-  // everything a spinner does at once: half of the words or more
-  all: (text, s) => swapNames(wordnet(1)(SPELLING.reduce((t, [re, to]) => t.replace(re, to), phraseTable().reduce((t, [re, bad]) => t.replace(re, bad), text)), s), s + 1, 0.8),
-};
 
 /** Share of the original's words the copy does not keep in order (word-level LCS). */
 export function swapRate(original: string, copy: string): number {
@@ -120,39 +98,28 @@ interface RealPair {
   id: string;
   /** Pairs cut from one article are one story. */
   story?: string;
+  /** 'tuning' pairs were read while the spin detectors were tuned (bench/spin-real/SOURCES.md); none was read here. */
+  split: string;
   original: string;
   spun: string;
 }
 
-/** Real spun copies with their originals: data/samples/003 and the spin branch's pairs, if present. */
+/** Real spun copies with their originals: data/samples/003 (whole and its first paragraph) and bench/spin-real/. */
 export function realPairs(): RealPair[] {
   const full = { original: readFileSync(join(REPO, 'bench', 'group-real', '003-original.txt'), 'utf8'), spun: readFileSync(seed('003'), 'utf8') };
   // the first paragraph of the body (after the title lines): about 80 words
   const firstPara = (t: string) => t.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => wordCount(p) >= 40)[0]! + '\n';
-  const out = [
-    { id: 'seed003', ...full },
-    { id: 'seed003-short', story: 'seed003', original: firstPara(full.original), spun: firstPara(full.spun) },
+  return [
+    { id: 'seed003', split: 'tuning', ...full },
+    { id: 'seed003-short', story: 'seed003', split: 'tuning', original: firstPara(full.original), spun: firstPara(full.spun) },
+    ...readPairs().map((p) => ({ id: p.id, split: p.split, original: p.original, spun: p.spun })),
   ];
-  const dir = join(REPO, 'bench', 'spin-real');
-  if (existsSync(dir)) out.push(...spinRealPairs(dir));
-  return out;
-}
-
-/** Pairs in the spin branch's layout: NAME.original.txt beside NAME.spun.txt (read when present). */
-function spinRealPairs(dir: string): RealPair[] {
-  const out: RealPair[] = [];
-  for (const f of readdirSync(dir).sort()) {
-    const m = /^(.*)\.original\.txt$/.exec(f);
-    const spunFile = m && join(dir, `${m[1]}.spun.txt`);
-    if (!m || !spunFile || !existsSync(spunFile)) continue;
-    out.push({ id: m[1]!, original: readFileSync(join(dir, f), 'utf8'), spun: readFileSync(spunFile, 'utf8') });
-  }
-  return out;
 }
 
 export function spunSet(seedN = 42): { docs: SetDoc[]; swap: Record<string, number> } {
   const docs: SetDoc[] = [];
-  const families = Object.keys(FAMILIES);
+  const spin = spinners();
+  const families = Object.keys(spin);
   const swaps: Record<string, number[]> = {};
   let k = 0;
   documents('flores200-dev').forEach((sents, n) => {
@@ -161,7 +128,7 @@ export function spunSet(seedN = 42): { docs: SetDoc[]; swap: Record<string, numb
     const story = `flores-${n}`;
     docs.push({ id: `${story}/original`, text, story });
     const family = families[k++ % families.length]!;
-    const spun = FAMILIES[family]!(text, seedN * 1000 + n);
+    const spun = spin[family]!(text, seedN * 1000 + n);
     if (spun === text) return;
     (swaps[family] ??= []).push(swapRate(text, spun));
     docs.push({ id: `${story}/${family}`, text: spun, story, family });
@@ -171,8 +138,9 @@ export function spunSet(seedN = 42): { docs: SetDoc[]; swap: Record<string, numb
   for (const p of realPairs()) {
     const story = p.story ?? p.id;
     docs.push({ id: `${p.id}/original`, text: p.original, story });
-    docs.push({ id: `${p.id}/real`, text: p.spun, story, family: 'real' });
-    (swaps['real'] ??= []).push(swapRate(p.original, p.spun));
+    const family = wordCount(p.original) >= 40 ? `real-${p.split}` : `real-${p.split}-under-40-words`;
+    docs.push({ id: `${p.id}/real`, text: p.spun, story, family });
+    (swaps[family] ??= []).push(swapRate(p.original, p.spun));
   }
   const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
   return { docs, swap: Object.fromEntries(Object.entries(swaps).map(([f, xs]) => [f, mean(xs)])) };
