@@ -156,12 +156,15 @@ export function spunQuality(docs: SetDoc[], groups: number[][]) {
   groups.forEach((g, gi) => g.forEach((i) => groupOf.set(i, gi)));
   const originalOf = new Map(docs.map((d, i) => [d.id, i]));
   const joined: Record<string, { copies: number; joined: number; recall?: number }> = {};
+  const real: Record<string, boolean> = {};
   docs.forEach((d, i) => {
     if (!d.family) return;
     const o = originalOf.get(d.id.replace(/[^/]+$/, 'original'));
     const r = (joined[d.family] ??= { copies: 0, joined: 0 });
     r.copies++;
-    if (o !== undefined && groupOf.get(o) === groupOf.get(i)) r.joined++;
+    const ok = o !== undefined && groupOf.get(o) === groupOf.get(i);
+    if (ok) r.joined++;
+    if (d.family.startsWith('real')) real[d.id.replace(/\/[^/]+$/, '')] = ok;
   });
   for (const r of Object.values(joined)) r.recall = Math.round((r.joined / r.copies) * 1000) / 1000;
   let falseMerges = 0;
@@ -174,7 +177,13 @@ export function spunQuality(docs: SetDoc[], groups: number[][]) {
         falseMerges++;
         if (examples.length < 5) examples.push(`${a.id} + ${b.id}`);
       }
-  const copies = Object.values(joined).reduce((s, r) => s + r.copies, 0);
-  const all = Object.values(joined).reduce((s, r) => s + r.joined, 0);
-  return { recall: Math.round((all / copies) * 1000) / 1000, byFamily: joined, falseMerges, falseMergeExamples: examples };
+  const share = (ok: (family: string) => boolean): number => {
+    const rows = Object.entries(joined).filter(([f]) => ok(f));
+    const n = rows.reduce((s, [, r]) => s + r.copies, 0);
+    return n ? Math.round((rows.reduce((s, [, r]) => s + r.joined, 0) / n) * 1000) / 1000 : 0;
+  };
+  return {
+    recallGenerated: share((f) => !f.startsWith('real')),
+    recallReal40Words: share((f) => f.startsWith('real') && !f.endsWith('under-40-words')),
+    byFamily: joined, realPairJoined: real, falseMerges, falseMergeExamples: examples };
 }

@@ -65,6 +65,9 @@ export interface ClusterOptions {
   alignCandidates: number;
   /** Minimum aligned similarity (Dice of the in-order word pairing) for two texts to be one text. */
   alignThreshold: number;
+  /** The same for texts that share at least anchoredNumbers numbers, and no number one of them lacks. */
+  alignAnchoredThreshold: number;
+  anchoredNumbers: number;
 }
 export const DEFAULT_CLUSTER: ClusterOptions = {
   threshold: 0.4,
@@ -82,6 +85,8 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   crossCandidates: 24,
   alignCandidates: 4,
   alignThreshold: 0.5,
+  alignAnchoredThreshold: 0.3,
+  anchoredNumbers: 2,
 };
 
 /** The similarities where each document is among the other's k most similar. */
@@ -237,14 +242,29 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
  */
 export function numbersDisagree(a: DocFeatures, b: DocFeatures): boolean {
   const [x, y] = [a.numbers, b.numbers];
-  if (x.length < 2 || y.length < 2) return false;
+  return x.length >= 2 && y.length >= 2 && sharedNumbers(a, b) * 2 < Math.min(x.length, y.length);
+}
+
+/** How many numbers (of two digits or more) two texts share. */
+function sharedNumbers(a: DocFeatures, b: DocFeatures): number {
+  const [x, y] = [a.numbers, b.numbers];
   let shared = 0;
   for (let i = 0, j = 0; i < x.length && j < y.length; ) {
     if (x[i] === y[j]) (shared++, i++, j++);
     else if (x[i]! < y[j]!) i++;
     else j++;
   }
-  return shared * 2 < Math.min(x.length, y.length);
+  return shared;
+}
+
+/**
+ * The aligned similarity two texts need to be one text: alignThreshold, or alignAnchoredThreshold when they
+ * share numbers and all of the fewer-numbered text's numbers are the other's too (a spinner keeps every
+ * number; two different articles rarely share several).
+ */
+function alignNeeded(a: DocFeatures, b: DocFeatures, opts: ClusterOptions): number {
+  const shared = sharedNumbers(a, b);
+  return shared >= opts.anchoredNumbers && shared === Math.min(a.numbers.length, b.numbers.length) ? opts.alignAnchoredThreshold : opts.alignThreshold;
 }
 
 /**
@@ -258,8 +278,10 @@ function alignedNeighbours(docs: DocFeatures[], i: number, met: Set<number>, sim
   const sum = (j: number): number => sims.reduce((s, m) => s + (m.get(j) ?? 0), 0);
   for (const [j] of bestCandidates([...met], sum, opts.alignCandidates)) {
     if (near.some((m) => (m.get(j) ?? 0) >= opts.threshold)) continue;
-    const s = alignedSimilarity(docs[i]!.sequence, docs[j]!.sequence, opts.alignThreshold);
-    if (s >= opts.alignThreshold) out.set(j, s);
+    const needed = alignNeeded(docs[i]!, docs[j]!, opts);
+    const s = alignedSimilarity(docs[i]!.sequence, docs[j]!.sequence, needed);
+    // scaled so that the threshold needed maps to alignThreshold: what the linkage then compares
+    if (s >= needed) out.set(j, s * (opts.alignThreshold / needed));
   }
   return out;
 }
