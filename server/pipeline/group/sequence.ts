@@ -95,6 +95,8 @@ export function alignedSimilarity(a: WordSequence, b: WordSequence, atLeast = 0)
     }
     prevHi = hi;
     [prev, cur] = [cur, prev];
+    // even if every word left paired, `atLeast` is out of reach: most candidates are unrelated texts
+    if ((2 * (prev[hi]! + n - i)) / (n + m) < atLeast) return 0;
   }
   return (2 * prev[prevHi]!) / (n + m);
 }
