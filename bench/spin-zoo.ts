@@ -84,7 +84,7 @@ for (const split of ['tuning', 'reporting'] as const) {
   for (const s of set) plain.add(s);
   // the same real outputs with meaning edits added on words the spinner left alone
   const withMeaning = new Tally();
-  set.forEach((s, k) => withMeaning.add(addMeaning(s, rng(900 + k), 2)));
+  set.forEach((s, k) => withMeaning.add(addMeaning(s, rng(900 + k), 3)));
   const res = plain.result() as { withOriginal: Record<string, unknown> };
   const wm = withMeaning.result() as { withOriginal: { meaningLabelledMeaning: unknown; meaningBy: unknown; misses: string[] } };
   real[split] = {
@@ -102,7 +102,7 @@ const result = {
   corpus: { texts: corpus.length, from: 'FLORES-200 dev en and TICO-19 dev en by document (../shared/data/parallel), seeds 001/002/004' },
   spinRate: '0.15–0.35 of eligible words tried per text; every other text also gets 1–3 meaning edits (number, number word, date, name, negation, polarity, quantity) on words the spinner left alone',
   scoring:
-    'withoutOriginal: span = one-to-one character-overlap match of findings to the spinner\'s gold edits; words = word tokens covered by a finding vs by a gold spin edit (words inside meaning edits left out). withOriginal: each gold edit takes the kind of the first finding overlapping it (no finding = not labelled); exactRestoration = restore(spun, findings) gives back the original exactly',
+    'withoutOriginal: span = one-to-one character-overlap match of findings to the spinner\'s gold edits; words = word tokens covered by a finding vs by a gold spin edit (words inside meaning edits left out). withOriginal: a gold meaning edit counts as labelled meaning when a finding overlapping it says meaning; a gold spinner change counts as labelled spin when findings overlap it and none says meaning (no finding = not labelled); an empty span (a deletion) covers two characters on each side; exactRestoration = restore(spun, findings) gives back the original exactly',
   targets: { withoutOriginalF1: 0.8, cleanFlagsPer1000Words: 1, spinLabelledSpin: 0.95, meaningLabelledMeaning: 0.95 },
   cleanNews: { words: cleanWords, flags: cleanFlags, per1000: round((cleanFlags * 1000) / cleanWords), byDetector: cleanByDetector },
   families,

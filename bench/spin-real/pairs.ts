@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { ZooEdit, ZooSpun } from '../spin-zoo/types.js';
 
 // The real pairs: real spinner output beside its original (bench/spin-real/pairs.jsonl, sources in
-// SOURCES.md). Gold = the word diff of the two: every changed run of tokens is one spinner change (kind
-// 'spin': a real spinner's changes are all the spinner's, whatever they did to the claim).
+// SOURCES.md). Gold = the word diff of the two: every changed run of tokens is one spinner change, kind
+// 'spin', except the few a pair lists under `meaning` (a spinner that drops a "never" changes the claim).
 
 const Pair = z.object({
   id: z.string(),
@@ -16,6 +16,8 @@ const Pair = z.object({
   original: z.string().min(1),
   spun: z.string().min(1),
   note: z.string().optional(),
+  /** the original side of the diff's changes (as goldOf cuts them) that change a claim by the issue #17 rule */
+  meaning: z.array(z.string()).optional(),
 });
 export type RealPair = z.infer<typeof Pair>;
 
@@ -82,5 +84,6 @@ export function goldOf(original: string, spun: string, by: string): ZooEdit[] {
 }
 
 export function asSpun(p: RealPair): ZooSpun {
-  return { family: `real:${p.id}`, text: p.spun, original: p.original, edits: goldOf(p.original, p.spun, 'real') };
+  const edits = goldOf(p.original, p.spun, 'real').map((e) => (p.meaning?.includes(e.original) ? { ...e, kind: 'meaning' as const } : e));
+  return { family: `real:${p.id}`, text: p.spun, original: p.original, edits };
 }

@@ -61,13 +61,15 @@ export class Tally {
       if (flagged && changed) this.word.tp++;
     }
 
-    // with the original: each gold edit takes the kind of a finding that overlaps it (none = not labelled)
+    // with the original: a meaning edit is caught when a finding over it says meaning (the reviewer sees
+    // it); a spinner change is right when findings cover it and none of them says meaning
     const fw = detectSpin(s.text, { original: s.original });
     for (const g of s.edits) {
-      const f = fw.find((x) => anyOverlap(x, [g]));
-      const ok = f?.kind === g.kind;
+      const over = fw.filter((x) => anyOverlap(x, [g]));
+      const ok = g.kind === 'meaning' ? over.some((x) => x.kind === 'meaning') : over.length > 0 && over.every((x) => x.kind === 'spin');
       bump(g.kind === 'spin' ? this.spinLabelled : this.meaningLabelled, g.by, ok);
-      if (!ok && this.misses.length < 40) this.misses.push(`${g.kind} ${g.by}: "${g.original}" → "${g.text}" labelled ${f ? `${f.kind} ("${f.suggestion}" → "${f.text}")` : 'nothing'}`);
+      const seen = over.map((f) => `${f.kind} ("${f.suggestion}" → "${f.text}")`).join(', ') || 'nothing';
+      if (!ok && this.misses.length < 40) this.misses.push(`${g.kind} ${g.by}: "${g.original}" → "${g.text}" labelled ${seen}`);
     }
     if (restore(s.text, fw as SpinFinding[]) === s.original) this.restored++;
   }

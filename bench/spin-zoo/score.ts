@@ -1,12 +1,19 @@
-// Scoring helpers of the zoo bench: one-to-one span matching by character overlap (as bench/spin.ts does;
-// an empty span, a dropped full stop, counts as one character wide) and precision/recall/F1.
+// Scoring helpers of the zoo bench: one-to-one span matching by character overlap and precision/recall/F1.
+// An empty span (a dropped full stop, a dropped "not") sits between two characters: it counts as covering
+// two characters on each side, so a deletion placed before or after the space, or at the edge of the
+// neighbouring word's change, still meets its gold.
 
 export interface Span {
   start: number;
   end: number;
 }
 
-const overlaps = (a: Span, b: Span): boolean => a.start < Math.max(b.end, b.start + 1) && b.start < Math.max(a.end, a.start + 1);
+const reach = (s: Span): [number, number] => (s.end > s.start ? [s.start, s.end] : [s.start - 2, s.start + 2]);
+const overlaps = (a: Span, b: Span): boolean => {
+  const [a0, a1] = reach(a);
+  const [b0, b1] = reach(b);
+  return a0 < b1 && b0 < a1;
+};
 
 /** Pairs each predicted span with the first unused gold span it overlaps (a predicted span counts once). */
 export function match<P extends Span, G extends Span>(pred: readonly P[], gold: readonly G[]): [P, G][] {

@@ -44,6 +44,14 @@ function bare(ws: string[]): string {
   return x.join(' ');
 }
 
+/** relatedness of the two sides, read with and without a comparative's "more" ("more often than not" is a lemma). */
+function wordnetRelation(sw: string[], ow: string[]): 0 | 1 | 2 {
+  if (sw.length === 0 || ow.length === 0) return 0;
+  const rel = relatedness(bare(sw), bare(ow));
+  if (rel === 2 || (bare(sw) === sw.join(' ') && bare(ow) === ow.join(' '))) return rel;
+  return Math.max(rel, relatedness(sw.join(' '), ow.join(' '))) as 0 | 1 | 2;
+}
+
 /** Same words but for spelling: case, hyphens, spaces, US/UK endings ("off-line", "organisation"). */
 function spellingVariant(a: string, b: string): boolean {
   const key = (s: string) =>
@@ -63,10 +71,13 @@ const spin = (confidence: number, reason: string): Classified => ({ kind: 'spin'
 export function classifyChange(spunText: string, originalText: string, ctx: ChangeContext = {}): Classified {
   const sw = words(spunText);
   const ow = words(originalText);
+  const rel = wordnetRelation(sw, ow);
+  // one WordNet synset holds both, even where one side looks like a negation or a number ("more often than
+  // not" ← "mostly", "atomic number 1" ← "hydrogen"): the same sense, so the same claim
+  if (rel === 2 && sw.length > 1 !== ow.length > 1) return spin(0.95, 'WordNet synonym (multiword)');
   if (negations(sw) !== negations(ow)) return meaning(0.95, 'negation');
   // a known spinner substitution, even one that looks like a number ("one other" ← "another")
   if (sw.length && ow.length && fingerprinted(sw.join(' '), ow.join(' '))) return spin(0.95, 'fingerprint');
-  const rel = sw.length && ow.length ? relatedness(bare(sw), bare(ow)) : 0;
   const sn = numbers(sw).join(' ');
   const on = numbers(ow).join(' ');
   if (sn !== on) {
