@@ -1,5 +1,5 @@
 import { fold, isEnStopword, enStem } from './text-norm.js';
-import { lookup, synsetOffsets } from './wordnet/index.js';
+import { lookup, mayBeMultiwordWords, synsetOffsets } from './wordnet/index.js';
 import { fnv1a } from './fnv.js';
 import { Memo } from '../memo.js';
 
@@ -9,7 +9,9 @@ import { Memo } from '../memo.js';
 // its swap share at least one class; the lemma classes make inflections meet ("visited" ~ "visits").
 // Two texts can then be compared word by word through the swaps (group/align-similarity.ts).
 
-const classCache = new Memo<string, Uint32Array>(200_000);
+// bounded well below the other word tables: each entry holds a typed array, and a batch's vocabulary is
+// mostly a few tens of thousands of words
+const classCache = new Memo<string, Uint32Array>(60_000);
 const EMPTY = new Uint32Array(0);
 
 /** Sorted, distinct classes of a word (lower-cased by the caller or not); empty for a stopword. */
@@ -28,13 +30,16 @@ function classesOf(w: string): Uint32Array {
   return Uint32Array.from(out).sort();
 }
 
-const pairCache = new Memo<string, Uint32Array>(200_000);
+const pairCache = new Memo<string, Uint32Array>(20_000);
 /**
  * Classes of a two-word collocation ("go to", "press conference"), or empty when WordNet has none: a spinner
  * swaps one word for a collocation and back, so the first word of a collocation also stands for it.
  */
 export function collocationClasses(first: string, second: string): Uint32Array {
-  return pairCache.get(fold(first) + ' ' + fold(second), (pair) => {
+  const [a, b] = [fold(first), fold(second)];
+  // nearly every word pair of a text is no collocation: answered without building a key or filling the table
+  if (!mayBeMultiwordWords([a, b])) return EMPTY;
+  return pairCache.get(a + ' ' + b, (pair) => {
     const out = new Set<number>();
     for (const h of lookup(pair)) for (const off of synsetOffsets(h.lemma, h.pos)) out.add(fnv1a(`s:${h.pos}${off}`));
     return out.size ? Uint32Array.from(out).sort() : EMPTY;
