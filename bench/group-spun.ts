@@ -27,6 +27,8 @@ export interface SetDoc {
   story: string;
   /** For a spun copy: its family ('real' for real spinner output). */
   family?: string;
+  /** For a spun copy: the id of its original, when not its own id's (several spinners' copies of one text). */
+  original?: string;
   /** Stories that may also be grouped with this one without counting as a false merge (same event). */
   comparable?: string;
 }
@@ -135,11 +137,15 @@ export function spunSet(seedN = 42): { docs: SetDoc[]; swap: Record<string, numb
   });
   documents('tico19-dev').forEach((sents, n) => docs.push({ id: `tico-${n}`, text: sents.join('\n\n') + '\n', story: `tico-${n}` }));
   for (const s of ['001', '002', '004']) docs.push({ id: `sample-${s}`, text: readFileSync(seed(s), 'utf8'), story: `sample-${s}`, comparable: 'vostochny' });
+  // several spinners' outputs of one original: one original document (a batch stores a text once), one story
+  const storyOfOriginal = new Map<string, string>();
   for (const p of realPairs()) {
-    const story = p.story ?? p.id;
-    docs.push({ id: `${p.id}/original`, text: p.original, story });
+    const known = storyOfOriginal.get(p.original);
+    const story = known ?? p.story ?? p.id;
+    storyOfOriginal.set(p.original, story);
+    if (!known) docs.push({ id: `${p.id}/original`, text: p.original, story });
     const family = wordCount(p.original) >= 40 ? `real-${p.split}` : `real-${p.split}-under-40-words`;
-    docs.push({ id: `${p.id}/real`, text: p.spun, story, family });
+    docs.push({ id: `${p.id}/real`, text: p.spun, story, family, original: known ? docs.find((d) => d.story === story && !d.family)!.id : `${p.id}/original` });
     (swaps[family] ??= []).push(swapRate(p.original, p.spun));
   }
   const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
@@ -159,7 +165,7 @@ export function spunQuality(docs: SetDoc[], groups: number[][]) {
   const real: Record<string, boolean> = {};
   docs.forEach((d, i) => {
     if (!d.family) return;
-    const o = originalOf.get(d.id.replace(/[^/]+$/, 'original'));
+    const o = originalOf.get(d.original ?? d.id.replace(/[^/]+$/, 'original'));
     const r = (joined[d.family] ??= { copies: 0, joined: 0 });
     r.copies++;
     const ok = o !== undefined && groupOf.get(o) === groupOf.get(i);

@@ -44,6 +44,11 @@ export interface ClusterOptions {
    * dozens of others (a short text, a common topic) gets no say beyond its closest few.
    */
   neighbours: number;
+  /**
+   * The same for near-duplicates (one text): a story spun by many sites has more copies than versions of
+   * other kinds, each of them the original's near-duplicate, and all must find it.
+   */
+  copyNeighbours: number;
   /** Versions per language a story has at most before a shared feature counts as its topic (weights.ts). */
   storySize: number;
   /** Minimum cross-language match (coverage, or anchor similarity) for a mutual best pair to be linked. */
@@ -78,6 +83,7 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   comparableEvidence: 4,
   comparableAnchors: 8,
   neighbours: 3,
+  copyNeighbours: 8,
   storySize: 4,
   crossThreshold: 0.2,
   crossMargin: 2,
@@ -264,7 +270,7 @@ export function languageGroups(docs: DocFeatures[], opts: ClusterOptions = DEFAU
   const near = sims.filter((s) => s.shingles > 0).map((s) => ({ ...s, score: s.shingles }));
   const copies = averageLinkage(
     docs.map((_, i) => [i]),
-    mutualNeighbours(near, opts.neighbours),
+    mutualNeighbours(near, opts.copyNeighbours),
     opts.threshold,
   );
   const comparable = sims.filter((s) => s.comparable > 0).map((s) => ({ ...s, score: s.comparable }));
