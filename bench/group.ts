@@ -6,7 +6,8 @@
 // - smallBatches: consecutive slices of 300 shuffled records, where most stories are incomplete.
 // - spunCopies: the realistic spun-copy set of bench/group-spun.ts (short texts, a third to a half of the
 //   words swapped, by spinner family, among many same-topic articles; real spinner pairs), with the figure
-//   of the grouping before spun copies were aligned through synonym swaps (alignCandidates 0) beside it.
+//   of the grouping before spun copies were aligned through synonym swaps (alignCandidates 0, copyNeighbours 3)
+//   beside it.
 // Writes bench/results/group.json (seed 42, default options, with roles). `--no-roles` skips the slow
 // analysis; `--seed=N`; `--opts='{"threshold":0.3}'` tries cluster options (nothing is written then).
 // The machine is shared: times are noisy.
@@ -73,7 +74,7 @@ const spunCopies = {
   spunCopies: spun.docs.filter((d) => d.family).length,
   swappedWords: spun.swap,
   now: { ...spunNow, seconds: r3((performance.now() - t3) / 1000) },
-  withoutAlignment: spunQuality(spun.docs, spunGroups({ alignCandidates: 0 })),
+  withoutAlignment: spunQuality(spun.docs, spunGroups({ alignCandidates: 0, copyNeighbours: 3 })),
 };
 
 let roles: { accuracy: number; errors: Record<string, number>; analyseSeconds: number } | null = null;
