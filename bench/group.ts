@@ -4,6 +4,10 @@
 // - missingVersions: the English versions of every 7th story and the Tagalog version of another 7th are
 //   left out, so some texts have no counterpart in the batch (they must stay alone);
 // - smallBatches: consecutive slices of 300 shuffled records, where most stories are incomplete.
+// - spunCopies: the realistic spun-copy set of bench/group-spun.ts (short texts, a third to a half of the
+//   words swapped, by spinner family, among many same-topic articles; real spinner pairs), with the figure
+//   of the grouping before spun copies were aligned through synonym swaps (alignCandidates 0, copyNeighbours 3)
+//   beside it.
 // Writes bench/results/group.json (seed 42, default options, with roles). `--no-roles` skips the slow
 // analysis; `--seed=N`; `--opts='{"threshold":0.3}'` tries cluster options (nothing is written then).
 // The machine is shared: times are noisy.
@@ -15,6 +19,8 @@ import { analyseStory } from '../server/pipeline/batch/analyse.js';
 import type { SegmentedDoc } from '../server/pipeline/types.js';
 import { goldStory, ingestSynth as ingest, pairwisePR, synthCorpus, type SynthRecord } from '../test/pipeline/batch/synth.js';
 import { REPO } from '../test/helpers/paths.js';
+import { segmentDoc } from '../server/pipeline/segment/index.js';
+import { spunQuality, spunSet } from './group-spun.js';
 
 const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const SEED = Number(arg('seed') ?? 42);
@@ -57,6 +63,20 @@ const smallBatches = [0, 1, 2].map((k) => {
   return { records: `${k * 300}-${(k + 1) * 300}`, precision: q.precision, recall: q.recall };
 });
 
+const spun = spunSet(SEED);
+const spunDocs = spun.docs.map((d) => segmentDoc({ path: d.id, url: d.id, title: null, format: 'txt', encoding: 'utf-8', declaredLang: 'en', text: d.text }));
+const spunGroups = (o: Partial<ClusterOptions>) =>
+  discoverStories(spunDocs.map((_, i) => i), (i) => spunDocs[i]!, { ...opts, ...o }).map((p) => p.documentIds);
+const t3 = performance.now();
+const spunNow = spunQuality(spun.docs, spunGroups({}));
+const spunCopies = {
+  documents: spun.docs.length,
+  spunCopies: spun.docs.filter((d) => d.family).length,
+  swappedWords: spun.swap,
+  now: { ...spunNow, seconds: r3((performance.now() - t3) / 1000) },
+  withoutAlignment: spunQuality(spun.docs, spunGroups({ alignCandidates: 0, copyNeighbours: 3 })),
+};
+
 let roles: { accuracy: number; errors: Record<string, number>; analyseSeconds: number } | null = null;
 if (ROLES) {
   const t2 = performance.now();
@@ -81,6 +101,7 @@ const result = {
   grouping: { ...main, seconds: r3(groupSeconds), ingestAndSegmentSeconds: r3(ingestSeconds) },
   missingVersions: { documents: partial.length, precision: missingVersions.precision, recall: missingVersions.recall },
   smallBatches,
+  spunCopies,
   roles,
   targets: { precision: 0.95, recall: 0.95 },
 };

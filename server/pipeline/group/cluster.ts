@@ -1,5 +1,6 @@
 import type { DocFeatures } from './features.js';
 import { lexicalPairs, mutualBestLinks, type Pair } from './crosslang.js';
+import { alignedNeighbours, numbersDisagree } from './copies.js';
 
 export type { Pair } from './crosslang.js';
 import { averageLinkage } from './linkage.js';
@@ -43,6 +44,11 @@ export interface ClusterOptions {
    * dozens of others (a short text, a common topic) gets no say beyond its closest few.
    */
   neighbours: number;
+  /**
+   * The same for near-duplicates (one text): a story spun by many sites has more copies than versions of
+   * other kinds, each of them the original's near-duplicate, and all must find it.
+   */
+  copyNeighbours: number;
   /** Versions per language a story has at most before a shared feature counts as its topic (weights.ts). */
   storySize: number;
   /** Minimum cross-language match (coverage, or anchor similarity) for a mutual best pair to be linked. */
@@ -56,6 +62,17 @@ export interface ClusterOptions {
   crossSure: number;
   /** English candidates scored exactly for each Tagalog document. */
   crossCandidates: number;
+  /**
+   * Same-language candidates (the most similar earlier documents by any feature) whose word sequences are
+   * aligned through synonym swaps (sequence.ts), for each English document: a spun copy's original is
+   * among its few most similar documents even when its shingles and skeletons are gone.
+   */
+  alignCandidates: number;
+  /** Minimum aligned similarity (Dice of the in-order word pairing) for two texts to be one text. */
+  alignThreshold: number;
+  /** The same for texts that share at least anchoredNumbers numbers, and no number one of them lacks. */
+  alignAnchoredThreshold: number;
+  anchoredNumbers: number;
 }
 export const DEFAULT_CLUSTER: ClusterOptions = {
   threshold: 0.4,
@@ -66,11 +83,16 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   comparableEvidence: 4,
   comparableAnchors: 8,
   neighbours: 3,
+  copyNeighbours: 8,
   storySize: 4,
   crossThreshold: 0.2,
   crossMargin: 2,
   crossSure: 0.4,
   crossCandidates: 24,
+  alignCandidates: 4,
+  alignThreshold: 0.5,
+  alignAnchoredThreshold: 0.3,
+  anchoredNumbers: 2,
 };
 
 /** The similarities where each document is among the other's k most similar. */
@@ -207,8 +229,10 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
     const sw = dots(docs, i, (d) => d.words, words, 'same', comparableMass);
     const sh = dots(docs, i, (d) => d.shingles, shingles, 'same', minMass);
     const sk = dots(docs, i, (d) => d.skeletons, skeletons, 'same', minMass);
-    for (const j of new Set([...sa.keys(), ...sw.keys(), ...sh.keys(), ...sk.keys()])) {
-      const h = Math.max(sh.get(j) ?? 0, sk.get(j) ?? 0);
+    const met = new Set([...sa.keys(), ...sw.keys(), ...sh.keys(), ...sk.keys()]);
+    const aligned = alignedNeighbours(docs, i, met, [sa, sw, sh, sk], [sh, sk], opts);
+    for (const j of met) {
+      const h = numbersDisagree(docs[i]!, docs[j]!) ? 0 : Math.max(sh.get(j) ?? 0, sk.get(j) ?? 0, aligned.get(j) ?? 0);
       const c = (names.get(j) ?? 0) >= opts.comparableAnchors ? Math.max(sa.get(j) ?? 0, sw.get(j) ?? 0) : 0;
       const score = Math.max(h, c);
       if (score >= Math.min(opts.threshold, opts.comparableThreshold) / 2) out.push({ a: j, b: i, shingles: h, comparable: c, score });
@@ -246,7 +270,7 @@ export function languageGroups(docs: DocFeatures[], opts: ClusterOptions = DEFAU
   const near = sims.filter((s) => s.shingles > 0).map((s) => ({ ...s, score: s.shingles }));
   const copies = averageLinkage(
     docs.map((_, i) => [i]),
-    mutualNeighbours(near, opts.neighbours),
+    mutualNeighbours(near, opts.copyNeighbours),
     opts.threshold,
   );
   const comparable = sims.filter((s) => s.comparable > 0).map((s) => ({ ...s, score: s.comparable }));

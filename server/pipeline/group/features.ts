@@ -4,6 +4,7 @@ import { cognateKey, fold, isEnStopword, words as tokens } from '../../lang/text
 import { MemoFamily } from '../../memo.js';
 import { own } from '../../lang/own.js';
 import { FNV_PRIME, FNV_START, fnv1a, fnvMore } from '../../lang/fnv.js';
+import { EMPTY_SEQUENCE, wordSequence, type WordSequence } from './sequence.js';
 
 // What story discovery compares, reduced to hashed features so thousands of documents fit in memory:
 // - anchors: language-independent evidence that two versions tell the same story (numbers, dates,
@@ -25,6 +26,8 @@ export interface DocFeatures {
   /** Sentences outside boilerplate: a translation has about as many as its source. */
   sentences: number;
   anchors: Uint32Array; // sorted, distinct
+  /** The numbers among the anchors (sorted, distinct): a spinner never changes them, a template does. */
+  numbers: Uint32Array;
   words: Uint32Array; // sorted, distinct
   shingles: Uint32Array; // sorted, distinct
   skeletons: Uint32Array; // sorted, distinct
@@ -32,6 +35,8 @@ export interface DocFeatures {
   /** Slot i (the i-th distinct content word) is the lex keys slotKeys[slotStart[i] .. slotStart[i+1]). */
   slotKeys: Uint32Array;
   slotStart: Uint32Array;
+  /** English only: the content words in order, as synonym classes (sequence.ts), for spun copies. */
+  sequence: WordSequence;
 }
 
 /** How many lexicon translations of a Tagalog word stand for it (the best-scored first). */
@@ -142,11 +147,11 @@ function leadBefore(text: string, at: number): string | undefined {
   return undefined;
 }
 
-function anchorsOf(text: string, out: Set<number>): void {
+function anchorsOf(text: string, out: Set<number>, numbers: Set<number>): void {
   for (const m of text.matchAll(NUMBER_RE)) {
     const n = m[0].replace(/,/g, '').replace(/\.$/, '');
     // single digits are everywhere (lists, "2 days"); they say little about which story this is
-    if (n.length >= 2) out.add(fnv1a('n:' + n));
+    if (n.length >= 2) (out.add(fnv1a('n:' + n)), numbers.add(fnv1a('n:' + n)));
   }
   let prevEnd = -1;
   let prevName: string | null = null;
@@ -171,6 +176,7 @@ function anchorsOf(text: string, out: Set<number>): void {
 
 export function featuresOf(doc: SegmentedDoc): DocFeatures {
   const anchors = new Set<number>();
+  const numbers = new Set<number>();
   const words = new Set<number>();
   const shingles = new Set<number>();
   const skeletons = new Set<number>();
@@ -178,7 +184,7 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
   const slots: Slots = { keys: [], start: [], seen: new Set() };
   for (const seg of doc.segments) {
     if (seg.boilerplate) continue;
-    anchorsOf(seg.text, anchors);
+    anchorsOf(seg.text, anchors, numbers);
     if (doc.lang !== 'other') lexOf(seg.text, doc.lang, slots);
     const all = seg.text.match(WORD_RE)?.map((w) => w.toLowerCase()) ?? [];
     for (let i = 0; i < all.length; i++) {
@@ -197,11 +203,13 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
     lang: doc.lang,
     sentences: doc.segments.filter((s) => !s.boilerplate).length,
     anchors: toSorted(anchors),
+    numbers: toSorted(numbers),
     words: toSorted(words),
     shingles: toSorted(shingles),
     skeletons: toSorted(skeletons),
     lex: toSorted(new Set(slots.keys)),
     slotKeys: Uint32Array.from(slots.keys),
     slotStart: Uint32Array.from([...slots.start, slots.keys.length]),
+    sequence: doc.lang === 'en' ? wordSequence(doc.segments.filter((s) => !s.boilerplate).map((s) => s.text)) : EMPTY_SEQUENCE,
   };
 }

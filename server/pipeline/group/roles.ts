@@ -1,6 +1,7 @@
 import type { Lang, Role } from '../types.js';
 import { clearlyRarer, NEAR_DUPLICATE } from '../detect/spin/direction.js';
 import { jaccard } from '../detect/spin/shingles.js';
+import { isEnStopword } from '../../lang/text-norm.js';
 
 // Roles of the versions of one story. The English non-spun version is the pivot every other version
 // is aligned to; Tagalog versions are translations; an English near-duplicate of another English
@@ -38,7 +39,9 @@ export interface RoleAssignment {
  * then the side whose own words are longer on average.
  */
 function spunSide(a: VersionInfo, b: VersionInfo, density: (v: VersionInfo) => number): { side: 'a' | 'b'; clear: boolean } {
-  const rarer = clearlyRarer(a.words, b.words);
+  // function words a spinner's swaps bring in ("this is" → "this can be a", "another" → "one other") are
+  // the commonest words there are: counted, they make the spun side look plainer than its original
+  const rarer = clearlyRarer(contentOnly(a.words), contentOnly(b.words));
   if (rarer) return { side: rarer, clear: true };
   const side = (): 'a' | 'b' => {
     const [da, db] = [density(a), density(b)];
@@ -53,6 +56,8 @@ function spunSide(a: VersionInfo, b: VersionInfo, density: (v: VersionInfo) => n
   };
   return { side: side(), clear: false };
 }
+
+const contentOnly = (words: Set<string>): Set<string> => new Set([...words].filter((w) => !isEnStopword(w)));
 
 export function assignRoles(versions: VersionInfo[]): RoleAssignment {
   // an English version's role by its own reading, read when first asked (a pair may settle it first)

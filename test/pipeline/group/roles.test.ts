@@ -65,3 +65,12 @@ test('a language group is linked to its mutual best match in another language, w
   // clear but too weak
   assert.deepEqual(mutualBestLinks(lang, groupOf, [pair(0, 2, 0.15)], rule), []);
 });
+
+test('function words a spinner brings in do not make its copy look plainer than the original (seed 003, first paragraph)', () => {
+  // "this is" → "this can be", "another" → "one other", "since" → "for the reason that": the commonest
+  // words there are, on the spun side only; counted, the original's own words look the rarer
+  const original = version('This is a rare overseas trip for Putin since he launched the invasion, and a key moment for Kim, who has not hosted another world leader in his politically isolated country since the pandemic.', 0, false);
+  const spun = version('This can be a uncommon abroad journey for Putin for the reason that he launched the invasion, and a key second for Kim, who has not hosted one other world chief in his politically isolated nation for the reason that the pandemic.', 150, true);
+  assert.deepEqual(assignRoles([original, spun]).roles, ['source', 'spin']);
+  assert.deepEqual(assignRoles([spun, original]).roles, ['spin', 'source']);
+});
