@@ -6,8 +6,9 @@
 // The thesaurus families need Debian's mythes-en-us and libaiksaurus-1.2-data: bench/spin-zoo/setup.sh.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { englishDocs } from './parallel-docs.js';
 import { detectSpin, restore } from '../server/pipeline/detect/spin/index.js';
-import { SHARED, REPO, seed } from '../test/helpers/paths.js';
+import { REPO, seed } from '../test/helpers/paths.js';
 import { rng } from '../test/pipeline/spin/spinner.js';
 import { FAMILIES, spinWith, thesauriInstalled, type ZooSpun } from './spin-zoo/index.js';
 import { addMeaning } from './spin-zoo/inject.js';
@@ -20,20 +21,8 @@ if (!thesauriInstalled()) {
   process.exit(2);
 }
 
-function docs(name: string): { id: string; text: string }[] {
-  const dir = join(SHARED, 'data', 'parallel');
-  const lines = readFileSync(join(dir, `${name}.en`), 'utf8').split('\n');
-  const ids = readFileSync(join(dir, `${name}.docid`), 'utf8').split('\n');
-  const by = new Map<string, string[]>();
-  lines.forEach((l, i) => {
-    if (!l.trim()) return;
-    const id = ids[i] as string;
-    by.set(id, [...(by.get(id) ?? []), l.trim()]);
-  });
-  return [...by].map(([id, ls]) => ({ id: `${name}:${id}`, text: ls.join(' ') }));
-}
 const seedText = (p: string) => readFileSync(seed(p), 'utf8').replace(/^\uFEFF/, '');
-const corpus = [...docs('flores200-dev'), ...docs('tico19-dev'), ...['001', '002', '004'].map((p) => ({ id: `seed:${p}`, text: seedText(p) }))];
+const corpus = [...englishDocs('flores200-dev'), ...englishDocs('tico19-dev'), ...['001', '002', '004'].map((p) => ({ id: `seed:${p}`, text: seedText(p) }))];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 
 const t0 = performance.now();

@@ -5,25 +5,13 @@
 // flags per 1,000 words on clean text (unspun seeds 001, 002, 004; clean FLORES/TICO English).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { englishDocs } from './parallel-docs.js';
 import { detectSpin, restore, type SpinFinding } from '../server/pipeline/detect/spin/index.js';
 import { tokenize } from '../server/pipeline/detect/spin/tokens.js';
 import { allEntries } from '../server/pipeline/detect/spin/lexicon.js';
 import { STOPWORDS } from '../server/pipeline/detect/spin/stopwords.js';
-import { SHARED, REPO, seed } from '../test/helpers/paths.js';
+import { REPO, seed } from '../test/helpers/paths.js';
 import { rng, spinText, type GoldEdit } from '../test/pipeline/spin/spinner.js';
-
-function docs(name: string): { id: string; text: string }[] {
-  const dir = join(SHARED, 'data', 'parallel');
-  const lines = readFileSync(join(dir, `${name}.en`), 'utf8').split('\n');
-  const ids = readFileSync(join(dir, `${name}.docid`), 'utf8').split('\n');
-  const by = new Map<string, string[]>();
-  lines.forEach((l, i) => {
-    if (!l.trim()) return;
-    const id = ids[i] as string;
-    by.set(id, [...(by.get(id) ?? []), l.trim()]);
-  });
-  return [...by].map(([id, ls]) => ({ id: `${name}:${id}`, text: ls.join(' ') }));
-}
 
 interface Span {
   start: number;
@@ -51,7 +39,7 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 const words = (t: string) => tokenize(t).filter((x) => x.word).length;
 
 const t0 = performance.now();
-const corpus = [...docs('flores200-dev'), ...docs('tico19-dev')];
+const corpus = [...englishDocs('flores200-dev'), ...englishDocs('tico19-dev')];
 const r = rng(6);
 let nWords = 0;
 let nSpun = 0;

@@ -7,29 +7,13 @@ import { createApp } from '../../server/api/app.js';
 import { hashToken, reviewerByToken } from '../../server/db/reviewers.js';
 import { loadConfig } from '../../server/config.js';
 import { rawRequest } from './http.js';
+import { appRoutes } from '../helpers/routes.js';
 
 // Access: every state-changing route (found by walking the real router, so a new route is covered
 // without editing this file) refuses anonymous requests with 401; admin routes refuse reviewers with 403.
 
-interface RouteLayer {
-  rawPath?: unknown;
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: RouteLayer[] };
-}
-function routes(stack: RouteLayer[], prefix = ''): { method: string; path: string }[] {
-  const out: { method: string; path: string }[] = [];
-  for (const layer of stack) {
-    if (layer.route) {
-      for (const [m, on] of Object.entries(layer.route.methods)) if (on) out.push({ method: m.toUpperCase(), path: prefix + (layer.route.path === '/' && prefix ? '' : layer.route.path) });
-    } else if (layer.handle?.stack) {
-      const mount = typeof layer.rawPath === 'string' ? layer.rawPath : '';
-      out.push(...routes(layer.handle.stack, prefix + (mount === '/' ? '' : mount)));
-    }
-  }
-  return out;
-}
 const stateChanging = (app: Express): { method: string; path: string }[] =>
-  routes((app as unknown as { router: { stack: RouteLayer[] } }).router.stack).filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
+  appRoutes(app).filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
 const concrete = (path: string, id: number): string => path.replace(/:[a-zA-Z]+/g, String(id));
 
 const ADMIN_ONLY = ['POST /api/reviewers', 'DELETE /api/audits/:id', 'POST /api/batches'];

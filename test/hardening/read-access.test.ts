@@ -8,30 +8,14 @@ import { loadConfig } from '../../server/config.js';
 import { setClock } from '../../server/clock.js';
 import { listReviewers, revokeReviewer, rotateToken } from '../../server/db/reviewers.js';
 import { rawRequest } from './http.js';
+import { appRoutes } from '../helpers/routes.js';
 
 // Reads need a token (issue 22): every GET under /api — found by walking the real router, so a new route is
 // covered without editing this file — answers 401 without a valid token; /api/health and the client stay open.
 // Tokens expire after config.server.tokenLifetimeDays, and can be revoked and rotated.
 
-interface RouteLayer {
-  rawPath?: unknown;
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: RouteLayer[] };
-}
-function routes(stack: RouteLayer[], prefix = ''): { method: string; path: string }[] {
-  const out: { method: string; path: string }[] = [];
-  for (const layer of stack) {
-    if (layer.route) {
-      for (const [m, on] of Object.entries(layer.route.methods)) if (on) out.push({ method: m.toUpperCase(), path: prefix + (layer.route.path === '/' && prefix ? '' : layer.route.path) });
-    } else if (layer.handle?.stack) {
-      const mount = typeof layer.rawPath === 'string' ? layer.rawPath : '';
-      out.push(...routes(layer.handle.stack, prefix + (mount === '/' ? '' : mount)));
-    }
-  }
-  return out;
-}
 const reads = (app: Express): string[] =>
-  routes((app as unknown as { router: { stack: RouteLayer[] } }).router.stack)
+  appRoutes(app)
     .filter((r) => r.method === 'GET' && r.path.startsWith('/api/') && r.path !== '/api/health')
     .map((r) => r.path);
 
