@@ -19,8 +19,16 @@ const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const { statSync } = require('node:fs');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('busy_timeout = ' + workerData.busyMs);
+let db;
+try {
+  db = new Database(workerData.file, { fileMustExist: true });
+  db.pragma('busy_timeout = ' + workerData.busyMs);
+} catch (e) {
+  // the file was removed or replaced before this thread opened it (tapat restore, mv): the server's own guard
+  // refuses writes then; this thread has nothing to checkpoint and stops, saying why
+  parentPort.postMessage({ stopped: String((e && e.code) || e) });
+  process.exit(0);
+}
 const walBytes = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
 let lastVersion = -1;
 function tick(force) {
@@ -68,6 +76,10 @@ export function startCheckpointer(db: Db, opts: CheckpointerOptions = {}): Check
     },
   });
   worker.unref();
+  // One line, not an unhandled 'error' event that would take the server down with it.
+  const stopped = (why: string): void => void process.stderr.write(`tapat: the WAL checkpointer stopped (${why}); checkpoints wait for the next start\n`);
+  worker.on('message', (m: { stopped?: string }) => m.stopped && stopped(m.stopped));
+  worker.on('error', (e: Error & { code?: string }) => stopped(e.code ?? e.message));
   return {
     truncate: () => worker.postMessage('truncate'),
     stop: async () => {
