@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from './app.js';
-import { getFlag, listFlags, QUEUE_STATUSES, verdictHistory } from '../db/queue.js';
+import { getFlag, listFlags, QUEUE_SORTS, QUEUE_STATUSES, verdictHistory } from '../db/queue.js';
 import { addVerdict, VerdictError } from '../db/verdicts.js';
 import { requireReviewer, reviewerOf } from './auth.js';
 import { HttpError } from './errors.js';
@@ -21,6 +21,7 @@ const QueueQuery = z
     // a verdict's action names the same status as its past tense (?status=approve means approved)
     status: z.preprocess((v) => (typeof v === 'string' ? (own(ACTION_ALIAS, v) ?? v) : v), z.enum(QUEUE_STATUSES)).default('active'),
     ...FilterFields,
+    sort: z.enum(QUEUE_SORTS).default('severity'),
     after: id.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
   })
@@ -45,7 +46,7 @@ export function flagsRouter({ db }: AppDeps): Router {
     const q = parse(QueueQuery, req.query, 'query');
     if (q.after !== undefined && !stmt(db, 'SELECT 1 FROM flags WHERE id = ?').get(q.after)) throw new HttpError(400, `after: no flag ${q.after}`);
     send(req, res, () =>
-      listFlags(db, { ...toFilter(q), status: q.status, after: q.after, limit: q.limit }),
+      listFlags(db, { ...toFilter(q), status: q.status, sort: q.sort, after: q.after, limit: q.limit }),
     );
   });
   r.get('/:id', (req, res) => {

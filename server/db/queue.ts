@@ -16,6 +16,23 @@ const CURRENT_VERDICT_SQL = currentVerdictSql();
 const SEV_RANK = `(CASE f.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 ELSE 2 END)`;
 const ORDER = `${SEV_RANK}, (-f.confidence), f.id`;
 
+/**
+ * The orders a reviewer may pick. Each is a list of ascending keys ending in a unique one (a descending key is
+ * negated), so "after flag X" is one row-value comparison and a page is never repeated or skipped.
+ * "severity" is the queue's historic order and keeps its exact SQL (index flags_queue walks it).
+ */
+export const QUEUE_SORTS = ['severity', 'least-confident', 'most-confident', 'newest', 'document'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+const SORT_KEYS: Record<QueueSort, string> = {
+  severity: ORDER,
+  'least-confident': `f.confidence, f.id`,
+  'most-confident': `(-f.confidence), f.id`,
+  // ids grow as flags are stored, so the highest id is the newest flag
+  newest: `(-f.id)`,
+  // whole-document flags (no span) come before the spans of their document
+  document: `f.document_id, COALESCE(f.start, -1), f.id`,
+};
+
 export interface CurrentDecision {
   verdict_id: number;
   action: Decision;
@@ -85,6 +102,8 @@ function toView(r: RawFlag): FlagView {
 
 export interface QueueFilter extends FlagFilter {
   status: QueueStatus;
+  /** The order of the list; "severity" when not given. */
+  sort?: QueueSort | undefined;
   /** Keyset pagination: return flags after this flag in queue order. */
   after?: number | undefined;
   limit: number;
@@ -96,13 +115,13 @@ export function listFlags(db: Db, q: QueueFilter): { flags: FlagView[]; next: nu
   const st = statusSql(q.status);
   if (st) where.push(st);
   const filtered = { where: [...where], args: [...args] };
+  const order = SORT_KEYS[q.sort ?? 'severity'];
   if (q.after !== undefined) {
-    const a = stmt(
-      db, `SELECT ${SEV_RANK} AS s, (-f.confidence) AS c, f.id AS id FROM flags f WHERE f.id = ?`)
-      .get(q.after) as { s: number; c: number; id: number } | undefined;
-    if (a) (where.push(`(${ORDER}) > (?, ?, ?)`), args.push(a.s, a.c, a.id));
+    // the after-flag's own keys, read with the same expressions the list is ordered by
+    const a = stmt(db, `SELECT ${order} FROM flags f WHERE f.id = ?`).raw().get(q.after) as (number | string)[] | undefined;
+    if (a) (where.push(`(${order}) > (${a.map(() => '?').join(', ')})`), args.push(...a));
   }
-  const sql = `${SELECT_FLAG} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${ORDER} LIMIT ?`;
+  const sql = `${SELECT_FLAG} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
   const rows = stmt(db, sql).all(...args, q.limit + 1) as RawFlag[];
   const more = rows.length > q.limit;
   const flags = rows.slice(0, q.limit).map(toView);

@@ -4,7 +4,12 @@ import type { Stats } from '../types.js';
 // The queue's filter bar. The filters live in the address (a saved view is a link); values are kept as the
 // API takes them, and min. confidence is typed as the page shows it: 85 means 85%.
 
-export const FILTERS = ['status', 'detector', 'severity', 'category', 'audit', 'document', 'min_confidence', 'max_confidence', 'q', 'assignee'] as const;
+export const FILTERS = ['status', 'detector', 'severity', 'category', 'audit', 'document', 'min_confidence', 'max_confidence', 'q', 'assignee', 'sort'] as const;
+/** The queue's orders as GET /api/flags names them; '' is the default (most severe first), left out of the address. */
+const SORTS: [string, string][] = [
+  ['', 'Most severe first'], ['least-confident', 'Least confident first'], ['most-confident', 'Most confident first'],
+  ['newest', 'Newest first'], ['document', 'By document order'],
+];
 const STATUSES: [string, string][] = [
   ['pending', 'Pending'], ['active', 'All active'], ['decided', 'Decided'], ['approved', 'Approved'],
   ['rejected', 'Rejected'], ['corrected', 'Corrected'], ['stale', 'Stale'], ['all', 'Everything'],
@@ -20,10 +25,10 @@ export function filtersFrom(params: URLSearchParams): Filters {
   return new Map<string, string>(FILTERS.map((k) => [k, params.get(k) ?? (k === 'status' ? 'pending' : '')]));
 }
 
-/** The query string of the filters; `withStatus: false` for the counts, which cover every status. */
+/** The query string of the filters; `withStatus: false` for the counts, which cover every status in no order. */
 export function filterQuery(filters: Filters, withStatus = true): string {
   const q = new URLSearchParams();
-  for (const [k, v] of filters) if (v && (withStatus || k !== 'status')) q.set(k, v);
+  for (const [k, v] of filters) if (v && (withStatus || (k !== 'status' && k !== 'sort'))) q.set(k, v);
   return q.toString();
 }
 
@@ -69,6 +74,7 @@ export function filterBar(filters: Filters, onChange: () => void, onInvalid: (ms
       select('Severity', 'severity', [['', 'Any'], ['critical', 'Critical'], ['major', 'Major'], ['minor', 'Minor']]),
       select('Category', 'category', [['', 'Any'], ...CATEGORIES.map((c): [string, string] => [c, c])]),
       h('label', { for: 'f-min_confidence' }, 'Min. confidence', h('span', { class: 'unit' }, conf, h('span', { id: 'f-min_confidence-unit' }, '%'))),
+      select('Sort', 'sort', SORTS),
       filters.get('assignee') ? h('span', { class: 'tag' }, 'assigned audits only', ' ', h('a', { href: '#/queue' }, '(everything)')) : null,
       filters.get('audit') ? h('span', { class: 'tag' }, `audit ${filters.get('audit')}`, ' ', h('a', { href: '#/queue' }, '(all audits)')) : null,
     );
