@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { hasChromium, launchBrowser, CHROMIUM } from '../helpers/browser.js';
+import { hasChromium, launchBrowser, signedInPage, CHROMIUM } from '../helpers/browser.js';
 import { testServer } from '../helpers/server.js';
 import { buildSampleAudit, insertFlag, reviewer } from '../helpers/fixtures.js';
 
@@ -27,15 +27,7 @@ if (!hasChromium()) {
   const browser = await launchBrowser();
   const errors: string[] = [];
 
-  async function signedIn(hash: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('dialog', (d) => (errors.push(`dialog: ${d.message()}`), void d.dismiss()));
-    await page.goto(`${s.url}/#token=${me.token}`);
-    await page.waitForSelector('text=Signed in as');
-    await page.goto(`${s.url}/${hash}`);
-    return page;
-  }
+  const signedIn = (hash: string): Promise<Page> => signedInPage(browser, { url: s.url, token: me.token, hash, errors });
   // waitForFunction with a function, not a string: a string predicate is eval'd in the page, which the CSP refuses.
   // The function is serialised into the page (no closure), and the test's tsconfig has no DOM types: hence the cast.
   type PageGlobal = { document: { querySelectorAll(sel: string): ArrayLike<{ getAttribute(a: string): string | null }> } };

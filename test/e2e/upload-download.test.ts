@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { hasChromium, launchBrowser, CHROMIUM } from '../helpers/browser.js';
+import { hasChromium, launchBrowser, signedInPage, CHROMIUM } from '../helpers/browser.js';
 import { testServer } from '../helpers/server.js';
 import { reviewer } from '../helpers/fixtures.js';
 import { REPO, seed, SEED_FILES } from '../helpers/paths.js';
@@ -22,14 +22,7 @@ if (!hasChromium()) {
   const plain = reviewer(s.db, 'plain');
   const browser = await launchBrowser();
   const errors: string[] = [];
-  async function signedIn(token: string, hash: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    await page.goto(`${s.url}/#token=${token}`);
-    await page.waitForSelector('text=Signed in as');
-    await page.goto(`${s.url}/${hash}`);
-    return page;
-  }
+  const signedIn = (token: string, hash: string): Promise<Page> => signedInPage(browser, { url: s.url, token, hash, errors, acceptDownloads: true });
   const files = Object.keys(SEED_FILES).map((k) => seed(k));
 
   test('a reviewer without the admin role is told why the upload is refused', async () => {
