@@ -3,7 +3,7 @@ import { tx } from '../../db/index.js';
 import { getDocument, getSegments } from '../../db/documents.js';
 import { upsertStoryAudit } from '../../db/audits.js';
 import { storeAlignment } from '../../db/alignments.js';
-import { reconcileFlags } from '../../db/flags.js';
+import { reconcileFlags, type ReconcileResult } from '../../db/flags.js';
 import { recordStory } from '../../db/batch.js';
 import type { SegmentedDoc } from '../types.js';
 import type { StoryPlan } from '../group/index.js';
@@ -47,6 +47,34 @@ export function prepareStory(
   return { plan, job: { versions, thresholds } };
 }
 
+/**
+ * Stores a story's alignments to the pivot and reconciles its flags with what is stored (unchanged flags keep their
+ * verdicts; those that no longer fire go stale). Call inside tx(): the batch's commit and a reviewer's role change
+ * both end here.
+ */
+export function storeAnalysis(
+  db: Db,
+  auditId: number,
+  versions: readonly { documentId: number; doc: SegmentedDoc }[],
+  pivotId: number,
+  analysis: Pick<StoryAnalysis, 'alignments' | 'findings'>,
+): ReconcileResult {
+  analysis.alignments.forEach((beads, i) => {
+    if (beads) storeAlignment(db, auditId, pivotId, versions[i]!.documentId, beads, ALIGN_METHOD);
+  });
+  return reconcileFlags(
+    db,
+    auditId,
+    analysis.findings.map((f) => ({
+      documentId: versions[f.versionIndex]!.documentId,
+      otherDocumentId: f.otherVersionIndex === null ? null : versions[f.otherVersionIndex]!.documentId,
+      finding: f.finding,
+    })),
+    // the story's documents were loaded from storage for it: their texts are at hand, not read back
+    new Map(versions.map((v) => [v.documentId, v.doc])),
+  );
+}
+
 /** Stores the story's audit, alignments and flags; records it in the run. Returns the audit id. */
 export function commitStory(db: Db, work: StoryWork, analysis: StoryAnalysis, runId: number | null): number {
   const { versions } = work.job;
@@ -60,20 +88,7 @@ export function commitStory(db: Db, work: StoryWork, analysis: StoryAnalysis, ru
       versions.map((v, i) => ({ document_id: v.documentId, role: roles[i]! })),
       pivotId,
     );
-    analysis.alignments.forEach((beads, i) => {
-      if (beads) storeAlignment(db, id, pivotId, versions[i]!.documentId, beads, ALIGN_METHOD);
-    });
-    reconcileFlags(
-      db,
-      id,
-      analysis.findings.map((f) => ({
-        documentId: versions[f.versionIndex]!.documentId,
-        otherDocumentId: f.otherVersionIndex === null ? null : versions[f.otherVersionIndex]!.documentId,
-        finding: f.finding,
-      })),
-      // the story's documents were loaded from storage for it (prepareStory): their texts are at hand
-      new Map(versions.map((v) => [v.documentId, v.doc])),
-    );
+    storeAnalysis(db, id, versions, pivotId, analysis);
     if (runId !== null) recordStory(db, runId, work.plan.key, id);
     return id;
   });

@@ -1,11 +1,9 @@
 import type { Db } from '../../db/index.js';
 import { tx } from '../../db/index.js';
 import { stmt } from '../../db/stmt.js';
-import { storeAlignment } from '../../db/alignments.js';
-import { reconcileFlags } from '../../db/flags.js';
 import { currentVerdictSql } from '../../db/queue-sql.js';
-import { loadSegmentedDoc } from '../batch/story.js';
-import { ALIGN_METHOD, finishStory, type StoryJob } from '../batch/analyse.js';
+import { loadSegmentedDoc, storeAnalysis } from '../batch/story.js';
+import { finishStory, type StoryJob } from '../batch/analyse.js';
 import { documentFindings } from '../detect/index.js';
 import { thresholdsFor } from '../detect/thresholds.js';
 import { spinStoryDetector } from '../detect/spin/index.js';
@@ -68,20 +66,8 @@ export function changeRoles(db: Db, auditId: number, roles: ReadonlyMap<number, 
       stmt(db, 'UPDATE audits SET pivot_document_id = ?, updated_at = ? WHERE id = ?').run(pivotId, new Date().toISOString(), auditId);
       // alignments are to the pivot: those to the old one no longer describe the story
       stmt(db, 'DELETE FROM alignments WHERE audit_id = ?').run(auditId);
-      analysis.alignments.forEach((beads, i) => {
-        if (beads) storeAlignment(db, auditId, pivotId, versions[i]!.documentId, beads, ALIGN_METHOD);
-      });
       const staleBefore = new Set((stmt(db, `SELECT id FROM flags WHERE audit_id = ? AND status = 'stale'`).all(auditId) as { id: number }[]).map((r) => r.id));
-      const r = reconcileFlags(
-        db,
-        auditId,
-        analysis.findings.map((f) => ({
-          documentId: versions[f.versionIndex]!.documentId,
-          otherDocumentId: f.otherVersionIndex === null ? null : versions[f.otherVersionIndex]!.documentId,
-          finding: f.finding,
-        })),
-        new Map(versions.map((v) => [v.documentId, v.doc])),
-      );
+      const r = storeAnalysis(db, auditId, versions, pivotId, analysis);
       const newlyStale = (stmt(db, `SELECT f.id, ${currentVerdictSql()} AS c FROM flags f WHERE f.audit_id = ? AND f.status = 'stale'`).all(auditId) as { id: number; c: number | null }[]).filter(
         (x) => !staleBefore.has(x.id),
       );
