@@ -33,6 +33,7 @@ const CHANGES: Record<string, Record<string, number>> = {
   'spin-collocation': { minConfidence: 1.01, minTagCount: 4 },
   'spin-rare': { minConfidence: 1.01, minRank: 5000, minRatio: 20, gateDensity: 36, gateMin: 8, multiwordMateRank: 1250, spunTextRank: 2500, contextPairs: 1e6, contextRatio: 40 },
   'spin-names': { minConfidence: 1.01 },
+  'spin-function-words': { minConfidence: 1.01, minGain: 1e6 },
   'spin-pairs': { minConfidence: 1.01, minGain: 16 },
   'spin-context': { minConfidence: 1.01, minProbability: 1, gateMean: 0.32, gateAlone: 0.0225 },
 };

@@ -18,6 +18,7 @@ import { spinTorturedDetector } from './detectors/spin/tortured.js';
 import { spinCollocationDetector } from './detectors/spin/collocation.js';
 import { spinRareDetector } from './detectors/spin/rare.js';
 import { spinNamesDetector } from './detectors/spin/names.js';
+import { spinFunctionWordsDetector } from './detectors/spin/function-words.js';
 import { spinPairsDetector } from './detectors/spin/pairs.js';
 import { spinContextDetector } from './detectors/spin/context.js';
 import { spinStoryDetectorOf } from './spin/story.js';
@@ -47,6 +48,7 @@ export const spinDetectors: readonly SpinDetector[] = [
   spinCollocationDetector,
   spinRareDetector,
   spinNamesDetector,
+  spinFunctionWordsDetector,
   spinPairsDetector,
   spinContextDetector,
 ];
