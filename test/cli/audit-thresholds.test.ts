@@ -147,3 +147,13 @@ test('a threshold of a spin detector reaches tapat audit the same way tapat spin
   assert.ok(raised.length > 0 && raised.length < byDefault.length, `${raised.length} < ${byDefault.length}`);
   assert.ok(raised.every((f) => f.confidence >= cut));
 });
+
+test('extreme thresholds (every one 0, every one huge) give a normal audit, not an internal error', () => {
+  // numbers.minUnmatched = 0 and quotes.minDifference = 0 once crashed on a pair with nothing to point at
+  const all = (v: number) => Object.fromEntries(allDetectors().map((d) => [d.id, Object.fromEntries(Object.keys(d.thresholds).map((k) => [k, v]))]));
+  const runs = auditEach(fixture(), [{ thresholds: all(0) }, { thresholds: all(1e9) }]);
+  for (const [i, r] of runs.entries()) {
+    assert.equal(r.code, 0, `config ${i}: ${r.stderr}`);
+    assert.ok(r.stdout.trim().length > 0 || i === 1, 'every threshold at 0 still reports flags');
+  }
+});
