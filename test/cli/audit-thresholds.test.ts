@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { jsonl, runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { PARALLEL, SEEDS } from '../helpers/paths.js';
-import { mulberry32, spinText } from '../pipeline/batch/synth.js';
+import { mulberry32, spinText } from '../../testkit/synth.js';
 
 // Thresholds of the spin detectors set in tapat.config.json must reach `tapat audit`, where spin-story runs them
 // (they used to be validated, honoured by `tapat spin`, and ignored by audits).
