@@ -15,6 +15,8 @@ module.exports = {
       from: { path: '^(server|client|contract)/' }, to: { path: '^(test|bench|testkit)/' } },
     { name: 'client-not-server', severity: 'error', comment: 'the web app talks to the server over HTTP only (its shapes come from contract/)',
       from: { path: '^client/' }, to: { path: '^server/' } },
+    { name: 'client-contract-types-only', severity: 'error', comment: 'the web app imports the contract as types only (import type): zod stays out of the bundle',
+      from: { path: '^client/' }, to: { path: '^contract/' } },
     { name: 'contract-is-a-leaf', severity: 'error', comment: 'the contract is shared by server and client: it imports zod and nothing of ours',
       from: { path: '^contract/' }, to: { path: '^(server|client|test|bench|testkit)/' } },
     { name: 'tests-not-bench', severity: 'error', comment: 'what a test shares with a benchmark lives in testkit/',

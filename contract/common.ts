@@ -7,20 +7,11 @@ export const SEVERITIES = ['minor', 'major', 'critical'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-/** MQM-style categories used by detectors (the registry's; a detector with a new one updates this list). */
-export const CATEGORIES = [
-  'accuracy/mistranslation',
-  'accuracy/omission',
-  'accuracy/addition',
-  'accuracy/untranslated',
-  'fluency/grammar',
-  'fluency/inconsistency',
-  'fluency/mt-artifact',
-  'style/spin',
-  'source/boilerplate',
-  'source/misalignment',
-] as const;
-export const Category = z.enum(CATEGORIES);
+/**
+ * An MQM-style category, "area/name" (accuracy/mistranslation, style/spin, source/boilerplate …). A pattern rather
+ * than a closed list: a detector with a new category extends the registry, not the contract.
+ */
+export const Category = z.string().regex(/^[a-z]+\/[a-z-]+$/, 'an MQM-style "area/name" category');
 export type Category = z.infer<typeof Category>;
 
 export const ROLES = ['source', 'translation', 'spin', 'unknown'] as const;

@@ -10,10 +10,12 @@ import { Id, Timestamp } from '../common.js';
 //   GET  /api/audits/:id/export?ExportQuery   → the file (text, not JSON)
 
 export const Health = z.strictObject({ ok: z.literal(true) });
+export type Health = z.infer<typeof Health>;
 
 export const Reviewer = z.strictObject({ id: Id, name: z.string().min(1), role: z.enum(['reviewer', 'admin']) });
 export type Reviewer = z.infer<typeof Reviewer>;
 export const Me = z.strictObject({ reviewer: Reviewer });
+export type Me = z.infer<typeof Me>;
 
 export const ReviewerBody = z
   .object({
@@ -22,6 +24,7 @@ export const ReviewerBody = z
   })
   .strict();
 export const ReviewerCreated = z.strictObject({ reviewer: Reviewer, token: z.string().min(20) });
+export type ReviewerCreated = z.infer<typeof ReviewerCreated>;
 
 /** What a batch refused, and why (the rest of the batch went on). */
 export const Refusal = z.strictObject({ item: z.string(), message: z.string() });
@@ -45,6 +48,7 @@ export const RunProgress = z.strictObject({
 });
 export type RunProgress = z.infer<typeof RunProgress>;
 export const LatestBatch = z.strictObject({ run: RunProgress.nullable() });
+export type LatestBatch = z.infer<typeof LatestBatch>;
 
 export const EXPORT_FORMATS = ['txt', 'md', 'html', 'tmx', 'xliff', 'csv', 'jsonl'] as const;
 export const ExportQuery = z

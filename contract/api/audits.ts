@@ -104,6 +104,7 @@ export type RoleChange = z.infer<typeof RoleChange>;
 
 export const AssigneeBody = z.object({ reviewer: z.string().min(1).max(64).nullable() }).strict();
 export const Assigned = z.strictObject({ audit: Id, reviewer: z.string().nullable() });
+export type Assigned = z.infer<typeof Assigned>;
 
 export const DocumentSummary = z.strictObject({
   id: Id,

@@ -31,6 +31,7 @@ export const BulkBody = z
   .refine((b) => (b.action === 'correct') === (b.text !== undefined), { message: 'a correction, and only a correction, carries text' });
 export type BulkBody = z.input<typeof BulkBody>;
 export const BulkCreated = z.strictObject({ bulk: Id, flags: z.array(Id) });
+export type BulkCreated = z.infer<typeof BulkCreated>;
 
 const count = z.number().int().nonnegative();
 export const DetectorStats = z.strictObject({
@@ -61,4 +62,5 @@ export const ReviewerProgress = z.strictObject({
 });
 export type ReviewerProgress = z.infer<typeof ReviewerProgress>;
 export const Progress = z.strictObject({ reviewers: z.array(ReviewerProgress) });
+export type Progress = z.infer<typeof Progress>;
 

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../fs/write-atomic.js';
 import { BatchPool, defaultWorkers } from '../pipeline/batch/pool.js';
 import { writeLine } from './io.js';
 import { statsLine } from '../llm/stats.js';
+import type { AuditRecord } from '../../contract/index.js';
 
 interface AuditOpts {
   db: string;
@@ -88,7 +89,7 @@ async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise
                   doc: f.path,
                   start: f.start,
                   end: f.end,
-                }),
+                } satisfies AuditRecord),
               );
           }
         : undefined,
