@@ -10,3 +10,4 @@ export * from './api/admin.js';
 export * from './api/routes.js';
 export * from './jsonl/input.js';
 export * from './jsonl/records.js';
+export * from './jsonl/report.js';

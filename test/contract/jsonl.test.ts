@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { SEEDS, seed } from '../helpers/paths.js';
-import { AlignRecord, AuditRecord, CheckRecord, DetectorRecord, ExportPairRecord, InputRecord, SegmentRecord, SpinRecord } from '../../contract/index.js';
+import { AlignRecord, AuditRecord, BatchReport, CheckRecord, DetectorRecord, ExportPairRecord, InputRecord, SegmentRecord, SpinRecord } from '../../contract/index.js';
 
 // The JSONL half of the contract: every record the commands print parses with its schema (strict: a field added
 // or dropped without the contract fails here), on the real sample articles. Runs the built CLI, as users do.
@@ -61,12 +61,16 @@ test('tapat spin --jsonl, alone and with --original, and on a JSONL file of seve
   assert.ok(new Set(segs.map((s) => s.doc)).size === 2);
 });
 
-test('tapat audit --jsonl, detectors --jsonl and export --format jsonl print records of the contract', () => {
+test('tapat audit --jsonl and --report, detectors --jsonl and export --format jsonl keep to the contract', () => {
   const dir = tmpDir();
   const db = join(dir, 'a.db');
-  const flags = records(AuditRecord, cli(['audit', SEEDS, '--db', db, '--jsonl', '--quiet', '--workers', '1']), 'audit');
+  const report = join(dir, 'report.json');
+  const flags = records(AuditRecord, cli(['audit', SEEDS, '--db', db, '--jsonl', '--quiet', '--workers', '1', '--report', report]), 'audit');
   assert.ok(flags.length >= 20, `audit flagged ${flags.length}`);
   assert.ok(flags.some((f) => f.start !== null) && new Set(flags.map((f) => f.doc)).size >= 3);
+  const parsed = BatchReport.safeParse(JSON.parse(readFileSync(report, 'utf8')));
+  assert.ok(parsed.success, parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  assert.ok(parsed.data.stories.length >= 2 && parsed.data.stories.every((s) => s.documents.length >= 1));
   const detectors = records(DetectorRecord, cli(['detectors', '--jsonl']), 'detectors');
   assert.ok(detectors.length >= 15 && detectors.some((d) => Object.keys(d.thresholds).length > 0));
   const pairs = records(ExportPairRecord, cli(['export', '--db', db, '--audit', '1', '--format', 'jsonl']), 'export');
