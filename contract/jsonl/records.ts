@@ -38,6 +38,23 @@ export const AuditRecord = CheckRecord.extend({
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 
+/** `tapat judge --jsonl`: the model judge's new flags, as audit prints flags (no span yet, as audit). */
+export const JudgeRecord = AuditRecord;
+export type JudgeRecord = AuditRecord;
+
+/** `tapat reviewer list --json`: one reviewer with the state of their token (never the token). */
+export const ReviewerRecord = z.strictObject({
+  id: z.number().int().positive(),
+  name: z.string().min(1),
+  role: z.enum(['reviewer', 'admin']),
+  createdAt: z.string().min(1),
+  tokenIssuedAt: z.string().min(1),
+  tokenExpiresAt: z.string().min(1),
+  status: z.enum(['active', 'expired', 'revoked']),
+  revokedAt: z.string().min(1).nullable(),
+});
+export type ReviewerRecord = z.infer<typeof ReviewerRecord>;
+
 /** `tapat spin --jsonl`: one finding; offsets index the file decoded as UTF-8, BOM stripped. */
 export const SpinRecord = z.strictObject({
   start: Offset,
