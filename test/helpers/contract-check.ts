@@ -38,7 +38,14 @@ export function checkResponses(server: Server): ContractCheck {
       if (!schema) return;
       const key = `${req.method} ${route?.path ?? '(no route)'} ${res.statusCode}`;
       check.checked.set(key, (check.checked.get(key) ?? 0) + 1);
-      const r = schema.safeParse(JSON.parse(body.toString('utf8')));
+      let json: unknown;
+      try {
+        json = JSON.parse(body.toString('utf8'));
+      } catch {
+        check.violations.push(`${req.method} ${url} ${res.statusCode}: (body): not JSON though sent as ${type}`);
+        return;
+      }
+      const r = schema.safeParse(json);
       if (!r.success) {
         const issue = r.error.issues[0];
         check.violations.push(`${req.method} ${url} ${res.statusCode}: ${issue?.path.join('.') || '(body)'}: ${issue?.message}`);
