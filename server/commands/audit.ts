@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../fs/write-atomic.js';
 import { BatchPool, defaultWorkers } from '../pipeline/batch/pool.js';
 import { writeLine } from './io.js';
 import { statsLine } from '../llm/stats.js';
+import type { AuditRecord, BatchReport } from '../../contract/index.js';
 
 interface AuditOpts {
   db: string;
@@ -88,7 +89,7 @@ async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise
                   doc: f.path,
                   start: f.start,
                   end: f.end,
-                }),
+                } satisfies AuditRecord),
               );
           }
         : undefined,
@@ -98,7 +99,7 @@ async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise
       throw committed.documents || committed.refused || committed.stories ? new PartlySavedError(e, committedText(committed)) : e;
     });
     if (opts.report || opts.reportHtml) {
-      const report = { ...batchReport(db, s.runId, s.audits, s.refused), llm: s.llm };
+      const report = { ...batchReport(db, s.runId, s.audits, s.refused), llm: s.llm } satisfies BatchReport;
       const written: string[] = [];
       try {
         if (opts.report) {

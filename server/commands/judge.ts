@@ -4,6 +4,7 @@ import { openExistingDb, tx } from '../db/index.js';
 import { UsageError } from '../errors.js';
 import { llmSettings } from '../llm/settings.js';
 import { writeJsonl, writeLine } from './io.js';
+import type { JudgeRecord } from '../../contract/index.js';
 
 // tapat judge: the optional LLM judge over an audit already stored. Its findings are stored as flags of
 // detector llm-mqm (they then show in the review UI); offline flags it confirms or disputes get a new
@@ -49,7 +50,7 @@ export function registerJudge(program: Command): void {
           writeJsonl(
             r.placed
               .filter((p) => p.finding.detector === JUDGE_DETECTOR)
-              .map(({ versionIndex, finding: f }) => ({
+              .map(({ versionIndex, finding: f }): JudgeRecord => ({
                 doc: docs[versionIndex]!.doc.path,
                 src: f.otherSegments,
                 tgt: f.segments,

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { InputError } from '../errors.js';
 import type { IngestedDoc } from '../pipeline/types.js';
 import { writeJsonl, writeLine } from './io.js';
+import type { SpinRecord } from '../../contract/index.js';
 
 async function ingest(path: string, maxBytes: number): Promise<IngestedDoc[]> {
   if (!existsSync(path) || !statSync(path).isFile()) throw new InputError('no such file', path);
@@ -33,7 +34,7 @@ export function registerSpin(program: Command): void {
         const findings = detectSpin(doc.text, { original: original ?? null, thresholds: cfg.thresholds });
         const multi = docs.length > 1 ? { doc: doc.path } : {};
         if (opts.jsonl) {
-          writeJsonl(findings.map((f) => ({ start: f.start, end: f.end, text: f.text, kind: f.kind, suggestion: f.suggestion, confidence: round(f.confidence), detector: f.detector, ...multi })));
+          writeJsonl(findings.map((f): SpinRecord => ({ start: f.start, end: f.end, text: f.text, kind: f.kind, suggestion: f.suggestion, confidence: round(f.confidence), detector: f.detector, ...multi })));
         } else {
           if (docs.length > 1) writeLine(`# ${doc.path}`);
           for (const f of findings) {

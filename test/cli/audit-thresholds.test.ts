@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { jsonl, runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { PARALLEL, REPO, SEEDS } from '../helpers/paths.js';
-import { mulberry32, spinText } from '../pipeline/batch/synth.js';
+import { mulberry32, spinText } from '../../testkit/synth.js';
 import { allDetectors, pairDetectors, spinDetectors } from '../../server/pipeline/detect/registry.js';
 
 // Every threshold of every detector, set in tapat.config.json, changes what `tapat audit` reports (spin

@@ -7,7 +7,7 @@ import { detectSpin, findOriginal, jaccard, spinDetectors, spinStory, spinStoryD
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import type { IngestedDoc, Lang } from '../../../server/pipeline/types.js';
 import { REPO, PARALLEL, seed } from '../../helpers/paths.js';
-import { spinText } from './spinner.js';
+import { spinText } from '../../../testkit/spinner.js';
 
 const read = (p: string) => readFileSync(p, 'utf8').replace(/^\uFEFF/, '');
 const words = (t: string) => (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
