@@ -58,6 +58,12 @@ const EN_TL_NAMES: [string, string][] = [
   ['russian', 'russia'], ['russian', 'ruso'], ['russia', 'rusya'], ['german', 'germany'], ['italian', 'italya'],
   ['italy', 'italya'], ['swiss', 'suwisa'], ['european', 'europe'], ['european', 'europeo'], ['arab', 'arabo'],
   ['emirates', 'emirado'], ['emirates', 'emiradong'], ['vatican', 'batikano'], ['pope', 'papa'],
+  // Demonyms the suffix rule (variants) cannot cut back to their country.
+  ['irish', 'ireland'], ['irish', 'irlanda'], ['danish', 'denmark'], ['danish', 'dinamarka'], ['norwegian', 'norway'],
+  ['norwegian', 'noruwega'], ['swedish', 'sweden'], ['finnish', 'finland'], ['polish', 'poland'], ['polish', 'polonya'],
+  ['turkish', 'turkey'], ['turkish', 'turkiya'], ['greek', 'greece'], ['greek', 'griyego'], ['welsh', 'wales'],
+  ['thai', 'thailand'], ['portuguese', 'portugal'], ['swiss', 'switzerland'], ['belgian', 'belgium'], ['dutch', 'holland'],
+  ['icelandic', 'iceland'], ['israeli', 'israel'], ['peruvian', 'peru'], ['argentine', 'argentina'], ['filipino', 'philippines'],
 ];
 const ALIAS = new Map<string, string[]>();
 /** Every word of the exonym table (country names and demonyms are names, however common they look). */
@@ -112,10 +118,16 @@ export function isEnglishWord(w: string): boolean {
 /** A word the lexicon knows as a common word of its language (so a capital may be only sentence case). */
 export function isCommonWord(w: string, lang: Lang): boolean {
   const f = plainWord(w);
-  if (NOT_NAMES.has(f)) return true;
+  if (NOT_NAMES.has(f) || misspeltMonth(f)) return true;
   // A Tagalog word whose only "translation" is itself (Armenia → armenia) is a name the dictionary lists.
   if (lang === 'tl') return loadLexicon().translate(f).some((t) => t.en !== f) || loadLexicon().isTlStopword(f);
   return isEnStopword(f) || englishGlosses().has(enKey(f)) || englishGlosses().has(f);
+}
+
+// A month name with a typo in the source ("Novemeber 26, 2008") is still a date, not a missing name.
+const MONTHS = 'january february september october november december pebrero setyembre septiyembre oktubre nobyembre disyembre'.split(' ');
+function misspeltMonth(f: string): boolean {
+  return f.length >= 7 && MONTHS.some((m) => Math.abs(m.length - f.length) <= 2 && m[0] === f[0] && distance(m, f) <= 2);
 }
 
 const isUpper = (w: string): boolean => /^\p{Lu}/u.test(w);
@@ -123,7 +135,8 @@ const sentenceStartBefore = (text: string, i: number): boolean => {
   // "G. Costello", "Mr. Rudd", "Dr. Ruiz": the period of a title or an initial does not end a sentence.
   if (/(?:^|[\s(])(?:\p{Lu}|mr|mrs|ms|dr|prof|gng|bb|sen|rep|gen|st)\.\s+$/iu.test(text.slice(Math.max(0, i - 7), i))) return false;
   const before = text.slice(Math.max(0, i - 4), i).trimEnd();
-  return before === '' || /[.!?:;"“”‘'(–—•]$/u.test(before) || /(?:^|\s)-$/.test(before);
+  // A list item's number or letter ("(2) Extension of …", "b) Collecting …") opens a sentence as well.
+  return before === '' || /[.!?:;"“”‘'(–—•]$/u.test(before) || /(?:^|\s)-$/.test(before) || /^\(?(?:\d{1,2}|[a-z])\)$/u.test(before.slice(-4).trim().split(/\s/).pop() ?? '');
 };
 
 export function foldTokens(s: string): string[] {
@@ -150,7 +163,7 @@ function extractEntitiesOf(text: string, _lang: Lang): Entity[] {
   const out: Entity[] = [];
   let i = 0;
   while (i < toks.length) {
-    if (!isUpper(toks[i]!.w) || NOT_NAMES.has(plainWord(toks[i]!.w).replace(/\.$/, ''))) {
+    if (!isUpper(toks[i]!.w) || NOT_NAMES.has(plainWord(toks[i]!.w).replace(/\.$/, '')) || misspeltMonth(plainWord(toks[i]!.w))) {
       i++;
       continue;
     }

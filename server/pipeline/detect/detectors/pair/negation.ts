@@ -27,6 +27,10 @@ export const negationDetector: PairDetector = {
       { src: 'Flying a drone is not illegal here.', tgt: 'Ang pagpapalipad ng drone ay hindi ilegal dito.', note: 'illegal / ilegal on both sides' },
       { src: 'The police declined to release the names of the victims.', tgt: 'Tumanggi ang pulisya na ilabas ang mga pangalan ng mga biktima.', note: 'refusal kept' },
       { src: 'The ministry denied the report.', tgt: 'Itinanggi ng ministeryo ang ulat.', note: 'denial kept' },
+      { src: 'There may be undetected transmission despite the weakness of the system.', tgt: 'Maaaring may hindi natukoy na transmisyon sa kabila ng kahinaan ng sistema.', note: 'un- word rendered by a particle; kahinaan does not use it up' },
+      { src: 'The judge said it was almost inevitable.', tgt: 'Sinabi ng hukom na halos hindi ito maiiwasan.', note: 'inevitable = hindi maiiwasan' },
+      { src: 'Call the toll-free number without charge.', tgt: 'Tawagan ang walang bayad na numero nang walang bayad.', note: '-free compound' },
+      { src: "Even if you're nowhere near affected areas, stay home.", tgt: 'Kahit malayo ka sa mga apektadong lugar, manatili sa bahay.', note: 'nowhere near = far from' },
     ],
     fail: [
       { src: 'The minister signed the deal.', tgt: 'Hindi pinirmahan ng ministro ang kasunduan.', note: 'negation added' },
@@ -35,6 +39,8 @@ export const negationDetector: PairDetector = {
       { src: 'The storm destroyed not only houses but also roads.', tgt: 'Sinira ng bagyo ang mga bahay, hindi ang mga kalsada.', note: '"not only … but also" is not a negation' },
       { src: 'Not long after, the rain stopped.', tgt: 'Hindi tumigil ang ulan.', note: 'idiom turned into a negation' },
       { src: 'The police declined to release the names of the victims.', tgt: 'Itinanggi ng pulisya ang mga pangalan ng mga biktima.', note: 'declined to release → denied' },
+      { src: 'The virus was detected in the community.', tgt: 'Hindi natukoy ang virus sa komunidad.', note: 'no un- word for the particle to render' },
+      { src: 'The undetected cases were counted.', tgt: 'Hindi binilang ang mga hindi natukoy na kaso.', note: 'one particle renders un-, the other is added' },
     ],
   },
   run(ctx) {
@@ -52,13 +58,20 @@ export const negationDetector: PairDetector = {
     // other has one the translation did not carry ("not located … inaccessible" / "hindi madaling marating").
     const softS = softNegation(s.text, ctx.srcLang) + sAll.length - sc.length;
     const softT = softNegation(t.text, ctx.tgtLang) + tAll.length - tc.length;
-    const diff = Math.abs(sc.length - tc.length);
-    const excessS = sc.length - tc.length - Math.max(0, softT - softS);
-    const excessT = tc.length - sc.length - Math.max(0, softS - softT);
     // Particles equal on both sides, but one side also has an affixal negation ("inaccessible") that the other
     // does not render with a word of its own: the other side's particle is that word's, so one is missing there.
     const affS = affixalNegation(s.text, ctx.srcLang);
     const affT = affixalNegation(t.text, ctx.tgtLang);
+    // Tagalog has no un-/in- prefix: a particle the source lacks renders one of its affixal words first
+    // ("undetected" / "hindi natukoy", "inevitable" / "hindi maiiwasan"), whatever other words of lack the
+    // translation holds ("kahinaan" for "susceptibility" does not use "undetected" up).
+    // (A bound particle, "mga hindi natukoy", already renders one of them.)
+    const carried = Math.min(Math.max(0, tc.length - sc.length), Math.max(0, affS - affT - (tAll.length - tc.length)));
+    const tcn = tc.length - carried;
+    const softSn = softS - carried;
+    const diff = Math.abs(sc.length - tcn);
+    const excessS = sc.length - tcn - Math.max(0, softT - softSn);
+    const excessT = tcn - sc.length - Math.max(0, softSn - softT);
     const minGap = th(this, ctx.thresholds, 'minTotalGap');
     const even = sc.length === tc.length && sc.length >= 1;
     const gapS = even && softT === 0 && affS - affT >= minGap;
