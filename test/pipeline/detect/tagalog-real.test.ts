@@ -72,6 +72,8 @@ test('negation carried by English affixes: undetected / hindi natukoy, inevitabl
     detectPair(docFromLines([en], 'en'), docFromLines([tl], 'tl'), diagonalBeads(1), { srcLang: 'en', tgtLang: 'tl' })
       .filter((f) => f.finding.detector === 'negation' && f.finding.severity !== 'minor').length;
   assert.equal(neg('There may be undetected transmission despite the weakness of the system.', 'Maaaring may hindi natukoy na transmisyon sa kabila ng kahinaan ng sistema.'), 0);
+  assert.equal(neg('Long-term effects remain unclear.', 'Ang mga pangmatagalang epekto ay nananatiling maliwanag.'), 1);
+  assert.equal(neg('Long-term effects remain unclear.', 'Ang mga pangmatagalang epekto ay nananatiling hindi maliwanag.'), 0);
   assert.equal(neg('The judge said it was almost inevitable.', 'Sinabi ng hukom na halos hindi ito maiiwasan.'), 0);
   assert.equal(neg('The virus was detected in the community.', 'Hindi natukoy ang virus sa komunidad.'), 1);
   assert.equal(neg('The undetected cases were counted.', 'Hindi binilang ang mga hindi natukoy na kaso.'), 1);

@@ -99,6 +99,13 @@ export const entitiesDetector: PairDetector = {
     };
     const onlySrc = se.filter((e) => !entityIn(e, ti, ctx.srcLang) && !descriptive(e, missingTokens(e, ti, ctx.srcLang), ctx.srcLang));
     const onlyTgt = te.filter((e) => !entityIn(e, si, ctx.tgtLang) && !descriptive(e, missingTokens(e, si, ctx.tgtLang), ctx.tgtLang));
+    // A name written as often on both sides of a faithful pair ("Feline … Feline") but once less on one side,
+    // where a new name appears instead, was replaced there.
+    const fewer = (a: { text: string }[], aText: string, bText: string) =>
+      a.some((e) => {
+        const n = (x: string) => x.split(e.text).length - 1;
+        return n(bText) >= 1 && n(bText) < n(aText);
+      });
     // A descriptive name translated word for word without an anchor ("Foreign Affairs" / "Ugnayang Panlabas",
     // "Attention Deficit Disorder" / "Sakit na Kakulangan sa Kakayahang Magtuon"): every English word missing is a
     // common word and every Tagalog name word is a native Tagalog word (in the lexicon, or built with a native
@@ -120,6 +127,8 @@ export const entitiesDetector: PairDetector = {
       enMissing.every(enCommon) &&
       tlOnly.every((e) => e.text.split(/[\s-]+/).every(native)) &&
       tlNames.every((e) => missingTokens(e, enIdx, 'tl').every(native)) &&
+      !fewer(se, s.text, t.text) &&
+      !fewer(te, t.text, s.text) &&
       tlOnly.every((e) => !afterPersonMarker(ctx.srcLang === 'tl' ? s.text : t.text, e.start));
     if (calque) {
       const tw = tlOnly[0];
@@ -154,13 +163,6 @@ export const entitiesDetector: PairDetector = {
     if (score < th(this, ctx.thresholds, 'minUnmatched') && !wordSwap) return [];
     // A name missing on one side and a new one on the other is a substitution (major); a lone missing or
     // extra name is often a paraphrase or a translated common noun written with a capital (minor).
-    // A name written as often on both sides of a faithful pair ("Feline … Feline") but once less on one side,
-    // where a new name appears instead, was replaced there.
-    const fewer = (a: { text: string }[], aText: string, bText: string) =>
-      a.some((e) => {
-        const n = (x: string) => x.split(e.text).length - 1;
-        return n(bText) >= 1 && n(bText) < n(aText);
-      });
     const swapped =
       (onlySrc.length > 0 && onlyTgt.length > 0) ||
       (onlyTgt.length > 0 && fewer(se, s.text, t.text)) ||

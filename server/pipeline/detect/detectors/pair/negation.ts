@@ -1,6 +1,6 @@
 import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
-import { affixalNegation, negationCues, softNegation } from '../../../../lang/negation.js';
+import { affixalNegation, negationCues, softNegation, unkeptAffixal } from '../../../../lang/negation.js';
 import { th } from '../../thresholds.js';
 import { stanceChange } from '../../../../lang/stance.js';
 
@@ -27,7 +27,7 @@ export const negationDetector: PairDetector = {
       { src: 'Flying a drone is not illegal here.', tgt: 'Ang pagpapalipad ng drone ay hindi ilegal dito.', note: 'illegal / ilegal on both sides' },
       { src: 'The police declined to release the names of the victims.', tgt: 'Tumanggi ang pulisya na ilabas ang mga pangalan ng mga biktima.', note: 'refusal kept' },
       { src: 'The ministry denied the report.', tgt: 'Itinanggi ng ministeryo ang ulat.', note: 'denial kept' },
-      { src: 'There may be undetected transmission despite the weakness of the system.', tgt: 'Maaaring may hindi natukoy na transmisyon sa kabila ng kahinaan ng sistema.', note: 'un- word rendered by a particle; kahinaan does not use it up' },
+      { src: 'There may be undetected transmission in the community.', tgt: 'Maaaring may hindi natukoy na transmisyon sa komunidad.', note: 'un- word rendered by a particle' },
       { src: 'The judge said it was almost inevitable.', tgt: 'Sinabi ng hukom na halos hindi ito maiiwasan.', note: 'inevitable = hindi maiiwasan' },
       { src: 'Call the toll-free number without charge.', tgt: 'Tawagan ang walang bayad na numero nang walang bayad.', note: '-free compound' },
       { src: "Even if you're nowhere near affected areas, stay home.", tgt: 'Kahit malayo ka sa mga apektadong lugar, manatili sa bahay.', note: 'nowhere near = far from' },
@@ -41,6 +41,7 @@ export const negationDetector: PairDetector = {
       { src: 'The police declined to release the names of the victims.', tgt: 'Itinanggi ng pulisya ang mga pangalan ng mga biktima.', note: 'declined to release → denied' },
       { src: 'The virus was detected in the community.', tgt: 'Hindi natukoy ang virus sa komunidad.', note: 'no un- word for the particle to render' },
       { src: 'The undetected cases were counted.', tgt: 'Hindi binilang ang mga hindi natukoy na kaso.', note: 'one particle renders un-, the other is added' },
+      { src: 'Long-term effects remain unclear.', tgt: 'Ang mga pangmatagalang epekto ay nananatiling maliwanag.', note: 'the un- word lost its negation (unclear → maliwanag)' },
     ],
   },
   run(ctx) {
@@ -66,7 +67,7 @@ export const negationDetector: PairDetector = {
     // ("undetected" / "hindi natukoy", "inevitable" / "hindi maiiwasan"), whatever other words of lack the
     // translation holds ("kahinaan" for "susceptibility" does not use "undetected" up).
     // (A bound particle, "mga hindi natukoy", already renders one of them.)
-    const carried = Math.min(Math.max(0, tc.length - sc.length), Math.max(0, affS - affT - (tAll.length - tc.length)));
+    const carried = Math.min(Math.max(0, tc.length - sc.length), Math.max(0, affS - affT - softT));
     const tcn = tc.length - carried;
     const softSn = softS - carried;
     const diff = Math.abs(sc.length - tcn);
@@ -76,6 +77,23 @@ export const negationDetector: PairDetector = {
     const even = sc.length === tc.length && sc.length >= 1;
     const gapS = even && softT === 0 && affS - affT >= minGap;
     const gapT = even && softS === 0 && affT - affS >= minGap;
+    // The mirror of `carried`: an English affixal word ("undetected", "unclear") with nothing in the Tagalog to
+    // render it — no particle beyond the English ones, no word of lack — lost its negation ("natukoy").
+    const unrendered = (a: number, b: number, extra: number, soft: number) => a - b - Math.max(0, extra) - soft;
+    const lostS = ctx.srcLang === 'en' && ctx.tgtLang === 'tl' && unrendered(unkeptAffixal(s.text, t.text), affT, tAll.length - sAll.length, softNegation(t.text, ctx.tgtLang)) >= 1;
+    const lostT = ctx.tgtLang === 'en' && ctx.srcLang === 'tl' && unrendered(unkeptAffixal(t.text, s.text), affS, sAll.length - tAll.length, softNegation(s.text, ctx.srcLang)) >= 1;
+    if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT && (lostS || lostT)) {
+      return [
+        pairFinding(this, ctx, {
+          side: lostS ? 'tgt' : 'src',
+          rawScore: 1,
+          severity: 'major',
+          confidence: 0.55,
+          message: `The ${lostS ? 'source' : 'translation'} has a negating "un-/in-/non-" word that the ${lostS ? 'translation' : 'source'} does not negate`,
+          evidence: { source: sc.map((c) => c.cue), translation: tc.map((c) => c.cue), affixalSource: affS, affixalTranslation: affT },
+        }),
+      ];
+    }
     if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT) {
       // Same polarity, but a refusal reported as a denial (or back): "declined to release" / "itinanggi".
       const st = stanceChange(s.text, ctx.srcLang, t.text, ctx.tgtLang);
