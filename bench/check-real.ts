@@ -159,6 +159,7 @@ for (let b = 0; b * 10 < tEn.length; b++) {
   });
 }
 
+const TAGALOG_READING = new Set(['numbers', 'entities', 'negation']);
 const result = {
   note:
     'Real material: TICO-19 dev (CC0), professional en→tl translations, uncorrupted, detectors on the gold 1-1 beads with the document as context. ' +
@@ -176,6 +177,13 @@ const result = {
     tuning: summary(tatFlags.filter((f) => f.part === 'tuning'), tatLines.tuning),
   },
   reportingBothSets: summary([...flags, ...tatFlags].filter((f) => f.part === 'reporting'), lines.reporting + tatLines.reporting),
+  // The checks that read Tagalog (number words, names, negation), apart from the language-blind ones
+  // (misalignment and length ratio, which short everyday sentences and non-document blocks trip).
+  tagalogReading: {
+    detectors: [...TAGALOG_READING],
+    reportingBothSets: summary([...flags, ...tatFlags].filter((f) => f.part === 'reporting' && TAGALOG_READING.has(f.detector)), lines.reporting + tatLines.reporting),
+    tuningBothSets: summary([...flags, ...tatFlags].filter((f) => f.part === 'tuning' && TAGALOG_READING.has(f.detector)), lines.tuning + tatLines.tuning),
+  },
   synthetic,
   seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
 };
@@ -202,4 +210,8 @@ for (const p of ['reporting', 'tuning'] as const) {
 }
 const both = result.reportingBothSets;
 console.log(`reporting, both sets: ${both.lines} lines, ${both.majorFlags} major flags, ${both.real} real, ${both.unlabelled} unlabelled; precision ${both.precision}`);
+for (const p of ['reportingBothSets', 'tuningBothSets'] as const) {
+  const s = result.tagalogReading[p];
+  console.log(`numbers/entities/negation, ${p}: ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}`);
+}
 console.log(`synthetic: ${JSON.stringify(synthetic)}`);

@@ -25,7 +25,7 @@ const TOKEN = /[\p{L}\p{M}\d]+(?:[-'’.][\p{L}\p{M}\d]+)*\.?/gu;
 const NOT_NAMES = new Set(
   (
     'the a an and of in on at to for by with from this that these those it its he she they we i you his her their our my ' +
-    'but or if as so when while after before during since because although however also then there here what who which ' +
+    "but or if as so when while after before during since because although however also then there here what who which i'll i'm i've i'd " +
     'ang ng sa mga si ni kay sina nina kina ay at na nang noong ayon para upang dahil kung ito iyon siya sila kami tayo ' +
     'mr mrs ms dr prof sir madam president pres vice prime minister secretary chairman chair general gen governor mayor senator sen rep ' +
     'king queen prince princess pope saint st lord sheikh rev ' +
@@ -58,6 +58,7 @@ const EN_TL_NAMES: [string, string][] = [
   ['russian', 'russia'], ['russian', 'ruso'], ['russia', 'rusya'], ['german', 'germany'], ['italian', 'italya'],
   ['italy', 'italya'], ['swiss', 'suwisa'], ['european', 'europe'], ['european', 'europeo'], ['arab', 'arabo'],
   ['emirates', 'emirado'], ['emirates', 'emiradong'], ['vatican', 'batikano'], ['pope', 'papa'],
+  ['japanese', 'hapon'], ['germany', 'aleman'], ['german', 'aleman'],
   // Demonyms the suffix rule (variants) cannot cut back to their country.
   ['irish', 'ireland'], ['irish', 'irlanda'], ['danish', 'denmark'], ['danish', 'dinamarka'], ['norwegian', 'norway'],
   ['norwegian', 'noruwega'], ['swedish', 'sweden'], ['finnish', 'finland'], ['polish', 'poland'], ['polish', 'polonya'],
@@ -288,6 +289,8 @@ function nameIndexOf(text0: string, lang: Lang): NameIndex {
   const words = new Set(tokens);
   // "A1 GP" / "A1GP", "KV 62" / "KV62": a name written with or without its space.
   for (let k = 0; k + 1 < tokens.length; k++) if (tokens[k]!.length <= 4 || tokens[k + 1]!.length <= 4) words.add(tokens[k]! + tokens[k + 1]!);
+  // The Tagalog linker bound to a name ("Hapong alamat", "Amerikang sundalo"): the name without it, too.
+  if (lang === 'tl') for (const w of [...words]) if (w.length >= 5 && w.endsWith('ng')) words.add(w.slice(0, -1)).add(w.slice(0, -2));
   const glosses = new Set<string>();
   if (lang === 'en') for (const w of words) glosses.add(enKey(w));
   if (lang === 'tl') {
@@ -335,7 +338,8 @@ export function missingTokens(e: Entity, idx: NameIndex, eLang: Lang = 'other'):
   return e.tokens.filter(
     (tok) =>
       tok.length >= 2 &&
-      !variants(tok).some((t) => {
+      // a Tagalog name word may carry the linker ("Hapong alamat"): its bare form counts too
+      ![...variants(tok), ...(eLang === 'tl' && tok.length >= 5 && tok.endsWith('ng') ? [tok.slice(0, -1), tok.slice(0, -2)] : [])].some((t) => {
         if (idx.words.has(t)) return true;
         if (ALIAS.get(t)?.some((a) => idx.words.has(a))) return true;
         // An acronym spelled out on the other side (US / United States, NBA / National Basketball Association).

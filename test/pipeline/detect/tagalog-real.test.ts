@@ -78,3 +78,16 @@ test('negation carried by English affixes: undetected / hindi natukoy, inevitabl
   assert.equal(neg('The virus was detected in the community.', 'Hindi natukoy ang virus sa komunidad.'), 1);
   assert.equal(neg('The undetected cases were counted.', 'Hindi binilang ang mga hindi natukoy na kaso.'), 1);
 });
+
+test('Tatoeba readings: a verb of failure renders an opening Hindi; spellings hinde/hindì; an exonym with its linker', () => {
+  const major = (en: string, tl: string, det: string) =>
+    detectPair(docFromLines([en], 'en'), docFromLines([tl], 'tl'), diagonalBeads(1), { srcLang: 'en', tgtLang: 'tl' }).filter(
+      (f) => f.finding.detector === det && f.finding.severity !== 'minor',
+    ).length;
+  // Tatoeba eng–tgl test lines 388, 990, 1121 (CC BY 2.0 FR)
+  assert.equal(major('He failed to take the exam.', 'Hindi siya nakakuha ng eksamen.', 'negation'), 0);
+  assert.equal(major('He took the exam.', 'Hindi siya nakakuha ng eksamen.', 'negation'), 1);
+  assert.deepEqual(negationCues('Ako ay nagsisi na hinde ko sinunod ang kanyang payo.', 'tl').map((c) => c.cue), ['hindi']);
+  assert.deepEqual(negationCues("Hindì ko 'yún kasalanan.", 'tl').map((c) => c.cue), ['hindi']);
+  assert.equal(major('He compiled a Japanese folklore anthology.', 'Pinagsamasama niya ang antolohiya ng Hapong alamat.', 'entities'), 0);
+});

@@ -36,6 +36,8 @@ export const entitiesDetector: PairDetector = {
       { src: 'The event is part of a campaign by the Bucharest City Hall.', tgt: 'Bahagi ang kaganapan ng kampanya ng munisipyo ng Bucharest.', note: 'descriptive name translated' },
       { src: 'Schools closed during French school holidays.', tgt: 'Nagsara ang mga paaralan sa bakasyon sa paaralan ng France.', note: 'demonym / country' },
       { src: '28-year-old Vidal had joined Barça from Sevilla.', tgt: 'Sumali ang 28 taong gulang na si Vidal sa BarÃ§a mula sa Sevilla.', note: 'mojibake in the translation' },
+      { src: 'He compiled a Japanese folklore anthology.', tgt: 'Pinagsamasama niya ang antolohiya ng Hapong alamat.', note: 'exonym with the linker -ng' },
+      { src: "I don't know when I'll be able to get back to Boston.", tgt: 'Hindi ko alam kung kailan ako makakabalik sa Boston.', note: "I'll is no name" },
       { src: 'The Irish government stressed the urgency.', tgt: 'Ipinagdiinan ng pamahalaan ng Ireland ang pag-aapura.', note: 'demonym / country' },
       { src: 'The attackers arrived on Novemeber 26, 2008.', tgt: 'Dumating ang mga sumalakay noong Nobyembre 26, 2008.', note: 'a typo in a month is a date' },
       { src: '(4) Collecting convalescent serum samples.', tgt: '(4) Pagkolekta ng mga sampol ng suwero.', note: 'a list item opens a sentence' },

@@ -30,6 +30,9 @@ export const negationDetector: PairDetector = {
       { src: 'There may be undetected transmission in the community.', tgt: 'Maaaring may hindi natukoy na transmisyon sa komunidad.', note: 'un- word rendered by a particle' },
       { src: 'The judge said it was almost inevitable.', tgt: 'Sinabi ng hukom na halos hindi ito maiiwasan.', note: 'inevitable = hindi maiiwasan' },
       { src: 'Call the toll-free number without charge.', tgt: 'Tawagan ang walang bayad na numero nang walang bayad.', note: '-free compound' },
+      { src: 'You lied to me, didn\'t you?', tgt: 'Nagsinungaling ka sa akin, di ba?', note: 'tag questions' },
+      { src: 'Never play on the road.', tgt: 'Huwag na huwag kayong maglaro sa daan.', note: 'huwag na huwag = never' },
+      { src: 'He thinks of nothing but himself.', tgt: 'Wala siyang iniisip kung hindi sarili niya.', note: 'kung hindi = but, after a negation' },
       { src: "Even if you're nowhere near affected areas, stay home.", tgt: 'Kahit malayo ka sa mga apektadong lugar, manatili sa bahay.', note: 'nowhere near = far from' },
     ],
     fail: [
@@ -41,6 +44,7 @@ export const negationDetector: PairDetector = {
       { src: 'The police declined to release the names of the victims.', tgt: 'Itinanggi ng pulisya ang mga pangalan ng mga biktima.', note: 'declined to release → denied' },
       { src: 'The virus was detected in the community.', tgt: 'Hindi natukoy ang virus sa komunidad.', note: 'no un- word for the particle to render' },
       { src: 'The undetected cases were counted.', tgt: 'Hindi binilang ang mga hindi natukoy na kaso.', note: 'one particle renders un-, the other is added' },
+      { src: 'He took the exam.', tgt: 'Hindi siya nakakuha ng eksamen.', note: 'an opening Hindi with no verb of failure to render' },
       { src: 'Long-term effects remain unclear.', tgt: 'Ang mga pangmatagalang epekto ay nananatiling maliwanag.', note: 'the un- word lost its negation (unclear → maliwanag)' },
     ],
   },
@@ -115,8 +119,12 @@ export const negationDetector: PairDetector = {
     const opens = (cs: typeof sc, text: string, lang: typeof ctx.srcLang) =>
       lang === 'tl' && cs.some((c) => c.cue === 'hindi' && /(?:^|[.!?]\s+)["“]?$/.test(text.slice(0, c.start)));
     // (An affixal word there — "uncertain" / "Hindi sigurado" — is the particle's partner, as below.)
-    const openS = sc.length > 0 && tc.length === 0 && affT === 0 && opens(sc, s.text, ctx.srcLang);
-    const openT = tc.length > 0 && sc.length === 0 && affS === 0 && opens(tc, t.text, ctx.tgtLang);
+    // A verb of failure or neglect is the clause's negation itself ("He failed to take the exam" / "Hindi siya
+    // nakakuha ng eksamen", "I could hardly keep from" / "Hindi ko mapigilang"): it does excuse an opening Hindi.
+    const clauseLack = (text: string, lang: typeof ctx.srcLang) =>
+      lang === 'en' && /\b(?:fail(?:s|ed|ing)?|neglect(?:s|ed|ing)?|hardly|barely|scarcely|deaf|blind|ignore|out\s+of\s+fashion)\b/i.test(text);
+    const openS = sc.length > 0 && tc.length === 0 && affT === 0 && !clauseLack(t.text, ctx.tgtLang) && opens(sc, s.text, ctx.srcLang);
+    const openT = tc.length > 0 && sc.length === 0 && affS === 0 && !clauseLack(s.text, ctx.srcLang) && opens(tc, t.text, ctx.tgtLang);
     const flipped = (sc.length > 0) !== (tc.length > 0);
     const major = excessS >= 1 || excessT >= 1 || gapS || gapT || openS || openT;
     const side = excessS >= 1 || gapS || openS ? 'src' : excessT >= 1 || gapT || openT ? 'tgt' : tc.length >= sc.length ? 'tgt' : 'src';
