@@ -230,7 +230,8 @@ function keysMatch(a: string, b: string): boolean {
   if (n < 4) return false;
   let p = 0;
   while (p < n && a[p] === b[p]) p++;
-  if (p >= 5 || (p === n && n >= 4)) return true;
+  // a shared start is a respelling only when the lengths are close (France is not Francisco)
+  if ((p >= 5 && Math.abs(a.length - b.length) <= 2) || (p === n && n >= 4 && Math.abs(a.length - b.length) <= 2)) return true;
   return distance(a, b) <= (n >= 6 ? 2 : 1);
 }
 
@@ -312,7 +313,8 @@ function nameIndexOf(text0: string, lang: Lang): NameIndex {
 function variants(t: string): string[] {
   const out = [t];
   if (/^[a-z]{2,5}s$/.test(t)) out.push(t.slice(0, -1));
-  const demonym = /^(.{3,}?)(?:ian|ese|an|ish|i)$/.exec(t);
+  // plural demonyms too: "the Assyrians" / "taga-Assyria", "Ephesians" / "Efeso"
+  const demonym = /^(.{3,}?)(?:ian|ese|an|ish|i)s?$/.exec(t);
   if (demonym) out.push(demonym[1]!);
   return out;
 }

@@ -45,6 +45,8 @@ export const negationDetector: PairDetector = {
       { src: 'The virus was detected in the community.', tgt: 'Hindi natukoy ang virus sa komunidad.', note: 'no un- word for the particle to render' },
       { src: 'The undetected cases were counted.', tgt: 'Hindi binilang ang mga hindi natukoy na kaso.', note: 'one particle renders un-, the other is added' },
       { src: 'He took the exam.', tgt: 'Hindi siya nakakuha ng eksamen.', note: 'an opening Hindi with no verb of failure to render' },
+      { src: 'Cancelling the runoff would not have been against the constitution.', tgt: 'Ang pagkakansela sa eleksiyon ay magiging labag sa konstitusyon.', note: 'against the constitution = labag sa konstitusyon; the "not" is lost' },
+      { src: 'In some countries there is at least one restaurant, often an informal one.', tgt: 'Hindi sa ilang bansa ay may kahit isang restawran, kadalasa\'y impormal.', note: 'informal kept as impormal does not excuse an opening Hindi' },
       { src: 'Long-term effects remain unclear.', tgt: 'Ang mga pangmatagalang epekto ay nananatiling maliwanag.', note: 'the un- word lost its negation (unclear → maliwanag)' },
     ],
   },
@@ -84,8 +86,15 @@ export const negationDetector: PairDetector = {
     // The mirror of `carried`: an English affixal word ("undetected", "unclear") with nothing in the Tagalog to
     // render it — no particle beyond the English ones, no word of lack — lost its negation ("natukoy").
     const unrendered = (a: number, b: number, extra: number, soft: number) => a - b - Math.max(0, extra) - soft;
-    const lostS = ctx.srcLang === 'en' && ctx.tgtLang === 'tl' && unrendered(unkeptAffixal(s.text, t.text), affT, tAll.length - sAll.length, softNegation(t.text, ctx.tgtLang)) >= 1;
-    const lostT = ctx.tgtLang === 'en' && ctx.srcLang === 'tl' && unrendered(unkeptAffixal(t.text, s.text), affS, sAll.length - tAll.length, softNegation(s.text, ctx.srcLang)) >= 1;
+    // Tagalog words of lack pair first with the English ones that are not affixal (susceptibility / kahinaan);
+    // only those left over can render an affixal word.
+    const spare = (tlSoft: number, enSoft: number, enAff: number) => Math.max(0, tlSoft - Math.max(0, enSoft - enAff));
+    const lostS =
+      ctx.srcLang === 'en' && ctx.tgtLang === 'tl' &&
+      unrendered(unkeptAffixal(s.text, t.text), affT, tAll.length - sAll.length, spare(softNegation(t.text, ctx.tgtLang), softNegation(s.text, ctx.srcLang), affS)) >= 1;
+    const lostT =
+      ctx.tgtLang === 'en' && ctx.srcLang === 'tl' &&
+      unrendered(unkeptAffixal(t.text, s.text), affS, sAll.length - tAll.length, spare(softNegation(s.text, ctx.srcLang), softNegation(t.text, ctx.tgtLang), affT)) >= 1;
     if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT && (lostS || lostT)) {
       return [
         pairFinding(this, ctx, {
@@ -123,8 +132,9 @@ export const negationDetector: PairDetector = {
     // nakakuha ng eksamen", "I could hardly keep from" / "Hindi ko mapigilang"): it does excuse an opening Hindi.
     const clauseLack = (text: string, lang: typeof ctx.srcLang) =>
       lang === 'en' && /\b(?:fail(?:s|ed|ing)?|neglect(?:s|ed|ing)?|hardly|barely|scarcely|deaf|blind|ignore|out\s+of\s+fashion)\b/i.test(text);
-    const openS = sc.length > 0 && tc.length === 0 && affT === 0 && !clauseLack(t.text, ctx.tgtLang) && opens(sc, s.text, ctx.srcLang);
-    const openT = tc.length > 0 && sc.length === 0 && affS === 0 && !clauseLack(s.text, ctx.srcLang) && opens(tc, t.text, ctx.tgtLang);
+    // (An affixal word the other side keeps as a loan, informal / impormal, needs no particle.)
+    const openS = sc.length > 0 && tc.length === 0 && affT <= affS && !clauseLack(t.text, ctx.tgtLang) && opens(sc, s.text, ctx.srcLang);
+    const openT = tc.length > 0 && sc.length === 0 && affS <= affT && !clauseLack(s.text, ctx.srcLang) && opens(tc, t.text, ctx.tgtLang);
     const flipped = (sc.length > 0) !== (tc.length > 0);
     const major = excessS >= 1 || excessT >= 1 || gapS || gapT || openS || openT;
     const side = excessS >= 1 || gapS || openS ? 'src' : excessT >= 1 || gapT || openT ? 'tgt' : tc.length >= sc.length ? 'tgt' : 'src';
