@@ -44,7 +44,8 @@ function readLabels(): Map<string, { verdict: Verdict; note: string }> {
   return m;
 }
 
-const read = (ext: string) => readFileSync(join(PARALLEL, `tico19-dev.${ext}`), 'utf8').replace(/\n$/, '').split('\n');
+const readSet = (set: string, ext: string) => readFileSync(join(PARALLEL, `${set}.${ext}`), 'utf8').replace(/\n$/, '').split('\n');
+const read = (ext: string) => readSet('tico19-dev', ext);
 const en = read('en');
 const tl = read('tl');
 const docid = read('docid');
@@ -123,6 +124,42 @@ if (existsSync(checkJson)) {
   };
 }
 
+// Second real set: Tatoeba eng–tgl test (CC BY 2.0 FR; crowd-sourced human translations of short everyday
+// sentences). It has no documents: blocks of 10 lines give the checks their context, as in bench/check.ts.
+// The split was fixed before any Tatoeba result was looked at: even blocks tune, odd blocks report.
+const TAT_LABELS = join(ROOT, 'bench', 'real-labels', 'tatoeba-test.tsv');
+const tatLabels = (() => {
+  const m = new Map<string, Verdict>();
+  if (!existsSync(TAT_LABELS)) return m;
+  for (const row of readFileSync(TAT_LABELS, 'utf8').split('\n').slice(1)) {
+    const [line, detector, verdict] = row.split('\t');
+    if (!line || !detector) continue;
+    if (verdict !== 'real' && verdict !== 'false') throw new Error(`${TAT_LABELS}: bad verdict "${verdict}" for line ${line}`);
+    m.set(`${line}\t${detector}`, verdict);
+  }
+  return m;
+})();
+const tEn = readSet('tatoeba-test', 'en');
+const tTl = readSet('tatoeba-test', 'tl');
+const tatFlags: Flag[] = [];
+const tatLines = { tuning: 0, reporting: 0 };
+for (let b = 0; b * 10 < tEn.length; b++) {
+  const part = b % 2 === 0 ? 'tuning' : 'reporting';
+  const idx = Array.from({ length: Math.min(10, tEn.length - b * 10) }, (_, k) => b * 10 + k);
+  const found = detectPair(docFromLines(idx.map((i) => tEn[i]!), 'en'), docFromLines(idx.map((i) => tTl[i]!), 'tl'), diagonalBeads(idx.length), {
+    srcLang: 'en',
+    tgtLang: 'tl',
+  });
+  idx.forEach((i, k) => {
+    tatLines[part]++;
+    for (const f of found.filter((x) => x.bead === k && x.finding.severity !== 'minor')) {
+      const verdict = tatLabels.get(`${i + 1}\t${f.finding.detector}`) ?? 'unlabelled';
+      tatFlags.push({ part, doc: `tatoeba-${b}`, line: i + 1, detector: f.finding.detector, message: f.finding.message, verdict });
+    }
+  });
+}
+
+const TAGALOG_READING = new Set(['numbers', 'entities', 'negation']);
 const result = {
   note:
     'Real material: TICO-19 dev (CC0), professional en→tl translations, uncorrupted, detectors on the gold 1-1 beads with the document as context. ' +
@@ -134,6 +171,19 @@ const result = {
     tuning: summary(flags.filter((f) => f.part === 'tuning'), lines.tuning),
     untranslatedInSource: untranslated,
   },
+  tatoeba: {
+    note: 'Tatoeba eng–tgl test (CC BY 2.0 FR), 2,500 short human translations in blocks of 10; even blocks tune, odd blocks report. Labels: bench/real-labels/tatoeba-test.tsv.',
+    reporting: summary(tatFlags.filter((f) => f.part === 'reporting'), tatLines.reporting),
+    tuning: summary(tatFlags.filter((f) => f.part === 'tuning'), tatLines.tuning),
+  },
+  reportingBothSets: summary([...flags, ...tatFlags].filter((f) => f.part === 'reporting'), lines.reporting + tatLines.reporting),
+  // The checks that read Tagalog (number words, names, negation), apart from the language-blind ones
+  // (misalignment and length ratio, which short everyday sentences and non-document blocks trip).
+  tagalogReading: {
+    detectors: [...TAGALOG_READING],
+    reportingBothSets: summary([...flags, ...tatFlags].filter((f) => f.part === 'reporting' && TAGALOG_READING.has(f.detector)), lines.reporting + tatLines.reporting),
+    tuningBothSets: summary([...flags, ...tatFlags].filter((f) => f.part === 'tuning' && TAGALOG_READING.has(f.detector)), lines.tuning + tatLines.tuning),
+  },
   synthetic,
   seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
 };
@@ -144,8 +194,24 @@ for (const f of flags) {
     console.log(`${f.verdict === 'unlabelled' ? 'UNLABELLED ' : f.verdict.padEnd(6)} ${f.part} ${f.doc}\t${f.line}\t${f.detector}\t${f.message}\n  EN: ${en[f.line - 1]}\n  TL: ${tl[f.line - 1]}`);
   }
 }
+// Reporting-part flags are printed only on request (--label-reporting), to label them after the code is final.
+for (const f of tatFlags) {
+  if ((f.verdict === 'unlabelled' && (f.part === 'tuning' || process.argv.includes('--label-reporting'))) || (SHOW && f.part === 'tuning')) {
+    console.log(`${f.verdict === 'unlabelled' ? 'UNLABELLED ' : f.verdict.padEnd(6)} tatoeba ${f.part}\t${f.line}\t${f.detector}\t${f.message}\n  EN: ${tEn[f.line - 1]}\n  TL: ${tTl[f.line - 1]}`);
+  }
+}
 for (const p of ['reporting', 'tuning'] as const) {
   const s = result.real[p];
   console.log(`real ${p}: ${s.lines} lines, ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}; ${JSON.stringify(s.perDetector)}`);
+}
+for (const p of ['reporting', 'tuning'] as const) {
+  const s = result.tatoeba[p];
+  console.log(`tatoeba ${p}: ${s.lines} lines, ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}; ${JSON.stringify(s.perDetector)}`);
+}
+const both = result.reportingBothSets;
+console.log(`reporting, both sets: ${both.lines} lines, ${both.majorFlags} major flags, ${both.real} real, ${both.unlabelled} unlabelled; precision ${both.precision}`);
+for (const p of ['reportingBothSets', 'tuningBothSets'] as const) {
+  const s = result.tagalogReading[p];
+  console.log(`numbers/entities/negation, ${p}: ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}`);
 }
 console.log(`synthetic: ${JSON.stringify(synthetic)}`);

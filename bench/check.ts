@@ -5,7 +5,7 @@
 // A "flag" is a finding of severity ≥ major. Reported: recall per error kind, precision, false flags on clean pairs.
 // Seed: --seed N (or SEED=N). Tuning aids (environment): THRESHOLDS='{"id":{"key":v}}', DEBUG_DETECTOR=id (print its flags on clean
 // pairs), DEBUG_MISS=kind (print corrupted pairs of that kind left without a major flag). --tatoeba adds Tatoeba.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectPair } from '../server/pipeline/detect/pair.js';
@@ -28,7 +28,7 @@ const EXPECTED: Record<Kind, string> = {
   number: 'numbers', entity: 'entities', negation: 'negation', truncate: 'length-ratio', replace: 'misalignment', untranslated: 'untranslated',
 };
 
-function load(name: string): { docid: string; pair: Pair }[] {
+function load(name: string): { docid: string; line: number; pair: Pair }[] {
   const read = (ext: string) => readFileSync(join(PARALLEL, `${name}.${ext}`), 'utf8').replace(/\n$/, '').split('\n');
   const en = read('en');
   const tl = read('tl');
@@ -38,13 +38,23 @@ function load(name: string): { docid: string; pair: Pair }[] {
   } catch {
     docid = en.map((_, i) => `${name}-${Math.floor(i / 10)}`); // Tatoeba has no documents: blocks of 10
   }
-  return en.map((e, i) => ({ docid: docid[i]!, pair: { en: e, tl: tl[i]! } }));
+  return en.map((e, i) => ({ docid: docid[i]!, line: i, pair: { en: e, tl: tl[i]! } }));
+}
+
+// FLORES lines whose professional translation holds a real error (hand-labelled in bench/real-labels/, with the
+// false flags beside them): when left uncorrupted they are not clean lines, and a flag on them is a true one.
+function realErrorLines(name: string): Set<number> {
+  const file = join(ROOT, 'bench', 'real-labels', `${name}.tsv`);
+  if (name !== 'flores200-dev' || !existsSync(file)) return new Set();
+  const rows = readFileSync(file, 'utf8').split('\n').slice(1).map((r) => r.split('\t'));
+  return new Set(rows.filter((r) => r[2] === 'real').map((r) => Number(r[0]) - 1));
 }
 
 interface Item {
   set: string;
   corruption: Corruption | null;
   natural: boolean; // TICO-19 lines whose Tagalog is the English text: genuinely untranslated
+  realError: boolean; // an uncorrupted line whose translation holds a labelled real error (realErrorLines)
   major: Set<string>;
   any: Set<string>;
 }
@@ -53,7 +63,12 @@ function run(name: string): Item[] {
   const r = rng(SEED ^ name.length * 7919);
   const rows = load(name);
   const docs = new Map<string, Pair[]>();
-  for (const row of rows) (docs.get(row.docid) ?? docs.set(row.docid, []).get(row.docid)!).push(row.pair);
+  const lineOf = new Map<Pair, number>();
+  for (const row of rows) {
+    (docs.get(row.docid) ?? docs.set(row.docid, []).get(row.docid)!).push(row.pair);
+    lineOf.set(row.pair, row.line);
+  }
+  const realErrors = realErrorLines(name);
   const pool = { en: rows.flatMap((x) => names(x.pair.en)), tl: rows.flatMap((x) => names(x.pair.tl)) };
   const items: Item[] = [];
   for (const doc of docs.values()) {
@@ -90,6 +105,7 @@ function run(name: string): Item[] {
         set: name,
         corruption: labels[i]!,
         natural: natural[i]!,
+        realError: !labels[i] && realErrors.has(lineOf.get(doc[i]!)!),
         major: new Set(mine.filter((f) => f.finding.severity !== 'minor').map((f) => f.finding.detector)),
         any: new Set(mine.map((f) => f.finding.detector)),
       });
@@ -102,7 +118,8 @@ const ratio = (a: number, b: number) => (b ? Number((a / b).toFixed(4)) : null);
 
 function report(items: Item[]) {
   const corrupted = items.filter((x) => x.corruption);
-  const clean = items.filter((x) => !x.corruption && !x.natural);
+  const clean = items.filter((x) => !x.corruption && !x.natural && !x.realError);
+  const realError = items.filter((x) => x.realError);
   const natural = items.filter((x) => x.natural);
   const flagged = items.filter((x) => x.major.size > 0);
   const recall: Record<string, unknown> = {};
@@ -130,7 +147,7 @@ function report(items: Item[]) {
         d,
         {
           flags: fired.length,
-          precision: ratio(fired.filter((x) => x.corruption || x.natural).length, fired.length),
+          precision: ratio(fired.filter((x) => x.corruption || x.natural || x.realError).length, fired.length),
           precisionOwnKind: kind ? ratio(fired.filter((x) => x.corruption?.kind === kind || (kind === 'untranslated' && x.natural)).length, fired.length) : null,
           falseFlagRateOnClean: ratio(clean.filter((x) => x.major.has(d)).length, clean.length),
           minorOnClean: ratio(clean.filter((x) => x.any.has(d) && !x.major.has(d)).length, clean.length),
@@ -143,7 +160,8 @@ function report(items: Item[]) {
     corrupted: corrupted.length,
     clean: clean.length,
     naturalUntranslated: { n: natural.length, flagged: natural.filter((x) => x.major.has('untranslated')).length },
-    precision: ratio(flagged.filter((x) => x.corruption || x.natural).length, flagged.length),
+    realErrorsInTranslation: { n: realError.length, flagged: realError.filter((x) => x.major.size > 0).length },
+    precision: ratio(flagged.filter((x) => x.corruption || x.natural || x.realError).length, flagged.length),
     falseMajorFlagRateOnClean: ratio(clean.filter((x) => x.major.size > 0).length, clean.length),
     anyFlagRateOnClean: ratio(clean.filter((x) => x.any.size > 0).length, clean.length),
     recall,
@@ -166,7 +184,9 @@ const result = {
   note:
     'Flag = finding with severity major or critical. Detectors run on gold 1-1 beads with the document as context. ' +
     'TICO-19 lines whose Tagalog equals the English (genuinely untranslated in the source data) are neither corrupted nor counted as clean: ' +
-    'they are reported apart (naturalUntranslated) and count as true positives for precision when flagged.',
+    'they are reported apart (naturalUntranslated) and count as true positives for precision when flagged. ' +
+    'Uncorrupted FLORES lines whose translation holds a real error (labelled real in bench/real-labels/flores200-dev.tsv) are not clean either: ' +
+    'reported apart (realErrorsInTranslation), true positives when flagged.',
   overall: report(all),
   sets: bySet,
   seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),

@@ -25,7 +25,7 @@ const TOKEN = /[\p{L}\p{M}\d]+(?:[-'’.][\p{L}\p{M}\d]+)*\.?/gu;
 const NOT_NAMES = new Set(
   (
     'the a an and of in on at to for by with from this that these those it its he she they we i you his her their our my ' +
-    'but or if as so when while after before during since because although however also then there here what who which ' +
+    "but or if as so when while after before during since because although however also then there here what who which i'll i'm i've i'd " +
     'ang ng sa mga si ni kay sina nina kina ay at na nang noong ayon para upang dahil kung ito iyon siya sila kami tayo ' +
     'mr mrs ms dr prof sir madam president pres vice prime minister secretary chairman chair general gen governor mayor senator sen rep ' +
     'king queen prince princess pope saint st lord sheikh rev ' +
@@ -58,6 +58,13 @@ const EN_TL_NAMES: [string, string][] = [
   ['russian', 'russia'], ['russian', 'ruso'], ['russia', 'rusya'], ['german', 'germany'], ['italian', 'italya'],
   ['italy', 'italya'], ['swiss', 'suwisa'], ['european', 'europe'], ['european', 'europeo'], ['arab', 'arabo'],
   ['emirates', 'emirado'], ['emirates', 'emiradong'], ['vatican', 'batikano'], ['pope', 'papa'],
+  ['japanese', 'hapon'], ['germany', 'aleman'], ['german', 'aleman'],
+  // Demonyms the suffix rule (variants) cannot cut back to their country.
+  ['irish', 'ireland'], ['irish', 'irlanda'], ['danish', 'denmark'], ['danish', 'dinamarka'], ['norwegian', 'norway'],
+  ['norwegian', 'noruwega'], ['swedish', 'sweden'], ['finnish', 'finland'], ['polish', 'poland'], ['polish', 'polonya'],
+  ['turkish', 'turkey'], ['turkish', 'turkiya'], ['greek', 'greece'], ['greek', 'griyego'], ['welsh', 'wales'],
+  ['thai', 'thailand'], ['portuguese', 'portugal'], ['swiss', 'switzerland'], ['belgian', 'belgium'], ['dutch', 'holland'],
+  ['icelandic', 'iceland'], ['israeli', 'israel'], ['peruvian', 'peru'], ['argentine', 'argentina'], ['filipino', 'philippines'],
 ];
 const ALIAS = new Map<string, string[]>();
 /** Every word of the exonym table (country names and demonyms are names, however common they look). */
@@ -112,10 +119,16 @@ export function isEnglishWord(w: string): boolean {
 /** A word the lexicon knows as a common word of its language (so a capital may be only sentence case). */
 export function isCommonWord(w: string, lang: Lang): boolean {
   const f = plainWord(w);
-  if (NOT_NAMES.has(f)) return true;
+  if (NOT_NAMES.has(f) || misspeltMonth(f)) return true;
   // A Tagalog word whose only "translation" is itself (Armenia → armenia) is a name the dictionary lists.
   if (lang === 'tl') return loadLexicon().translate(f).some((t) => t.en !== f) || loadLexicon().isTlStopword(f);
   return isEnStopword(f) || englishGlosses().has(enKey(f)) || englishGlosses().has(f);
+}
+
+// A month name with a typo in the source ("Novemeber 26, 2008") is still a date, not a missing name.
+const MONTHS = 'january february september october november december pebrero setyembre septiyembre oktubre nobyembre disyembre'.split(' ');
+function misspeltMonth(f: string): boolean {
+  return f.length >= 7 && MONTHS.some((m) => Math.abs(m.length - f.length) <= 2 && m[0] === f[0] && distance(m, f) <= 2);
 }
 
 const isUpper = (w: string): boolean => /^\p{Lu}/u.test(w);
@@ -123,7 +136,8 @@ const sentenceStartBefore = (text: string, i: number): boolean => {
   // "G. Costello", "Mr. Rudd", "Dr. Ruiz": the period of a title or an initial does not end a sentence.
   if (/(?:^|[\s(])(?:\p{Lu}|mr|mrs|ms|dr|prof|gng|bb|sen|rep|gen|st)\.\s+$/iu.test(text.slice(Math.max(0, i - 7), i))) return false;
   const before = text.slice(Math.max(0, i - 4), i).trimEnd();
-  return before === '' || /[.!?:;"“”‘'(–—•]$/u.test(before) || /(?:^|\s)-$/.test(before);
+  // A list item's number or letter ("(2) Extension of …", "b) Collecting …") opens a sentence as well.
+  return before === '' || /[.!?:;"“”‘'(–—•]$/u.test(before) || /(?:^|\s)-$/.test(before) || /^\(?(?:\d{1,2}|[a-z])\)$/u.test(before.slice(-4).trim().split(/\s/).pop() ?? '');
 };
 
 export function foldTokens(s: string): string[] {
@@ -150,7 +164,7 @@ function extractEntitiesOf(text: string, _lang: Lang): Entity[] {
   const out: Entity[] = [];
   let i = 0;
   while (i < toks.length) {
-    if (!isUpper(toks[i]!.w) || NOT_NAMES.has(plainWord(toks[i]!.w).replace(/\.$/, ''))) {
+    if (!isUpper(toks[i]!.w) || NOT_NAMES.has(plainWord(toks[i]!.w).replace(/\.$/, '')) || misspeltMonth(plainWord(toks[i]!.w))) {
       i++;
       continue;
     }
@@ -216,7 +230,8 @@ function keysMatch(a: string, b: string): boolean {
   if (n < 4) return false;
   let p = 0;
   while (p < n && a[p] === b[p]) p++;
-  if (p >= 5 || (p === n && n >= 4)) return true;
+  // a shared start is a respelling only when the lengths are close (France is not Francisco)
+  if ((p >= 5 && Math.abs(a.length - b.length) <= 2) || (p === n && n >= 4 && Math.abs(a.length - b.length) <= 2)) return true;
   return distance(a, b) <= (n >= 6 ? 2 : 1);
 }
 
@@ -275,6 +290,8 @@ function nameIndexOf(text0: string, lang: Lang): NameIndex {
   const words = new Set(tokens);
   // "A1 GP" / "A1GP", "KV 62" / "KV62": a name written with or without its space.
   for (let k = 0; k + 1 < tokens.length; k++) if (tokens[k]!.length <= 4 || tokens[k + 1]!.length <= 4) words.add(tokens[k]! + tokens[k + 1]!);
+  // The Tagalog linker bound to a name ("Hapong alamat", "Amerikang sundalo"): the name without it, too.
+  if (lang === 'tl') for (const w of [...words]) if (w.length >= 5 && w.endsWith('ng')) words.add(w.slice(0, -1)).add(w.slice(0, -2));
   const glosses = new Set<string>();
   if (lang === 'en') for (const w of words) glosses.add(enKey(w));
   if (lang === 'tl') {
@@ -296,7 +313,8 @@ function nameIndexOf(text0: string, lang: Lang): NameIndex {
 function variants(t: string): string[] {
   const out = [t];
   if (/^[a-z]{2,5}s$/.test(t)) out.push(t.slice(0, -1));
-  const demonym = /^(.{3,}?)(?:ian|ese|an|ish|i)$/.exec(t);
+  // plural demonyms too: "the Assyrians" / "taga-Assyria", "Ephesians" / "Efeso"
+  const demonym = /^(.{3,}?)(?:ian|ese|an|ish|i)s?$/.exec(t);
   if (demonym) out.push(demonym[1]!);
   return out;
 }
@@ -322,7 +340,8 @@ export function missingTokens(e: Entity, idx: NameIndex, eLang: Lang = 'other'):
   return e.tokens.filter(
     (tok) =>
       tok.length >= 2 &&
-      !variants(tok).some((t) => {
+      // a Tagalog name word may carry the linker ("Hapong alamat"): its bare form counts too
+      ![...variants(tok), ...(eLang === 'tl' && tok.length >= 5 && tok.endsWith('ng') ? [tok.slice(0, -1), tok.slice(0, -2)] : [])].some((t) => {
         if (idx.words.has(t)) return true;
         if (ALIAS.get(t)?.some((a) => idx.words.has(a))) return true;
         // An acronym spelled out on the other side (US / United States, NBA / National Basketball Association).

@@ -18,7 +18,7 @@ export interface NegationCue {
 
 const EN_CUES =
   /(?<![\p{L}'’])(not|never|no|none|nobody|nothing|neither|nor|nowhere|without|cannot|unable|no-one|noone)(?![\p{L}'’])|\p{L}(n['’]t)(?![\p{L}])/giu;
-const TL_CUES = /(?<![\p{L}'’-])(hindi|di|huwag|wag|wala|walang|ayaw|ayoko|ayaw ng|hinding-hindi|kailanma'y hindi)(?![\p{L}'’-])|(?<![\p{L}])['’](di)(?![\p{L}])|(?<![\p{L}'’-])(di)-(?=\p{L})/giu;
+const TL_CUES = /(?<![\p{L}'’-])(hindi|hindì|hindî|hinde|di|huwag|wag|wala|walang|ayaw|ayoko|ayaw ng|hinding-hindi|kailanma'y hindi)(?![\p{L}'’-])|(?<![\p{L}])['’](di)(?![\p{L}])|(?<![\p{L}'’-])(di)-(?=\p{L})/giu;
 
 // "No." before a number is the abbreviation of "number"; "not only … but" keeps the meaning positive-ish
 // but is still a negation cue in both languages ("hindi lamang … kundi"), so it stays.
@@ -70,21 +70,32 @@ function isIdiom(text: string, end: number, lang: Lang): boolean {
 // the roots of lack, loss and failure (kulang, wala, bigo). They do not prove polarity on their own, so the check
 // uses them to excuse a particle on the other side, and counts them when a particle meets a particle.
 const EN_SOFT =
-  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo)\p{L}{3,}|non-\p{L}+|non\p{L}{3,}|neutral|infinite\p{L}*|deficien\p{L}+|stranger\p{L}*|implausib\p{L}+|(?!nevertheless|regardless)\p{L}{3,}less(?:ly|ness)?|less|lesser|fewer|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|unless|except\p{L}*|exclu\p{L}+|depriv\p{L}+|empty|away|out of|ban(?:s|ned|ning)?|abnormal\p{L}*|under-?privileged|los(?:s|t|e|es|ing)|avoid\p{L}*|prevent\p{L}*|evad\p{L}*|circumvent\p{L}*|(?:in|im|il|ir)(?:accessible|accessable|adequate|advertent\p{L}*|appropriate|capable|complete|conclusive|consistent|convenient|correct|curable|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|expensive|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|legitimate|mature|mobile|possible|patient|perfect|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:agree\p{L}*|advantage\p{L}*|like\p{L}*|honest|proportionate\p{L}*|able\p{L}*|approv\p{L}*|continu\p{L}*))(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo|cle(?!a)|iform|ify|ison)\p{L}{3,}|non-\p{L}+|non\p{L}{3,}|neutral|infinite\p{L}*|deficien\p{L}+|stranger\p{L}*|implausib\p{L}+|(?!nevertheless|regardless)\p{L}{3,}less(?:ly|ness)?|less|lesser|fewer|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|unless|except\p{L}*|exclu\p{L}+|depriv\p{L}+|empty|away|out of|ban(?:s|ned|ning)?|abnormal\p{L}*|under-?privileged|poorly|bare|hunger|seldom|against\s+the\s+(?:law|constitution|rules?|regulations?)|neglect\p{L}*|hate\p{L}*|dislik\p{L}*|deaf|ignor\p{L}*|weak\p{L}*|susceptib\p{L}*|vulnerab\p{L}*|starv\p{L}*|abort\p{L}*|obscur\p{L}*|trespass\p{L}*|grounded|immune\s+to|\p{L}+-free|free\s+of\s+charge|inevitabl\p{L}*|illegib\p{L}*|inexperienc\p{L}*|asynchron\p{L}*|asymptomatic|atypical|los(?:s|t|e|es|ing)|avoid\p{L}*|prevent\p{L}*|evad\p{L}*|circumvent\p{L}*|(?:in|im|il|ir)(?:accessible|accessable|adequate|advertent\p{L}*|appropriate|capable|complete|conclusive|consistent|convenient|correct|curable|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|expensive|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|legitimate|mature|mobile|possible|patient|perfect|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:agree\p{L}*|advantage\p{L}*|like\p{L}*|honest|proportionate\p{L}*|able\p{L}*|approv\p{L}*|continu\p{L}*))(?![\p{L}])/giu;
 const TL_SOFT =
-  /(?<![\p{L}])(?<!(?:hindi|di)[\s-]+)(?:\p{L}*kulang\p{L}*|(?:pag)?(?:ka|na|ma)(?:wa)?wala\p{L}*|\p{L}*bigo\p{L}*|\p{L}*bigu\p{L}*|maliban|iwas\p{L}*|pigil\p{L}*|bawal|ipinagbabawal|\p{L}*t(?:in)?anggi\p{L}*|\p{L}*pabaya\p{L}*|(?:ka)?hinaan|(?:ma|mahi|napaka)?hina|kaunti|mabuway|ilegal|imposible|iregular|imoral)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?<!(?:hindi|di)[\s-]+)(?:\p{L}*kulang\p{L}*|(?:pag)?(?:ka|na|ma)(?:wa)?wala\p{L}*|\p{L}*bigo\p{L}*|\p{L}*bigu\p{L}*|maliban|iwas\p{L}*|pigil\p{L}*|bawal|ipinagbabawal|\p{L}*t(?:in)?anggi\p{L}*|\p{L}*pabaya\p{L}*|(?:ka)?hinaan|(?:ma|mahi|napaka)?hina|kaunti|mabuway|ilegal|iligal|imposible|iregular|imoral|labag|malabo\p{L}*|madalang|bihira\p{L}*)(?![\p{L}])/giu;
 
 // The affixal negations among them (un-, in-, non-, dis-, -less, excluded, missing): Tagalog nearly always
 // renders these with a particle (hindi alam, di-tiyak, hindi kasama), so one of them is worth a particle there.
 const EN_AFFIXAL =
-  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo|fortunate)\p{L}{3,}|non-?\p{L}{3,}|(?:in|im|il|ir)(?:accessible|accessable|adequate|appropriate|capable|experienced|complete|conclusive|consistent|convenient|correct|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|possible|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:honest|proportionate\p{L}*|abled?|approv\p{L}*)|(?!nevertheless|regardless)\p{L}{3,}less|exclud\p{L}*|exclusion|missing|lesser)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:un(?!der|it|i[oó]n|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo|fortunate|cle(?!a)|iform|ify|ison|coat|wrap|plug|zip|screw|dress|tie|twist|roll|wind)\p{L}{3,}|non-?\p{L}{3,}|(?:in|im|il|ir)(?:accessible|accessable|adequate|appropriate|capable|experienced|complete|conclusive|consistent|convenient|correct|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|possible|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:honest|proportionate\p{L}*|abled|approv\p{L}*)|(?!nevertheless|regardless)\p{L}{3,}less|inevitabl\p{L}*|illegib\p{L}*|inadvertent\p{L}*|asynchron\p{L}*|asymptomatic|atypical|\p{L}+-free|exclud\p{L}*|exclusion|missing|lesser)(?![\p{L}])/giu;
 
 // Tagalog keeps some of them as loanwords ("hindi ilegal" = "not illegal"): they pair with the English ones.
-const TL_AFFIXAL = /(?<![\p{L}])(?:ilegal|imposible|iregular|imoral|impormal|inutil|di-?makatarungan|walang-\p{L}+)(?![\p{L}])/giu;
+const TL_AFFIXAL = /(?<![\p{L}])(?:ilegal\p{L}*|iligal\p{L}*|imposible\p{L}*|iregular\p{L}*|imoral\p{L}*|impormal\p{L}*|inutil|asimtomatik\p{L}*|asintomatik\p{L}*|atipikal|di-?makatarungan|walang-\p{L}+)(?![\p{L}])/giu;
 
 /** Affixal negations in `text`: English un-/in-/non-/-less words (see EN_AFFIXAL), Tagalog loans (ilegal). */
 export function affixalNegation(text: string, lang: Lang): number {
   return (lang === 'en' ? text.match(EN_AFFIXAL) : text.match(TL_AFFIXAL))?.length ?? 0;
+}
+
+/**
+ * The affixal negations of an English text that a Tagalog text does not keep as written (a word left in English,
+ * "asymptomatic", "nonstructural", is not translated, so it owes no particle). Lexical ones (excluded, missing,
+ * lesser) are left out: Tagalog has words of its own for them (ibinukod, nawawala).
+ */
+export function unkeptAffixal(en: string, tl: string): number {
+  const kept = new Set((tl.toLowerCase().match(/[\p{L}-]+/gu) ?? []));
+  // -less/-free words are mostly lexicalised ("endless" = paulit-ulit, "nonsense" = kalokohan): prefixes only.
+  return (en.match(EN_AFFIXAL) ?? []).filter((w) => !/^(?:exclu|missing|lesser|nonsens)/i.test(w) && !/(?:less|-free)$/i.test(w) && !kept.has(w.toLowerCase())).length;
 }
 
 /** Words that carry negation without a negation particle (see EN_SOFT). */
@@ -99,7 +110,8 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
   const scan = (re: RegExp) => {
     for (const m of text.matchAll(re)) {
       const g = m[1] ?? m[2] ?? m[3] ?? m[0];
-      const cue = g.toLowerCase();
+      // spellings of hindi met in informal text: hinde, hindì
+      const cue = g.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/^hinde$/, 'hindi');
       const start = m.index + m[0].lastIndexOf(g);
       const end = start + cue.length;
       if (cue === 'no' && isNumberAbbrev(text, end)) continue;
@@ -109,6 +121,19 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
       if (isIdiom(text, end, cueLang)) continue;
       if (cueLang === 'tl' && TL_IDIOM_MODAL.test(text.slice(end).replace(/^[\s-]+/, ''))) continue;
       if (cue === 'not' && EN_NOT_ONLY.test(text.slice(end)) && /\bbut\b/i.test(text.slice(end))) continue;
+      // An English tag question ("…, didn't you?") asks for agreement; it negates nothing.
+      if (/^n['’]t$/.test(cue) && /^\s+(?:i|you|he|she|it|we|they|there)\s*\?/i.test(text.slice(end))) continue;
+      // "in no time" is "soon" (mabilis, agad).
+      if (cue === 'no' && /\bin\s+$/i.test(text.slice(Math.max(0, start - 4), start)) && /^\s+time\b/i.test(text.slice(end))) continue;
+      // A tag question ("…, 'di ba?", "hindi ba?") asks for agreement; it negates nothing.
+      if ((cue === 'di' || cue === 'hindi') && /^\s+ba\s*\?/i.test(text.slice(end))) continue;
+      // "huwag na huwag", "hindi na hindi": one emphatic negation (never), not two.
+      if (/^(?:huwag|wag|hindi)$/.test(cue) && new RegExp(`\\b${cue}\\s+na\\s+$`, 'i').test(text.slice(Math.max(0, start - 12), start))) continue;
+      // After a negation, "kung hindi" / "kundi" is "but" / "except" ("Wala siyang iniisip kung hindi sarili niya" =
+      // "He thinks of nothing but himself"): the sentence's one negation is already counted.
+      if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && /(?:^|[^\p{L}])(?:wala|walang|hindi)\s/iu.test(text.slice(0, start - 5))) continue;
+      // "nowhere near affected areas" is "far from" (malayo sa): a distance, not a negation.
+      if (cue === 'nowhere' && /^\s+near\b/i.test(text.slice(end))) continue;
       // "no nation — not even Armenia": "not even" repeats a negation already made, it adds none.
       if (cue === 'not' && /^\s+even\b/i.test(text.slice(end)) && out.length > 0) continue;
       if (cue === 'hindi' && TL_NOT_ONLY.test(text.slice(end)) && /\b(?:kundi|kung\s+hindi|ngunit|pati|subalit)\b/i.test(text.slice(end))) continue;

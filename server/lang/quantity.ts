@@ -11,7 +11,8 @@ export type Qualifier = 'up' | 'down' | 'approx';
 
 // Each pattern must end right before the number (only spaces between).
 const EN: [RegExp, Qualifier][] = [
-  [/\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than|a\s+minimum\s+of|more\s+than|over|upwards\s+of|in\s+excess\s+of)\s*$/i, 'up'],
+  // "selected over five other sports" is a preference, not a count; "he is past forty" is an age above 40.
+  [/\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than|a\s+minimum\s+of|more\s+than|(?<!\b(?:selected|chosen|preferred|picked|favou?red|prioriti[sz]ed)\s+)over|(?<=\b(?:is|was|are|were|be|been)\s+)past|upwards\s+of|in\s+excess\s+of)\s*$/i, 'up'],
   [/\b(?:at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|less\s+than|fewer\s+than|no\s+longer\s+than)\s*$/i, 'down'],
   [/\b(?:about|around|approximately|roughly|nearly|almost|close\s+to|some|an\s+estimated|estimated|circa|ca\.|some\s+\w+\s+of)\s*$/i, 'approx'],
 ];

@@ -54,3 +54,40 @@ test('refusing is not denying: declined to release / itinanggi; "denied permissi
   assert.deepEqual([...stances('The ship was denied permission to dock.', 'en')], []);
   assert.deepEqual([...stances('The ministry denied the report.', 'en')], ['deny']);
 });
+
+test('a descriptive name translated word for word is minor; a name turned into a native word is still major', () => {
+  const run = (en: string, tl: string) =>
+    detectPair(docFromLines([en], 'en'), docFromLines([tl], 'tl'), diagonalBeads(1), { srcLang: 'en', tgtLang: 'tl' })
+      .filter((f) => f.finding.detector === 'entities')
+      .map((f) => f.finding.severity);
+  // FLORES-200 dev lines 700 and 509 (CC BY-SA 4.0), shortened
+  assert.deepEqual(run('This letter must be legalized by the Ecuadorian Ministry of Foreign Affairs.', 'Ang liham na ito ay dapat na pagtibayin ng Ministri ng Ugnayang Panlabas ng Ecuador.'), ['minor']);
+  assert.deepEqual(run('Attention Deficit Disorder is a neurological syndrome.', 'Ang Sakit na Kakulangan sa Kakayahang Magtuon ng Pansin ay isang syndrome na neorolohikal.'), ['minor']);
+  assert.deepEqual(run('A ticket from China to Cambodia and one from Cambodia to the U.S.', 'Isang tiket mula sa China patungong Dayuhan at isa mula sa Cambodia patungong U.S.'), ['major']);
+  assert.deepEqual(run('The Foreign Affairs office in Quito issued the letter.', 'Inilabas ng tanggapan ng Ugnayang Panlabas sa Lima ang liham.'), ['major']);
+});
+
+test('negation carried by English affixes: undetected / hindi natukoy, inevitable / hindi maiiwasan; an extra particle is still one', () => {
+  const neg = (en: string, tl: string) =>
+    detectPair(docFromLines([en], 'en'), docFromLines([tl], 'tl'), diagonalBeads(1), { srcLang: 'en', tgtLang: 'tl' })
+      .filter((f) => f.finding.detector === 'negation' && f.finding.severity !== 'minor').length;
+  assert.equal(neg('There may be undetected transmission despite the weakness of the system.', 'Maaaring may hindi natukoy na transmisyon sa kabila ng kahinaan ng sistema.'), 0);
+  assert.equal(neg('Long-term effects remain unclear.', 'Ang mga pangmatagalang epekto ay nananatiling maliwanag.'), 1);
+  assert.equal(neg('Long-term effects remain unclear.', 'Ang mga pangmatagalang epekto ay nananatiling hindi maliwanag.'), 0);
+  assert.equal(neg('The judge said it was almost inevitable.', 'Sinabi ng hukom na halos hindi ito maiiwasan.'), 0);
+  assert.equal(neg('The virus was detected in the community.', 'Hindi natukoy ang virus sa komunidad.'), 1);
+  assert.equal(neg('The undetected cases were counted.', 'Hindi binilang ang mga hindi natukoy na kaso.'), 1);
+});
+
+test('Tatoeba readings: a verb of failure renders an opening Hindi; spellings hinde/hindì; an exonym with its linker', () => {
+  const major = (en: string, tl: string, det: string) =>
+    detectPair(docFromLines([en], 'en'), docFromLines([tl], 'tl'), diagonalBeads(1), { srcLang: 'en', tgtLang: 'tl' }).filter(
+      (f) => f.finding.detector === det && f.finding.severity !== 'minor',
+    ).length;
+  // Tatoeba eng–tgl test lines 388, 990, 1121 (CC BY 2.0 FR)
+  assert.equal(major('He failed to take the exam.', 'Hindi siya nakakuha ng eksamen.', 'negation'), 0);
+  assert.equal(major('He took the exam.', 'Hindi siya nakakuha ng eksamen.', 'negation'), 1);
+  assert.deepEqual(negationCues('Ako ay nagsisi na hinde ko sinunod ang kanyang payo.', 'tl').map((c) => c.cue), ['hindi']);
+  assert.deepEqual(negationCues("Hindì ko 'yún kasalanan.", 'tl').map((c) => c.cue), ['hindi']);
+  assert.equal(major('He compiled a Japanese folklore anthology.', 'Pinagsamasama niya ang antolohiya ng Hapong alamat.', 'entities'), 0);
+});

@@ -3,6 +3,8 @@ import { isContentPair, pairFinding, sideText } from '../../pairText.js';
 import { ALIAS_WORDS, afterPersonMarker, entityIn, extractEntities, isCommonWord, isEnglishWord, isKnownName, missingTokens, nameIndex } from '../../../../lang/entities.js';
 import { th } from '../../thresholds.js';
 import { compassChange } from '../../../../lang/compass.js';
+import { plainWord } from '../../../../lang/numberWords.js';
+import { isCommonEnglishWord } from '../../../../lang/wordnet/common-word.js';
 
 // Names (people, places, organisations, titles written as names) must appear on both sides. Tagalog respells
 // some (Rusya), marks persons with si/ni/kay, and hyphenation varies (Kim Jong-un / Kim Jong Un): entityIn copes.
@@ -34,6 +36,12 @@ export const entitiesDetector: PairDetector = {
       { src: 'The event is part of a campaign by the Bucharest City Hall.', tgt: 'Bahagi ang kaganapan ng kampanya ng munisipyo ng Bucharest.', note: 'descriptive name translated' },
       { src: 'Schools closed during French school holidays.', tgt: 'Nagsara ang mga paaralan sa bakasyon sa paaralan ng France.', note: 'demonym / country' },
       { src: '28-year-old Vidal had joined Barça from Sevilla.', tgt: 'Sumali ang 28 taong gulang na si Vidal sa BarÃ§a mula sa Sevilla.', note: 'mojibake in the translation' },
+      { src: 'He compiled a Japanese folklore anthology.', tgt: 'Pinagsamasama niya ang antolohiya ng Hapong alamat.', note: 'exonym with the linker -ng' },
+      { src: "I don't know when I'll be able to get back to Boston.", tgt: 'Hindi ko alam kung kailan ako makakabalik sa Boston.', note: "I'll is no name" },
+      { src: 'About 1000 B.C., the Assyrians introduced the first cavalry.', tgt: 'Noong mga 1000 B.C., ipinakilala ng mga taga-Assyria ang unang hukbong-kabayuhan.', note: 'plural demonym' },
+      { src: 'The Irish government stressed the urgency.', tgt: 'Ipinagdiinan ng pamahalaan ng Ireland ang pag-aapura.', note: 'demonym / country' },
+      { src: 'The attackers arrived on Novemeber 26, 2008.', tgt: 'Dumating ang mga sumalakay noong Nobyembre 26, 2008.', note: 'a typo in a month is a date' },
+      { src: '(4) Collecting convalescent serum samples.', tgt: '(4) Pagkolekta ng mga sampol ng suwero.', note: 'a list item opens a sentence' },
     ],
     fail: [
       { src: 'Vladimir Putin greeted Kim Jong Un in Moscow.', tgt: 'Binati ni Vladimir Putin si Xi Jinping sa Moscow.', note: 'person swapped' },
@@ -42,6 +50,11 @@ export const entitiesDetector: PairDetector = {
       { src: 'Floods hit northern Luzon.', tgt: 'Binaha ang timog Luzon.', note: 'north → south' },
       { src: 'Soldiers returned to Marawi on Monday.', tgt: 'Bumalik ang mga sundalo sa marami noong Lunes.', note: 'name turned into a similar word (marami = many)' },
       { src: 'Heavy rain fell on Surigao del Norte.', tgt: 'Bumuhos ang malakas na ulan sa Surigao del Sur.', note: 'Norte → Sur' },
+      { src: 'A ticket from China to Cambodia and another from Cambodia to the U.S.', tgt: 'Isang tiket mula sa China patungong Dayuhan at isa pa mula sa Cambodia patungong U.S.', note: 'a name turned into a native word, with nothing translated word for word' },
+      { src: 'The letter must be legalized by the Ministry of Foreign Affairs.', tgt: 'Ang liham ay dapat pagtibayin ng Ministri ng Ugnayang Panlabas.', note: 'descriptive name translated word for word: reported as minor' },
+      { src: 'Attention Deficit Disorder is a neurological syndrome.', tgt: 'Ang Sakit na Kakulangan sa Kakayahang Magtuon ng Pansin ay isang syndrome na neorolohikal.', note: 'common words as native Tagalog words: minor' },
+      { src: 'In France, many cities closed their libraries, including San Francisco.', tgt: 'Sa United States, maraming lungsod ang nagsara ng aklatan, kasama ang San Francisco.', note: 'France is not Francisco' },
+      { src: 'The Foreign Affairs office in Quito issued the letter.', tgt: 'Inilabas ng tanggapan ng Ugnayang Panlabas sa Lima ang liham.', note: 'a translated name beside a swapped one' },
     ],
   },
   run(ctx) {
@@ -90,6 +103,50 @@ export const entitiesDetector: PairDetector = {
     };
     const onlySrc = se.filter((e) => !entityIn(e, ti, ctx.srcLang) && !descriptive(e, missingTokens(e, ti, ctx.srcLang), ctx.srcLang));
     const onlyTgt = te.filter((e) => !entityIn(e, si, ctx.tgtLang) && !descriptive(e, missingTokens(e, si, ctx.tgtLang), ctx.tgtLang));
+    // A name written as often on both sides of a faithful pair ("Feline … Feline") but once less on one side,
+    // where a new name appears instead, was replaced there.
+    const fewer = (a: { text: string }[], aText: string, bText: string) =>
+      a.some((e) => {
+        const n = (x: string) => x.split(e.text).length - 1;
+        return n(bText) >= 1 && n(bText) < n(aText);
+      });
+    // A descriptive name translated word for word without an anchor ("Foreign Affairs" / "Ugnayang Panlabas",
+    // "Attention Deficit Disorder" / "Sakit na Kakulangan sa Kakayahang Magtuon"): every English word missing is a
+    // common word and every Tagalog name word is a native Tagalog word (in the lexicon, or built with a native
+    // affix or the linker -ng), so nothing names a different thing. Reported, as minor.
+    const enOnly = ctx.srcLang === 'en' ? onlySrc : ctx.tgtLang === 'en' ? onlyTgt : [];
+    const tlOnly = ctx.srcLang === 'tl' ? onlySrc : ctx.tgtLang === 'tl' ? onlyTgt : [];
+    const tlIdx = ctx.srcLang === 'tl' ? si : ti;
+    const enIdx = ctx.srcLang === 'en' ? si : ti;
+    const native = (w: string) =>
+      w.length > 2 && !looksForeign(w) && !isEnglishWord(w) && (!isKnownName(w, 'tl') || isCommonWord(w, 'tl')) && !ALIAS_WORDS.has(plainWord(w)) &&
+      (isCommonWord(w, 'tl') || /^(?:pag|pang|pam|pan|pinag|ipag|ika|ka|ma|na|mag|nag|maka|naka|mapa|napa)\p{L}{3,}$/iu.test(w) || /\p{L}{3,}ng$/iu.test(w));
+    const enCommon = (w: string) => common(w) || (!ALIAS_WORDS.has(w) && isCommonEnglishWord(w));
+    const enNames = ctx.srcLang === 'en' ? se : ctx.tgtLang === 'en' ? te : [];
+    const tlNames = ctx.srcLang === 'tl' ? se : ctx.tgtLang === 'tl' ? te : [];
+    const enMissing = enNames.flatMap((e) => missingTokens(e, tlIdx, 'en'));
+    const calque =
+      enOnly.length + tlOnly.length > 0 &&
+      enMissing.length > 0 &&
+      enMissing.every(enCommon) &&
+      tlOnly.every((e) => e.text.split(/[\s-]+/).every(native)) &&
+      tlNames.every((e) => missingTokens(e, enIdx, 'tl').every(native)) &&
+      !fewer(se, s.text, t.text) &&
+      !fewer(te, t.text, s.text) &&
+      tlOnly.every((e) => !afterPersonMarker(ctx.srcLang === 'tl' ? s.text : t.text, e.start));
+    if (calque) {
+      const tw = tlOnly[0];
+      return [
+        pairFinding(this, ctx, {
+          side: ctx.tgtLang === 'tl' ? 'tgt' : 'src',
+          rawScore: enOnly.length + tlOnly.length,
+          severity: 'minor',
+          confidence: 0.3,
+          message: `Name ${enOnly.map((e) => `"${e.text}"`).join(', ')} appears translated word for word${tw ? ` ("${tw.text}")` : ''}: check that the name should be translated`,
+          evidence: { source: onlySrc.map((e) => e.text), translation: onlyTgt.map((e) => e.text), calque: true },
+        }),
+      ];
+    }
     // Word level: a name word gone on one side and another on the other, one of them a real name
     // ("Squadron Leader" / "Pinuno ng Armenia"; "European Centre" / "European Children"). Common English words
     // against Tagalog words are a translation ("Highway" / "Lansangan"), unless the Tagalog word looks foreign.
@@ -110,13 +167,6 @@ export const entitiesDetector: PairDetector = {
     if (score < th(this, ctx.thresholds, 'minUnmatched') && !wordSwap) return [];
     // A name missing on one side and a new one on the other is a substitution (major); a lone missing or
     // extra name is often a paraphrase or a translated common noun written with a capital (minor).
-    // A name written as often on both sides of a faithful pair ("Feline … Feline") but once less on one side,
-    // where a new name appears instead, was replaced there.
-    const fewer = (a: { text: string }[], aText: string, bText: string) =>
-      a.some((e) => {
-        const n = (x: string) => x.split(e.text).length - 1;
-        return n(bText) >= 1 && n(bText) < n(aText);
-      });
     const swapped =
       (onlySrc.length > 0 && onlyTgt.length > 0) ||
       (onlyTgt.length > 0 && fewer(se, s.text, t.text)) ||

@@ -1,6 +1,6 @@
 import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
-import { affixalNegation, negationCues, softNegation } from '../../../../lang/negation.js';
+import { affixalNegation, negationCues, softNegation, unkeptAffixal } from '../../../../lang/negation.js';
 import { th } from '../../thresholds.js';
 import { stanceChange } from '../../../../lang/stance.js';
 
@@ -27,6 +27,13 @@ export const negationDetector: PairDetector = {
       { src: 'Flying a drone is not illegal here.', tgt: 'Ang pagpapalipad ng drone ay hindi ilegal dito.', note: 'illegal / ilegal on both sides' },
       { src: 'The police declined to release the names of the victims.', tgt: 'Tumanggi ang pulisya na ilabas ang mga pangalan ng mga biktima.', note: 'refusal kept' },
       { src: 'The ministry denied the report.', tgt: 'Itinanggi ng ministeryo ang ulat.', note: 'denial kept' },
+      { src: 'There may be undetected transmission in the community.', tgt: 'Maaaring may hindi natukoy na transmisyon sa komunidad.', note: 'un- word rendered by a particle' },
+      { src: 'The judge said it was almost inevitable.', tgt: 'Sinabi ng hukom na halos hindi ito maiiwasan.', note: 'inevitable = hindi maiiwasan' },
+      { src: 'Call the toll-free number without charge.', tgt: 'Tawagan ang walang bayad na numero nang walang bayad.', note: '-free compound' },
+      { src: 'You lied to me, didn\'t you?', tgt: 'Nagsinungaling ka sa akin, di ba?', note: 'tag questions' },
+      { src: 'Never play on the road.', tgt: 'Huwag na huwag kayong maglaro sa daan.', note: 'huwag na huwag = never' },
+      { src: 'He thinks of nothing but himself.', tgt: 'Wala siyang iniisip kung hindi sarili niya.', note: 'kung hindi = but, after a negation' },
+      { src: "Even if you're nowhere near affected areas, stay home.", tgt: 'Kahit malayo ka sa mga apektadong lugar, manatili sa bahay.', note: 'nowhere near = far from' },
     ],
     fail: [
       { src: 'The minister signed the deal.', tgt: 'Hindi pinirmahan ng ministro ang kasunduan.', note: 'negation added' },
@@ -35,6 +42,12 @@ export const negationDetector: PairDetector = {
       { src: 'The storm destroyed not only houses but also roads.', tgt: 'Sinira ng bagyo ang mga bahay, hindi ang mga kalsada.', note: '"not only … but also" is not a negation' },
       { src: 'Not long after, the rain stopped.', tgt: 'Hindi tumigil ang ulan.', note: 'idiom turned into a negation' },
       { src: 'The police declined to release the names of the victims.', tgt: 'Itinanggi ng pulisya ang mga pangalan ng mga biktima.', note: 'declined to release → denied' },
+      { src: 'The virus was detected in the community.', tgt: 'Hindi natukoy ang virus sa komunidad.', note: 'no un- word for the particle to render' },
+      { src: 'The undetected cases were counted.', tgt: 'Hindi binilang ang mga hindi natukoy na kaso.', note: 'one particle renders un-, the other is added' },
+      { src: 'He took the exam.', tgt: 'Hindi siya nakakuha ng eksamen.', note: 'an opening Hindi with no verb of failure to render' },
+      { src: 'Cancelling the runoff would not have been against the constitution.', tgt: 'Ang pagkakansela sa eleksiyon ay magiging labag sa konstitusyon.', note: 'against the constitution = labag sa konstitusyon; the "not" is lost' },
+      { src: 'In some countries there is at least one restaurant, often an informal one.', tgt: 'Hindi sa ilang bansa ay may kahit isang restawran, kadalasa\'y impormal.', note: 'informal kept as impormal does not excuse an opening Hindi' },
+      { src: 'Long-term effects remain unclear.', tgt: 'Ang mga pangmatagalang epekto ay nananatiling maliwanag.', note: 'the un- word lost its negation (unclear → maliwanag)' },
     ],
   },
   run(ctx) {
@@ -52,17 +65,48 @@ export const negationDetector: PairDetector = {
     // other has one the translation did not carry ("not located … inaccessible" / "hindi madaling marating").
     const softS = softNegation(s.text, ctx.srcLang) + sAll.length - sc.length;
     const softT = softNegation(t.text, ctx.tgtLang) + tAll.length - tc.length;
-    const diff = Math.abs(sc.length - tc.length);
-    const excessS = sc.length - tc.length - Math.max(0, softT - softS);
-    const excessT = tc.length - sc.length - Math.max(0, softS - softT);
     // Particles equal on both sides, but one side also has an affixal negation ("inaccessible") that the other
     // does not render with a word of its own: the other side's particle is that word's, so one is missing there.
     const affS = affixalNegation(s.text, ctx.srcLang);
     const affT = affixalNegation(t.text, ctx.tgtLang);
+    // Tagalog has no un-/in- prefix: a particle the source lacks renders one of its affixal words first
+    // ("undetected" / "hindi natukoy", "inevitable" / "hindi maiiwasan"), whatever other words of lack the
+    // translation holds ("kahinaan" for "susceptibility" does not use "undetected" up).
+    // (A bound particle, "mga hindi natukoy", already renders one of them.)
+    const carried = Math.min(Math.max(0, tc.length - sc.length), Math.max(0, affS - affT - softT));
+    const tcn = tc.length - carried;
+    const softSn = softS - carried;
+    const diff = Math.abs(sc.length - tcn);
+    const excessS = sc.length - tcn - Math.max(0, softT - softSn);
+    const excessT = tcn - sc.length - Math.max(0, softSn - softT);
     const minGap = th(this, ctx.thresholds, 'minTotalGap');
     const even = sc.length === tc.length && sc.length >= 1;
     const gapS = even && softT === 0 && affS - affT >= minGap;
     const gapT = even && softS === 0 && affT - affS >= minGap;
+    // The mirror of `carried`: an English affixal word ("undetected", "unclear") with nothing in the Tagalog to
+    // render it — no particle beyond the English ones, no word of lack — lost its negation ("natukoy").
+    const unrendered = (a: number, b: number, extra: number, soft: number) => a - b - Math.max(0, extra) - soft;
+    // Tagalog words of lack pair first with the English ones that are not affixal (susceptibility / kahinaan);
+    // only those left over can render an affixal word.
+    const spare = (tlSoft: number, enSoft: number, enAff: number) => Math.max(0, tlSoft - Math.max(0, enSoft - enAff));
+    const lostS =
+      ctx.srcLang === 'en' && ctx.tgtLang === 'tl' &&
+      unrendered(unkeptAffixal(s.text, t.text), affT, tAll.length - sAll.length, spare(softNegation(t.text, ctx.tgtLang), softNegation(s.text, ctx.srcLang), affS)) >= 1;
+    const lostT =
+      ctx.tgtLang === 'en' && ctx.srcLang === 'tl' &&
+      unrendered(unkeptAffixal(t.text, s.text), affS, sAll.length - tAll.length, spare(softNegation(s.text, ctx.srcLang), softNegation(t.text, ctx.tgtLang), affT)) >= 1;
+    if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT && (lostS || lostT)) {
+      return [
+        pairFinding(this, ctx, {
+          side: lostS ? 'tgt' : 'src',
+          rawScore: 1,
+          severity: 'major',
+          confidence: 0.55,
+          message: `The ${lostS ? 'source' : 'translation'} has a negating "un-/in-/non-" word that the ${lostS ? 'translation' : 'source'} does not negate`,
+          evidence: { source: sc.map((c) => c.cue), translation: tc.map((c) => c.cue), affixalSource: affS, affixalTranslation: affT },
+        }),
+      ];
+    }
     if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT) {
       // Same polarity, but a refusal reported as a denial (or back): "declined to release" / "itinanggi".
       const st = stanceChange(s.text, ctx.srcLang, t.text, ctx.tgtLang);
@@ -84,8 +128,13 @@ export const negationDetector: PairDetector = {
     const opens = (cs: typeof sc, text: string, lang: typeof ctx.srcLang) =>
       lang === 'tl' && cs.some((c) => c.cue === 'hindi' && /(?:^|[.!?]\s+)["“]?$/.test(text.slice(0, c.start)));
     // (An affixal word there — "uncertain" / "Hindi sigurado" — is the particle's partner, as below.)
-    const openS = sc.length > 0 && tc.length === 0 && affT === 0 && opens(sc, s.text, ctx.srcLang);
-    const openT = tc.length > 0 && sc.length === 0 && affS === 0 && opens(tc, t.text, ctx.tgtLang);
+    // A verb of failure or neglect is the clause's negation itself ("He failed to take the exam" / "Hindi siya
+    // nakakuha ng eksamen", "I could hardly keep from" / "Hindi ko mapigilang"): it does excuse an opening Hindi.
+    const clauseLack = (text: string, lang: typeof ctx.srcLang) =>
+      lang === 'en' && /\b(?:fail(?:s|ed|ing)?|neglect(?:s|ed|ing)?|hardly|barely|scarcely|deaf|blind|ignore|out\s+of\s+fashion)\b/i.test(text);
+    // (An affixal word the other side keeps as a loan, informal / impormal, needs no particle.)
+    const openS = sc.length > 0 && tc.length === 0 && affT <= affS && !clauseLack(t.text, ctx.tgtLang) && opens(sc, s.text, ctx.srcLang);
+    const openT = tc.length > 0 && sc.length === 0 && affS <= affT && !clauseLack(s.text, ctx.srcLang) && opens(tc, t.text, ctx.tgtLang);
     const flipped = (sc.length > 0) !== (tc.length > 0);
     const major = excessS >= 1 || excessT >= 1 || gapS || gapT || openS || openT;
     const side = excessS >= 1 || gapS || openS ? 'src' : excessT >= 1 || gapT || openT ? 'tgt' : tc.length >= sc.length ? 'tgt' : 'src';

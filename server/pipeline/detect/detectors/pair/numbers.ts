@@ -84,6 +84,8 @@ export const numbersDetector: PairDetector = {
       { src: 'The 21 patients paid $500 in 2023.', tgt: "Nagbayad ang dalawampu't isang pasyente ng $500 noong 2023." },
       { src: 'On Wednesday, 45% of the voters stayed home.', tgt: 'Noong Miyerkules, 45 porsiyento ng mga botante ang nanatili sa bahay.' },
       { src: 'Seventeen people were hurt.', tgt: 'Labingpitong katao ang nasugatan.', note: 'teen written solid, with the linker -ng' },
+      { src: 'Rugby and golf were selected over five other sports.', tgt: 'Ang rugby at golf ang pinili kaysa sa limang iba pang isport.', note: '"selected over" is a preference, not "more than"' },
+      { src: 'He is past forty.', tgt: 'Siya ay higit sa apatnapu.', note: 'past forty = more than 40' },
       { src: 'The storm made landfall at 6:00 on Sunday.', tgt: 'Nag-landfall ang bagyo nang ala-6 noong Linggo.', note: 'clock time and weekday' },
       { src: 'Classes resume at 9:00 a.m. on the second day.', tgt: 'Babalik ang klase sa ika-9 ng umaga sa ikalawang araw.', note: 'ika- hour and ordinal' },
       { src: 'The bulletin was issued at five in the afternoon.', tgt: 'Inilabas ang bulletin nang alas-singko ng hapon.' },
