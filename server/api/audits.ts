@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from './app.js';
-import { stmt } from '../db/stmt.js';
+import { auditExists } from '../db/audits.js';
 import { AUDIT_SORTS, listAuditPage } from '../db/listing.js';
 import { limitOf, listQuery } from './list-query.js';
 import { auditView } from '../pipeline/review/rows.js';
@@ -21,7 +21,7 @@ export function auditsRouter({ db }: AppDeps): Router {
   r.get('/:id', (req, res) => {
     const { id } = parse(IdParam, req.params, 'audit id');
     parse(NoQuery, req.query, 'query');
-    if (!stmt(db, 'SELECT 1 FROM audits WHERE id = ?').get(id)) throw new HttpError(404, `no audit ${id}`);
+    if (!auditExists(db, id)) throw new HttpError(404, `no audit ${id}`);
     send(req, res, () => auditView(db, id));
   });
   return r;

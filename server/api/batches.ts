@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import { requireAdmin } from './roles.js';
 import { HttpError } from './errors.js';
 import { storageFailure } from './storage.js';
-import { stmt } from '../db/stmt.js';
+import { storedTotals } from '../db/stats.js';
 import { latestRun } from '../db/batch.js';
 import { NoQuery, parse } from './validate.js';
 
@@ -30,8 +30,7 @@ export function batchesRouter({ db, config, checkpoint }: AppDeps): Router {
     }
     // The batch driver reads files: the body becomes one JSONL file in a fresh folder (each request is its own run).
     const dir = mkdtempSync(join(tmpdir(), 'tapat-batch-'));
-    const stored = (): { documents: number; audits: number } =>
-      stmt(db, 'SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM audits) AS audits').get() as { documents: number; audits: number };
+    const stored = (): { documents: number; audits: number } => storedTotals(db);
     const before = stored();
     try {
       const file = join(dir, 'records.jsonl');

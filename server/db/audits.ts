@@ -1,6 +1,6 @@
 import { stmt } from './stmt.js';
 import type { Db } from './index.js';
-import { fromJson } from './index.js';
+import { fromJson, tx } from './index.js';
 import { nowIso } from '../clock.js';
 import type { Lang, Role, Severity } from '../pipeline/types.js';
 
@@ -35,6 +35,18 @@ export function getAudit(db: Db, id: number): (AuditRow & { versions: AuditVersi
     .prepare('SELECT document_id, role FROM audit_versions WHERE audit_id = ? ORDER BY document_id')
     .all(id) as AuditVersion[];
   return { ...a, versions };
+}
+
+export function auditExists(db: Db, id: number): boolean {
+  return stmt(db, 'SELECT 1 FROM audits WHERE id = ?').get(id) !== undefined;
+}
+
+/**
+ * Deletes an audit in one transaction: its versions, alignments, flags and their verdicts go with it
+ * (foreign-key cascades); the documents stay, other audits may use them. False when there was no such audit.
+ */
+export function deleteAudit(db: Db, id: number): boolean {
+  return tx(db, () => stmt(db, 'DELETE FROM audits WHERE id = ?').run(id).changes) > 0;
 }
 
 export function listAudits(db: Db): AuditRow[] {

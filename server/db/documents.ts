@@ -59,6 +59,17 @@ export function getDocument(db: Db, id: number): DocumentRow | undefined {
   return stmt(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
 }
 
+/** What a view needs of a document, without its text. */
+export interface DocumentMeta {
+  id: number;
+  lang: Lang;
+  title: string | null;
+  path: string;
+}
+export function documentMeta(db: Db, id: number): DocumentMeta | undefined {
+  return stmt(db, 'SELECT id, lang, title, path FROM documents WHERE id = ?').get(id) as DocumentMeta | undefined;
+}
+
 interface SegmentRow {
   idx: number;
   paragraph: number;

@@ -201,3 +201,12 @@ export function listAuditFlags(db: Db, auditId: number, status?: 'active' | 'sta
 
 /** The stored evidence of a flag, parsed. */
 export const flagEvidence = (row: FlagRow): Record<string, unknown> => fromJson(row.evidence, {});
+
+export function flagExists(db: Db, id: number): boolean {
+  return stmt(db, 'SELECT 1 FROM flags WHERE id = ?').get(id) !== undefined;
+}
+
+/** An audit's active flags as stored, in id (insertion) order: the order `judge` re-places them in. */
+export function activeFlagRowsById(db: Db, auditId: number): FlagRow[] {
+  return stmt(db, "SELECT * FROM flags WHERE audit_id = ? AND status = 'active' ORDER BY id").all(auditId) as FlagRow[];
+}

@@ -2,7 +2,7 @@ import type { Db } from '../db/index.js';
 import { fromJson } from '../db/index.js';
 import { getAudit } from '../db/audits.js';
 import { getDocument, getSegments } from '../db/documents.js';
-import type { FindingToStore, FlagRow } from '../db/flags.js';
+import { activeFlagRowsById, type FindingToStore, type FlagRow } from '../db/flags.js';
 import { getAlignment } from '../db/alignments.js';
 import { alignSentences } from '../pipeline/align/index.js';
 import { sideOf } from '../pipeline/align/story.js';
@@ -47,7 +47,7 @@ export function loadStoredStory(db: Db, auditId: number): StoredStory {
     alignedOnTheFly++;
     return alignSentences(sideOf(versions[pivot]!.doc), sideOf(v.doc));
   });
-  const rows = db.prepare("SELECT * FROM flags WHERE audit_id = ? AND status = 'active' ORDER BY id").all(auditId) as FlagRow[];
+  const rows = activeFlagRowsById(db, auditId);
   const offline: PlacedFinding[] = [];
   const judged: PlacedFinding[] = [];
   for (const r of rows) {
