@@ -10,6 +10,8 @@ module.exports = {
       from: { path: '^server/pipeline/' }, to: { path: '^server/(api|commands)/' } },
     { name: 'db-not-up', severity: 'error', comment: 'storage is the bottom layer',
       from: { path: '^server/db/' }, to: { path: '^server/(api|commands|pipeline|llm)/' } },
+    { name: 'core-not-up', severity: 'error', comment: 'core (carrier types, the one aligner adapter, the one flag record) is shared by every layer and reaches into none above the phases',
+      from: { path: '^server/core/' }, to: { path: '^server/(api|commands|db|llm)/' } },
     { name: 'sqlite-only-in-db', severity: 'error',
       comment: 'only the storage layer talks to SQLite: every statement is a db/ repository function (a second backend implements those)',
       from: { path: '^(server|client)/', pathNot: '^server/db/' }, to: { path: 'node_modules/better-sqlite3/' } },

@@ -2,7 +2,7 @@ import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { fromJson, toJson, tx } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Bead } from '../pipeline/types.js';
+import type { Bead } from '../core/types.js';
 
 // Alignments of one ordered pair of versions in an audit, with their beads in order.
 

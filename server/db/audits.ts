@@ -2,7 +2,7 @@ import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { fromJson, tx } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Lang, Role, Severity } from '../pipeline/types.js';
+import type { Lang, Role, Severity } from '../core/types.js';
 
 export interface AuditRow {
   id: number;

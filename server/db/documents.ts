@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Format, Lang, Segment, SegmentedDoc } from '../pipeline/types.js';
+import type { Format, Lang, Segment, SegmentedDoc } from '../core/types.js';
 
 export interface DocumentRow {
   id: number;

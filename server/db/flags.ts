@@ -3,7 +3,7 @@ import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { fromJson, toJson } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Category, Finding, Severity } from '../pipeline/types.js';
+import type { Category, Finding, Severity } from '../core/types.js';
 
 // Flag storage with reconciliation: a re-run of detection on an audit meets the stored flags by fingerprint,
 // so a reviewer's verdicts stay attached to "the same finding" even when offsets or scores shift.

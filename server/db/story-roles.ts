@@ -2,7 +2,7 @@ import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { currentVerdictSql } from './queue-sql.js';
 import { nowIso } from '../clock.js';
-import type { Role } from '../pipeline/types.js';
+import type { Role } from '../core/types.js';
 
 // What a reviewer's change of a story's roles reads and writes (pipeline/review/roles.ts): the versions'
 // roles, the pivot, and the flags the re-analysis leaves stale.

@@ -4,8 +4,7 @@ import { getAudit } from '../db/audits.js';
 import { getDocument, getSegments } from '../db/documents.js';
 import { activeFlagRowsById, type FindingToStore, type FlagRow } from '../db/flags.js';
 import { getAlignment } from '../db/alignments.js';
-import { alignSentences } from '../pipeline/align/index.js';
-import { sideOf } from '../pipeline/align/story.js';
+import { alignDocs } from '../core/align-side.js';
 import type { PlacedFinding } from '../pipeline/detect/index.js';
 import type { StoryContext } from '../pipeline/detect/types.js';
 import type { Finding, Role, SegmentedDoc } from '../pipeline/types.js';
@@ -45,7 +44,7 @@ export function loadStoredStory(db: Db, auditId: number): StoredStory {
     const stored = getAlignment(db, auditId, documentIds[pivot]!, v.documentId);
     if (stored) return stored.beads;
     alignedOnTheFly++;
-    return alignSentences(sideOf(versions[pivot]!.doc), sideOf(v.doc));
+    return alignDocs(versions[pivot]!.doc, v.doc);
   });
   const rows = activeFlagRowsById(db, auditId);
   const offline: PlacedFinding[] = [];

@@ -1,5 +1,5 @@
 import type { SegmentedDoc, Severity, Span } from '../types.js';
-import { alignDocs } from './examples.js';
+import { alignDocs } from '../../core/align-side.js';
 import { documentDetectors, allDetectors } from './registry.js';
 import { detectPair } from './pair.js';
 import { thresholdsFor, validateThresholds, type ThresholdConfig } from './thresholds.js';
