@@ -3,6 +3,7 @@ import { defaultDbPath, loadConfig } from '../config.js';
 import { openExistingDb, tx } from '../db/index.js';
 import { UsageError } from '../errors.js';
 import { llmSettings } from '../llm/settings.js';
+import { docFlagRecord, sided } from '../core/flag-record.js';
 import { writeJsonl, writeLine } from './io.js';
 
 // tapat judge: the optional LLM judge over an audit already stored. Its findings are stored as flags of
@@ -45,24 +46,11 @@ export function registerJudge(program: Command): void {
         const stored = tx(db, () => reconcileFlags(db, auditId, toStore(story, [...r.placed, ...kept])));
         const say = opts.jsonl ? (s: string) => process.stderr.write(`${s}\n`) : writeLine;
         if (opts.jsonl) {
-          const docs = story.ctx.versions;
+          const { versions: docs, pivot } = story.ctx;
           writeJsonl(
             r.placed
               .filter((p) => p.finding.detector === JUDGE_DETECTOR)
-              .map(({ versionIndex, finding: f }) => ({
-                doc: docs[versionIndex]!.doc.path,
-                src: f.otherSegments,
-                tgt: f.segments,
-                detector: f.detector,
-                category: f.category,
-                severity: f.severity,
-                confidence: f.confidence,
-                message: f.message,
-                evidence: f.evidence,
-                start: f.span?.start ?? null,
-                end: f.span?.end ?? null,
-                suggestion: f.suggestion,
-              })),
+              .map(({ versionIndex, finding: f }) => docFlagRecord(sided(f, versionIndex === pivot ? 'src' : 'tgt'), docs[versionIndex]!.doc.path, f.span)),
           );
         }
         say(judgeSummary(r.stats));

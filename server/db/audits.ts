@@ -91,6 +91,9 @@ export interface StoredFlag {
   other_segments: number[];
   start: number | null;
   end: number | null;
+  /** the flag's span in the other document of a pair */
+  other_start: number | null;
+  other_end: number | null;
   message: string;
   evidence: Record<string, unknown>;
   suggestion: string | null;
@@ -102,7 +105,7 @@ export function activeFlags(db: Db, auditId: number): StoredFlag[] {
   const rows = db
     .prepare(
       `SELECT f.id, f.document_id, f.other_document_id, d.path, f.detector, f.category, f.severity, f.confidence,
-              f.segments, f.other_segments, f.start, f.end, f.message, f.evidence, f.suggestion, f.version
+              f.segments, f.other_segments, f.start, f.end, f.other_start, f.other_end, f.message, f.evidence, f.suggestion, f.version
        FROM flags f JOIN documents d ON d.id = f.document_id
        WHERE f.audit_id = ? AND f.status = 'active' ORDER BY f.id`,
     )
