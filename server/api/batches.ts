@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppDeps } from './app.js';
 import { runBatch } from '../pipeline/batch/driver.js';
+import { modelLayer } from '../llm/model-layer.js';
 import { Progress } from '../pipeline/batch/progress.js';
 import { InputError } from '../errors.js';
 import { requireAdmin } from './roles.js';
@@ -36,7 +37,7 @@ export function batchesRouter({ db, config, checkpoint }: AppDeps): Router {
       const file = join(dir, 'records.jsonl');
       writeFileSync(file, req.body);
       // one worker thread does the analysis, so the server keeps answering reviewers while a batch runs
-      const s = await runBatch(db, config, [file], { workers: 1, progress: new Progress('quiet') });
+      const s = await runBatch(db, config, [file], { workers: 1, progress: new Progress('quiet'), model: modelLayer(db, config) });
       checkpoint?.(); // a batch writes a lot at once: give the WAL back now rather than at the next idle tick
       res.status(201).json({ run: s.runId, documents: s.documents, audits: s.audits, refused: s.refused });
     } catch (e) {

@@ -67,11 +67,12 @@ export function registerAudit(program: Command): void {
 }
 
 async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise<void> {
-  const [{ runBatch, committedText, noneCommitted }, { Progress, progressMode }, { batchReport }, { reportHtml }] = await Promise.all([
+  const [{ runBatch, committedText, noneCommitted }, { Progress, progressMode }, { batchReport }, { reportHtml }, { modelLayer }] = await Promise.all([
     import('../pipeline/batch/driver.js'),
     import('../pipeline/batch/progress.js'),
     import('../pipeline/batch/report.js'),
     import('../pipeline/batch/report-html.js'),
+    import('../llm/model-layer.js'),
   ]);
   const cfg = loadConfig();
   const db = openDb(opts.db);
@@ -82,6 +83,7 @@ async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise
       workers: pool,
       progress,
       committed,
+      model: modelLayer(db, cfg),
       onRefusal: (r) => process.stderr.write(`tapat: ${r.item}: refused: ${r.message}\n`),
       onStory: opts.jsonl
         ? (auditId) => {
