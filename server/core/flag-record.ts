@@ -49,10 +49,18 @@ export function sided(f: FlagFacts, side: Side): SidedFlag {
   return { src: s.segs, tgt: t.segs, srcSpan: s.span, tgtSpan: t.span, finding: f };
 }
 
-// three decimals: what a reviewer or a script can use, and the same number whichever command prints it
+export interface RecordOptions {
+  /**
+   * Three decimals, as `check` has always printed. `audit` and `judge` print the confidence as stored: a
+   * script compares it with the minConfidence thresholds of its config, and a rounded value could put a flag
+   * on the wrong side of one.
+   */
+  roundConfidence?: boolean;
+}
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function flagRecord(p: SidedFlag): FlagRecord {
+export function flagRecord(p: SidedFlag, opts: RecordOptions = {}): FlagRecord {
   const f = p.finding;
   return {
     src: p.src,
@@ -60,7 +68,7 @@ export function flagRecord(p: SidedFlag): FlagRecord {
     detector: f.detector,
     category: f.category,
     severity: f.severity,
-    confidence: round(f.confidence),
+    confidence: opts.roundConfidence ? round(f.confidence) : f.confidence,
     message: f.message,
     evidence: f.evidence,
     suggestion: f.suggestion,

@@ -10,14 +10,16 @@ import { thresholdsFor, validateThresholds, type ThresholdConfig } from './thres
 
 export type CheckRecord = FlagRecord;
 
+const ROUNDED = { roundConfidence: true };
+
 export function checkDocs(src: SegmentedDoc, tgt: SegmentedDoc, thresholds: ThresholdConfig = {}): CheckRecord[] {
   validateThresholds(thresholds, allDetectors());
   const beads = alignDocs(src, tgt);
-  const out: CheckRecord[] = detectPair(src, tgt, beads, { thresholds }).map(flagRecord);
+  const out: CheckRecord[] = detectPair(src, tgt, beads, { thresholds }).map((p) => flagRecord(p, ROUNDED));
   for (const [side, doc] of [['src', src], ['tgt', tgt]] as const) {
     for (const d of documentDetectors) {
       // a document detector's finding has no other side
-      for (const f of d.run({ doc, thresholds: thresholdsFor(d, thresholds) })) out.push(flagRecord(sided({ ...f, otherSegments: [], otherSpan: null }, side)));
+      for (const f of d.run({ doc, thresholds: thresholdsFor(d, thresholds) })) out.push(flagRecord(sided({ ...f, otherSegments: [], otherSpan: null }, side), ROUNDED));
     }
   }
   const first = (r: CheckRecord) => Math.min(r.src[0] ?? Infinity, r.tgt[0] ?? Infinity);
