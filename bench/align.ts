@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignSentences, type AlignSide } from '../server/pipeline/align/index.js';
 import { loadLexicon, type Lexicon } from '../server/lang/lexicon.js';
-import { SHARED } from '../test/helpers/paths.js';
+import { SHARED } from './paths.js';
 import { lines, parallelDocs } from './align/data.js';
 import { heldOutLexicon } from './align/heldout.js';
 import { perturb } from './align/perturb.js';
-import { parseLinks, scoreMultiple, type Link, type Score } from './align/score.js';
-import { SEED_PAIRS, seedGold, seedSentences } from './align/seeds.js';
-import { spinText } from '../test/pipeline/spin/spinner.js';
+import { parseLinks, scoreMultiple, type Link, type Score } from '../testkit/align/score.js';
+import { SEED_PAIRS, seedGold, seedSentences } from '../testkit/align/seeds.js';
+import { spinText } from '../testkit/spinner.js';
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 const rounded = (s: Score): Record<string, number> => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v)]));

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { openDb, tx } from '../server/db/index.js';
 import { loadConfig } from '../server/config.js';
 import { startServer } from '../server/serve.js';
-import { buildSampleAudit, insertFlag, reviewer } from '../test/helpers/fixtures.js';
+import { buildSampleAudit, insertFlag, reviewer } from '../testkit/fixtures.js';
 import type { Severity } from '../server/pipeline/types.js';
 
 const arg = (name: string, dflt: number): number => {

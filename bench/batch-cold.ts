@@ -24,8 +24,8 @@ import { discoverStories } from '../server/pipeline/group/index.js';
 import { analyseStory, finishStory, readStory, type StoryReading } from '../server/pipeline/batch/analyse.js';
 import { warmUp } from '../server/pipeline/batch/warm.js';
 import { spinUnits } from '../server/pipeline/detect/spin/units.js';
-import { ingestSynth, synthCorpus } from '../test/pipeline/batch/synth.js';
-import { REPO } from '../test/helpers/paths.js';
+import { ingestSynth, synthCorpus } from '../testkit/synth.js';
+import { REPO } from './paths.js';
 
 type Mode = 'allStories' | 'halfCold' | 'halfAfterMates' | 'readSide' | 'finishSide';
 const secs = (t0: number): number => Math.round((performance.now() - t0) / 10) / 100;

@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { goldStory, pairwisePR, synthCorpus, synthJsonl } from '../test/pipeline/batch/synth.js';
-import { REPO } from '../test/helpers/paths.js';
-import { batchDigest } from './batch-digest.js';
+import { goldStory, pairwisePR, synthCorpus, synthJsonl } from '../testkit/synth.js';
+import { REPO } from './paths.js';
+import { batchDigest } from '../testkit/batch-digest.js';
 
 const SEED = 42;
 const LOAD_AT_START = loadavg().map((x) => Math.round(x * 10) / 10);

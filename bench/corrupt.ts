@@ -4,7 +4,7 @@
 export type Kind = 'number' | 'entity' | 'negation' | 'truncate' | 'replace' | 'untranslated';
 export const KINDS: Kind[] = ['number', 'entity', 'negation', 'truncate', 'replace', 'untranslated'];
 
-export { mulberry32 as rng } from '../test/helpers/rng.js';
+export { mulberry32 as rng } from '../testkit/rng.js';
 export const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 export interface Pair {

@@ -1,7 +1,7 @@
 // Article-body extraction on real news pages: half of the Zyte (Scrapinghub) article-extraction benchmark in
 // ../shared/data/extraction (MIT). tapat's article body is the text of the segments ingest + segmentation do not
 // mark as boilerplate; the peers' published outputs on the same pages are scored with the same metric
-// (bench/extract/metric.ts, a port of the benchmark's evaluate.py). Writes bench/results/extract.json.
+// (testkit/extract-metric.ts, a port of the benchmark's evaluate.py). Writes bench/results/extract.json.
 //
 // The 91 pages are split by key: keys starting 0–7 are the "tune" pages (the only ones looked at while writing
 // the extraction rules), 8–f the "check" pages (scored, never inspected). The benchmark's other half is held out
@@ -15,9 +15,9 @@ import type { parseHTML as ParseHtml } from 'linkedom';
 import { ingestBuffer } from '../server/pipeline/ingest/index.js';
 import { blockText, htmlToText } from '../server/pipeline/ingest/html.js';
 import { segmentDoc } from '../server/pipeline/segment/index.js';
-import { REPO, SHARED } from '../test/helpers/paths.js';
-import { synthCorpus } from '../test/pipeline/batch/synth.js';
-import { metricsFrom, precisionScore, recallScore, shingleMatching, type Scores, type TpFpFn } from './extract/metric.js';
+import { REPO, SHARED } from './paths.js';
+import { synthCorpus } from '../testkit/synth.js';
+import { metricsFrom, precisionScore, recallScore, shingleMatching, type Scores, type TpFpFn } from '../testkit/extract-metric.js';
 
 const DIR = join(SHARED, 'data/extraction');
 type Bodies = Record<string, { articleBody?: string }>;
@@ -150,7 +150,7 @@ const perPage = keys.map((k) => {
 const sortedMs = [...ms].sort((a, b) => a - b);
 const result = {
   about:
-    'Zyte article-extraction benchmark, the shared half (91 pages). Metric: evaluate.py ported (bench/extract/metric.ts). ' +
+    'Zyte article-extraction benchmark, the shared half (91 pages). Metric: evaluate.py ported (testkit/extract-metric.ts). ' +
     'tapat = non-boilerplate segments of `tapat segment`. tune = keys 0-7 (inspected while tuning), check = keys 8-f (never inspected).',
   pages: keys.length,
   tapat: summary(tapat),

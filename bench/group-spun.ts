@@ -6,19 +6,19 @@
 // - distractors: the 13 TICO-19 COVID-19 documents whole (one topic, CC0), and three real reports of one
 //   event from different outlets (data/samples/001, 002, 004: comparable, allowed to be one story);
 // - real pairs: data/samples/003 (a real auto-spinner's copy) with its original (bench/group-real/), whole
-//   and cut to the first paragraph; the real spinner pairs of bench/spin-real/ (most are a sentence or two:
+//   and cut to the first paragraph; the real spinner pairs of testkit/spin-real/ (most are a sentence or two:
 //   reported apart as under 40 words, where the grouping needs 12 content words to say anything).
 // Each spun copy is made by one family in turn (seeded; spinners()): the spinner zoo's families, all of
 // them at once, and the synthetic corpus's synonym table.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compose } from './spin-zoo/compose.js';
-import { FAMILIES as ZOO, spinWith, thesauriInstalled } from './spin-zoo/index.js';
-import { readPairs } from './spin-real/pairs.js';
-import { rng } from '../test/pipeline/spin/spinner.js';
-import { spinText as tableSpin } from '../test/pipeline/batch/synth.js';
-import { mulberry32 } from '../test/helpers/rng.js';
-import { REPO, SHARED, seed } from '../test/helpers/paths.js';
+import { compose } from '../testkit/spin-zoo/compose.js';
+import { FAMILIES as ZOO, spinWith, thesauriInstalled } from '../testkit/spin-zoo/index.js';
+import { readPairs } from '../testkit/spin-real/pairs.js';
+import { rng } from '../testkit/spinner.js';
+import { spinText as tableSpin } from '../testkit/synth.js';
+import { mulberry32 } from '../testkit/rng.js';
+import { REPO, SHARED, seed } from './paths.js';
 
 export interface SetDoc {
   id: string;
@@ -65,7 +65,7 @@ type Spinner = (text: string, seed: number) => string;
 const RATE = 0.6;
 
 /**
- * The spinner zoo's families (bench/spin-zoo/, from the spin branch) at RATE; every family at once ('all':
+ * The spinner zoo's families (testkit/spin-zoo/, from the spin branch) at RATE; every family at once ('all':
  * where two would change one word the first wins), which swaps half of the words or more; and the
  * synthetic corpus's synonym table (test/pipeline/batch/synth.ts), the spinner today's figure came from.
  */
@@ -100,13 +100,13 @@ interface RealPair {
   id: string;
   /** Pairs cut from one article are one story. */
   story?: string;
-  /** 'tuning' pairs were read while the spin detectors were tuned (bench/spin-real/SOURCES.md); none was read here. */
+  /** 'tuning' pairs were read while the spin detectors were tuned (testkit/spin-real/SOURCES.md); none was read here. */
   split: string;
   original: string;
   spun: string;
 }
 
-/** Real spun copies with their originals: data/samples/003 (whole and its first paragraph) and bench/spin-real/. */
+/** Real spun copies with their originals: data/samples/003 (whole and its first paragraph) and testkit/spin-real/. */
 export function realPairs(): RealPair[] {
   const full = { original: readFileSync(join(REPO, 'bench', 'group-real', '003-original.txt'), 'utf8'), spun: readFileSync(seed('003'), 'utf8') };
   // the first paragraph of the body (after the title lines): about 80 words

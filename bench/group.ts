@@ -17,8 +17,8 @@ import { discoverStories } from '../server/pipeline/group/index.js';
 import { DEFAULT_CLUSTER, type ClusterOptions } from '../server/pipeline/group/cluster.js';
 import { analyseStory } from '../server/pipeline/batch/analyse.js';
 import type { SegmentedDoc } from '../server/pipeline/types.js';
-import { goldStory, ingestSynth as ingest, pairwisePR, synthCorpus, type SynthRecord } from '../test/pipeline/batch/synth.js';
-import { REPO } from '../test/helpers/paths.js';
+import { goldStory, ingestSynth as ingest, pairwisePR, synthCorpus, type SynthRecord } from '../testkit/synth.js';
+import { REPO } from './paths.js';
 import { segmentDoc } from '../server/pipeline/segment/index.js';
 import { spunQuality, spunSet } from './group-spun.js';
 

@@ -8,8 +8,8 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { REPO } from '../test/helpers/paths.js';
-import { BIN, runCli, type CliResult } from '../test/helpers/cli.js';
+import { REPO } from './paths.js';
+import { BIN, runCli, type CliResult } from '../testkit/cli.js';
 
 execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
 const work = mkdtempSync(join(tmpdir(), 'tapat-bench-hcli-'));

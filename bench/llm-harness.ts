@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED } from '../test/helpers/paths.js';
+import { SHARED } from './paths.js';
 
 // A corrupted-pair set for the judge benchmark: FLORES-200 dev tl→en pairs whose English side is
 // corrupted by a seeded generator (number change, negation, entity swap, truncation), with clean pairs
@@ -13,8 +13,8 @@ export interface HarnessPair {
   kind: Corruption;
 }
 
-export { mulberry32 } from '../test/helpers/rng.js';
-import { mulberry32 } from '../test/helpers/rng.js';
+export { mulberry32 } from '../testkit/rng.js';
+import { mulberry32 } from '../testkit/rng.js';
 
 const AUX = /\b(is|was|are|were|will|can|could|would|should|has|have|had|does|did|do|must|may)\b/;
 

@@ -15,8 +15,8 @@ import { embedTexts } from '../server/llm/embeddings.js';
 import { judgeStory, type JudgePair, type JudgeStats } from '../server/llm/judge.js';
 import { detectStory } from '../server/pipeline/detect/index.js';
 import type { Lang, SegmentedDoc } from '../server/pipeline/types.js';
-import { startFakeOpenAI } from '../test/helpers/fake-openai.js';
-import { SHARED } from '../test/helpers/paths.js';
+import { startFakeOpenAI } from '../testkit/fake-openai.js';
+import { SHARED } from './paths.js';
 import { corruptedPairs, type Corruption, type HarnessPair } from './llm-harness.js';
 
 const DELAY_MS = 40; // simulated model latency of the fake server

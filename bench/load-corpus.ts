@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, SHARED } from '../test/helpers/paths.js';
+import { REPO, SHARED } from './paths.js';
 
 // The batch the load benchmark runs beside the reviewers. With ../shared present: FLORES-200 dev articles,
 // each as an English and a Tagalog JSONL record (real news-like text, real stories to group, align and check).

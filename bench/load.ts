@@ -19,10 +19,10 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb } from '../server/db/index.js';
-import { buildSampleAudit, insertFlag, reviewer } from '../test/helpers/fixtures.js';
+import { buildSampleAudit, insertFlag, reviewer } from '../testkit/fixtures.js';
 import { loadCorpus } from './load-corpus.js';
-import { REPO } from '../test/helpers/paths.js';
-import { serveProcess as serve } from '../test/hardening/serve-process.js';
+import { REPO } from './paths.js';
+import { serveProcess as serve } from '../testkit/serve-process.js';
 
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(`--${name}`);

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO } from '../test/helpers/paths.js';
+import { REPO } from './paths.js';
 import { segmentDoc } from '../server/pipeline/segment/index.js';
 import { repeatedWordingDetector } from '../server/pipeline/detect/detectors/document/repeatedWording.js';
 import { nearRepeatStats } from '../server/pipeline/detect/detectors/document/near-repeats.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED } from '../test/helpers/paths.js';
+import { SHARED } from './paths.js';
 
 /** The English side of a parallel dev set in ../shared/data/parallel as whole documents (lines joined by doc id). */
 export function englishDocs(name: string): { id: string; text: string }[] {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, tx } from '../server/db/index.js';
 import { listFlags, QUEUE_SORTS } from '../server/db/queue.js';
-import { buildSampleAudit, insertFlag } from '../test/helpers/fixtures.js';
+import { buildSampleAudit, insertFlag } from '../testkit/fixtures.js';
 import type { Severity } from '../server/pipeline/types.js';
 
 const i = process.argv.indexOf('--flags');

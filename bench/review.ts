@@ -16,9 +16,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Page } from 'playwright-core';
-import { synthCorpus, synthJsonl } from '../test/pipeline/batch/synth.js';
-import { REPO } from '../test/helpers/paths.js';
-import { CHROMIUM } from '../test/helpers/browser.js';
+import { synthCorpus, synthJsonl } from '../testkit/synth.js';
+import { REPO } from './paths.js';
+import { CHROMIUM } from '../testkit/browser.js';
 import { startServer } from '../server/serve.js';
 import { loadConfig } from '../server/config.js';
 

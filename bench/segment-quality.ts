@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { detectLang } from '../server/lang/langid.js';
 import { boilerplateReason } from '../server/pipeline/segment/boilerplate.js';
 import { segmentText } from '../server/pipeline/segment/index.js';
-import { REPO, SHARED } from '../test/helpers/paths.js';
+import { REPO, SHARED } from './paths.js';
 
 const lines = (name: string): string[] => readFileSync(join(SHARED, 'data/parallel', name), 'utf8').split('\n').filter((l) => l.trim());
 

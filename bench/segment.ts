@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestBuffer } from '../server/pipeline/ingest/index.js';
 import { segmentDoc, segmentText } from '../server/pipeline/segment/index.js';
-import { REPO, SEED_FILES, seed } from '../test/helpers/paths.js';
+import { REPO, SEED_FILES, seed } from './paths.js';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function time(runs: number, f: () => unknown): { ms: number; result: unknown } {

@@ -12,12 +12,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectSpin, restore } from '../server/pipeline/detect/spin/index.js';
 import { tokenize } from '../server/pipeline/detect/spin/tokens.js';
-import { SHARED, REPO, seed } from '../test/helpers/paths.js';
-import { rng } from '../test/pipeline/spin/spinner.js';
-import { FAMILIES, spinWith, thesauriInstalled, type ZooSpun } from './spin-zoo/index.js';
+import { SHARED, REPO, seed } from './paths.js';
+import { rng } from '../testkit/spinner.js';
+import { FAMILIES, spinWith, thesauriInstalled, type ZooSpun } from '../testkit/spin-zoo/index.js';
 import { Tally } from './spin-zoo/evaluate.js';
-import { round } from './spin-zoo/score.js';
-import { asSpun, readPairs } from './spin-real/pairs.js';
+import { round } from '../testkit/spin-zoo/score.js';
+import { asSpun, readPairs } from '../testkit/spin-real/pairs.js';
 import { tuningNews, tuningTexts } from './tuning-set.js';
 
 if (!thesauriInstalled()) {

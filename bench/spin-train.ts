@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { FEATURES, unitFeatures, type Scored } from '../server/pipeline/detect/spin/features.js';
 import { docInputs, docProbabilities, type SpinModel } from '../server/pipeline/detect/spin/model.js';
 import { spinUnits } from '../server/pipeline/detect/spin/units.js';
-import { REPO } from '../test/helpers/paths.js';
-import { rng, spinText } from '../test/pipeline/spin/spinner.js';
+import { REPO } from './paths.js';
+import { rng, spinText } from '../testkit/spinner.js';
 import { tuningTexts } from './tuning-set.js';
 
 interface Doc {

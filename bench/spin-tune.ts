@@ -5,7 +5,7 @@
 // `npx tsx bench/spin-tune.ts '{"spin-context":{"gateMean":0.1}}'`. Writes nothing.
 import { detectSpin } from '../server/pipeline/detect/spin/index.js';
 import { tokenize } from '../server/pipeline/detect/spin/tokens.js';
-import { rng, spinText, type Spun } from '../test/pipeline/spin/spinner.js';
+import { rng, spinText, type Spun } from '../testkit/spinner.js';
 import { tuningTexts } from './tuning-set.js';
 
 const texts = tuningTexts().map((t) => t.text);

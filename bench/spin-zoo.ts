@@ -1,20 +1,20 @@
 // Spinner-zoo benchmark: `npm run bench:spin-zoo` → bench/results/spin-zoo.json.
-// Each family of bench/spin-zoo/ spins the clean English news of FLORES-200 dev and TICO-19 dev (by
+// Each family of testkit/spin-zoo/ spins the clean English news of FLORES-200 dev and TICO-19 dev (by
 // document) and the three clean English seeds; every other text also gets 1–3 meaning edits. Both modes of
-// the CURRENT spin detectors are scored per family, then on the real pairs of bench/spin-real/ (real
+// the CURRENT spin detectors are scored per family, then on the real pairs of testkit/spin-real/ (real
 // spinner output beside its original), the reporting part apart from the tuning part.
 // The thesaurus families need Debian's mythes-en-us and libaiksaurus-1.2-data: bench/spin-zoo/setup.sh.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { englishDocs } from './parallel-docs.js';
 import { detectSpin, restore } from '../server/pipeline/detect/spin/index.js';
-import { REPO, seed } from '../test/helpers/paths.js';
-import { rng } from '../test/pipeline/spin/spinner.js';
-import { FAMILIES, spinWith, thesauriInstalled, type ZooSpun } from './spin-zoo/index.js';
-import { addMeaning } from './spin-zoo/inject.js';
+import { REPO, seed } from './paths.js';
+import { rng } from '../testkit/spinner.js';
+import { FAMILIES, spinWith, thesauriInstalled, type ZooSpun } from '../testkit/spin-zoo/index.js';
+import { addMeaning } from '../testkit/spin-zoo/inject.js';
 import { Tally } from './spin-zoo/evaluate.js';
-import { round } from './spin-zoo/score.js';
-import { asSpun, readPairs } from './spin-real/pairs.js';
+import { round } from '../testkit/spin-zoo/score.js';
+import { asSpun, readPairs } from '../testkit/spin-real/pairs.js';
 
 if (!thesauriInstalled()) {
   console.error('bench:spin-zoo: the thesauri are missing; run bench/spin-zoo/setup.sh (installs mythes-en-us and libaiksaurus-1.2-data)');
@@ -87,7 +87,7 @@ for (const split of ['tuning', 'reporting'] as const) {
 }
 
 const result = {
-  what: 'the CURRENT spin detectors on the spinner zoo (bench/spin-zoo/, seeded) and on real spinner output (bench/spin-real/)',
+  what: 'the CURRENT spin detectors on the spinner zoo (testkit/spin-zoo/, seeded) and on real spinner output (testkit/spin-real/)',
   corpus: { texts: corpus.length, from: 'FLORES-200 dev en and TICO-19 dev en by document (../shared/data/parallel), seeds 001/002/004' },
   spinRate: '0.15–0.35 of eligible words tried per text; every other text also gets 1–3 meaning edits (number, number word, date, name, negation, polarity, quantity) on words the spinner left alone',
   scoring:

@@ -10,8 +10,8 @@ import { detectSpin, restore, type SpinFinding } from '../server/pipeline/detect
 import { tokenize } from '../server/pipeline/detect/spin/tokens.js';
 import { allEntries } from '../server/pipeline/detect/spin/lexicon.js';
 import { STOPWORDS } from '../server/pipeline/detect/spin/stopwords.js';
-import { REPO, seed } from '../test/helpers/paths.js';
-import { rng, spinText, type GoldEdit } from '../test/pipeline/spin/spinner.js';
+import { REPO, seed } from './paths.js';
+import { rng, spinText, type GoldEdit } from '../testkit/spinner.js';
 
 interface Span {
   start: number;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED } from '../test/helpers/paths.js';
+import { SHARED } from './paths.js';
 
 // The spin tuning text — NOT the bench corpus: Tatoeba test English and the UD English sentences (../shared),
 // grouped into ~150-word pseudo-documents. bench/spin-train.ts trains on it, bench/spin-tune.ts scores

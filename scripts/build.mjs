@@ -1,4 +1,4 @@
-// Builds the server (one ESM file per source file, no bundling, so stack traces map to sources)
+// Builds the server and its contract (one ESM file per source file, no bundling, so stack traces map to sources)
 // and the client (one bundle). esbuild does not type-check: `npm test` runs tsc --noEmit for that.
 import { build } from 'esbuild';
 import { readdirSync, rmSync, statSync, mkdirSync, copyFileSync } from 'node:fs';
@@ -15,10 +15,11 @@ function listTs(dir) {
 }
 
 rmSync('dist', { recursive: true, force: true });
+// contract/ (the HTTP and JSONL schemas) is imported by the server at run time, so it is built beside it.
 await build({
-  entryPoints: listTs('server'),
-  outdir: 'dist/server',
-  outbase: 'server',
+  entryPoints: [...listTs('server'), ...listTs('contract')],
+  outdir: 'dist',
+  outbase: '.',
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -47,7 +48,7 @@ ensureVocabularyFile();
 // that no batch worker has to.
 const { getLemmaIndex, getSenseCounts } = await import('../dist/server/lang/wordnet/files.js');
 const { loadVocabulary } = await import('../dist/server/lang/wordnet/vocabulary.js');
-const { frequencyRank } = await import('../dist/server/pipeline/detect/spin/frequency.js');
+const { frequencyRank } = await import('../dist/server/lang/word-ranks.js');
 const { newsRank } = await import('../dist/server/lang/vectors.js');
 const { loadLexicon } = await import('../dist/server/lang/lexicon.js');
 loadLexicon();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED } from '../../test/helpers/paths.js';
+import { SHARED } from '../paths.js';
 
 export const lines = (file: string): string[] => readFileSync(file, 'utf8').replace(/\n$/, '').split('\n');
 

@@ -1,11 +1,11 @@
-import type { Link } from './score.js';
+import type { Link } from '../../testkit/align/score.js';
 
 // Seeded perturbation of a parallel document into a comparable-looking pair, with its gold alignment:
 // ~10% of sentences deleted on one side or the other, some adjacent sentences merged on one side,
 // and scrape-junk lines inserted on both sides.
 
-export { mulberry32 as rng } from '../../test/helpers/rng.js';
-import { mulberry32 as rng } from '../../test/helpers/rng.js';
+export { mulberry32 as rng } from '../../testkit/rng.js';
+import { mulberry32 as rng } from '../../testkit/rng.js';
 
 const JUNK_EN = ['Subscribe to our newsletter', 'Please enter your comment!', 'Share this article', 'Advertisement', 'Read more:', 'Source link', 'Click here to follow us on Facebook'];
 const JUNK_TL = ['Mag-subscribe sa aming newsletter', 'Ibahagi ang artikulong ito', 'Advertisement', 'Basahin din:', 'I-follow kami sa Facebook'];

@@ -1,6 +1,6 @@
 import { detectSpin, restore, type SpinFinding } from '../../server/pipeline/detect/spin/index.js';
-import { anyOverlap, match, prf, share, type Prf } from './score.js';
-import type { ZooSpun } from './types.js';
+import { anyOverlap, match, prf, share, type Prf } from '../../testkit/spin-zoo/score.js';
+import type { ZooSpun } from '../../testkit/spin-zoo/types.js';
 
 // What the bench measures on one spun text, in both modes, summed over a family (or over the real pairs).
 

@@ -1,5 +1,7 @@
 // Talks to /api. The bearer token lives in localStorage and goes with every request: the server answers
 // reads too only to a signed-in reviewer (only /api/health is open).
+import type { Reviewer } from './types.js';
+
 const TOKEN_KEY = 'tapat.token';
 
 export const getToken = (): string | null => localStorage.getItem(TOKEN_KEY);
@@ -80,11 +82,8 @@ export async function postText<T>(path: string, body: string, type: string): Pro
   return json as T;
 }
 
-export interface Me {
-  id: number;
-  name: string;
-  role: 'reviewer' | 'admin';
-}
+/** The signed-in reviewer (contract/api/admin.ts). */
+export type Me = Reviewer;
 /** The signed-in reviewer with id and role (null when not signed in). */
 export async function me(): Promise<Me | null> {
   const token = getToken();

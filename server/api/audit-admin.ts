@@ -1,12 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from './app.js';
 import { deleteAudit } from '../db/audits.js';
 import { requireAdmin } from './roles.js';
 import { HttpError } from './errors.js';
 import { parse } from './validate.js';
-
-const IdParam = z.object({ id: z.coerce.number().int().positive() });
+import { IdParam } from '../../contract/index.js';
 
 /**
  * DELETE /api/audits/:id — admins only. The audit, its versions, alignments, flags and their verdicts go

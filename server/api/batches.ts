@@ -13,6 +13,7 @@ import { storageFailure } from './storage.js';
 import { storedTotals } from '../db/stats.js';
 import { latestRun } from '../db/batch.js';
 import { NoQuery, parse } from './validate.js';
+import type { BatchCreated, LatestBatch } from '../../contract/index.js';
 
 // POST /api/batches — admins only. The body is JSONL records ({"url","title","text"|"html","lang"?} per
 // line, Content-Type application/x-ndjson), bounded by limits.maxRequestBytes (413 beyond) and
@@ -39,7 +40,7 @@ export function batchesRouter({ db, config, checkpoint }: AppDeps): Router {
       // one worker thread does the analysis, so the server keeps answering reviewers while a batch runs
       const s = await runBatch(db, config, [file], { workers: 1, progress: new Progress('quiet'), model: modelLayer(db, config) });
       checkpoint?.(); // a batch writes a lot at once: give the WAL back now rather than at the next idle tick
-      res.status(201).json({ run: s.runId, documents: s.documents, audits: s.audits, refused: s.refused });
+      res.status(201).json({ run: s.runId, documents: s.documents, audits: s.audits, refused: s.refused } satisfies BatchCreated);
     } catch (e) {
       if (e instanceof InputError) throw new HttpError(400, e.message);
       // A batch commits story by story: on a full disk part of it may be stored, and the answer says how much.
@@ -60,7 +61,7 @@ export function batchesRouter({ db, config, checkpoint }: AppDeps): Router {
   // GET /api/batches/latest: the newest run and how many of its items are in, polled by the upload page
   r.get('/latest', (req, res) => {
     parse(NoQuery, req.query, 'query');
-    res.json({ run: latestRun(db) });
+    res.json({ run: latestRun(db) } satisfies LatestBatch);
   });
   return r;
 }

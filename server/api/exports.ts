@@ -1,19 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from './app.js';
 import { HttpError } from './errors.js';
 import { InputError } from '../errors.js';
-import { EXPORT_FORMATS, exportAudit } from '../pipeline/export/index.js';
+import { exportAudit } from '../pipeline/export/index.js';
+import { ExportQuery as Query, IdParam as Params } from '../../contract/index.js';
 
 // GET /api/audits/:id/export?format=txt|md|html|tmx|xliff|csv|jsonl[&document=ID][&dropBoilerplate=1]
-const Params = z.object({ id: z.coerce.number().int().positive() });
-const Query = z
-  .object({
-    format: z.enum(EXPORT_FORMATS),
-    document: z.coerce.number().int().positive().optional(),
-    dropBoilerplate: z.enum(['0', '1', 'true', 'false']).optional(),
-  })
-  .strict();
 
 export function exportsRouter({ db }: AppDeps): Router {
   const r = Router();

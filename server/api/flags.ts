@@ -1,43 +1,14 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from './app.js';
-import { getFlag, listFlags, QUEUE_SORTS, QUEUE_STATUSES, verdictHistory } from '../db/queue.js';
+import { getFlag, listFlags, verdictHistory } from '../db/queue.js';
 import { addVerdict, VerdictError } from '../db/verdicts.js';
 import { requireReviewer, reviewerOf } from './auth.js';
 import { HttpError } from './errors.js';
 import { flagExists } from '../db/flags.js';
 import { jsonCache } from './cache.js';
 import { NoQuery, parse } from './validate.js';
-import { own } from '../lang/own.js';
-import { FilterFields, toFilter } from './flag-query.js';
-
-const IdParam = z.object({ id: z.coerce.number().int().positive() });
-const id = z.coerce.number().int().positive();
-
-const ACTION_ALIAS: Record<string, string> = { approve: 'approved', reject: 'rejected', correct: 'corrected' };
-
-const QueueQuery = z
-  .object({
-    // a verdict's action names the same status as its past tense (?status=approve means approved)
-    status: z.preprocess((v) => (typeof v === 'string' ? (own(ACTION_ALIAS, v) ?? v) : v), z.enum(QUEUE_STATUSES)).default('active'),
-    ...FilterFields,
-    sort: z.enum(QUEUE_SORTS).default('severity'),
-    after: id.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .strict();
-
-const MAX_CORRECTION = 20_000;
-const VerdictBody = z.discriminatedUnion('action', [
-  z.object({ action: z.enum(['approve', 'reject', 'undo']), version: z.number().int().positive() }).strict(),
-  z
-    .object({
-      action: z.literal('correct'),
-      version: z.number().int().positive(),
-      text: z.string().trim().min(1, 'a correction needs its corrected text').max(MAX_CORRECTION),
-    })
-    .strict(),
-]);
+import { toFilter } from './flag-query.js';
+import { IdParam, QueueQuery, VerdictBody, type FlagDetail, type FlagPage, type VerdictCreated } from '../../contract/index.js';
 
 export function flagsRouter({ db }: AppDeps): Router {
   const r = Router();
@@ -45,7 +16,7 @@ export function flagsRouter({ db }: AppDeps): Router {
   r.get('/', (req, res) => {
     const q = parse(QueueQuery, req.query, 'query');
     if (q.after !== undefined && !flagExists(db, q.after)) throw new HttpError(400, `after: no flag ${q.after}`);
-    send(req, res, () =>
+    send(req, res, (): FlagPage =>
       listFlags(db, { ...toFilter(q), status: q.status, sort: q.sort, after: q.after, limit: q.limit }),
     );
   });
@@ -54,7 +25,7 @@ export function flagsRouter({ db }: AppDeps): Router {
     parse(NoQuery, req.query, 'query');
     const flag = getFlag(db, flagId);
     if (!flag) throw new HttpError(404, `no flag ${flagId}`);
-    res.json({ flag, history: verdictHistory(db, flagId) });
+    res.json({ flag, history: verdictHistory(db, flagId) } satisfies FlagDetail);
   });
   r.post('/:id/verdicts', requireReviewer(db), (req, res) => {
     const { id: flagId } = parse(IdParam, req.params, 'flag id');
@@ -67,7 +38,7 @@ export function flagsRouter({ db }: AppDeps): Router {
         version: body.version,
         text: body.action === 'correct' ? body.text : undefined,
       });
-      res.status(201).json({ verdict: verdictId, flag, history: verdictHistory(db, flagId) });
+      res.status(201).json({ verdict: verdictId, flag, history: verdictHistory(db, flagId) } satisfies VerdictCreated);
     } catch (e) {
       if (!(e instanceof VerdictError)) throw e;
       const f = e.refusal;

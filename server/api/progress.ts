@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from './app.js';
 import { requireAdmin } from './roles.js';
 import { reviewerOf } from './auth.js';
@@ -7,25 +6,24 @@ import { HttpError } from './errors.js';
 import { NoQuery, parse } from './validate.js';
 import { tx } from '../db/index.js';
 import { assignAudit, reviewerIdByName, reviewerProgress } from '../db/progress.js';
+import { AssigneeBody, IdParam, type Assigned, type Progress } from '../../contract/index.js';
 
 // GET  /api/progress                     → {reviewers: [{name, decided_today, decided, assigned_audits, pending_assigned}]}
 // POST /api/audits/:id/assignee {reviewer: NAME | null} — admins: who reviews this audit (null: anyone)
-const IdParam = z.object({ id: z.coerce.number().int().positive() });
-const AssignBody = z.object({ reviewer: z.string().min(1).max(64).nullable() }).strict();
 
 export function progressRouter({ db }: AppDeps): Router {
   const r = Router();
   r.get('/progress', (req, res) => {
     parse(NoQuery, req.query, 'query');
-    res.json({ reviewers: reviewerProgress(db) });
+    res.json({ reviewers: reviewerProgress(db) } satisfies Progress);
   });
   r.post('/audits/:id/assignee', ...requireAdmin(db), (req, res) => {
     const { id } = parse(IdParam, req.params, 'audit id');
-    const body = parse(AssignBody, req.body ?? {}, 'body');
+    const body = parse(AssigneeBody, req.body ?? {}, 'body');
     const reviewerId = body.reviewer === null ? null : reviewerIdByName(db, body.reviewer);
     if (reviewerId === undefined) throw new HttpError(400, `reviewer: no reviewer named "${body.reviewer}"`);
     if (!tx(db, () => assignAudit(db, id, reviewerId, reviewerOf(req).id))) throw new HttpError(404, `no audit ${id}`);
-    res.json({ audit: id, reviewer: body.reviewer });
+    res.json({ audit: id, reviewer: body.reviewer } satisfies Assigned);
   });
   return r;
 }

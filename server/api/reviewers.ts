@@ -1,30 +1,24 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from './app.js';
 import { addReviewer, reviewerExists } from '../db/reviewers.js';
 import { tx } from '../db/index.js';
 import { requireAdmin } from './roles.js';
 import { HttpError } from './errors.js';
 import { parse } from './validate.js';
+import { ReviewerBody, type ReviewerCreated } from '../../contract/index.js';
 
 // POST /api/reviewers {name, role?} — admins only. The new token is in the answer, once; only its hash is stored.
-const Body = z
-  .object({
-    name: z.string().regex(/^[\p{L}\p{N} ._@-]{1,64}$/u, '1-64 letters, digits, space . _ @ -'),
-    role: z.enum(['reviewer', 'admin']).default('reviewer'),
-  })
-  .strict();
 
 export function reviewersRouter({ db }: AppDeps): Router {
   const r = Router();
   r.post('/', ...requireAdmin(db), (req, res) => {
-    const body = parse(Body, req.body ?? {}, 'body');
+    const body = parse(ReviewerBody, req.body ?? {}, 'body');
     const created = tx(db, () => {
       if (reviewerExists(db, body.name)) return null;
       return addReviewer(db, body.name, body.role);
     });
     if (!created) throw new HttpError(409, `a reviewer named "${body.name}" exists already`);
-    res.status(201).json({ reviewer: created.reviewer, token: created.token });
+    res.status(201).json({ reviewer: created.reviewer, token: created.token } satisfies ReviewerCreated);
   });
   return r;
 }

@@ -1,5 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { HttpError } from './errors.js';
+
+// Request shapes live in the contract (contract/api/), shared with the web app; this turns a bad one into a 400.
+export { NoQuery } from '../../contract/index.js';
 
 /** Parses request input with a zod schema; a failure is a 400 naming the first bad field. */
 export function parse<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
@@ -9,6 +12,3 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, what: stri
   const field = issue?.path.length ? issue.path.join('.') : what;
   throw new HttpError(400, `${field}: ${issue?.message ?? 'invalid'}`);
 }
-
-/** For endpoints that take no query parameters: an unknown one is a mistake worth saying. */
-export const NoQuery = z.object({}).strict();

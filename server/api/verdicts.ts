@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from './app.js';
 import { requireReviewer, reviewerOf } from './auth.js';
 import { HttpError } from './errors.js';
@@ -8,6 +7,7 @@ import { NoQuery } from './validate.js';
 import { getFlag } from '../db/queue.js';
 import { undoLast } from '../db/undo.js';
 import { bulkCounts, bulkVerdict } from '../db/bulk.js';
+import { BulkBody, BulkFlagQuery as FlagQuery, type BulkCounts, type BulkCreated, type UndoLast } from '../../contract/index.js';
 
 // Decisions that are not about one flag on screen: "undo my last decision" (a stack, from anywhere) and bulk
 // decisions (every identical finding, or every finding of a detector in an audit).
@@ -15,17 +15,6 @@ import { bulkCounts, bulkVerdict } from '../db/bulk.js';
 //   GET  /api/verdicts/bulk?flag=ID         → {identical: {audit, batch}, detector}: what a bulk decision would decide
 //   POST /api/verdicts/bulk {flag, match, scope, action, text?} → 201 {bulk, flags: [ids]}
 
-const FlagQuery = z.object({ flag: z.coerce.number().int().positive() }).strict();
-const BulkBody = z
-  .object({
-    flag: z.number().int().positive(),
-    match: z.enum(['identical', 'detector']),
-    scope: z.enum(['audit', 'batch']).default('audit'),
-    action: z.enum(['approve', 'reject', 'correct']),
-    text: z.string().trim().min(1).max(20_000).optional(),
-  })
-  .strict()
-  .refine((b) => (b.action === 'correct') === (b.text !== undefined), { message: 'a correction, and only a correction, carries text' });
 
 export function verdictsRouter({ db }: AppDeps): Router {
   const r = Router();
@@ -33,12 +22,12 @@ export function verdictsRouter({ db }: AppDeps): Router {
     parse(NoQuery, req.query, 'query');
     const undone = undoLast(db, reviewerOf(req));
     if (!undone) throw new HttpError(409, 'nothing of yours to undo: none of your verdicts still decides a flag');
-    res.json({ undone: undone.flagIds, bulk: undone.bulkId, flag: getFlag(db, undone.flagIds[0]!) });
+    res.json({ undone: undone.flagIds, bulk: undone.bulkId, flag: getFlag(db, undone.flagIds[0]!)! } satisfies UndoLast);
   });
   r.get('/bulk', (req, res) => {
     const { flag } = parse(FlagQuery, req.query, 'query');
     if (!getFlag(db, flag)) throw new HttpError(404, `no flag ${flag}`);
-    res.json(bulkCounts(db, flag));
+    res.json(bulkCounts(db, flag) satisfies BulkCounts);
   });
   r.post('/bulk', requireReviewer(db), (req, res) => {
     const b = parse(BulkBody, req.body ?? {}, 'body');
@@ -46,7 +35,7 @@ export function verdictsRouter({ db }: AppDeps): Router {
     if (!flag) throw new HttpError(404, `no flag ${b.flag}`);
     if (flag.audit_id === null) throw new HttpError(400, `flag ${b.flag} belongs to no audit: decide it on its own`);
     const out = bulkVerdict(db, { flagId: b.flag, match: b.match, scope: b.scope, action: b.action, text: b.text, reviewer: reviewerOf(req) });
-    res.status(201).json({ bulk: out.bulkId, flags: out.flagIds });
+    res.status(201).json({ bulk: out.bulkId, flags: out.flagIds } satisfies BulkCreated);
   });
   return r;
 }

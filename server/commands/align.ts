@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { InputError } from '../errors.js';
 import type { Bead, SegmentedDoc } from '../pipeline/types.js';
 import { writeJsonl, writeLine } from './io.js';
+import type { AlignRecord } from '../../contract/index.js';
 
 interface AlignCliOptions {
   presegmented?: boolean;
@@ -43,7 +44,7 @@ export function registerAlign(program: Command): void {
       // Embeddings only when the model layer is configured (TAPAT_EMBED_MODEL …); null otherwise or on failure.
       const extraSimilarity = await embeddingSimilarity(null, loadConfig(), a.sentences, b.sentences);
       const beads = alignSentences(a, b, { extraSimilarity });
-      if (opts.jsonl) writeJsonl(beads.map((b) => ({ src: b.src, tgt: b.tgt, score: b.score })));
+      if (opts.jsonl) writeJsonl(beads.map((b): AlignRecord => ({ src: b.src, tgt: b.tgt, score: b.score })));
       else printSideBySide(beads, src, tgt);
     });
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { defaultDbPath, loadConfig } from '../config.js';
 import { openDb } from '../db/index.js';
 import { activeFlags, getAudit, type StoredFlag } from '../db/audits.js';
-import { docFlagRecord, sided, type DocFlagRecord } from '../core/flag-record.js';
+import { docFlagRecord, sided } from '../core/flag-record.js';
 import type { Span } from '../core/types.js';
 import { PartlySavedError, UsageError } from '../errors.js';
 import { checkOutputPath } from '../fs/output-path.js';
@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../fs/write-atomic.js';
 import { BatchPool, defaultWorkers } from '../pipeline/batch/pool.js';
 import { writeLine } from './io.js';
 import { statsLine } from '../llm/stats.js';
+import type { AuditRecord, BatchReport } from '../../contract/index.js';
 
 interface AuditOpts {
   db: string;
@@ -24,7 +25,7 @@ interface AuditOpts {
 const spanOf = (start: number | null, end: number | null): Span | null => (start === null || end === null ? null : { start, end });
 
 /** A stored flag as a JSONL record: the story's pivot is the source side, any other version the target. */
-function storedFlagRecord(f: StoredFlag, pivot: number | null): DocFlagRecord {
+function storedFlagRecord(f: StoredFlag, pivot: number | null): AuditRecord {
   const span = spanOf(f.start, f.end);
   const facts = { ...f, otherSegments: f.other_segments, span, otherSpan: spanOf(f.other_start, f.other_end) };
   return docFlagRecord(sided(facts, f.document_id === pivot ? 'src' : 'tgt'), f.path, span);
@@ -97,7 +98,7 @@ async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise
       throw committed.documents || committed.refused || committed.stories ? new PartlySavedError(e, committedText(committed)) : e;
     });
     if (opts.report || opts.reportHtml) {
-      const report = { ...batchReport(db, s.runId, s.audits, s.refused), llm: s.llm };
+      const report = { ...batchReport(db, s.runId, s.audits, s.refused), llm: s.llm } satisfies BatchReport;
       const written: string[] = [];
       try {
         if (opts.report) {

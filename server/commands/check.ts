@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import type { SegmentedDoc } from '../pipeline/types.js';
 import type { CheckRecord } from '../pipeline/detect/check.js';
 import { writeJsonl, writeLine } from './io.js';
+import type { CheckRecord as ContractCheckRecord } from '../../contract/index.js';
 
 async function load(path: string, presegmented: boolean, maxBytes: number): Promise<SegmentedDoc> {
   const [{ ingestFile }, { segmentDoc, segmentLines }, { detectLang }] = await Promise.all([
@@ -37,7 +38,7 @@ export function registerCheck(program: Command): void {
       const { checkDocs } = await import('../pipeline/detect/check.js');
       const records = checkDocs(src, tgt, cfg.thresholds);
       if (opts.jsonl) {
-        writeJsonl(records);
+        writeJsonl(records satisfies ContractCheckRecord[]);
         return;
       }
       writeLine(`${srcPath} (${src.lang}, ${src.segments.length} sentences) → ${tgtPath} (${tgt.lang}, ${tgt.segments.length} sentences): ${records.length} flag(s)`);

@@ -1,22 +1,14 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { writeJsonl, writeLine } from './io.js';
+import type { DetectorRecord as ContractDetectorRecord } from '../../contract/index.js';
 
 // `tapat detectors`: the registry as the tool runs it — every detector's id, scope, MQM category, default
 // severity and its effective thresholds (defaults overridden by tapat.config.json), so a user can see which keys
 // `thresholds.<id>` accepts without reading the source. Generated from the registry, never written by hand.
 
-export interface DetectorRecord {
-  id: string;
-  name: string;
-  scope: 'pair' | 'document' | 'spin' | 'story';
-  category: string;
-  severity: string;
-  description: string;
-  thresholds: Record<string, number>;
-  /** Keys whose value comes from tapat.config.json rather than the detector's default. */
-  configured: string[];
-}
+/** One detector as `tapat detectors --jsonl` prints it (contract/jsonl/records.ts). */
+export type DetectorRecord = ContractDetectorRecord;
 
 export async function detectorRecords(): Promise<DetectorRecord[]> {
   const cfg = loadConfig();

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { llmSettings } from '../llm/settings.js';
 import { docFlagRecord, sided } from '../core/flag-record.js';
 import { writeJsonl, writeLine } from './io.js';
+import type { JudgeRecord } from '../../contract/index.js';
 
 // tapat judge: the optional LLM judge over an audit already stored. Its findings are stored as flags of
 // detector llm-mqm (they then show in the review UI); offline flags it confirms or disputes get a new
@@ -43,7 +44,7 @@ export function registerJudge(program: Command): void {
           writeJsonl(
             r.placed
               .filter((p) => p.finding.detector === JUDGE_DETECTOR)
-              .map(({ versionIndex, finding: f }) => docFlagRecord(sided(f, versionIndex === pivot ? 'src' : 'tgt'), docs[versionIndex]!.doc.path, f.span)),
+              .map(({ versionIndex, finding: f }): JudgeRecord => docFlagRecord(sided(f, versionIndex === pivot ? 'src' : 'tgt'), docs[versionIndex]!.doc.path, f.span)),
           );
         }
         say(judgeSummary(r.stats));

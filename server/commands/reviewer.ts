@@ -5,6 +5,7 @@ import { openDb, type Db } from '../db/index.js';
 import { addReviewer, listReviewers, reviewerExists, revokeReviewer, rotateToken } from '../db/reviewers.js';
 import { InputError, UsageError } from '../errors.js';
 import { writeJsonl, writeLine } from './io.js';
+import type { ReviewerRecord } from '../../contract/index.js';
 
 const NAME_RE = /^[\p{L}\p{N} ._@-]{1,64}$/u;
 
@@ -47,7 +48,7 @@ export function registerReviewer(program: Command): void {
     .action((opts: { db: string; json?: boolean }) => {
       const days = loadConfig().server.tokenLifetimeDays;
       const rows = withExistingDb(opts.db, (db) => listReviewers(db, days));
-      if (opts.json) return writeJsonl(rows);
+      if (opts.json) return writeJsonl(rows satisfies ReviewerRecord[]);
       for (const r of rows) {
         const state = r.status === 'revoked' ? `revoked ${r.revokedAt}` : r.status === 'expired' ? `expired ${r.tokenExpiresAt}` : `active until ${r.tokenExpiresAt}`;
         writeLine(`${r.id}\t${r.name}\t${r.role}\t${state}`);

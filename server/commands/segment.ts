@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { writeJsonl, writeLine } from './io.js';
+import type { SegmentRecord } from '../../contract/index.js';
 
 export function registerSegment(program: Command): void {
   program
@@ -17,7 +18,7 @@ export function registerSegment(program: Command): void {
       for (const doc of docs) {
         if (opts.jsonl) {
           writeJsonl(
-            doc.segments.map((s) => ({
+            doc.segments.map((s): SegmentRecord => ({
               ...(several ? { doc: doc.path } : {}),
               start: s.start,
               end: s.end,

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { InputError } from '../errors.js';
 import type { IngestedDoc } from '../pipeline/types.js';
 import { writeJsonl, writeLine } from './io.js';
+import type { SpinRecord } from '../../contract/index.js';
 
 async function ingest(path: string, maxBytes: number): Promise<IngestedDoc[]> {
   if (!existsSync(path) || !statSync(path).isFile()) throw new InputError('no such file', path);
@@ -20,8 +21,11 @@ export function registerSpin(program: Command): void {
     .option('--jsonl', 'one JSON record per finding: {start,end,text,kind,suggestion,confidence,detector}')
     .action(async (file: string, opts: { original?: string; jsonl?: boolean }) => {
       const cfg = loadConfig();
-      const { checkSpinThresholds, detectSpin } = await import('../pipeline/detect/spin/index.js');
-      checkSpinThresholds(cfg.thresholds);
+      const { detectSpin } = await import('../pipeline/detect/spin/index.js');
+      const { allDetectors } = await import('../pipeline/detect/registry.js');
+      const { validateThresholds } = await import('../pipeline/detect/thresholds.js');
+      // the one threshold check `tapat audit` makes: a misspelt detector id or key is refused here too
+      validateThresholds(cfg.thresholds, allDetectors());
       const docs = await ingest(file, cfg.limits.maxFileBytes);
       const originals = opts.original ? await ingest(opts.original, cfg.limits.maxFileBytes) : null;
       docs.forEach((doc, i) => {
@@ -30,7 +34,7 @@ export function registerSpin(program: Command): void {
         const findings = detectSpin(doc.text, { original: original ?? null, thresholds: cfg.thresholds });
         const multi = docs.length > 1 ? { doc: doc.path } : {};
         if (opts.jsonl) {
-          writeJsonl(findings.map((f) => ({ start: f.start, end: f.end, text: f.text, kind: f.kind, suggestion: f.suggestion, confidence: round(f.confidence), detector: f.detector, ...multi })));
+          writeJsonl(findings.map((f): SpinRecord => ({ start: f.start, end: f.end, text: f.text, kind: f.kind, suggestion: f.suggestion, confidence: round(f.confidence), detector: f.detector, ...multi })));
         } else {
           if (docs.length > 1) writeLine(`# ${doc.path}`);
           for (const f of findings) {

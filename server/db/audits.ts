@@ -10,6 +10,8 @@ export interface AuditRow {
   pivot_document_id: number | null;
   created_at: string;
   updated_at: string;
+  /** the batch's key for the story (its documents); null for an audit made otherwise */
+  story_key: string | null;
 }
 export interface AuditVersion {
   document_id: number;

@@ -2,6 +2,7 @@ import type { Db } from './index.js';
 import { stmt } from './stmt.js';
 import { nowIso } from '../clock.js';
 import { currentVerdictSql } from './queue-sql.js';
+import type { ReviewerRole } from './reviewers.js';
 
 // Who reviews what, and how far each reviewer got: audits assigned to reviewers, and per reviewer the
 // verdicts that still decide a flag (given today, and in all), and what is pending in their audits.
@@ -9,7 +10,7 @@ import { currentVerdictSql } from './queue-sql.js';
 export interface ReviewerProgress {
   id: number;
   name: string;
-  role: string;
+  role: ReviewerRole;
   /** verdicts given since midnight UTC that still decide their flag */
   decided_today: number;
   decided: number;

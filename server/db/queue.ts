@@ -2,6 +2,7 @@ import type { Db } from './index.js';
 import { stmt } from './stmt.js';
 import { fromJson } from './index.js';
 import type { FlagRow } from './flags.js';
+import type { Lang } from '../pipeline/types.js';
 import { currentVerdictSql, type Decision } from './queue-sql.js';
 import { filterSql, statusSql, type FlagFilter, type QueueStatus } from './filter.js';
 
@@ -45,8 +46,8 @@ export interface CurrentDecision {
 /** A stored flag as the API shows it: the row with its JSON columns parsed, the languages of both sides,
  * excerpts, and the current decision. */
 export interface FlagView extends Omit<FlagRow, 'segments' | 'other_segments' | 'evidence'> {
-  document_lang: string;
-  other_document_lang: string | null;
+  document_lang: Lang;
+  other_document_lang: Lang | null;
   segments: number[];
   other_segments: number[];
   /** The flagged sentence(s), and the other side's, so a queue item reads on its own. */

@@ -63,6 +63,8 @@ export interface AuditSummary {
   pivot_document_id: number | null;
   created_at: string;
   updated_at: string;
+  /** a.*: the batch's key for the story, null for an audit made otherwise */
+  story_key: string | null;
   versions: number;
   /** active flags */
   flags: number;

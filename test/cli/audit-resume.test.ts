@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BIN, runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
-import { synthCorpus, synthJsonl } from '../pipeline/batch/synth.js';
+import { synthCorpus, synthJsonl } from '../../testkit/synth.js';
 
 // Kill-and-resume: the built CLI is killed with SIGKILL in the middle of a batch, run again with the
 // same inputs, and the database must then hold exactly what an uninterrupted run stores.

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { tmpDir } from '../helpers/tmp.js';
-import { serveProcess } from './serve-process.js';
+import { serveProcess } from '../../testkit/serve-process.js';
 
 // tapat serve binds 127.0.0.1 unless told otherwise, says so, and is not reachable on the machine's other addresses.
 const reachable = (host: string, port: number): Promise<boolean> =>

@@ -9,7 +9,7 @@ import { startServer } from '../../server/serve.js';
 import { buildSampleAudit, reviewer } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
-import { serveProcess } from './serve-process.js';
+import { serveProcess } from '../../testkit/serve-process.js';
 
 // issue 22: `tapat restore --force` under a running server exited 0, the server went on writing to the
 // deleted file and the next verdicts got 201 and were lost. Now restore refuses while any process holds the

@@ -6,6 +6,7 @@ import { openDb } from '../../server/db/index.js';
 import { reviewerByToken } from '../../server/db/reviewers.js';
 import { runCli, jsonl } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
+import { ReviewerRecord } from '../../contract/index.js';
 
 // tapat reviewer list | revoke | rotate (issue 22): a leaked token can be ended, a lost one replaced, and
 // nobody's token is ever printed by list.
@@ -24,6 +25,7 @@ test('reviewer list shows status and expiry but no token; revoke ends a token; r
   assert.equal(list.code, 0, list.stderr);
   const rows = jsonl<{ name: string; role: string; status: string; tokenExpiresAt: string }>(list.stdout);
   assert.deepEqual(rows.map((r) => [r.name, r.role, r.status]), [['ana', 'reviewer', 'active'], ['boss', 'admin', 'active']]);
+  for (const r of rows) assert.ok(ReviewerRecord.safeParse(r).success, `${r.name}: the record keeps to the contract (contract/jsonl/records.ts)`);
   assert.ok(rows.every((r) => Date.parse(r.tokenExpiresAt) > Date.now() + 89 * 86_400_000), 'default lifetime 90 days');
   const text = runCli(['reviewer', 'list', '--db', db]);
   assert.match(text.stdout, /ana\treviewer\tactive until \d{4}-/);

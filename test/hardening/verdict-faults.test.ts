@@ -8,7 +8,7 @@ import { buildSampleAudit, insertFlag, reviewer } from '../helpers/fixtures.js';
 import { BIN } from '../helpers/cli.js';
 import { SEEDS } from '../helpers/paths.js';
 import { tmpDir } from '../helpers/tmp.js';
-import { serveProcess } from './serve-process.js';
+import { serveProcess } from '../../testkit/serve-process.js';
 
 // Verdict writes under faults and contention, against the real `tapat serve` process:
 // (1) SIGKILL the server while clients post verdicts; (2) 50 concurrent posts while `tapat audit` writes.

@@ -1,6 +1,6 @@
 import { after } from 'node:test';
 import { loadConfig, type Config } from '../../server/config.js';
-import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from './fake-openai.js';
+import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '../../testkit/fake-openai.js';
 
 /** A fake endpoint closed after the test file, and a config pointing at it (models fake-judge / fake-embed). */
 export async function fakeEndpoint(mode: FakeMode = 'good'): Promise<{ fake: FakeOpenAI; cfg: Config }> {

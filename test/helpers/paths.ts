@@ -1,17 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-
-export const REPO = fileURLToPath(new URL('../..', import.meta.url));
-/** ../shared beside the clone: benchmarks may read it; the product and the tests may not (a clone has no ../shared). */
-export const SHARED = join(REPO, '..', 'shared');
-export const SEEDS = join(REPO, 'data', 'samples');
-/** The tl–en dev sets the tests use, shipped in the repository (test/fixtures/parallel/SOURCES.md). */
-export const PARALLEL = join(REPO, 'test', 'fixtures', 'parallel');
-export const seed = (prefix: string): string => join(SEEDS, SEED_FILES[prefix as keyof typeof SEED_FILES]);
-export const SEED_FILES = {
-  '000': '000_922bb823d51d308a.txt',
-  '001': '001_13bda4f2a4d9edd0.txt',
-  '002': '002_806e8c7e3c44af47.txt',
-  '003': '003_b9144d03c3ea120f.txt',
-  '004': '004_e531a566a553fdbb.txt',
-} as const;
+// Shared with the benchmarks, so it lives in testkit/ (tests import testkit, never bench/); this short path stays
+// for the tests.
+export * from '../../testkit/paths.js';

@@ -12,6 +12,7 @@ import { createAudit } from '../../server/db/audits.js';
 import { storeAlignment } from '../../server/db/alignments.js';
 import { segmentDoc } from '../../server/pipeline/segment/index.js';
 import type { Finding, Lang } from '../../server/pipeline/types.js';
+import { JudgeRecord } from '../../contract/index.js';
 
 // `tapat judge` on a stored audit, against the fake endpoint. The CLI runs as a child process, and
 // asynchronously: the fake server lives in this process and must keep answering meanwhile.
@@ -56,6 +57,7 @@ test('tapat judge: judges the audit, caches the answers, says what it did; refus
   assert.equal(lines.code, 0, lines.stderr);
   const recs = lines.stdout.trim().split('\n').map((l) => JSON.parse(l) as { doc: string; detector: string; start: number; end: number; suggestion: string; tgt: number[] });
   assert.equal(recs.length, 1);
+  assert.ok(recs.every((r) => JudgeRecord.safeParse(r).success), 'the records keep to the contract (contract/jsonl/records.ts)');
   assert.deepEqual([recs[0]!.doc, recs[0]!.detector, recs[0]!.suggestion, recs[0]!.tgt], ['tl.txt', 'llm-mqm', '24', [1]]);
   assert.equal(TL.slice(recs[0]!.start, recs[0]!.end), '42');
   assert.match(lines.stderr, /judged 2 of 2/);

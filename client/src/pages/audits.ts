@@ -5,12 +5,12 @@ import { severityBadge, stateBadge } from '../flagui.js';
 import { downloads } from '../downloads.js';
 import { rolesEditor } from './roles.js';
 import { apiQuery, labelCells, listState, pager, searchBox, sortHead } from '../listing.js';
-import type { AuditSummary, AuditView, Cell, Flag, ViewVersion } from '../types.js';
+import type { AuditList, AuditView, Cell, Flag, ViewVersion } from '../types.js';
 
 export async function auditsPage(app: HTMLElement, params: URLSearchParams): Promise<void> {
   const st = listState(params, 'id');
   const [{ audits, total }, who] = await Promise.all([
-    getJson<{ audits: (AuditSummary & { assignee: string | null })[]; total: number }>(`/api/audits?${apiQuery(st)}`),
+    getJson<AuditList>(`/api/audits?${apiQuery(st)}`),
     me().catch(() => null),
   ]);
   // admins assign audits to reviewers from the list; everyone else sees who has each

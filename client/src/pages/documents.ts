@@ -2,25 +2,13 @@ import { h, mount } from '../dom.js';
 import { getJson } from '../api.js';
 import { downloads } from '../downloads.js';
 import { apiQuery, labelCells, listState, pager, searchBox, sortHead } from '../listing.js';
-import type { Segment } from '../types.js';
-
-interface DocSummary {
-  id: number;
-  path: string;
-  title: string | null;
-  lang: string;
-  sentences: number;
-  boilerplate: number;
-  roles?: string | null;
-  flags?: number;
-  pending?: number;
-}
+import type { DocumentAlignment, DocumentDetail, DocumentList } from '../types.js';
 
 const docName = (d: { title: string | null; path: string }): string => d.title ?? d.path.split('/').pop() ?? d.path;
 
 export async function documentsPage(app: HTMLElement, params: URLSearchParams): Promise<void> {
   const st = listState(params, 'id');
-  const { documents, total } = await getJson<{ documents: DocSummary[]; total: number }>(`/api/documents?${apiQuery(st)}`);
+  const { documents, total } = await getJson<DocumentList>(`/api/documents?${apiQuery(st)}`);
   const route = '#/documents';
   mount(
     app,
@@ -61,24 +49,15 @@ export async function documentsPage(app: HTMLElement, params: URLSearchParams): 
   labelCells(app);
 }
 
-interface DocAlignment {
-  auditId: number;
-  auditName: string;
-  role: string;
-  otherDocumentId: number;
-  otherName: string;
-  links: Record<string, { idx: number; text: string }[]>;
-}
-
 /** The sentence(s) of the other version aligned to this one, or a note that it has no counterpart there. */
-function counterpart(al: DocAlignment, idx: number): HTMLElement {
+function counterpart(al: DocumentAlignment, idx: number): HTMLElement {
   const other = al.links[String(idx)] ?? [];
   const label = other.length ? `↔ ${other.map((o) => o.idx).join(',')}: ` : '↔ no counterpart';
   return h('div', { class: 'counterpart muted' }, h('span', { class: 'tag' }, label), ' ', other.map((o) => o.text).join(' '));
 }
 
 export async function documentPage(app: HTMLElement, id: number): Promise<void> {
-  const { document: doc, segments, alignments } = await getJson<{ document: DocSummary; segments: Segment[]; alignments: DocAlignment[] }>(
+  const { document: doc, segments, alignments } = await getJson<DocumentDetail>(
     `/api/documents/${id}`,
   );
   // Sentences are shown with their counterpart in the first aligned version (the audit view has them all).

@@ -1,18 +1,9 @@
 import { h, mount } from '../dom.js';
 import { getJson, me } from '../api.js';
+import type { ReviewerProgress } from '../types.js';
 
 // Per-reviewer progress: decided today and in all (verdicts that still decide their flag), audits assigned,
 // and what is pending in them.
-
-export interface ReviewerProgress {
-  id: number;
-  name: string;
-  role: string;
-  decided_today: number;
-  decided: number;
-  assigned_audits: number;
-  pending_assigned: number;
-}
 
 export async function progressPage(app: HTMLElement): Promise<void> {
   const [{ reviewers }, who] = await Promise.all([getJson<{ reviewers: ReviewerProgress[] }>('/api/progress'), me().catch(() => null)]);

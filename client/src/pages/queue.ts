@@ -7,7 +7,7 @@ import { flagDetail } from './flag-detail.js';
 import { filterBar, filterQuery, filtersFrom } from './queue-filters.js';
 import { renderPrecision } from './queue-stats.js';
 import { signInBox } from '../signin.js';
-import type { BulkCounts, Flag, FlagPage, Stats, Verdict } from '../types.js';
+import type { BulkCounts, BulkCreated, Flag, FlagDetail, FlagPage, Stats, UndoLast, Verdict, VerdictCreated } from '../types.js';
 
 // The review queue, keyboard-first: j/k move, a approve, r reject, e edit a correction inline
 // (Enter saves, Esc cancels), u undoes my last decision (a stack, wherever the cursor is), A/R decide every
@@ -146,7 +146,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
   /** The flag's history and what a bulk decision on it would take in, fetched after it is on screen. */
   async function loadExtras(f: Flag): Promise<void> {
     const [r, counts] = await Promise.all([
-      getJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}`),
+      getJson<FlagDetail>(`/api/flags/${f.id}`),
       f.audit_id !== null && !f.decision ? getJson<BulkCounts>(`/api/verdicts/bulk?flag=${f.id}`).catch(() => undefined) : undefined,
     ]);
     histories.set(f.id, r.history);
@@ -221,7 +221,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     if (sel >= items.length - 3 && next !== null) void loadMore();
     void inOrder(async () => {
       try {
-        const r = await postJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}/verdicts`, { action, version: f.version, ...(text === undefined ? {} : { text }) });
+        const r = await postJson<VerdictCreated>(`/api/flags/${f.id}/verdicts`, { action, version: f.version, ...(text === undefined ? {} : { text }) });
         put(r.flag);
         histories.set(f.id, r.history);
         say(`Flag #${f.id} ${PAST[action]}.`);
@@ -253,7 +253,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
   async function undoThis(f: Flag): Promise<void> {
     const cur = items.find((x) => x.id === f.id) ?? f;
     try {
-      const r = await postJson<{ flag: Flag; history: Verdict[] }>(`/api/flags/${f.id}/verdicts`, { action: 'undo', version: cur.version });
+      const r = await postJson<VerdictCreated>(`/api/flags/${f.id}/verdicts`, { action: 'undo', version: cur.version });
       histories.set(f.id, r.history);
       put(r.flag);
       say(`Flag #${f.id} undone.`);
@@ -269,7 +269,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     if (busy || !signedIn()) return;
     busy = true;
     try {
-      const r = await postJson<{ undone: number[]; bulk: number | null; flag: Flag }>('/api/verdicts/undo-last', {});
+      const r = await postJson<UndoLast>('/api/verdicts/undo-last', {});
       if (r.undone.length === 1) {
         const i = items.findIndex((x) => x.id === r.flag.id);
         if (i >= 0) (items[i] = r.flag), (sel = i);
@@ -299,7 +299,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     if (!f || busy || !signedIn() || f.audit_id === null) return;
     busy = true;
     try {
-      const r = await postJson<{ bulk: number; flags: number[] }>('/api/verdicts/bulk', { flag: f.id, match, scope, action });
+      const r = await postJson<BulkCreated>('/api/verdicts/bulk', { flag: f.id, match, scope, action });
       // the list moves on to the first flag after this one that the decision left pending
       const after = items.slice(sel + 1).find((x) => !r.flags.includes(x.id) && stateOf(x) === 'pending');
       bulk.clear();

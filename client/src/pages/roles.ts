@@ -1,20 +1,11 @@
 import { h, mount } from '../dom.js';
 import { ApiError, postJson } from '../api.js';
-import type { ViewVersion } from '../types.js';
+import type { RoleChange, ViewVersion } from '../types.js';
 
 // The story's versions with their roles, editable: which is the original, which the spin, which a
 // translation. A change is previewed (what the re-analysis would do to the flags) before it is applied.
 
-const ROLES: [string, string][] = [['source', 'original (source)'], ['spin', 'spun copy'], ['translation', 'translation'], ['unknown', 'unknown']];
-
-interface RoleChange {
-  pivot: { before: number | null; after: number };
-  added: number;
-  staled: number;
-  staledDecided: number;
-  spinFlags: { document_id: number; before: number; after: number }[];
-  applied: boolean;
-}
+const ROLES: [ViewVersion['role'], string][] = [['source', 'original (source)'], ['spin', 'spun copy'], ['translation', 'translation'], ['unknown', 'unknown']];
 
 export function rolesEditor(auditId: number, versions: ViewVersion[], nameOf: (v: ViewVersion) => string, onApplied: () => void): HTMLElement {
   const chosen = new Map(versions.map((v) => [v.document_id, v.role]));
@@ -55,7 +46,8 @@ export function rolesEditor(auditId: number, versions: ViewVersion[], nameOf: (v
   const rows = versions.map((v) => {
     const sel = h('select', { class: 'role', 'data-doc': v.document_id, 'aria-label': `Role of ${nameOf(v)}` }, ...ROLES.map(([r, t]) => h('option', { value: r, selected: r === v.role }, t)));
     sel.addEventListener('change', () => {
-      chosen.set(v.document_id, sel.value);
+      // the select's options are ROLES, so its value is one of them
+      chosen.set(v.document_id, ROLES.find(([r]) => r === sel.value)?.[0] ?? v.role);
       preview.disabled = !changed();
       mount(effect);
     });

@@ -1,24 +1,11 @@
 import { h, mount } from '../dom.js';
 import { ApiError, getJson, getToken, postText } from '../api.js';
 import { signInBox } from '../signin.js';
+import type { BatchCreated, RunProgress } from '../types.js';
 
 // Upload a batch from the browser (admins): a folder or files of articles (.txt, .md, .html) or a JSONL batch.
 // The server takes JSONL records, so files become records here ({url: their path, title, text|html}); the
 // batch runs on the server while this page polls the newest run for its progress.
-
-interface RunProgress {
-  id: number;
-  status: 'running' | 'done' | 'failed';
-  items: number;
-  refused: number;
-  audits: number;
-}
-interface BatchResult {
-  run: number;
-  documents: number;
-  audits: number[];
-  refused: { item: string; message: string }[];
-}
 
 const ARTICLE = /\.(txt|md|html?)$/i;
 
@@ -89,7 +76,7 @@ export function uploadPage(app: HTMLElement): () => void {
         .catch(() => undefined);
     }, 500);
     try {
-      const r = await postText<BatchResult>('/api/batches', jsonl, 'application/x-ndjson');
+      const r = await postText<BatchCreated>('/api/batches', jsonl, 'application/x-ndjson');
       stop();
       progress.value = records;
       status.textContent = `Batch run ${r.run} done: ${r.documents} documents, ${r.audits.length} audits, ${r.refused.length} refused.`;

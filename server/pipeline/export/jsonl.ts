@@ -1,4 +1,5 @@
 import type { AuditExportData } from './model.js';
+import type { ExportPairRecord } from '../../../contract/index.js';
 
 // JSONL: one reviewed pair per line, with its flags and their current verdicts.
 export function toJsonl(data: AuditExportData): string {
@@ -20,7 +21,7 @@ export function toJsonl(data: AuditExportData): string {
           suggestion: f.suggestion,
           verdict: f.verdict ? { action: f.verdict.action, text: f.verdict.text } : null,
         })),
-      }) + '\n',
+      } satisfies ExportPairRecord) + '\n',
     )
     .join('');
 }

@@ -1,20 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InputError } from '../../errors.js';
 import type { IngestedDoc } from '../types.js';
 import { htmlToText } from './html.js';
+import { InputRecord as RecordSchema } from '../../../contract/jsonl/input.js';
 
-// JSONL of scraped records, one per line: {"url","title","text"|"html","lang"?}. Every line is checked
-// before any record is returned: one malformed line refuses the whole file, so callers never store half.
-
-const RecordSchema = z
-  .object({
-    url: z.string().nullable().optional(),
-    title: z.string().nullable().optional(),
-    text: z.string().optional(),
-    html: z.string().optional(),
-    lang: z.string().nullable().optional(),
-  })
-  .refine((r) => Boolean(r.text?.trim() || r.html?.trim()), { message: 'needs a non-empty "text" or "html" field' });
+// JSONL of scraped records, one per line: {"url","title","text"|"html","lang"?} (contract/jsonl/input.ts).
+// Every line is checked before any record is returned: one malformed line refuses the whole file, so callers
+// never store half.
 
 function issueText(err: z.ZodError): string {
   const first = err.issues[0];

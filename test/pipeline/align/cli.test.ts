@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonl, runCli } from '../../helpers/cli.js';
 import { tmpDir } from '../../helpers/tmp.js';
-import { SEED_FIXTURES } from '../../../bench/align/seeds.js';
+import { SEED_FIXTURES } from '../../../testkit/align/seeds.js';
 
 interface BeadRecord {
   src: number[];

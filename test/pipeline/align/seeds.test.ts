@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignSentences } from '../../../server/pipeline/align/index.js';
-import { SEED_PAIRS, seedGold, seedSentences } from '../../../bench/align/seeds.js';
-import { scoreMultiple, type Link } from '../../../bench/align/score.js';
+import { SEED_PAIRS, seedGold, seedSentences } from '../../../testkit/align/seeds.js';
+import { scoreMultiple, type Link } from '../../../testkit/align/score.js';
 
 // Comparable articles are the hard case: the aligner finds only some of the hand-made links (figures in
 // bench/results/align.json). The floor below is what it reaches today; the article about a different event (003)

@@ -9,8 +9,8 @@ import { batchReport } from '../../../server/pipeline/batch/report.js';
 import { reportHtml } from '../../../server/pipeline/batch/report-html.js';
 import type { Db } from '../../../server/db/index.js';
 import { tmpDb, tmpDir } from '../../helpers/tmp.js';
-import { synthCorpus, synthJsonl } from './synth.js';
-import { batchDump } from '../../../bench/batch-digest.js';
+import { synthCorpus, synthJsonl } from '../../../testkit/synth.js';
+import { batchDump } from '../../../testkit/batch-digest.js';
 
 const cfg = loadConfig({}, '/nonexistent');
 const quiet = (): Progress => new Progress('quiet');

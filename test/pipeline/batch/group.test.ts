@@ -9,7 +9,7 @@ import { cluster } from '../../../server/pipeline/group/cluster.js';
 import { rolesOf } from '../../../server/pipeline/group/index.js';
 import type { SegmentedDoc } from '../../../server/pipeline/types.js';
 import { SEEDS } from '../../helpers/paths.js';
-import { goldStory, mulberry32, pairwisePR, spinText, synthCorpus } from './synth.js';
+import { goldStory, mulberry32, pairwisePR, spinText, synthCorpus } from '../../../testkit/synth.js';
 
 const seeds = (): SegmentedDoc[] =>
   readdirSync(SEEDS)

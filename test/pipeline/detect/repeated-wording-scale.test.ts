@@ -5,7 +5,7 @@ import { nearRepeatStats } from '../../../server/pipeline/detect/detectors/docum
 import { docFromLines } from '../../../server/pipeline/detect/examples.js';
 import { plainWord } from '../../../server/lang/numberWords.js';
 import type { Finding } from '../../../server/pipeline/types.js';
-import { mulberry32 } from '../../helpers/rng.js';
+import { mulberry32 } from '../../../testkit/rng.js';
 
 // The repeated-wording detector compared every pair of sentences: quadratic, minutes on a 12 MB document.
 // Its candidate search must give the all-pairs answer exactly, with work that grows linearly.

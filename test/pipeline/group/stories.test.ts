@@ -5,7 +5,7 @@ import { featuresOf } from '../../../server/pipeline/group/features.js';
 import { cluster, crossPairs, DEFAULT_CLUSTER } from '../../../server/pipeline/group/cluster.js';
 import { storiesOf, storiesOfMeanwhile } from '../../../server/pipeline/group/index.js';
 import type { SegmentedDoc } from '../../../server/pipeline/types.js';
-import { goldStory, mulberry32, pairwisePR, parallelArticles, spinText, synthCorpus, type SynthRecord } from '../batch/synth.js';
+import { goldStory, mulberry32, pairwisePR, parallelArticles, spinText, synthCorpus, type SynthRecord } from '../../../testkit/synth.js';
 
 // Story discovery rules, each with a case it must join and a case it must keep apart.
 

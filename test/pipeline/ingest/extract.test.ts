@@ -7,7 +7,7 @@ import { ingestBuffer } from '../../../server/pipeline/ingest/index.js';
 import { STRUCTURE_HINTS, hintOf } from '../../../server/pipeline/ingest/extract/hints.js';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import type { SegmentedDoc } from '../../../server/pipeline/types.js';
-import { metricsFrom, shingleMatching } from '../../../bench/extract/metric.js';
+import { metricsFrom, shingleMatching } from '../../../testkit/extract-metric.js';
 import { REPO } from '../../helpers/paths.js';
 
 const FIX = join(REPO, 'test/fixtures/extract');

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpDb, tmpDir } from '../../helpers/tmp.js';
 import { PARALLEL } from '../../helpers/paths.js';
-import { mulberry32, spinText } from '../batch/synth.js';
+import { mulberry32, spinText } from '../../../testkit/synth.js';
 import { loadConfig } from '../../../server/config.js';
 import { auditPaths } from '../../../server/pipeline/run.js';
 import { changeRoles } from '../../../server/pipeline/review/roles.js';

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { detectSpin, restore } from '../../../server/pipeline/detect/spin/index.js';
 import { classifyChange } from '../../../server/pipeline/detect/spin/classify.js';
 import { PARALLEL } from '../../helpers/paths.js';
-import { rng, spinText } from './spinner.js';
-import { asSpun, readPairs } from '../../../bench/spin-real/pairs.js';
-import { addMeaning } from '../../../bench/spin-zoo/inject.js';
+import { rng, spinText } from '../../../testkit/spinner.js';
+import { asSpun, readPairs } from '../../../testkit/spin-real/pairs.js';
+import { addMeaning } from '../../../testkit/spin-zoo/inject.js';
 
 test('changes are classified: a change is meaning only when it changes a claim (issue #17)', () => {
   const spin: [string, string, string?][] = [

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FAMILIES, spinWith, thesauriInstalled, type ZooSpun } from '../../../bench/spin-zoo/index.js';
-import { addMeaning } from '../../../bench/spin-zoo/inject.js';
-import { asSpun, goldOf } from '../../../bench/spin-real/pairs.js';
-import { rng } from './spinner.js';
+import { FAMILIES, spinWith, thesauriInstalled, type ZooSpun } from '../../../testkit/spin-zoo/index.js';
+import { addMeaning } from '../../../testkit/spin-zoo/inject.js';
+import { asSpun, goldOf } from '../../../testkit/spin-real/pairs.js';
+import { rng } from '../../../testkit/spinner.js';
 
-// The spinner zoo (bench/spin-zoo/) is the yardstick of the spin benchmarks: its gold must describe its
+// The spinner zoo (testkit/spin-zoo/) is the yardstick of the spin benchmarks: its gold must describe its
 // output exactly, or every figure built on it is wrong.
 
 const TEXT =

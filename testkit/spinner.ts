@@ -1,6 +1,6 @@
-import { formOf, inflect } from '../../../server/lang/wordnet/inflect.js';
-import { lemmaSynsets, lookup, type Pos } from '../../../server/lang/wordnet/index.js';
-import { mulberry32 } from '../../helpers/rng.js';
+import { formOf, inflect } from '../server/lang/wordnet/inflect.js';
+import { lemmaSynsets, lookup, type Pos } from '../server/lang/wordnet/index.js';
+import { mulberry32 } from './rng.js';
 
 // A seeded sense-blind article spinner for tests and the benchmark, built like the real ones: for a share
 // of content words, take any WordNet sense of the word at random and put another lemma of that synset in
@@ -20,7 +20,7 @@ export interface Spun {
   edits: GoldEdit[];
 }
 
-/** The spinner's seeded PRNG: mulberry32 (test/helpers/rng.ts), with seed 0 read as 1 as it always was. */
+/** The spinner's seeded PRNG: mulberry32 (testkit/rng.ts), with seed 0 read as 1 as it always was. */
 export const rng = (seed: number): (() => number) => mulberry32(seed >>> 0 || 1);
 const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
 

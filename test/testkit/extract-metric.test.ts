@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { metricsFrom, shingleMatching, tokenize } from '../../bench/extract/metric.js';
+import { metricsFrom, shingleMatching, tokenize } from '../../testkit/extract-metric.js';
 
 // Values worked out by hand from evaluate.py's definitions (4-token shingles, tp/fp/fn normalised per page).
 

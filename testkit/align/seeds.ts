@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO } from '../../test/helpers/paths.js';
+import { REPO } from '../paths.js';
 import { parseLinks, type Link } from './score.js';
 
 // The hand-made seed gold (test/fixtures/align): links only; every sentence not in a link is a null link.

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PARALLEL } from '../../helpers/paths.js';
-import { parseJsonlLine } from '../../../server/pipeline/ingest/jsonl.js';
-import { segmentDoc } from '../../../server/pipeline/segment/index.js';
-import type { SegmentedDoc } from '../../../server/pipeline/types.js';
+import { PARALLEL } from './paths.js';
+import { parseJsonlLine } from '../server/pipeline/ingest/jsonl.js';
+import { segmentDoc } from '../server/pipeline/segment/index.js';
+import type { SegmentedDoc } from '../server/pipeline/types.js';
 
 // A seeded synthetic batch built from the parallel dev sets shipped in test/fixtures/parallel: each story is a short
 // article (a FLORES document, or a chunk of TICO-19 / Tatoeba lines) in three versions — English,
@@ -22,8 +22,8 @@ export interface SynthCorpus {
   sentences: number;
 }
 
-export { mulberry32 } from '../../helpers/rng.js';
-import { mulberry32 } from '../../helpers/rng.js';
+export { mulberry32 } from './rng.js';
+import { mulberry32 } from './rng.js';
 
 const SYNONYMS: Record<string, string> = {
   said: 'stated', big: 'massive', large: 'huge', small: 'little', people: 'individuals', many: 'numerous',

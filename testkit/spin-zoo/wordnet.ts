@@ -1,7 +1,7 @@
-import { spinText } from '../../test/pipeline/spin/spinner.js';
+import { spinText } from '../spinner.js';
 import type { Family, Piece } from './types.js';
 
-// (a) Sense-blind WordNet: the spinner tests and bench:spin already use (test/pipeline/spin/spinner.ts),
+// (a) Sense-blind WordNet: the spinner tests and bench:spin already use (testkit/spinner.ts),
 // its gold edits turned back into pieces of the original so the zoo can add meaning edits beside them.
 
 export const wordnetFamily: Family = {

@@ -1,6 +1,6 @@
 // A canonical dump of what a batch audit found (stories with their versions and roles, alignments with
 // their beads, flags) keyed by document url instead of row ids, and its SHA-256. Speed work on the batch
-// must leave it unchanged: `npx tsx bench/batch-digest.ts A.db [B.db]` prints the digests (and the first
+// must leave it unchanged: `npx tsx testkit/batch-digest.ts A.db [B.db]` prints the digests (and the first
 // differing line when two databases differ). bench/batch.ts records the digest of its 2-worker run.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { BIN } from '../helpers/cli.js';
+import { BIN } from './cli.js';
 
 /** A port that was free a moment ago (tapat serve is given it, as a user would). */
 export async function freePort(): Promise<number> {

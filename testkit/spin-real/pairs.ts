@@ -4,7 +4,7 @@ import { diffArrays } from 'diff';
 import { z } from 'zod';
 import type { ZooEdit, ZooSpun } from '../spin-zoo/types.js';
 
-// The real pairs: real spinner output beside its original (bench/spin-real/pairs.jsonl, sources in
+// The real pairs: real spinner output beside its original (testkit/spin-real/pairs.jsonl, sources in
 // SOURCES.md). Gold = the word diff of the two: every changed run of tokens is one spinner change, kind
 // 'spin', except the few a pair lists under `meaning` (a spinner that drops a "never" changes the claim).
 

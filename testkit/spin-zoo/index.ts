@@ -1,4 +1,4 @@
-import { rng } from '../../test/pipeline/spin/spinner.js';
+import { rng } from '../spinner.js';
 import { compose, disjoint } from './compose.js';
 import { meaningPieces } from './meaning.js';
 import { namesFamily } from './names.js';

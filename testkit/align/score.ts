@@ -1,5 +1,5 @@
 // Strict and lax precision/recall/F1 of sentence alignments, computed as vecalign's score.py does
-// (after Véronis & Langlais; W11-4624): see ../shared/data/gold/textberg-de-fr/README.md.
+// (after Véronis & Langlais; W11-4624): see the Text+Berg de–fr gold README beside the benchmark data.
 export type Link = [number[], number[]];
 
 export interface Counts {
