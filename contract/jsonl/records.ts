@@ -25,20 +25,17 @@ export const CheckRecord = z.strictObject({
 export type CheckRecord = z.infer<typeof CheckRecord>;
 
 /**
- * `tapat audit --jsonl`: one flag per line as in check, plus the document it is in and its character offsets.
- * `suggestion` and `span` are optional here only because audit does not print them yet (issue 20: one flag
- * record builder); once it does they become required, as in check.
+ * `tapat audit --jsonl`: one flag per line as in check, plus the document it is in and its character offsets
+ * (built by server/core/flag-record.ts, as check's; src is the story's pivot).
  */
 export const AuditRecord = CheckRecord.extend({
-  suggestion: CheckRecord.shape.suggestion.optional(),
-  span: CheckRecord.shape.span.optional(),
   doc: z.string().min(1),
   start: Offset.nullable(),
   end: Offset.nullable(),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 
-/** `tapat judge --jsonl`: the model judge's new flags, as audit prints flags (no span yet, as audit). */
+/** `tapat judge --jsonl`: the model judge's new flags, as audit prints flags. */
 export const JudgeRecord = AuditRecord;
 export type JudgeRecord = AuditRecord;
 

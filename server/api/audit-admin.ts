@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from './app.js';
-import { tx } from '../db/index.js';
-import { stmt } from '../db/stmt.js';
+import { deleteAudit } from '../db/audits.js';
 import { requireAdmin } from './roles.js';
 import { HttpError } from './errors.js';
 import { parse } from './validate.js';
@@ -15,8 +14,7 @@ export function auditAdminRouter({ db }: AppDeps): Router {
   const r = Router();
   r.delete('/:id', ...requireAdmin(db), (req, res) => {
     const { id } = parse(IdParam, req.params, 'audit id');
-    const deleted = tx(db, () => stmt(db, 'DELETE FROM audits WHERE id = ?').run(id).changes);
-    if (!deleted) throw new HttpError(404, `no audit ${id}`);
+    if (!deleteAudit(db, id)) throw new HttpError(404, `no audit ${id}`);
     res.status(204).end();
   });
   return r;

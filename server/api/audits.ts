@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from './app.js';
-import { stmt } from '../db/stmt.js';
+import { auditExists } from '../db/audits.js';
 import { listAuditPage } from '../db/listing.js';
 import { AuditListQuery, limitOf } from './list-query.js';
 import { IdParam, type AuditList, type AuditView } from '../../contract/index.js';
@@ -19,7 +19,7 @@ export function auditsRouter({ db }: AppDeps): Router {
   r.get('/:id', (req, res) => {
     const { id } = parse(IdParam, req.params, 'audit id');
     parse(NoQuery, req.query, 'query');
-    if (!stmt(db, 'SELECT 1 FROM audits WHERE id = ?').get(id)) throw new HttpError(404, `no audit ${id}`);
+    if (!auditExists(db, id)) throw new HttpError(404, `no audit ${id}`);
     send(req, res, (): AuditView | undefined => auditView(db, id));
   });
   return r;

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppDeps } from './app.js';
 import { runBatch } from '../pipeline/batch/driver.js';
+import { modelLayer } from '../llm/model-layer.js';
 import { Progress } from '../pipeline/batch/progress.js';
 import { InputError } from '../errors.js';
 import { requireAdmin } from './roles.js';
 import { HttpError } from './errors.js';
 import { storageFailure } from './storage.js';
-import { stmt } from '../db/stmt.js';
+import { storedTotals } from '../db/stats.js';
 import { latestRun } from '../db/batch.js';
 import { NoQuery, parse } from './validate.js';
 import type { BatchCreated, LatestBatch } from '../../contract/index.js';
@@ -31,14 +32,13 @@ export function batchesRouter({ db, config, checkpoint }: AppDeps): Router {
     }
     // The batch driver reads files: the body becomes one JSONL file in a fresh folder (each request is its own run).
     const dir = mkdtempSync(join(tmpdir(), 'tapat-batch-'));
-    const stored = (): { documents: number; audits: number } =>
-      stmt(db, 'SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM audits) AS audits').get() as { documents: number; audits: number };
+    const stored = (): { documents: number; audits: number } => storedTotals(db);
     const before = stored();
     try {
       const file = join(dir, 'records.jsonl');
       writeFileSync(file, req.body);
       // one worker thread does the analysis, so the server keeps answering reviewers while a batch runs
-      const s = await runBatch(db, config, [file], { workers: 1, progress: new Progress('quiet') });
+      const s = await runBatch(db, config, [file], { workers: 1, progress: new Progress('quiet'), model: modelLayer(db, config) });
       checkpoint?.(); // a batch writes a lot at once: give the WAL back now rather than at the next idle tick
       res.status(201).json({ run: s.runId, documents: s.documents, audits: s.audits, refused: s.refused } satisfies BatchCreated);
     } catch (e) {

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Db } from '../db/index.js';
+import { changeStamp } from '../db/change-stamp.js';
 
 // Read responses cached until the database changes. The stamp combines SQLite's data_version (changes when
 // another connection commits: a `tapat audit` run beside the server) with total_changes() (rows this
@@ -10,10 +11,10 @@ export type SendJson = (req: Request, res: Response, produce: () => unknown) => 
 
 export function jsonCache(db: Db, maxEntries = 256): SendJson {
   const entries = new Map<string, { stamp: string; body: string }>();
-  const stampStmt = db.prepare(`SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS s`).pluck();
+  const stampOf = changeStamp(db);
   return (req, res, produce) => {
     const key = req.originalUrl;
-    const stamp = stampStmt.get() as string;
+    const stamp = stampOf();
     const hit = entries.get(key);
     let body: string;
     if (hit && hit.stamp === stamp) {

@@ -4,7 +4,7 @@ import { getFlag, listFlags, verdictHistory } from '../db/queue.js';
 import { addVerdict, VerdictError } from '../db/verdicts.js';
 import { requireReviewer, reviewerOf } from './auth.js';
 import { HttpError } from './errors.js';
-import { stmt } from '../db/stmt.js';
+import { flagExists } from '../db/flags.js';
 import { jsonCache } from './cache.js';
 import { NoQuery, parse } from './validate.js';
 import { toFilter } from './flag-query.js';
@@ -15,7 +15,7 @@ export function flagsRouter({ db }: AppDeps): Router {
   const send = jsonCache(db);
   r.get('/', (req, res) => {
     const q = parse(QueueQuery, req.query, 'query');
-    if (q.after !== undefined && !stmt(db, 'SELECT 1 FROM flags WHERE id = ?').get(q.after)) throw new HttpError(400, `after: no flag ${q.after}`);
+    if (q.after !== undefined && !flagExists(db, q.after)) throw new HttpError(400, `after: no flag ${q.after}`);
     send(req, res, (): FlagPage =>
       listFlags(db, { ...toFilter(q), status: q.status, sort: q.sort, after: q.after, limit: q.limit }),
     );

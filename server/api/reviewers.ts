@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from './app.js';
-import { addReviewer } from '../db/reviewers.js';
-import { stmt } from '../db/stmt.js';
+import { addReviewer, reviewerExists } from '../db/reviewers.js';
 import { tx } from '../db/index.js';
 import { requireAdmin } from './roles.js';
 import { HttpError } from './errors.js';
@@ -15,7 +14,7 @@ export function reviewersRouter({ db }: AppDeps): Router {
   r.post('/', ...requireAdmin(db), (req, res) => {
     const body = parse(ReviewerBody, req.body ?? {}, 'body');
     const created = tx(db, () => {
-      if (stmt(db, 'SELECT 1 FROM reviewers WHERE name = ?').get(body.name)) return null;
+      if (reviewerExists(db, body.name)) return null;
       return addReviewer(db, body.name, body.role);
     });
     if (!created) throw new HttpError(409, `a reviewer named "${body.name}" exists already`);

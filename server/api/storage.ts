@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import type { RequestHandler } from 'express';
-import { dbErrorMessage } from '../db/errors.js';
+import { dbErrorMessage, storageErrorCode } from '../db/errors.js';
 import { HttpError } from './http-error.js';
 
 // Storage failures the server outlives (issue 22). SQLite rolls back the request's transaction on each of
@@ -17,8 +16,8 @@ interface Unavailable {
 }
 
 function classify(err: unknown): Unavailable | null {
-  const code = err instanceof Database.SqliteError ? err.code : (err as NodeJS.ErrnoException | null)?.code;
-  if (typeof code !== 'string') return null;
+  const code = storageErrorCode(err);
+  if (code === undefined) return null;
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') {
     return { retryAfterS: 30, message: 'the disk holding the database is full: nothing of this request was saved; the server takes writes again as soon as space is freed — retry later' };
   }

@@ -35,12 +35,12 @@ export function registerAlign(program: Command): void {
     .action(async (srcPath: string, tgtPath: string, opts: AlignCliOptions) => {
       const src = await readSide(srcPath, opts.presegmented ?? false);
       const tgt = await readSide(tgtPath, opts.presegmented ?? false);
-      const [{ alignSentences }, { sideOf }, { embeddingSimilarity }] = await Promise.all([
+      const [{ alignSentences }, { alignSide }, { embeddingSimilarity }] = await Promise.all([
         import('../pipeline/align/index.js'),
-        import('../pipeline/align/story.js'),
+        import('../core/align-side.js'),
         import('../llm/embeddings.js'),
       ]);
-      const [a, b] = [sideOf(src), sideOf(tgt)];
+      const [a, b] = [alignSide(src), alignSide(tgt)];
       // Embeddings only when the model layer is configured (TAPAT_EMBED_MODEL …); null otherwise or on failure.
       const extraSimilarity = await embeddingSimilarity(null, loadConfig(), a.sentences, b.sentences);
       const beads = alignSentences(a, b, { extraSimilarity });

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { defaultDbPath, loadConfig } from '../config.js';
 import { openDb } from '../db/index.js';
-import { activeFlags } from '../db/audits.js';
+import { activeFlags, getAudit, type StoredFlag } from '../db/audits.js';
+import { docFlagRecord, sided } from '../core/flag-record.js';
+import type { Span } from '../core/types.js';
 import { PartlySavedError, UsageError } from '../errors.js';
 import { checkOutputPath } from '../fs/output-path.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
@@ -18,6 +20,15 @@ interface AuditOpts {
   force?: boolean;
   quiet?: boolean;
   workers?: string;
+}
+
+const spanOf = (start: number | null, end: number | null): Span | null => (start === null || end === null ? null : { start, end });
+
+/** A stored flag as a JSONL record: the story's pivot is the source side, any other version the target. */
+function storedFlagRecord(f: StoredFlag, pivot: number | null): AuditRecord {
+  const span = spanOf(f.start, f.end);
+  const facts = { ...f, otherSegments: f.other_segments, span, otherSpan: spanOf(f.other_start, f.other_end) };
+  return docFlagRecord(sided(facts, f.document_id === pivot ? 'src' : 'tgt'), f.path, span);
 }
 
 function parseWorkers(s: string | undefined): number {
@@ -57,11 +68,12 @@ export function registerAudit(program: Command): void {
 }
 
 async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise<void> {
-  const [{ runBatch, committedText, noneCommitted }, { Progress, progressMode }, { batchReport }, { reportHtml }] = await Promise.all([
+  const [{ runBatch, committedText, noneCommitted }, { Progress, progressMode }, { batchReport }, { reportHtml }, { modelLayer }] = await Promise.all([
     import('../pipeline/batch/driver.js'),
     import('../pipeline/batch/progress.js'),
     import('../pipeline/batch/report.js'),
     import('../pipeline/batch/report-html.js'),
+    import('../llm/model-layer.js'),
   ]);
   const cfg = loadConfig();
   const db = openDb(opts.db);
@@ -72,25 +84,12 @@ async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise
       workers: pool,
       progress,
       committed,
+      model: modelLayer(db, cfg),
       onRefusal: (r) => process.stderr.write(`tapat: ${r.item}: refused: ${r.message}\n`),
       onStory: opts.jsonl
         ? (auditId) => {
-            for (const f of activeFlags(db, auditId))
-              writeLine(
-                JSON.stringify({
-                  src: f.other_segments,
-                  tgt: f.segments,
-                  detector: f.detector,
-                  category: f.category,
-                  severity: f.severity,
-                  confidence: f.confidence,
-                  message: f.message,
-                  evidence: f.evidence,
-                  doc: f.path,
-                  start: f.start,
-                  end: f.end,
-                } satisfies AuditRecord),
-              );
+            const pivot = getAudit(db, auditId)?.pivot_document_id ?? null;
+            for (const f of activeFlags(db, auditId)) writeLine(JSON.stringify(storedFlagRecord(f, pivot)));
           }
         : undefined,
     }).catch((e: unknown) => {

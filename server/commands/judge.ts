@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { defaultDbPath, loadConfig } from '../config.js';
-import { openExistingDb, tx } from '../db/index.js';
+import { openExistingDb } from '../db/index.js';
 import { UsageError } from '../errors.js';
 import { llmSettings } from '../llm/settings.js';
+import { docFlagRecord, sided } from '../core/flag-record.js';
 import { writeJsonl, writeLine } from './io.js';
 import type { JudgeRecord } from '../../contract/index.js';
 
@@ -29,41 +30,21 @@ export function registerJudge(program: Command): void {
       if (!settings?.chatModel) {
         throw new UsageError('the LLM judge is not configured: set TAPAT_LLM_BASE_URL and TAPAT_LLM_MODEL (or llm.baseUrl and llm.model in tapat.config.json)');
       }
-      const [{ reconcileFlags }, { loadStoredStory, toStore }, { judgeStoryContext }, { JUDGE_DETECTOR, judgeSummary }] = await Promise.all([
-        import('../db/flags.js'),
-        import('../llm/audit-story.js'),
-        import('../llm/judge-story.js'),
+      const [{ AuditService }, { modelLayer }, { JUDGE_DETECTOR, judgeSummary }] = await Promise.all([
+        import('../pipeline/audit/service.js'),
+        import('../llm/model-layer.js'),
         import('../llm/judge.js'),
       ]);
       const db = openExistingDb(opts.db);
       try {
-        const story = loadStoredStory(db, auditId);
-        const r = await judgeStoryContext(db, cfg, story.ctx, story.offline, { all: opts.all === true, lowScore });
-        // Earlier judge flags stay unless their pair was judged again this run (a partial run keeps them).
-        const rejudged = (p: (typeof story.judged)[number]): boolean =>
-          r.judgedPairs.some((j) => j.version === p.versionIndex && p.finding.segments.some((s) => j.segments.includes(s)));
-        const kept = story.judged.filter((p) => !rejudged(p));
-        const stored = tx(db, () => reconcileFlags(db, auditId, toStore(story, [...r.placed, ...kept])));
+        const { story, result: r, stored } = await new AuditService(db, cfg, modelLayer(db, cfg)).judgeStored(auditId, { all: opts.all === true, lowScore });
         const say = opts.jsonl ? (s: string) => process.stderr.write(`${s}\n`) : writeLine;
         if (opts.jsonl) {
-          const docs = story.ctx.versions;
+          const { versions: docs, pivot } = story.ctx;
           writeJsonl(
             r.placed
               .filter((p) => p.finding.detector === JUDGE_DETECTOR)
-              .map(({ versionIndex, finding: f }): JudgeRecord => ({
-                doc: docs[versionIndex]!.doc.path,
-                src: f.otherSegments,
-                tgt: f.segments,
-                detector: f.detector,
-                category: f.category,
-                severity: f.severity,
-                confidence: f.confidence,
-                message: f.message,
-                evidence: f.evidence,
-                start: f.span?.start ?? null,
-                end: f.span?.end ?? null,
-                suggestion: f.suggestion,
-              })),
+              .map(({ versionIndex, finding: f }): JudgeRecord => docFlagRecord(sided(f, versionIndex === pivot ? 'src' : 'tgt'), docs[versionIndex]!.doc.path, f.span)),
           );
         }
         say(judgeSummary(r.stats));

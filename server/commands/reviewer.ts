@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { defaultDbPath, loadConfig } from '../config.js';
 import { openDb, type Db } from '../db/index.js';
-import { addReviewer, listReviewers, revokeReviewer, rotateToken } from '../db/reviewers.js';
+import { addReviewer, listReviewers, reviewerExists, revokeReviewer, rotateToken } from '../db/reviewers.js';
 import { InputError, UsageError } from '../errors.js';
 import { writeJsonl, writeLine } from './io.js';
 import type { ReviewerRecord } from '../../contract/index.js';
@@ -32,8 +32,7 @@ export function registerReviewer(program: Command): void {
       if (!NAME_RE.test(name)) throw new UsageError('reviewer name: 1-64 letters, digits, space . _ @ -');
       const db = openDb(opts.db);
       try {
-        const exists = db.prepare('SELECT 1 FROM reviewers WHERE name = ?').get(name);
-        if (exists) throw new UsageError(`a reviewer named "${name}" exists already`);
+        if (reviewerExists(db, name)) throw new UsageError(`a reviewer named "${name}" exists already`);
         const { reviewer: r, token } = addReviewer(db, name, opts.admin ? 'admin' : 'reviewer');
         writeLine(`reviewer ${r.id} "${r.name}" (${r.role}) added; bearer token:`);
         writeLine(token);

@@ -2,7 +2,7 @@ import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { fromJson, toJson, tx } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Bead } from '../pipeline/types.js';
+import type { Bead } from '../core/types.js';
 
 // Alignments of one ordered pair of versions in an audit, with their beads in order.
 
@@ -39,16 +39,17 @@ interface AlignmentRow {
 }
 
 function withBeads(db: Db, r: AlignmentRow): StoredAlignment {
-  const beads = (db.prepare('SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(r.id) as { src: string; tgt: string; score: number }[]).map(
+  const beads = (stmt(db, 'SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(r.id) as { src: string; tgt: string; score: number }[]).map(
     (b) => ({ src: fromJson<number[]>(b.src, []), tgt: fromJson<number[]>(b.tgt, []), score: b.score }),
   );
   return { id: r.id, auditId: r.audit_id, srcDocumentId: r.src_document_id, tgtDocumentId: r.tgt_document_id, method: r.method, createdAt: r.created_at, beads };
 }
 
 export function getAlignment(db: Db, auditId: number, srcDocId: number, tgtDocId: number): StoredAlignment | undefined {
-  const r = db
-    .prepare('SELECT * FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?')
-    .get(auditId, srcDocId, tgtDocId) as AlignmentRow | undefined;
+  // a prepared statement kept per connection: the review page reads one alignment per version
+  const r = stmt(db, 'SELECT * FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?').get(auditId, srcDocId, tgtDocId) as
+    | AlignmentRow
+    | undefined;
   return r ? withBeads(db, r) : undefined;
 }
 

@@ -1,8 +1,8 @@
 import { stmt } from './stmt.js';
 import type { Db } from './index.js';
-import { fromJson } from './index.js';
+import { fromJson, tx } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Lang, Role, Severity } from '../pipeline/types.js';
+import type { Lang, Role, Severity } from '../core/types.js';
 
 export interface AuditRow {
   id: number;
@@ -37,6 +37,18 @@ export function getAudit(db: Db, id: number): (AuditRow & { versions: AuditVersi
     .prepare('SELECT document_id, role FROM audit_versions WHERE audit_id = ? ORDER BY document_id')
     .all(id) as AuditVersion[];
   return { ...a, versions };
+}
+
+export function auditExists(db: Db, id: number): boolean {
+  return stmt(db, 'SELECT 1 FROM audits WHERE id = ?').get(id) !== undefined;
+}
+
+/**
+ * Deletes an audit in one transaction: its versions, alignments, flags and their verdicts go with it
+ * (foreign-key cascades); the documents stay, other audits may use them. False when there was no such audit.
+ */
+export function deleteAudit(db: Db, id: number): boolean {
+  return tx(db, () => stmt(db, 'DELETE FROM audits WHERE id = ?').run(id).changes) > 0;
 }
 
 export function listAudits(db: Db): AuditRow[] {
@@ -81,6 +93,9 @@ export interface StoredFlag {
   other_segments: number[];
   start: number | null;
   end: number | null;
+  /** the flag's span in the other document of a pair */
+  other_start: number | null;
+  other_end: number | null;
   message: string;
   evidence: Record<string, unknown>;
   suggestion: string | null;
@@ -92,7 +107,7 @@ export function activeFlags(db: Db, auditId: number): StoredFlag[] {
   const rows = db
     .prepare(
       `SELECT f.id, f.document_id, f.other_document_id, d.path, f.detector, f.category, f.severity, f.confidence,
-              f.segments, f.other_segments, f.start, f.end, f.message, f.evidence, f.suggestion, f.version
+              f.segments, f.other_segments, f.start, f.end, f.other_start, f.other_end, f.message, f.evidence, f.suggestion, f.version
        FROM flags f JOIN documents d ON d.id = f.document_id
        WHERE f.audit_id = ? AND f.status = 'active' ORDER BY f.id`,
     )

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Format, Lang, Segment, SegmentedDoc } from '../pipeline/types.js';
+import type { Format, Lang, Segment, SegmentedDoc } from '../core/types.js';
 
 export interface DocumentRow {
   id: number;
@@ -57,6 +57,17 @@ export function listDocuments(db: Db): DocumentSummary[] {
 
 export function getDocument(db: Db, id: number): DocumentRow | undefined {
   return stmt(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+}
+
+/** What a view needs of a document, without its text. */
+export interface DocumentMeta {
+  id: number;
+  lang: Lang;
+  title: string | null;
+  path: string;
+}
+export function documentMeta(db: Db, id: number): DocumentMeta | undefined {
+  return stmt(db, 'SELECT id, lang, title, path FROM documents WHERE id = ?').get(id) as DocumentMeta | undefined;
 }
 
 interface SegmentRow {

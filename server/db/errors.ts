@@ -22,6 +22,12 @@ const ERRNO: Record<string, string> = {
   EPERM: 'operation not permitted',
 };
 
+/** The error code of a SQLite failure, else of a file-system one (ENOSPC, EROFS…); undefined for anything else. */
+export function storageErrorCode(err: unknown): string | undefined {
+  const code = err instanceof Database.SqliteError ? err.code : (err as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 const NOTHING_SAVED = 'nothing from this command was saved';
 
 /**

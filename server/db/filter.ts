@@ -1,4 +1,4 @@
-import type { Severity } from '../pipeline/types.js';
+import type { Severity } from '../core/types.js';
 import { currentVerdictSql, type Decision } from './queue-sql.js';
 import { FLAG_SEARCH_SQL, ftsQuery } from './search.js';
 

@@ -3,7 +3,7 @@ import { stmt } from './stmt.js';
 import type { Db } from './index.js';
 import { fromJson, toJson } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Category, Finding, Severity } from '../pipeline/types.js';
+import type { Category, Finding, Severity } from '../core/types.js';
 
 // Flag storage with reconciliation: a re-run of detection on an audit meets the stored flags by fingerprint,
 // so a reviewer's verdicts stay attached to "the same finding" even when offsets or scores shift.
@@ -201,3 +201,12 @@ export function listAuditFlags(db: Db, auditId: number, status?: 'active' | 'sta
 
 /** The stored evidence of a flag, parsed. */
 export const flagEvidence = (row: FlagRow): Record<string, unknown> => fromJson(row.evidence, {});
+
+export function flagExists(db: Db, id: number): boolean {
+  return stmt(db, 'SELECT 1 FROM flags WHERE id = ?').get(id) !== undefined;
+}
+
+/** An audit's active flags as stored, in id (insertion) order: the order `judge` re-places them in. */
+export function activeFlagRowsById(db: Db, auditId: number): FlagRow[] {
+  return stmt(db, "SELECT * FROM flags WHERE audit_id = ? AND status = 'active' ORDER BY id").all(auditId) as FlagRow[];
+}

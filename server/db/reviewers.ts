@@ -30,6 +30,11 @@ export function addReviewer(db: Db, name: string, role: ReviewerRole = 'reviewer
   return { reviewer: { id: Number(info.lastInsertRowid), name, role }, token };
 }
 
+/** Whether a reviewer of that name exists (names are unique). */
+export function reviewerExists(db: Db, name: string): boolean {
+  return stmt(db, 'SELECT 1 FROM reviewers WHERE name = ?').get(name) !== undefined;
+}
+
 export function countReviewers(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM reviewers').get() as { n: number }).n;
 }

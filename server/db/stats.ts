@@ -52,6 +52,11 @@ export function reviewStats(db: Db, filter: FlagFilter = {}): ReviewStats {
   return { flags: sum('flags'), active, stale: sum('flags') - active, pending: sum('pending'), decided: sum('decided'), detectors };
 }
 
+/** How many documents and audits the database holds (a batch that stops part way says what it saved). */
+export function storedTotals(db: Db): { documents: number; audits: number } {
+  return stmt(db, 'SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM audits) AS audits').get() as { documents: number; audits: number };
+}
+
 export interface AuditSummary {
   id: number;
   name: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/index.js';
-import { nowIso } from '../clock.js';
+import { llmCacheGet, llmCachePut } from '../db/llm-cache.js';
 
 // Responses cached in llm_cache keyed by sha256(model + kind + prompt): a re-run costs no request.
 
@@ -9,16 +9,10 @@ export type CacheKind = 'chat' | 'embedding';
 export const cacheKey = (model: string, kind: CacheKind, prompt: string): string =>
   createHash('sha256').update(`${model}\u0000${kind}\u0000${prompt}`).digest('hex');
 
-export function cacheGet(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT response FROM llm_cache WHERE key = ?').get(key) as { response: string } | undefined;
-  return row?.response ?? null;
-}
+export const cacheGet = (db: Db, key: string): string | null => llmCacheGet(db, key);
 
 export function cachePut(db: Db, key: string, model: string, kind: CacheKind, response: string, tokens: number): void {
-  db.prepare(
-    `INSERT INTO llm_cache (key, model, kind, response, tokens, created_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET response = excluded.response, tokens = excluded.tokens, created_at = excluded.created_at`,
-  ).run(key, model, kind, response, tokens, nowIso());
+  llmCachePut(db, key, model, kind, response, tokens);
 }
 
 /** Embedding vectors are stored as base64 float32 (exact for what we use, about half the size of JSON). */

@@ -6,11 +6,12 @@ import { ingestFile } from './ingest/index.js';
 import { segmentDoc } from './segment/index.js';
 import { discoverStories } from './group/index.js';
 import { checkInputs, expandFiles } from './batch/inputs.js';
-import { analyseStory } from './batch/analyse.js';
-import { commitStory, loadSegmentedDoc, prepareStory } from './batch/story.js';
+import { loadSegmentedDoc } from './batch/story.js';
+import { AuditService } from './audit/service.js';
 
 // Synchronous audit of a few files (the sample corpus at server start): the same phases as the batch
-// driver (store, group, align + detect, commit per story) inline, without a run record or workers.
+// driver (store, group, then each story through the audit service) inline, without a run record, workers
+// or the model layer.
 // Bad input refuses the whole call before anything is written. Large inputs go through runBatch().
 
 export interface AuditSummary {
@@ -31,9 +32,7 @@ export function auditPaths(db: Db, cfg: Config, paths: string[]): AuditSummary {
     }),
   );
   const unique = [...new Set(ids)];
-  const audits = discoverStories(unique, (id) => loadSegmentedDoc(db, id)).map((plan) => {
-    const work = prepareStory(db, plan, cfg.thresholds);
-    return commitStory(db, work, analyseStory(work.job), null);
-  });
+  const service = new AuditService(db, cfg);
+  const audits = discoverStories(unique, (id) => loadSegmentedDoc(db, id)).map((plan) => service.auditOffline(plan));
   return { documents: docs.length, created, audits };
 }

@@ -52,9 +52,36 @@ test('tapat audit --jsonl prints flags as JSON lines with doc and offsets, and n
   const dir = tmpDir();
   const r = runCli(['audit', seed('001'), seed('003'), '--db', join(dir, 'j.db'), '--jsonl', '--quiet']);
   assert.equal(r.code, 0, r.stderr);
-  for (const f of jsonl(r.stdout)) {
-    for (const k of ['src', 'tgt', 'detector', 'category', 'severity', 'confidence', 'message', 'evidence', 'doc', 'start', 'end']) assert.ok(k in f, k);
+  const recs = jsonl(r.stdout);
+  assert.ok(recs.length > 0, 'the seeds have flags');
+  for (const f of recs) {
+    for (const k of ['src', 'tgt', 'detector', 'category', 'severity', 'confidence', 'message', 'evidence', 'suggestion', 'span', 'doc', 'start', 'end']) assert.ok(k in f, k);
     assert.ok([seed('001'), seed('003')].includes(f.doc as string));
+  }
+});
+
+test('tapat audit --jsonl and tapat check --jsonl print the same record for a flag: sides, span, suggestion (DESIGN.md)', () => {
+  // one story of an English original (the pivot, so the source side) and its Tagalog translation
+  const dir = tmpDir();
+  const a = runCli(['audit', seed('001'), seed('000'), '--db', join(dir, 'c.db'), '--jsonl', '--quiet', '--workers', '0']);
+  assert.equal(a.code, 0, a.stderr);
+  const c = runCli(['check', seed('001'), seed('000'), '--jsonl']);
+  assert.equal(c.code, 0, c.stderr);
+  const audited = jsonl(a.stdout);
+  const checked = jsonl(c.stdout);
+  assert.ok(audited.some((f) => f.detector === 'numbers'), 'a pair detector fired');
+  const asCheck = (f: Record<string, unknown>): string => {
+    const { doc: _d, start: _s, end: _e, ...rest } = f;
+    rest.confidence = Math.round((rest.confidence as number) * 1000) / 1000; // check prints three decimals, audit the stored value
+    // keys sorted at every depth: the two commands may order them differently
+    return JSON.stringify(rest, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+  };
+  assert.deepEqual(audited.map(asCheck).sort(), checked.map(asCheck).sort());
+  // the flagged document's offsets are the span on its side
+  for (const f of audited) {
+    const side = f.doc === seed('001') ? 'src' : 'tgt';
+    const span = (f.span as Record<string, { start: number; end: number } | null>)[side];
+    assert.deepEqual([f.start, f.end], span ? [span.start, span.end] : [null, null], `${String(f.detector)} on ${side}`);
   }
 });
 

@@ -1,6 +1,6 @@
 import type { Bead, SegmentedDoc } from '../types.js';
-import { alignSentences, type AlignOptions, type AlignSide } from './index.js';
-import { sideLang } from './lang.js';
+import { alignSentences, type AlignOptions } from './index.js';
+import { alignSide } from '../../core/align-side.js';
 
 // Three-way (n-way) alignment of one story: every version is aligned to the pivot (pivot = src side),
 // and the pairwise beads are merged into rows, one per story sentence across all versions.
@@ -10,18 +10,12 @@ export interface StoryVersion {
   doc: SegmentedDoc;
 }
 
-/** An aligner side from a segmented document: boilerplate segments are aligned but kept from attracting links. */
-export function sideOf(doc: SegmentedDoc): AlignSide {
-  const sentences = doc.segments.map((s) => s.text);
-  return { sentences, lang: sideLang(doc.lang, sentences), boilerplate: doc.segments.map((s) => s.boilerplate !== false || !s.text.trim()) };
-}
-
 /** Beads of each version against the pivot (null for the pivot itself), in the order of `versions`. */
 export function alignStory(versions: StoryVersion[], pivotIndex: number, opts: AlignOptions = {}): (Bead[] | null)[] {
   const pivot = versions[pivotIndex];
   if (!pivot) throw new RangeError(`pivot ${pivotIndex} is not one of ${versions.length} versions`);
-  const pivotSide = sideOf(pivot.doc);
-  return versions.map((v, k) => (k === pivotIndex ? null : alignSentences(pivotSide, sideOf(v.doc), opts)));
+  const pivotSide = alignSide(pivot.doc);
+  return versions.map((v, k) => (k === pivotIndex ? null : alignSentences(pivotSide, alignSide(v.doc), opts)));
 }
 
 export interface StoryRow {

@@ -1,4 +1,5 @@
 import { alignSentences } from '../align/index.js';
+import { alignSide } from '../../core/align-side.js';
 import { detectStory, documentFindings, type PlacedFinding, type StoryDetectorFindings } from '../detect/index.js';
 import { thresholdsFor } from '../detect/thresholds.js';
 import { detectSpin, looksSpun, spinStoryDetector } from '../detect/spin/index.js';
@@ -72,12 +73,12 @@ export function readStory(job: StoryJob): StoryReading {
 export function finishStory(job: StoryJob, reading: StoryReading): StoryAnalysis {
   const docs = job.versions.map((v) => v.doc);
   const { roles, pivot } = reading;
-  const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang, boilerplate: d.segments.map((s) => s.boilerplate !== false) });
   const extra = (i: number): ((a: number, b: number) => number) | null => {
     const [a, b] = [job.embeddings?.[pivot], job.embeddings?.[i]];
     return a && b ? similarityFromVectors(a, b) : null;
   };
-  const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(side(docs[pivot]!), side(d), { extraSimilarity: extra(i) })));
+  const pivotSide = alignSide(docs[pivot]!);
+  const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(pivotSide, alignSide(d), { extraSimilarity: extra(i) })));
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
   const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds, { documents: reading.documents, story: { [spinStoryDetector.id]: reading.spin } });
   const final = competing(docs)

@@ -21,19 +21,18 @@ import { featuresOf, type DocFeatures } from '../group/features.js';
 import { batchItems, checkInputs, expandFiles, inputsKey } from './inputs.js';
 import { BatchPool } from './pool.js';
 import type { PreparedItem } from './prepare.js';
-import { commitStory, loadSegmentedDoc, prepareStory, type StoryWork } from './story.js';
+import { loadSegmentedDoc, type StoryWork } from './story.js';
 import type { StoryAnalysis } from './analyse.js';
 import type { Progress } from './progress.js';
-import { createLlm, type LlmClient } from '../../llm/client.js';
-import { embedTexts } from '../../llm/embeddings.js';
-import { judgeStoryContext } from '../../llm/judge-story.js';
+import { AuditService } from '../audit/service.js';
+import type { ModelLayer } from '../audit/model.js';
 import type { LlmStats } from '../../llm/stats.js';
 
 // The batch driver. Phase 1 streams the inputs: each item (file or JSONL record) is ingested, segmented and
 // reduced to story-discovery features (prepare.ts, in the worker pool when it has several workers), then
 // committed with its batch_items row in one transaction, in input order. Phase 2 groups the run's
 // documents into stories and analyses them in the worker pool; each story is committed whole (audit,
-// alignments, flags, batch_stories row) in input order. A re-run with the same inputs resumes the unfinished run:
+// alignments, flags, batch_stories row, through the audit service) in input order. A re-run with the same inputs resumes the unfinished run:
 // committed items and stories are skipped, so nothing is repeated or duplicated, even after kill -9.
 
 export interface BatchOptions {
@@ -49,6 +48,8 @@ export interface BatchOptions {
   onRefusal?: (r: Refusal) => void;
   /** Counted as commits happen, so a caller can say exactly what was kept when the run fails part-way. */
   committed?: Committed;
+  /** The optional model layer (llm/model-layer.ts): embeddings before alignment, the judge after detection. */
+  model?: ModelLayer | null;
 }
 
 /** What this invocation has committed so far (a run commits as it goes). */
@@ -81,21 +82,6 @@ export interface BatchSummary {
   sentences: number;
   /** The optional model layer's counters for this invocation; null when it is not configured. */
   llm: LlmStats | null;
-}
-
-/** Embeddings of every version's sentences (cached by text and model); nulls where the endpoint failed. */
-async function embedVersions(db: Db, cfg: Config, llm: LlmClient, work: StoryWork): Promise<void> {
-  work.job.embeddings = await Promise.all(
-    work.job.versions.map((v) => embedTexts(db, cfg, v.doc.segments.map((s) => s.text), { client: llm })),
-  );
-}
-
-/** The judge over a story's pairs after offline detection: adds llm-mqm findings, adjusts confidences. */
-async function judge(db: Db, cfg: Config, llm: LlmClient, work: StoryWork, analysis: StoryAnalysis): Promise<StoryAnalysis> {
-  const versions = work.job.versions.map((v, i) => ({ ...v, role: analysis.roles[i]! }));
-  const ctx = { versions, pivot: analysis.pivot, alignments: analysis.alignments, thresholds: {} };
-  const { placed } = await judgeStoryContext(db, cfg, ctx, analysis.findings, { client: llm });
-  return { ...analysis, findings: placed };
 }
 
 function runKey(cfg: Config, paths: string[]): string {
@@ -225,7 +211,7 @@ async function runClaimed(db: Db, cfg: Config, paths: string[], opts: BatchOptio
   if (pool.preparesHere) pool.warm();
   // The model layer is optional: null when unconfigured; when the endpoint fails, calls answer nothing and
   // the run completes with offline results (the counters say what was skipped).
-  const llm = createLlm(db, cfg);
+  const service = new AuditService(db, cfg, opts.model ?? null);
   const audits: number[] = [];
   let sentences = 0;
   let ids: number[] = [];
@@ -256,9 +242,7 @@ async function runClaimed(db: Db, cfg: Config, paths: string[], opts: BatchOptio
     const inFlight: { work: StoryWork; result: Promise<StoryAnalysis> }[] = [];
     const commitHead = async (): Promise<void> => {
       const head = inFlight.shift()!;
-      let analysis = await head.result;
-      if (llm?.settings.chatModel) analysis = await judge(db, cfg, llm, head.work, analysis);
-      const auditId = commitStory(db, head.work, analysis, run.id);
+      const auditId = await service.commit(head.work, await head.result, run.id);
       committed.stories++;
       audits.push(auditId);
       const n = head.work.job.versions.reduce((s, v) => s + v.doc.segments.length, 0);
@@ -274,8 +258,8 @@ async function runClaimed(db: Db, cfg: Config, paths: string[], opts: BatchOptio
           progress.tick(plan.documentIds.length, 0);
           continue;
         }
-        const work = prepareStory(db, plan, cfg.thresholds);
-        if (llm?.settings.embedModel) await embedVersions(db, cfg, llm, work);
+        const work = service.prepare(plan);
+        await service.enrich(work);
         const result = pool.analyse(work.job);
         result.catch(() => {}); // awaited in order by commitHead; this only silences the early-rejection warning
         inFlight.push({ work, result });
@@ -294,7 +278,7 @@ async function runClaimed(db: Db, cfg: Config, paths: string[], opts: BatchOptio
     progress.end();
   }
   const refused = runRefusals(db, run.id);
-  const summary = { runId: run.id, resumed: run.resumed, documents: ids.length, refused, audits, sentences, llm: llm ? llm.stats : null };
+  const summary = { runId: run.id, resumed: run.resumed, documents: ids.length, refused, audits, sentences, llm: service.model ? service.model.stats : null };
   finishRun(db, run.id, 'done', { documents: ids.length, refused: refused.length, stories: audits.length });
   return summary;
 }

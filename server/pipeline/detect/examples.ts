@@ -1,5 +1,4 @@
 import type { Lang, Segment, SegmentedDoc } from '../types.js';
-import { alignSentences } from '../align/index.js';
 import { guessLang } from '../../lang/langGuess.js';
 import type { Bead } from '../types.js';
 
@@ -29,12 +28,4 @@ export function docFromLines(lines: string[], lang: Lang, path = '(example)', bo
 /** 1-1 beads down the diagonal: for inputs that are already sentence-aligned. */
 export function diagonalBeads(n: number): Bead[] {
   return Array.from({ length: n }, (_, i) => ({ src: [i], tgt: [i], score: 1 }));
-}
-
-/** Aligns two documents with the project aligner. */
-export function alignDocs(src: SegmentedDoc, tgt: SegmentedDoc): Bead[] {
-  return alignSentences(
-    { sentences: src.segments.map((s) => s.text), lang: src.lang },
-    { sentences: tgt.segments.map((s) => s.text), lang: tgt.lang },
-  );
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/index.js';
 import { tx } from '../../db/index.js';
-import { stmt } from '../../db/stmt.js';
-import { currentVerdictSql } from '../../db/queue-sql.js';
+import { getAudit } from '../../db/audits.js';
+import { setStoryRoles, spinFlagCounts, staleFlags } from '../../db/story-roles.js';
 import { loadSegmentedDoc, storeAnalysis } from '../batch/story.js';
 import { finishStory, type StoryJob } from '../batch/analyse.js';
 import { documentFindings } from '../detect/index.js';
@@ -31,17 +31,11 @@ export interface RoleChange {
 
 class Rollback extends Error {}
 
-const activeByDoc = (db: Db, auditId: number): Map<number, number> =>
-  new Map(
-    (stmt(db, `SELECT document_id AS d, COUNT(*) AS n FROM flags WHERE audit_id = ? AND status = 'active' AND detector LIKE 'spin%' GROUP BY document_id`).all(auditId) as { d: number; n: number }[]).map(
-      (r) => [r.d, r.n],
-    ),
-  );
-
 export function changeRoles(db: Db, auditId: number, roles: ReadonlyMap<number, Role>, thresholds: Record<string, Record<string, number>>, apply: boolean): RoleChange {
-  const audit = stmt(db, 'SELECT pivot_document_id AS pivot FROM audits WHERE id = ?').get(auditId) as { pivot: number | null } | undefined;
-  if (!audit) throw new InputError(`no audit ${auditId}`);
-  const before = stmt(db, 'SELECT document_id, role FROM audit_versions WHERE audit_id = ? ORDER BY document_id').all(auditId) as { document_id: number; role: Role }[];
+  const stored = getAudit(db, auditId);
+  if (!stored) throw new InputError(`no audit ${auditId}`);
+  const audit = { pivot: stored.pivot_document_id };
+  const before = stored.versions;
   for (const id of roles.keys()) if (!before.some((v) => v.document_id === id)) throw new InputError(`document ${id} is not a version of audit ${auditId}`);
   const after = before.map((v) => ({ document_id: v.document_id, role: roles.get(v.document_id) ?? v.role }));
   const versions = after.map((v) => ({ documentId: v.document_id, doc: loadSegmentedDoc(db, v.document_id), role: v.role }));
@@ -56,29 +50,23 @@ export function changeRoles(db: Db, auditId: number, roles: ReadonlyMap<number, 
   const withRoles = versions.map((v) => ({ documentId: v.documentId, doc: v.doc, role: v.role }));
   const spin = spinStoryDetector.run({ versions: withRoles, pivot, alignments: [], thresholds: thresholdsFor(spinStoryDetector, thresholds), config: thresholds, declaredRoles: true });
   const analysis = finishStory(job, { roles: after.map((v) => v.role), pivot, spin, documents: documentFindings(withRoles, thresholds) });
-  const spinBefore = activeByDoc(db, auditId);
+  const spinBefore = spinFlagCounts(db, auditId);
   let change: RoleChange | null = null;
   try {
     tx(db, () => {
       const pivotId = versions[pivot]!.documentId;
-      const setRole = stmt(db, 'UPDATE audit_versions SET role = ? WHERE audit_id = ? AND document_id = ?');
-      for (const v of after) setRole.run(v.role, auditId, v.document_id);
-      stmt(db, 'UPDATE audits SET pivot_document_id = ?, updated_at = ? WHERE id = ?').run(pivotId, new Date().toISOString(), auditId);
-      // alignments are to the pivot: those to the old one no longer describe the story
-      stmt(db, 'DELETE FROM alignments WHERE audit_id = ?').run(auditId);
-      const staleBefore = new Set((stmt(db, `SELECT id FROM flags WHERE audit_id = ? AND status = 'stale'`).all(auditId) as { id: number }[]).map((r) => r.id));
+      setStoryRoles(db, auditId, after, pivotId);
+      const staleBefore = new Set(staleFlags(db, auditId).map((f) => f.id));
       const r = storeAnalysis(db, auditId, versions, pivotId, analysis);
-      const newlyStale = (stmt(db, `SELECT f.id, ${currentVerdictSql()} AS c FROM flags f WHERE f.audit_id = ? AND f.status = 'stale'`).all(auditId) as { id: number; c: number | null }[]).filter(
-        (x) => !staleBefore.has(x.id),
-      );
-      const spinAfter = activeByDoc(db, auditId);
+      const newlyStale = staleFlags(db, auditId).filter((x) => !staleBefore.has(x.id));
+      const spinAfter = spinFlagCounts(db, auditId);
       change = {
         before,
         after,
         pivot: { before: audit.pivot, after: pivotId },
         added: r.inserted,
         staled: r.staled,
-        staledDecided: newlyStale.filter((x) => x.c !== null).length,
+        staledDecided: newlyStale.filter((x) => x.decided).length,
         spinFlags: after.map((v) => ({ document_id: v.document_id, before: spinBefore.get(v.document_id) ?? 0, after: spinAfter.get(v.document_id) ?? 0 })),
         applied: apply,
       };

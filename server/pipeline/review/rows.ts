@@ -1,8 +1,7 @@
 import type { Db } from '../../db/index.js';
-import { stmt } from '../../db/stmt.js';
-import { fromJson } from '../../db/index.js';
 import { getAudit, type AuditRow } from '../../db/audits.js';
-import { getSegments } from '../../db/documents.js';
+import { getAlignment } from '../../db/alignments.js';
+import { documentMeta, getSegments, type DocumentMeta } from '../../db/documents.js';
 import { flagsOfAudit, type FlagView } from '../../db/queue.js';
 import type { Bead, Lang, Role, Segment } from '../types.js';
 
@@ -42,23 +41,8 @@ export interface AuditView {
   unplaced: number[];
 }
 
-interface DocMeta {
-  id: number;
-  lang: Lang;
-  title: string | null;
-  path: string;
-}
-
 function beadsBetween(db: Db, auditId: number, pivot: number, other: number): Bead[] | null {
-  const load = (src: number, tgt: number): Bead[] | null => {
-    const a = stmt(
-      db, 'SELECT id FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?')
-      .get(auditId, src, tgt) as { id: number } | undefined;
-    if (!a) return null;
-    return (stmt(db, 'SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(a.id) as { src: string; tgt: string; score: number }[]).map(
-      (b) => ({ src: fromJson<number[]>(b.src, []), tgt: fromJson<number[]>(b.tgt, []), score: b.score }),
-    );
-  };
+  const load = (src: number, tgt: number): Bead[] | null => getAlignment(db, auditId, src, tgt)?.beads ?? null;
   const forward = load(pivot, other);
   if (forward) return forward;
   // An alignment stored the other way round reads the same with its sides swapped.
@@ -76,9 +60,9 @@ export function auditView(db: Db, auditId: number): AuditView | undefined {
   const audit = getAudit(db, auditId);
   if (!audit) return undefined;
   const { versions: roles, ...auditRow } = audit;
-  const meta = new Map<number, DocMeta>();
+  const meta = new Map<number, DocumentMeta>();
   for (const v of roles) {
-    const d = stmt(db, 'SELECT id, lang, title, path FROM documents WHERE id = ?').get(v.document_id) as DocMeta;
+    const d = documentMeta(db, v.document_id)!;
     meta.set(d.id, d);
   }
   const pivotId =

@@ -6,7 +6,7 @@ import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import { detectStory, type PlacedFinding } from '../../../server/pipeline/detect/index.js';
 import type { Role, SegmentedDoc } from '../../../server/pipeline/types.js';
 import type { StoryContext } from '../../../server/pipeline/detect/types.js';
-import { alignDocs } from '../../../server/pipeline/detect/examples.js';
+import { alignDocs } from '../../../server/core/align-side.js';
 
 // The sample corpus: what the tool must flag, with a clear message.
 

@@ -1,32 +1,30 @@
-import type { Db } from '../db/index.js';
-import { fromJson } from '../db/index.js';
-import { getAudit } from '../db/audits.js';
-import { getDocument, getSegments } from '../db/documents.js';
-import type { FindingToStore, FlagRow } from '../db/flags.js';
-import { getAlignment } from '../db/alignments.js';
-import { alignSentences } from '../pipeline/align/index.js';
-import { sideOf } from '../pipeline/align/story.js';
-import type { PlacedFinding } from '../pipeline/detect/index.js';
-import type { StoryContext } from '../pipeline/detect/types.js';
-import type { Finding, Role, SegmentedDoc } from '../pipeline/types.js';
-import { InputError } from '../errors.js';
-import { JUDGE_DETECTOR } from './judge.js';
+import type { Db } from '../../db/index.js';
+import { fromJson } from '../../db/index.js';
+import { getAudit } from '../../db/audits.js';
+import { getDocument, getSegments } from '../../db/documents.js';
+import { activeFlagRowsById, type FindingToStore, type FlagRow } from '../../db/flags.js';
+import { getAlignment } from '../../db/alignments.js';
+import { alignDocs } from '../../core/align-side.js';
+import type { PlacedFinding } from '../detect/index.js';
+import type { StoryContext } from '../detect/types.js';
+import type { Finding, Role, SegmentedDoc } from '../types.js';
+import { InputError } from '../../errors.js';
 
 // Reads a stored audit back into the shapes the judge takes (StoryContext + placed findings), so the judge
-// can run on an audit after the fact (`tapat judge`). Stored alignments are used; a version without one
+// can run on an audit after the fact (`tapat judge`, through the audit service). Stored alignments are used; a version without one
 // is aligned on the spot with the same aligner the pipeline uses.
 
 export interface StoredStory {
   ctx: StoryContext;
   documentIds: number[]; // per version
-  /** Active flags of every detector but the judge's. */
+  /** Active flags of every detector but the judge's (`judgeDetector`). */
   offline: PlacedFinding[];
   /** Active flags of the judge from earlier runs. */
   judged: PlacedFinding[];
   alignedOnTheFly: number;
 }
 
-export function loadStoredStory(db: Db, auditId: number): StoredStory {
+export function loadStoredStory(db: Db, auditId: number, judgeDetector: string): StoredStory {
   const audit = getAudit(db, auditId);
   if (!audit) throw new InputError(`no audit ${auditId} in this database`);
   if (audit.versions.length < 2) throw new InputError(`audit ${auditId} has ${audit.versions.length} version(s): nothing to compare`);
@@ -45,9 +43,9 @@ export function loadStoredStory(db: Db, auditId: number): StoredStory {
     const stored = getAlignment(db, auditId, documentIds[pivot]!, v.documentId);
     if (stored) return stored.beads;
     alignedOnTheFly++;
-    return alignSentences(sideOf(versions[pivot]!.doc), sideOf(v.doc));
+    return alignDocs(versions[pivot]!.doc, v.doc);
   });
-  const rows = db.prepare("SELECT * FROM flags WHERE audit_id = ? AND status = 'active' ORDER BY id").all(auditId) as FlagRow[];
+  const rows = activeFlagRowsById(db, auditId);
   const offline: PlacedFinding[] = [];
   const judged: PlacedFinding[] = [];
   for (const r of rows) {
@@ -55,7 +53,7 @@ export function loadStoredStory(db: Db, auditId: number): StoredStory {
     if (versionIndex < 0) continue;
     const other = r.other_document_id === null ? -1 : documentIds.indexOf(r.other_document_id);
     const placed = { versionIndex, otherVersionIndex: other < 0 ? null : other, finding: rowToFinding(r) };
-    (r.detector === JUDGE_DETECTOR ? judged : offline).push(placed);
+    (r.detector === judgeDetector ? judged : offline).push(placed);
   }
   return { ctx: { versions, pivot, alignments, thresholds: {} }, documentIds, offline, judged, alignedOnTheFly };
 }
