@@ -25,11 +25,11 @@ import { resolveOverlaps } from '../server/pipeline/detect/spin/finding.js';
 import { pairFindings } from '../server/pipeline/detect/spin/pairs.js';
 import { thresholdsFor } from '../server/pipeline/detect/thresholds.js';
 import { tokenize } from '../server/pipeline/detect/spin/tokens.js';
-import { REPO, seed } from '../test/helpers/paths.js';
-import { rng } from '../test/pipeline/spin/spinner.js';
-import { FAMILIES, spinWith, thesauriInstalled, type ZooSpun } from './spin-zoo/index.js';
-import { anyOverlap, match, prf, round, type Prf } from './spin-zoo/score.js';
-import { asSpun, goldOf, readPairs } from './spin-real/pairs.js';
+import { REPO, seed } from './paths.js';
+import { rng } from '../testkit/spinner.js';
+import { FAMILIES, spinWith, thesauriInstalled, type ZooSpun } from '../testkit/spin-zoo/index.js';
+import { anyOverlap, match, prf, round, type Prf } from '../testkit/spin-zoo/score.js';
+import { asSpun, goldOf, readPairs } from '../testkit/spin-real/pairs.js';
 import { tuningNews, tuningTexts } from './tuning-set.js';
 import { englishDocs } from './parallel-docs.js';
 
