@@ -5,12 +5,16 @@
 // /proc/self/stat's children fields on Linux: less sensitive than wall time to other people's load on a
 // shared machine). Writes bench/results/startup.json.
 //   npm run bench:startup            (RUNS=10)
+//   npx tsx bench/startup.ts --root DIR   (another built tree's CLI, for a before/after; nothing written)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { REPO, SHARED } from '../test/helpers/paths.js';
 
+const { values } = parseArgs({ options: { root: { type: 'string' } } });
+const ROOT = values.root ? resolve(values.root) : REPO;
 const RUNS = Number(process.env.RUNS ?? 10);
 const SENTENCES = 30;
 const TARGETS = { align: 0.15, check: 0.25 };
@@ -23,7 +27,7 @@ const tl = join(work, 'flores-30.tl.txt');
 writeFileSync(en, lines('flores200-dev.en'));
 writeFileSync(tl, lines('flores200-dev.tl'));
 
-if (!existsSync(join(REPO, 'dist', 'server', 'cli.js'))) throw new Error('dist/ is not built: run npm run build first');
+if (!existsSync(join(ROOT, 'dist', 'server', 'cli.js'))) throw new Error('dist/ is not built: run npm run build first');
 
 /** CPU seconds of this process's waited-for children so far (Linux), or null elsewhere. */
 function childrenCpu(): number | null {
@@ -40,8 +44,8 @@ function childrenCpu(): number | null {
 
 const COMMANDS: Record<string, string[]> = {
   'node -e 0': ['-e', '0'],
-  'tapat align': [join(REPO, 'bin', 'tapat.js'), 'align', en, tl],
-  'tapat check': [join(REPO, 'bin', 'tapat.js'), 'check', en, tl],
+  'tapat align': [join(ROOT, 'bin', 'tapat.js'), 'align', en, tl],
+  'tapat check': [join(ROOT, 'bin', 'tapat.js'), 'check', en, tl],
 };
 
 const wall: Record<string, number[]> = {};
@@ -77,12 +81,15 @@ const figures = Object.fromEntries(
 );
 const result = {
   command: 'npm run bench:startup',
+  tree: ROOT,
   machine: { node: process.version, loadAverageAtStart: load, note: 'shared machine: wall times vary with other load; CPU seconds (children user+system, 10 ms ticks) less so' },
   input: `the first ${SENTENCES} lines of FLORES-200 dev, English and Tagalog (../shared/data/parallel), as two text files`,
   runs: RUNS,
   figures,
   targets: { 'tapat align': TARGETS.align, 'tapat check': TARGETS.check },
 };
-mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
-writeFileSync(join(REPO, 'bench', 'results', 'startup.json'), JSON.stringify(result, null, 2) + '\n');
+if (ROOT === REPO) {
+  mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(REPO, 'bench', 'results', 'startup.json'), JSON.stringify(result, null, 2) + '\n');
+}
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { lazyZod } from '../../lazy-zod.js';
 import { InputError } from '../../errors.js';
 import type { IngestedDoc } from '../types.js';
 import { htmlToText } from './html.js';
@@ -6,17 +7,20 @@ import { htmlToText } from './html.js';
 // JSONL of scraped records, one per line: {"url","title","text"|"html","lang"?}. Every line is checked
 // before any record is returned: one malformed line refuses the whole file, so callers never store half.
 
-const RecordSchema = z
-  .object({
-    url: z.string().nullable().optional(),
-    title: z.string().nullable().optional(),
-    text: z.string().optional(),
-    html: z.string().optional(),
-    lang: z.string().nullable().optional(),
-  })
-  .refine((r) => Boolean(r.text?.trim() || r.html?.trim()), { message: 'needs a non-empty "text" or "html" field' });
+// built with the first record (lazy-zod.ts): `tapat align` and `tapat check` on text files load ingest, not zod
+const buildRecordSchema = (z: typeof Zod) =>
+  z
+    .object({
+      url: z.string().nullable().optional(),
+      title: z.string().nullable().optional(),
+      text: z.string().optional(),
+      html: z.string().optional(),
+      lang: z.string().nullable().optional(),
+    })
+    .refine((r) => Boolean(r.text?.trim() || r.html?.trim()), { message: 'needs a non-empty "text" or "html" field' });
+let recordSchema: ReturnType<typeof buildRecordSchema> | null = null;
 
-function issueText(err: z.ZodError): string {
+function issueText(err: Zod.ZodError): string {
   const first = err.issues[0];
   if (!first) return 'invalid record';
   const where = first.path.length ? `"${first.path.join('.')}": ` : '';
@@ -37,7 +41,7 @@ export function parseJsonlLine(raw: string, lineNo: number, path: string, encodi
   } catch (e) {
     throw new InputError(`malformed JSONL record (line ${lineNo}): not valid JSON (${(e as Error).message})`, path, lineNo);
   }
-  const parsed = RecordSchema.safeParse(value);
+  const parsed = (recordSchema ??= buildRecordSchema(lazyZod().z)).safeParse(value);
   if (!parsed.success) throw new InputError(`malformed JSONL record (line ${lineNo}): ${issueText(parsed.error)}`, path, lineNo);
   const r = parsed.data;
   let fromHtml = null;
