@@ -39,21 +39,8 @@ await build({
 });
 for (const f of ['index.html', 'styles.css', 'favicon.svg']) copyFileSync(join('client', f), join('client/dist', f));
 
-// Data derived from installed packages, counted once here rather than in every process that needs it.
-const { ensureGlossFile } = await import('../dist/server/lang/wordnet/glossgrams-file.js');
-ensureGlossFile();
-const { ensureVocabularyFile } = await import('../dist/server/pipeline/detect/spin/vocabulary-file.js');
-ensureVocabularyFile();
-// The word lists' line indexes (data/cache), kept by the first process that builds them: built here so
-// that no batch worker has to.
-const { getLemmaIndex, getSenseCounts } = await import('../dist/server/lang/wordnet/files.js');
-const { loadVocabulary } = await import('../dist/server/lang/wordnet/vocabulary.js');
-const { frequencyRank } = await import('../dist/server/lang/word-ranks.js');
-const { newsRank } = await import('../dist/server/lang/vectors.js');
-const { loadLexicon } = await import('../dist/server/lang/lexicon.js');
-loadLexicon();
-getLemmaIndex();
-getSenseCounts();
-loadVocabulary();
-frequencyRank('the');
-newsRank('the');
+// Data derived from installed packages, counted once here rather than in every process that needs it, and the
+// word lists' line indexes (data/cache), kept by the first process that builds them: built here so that no
+// batch worker has to. The list is the product's own (server/pipeline/resources.ts), which the workers warm from.
+const { prebuildResources } = await import('../dist/server/pipeline/resources.js');
+prebuildResources();

@@ -2,7 +2,6 @@ import { Command, CommanderError } from 'commander';
 import { InputError, PartlySavedError, UsageError, errorMessage } from './errors.js';
 import { MigrationError } from './db/migrate.js';
 import { registerCommands } from './commands/index.js';
-import { dbErrorMessage } from './db/errors.js';
 import { fileErrorMessage } from './fs/file-error.js';
 
 /**
@@ -43,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`tapat: ${failure.message}${also}\n`);
       return 2;
     }
+    // loaded only on this path: it loads the SQLite driver, which `tapat align` and `check` never need
+    const { dbErrorMessage } = await import('./db/errors.js');
     const known = dbErrorMessage(failure, saved) ?? fileErrorMessage(failure, saved);
     if (process.env.TAPAT_DEBUG) process.stderr.write(`${(failure as Error)?.stack ?? ''}\n`);
     if (known) {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { defaultDbPath } from '../config.js';
-import { backupDb, restoreDb } from '../db/backup.js';
 import { writeLine } from './io.js';
 
 export function registerBackup(program: Command): void {
@@ -11,6 +10,7 @@ export function registerBackup(program: Command): void {
     .option('--db <file>', 'database file', defaultDbPath())
     .option('--force', 'replace an existing --out file')
     .action(async (opts: { db: string; out: string; force?: boolean }) => {
+      const { backupDb } = await import('../db/backup.js');
       const r = await backupDb(opts.db, opts.out, opts.force ?? false);
       writeLine(`backed up ${opts.db} to ${opts.out} (${r.pages} pages, ${r.bytes} bytes)`);
     });
@@ -21,6 +21,7 @@ export function registerBackup(program: Command): void {
     .option('--db <file>', 'database file', defaultDbPath())
     .option('--force', 'replace an existing database')
     .action(async (backup: string, opts: { db: string; force?: boolean }) => {
+      const { restoreDb } = await import('../db/backup.js');
       await restoreDb(backup, opts.db, opts.force ?? false);
       writeLine(`restored ${opts.db} from ${backup}`);
     });

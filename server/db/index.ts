@@ -1,10 +1,16 @@
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
+
+// The SQLite driver (a native module) is loaded with the first database opened: every command's module is
+// loaded to register it, and `tapat align` and `check` open none (bench/startup.ts).
+let driver: typeof Database | null = null;
+const sqlite = (): typeof Database => (driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
 
 export interface OpenOptions {
   /** Apply pending migrations (default true). */
@@ -23,7 +29,8 @@ export const JOURNAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
  */
 export function openDb(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:' && !opts.readonly) mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  const Sqlite = sqlite();
+  const db = new Sqlite(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
   db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');

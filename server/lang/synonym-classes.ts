@@ -16,8 +16,11 @@ const EMPTY = new Uint32Array(0);
 
 /** Sorted, distinct classes of a word (lower-cased by the caller or not); empty for a stopword. */
 export function synonymClasses(word: string): Uint32Array {
-  return classCache.get(fold(word), classesOf);
+  return foldedClasses(fold(word));
 }
+
+/** synonymClasses of a word already folded (text-norm fold): a text's words are folded once, not per look-up. */
+export const foldedClasses = (folded: string): Uint32Array => classCache.get(folded, classesOf);
 
 function classesOf(w: string): Uint32Array {
   if (isEnStopword(w)) return EMPTY;
@@ -36,7 +39,11 @@ const pairCache = new Memo<string, Uint32Array>(20_000);
  * swaps one word for a collocation and back, so the first word of a collocation also stands for it.
  */
 export function collocationClasses(first: string, second: string): Uint32Array {
-  const [a, b] = [fold(first), fold(second)];
+  return foldedCollocationClasses(fold(first), fold(second));
+}
+
+/** collocationClasses of two words already folded. */
+export function foldedCollocationClasses(a: string, b: string): Uint32Array {
   // nearly every word pair of a text is no collocation: answered without building a key or filling the table
   if (!mayBeMultiwordWords([a, b])) return EMPTY;
   return pairCache.get(a + ' ' + b, (pair) => {

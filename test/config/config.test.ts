@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { loadConfig } from '../../server/config.js';
+import { configSchema, loadConfig } from '../../server/config.js';
 import { UsageError } from '../../server/errors.js';
 import { tmpDir } from '../helpers/tmp.js';
 
@@ -22,4 +22,14 @@ test('unknown keys and bad values are refused with the path that is wrong', () =
   assert.throws(() => loadConfig({}, f), (e: unknown) => e instanceof UsageError && /not valid JSON/.test(e.message));
   assert.throws(() => loadConfig({ TAPAT_MAX_FILE_BYTES: 'abc' }, '/nonexistent.json'), /positive whole number/);
   assert.throws(() => loadConfig({ TAPAT_MAX_FILE_BYTES: '-5' }, '/nonexistent.json'), /positive whole number/);
+});
+
+test('without a config file the defaults are exactly what the schema makes of an empty config', () => {
+  // loadConfig answers these without building the schema (start-up): the two must not drift apart
+  const missing = join(tmpDir(), 'none.json');
+  assert.deepEqual(loadConfig({}, missing), configSchema().parse({}));
+  // and an empty config file goes through the schema to the same place
+  const empty = join(tmpDir(), 'empty.json');
+  writeFileSync(empty, '{}');
+  assert.deepEqual(loadConfig({}, empty), loadConfig({}, missing));
 });

@@ -9,8 +9,8 @@ import type { Pair } from '../group/cluster.js';
 // loaded on the first story (or warm) task: a worker's first tasks are input items to prepare, and it
 // starts on them before loading the rest.
 
-/** Which side of story analysis a worker does (pool.ts): a lone worker, or the calling thread, does both. */
-export type Side = 'read' | 'finish' | 'both';
+export type { Side } from '../resources.js';
+import type { Side } from '../resources.js';
 
 export type Task =
   | { kind: 'prepare'; task: PrepareTask }

@@ -1,14 +1,10 @@
-import { glossGrams } from '../../lang/wordnet/glossgrams.js';
-import { getLemmaIndex, getSenseCounts } from '../../lang/wordnet/files.js';
-import { loadLexicon } from '../../lang/lexicon.js';
-import { loadVocabulary } from '../../lang/wordnet/vocabulary.js';
+import { warmResources, type Side } from '../resources.js';
 import { segmentDoc } from '../segment/index.js';
 import type { Lang } from '../types.js';
 import { analyseStory, finishStory, readStory } from './analyse.js';
-import type { Side } from './tasks.js';
 
-// What a worker does before its first story: load what story analysis reads (WordNet's index and sense
-// counts, the gloss pair table, the lexicons, the frequency ranks) and compile its code on a small story
+// What a worker does before its first story: load what story analysis reads (its side's share of
+// pipeline/resources.ts) and compile its code on a small story
 // of three versions. The batch sends it while the main thread has other work (driver.ts), so that it does
 // not delay the first stories.
 
@@ -24,13 +20,7 @@ const VERSIONS: [Lang, string][] = [
  * and the other detectors), or both.
  */
 export function warmUp(side: Side = 'both'): void {
-  if (side !== 'finish') {
-    getLemmaIndex();
-    getSenseCounts();
-    glossGrams();
-    loadVocabulary();
-  }
-  loadLexicon();
+  warmResources(side);
   const versions = VERSIONS.map(([lang, text], i) => ({
     documentId: -1 - i,
     doc: segmentDoc({ path: `warm-${i}`, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text }),

@@ -45,6 +45,8 @@ export function detectPair(src: SegmentedDoc, tgt: SegmentedDoc, beads: Bead[], 
     const f = comparableSummary(regime);
     out.push({ bead: -1, side: 'src', src: [], tgt: [], srcSpan: null, tgtSpan: null, finding: f });
   }
+  // each detector's thresholds once per document pair, not once per bead (read-only to the detectors)
+  const thresholds = detectors.map((d) => thresholdsFor(d, opts.thresholds ?? {}));
   beads.forEach((bead, b) => {
     const ctxBase: Omit<PairContext, 'thresholds'> = {
       src: bead.src.map((i) => src.segments[i]!),
@@ -57,7 +59,7 @@ export function detectPair(src: SegmentedDoc, tgt: SegmentedDoc, beads: Bead[], 
       regime,
     };
     const found: PairFinding[] = [];
-    for (const d of detectors) found.push(...d.run({ ...ctxBase, thresholds: thresholdsFor(d, opts.thresholds ?? {}) }));
+    detectors.forEach((d, k) => found.push(...d.run({ ...ctxBase, thresholds: thresholds[k]! })));
     const silenced = new Set(found.flatMap((f) => SUPERSEDES[f.detector] ?? []));
     for (const found1 of found) {
       if (silenced.has(found1.detector)) continue;

@@ -1,5 +1,5 @@
-import { collocationClasses, shareClass, synonymClasses } from '../../lang/synonym-classes.js';
-import { words as tokens } from '../../lang/text-norm.js';
+import { foldedClasses, foldedCollocationClasses, shareClass } from '../../lang/synonym-classes.js';
+import { fold, words as tokens } from '../../lang/text-norm.js';
 
 // A spun copy against its original, word by word: the content words of each in order, each word as its
 // synonym classes (lang/synonym-classes.ts), and the longest common subsequence of words that share a class.
@@ -22,14 +22,18 @@ export function wordSequence(texts: string[]): WordSequence {
   const start: number[] = [];
   for (const text of texts) {
     const ws = tokens(text);
+    // each word folded once: it is looked up alone and as the first and the second word of a pair
+    let folded = ws.length ? fold(ws[0]!) : '';
     for (let i = 0; i < ws.length; i++) {
       const w = ws[i]!;
+      const f = folded;
+      const next = ws[i + 1];
+      if (next !== undefined) folded = fold(next);
       if (w.length < 2) continue;
-      const own = synonymClasses(w);
+      const own = foldedClasses(f);
       if (own.length === 0) continue;
       start.push(keys.length);
-      const next = ws[i + 1];
-      const colloc = next === undefined ? null : collocationClasses(w, next);
+      const colloc = next === undefined ? null : foldedCollocationClasses(f, folded);
       if (!colloc?.length) for (const k of own) keys.push(k);
       else for (const k of mergeSorted(own, colloc)) keys.push(k);
     }

@@ -1,6 +1,16 @@
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Chardet from 'chardet';
+import type Iconv from 'iconv-lite';
 import { InputError } from '../../errors.js';
+
+// The encoding guesser and the legacy decoders are loaded with the first file that is not UTF-8 (their
+// CommonJS builds, so that decoding stays synchronous): `tapat align` and `tapat check` on UTF-8 text, what
+// nearly every input is, do without them (bench/startup.ts).
+const require = createRequire(import.meta.url);
+let chardetLib: typeof Chardet | null = null;
+let iconvLib: typeof Iconv | null = null;
+const chardet = (): typeof Chardet => (chardetLib ??= require('chardet') as typeof Chardet);
+const iconv = (): typeof Iconv => (iconvLib ??= require('iconv-lite') as typeof Iconv);
 
 // Bytes → text. Order matters: known binary formats first, then byte-order marks, then BOM-less UTF-16
 // (recognised by its NUL-byte pattern, before NULs are taken as a sign of binary), then strict UTF-8 (a
@@ -88,11 +98,11 @@ function decodeUtf16(buf: Buffer, encoding: 'utf-16le' | 'utf-16be', path: strin
 
 /** The charset to try for text that is not UTF-8: a declared one (HTML meta) if known, else chardet's guess. */
 function legacyEncoding(buf: Buffer, declared: string | null): string {
-  if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) {
+  if (declared && !/^utf-?8$/i.test(declared) && iconv().encodingExists(declared)) {
     return LATIN_FAMILY.test(declared) ? 'windows-1252' : declared.toLowerCase();
   }
-  const best = chardet.analyse(buf.subarray(0, SAMPLE))[0];
-  if (best && !LATIN_FAMILY.test(best.name) && best.confidence >= LEGACY_MIN_CONFIDENCE && !/^utf/i.test(best.name) && iconv.encodingExists(best.name)) {
+  const best = chardet().analyse(buf.subarray(0, SAMPLE))[0];
+  if (best && !LATIN_FAMILY.test(best.name) && best.confidence >= LEGACY_MIN_CONFIDENCE && !/^utf/i.test(best.name) && iconv().encodingExists(best.name)) {
     return best.name.toLowerCase();
   }
   return 'windows-1252';
@@ -120,7 +130,7 @@ export function decodeBuffer(buf: Buffer, path: string, declaredCharset: string 
       if (utf8 !== null) decoded = { text: utf8, encoding: 'utf-8' };
       else {
         const encoding = legacyEncoding(buf, declaredCharset);
-        const text = iconv.decode(buf, encoding);
+        const text = iconv().decode(buf, encoding);
         const bad = text.indexOf('\uFFFD');
         if (bad >= 0) {
           const where = encoding === 'windows-1252' ? ` (byte 0x${buf[bad]?.toString(16).toUpperCase()} at offset ${bad})` : '';

@@ -64,7 +64,7 @@ function neighbour(toks: readonly Token[], i: number): string | null {
 }
 
 /** Features of every unit that has mates (a unit without one cannot be a WordNet substitute). */
-export function unitFeatures(units: Unit[], toks: readonly Token[]): Scored[] {
+export function unitFeatures(units: readonly Unit[], toks: readonly Token[]): Scored[] {
   const out: Scored[] = [];
   // every unit is in a dozen windows: its form's information is looked up once
   const vecs = units.map((u) => info(u.form).vec);

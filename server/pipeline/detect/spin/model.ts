@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { lazyZod } from '../../../lazy-zod.js';
 import { dataPath } from '../../../paths.js';
 import { FEATURES, type Scored } from './features.js';
 
@@ -8,22 +9,24 @@ import { FEATURES, type Scored } from './features.js';
 // text's words; clean prose has the odd rare synonym but not dozens). Trained by bench/spin-train.ts on
 // Tatoeba and UD English spun by the test spinner — never on the benchmark documents.
 
-const Model = z
-  .object({
-    features: z.array(z.string()),
-    mean: z.array(z.number()),
-    std: z.array(z.number()),
-    unit: z.array(z.number()), // bias first, then one weight per feature
-    doc: z.array(z.number()).length(4), // bias, unit logit, document mean probability, their product
-    trainedOn: z.string(),
-  })
-  .strict();
-export type SpinModel = z.infer<typeof Model>;
+// zod is loaded with the model (lazy-zod.ts): `tapat check` registers the spin detectors and never reads it
+const modelSchema = (z: typeof Zod) =>
+  z
+    .object({
+      features: z.array(z.string()),
+      mean: z.array(z.number()),
+      std: z.array(z.number()),
+      unit: z.array(z.number()), // bias first, then one weight per feature
+      doc: z.array(z.number()).length(4), // bias, unit logit, document mean probability, their product
+      trainedOn: z.string(),
+    })
+    .strict();
+export type SpinModel = Zod.infer<ReturnType<typeof modelSchema>>;
 
 let model: SpinModel | null = null;
 export function spinModel(): SpinModel {
   if (model) return model;
-  const m = Model.parse(JSON.parse(readFileSync(dataPath('spin', 'spin-model.json'), 'utf8')));
+  const m = modelSchema(lazyZod().z).parse(JSON.parse(readFileSync(dataPath('spin', 'spin-model.json'), 'utf8')));
   if (m.features.join() !== FEATURES.join() || m.unit.length !== FEATURES.length + 1) {
     throw new Error('data/spin/spin-model.json was trained for other features: retrain with bench/spin-train.ts');
   }

@@ -102,8 +102,16 @@ function plainWordsFrom(text: string, toks: readonly Token[], i: number, max: nu
   return n;
 }
 
-/** Content units of a text, in order, non-overlapping (a multiword lemma wins over its words). */
-export function spinUnits(text: string): { units: Unit[]; toks: readonly Token[] } {
+// spin-context, spin-names and spin-pairs each read the units of the same document in one spin pass:
+// worked out once per document (read-only), as tokenize does for the tokens
+const unitLists = new Memo<string, { units: readonly Unit[]; toks: readonly Token[] }>(16);
+
+/** Content units of a text, in order, non-overlapping (a multiword lemma wins over its words). Shared: read-only. */
+export function spinUnits(text: string): { units: readonly Unit[]; toks: readonly Token[] } {
+  return text.length < 200 ? unitsOf(text) : unitLists.get(text, unitsOf);
+}
+
+function unitsOf(text: string): { units: Unit[]; toks: readonly Token[] } {
   const toks = tokenize(text);
   const units: Unit[] = [];
   for (let i = 0; i < toks.length; i++) {
