@@ -1,0 +1,215 @@
+import { nowIso } from '../../clock.js';
+import { fromJson, toJson } from '../index.js';
+import type { PgClient, Queryable } from './connect.js';
+
+// Storage of distributed batch runs (tapat audit --enqueue, tapat worker). A run is found again by the hash of
+// its inputs and options, as on SQLite (db/batch.ts). The enqueuing command records the inputs in input order;
+// workers commit items (documents with their batch_items row), the one grouping job stores the stories
+// (batch_plans), workers commit stories (batch_stories). Whatever commits the last piece of a phase moves
+// the run on, under the run's row lock, so exactly one commit does it.
+
+export type Phase = 'reading' | 'grouping' | 'auditing' | 'done';
+
+export interface DistributedRun {
+  id: number;
+  status: 'running' | 'done' | 'failed';
+  phase: Phase;
+  options: RunOptions;
+  /** this command made the run (false: the same batch was enqueued before) */
+  created: boolean;
+}
+
+/** What every worker must apply alike, fixed when the batch is enqueued. */
+export interface RunOptions {
+  inputs: string[];
+  maxFileBytes: number;
+  thresholds: Record<string, Record<string, number>>;
+  /** seconds a job may stay active before the queue gives it to another worker */
+  jobTimeout: number;
+}
+
+export interface InputRow {
+  ord: number;
+  key: string;
+  /** inputs.ts Item, as JSON */
+  item: string;
+}
+
+interface RunRow {
+  id: number;
+  status: DistributedRun['status'];
+  phase: Phase;
+  options: string;
+}
+
+/** The unfinished distributed run with this key, or a new one in phase 'reading'. */
+export async function findOrCreateRun(c: PgClient, key: string, options: RunOptions): Promise<DistributedRun> {
+  // one enqueuing command at a time per key: two at once would otherwise both create the run
+  await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+  const open = await c.query<RunRow>(
+    `SELECT id, status, phase, options FROM batch_runs WHERE key = $1 AND phase IS NOT NULL AND status <> 'done' ORDER BY id DESC LIMIT 1`,
+    [key],
+  );
+  if (open.rows.length) {
+    const r = open.rows[0]!;
+    return { id: r.id, status: r.status, phase: r.phase, options: fromJson<RunOptions>(r.options, options), created: false };
+  }
+  const id = (
+    await c.query<{ id: number }>(
+      `INSERT INTO batch_runs (key, status, phase, options, stats, started_at) VALUES ($1, 'running', 'reading', $2, '{}', $3) RETURNING id`,
+      [key, toJson(options), nowIso()],
+    )
+  ).rows[0]!.id;
+  return { id, status: 'running', phase: 'reading', options, created: true };
+}
+
+export async function addInputs(c: PgClient, runId: number, rows: InputRow[]): Promise<void> {
+  if (!rows.length) return;
+  await c.query('INSERT INTO batch_inputs (run_id, ord, item_key, item) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING', [
+    runId,
+    rows.map((r) => r.ord),
+    rows.map((r) => r.key),
+    rows.map((r) => r.item),
+  ]);
+}
+
+/** The run's row, locked until the transaction ends: commits that may end a phase take it first. */
+export async function lockRun(c: PgClient, runId: number): Promise<DistributedRun> {
+  const r = (await c.query<RunRow>('SELECT id, status, phase, options FROM batch_runs WHERE id = $1 FOR UPDATE', [runId])).rows[0];
+  if (!r) throw new Error(`batch run ${runId} is missing`);
+  return { id: r.id, status: r.status, phase: r.phase, options: fromJson<RunOptions>(r.options, {} as RunOptions), created: false };
+}
+
+export async function getRun(q: Queryable, runId: number): Promise<DistributedRun | null> {
+  const r = (await q.query<RunRow>('SELECT id, status, phase, options FROM batch_runs WHERE id = $1', [runId])).rows[0];
+  return r ? { id: r.id, status: r.status, phase: r.phase, options: fromJson<RunOptions>(r.options, {} as RunOptions), created: false } : null;
+}
+
+export async function setPhase(c: PgClient, runId: number, phase: Phase): Promise<void> {
+  await c.query('UPDATE batch_runs SET phase = $2 WHERE id = $1', [runId, phase]);
+}
+
+/** Inputs with ord in [from, to) not committed yet, in order. */
+export async function pendingInputs(q: Queryable, runId: number, from: number, to: number): Promise<InputRow[]> {
+  return (
+    await q.query<InputRow>(
+      `SELECT i.ord, i.item_key AS key, i.item FROM batch_inputs i
+       WHERE i.run_id = $1 AND i.ord >= $2 AND i.ord < $3
+         AND NOT EXISTS (SELECT 1 FROM batch_items b WHERE b.run_id = i.run_id AND b.item_key = i.item_key)
+       ORDER BY i.ord`,
+      [runId, from, to],
+    )
+  ).rows;
+}
+
+export async function countPendingInputs(q: Queryable, runId: number): Promise<number> {
+  const r = await q.query<{ n: number }>(
+    `SELECT COUNT(*)::int AS n FROM batch_inputs i
+     WHERE i.run_id = $1 AND NOT EXISTS (SELECT 1 FROM batch_items b WHERE b.run_id = i.run_id AND b.item_key = i.item_key)`,
+    [runId],
+  );
+  return r.rows[0]!.n;
+}
+
+/** Call inside the transaction that stores the item's document. A retried item already recorded is left as it is. */
+export async function recordItemPg(c: PgClient, runId: number, key: string, ord: number, documentId: number | null, refusal: string | null): Promise<boolean> {
+  const r = await c.query(
+    'INSERT INTO batch_items (run_id, item_key, status, document_id, message, ord) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+    [runId, key, refusal === null ? 'done' : 'refused', documentId, refusal, ord],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
+
+export async function storeFeatures(c: PgClient, documentId: number, features: Buffer): Promise<void> {
+  await c.query('INSERT INTO document_features (document_id, features) VALUES ($1, $2) ON CONFLICT DO NOTHING', [documentId, features]);
+}
+
+/** The run's distinct documents in input order (first appearance), as SQLite's runDocumentIds. */
+export async function runDocumentIdsPg(q: Queryable, runId: number): Promise<number[]> {
+  const r = await q.query<{ document_id: number }>(
+    'SELECT document_id FROM batch_items WHERE run_id = $1 AND document_id IS NOT NULL GROUP BY document_id ORDER BY MIN(ord)',
+    [runId],
+  );
+  return r.rows.map((x) => x.document_id);
+}
+
+export async function featuresOfDocs(q: Queryable, ids: number[]): Promise<Map<number, Buffer>> {
+  const r = await q.query<{ document_id: number; features: Buffer }>('SELECT document_id, features FROM document_features WHERE document_id = ANY($1::bigint[])', [ids]);
+  return new Map(r.rows.map((x) => [x.document_id, x.features]));
+}
+
+export interface PlanRow {
+  ord: number;
+  key: string;
+  documentIds: number[];
+}
+
+export async function storePlans(c: PgClient, runId: number, plans: PlanRow[]): Promise<void> {
+  for (let i = 0; i < plans.length; i += 1000) {
+    const part = plans.slice(i, i + 1000);
+    // bigint[][] cannot be ragged: each story's ids travel as one text literal
+    await c.query(
+      'INSERT INTO batch_plans (run_id, ord, story_key, document_ids) SELECT $1, o, k, d::bigint[] FROM unnest($2::int[], $3::text[], $4::text[]) AS t(o, k, d) ON CONFLICT DO NOTHING',
+      [runId, part.map((p) => p.ord), part.map((p) => p.key), part.map((p) => `{${p.documentIds.join(',')}}`)],
+    );
+  }
+}
+
+/** Stories with ord in [from, to) the run has not committed yet, in order. */
+export async function pendingPlans(q: Queryable, runId: number, from: number, to: number): Promise<PlanRow[]> {
+  const r = await q.query<{ ord: number; story_key: string; document_ids: number[] }>(
+    `SELECT p.ord, p.story_key, p.document_ids FROM batch_plans p
+     WHERE p.run_id = $1 AND p.ord >= $2 AND p.ord < $3
+       AND NOT EXISTS (SELECT 1 FROM batch_stories s WHERE s.run_id = p.run_id AND s.story_key = p.story_key)
+     ORDER BY p.ord`,
+    [runId, from, to],
+  );
+  return r.rows.map((x) => ({ ord: x.ord, key: x.story_key, documentIds: x.document_ids.map(Number) }));
+}
+
+export async function countPendingPlans(q: Queryable, runId: number): Promise<number> {
+  const r = await q.query<{ n: number }>(
+    `SELECT COUNT(*)::int AS n FROM batch_plans p
+     WHERE p.run_id = $1 AND NOT EXISTS (SELECT 1 FROM batch_stories s WHERE s.run_id = p.run_id AND s.story_key = p.story_key)`,
+    [runId],
+  );
+  return r.rows[0]!.n;
+}
+
+/** Marks the run done, with its figures (documents, refused items, stories) as the in-process run records them. */
+export async function finishRunPg(c: PgClient, runId: number): Promise<void> {
+  await c.query(
+    `UPDATE batch_runs SET status = 'done', phase = 'done', finished_at = $2, stats = json_build_object(
+       'documents', (SELECT COUNT(DISTINCT document_id) FROM batch_items WHERE run_id = $1),
+       'refused', (SELECT COUNT(*) FROM batch_items WHERE run_id = $1 AND status = 'refused'),
+       'stories', (SELECT COUNT(*) FROM batch_stories WHERE run_id = $1))::text
+     WHERE id = $1`,
+    [runId, nowIso()],
+  );
+}
+
+export interface DistributedProgress {
+  id: number;
+  status: DistributedRun['status'];
+  phase: Phase;
+  inputs: number;
+  items: number;
+  refused: number;
+  stories: number;
+  audited: number;
+}
+
+/** How far a distributed run got: for the CLI's progress line. */
+export async function runProgressPg(q: Queryable, runId: number): Promise<DistributedProgress | null> {
+  const r = await q.query<DistributedProgress>(
+    `SELECT r.id, r.status, r.phase,
+       (SELECT COUNT(*)::int FROM batch_inputs i WHERE i.run_id = r.id) AS inputs,
+       (SELECT COUNT(*)::int FROM batch_items i WHERE i.run_id = r.id AND i.ord % 4096 = 0) AS items,
+       (SELECT COUNT(*)::int FROM batch_items i WHERE i.run_id = r.id AND i.status = 'refused') AS refused,
+       (SELECT COUNT(*)::int FROM batch_plans p WHERE p.run_id = r.id) AS stories,
+       (SELECT COUNT(*)::int FROM batch_stories s WHERE s.run_id = r.id) AS audited
+     FROM batch_runs r WHERE r.id = $1`,
+    [runId],
+  );
+  return r.rows[0] ?? null;
+}
