@@ -17,10 +17,15 @@ CREATE TABLE batch_inputs (
 ALTER TABLE batch_items ADD COLUMN ord bigint;
 
 -- Story-discovery features of a document (group/features.ts DocFeatures, v8-serialised), computed by the worker
--- that prepared it, read by the one grouping job of the run.
+-- that prepared it, read by the one grouping job of the run; with the run and input position (batch_items.ord)
+-- that stored it. Workers store a run's items in any order: when a later copy of a text was stored first, the
+-- earlier copy's path, url and title replace its own, so a document is described by its first copy in input
+-- order, as the in-process batch does.
 CREATE TABLE document_features (
   document_id  bigint PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
-  features     bytea NOT NULL
+  features     bytea NOT NULL,
+  run_id       bigint REFERENCES batch_runs (id) ON DELETE SET NULL,
+  ord          bigint
 );
 
 -- The run's stories as grouped, in input order; each is analysed by whichever worker takes its job.

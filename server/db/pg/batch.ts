@@ -1,6 +1,7 @@
 import { nowIso } from '../../clock.js';
 import { fromJson, toJson } from '../index.js';
 import type { PgClient, Queryable } from './connect.js';
+import type { SegmentedDoc } from '../../pipeline/types.js';
 
 // Storage of distributed batch runs (tapat audit --enqueue, tapat worker). A run is found again by the hash of
 // its inputs and options, as on SQLite (db/batch.ts). The enqueuing command records the inputs in input order;
@@ -120,8 +121,21 @@ export async function recordItemPg(c: PgClient, runId: number, key: string, ord:
   return (r.rowCount ?? 0) > 0;
 }
 
-export async function storeFeatures(c: PgClient, documentId: number, features: Buffer): Promise<void> {
-  await c.query('INSERT INTO document_features (document_id, features) VALUES ($1, $2) ON CONFLICT DO NOTHING', [documentId, features]);
+/** Call inside the transaction that created the document: its features, and which input of which run stored it. */
+export async function storeFeatures(c: PgClient, documentId: number, features: Buffer, runId: number, ord: number): Promise<void> {
+  await c.query('INSERT INTO document_features (document_id, features, run_id, ord) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [documentId, features, runId, ord]);
+}
+
+/**
+ * A text this run stored from a later input than `ord` takes this input's description (path, url, title,
+ * format, encoding): the document is described by its first copy in input order, whichever worker came first.
+ */
+export async function preferEarlierCopy(c: PgClient, documentId: number, runId: number, ord: number, doc: SegmentedDoc): Promise<void> {
+  await c.query(
+    `WITH moved AS (UPDATE document_features SET ord = $3 WHERE document_id = $1 AND run_id = $2 AND ord > $3 RETURNING document_id)
+     UPDATE documents SET path = $4, url = $5, title = $6, format = $7, encoding = $8 WHERE id IN (SELECT document_id FROM moved)`,
+    [documentId, runId, ord, doc.path, doc.url, doc.title, doc.format, doc.encoding],
+  );
 }
 
 /** The run's distinct documents in input order (first appearance), as SQLite's runDocumentIds. */

@@ -2,6 +2,7 @@ import { deserialize, serialize } from 'node:v8';
 import type PgBoss from 'pg-boss';
 import { pgTx, type PgPool } from '../../db/pg/connect.js';
 import { loadSegmentedDocsPg, storeDocumentPg } from '../../db/pg/documents.js';
+import { textHash } from '../../db/documents.js';
 import { commitStoryPg } from '../../db/pg/stories.js';
 import {
   countPendingInputs,
@@ -12,7 +13,9 @@ import {
   lockRun,
   pendingInputs,
   pendingPlans,
+  preferEarlierCopy,
   recordItemPg,
+  type InputRow,
   runDocumentIdsPg,
   setPhase,
   storeFeatures,
@@ -20,6 +23,7 @@ import {
 } from '../../db/pg/batch.js';
 import type { BatchPool } from '../batch/pool.js';
 import type { Item } from '../batch/inputs.js';
+import type { SegmentedDoc } from '../types.js';
 import { ALIGN_METHOD } from '../batch/analyse.js';
 import { storyName } from '../batch/story.js';
 import { storiesOfMeanwhile } from '../group/index.js';
@@ -48,23 +52,41 @@ export interface JobContext {
   pool: BatchPool;
 }
 
+/** One document of an input item to store, or the item's refusal (doc null). */
+interface Store {
+  input: InputRow;
+  refusal: string | null;
+  /** the document's place in its item */
+  i: number;
+  doc: SegmentedDoc | null;
+  features: DocFeatures | null;
+  sha: string;
+}
+
 export async function readJob(ctx: JobContext, job: RangeJob): Promise<void> {
   const run = await getRun(ctx.db, job.runId);
   if (!run || run.phase !== 'reading') return;
   const inputs = await pendingInputs(ctx.db, job.runId, job.from, job.to);
   const prepared = await Promise.all(inputs.map((i) => ctx.pool.prepare({ item: JSON.parse(i.item) as Item, maxBytes: run.options.maxFileBytes })));
+  // documents are stored in the order of their texts' hashes: two workers storing the same texts take their
+  // locks in one order, so neither waits for the other in a cycle (a deadlock would fail one job, retried)
+  const stores = inputs.flatMap((input, n): Store[] => {
+    const p = prepared[n]!;
+    if ('refusal' in p) return [{ input, refusal: p.refusal, i: 0, doc: null, features: null, sha: '' }];
+    return p.docs.map((d, i) => ({ input, refusal: null, i, doc: d.doc, features: d.features, sha: textHash(d.doc.text) }));
+  });
+  stores.sort((a, b) => (a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0));
   await pgTx(ctx.db, async (c) => {
-    for (const [n, input] of inputs.entries()) {
-      const p = prepared[n]!;
-      if ('refusal' in p) {
-        await recordItemPg(c, job.runId, input.key, input.ord * DOCS_PER_ITEM, null, p.refusal);
+    for (const s of stores) {
+      const ord = s.input.ord * DOCS_PER_ITEM + s.i;
+      if (!s.doc) {
+        await recordItemPg(c, job.runId, s.input.key, ord, null, s.refusal);
         continue;
       }
-      for (const [i, d] of p.docs.entries()) {
-        const { id, created } = await storeDocumentPg(c, d.doc);
-        await recordItemPg(c, job.runId, i === 0 ? input.key : `${input.key}#${i + 1}`, input.ord * DOCS_PER_ITEM + i, id, null);
-        if (created) await storeFeatures(c, id, serialize(d.features));
-      }
+      const { id, created } = await storeDocumentPg(c, s.doc);
+      await recordItemPg(c, job.runId, s.i === 0 ? s.input.key : `${s.input.key}#${s.i + 1}`, ord, id, null);
+      if (created) await storeFeatures(c, id, serialize(s.features), job.runId, ord);
+      else await preferEarlierCopy(c, id, job.runId, ord, s.doc);
     }
     // the commit that stores the run's last item queues its grouping (the run's row lock: exactly one does)
     const locked = await lockRun(c, job.runId);
