@@ -25,7 +25,7 @@ export async function enqueueCommand(db: string, cfg: Config, paths: string[], o
       writeLine(
         r.run.created
           ? `run ${r.run.id}: ${r.inputs} input items enqueued in ${r.jobs} jobs; process them with: tapat worker --db <the same URL>`
-          : `run ${r.run.id}: this batch is enqueued already (phase ${r.run.phase}); its workers go on with it`,
+          : `run ${r.run.id}: this batch is enqueued already and unfinished (phase ${r.run.phase}); ${r.jobs} jobs queued again for what is left`,
       );
     } finally {
       await boss.stop({ graceful: false, wait: true });

@@ -31,6 +31,7 @@ async function content(q: Query): Promise<Rows> {
   const doc = (id: unknown): string | null => (id === null ? null : sha.get(Number(id))!);
   const lines = (rows: Record<string, unknown>[], f: (r: Record<string, unknown>) => unknown[]): string[] => rows.map((r) => JSON.stringify(f(r))).sort();
   return {
+    refused: lines(await q("SELECT item_key, message FROM batch_items WHERE status = 'refused'"), (r) => [r.item_key, r.message]),
     documents: lines(await q('SELECT sha256, path, lang FROM documents'), (r) => [r.sha256, r.path, r.lang]),
     segments: lines(await q('SELECT document_id, idx, start, "end", boilerplate FROM segments'), (r) => [doc(r.document_id), r.idx, r.start, r.end, r.boilerplate]),
     audits: lines(await q('SELECT id, name, pivot_document_id FROM audits'), (r) => [story(r.id), r.name, doc(r.pivot_document_id)]),
@@ -68,7 +69,8 @@ test('three workers, one killed with SIGKILL mid-batch, store what the SQLite ru
   const dir = tmpDir();
   const input = join(dir, 'corpus.jsonl');
   const corpus = synthCorpus({ maxStories: 60, seed: 7 });
-  writeFileSync(input, synthJsonl(corpus));
+  // one malformed record: refused alone, on both backends
+  writeFileSync(input, synthJsonl(corpus).replace(/\n/, '\n{"text": broken\n'));
 
   const sqliteFile = join(dir, 'one.db');
   const r0 = runCli(['audit', input, '--db', sqliteFile, '--quiet', '--workers', '1']);
@@ -77,6 +79,7 @@ test('three workers, one killed with SIGKILL mid-batch, store what the SQLite ru
   const expected = await content(async (sql) => lite.prepare(sql).all() as Record<string, unknown>[]);
   lite.close();
   assert.ok(expected.audits!.length >= 20 && expected.flags!.length > 0, 'the SQLite run found stories and flags');
+  assert.equal(expected.refused!.length, 1);
 
   const url = await cluster.createDb('scale');
   const client = new pg.Client({ connectionString: url });
@@ -84,6 +87,11 @@ test('three workers, one killed with SIGKILL mid-batch, store what the SQLite ru
   const enq = runCli(['audit', input, '--db', url, '--enqueue', '--job-timeout', '3']);
   assert.equal(enq.code, 0, enq.stderr);
   assert.match(enq.stdout, /^run 1: \d+ input items enqueued in \d+ jobs/);
+  // the same command again before any worker ran: the same run, every read job queued a second time (the
+  // workers must store nothing twice)
+  const again = runCli(['audit', input, '--db', url, '--enqueue', '--job-timeout', '3']);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /^run 1: this batch is enqueued already and unfinished \(phase reading\); [1-9]\d* jobs queued again/);
   await client.connect();
   const q: Query = async (sql) => (await client.query(sql)).rows as Record<string, unknown>[];
   const count = async (sql: string): Promise<number> => Number((await q(sql))[0]!.n);
@@ -109,4 +117,21 @@ test('three workers, one killed with SIGKILL mid-batch, store what the SQLite ru
   assert.ok((await count('SELECT COUNT(*) AS n FROM pgboss.job WHERE retry_count > 0')) >= 1, "the killed worker's job was retried");
   assert.equal(await count('SELECT COUNT(*) AS n FROM batch_stories'), plans, 'every story committed once');
   assert.deepEqual(await content(q), expected);
+});
+
+test('scale-out commands refuse a wrong --db in one line', () => {
+  const w = runCli(['worker', '--db', 'tapat.db']);
+  assert.equal(w.code, 2);
+  assert.match(w.stderr, /tapat worker needs --db postgres:\/\/…, not "tapat\.db"/);
+  assert.equal(w.stderr.trim().split('\n').length, 1);
+  const e = runCli(['audit', 'x.txt', '--db', 'tapat.db', '--enqueue']);
+  assert.equal(e.code, 2);
+  assert.match(e.stderr, /--enqueue needs --db postgres:\/\//);
+  const p = runCli(['audit', 'x.txt', '--db', cluster.url]);
+  assert.equal(p.code, 2);
+  assert.match(p.stderr, /add --enqueue, then start workers/);
+  const down = runCli(['worker', '--db', 'postgres://ana:secret@127.0.0.1:1/tapat']);
+  assert.equal(down.code, 3);
+  assert.match(down.stderr, /^tapat: cannot use PostgreSQL at 127\.0\.0\.1:1\/tapat: .*ECONNREFUSED.*check --db\)\n$/);
+  assert.doesNotMatch(down.stderr, /secret/);
 });

@@ -103,6 +103,26 @@ export async function pendingInputs(q: Queryable, runId: number, from: number, t
   ).rows;
 }
 
+/** Starts (ord / size × size) of the chunks of `size` inputs that still hold an uncommitted input. */
+export async function pendingInputChunks(q: Queryable, runId: number, size: number): Promise<number[]> {
+  const r = await q.query<{ start: number }>(
+    `SELECT DISTINCT (i.ord / $2) * $2 AS start FROM batch_inputs i
+     WHERE i.run_id = $1 AND NOT EXISTS (SELECT 1 FROM batch_items b WHERE b.run_id = i.run_id AND b.item_key = i.item_key) ORDER BY start`,
+    [runId, size],
+  );
+  return r.rows.map((x) => x.start);
+}
+
+/** The same for the run's stories not committed yet. */
+export async function pendingPlanChunks(q: Queryable, runId: number, size: number): Promise<number[]> {
+  const r = await q.query<{ start: number }>(
+    `SELECT DISTINCT (p.ord / $2) * $2 AS start FROM batch_plans p
+     WHERE p.run_id = $1 AND NOT EXISTS (SELECT 1 FROM batch_stories s WHERE s.run_id = p.run_id AND s.story_key = p.story_key) ORDER BY start`,
+    [runId, size],
+  );
+  return r.rows.map((x) => x.start);
+}
+
 export async function countPendingInputs(q: Queryable, runId: number): Promise<number> {
   const r = await q.query<{ n: number }>(
     `SELECT COUNT(*)::int AS n FROM batch_inputs i

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../../config.js';
-import { pgTx, type PgPool } from '../../db/pg/connect.js';
-import { addInputs, findOrCreateRun, setPhase, type DistributedRun, type InputRow, type RunOptions } from '../../db/pg/batch.js';
+import { pgTx, type PgClient, type PgPool } from '../../db/pg/connect.js';
+import { addInputs, findOrCreateRun, pendingInputChunks, pendingPlanChunks, setPhase, type DistributedRun, type InputRow, type RunOptions } from '../../db/pg/batch.js';
 import { batchItems, checkInputs, inputsKey } from '../batch/inputs.js';
 import { QUEUES, sendJob } from './queue.js';
+import { AUDIT_CHUNK } from './jobs.js';
 import type PgBoss from 'pg-boss';
 
 // `tapat audit --db postgres://… --enqueue FILES…`: the batch and its items are recorded in PostgreSQL and
@@ -28,13 +29,25 @@ function runKey(cfg: Config, paths: string[]): string {
     .digest('hex');
 }
 
+async function requeue(boss: PgBoss, c: PgClient, run: DistributedRun): Promise<number> {
+  const timeout = run.options.jobTimeout;
+  if (run.phase === 'grouping') return (await sendJob(boss, c, QUEUES.group, { runId: run.id }, timeout), 1);
+  const [queue, size, starts] =
+    run.phase === 'reading'
+      ? [QUEUES.read, READ_CHUNK, await pendingInputChunks(c, run.id, READ_CHUNK)]
+      : [QUEUES.audit, AUDIT_CHUNK, await pendingPlanChunks(c, run.id, AUDIT_CHUNK)];
+  for (const from of starts) await sendJob(boss, c, queue, { runId: run.id, from, to: from + size }, timeout);
+  return starts.length;
+}
+
 export async function enqueueBatch(db: PgPool, boss: PgBoss, cfg: Config, paths: string[], jobTimeout: number): Promise<EnqueueResult> {
   checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
   const options: RunOptions = { inputs: inputsKey(paths), maxFileBytes: cfg.limits.maxFileBytes, thresholds: cfg.thresholds, jobTimeout };
   return pgTx(db, async (c) => {
     const run = await findOrCreateRun(c, runKey(cfg, paths), options);
-    // an unfinished run enqueued again is left to its workers: its jobs are queued already, and retried
-    if (!run.created) return { run, inputs: 0, jobs: 0 };
+    // an unfinished run enqueued again: the jobs of its current phase's unfinished work are queued again (a
+    // job may have failed past its retries); jobs are idempotent, so one still queued does no harm
+    if (!run.created) return { run, inputs: 0, jobs: await requeue(boss, c, run) };
     let ord = 0;
     let rows: InputRow[] = [];
     for await (const item of batchItems(inputsKey(paths), cfg.limits.maxFileBytes)) {
