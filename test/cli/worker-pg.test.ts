@@ -51,8 +51,8 @@ async function content(q: Query): Promise<Rows> {
   };
 }
 
-function worker(url: string): ChildProcess {
-  return spawn(process.execPath, [BIN, 'worker', '--db', url, '--workers', '1', '--until-idle', '--quiet'], {
+function worker(url: string, quiet = true): ChildProcess {
+  return spawn(process.execPath, [BIN, 'worker', '--db', url, '--workers', '1', '--until-idle', ...(quiet ? ['--quiet'] : [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, TAPAT_DB: '' },
   });
@@ -96,7 +96,7 @@ test('three workers, one killed with SIGKILL mid-batch, store what the SQLite ru
   const q: Query = async (sql) => (await client.query(sql)).rows as Record<string, unknown>[];
   const count = async (sql: string): Promise<number> => Number((await q(sql))[0]!.n);
 
-  const workers = [worker(url), worker(url), worker(url)];
+  const workers = [worker(url), worker(url), worker(url, false)];
   const ends = workers.map(exited);
   // the victim is killed once stories are being committed, with stories still to do
   let audited = 0;
@@ -112,6 +112,10 @@ test('three workers, one killed with SIGKILL mid-batch, store what the SQLite ru
   const results = await Promise.all(ends);
   assert.equal(results[0]!.signal, 'SIGKILL');
   for (const r of results.slice(1)) assert.equal(r.code, 0, r.stderr);
+  // the talkative worker said how far the run got after each job, and what it did
+  assert.match(results[2]!.stderr, /^tapat worker: run 1 reading: \d+\/\d+ items/m);
+  assert.match(results[2]!.stderr, /^tapat worker: run 1 auditing: \d+\/\d+ stories/m);
+  assert.match(results[2]!.stderr, /^tapat worker: \d+ jobs done/m);
 
   assert.equal(await count("SELECT COUNT(*) AS n FROM batch_runs WHERE status = 'done' AND phase = 'done'"), 1, 'the run finished');
   assert.ok((await count('SELECT COUNT(*) AS n FROM pgboss.job WHERE retry_count > 0')) >= 1, "the killed worker's job was retried");
