@@ -74,9 +74,13 @@ export async function addInputs(c: PgClient, runId: number, rows: InputRow[]): P
   ]);
 }
 
-/** The run's row, locked until the transaction ends: commits that may end a phase take it first. */
+/**
+ * The run's row, locked until the transaction ends: commits that may end a phase take it last. NO KEY UPDATE, not
+ * UPDATE: the commit's own rows hold a key-share lock on the run (their foreign key), as do other workers' commits,
+ * and UPDATE would wait on those while they wait on it (a deadlock, seen with three workers).
+ */
 export async function lockRun(c: PgClient, runId: number): Promise<DistributedRun> {
-  const r = (await c.query<RunRow>('SELECT id, status, phase, options FROM batch_runs WHERE id = $1 FOR UPDATE', [runId])).rows[0];
+  const r = (await c.query<RunRow>('SELECT id, status, phase, options FROM batch_runs WHERE id = $1 FOR NO KEY UPDATE', [runId])).rows[0];
   if (!r) throw new Error(`batch run ${runId} is missing`);
   return { id: r.id, status: r.status, phase: r.phase, options: fromJson<RunOptions>(r.options, {} as RunOptions), created: false };
 }
@@ -156,6 +160,39 @@ export async function preferEarlierCopy(c: PgClient, documentId: number, runId: 
      UPDATE documents SET path = $4, url = $5, title = $6, format = $7, encoding = $8 WHERE id IN (SELECT document_id FROM moved)`,
     [documentId, runId, ord, doc.path, doc.url, doc.title, doc.format, doc.encoding],
   );
+}
+
+/** A document's story candidate keys (32-bit hashes), stored with it. */
+export async function storeKeys(c: PgClient, documentId: number, keys: Iterable<number>): Promise<void> {
+  await c.query('INSERT INTO document_keys (key, document_id) SELECT DISTINCT k, $1::bigint FROM unnest($2::int[]) AS k ON CONFLICT DO NOTHING', [
+    documentId,
+    Array.from(keys, (k) => k | 0),
+  ]);
+}
+
+export interface CandidatePair {
+  a: number;
+  b: number;
+  shared: number;
+}
+
+/**
+ * Pairs of the run's documents that share at least `minShared` keys each held by at most `maxDf` documents of
+ * the whole database (a key in many documents is a topic, not a story): matched by the database on its key index.
+ */
+export async function candidatePairs(q: Queryable, runId: number, maxDf: number, minShared: number): Promise<CandidatePair[]> {
+  const r = await q.query<CandidatePair>(
+    `WITH run_docs AS (SELECT DISTINCT document_id FROM batch_items WHERE run_id = $1 AND document_id IS NOT NULL),
+          run_keys AS (SELECT k.key, k.document_id FROM document_keys k JOIN run_docs USING (document_id)),
+          rare AS (SELECT r.key FROM (SELECT DISTINCT key FROM run_keys) r
+                   WHERE (SELECT COUNT(*) FROM document_keys d WHERE d.key = r.key) BETWEEN 2 AND $2)
+     SELECT a.document_id AS a, b.document_id AS b, COUNT(*)::int AS shared
+     FROM run_keys a JOIN run_keys b ON b.key = a.key AND a.document_id < b.document_id
+     WHERE a.key IN (SELECT key FROM rare)
+     GROUP BY a.document_id, b.document_id HAVING COUNT(*) >= $3`,
+    [runId, maxDf, minShared],
+  );
+  return r.rows;
 }
 
 /** The run's distinct documents in input order (first appearance), as SQLite's runDocumentIds. */

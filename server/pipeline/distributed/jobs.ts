@@ -7,6 +7,7 @@ import { commitStoryPg } from '../../db/pg/stories.js';
 import {
   countPendingInputs,
   countPendingPlans,
+  candidatePairs,
   featuresOfDocs,
   finishRunPg,
   getRun,
@@ -19,6 +20,7 @@ import {
   runDocumentIdsPg,
   setPhase,
   storeFeatures,
+  storeKeys,
   storePlans,
 } from '../../db/pg/batch.js';
 import type { BatchPool } from '../batch/pool.js';
@@ -28,6 +30,7 @@ import { ALIGN_METHOD } from '../batch/analyse.js';
 import { storyName } from '../batch/story.js';
 import { storiesOfMeanwhile } from '../group/index.js';
 import { featuresOf, type DocFeatures } from '../group/features.js';
+import { CANDIDATE_MAX_DF, CANDIDATE_MIN_SHARED, candidateComponents, storyKeys } from './candidates.js';
 import { QUEUES, sendJob, type GroupJob, type RangeJob } from './queue.js';
 
 // What a `tapat worker` does with each job. The pure phases are the in-process batch's own (prepare.ts,
@@ -85,8 +88,10 @@ export async function readJob(ctx: JobContext, job: RangeJob): Promise<void> {
       }
       const { id, created } = await storeDocumentPg(c, s.doc);
       await recordItemPg(c, job.runId, s.i === 0 ? s.input.key : `${s.input.key}#${s.i + 1}`, ord, id, null);
-      if (created) await storeFeatures(c, id, serialize(s.features), job.runId, ord);
-      else await preferEarlierCopy(c, id, job.runId, ord, s.doc);
+      if (created) {
+        await storeFeatures(c, id, serialize(s.features), job.runId, ord);
+        await storeKeys(c, id, storyKeys(s.features!));
+      } else await preferEarlierCopy(c, id, job.runId, ord, s.doc);
     }
     // the commit that stores the run's last item queues its grouping (the run's row lock: exactly one does)
     const locked = await lockRun(c, job.runId);
@@ -97,9 +102,13 @@ export async function readJob(ctx: JobContext, job: RangeJob): Promise<void> {
   });
 }
 
-export async function groupJob(ctx: JobContext, job: GroupJob): Promise<void> {
+/**
+ * Groups the run; returns a line on how the stories sit in the candidate-key graph matched by PostgreSQL (how
+ * many parts, the largest, how many stories lie within one part): what grouping per part would keep.
+ */
+export async function groupJob(ctx: JobContext, job: GroupJob): Promise<string | null> {
   const run = await getRun(ctx.db, job.runId);
-  if (!run || run.phase !== 'grouping') return;
+  if (!run || run.phase !== 'grouping') return null;
   const ids = await runDocumentIdsPg(ctx.db, job.runId);
   const stored = await featuresOfDocs(ctx.db, ids);
   // a document stored before this run without features (another run, the in-process batch) is read again
@@ -110,19 +119,26 @@ export async function groupJob(ctx: JobContext, job: GroupJob): Promise<void> {
     return b ? (deserialize(b) as DocFeatures) : featuresOf(loaded.get(id)!);
   };
   const plans = await storiesOfMeanwhile(ids, features, (docs) => ctx.pool.crossPairs(docs));
-  await pgTx(ctx.db, async (c) => {
+  const parts = candidateComponents(ids, await candidatePairs(ctx.db, job.runId, CANDIDATE_MAX_DF, CANDIDATE_MIN_SHARED));
+  const partOf = new Map(parts.flatMap((p, n) => p.map((id) => [id, n] as const)));
+  const several = plans.filter((p) => p.documentIds.length > 1);
+  const within = several.filter((p) => new Set(p.documentIds.map((id) => partOf.get(id))).size === 1).length;
+  const note = `run ${job.runId} grouped: ${plans.length} stories; candidate keys: ${parts.length} parts, the largest ${Math.max(0, ...parts.map((p) => p.length))} documents, ${within}/${several.length} stories of several documents within one part`;
+  const committed = await pgTx(ctx.db, async (c) => {
     const locked = await lockRun(c, job.runId);
-    if (locked.phase !== 'grouping') return;
+    if (locked.phase !== 'grouping') return false;
     await storePlans(c, job.runId, plans.map((p, ord) => ({ ord, key: p.key, documentIds: p.documentIds })));
     if (!plans.length) {
       await finishRunPg(c, job.runId);
-      return;
+      return true;
     }
     await setPhase(c, job.runId, 'auditing');
     for (let from = 0; from < plans.length; from += AUDIT_CHUNK) {
       await sendJob(ctx.boss, c, QUEUES.audit, { runId: job.runId, from, to: from + AUDIT_CHUNK }, run.options.jobTimeout);
     }
+    return true;
   });
+  return committed ? note : null;
 }
 
 export async function auditJob(ctx: JobContext, job: RangeJob): Promise<void> {

@@ -56,7 +56,10 @@ export async function runWorker(url: string, opts: WorkerOptions): Promise<Worke
       if (!job) continue;
       try {
         if (name === QUEUES.read) await readJob(ctx, job.data);
-        else if (name === QUEUES.group) await groupJob(ctx, job.data);
+        else if (name === QUEUES.group) {
+          const note = await groupJob(ctx, job.data);
+          if (note) opts.log(note);
+        }
         else await auditJob(ctx, job.data);
         await boss.complete(name, job.id);
         summary.jobs++;
