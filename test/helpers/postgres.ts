@@ -55,6 +55,13 @@ function run(bin: string, args: string[], as: { uid: number; gid: number } | nul
 
 /** Starts a cluster for this test file (stopped and removed after it). Call it at the file's top level (`await`), not in a hook: the after() it registers then belongs to the file. */
 export async function startPostgres(): Promise<TestPostgres> {
+  const c = await startCluster();
+  after(c.stop);
+  return c;
+}
+
+/** A throwaway cluster the caller stops (benchmarks; tests use startPostgres). */
+export async function startCluster(): Promise<TestPostgres & { stop: () => void }> {
   const bin = binDir();
   const as = pgUser();
   const dir = mkdtempSync(join(tmpdir(), 'tapat-pg-'));
@@ -66,13 +73,18 @@ export async function startPostgres(): Promise<TestPostgres> {
     spawnSync(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], { ...(as ?? {}), timeout: 30_000 });
     rmSync(dir, { recursive: true, force: true });
   };
-  after(stop);
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], as);
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  run(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '60', 'start'], as);
+  try {
+    run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], as);
+    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+    run(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '60', 'start'], as);
+  } catch (e) {
+    stop();
+    throw e;
+  }
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
+    stop,
     async createDb(name: string): Promise<string> {
       if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`test database name "${name}"`);
       const c = new pg.Client({ connectionString: url });
