@@ -47,7 +47,7 @@ ensureVocabularyFile();
 // that no batch worker has to.
 const { getLemmaIndex, getSenseCounts } = await import('../dist/server/lang/wordnet/files.js');
 const { loadVocabulary } = await import('../dist/server/lang/wordnet/vocabulary.js');
-const { frequencyRank } = await import('../dist/server/pipeline/detect/spin/frequency.js');
+const { frequencyRank } = await import('../dist/server/lang/word-ranks.js');
 const { newsRank } = await import('../dist/server/lang/vectors.js');
 const { loadLexicon } = await import('../dist/server/lang/lexicon.js');
 loadLexicon();

@@ -20,8 +20,11 @@ export function registerSpin(program: Command): void {
     .option('--jsonl', 'one JSON record per finding: {start,end,text,kind,suggestion,confidence,detector}')
     .action(async (file: string, opts: { original?: string; jsonl?: boolean }) => {
       const cfg = loadConfig();
-      const { checkSpinThresholds, detectSpin } = await import('../pipeline/detect/spin/index.js');
-      checkSpinThresholds(cfg.thresholds);
+      const { detectSpin } = await import('../pipeline/detect/spin/index.js');
+      const { allDetectors } = await import('../pipeline/detect/registry.js');
+      const { validateThresholds } = await import('../pipeline/detect/thresholds.js');
+      // the one threshold check `tapat audit` makes: a misspelt detector id or key is refused here too
+      validateThresholds(cfg.thresholds, allDetectors());
       const docs = await ingest(file, cfg.limits.maxFileBytes);
       const originals = opts.original ? await ingest(opts.original, cfg.limits.maxFileBytes) : null;
       docs.forEach((doc, i) => {

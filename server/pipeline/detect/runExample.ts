@@ -4,6 +4,7 @@ import type { Detector, PairExample, StoryExample, TextExample } from './types.j
 import { detectPair } from './pair.js';
 import { docFromLines } from './examples.js';
 import { guessLang } from '../../lang/langGuess.js';
+import { spinContextOf } from './spin/pass.js';
 
 // Runs one detector on one of its own examples, through the same contexts an audit builds.
 
@@ -30,7 +31,7 @@ export function runExample(d: Detector, ex: PairExample | TextExample | StoryExa
     const e = ex as TextExample;
     const doc = textDoc(e.text, 'en');
     const original = e.original === undefined ? null : textDoc(e.original, 'en');
-    return d.run({ doc, original, beads: null, thresholds: d.thresholds });
+    return d.run(spinContextOf(d, doc, original));
   }
   const e = ex as StoryExample;
   const versions = e.versions.map((v, i) => ({ doc: textDoc(v.text, v.lang ?? 'en'), role: v.role, documentId: i + 1 }));

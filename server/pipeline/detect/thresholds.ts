@@ -31,3 +31,13 @@ export function th(d: { thresholds: Record<string, number> }, given: Record<stri
   if (v === undefined) throw new Error(`detector threshold ${key} is not defined`);
   return v;
 }
+
+/** The keys of `defaults` read from a detector's effective thresholds (thresholdsFor), typed for the code that uses them. */
+export function typedThresholds<T extends { [K in keyof T]: number }>(defaults: T, given: Readonly<Record<string, number>>): T {
+  const out = { ...defaults };
+  for (const k of Object.keys(defaults) as (keyof T & string)[]) {
+    const v = given[k];
+    if (v !== undefined) out[k] = v as T[keyof T & string];
+  }
+  return out;
+}

@@ -1,4 +1,6 @@
 import type { PairRegime } from './regime.js';
+import type { SpinAnalysis } from './spin/analysis.js';
+import type { SpinFinding } from './spin/finding.js';
 import type { Bead, Category, Finding, Lang, Role, Segment, SegmentedDoc, Severity } from '../types.js';
 
 // The detector contract (after Weblate's checks and unified's rules): one small module per detector,
@@ -32,6 +34,9 @@ export interface SpinContext {
   original: SegmentedDoc | null;
   /** Alignment of original (src) → doc (tgt) sentences, when original is given. */
   beads: Bead[] | null;
+  /** The document's spin analysis (spin/analysis.ts), computed once before the spin detectors run; null when
+   * the original is known (the word diff against it needs none). */
+  spin: SpinAnalysis | null;
   thresholds: Record<string, number>;
 }
 
@@ -93,6 +98,10 @@ export interface DocDetector extends Base<TextExample> {
 }
 export interface SpinDetector extends Base<TextExample> {
   scope: 'spin';
+  /** Its own findings as spans of the text (what `tapat spin` prints), its thresholds applied; the spin pass
+   * (spin/pass.ts) resolves overlaps between detectors. */
+  find(ctx: SpinContext): SpinFinding[];
+  /** The same as audit findings placed on the document's segments. */
   run(ctx: SpinContext): Finding[];
 }
 export interface StoryExample {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SegmentedDoc } from '../types.js';
 import { cluster, DEFAULT_CLUSTER, joinLanguages, languageGroups, type ClusterOptions, type Pair } from './cluster.js';
 import { featuresOf, type DocFeatures } from './features.js';
-import { contentWords } from '../detect/spin/direction.js';
+import { contentWords } from '../../lang/near-duplicate.js';
 import { assignRoles, type RoleAssignment, type SpinReading, type VersionInfo } from './roles.js';
 
 export { assignRoles } from './roles.js';

@@ -1,6 +1,5 @@
 import type { Lang, Role } from '../types.js';
-import { clearlyRarer, NEAR_DUPLICATE } from '../detect/spin/direction.js';
-import { jaccard } from '../detect/spin/shingles.js';
+import { clearlyRarer, jaccard, NEAR_DUPLICATE } from '../../lang/near-duplicate.js';
 import { isEnStopword } from '../../lang/text-norm.js';
 
 // Roles of the versions of one story. The English non-spun version is the pivot every other version

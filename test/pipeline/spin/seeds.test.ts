@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spinContextOf } from '../../../server/pipeline/detect/spin/pass.js';
 import { detectSpin, findOriginal, jaccard, spinDetectors, spinStory, spinStoryDetector, synonymShingles } from '../../../server/pipeline/detect/spin/index.js';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import type { IngestedDoc, Lang } from '../../../server/pipeline/types.js';
@@ -56,12 +57,12 @@ test('each spin detector passes its own pass/fail examples', () => {
   const doc = (text: string) => segmentDoc({ path: 'x.txt', url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text } satisfies IngestedDoc);
   for (const d of spinDetectors) {
     for (const ex of d.examples.fail) {
-      const out = d.run({ doc: doc(ex.text), original: ex.original ? doc(ex.original) : null, beads: null, thresholds: d.thresholds });
+      const out = d.run(spinContextOf(d, doc(ex.text), ex.original ? doc(ex.original) : null));
       assert.ok(out.length >= 1, `${d.id} fail example: ${ex.text}`);
       for (const f of out) assert.ok(f.span && f.segments.length >= 1);
     }
     for (const ex of d.examples.pass) {
-      const out = d.run({ doc: doc(ex.text), original: ex.original ? doc(ex.original) : null, beads: null, thresholds: d.thresholds });
+      const out = d.run(spinContextOf(d, doc(ex.text), ex.original ? doc(ex.original) : null));
       assert.deepEqual(out, [], `${d.id} pass example: ${ex.text}`);
     }
   }

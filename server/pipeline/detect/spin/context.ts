@@ -1,7 +1,7 @@
 import { formOf, inflect } from '../../../lang/wordnet/inflect.js';
 import { pairCount } from '../../../lang/wordnet/glossgrams.js';
 import { lemmaSynsets, lookup } from '../../../lang/wordnet/index.js';
-import { frequencyRank } from './frequency.js';
+import { frequencyRank } from '../../../lang/word-ranks.js';
 import { LIGHT } from './stopwords.js';
 import type { Token } from './tokens.js';
 import { Memo, memoise } from '../../../memo.js';

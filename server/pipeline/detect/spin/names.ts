@@ -1,5 +1,5 @@
 import type { SpinFinding } from './finding.js';
-import { frequencyRank } from './frequency.js';
+import { frequencyRank } from '../../../lang/word-ranks.js';
 import { spinUnits } from './units.js';
 import type { Token } from './tokens.js';
 

@@ -2,7 +2,7 @@ import { formOf, inflect } from '../../../lang/wordnet/inflect.js';
 import { lemmaSynsets, lookup, senseCount } from '../../../lang/wordnet/index.js';
 import { matchCase, type SpinFinding } from './finding.js';
 import { contextCandidate, spunPhraseAt } from './context.js';
-import { frequencyRank } from './frequency.js';
+import { frequencyRank } from '../../../lang/word-ranks.js';
 import { LIGHT, STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
 import { MemoFamily } from '../../../memo.js';

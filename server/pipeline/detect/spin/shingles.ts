@@ -1,5 +1,5 @@
 import { lemmaSynsets, lookup, synsetOffsets } from '../../../lang/wordnet/index.js';
-import { frequencyRank } from './frequency.js';
+import { frequencyRank } from '../../../lang/word-ranks.js';
 import { STOPWORDS } from './stopwords.js';
 import { norm, tokenize } from './tokens.js';
 import { Memo } from '../../../memo.js';
@@ -63,12 +63,8 @@ export function synonymShingles(text: string, k = 2): Set<string> {
   return out;
 }
 
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  const u = a.size + b.size - n;
-  return u === 0 ? 0 : n / u;
-}
+// overlap of shingle sets: shared with grouping, in lang/
+export { jaccard } from '../../../lang/near-duplicate.js';
 
 const synCache = new Memo<string, string[]>(200_000);
 function synsetKeys(word: string): string[] {

@@ -1,11 +1,11 @@
 import type { Finding, SegmentedDoc } from '../../types.js';
-import type { StoryContext, StoryDetector } from '../types.js';
-import { thresholdsFor, type ThresholdConfig } from '../thresholds.js';
-import { clearSpunSide, contentWords } from './direction.js';
+import type { SpinDetector, StoryContext, StoryDetector } from '../types.js';
+import type { ThresholdConfig } from '../thresholds.js';
+import { clearSpunSide, contentWords } from '../../../lang/near-duplicate.js';
 import { findOriginal } from './discover.js';
 import type { SpinFinding } from './finding.js';
-import { frequencyRank } from './frequency.js';
-import { spinDetectors } from './detectors.js';
+import { frequencyRank } from '../../../lang/word-ranks.js';
+import { spinPassFindings } from './pass.js';
 import { profile } from './shingles.js';
 
 // Spin in a story (tapat audit): each version is checked against the other versions of its language. When
@@ -31,10 +31,8 @@ export function looksSpun(findings: Pick<SpinFinding, 'kind'>[] | Finding[], tex
   return { spun: per1000 >= SPUN_DENSITY, per1000 };
 }
 
-function runFor(doc: SegmentedDoc, original: SegmentedDoc | null, config: ThresholdConfig): Finding[] {
-  const out: Finding[] = [];
-  for (const d of spinDetectors) out.push(...d.run({ doc, original, beads: null, thresholds: thresholdsFor(d, config) }));
-  return out;
+function runFor(doc: SegmentedDoc, original: SegmentedDoc | null, config: ThresholdConfig, detectors: readonly SpinDetector[]): Finding[] {
+  return spinPassFindings(doc, original, config, detectors);
 }
 
 /** Mean log frequency rank of a text's words: spinners write rarer words than the writers they copy. */
@@ -43,8 +41,8 @@ function rarity(text: string): number {
   return ws.length ? ws.reduce((n, w) => n + Math.log(frequencyRank(w)), 0) / ws.length : 0;
 }
 
-/** Findings and a verdict for every version of the story (the pivot included). */
-export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIndex: number })[]; verdicts: SpinVerdict[] } {
+/** Findings and a verdict for every version of the story (the pivot included), from the given spin detectors. */
+export function spinStory(ctx: StoryContext, detectors: readonly SpinDetector[]): { findings: (Finding & { versionIndex: number })[]; verdicts: SpinVerdict[] } {
   // Spinners and every lexicon here are English: Tagalog versions are not read (they were half the cost).
   const english = (v: { doc: SegmentedDoc }): boolean => v.doc.lang === 'en';
   // an original is looked for among the other English versions: profiles only where there are several
@@ -56,7 +54,7 @@ export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIn
   const alone: (Finding[] | undefined)[] = [];
   const aloneOf = (i: number): Finding[] => {
     const v = ctx.versions[i]!;
-    return (alone[i] ??= english(v) ? runFor(v.doc, null, ctx.config ?? {}) : []);
+    return (alone[i] ??= english(v) ? runFor(v.doc, null, ctx.config ?? {}, detectors) : []);
   };
   // which way a pair goes: the side whose own words are clearly rarer, as role assignment decides it; then
   // the copy showing more spin on its own; then rarer words overall; then the declared roles
@@ -91,7 +89,7 @@ export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIn
     const found = peers.length ? findOriginal({ text: v.doc.text, lang: v.doc.lang, profile: profiles[i] }, peers) : null;
     const originalIndex = found ? (peers[found.index]?.j ?? null) : null;
     const original = originalIndex === null ? null : (ctx.versions[originalIndex]?.doc ?? null);
-    const own = original ? runFor(v.doc, original, ctx.config ?? {}) : aloneOf(i);
+    const own = original ? runFor(v.doc, original, ctx.config ?? {}, detectors) : aloneOf(i);
     findings.push(...own.map((f) => ({ ...f, versionIndex: i })));
     const spinOnly = own.filter((f) => f.category === 'style/spin');
     verdicts.push({ ...looksSpun(spinOnly, v.doc.text), original: originalIndex });
@@ -99,7 +97,8 @@ export function spinStory(ctx: StoryContext): { findings: (Finding & { versionIn
   return { findings, verdicts };
 }
 
-export const spinStoryDetector: StoryDetector = {
+/** spin-story over the registry's spin detectors (registry.ts makes it; the detectors are not imported here). */
+export const spinStoryDetectorOf = (detectors: readonly SpinDetector[]): StoryDetector => ({
   id: 'spin-story',
   name: 'Spin in a story',
   description: 'Spin detection over the versions of a story, against a discovered original when one is there.',
@@ -126,6 +125,6 @@ export const spinStoryDetector: StoryDetector = {
       },
     ],
   },
-  run: (ctx) => spinStory(ctx).findings,
-};
+  run: (ctx) => spinStory(ctx, detectors).findings,
+});
 

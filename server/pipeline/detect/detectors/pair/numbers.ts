@@ -125,7 +125,8 @@ export const numbersDetector: PairDetector = {
     const onlySrc = [...looselyUnmatched(numSrc, numTgt, tn), ...unmatched(sc, tc, calKey)];
     const onlyTgt = [...looselyUnmatched(numTgt, numSrc, sn), ...unmatched(tc, sc, calKey)];
     const score = onlySrc.length + onlyTgt.length;
-    if (score < th(this, ctx.thresholds, 'minUnmatched')) {
+    // A minimum of 0 reads as 1: with nothing unmatched there is no number to point at.
+    if (score < Math.max(1, th(this, ctx.thresholds, 'minUnmatched'))) {
       // "at least one" / "hindi bababa sa isa": a bound makes even a spelt-out one a fact, so all numbers count here.
       const q = qualifierChanges(extractNumbers(s.text, ctx.srcLang), extractNumbers(t.text, ctx.tgtLang), (n, side) =>
         side === 'src' ? qualifierHint(s.text, n.start, n.end, ctx.srcLang) : qualifierHint(t.text, n.start, n.end, ctx.tgtLang),

@@ -38,7 +38,8 @@ export const quotesDetector: PairDetector = {
     const sq = quotations(s.text).filter(long);
     const tq = quotations(t.text).filter(long);
     const diff = Math.abs(sq.length - tq.length);
-    if (diff < th(this, ctx.thresholds, 'minDifference')) return [];
+    // A minimum of 0 reads as 1: with the same number of quotations there is none to point at.
+    if (diff < Math.max(1, th(this, ctx.thresholds, 'minDifference'))) return [];
     const side = sq.length > tq.length ? 'src' : 'tgt';
     const q = (side === 'src' ? sq : tq)[0]!;
     return [

@@ -1,10 +1,18 @@
-import { frequencyRank } from './frequency.js';
-import { jaccard } from './shingles.js';
+import { frequencyRank } from './word-ranks.js';
 
-// Which of two same-language near-duplicates is the spun one, from the words alone. Spinners replace
+// Same-language near-duplicates, shared by grouping (group/roles.ts) and spin-story: word-set overlap, and
+// which of two near-duplicates is the spun one, from the words alone. Spinners replace
 // common words with rarer synonyms ("said" → "stated", "local" → "native"), so the words only one side
 // has are clearly rarer on the spun side. Role assignment (group/roles.ts) and spin-story ask this before
 // anything costlier: when it is clear, neither needs a spin pass over the spun copy.
+
+/** Overlap of two sets: |a ∩ b| / |a ∪ b| (0 for two empty sets). */
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  const u = a.size + b.size - n;
+  return u === 0 ? 0 : n / u;
+}
 
 /** Word-set overlap above which two same-language versions are one text, one of them spun. */
 export const NEAR_DUPLICATE = 0.35;

@@ -1,7 +1,7 @@
-import { dataPath } from '../../../paths.js';
-import { memoise } from '../../../memo.js';
-import type { LineIndex } from '../../../lang/line-index.js';
-import { indexFile } from '../../../lang/line-index-file.js';
+import { dataPath } from '../paths.js';
+import { memoise } from '../memo.js';
+import type { LineIndex } from './line-index.js';
+import { indexFile } from './line-index-file.js';
 
 // Word frequency ranks of English: data/spin/word-ranks.txt, ~225,000 word forms ordered by frequency in
 // Wikipedia (from the popular-english-words package, ISC licence; see data/spin/SOURCES.md). A sense-blind
