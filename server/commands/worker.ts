@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { defaultDbPath } from '../config.js';
-import { UsageError } from '../errors.js';
+import { errorMessage, InputError, UsageError } from '../errors.js';
 import { requirePostgresUrl } from '../db/pg/url.js';
 import { defaultWorkers } from '../pipeline/batch/pool.js';
 
@@ -10,6 +10,9 @@ interface WorkerOpts {
   untilIdle?: boolean;
   quiet?: boolean;
 }
+
+/** Socket errors, PostgreSQL's connection-exception class (08) and its shutdown codes (57P01-57P03). */
+const LOST = /^(ECONN\w+|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|08\w{3}|57P0[123])$/;
 
 export function registerWorker(program: Command): void {
   program
@@ -28,7 +31,15 @@ export function registerWorker(program: Command): void {
       }
       const { runWorker } = await import('../pipeline/distributed/worker.js');
       const quiet = opts.quiet ?? false;
-      const s = await runWorker(url, { threads, untilIdle: opts.untilIdle ?? false, log: (l) => quiet || process.stderr.write(`tapat worker: ${l}\n`) });
+      const s = await runWorker(url, { threads, untilIdle: opts.untilIdle ?? false, log: (l) => quiet || process.stderr.write(`tapat worker: ${l}\n`) }).catch(
+        (e: unknown) => {
+          // a lost connection (server restarted, network) is the environment, not a bug: say what becomes of the work
+          if (e instanceof Error && LOST.test(String((e as NodeJS.ErrnoException).code ?? ''))) {
+            throw new InputError(`lost PostgreSQL (${errorMessage(e)}); the jobs this worker held go back to the queue after the run's --job-timeout`);
+          }
+          throw e;
+        },
+      );
       if (!quiet) process.stderr.write(`tapat worker: ${s.jobs} jobs done${s.failed ? `, ${s.failed} failed (the queue retries them)` : ''}\n`);
     });
 }
