@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/pg/connect.js';
 // The job queue of distributed batches: pg-boss 10 (the last line that supports Node 20), in its own schema
 // of the same PostgreSQL database. Why pg-boss rather than graphile-worker: a job's expiry is set per job
 // (expireInSeconds), so the job of a worker killed with kill -9 goes back to the queue after the run's
-// --job-timeout, where graphile-worker 0.16 frees a dead worker's jobs only after a fixed four hours; and
+// --job-timeout, where graphile-worker frees a killed worker's jobs only after at least four hours (its error-handling docs); and
 // pg-boss sends a job on a caller's connection (the `db` option), so a job is sent in the very transaction
 // that commits what it follows from: no commit without its next job, no job without its commit.
 
