@@ -9,6 +9,7 @@ import { checkOutputPath } from '../fs/output-path.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 import { BatchPool, defaultWorkers } from '../pipeline/batch/pool.js';
 import { writeLine } from './io.js';
+import { isPostgresUrl } from '../db/pg/url.js';
 import { statsLine } from '../llm/stats.js';
 import type { AuditRecord, BatchReport } from '../../contract/index.js';
 
@@ -20,6 +21,8 @@ interface AuditOpts {
   force?: boolean;
   quiet?: boolean;
   workers?: string;
+  enqueue?: boolean;
+  jobTimeout?: string;
 }
 
 const spanOf = (start: number | null, end: number | null): Span | null => (start === null || end === null ? null : { start, end });
@@ -49,7 +52,15 @@ export function registerAudit(program: Command): void {
     .option('--force', 'replace existing --report / --report-html files')
     .option('--quiet', 'no progress output')
     .option('--workers <n>', 'detector worker threads (0 = in the main thread; default: one per core)')
+    .option('--enqueue', 'scale-out: record the batch in PostgreSQL (--db postgres://…) for `tapat worker` processes')
+    .option('--job-timeout <s>', 'with --enqueue: seconds a job may run before the queue gives it to another worker (default 600)')
     .action(async (paths: string[], opts: AuditOpts) => {
+      if (opts.enqueue || isPostgresUrl(opts.db)) {
+        if (!opts.enqueue) throw new UsageError('a batch on PostgreSQL runs on `tapat worker` processes: add --enqueue, then start workers');
+        if (opts.jsonl || opts.report || opts.reportHtml) throw new UsageError('--enqueue records the batch for workers: --jsonl, --report and --report-html do not apply');
+        const { enqueueCommand } = await import('./enqueue.js');
+        return enqueueCommand(opts.db, loadConfig(), paths, opts);
+      }
       // Report files are checked before the batch: a typo found after an hour of work, or one naming the
       // database, must cost nothing.
       const force = opts.force ?? false;

@@ -10,6 +10,7 @@ import { registerReviewer } from './reviewer.js';
 import { registerBackup } from './backup.js';
 import { registerJudge } from './judge.js';
 import { registerDetectors } from './detectors.js';
+import { registerWorker } from './worker.js';
 
 // One file per command, registered explicitly so `tapat --help` lists them in this order.
 export function registerCommands(program: Command): void {
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerBackup(program);
   registerJudge(program);
   registerDetectors(program);
+  registerWorker(program);
 }

@@ -33,7 +33,7 @@ export function loadSegmentedDoc(db: Db, id: number): SegmentedDoc {
   };
 }
 
-function storyName(doc: SegmentedDoc): string {
+export function storyName(doc: SegmentedDoc): string {
   const first = doc.title ?? doc.segments.find((s) => !s.boilerplate)?.text ?? doc.path;
   return first.length > 100 ? `${first.slice(0, 99)}…` : first;
 }
