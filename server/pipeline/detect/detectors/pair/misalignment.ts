@@ -1,7 +1,7 @@
 import type { PairContext, PairDetector } from '../../types.js';
 import type { Segment } from '../../../types.js';
 import { isContentPair, pairFinding, sideText, weakComparableLink } from '../../pairText.js';
-import { pairSimilarity } from '../../similarity.js';
+import { lexicalCoverage, pairSimilarity } from '../../similarity.js';
 import { th } from '../../thresholds.js';
 
 // The pair does not correspond at all: its similarity is low, and (with the documents at hand) another
@@ -65,12 +65,17 @@ export const misalignmentDetector: PairDetector = {
   category: 'source/misalignment',
   defaultSeverity: 'major',
   scope: 'pair',
-  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6, minWords: 6, minWordsContext: 4, comparableMinLinkScore: 0.7 },
+  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6, minWords: 6, minWordsContext: 4, minContentWords: 4, comparableMinLinkScore: 0.7 },
   examples: {
     pass: [
       {
         src: 'North Korea launched two ballistic missiles towards the sea a few hours before the meeting.',
         tgt: 'Ilang oras bago ang pagpupulong, nagpalipad ang North Korea ng dalawang ballistic missile patungo sa dagat.',
+      },
+      {
+        src: "I couldn't catch what he said.",
+        tgt: 'Hindi ko makuha ang sinabi niya.',
+        note: 'a correct everyday pair (Tatoeba) whose two content words the lexicon misses: too little to compare',
       },
     ],
     fail: [
@@ -78,6 +83,11 @@ export const misalignmentDetector: PairDetector = {
         src: 'North Korea launched two ballistic missiles towards the sea a few hours before the meeting.',
         tgt: 'Hinihikayat namin ang pamahalaan na sundin ang mga pangako sa publiko tungkol sa kalusugan.',
         note: 'an unrelated sentence',
+      },
+      {
+        src: 'The farmers sold their rice at the market yesterday morning.',
+        tgt: 'Huwag kang lumakad sa ilalim ng hagdan kapag gabi.',
+        note: 'a short sentence still has enough content words to be compared',
       },
     ],
   },
@@ -89,6 +99,12 @@ export const misalignmentDetector: PairDetector = {
     const canBeLonely = words >= th(this, ctx.thresholds, 'minWords');
     const canBeBeaten = words >= th(this, ctx.thresholds, 'minWordsContext');
     if (!canBeLonely && !canBeBeaten) return [];
+    // Word counts include "I", "to", "the": what the similarity actually weighs is the content words the
+    // lexicon compares. With two or three of them a short everyday pair ("I could use a break." / "Kailangan
+    // ko ng pahinga.") scores near zero when one idiom is missed, and a neighbour scores high on one stray
+    // IBM-1 entry ("kang" → "don"): neither says the pair is wrong (Tatoeba tuning half: 47 of 49 flags false).
+    const cov = lexicalCoverage(sideText(ctx.src).text, ctx.srcLang, sideText(ctx.tgt).text, ctx.tgtLang);
+    if (Math.min(cov.aContent, cov.bContent) < th(this, ctx.thresholds, 'minContentWords')) return [];
     // Neither rule can fire at or above its similarity ceiling (lonely: maxSimilarity; beaten:
     // contextMaxSimilarity), and the neighbours are searched only below one that can still apply.
     const enough = Math.max(canBeLonely ? th(this, ctx.thresholds, 'maxSimilarity') : -Infinity, canBeBeaten ? th(this, ctx.thresholds, 'contextMaxSimilarity') : -Infinity);
