@@ -18,7 +18,7 @@ import { allDetectors, pairDetectors, spinDetectors } from '../../server/pipelin
 /** A value per detector threshold that changes the audit of the fixture below (found by trying ×4, ÷4, 0, 10⁶). */
 const CHANGES: Record<string, Record<string, number>> = {
   untranslated: { minWords: 12 },
-  misalignment: { maxSimilarity: 0.6, contextMaxSimilarity: 0.0875, minMargin: 0.2, radius: 24, minWords: 1.5, minWordsContext: 16, comparableMinLinkScore: 0 },
+  misalignment: { minContentWords: 1e6, maxSimilarity: 0.6, contextMaxSimilarity: 0.0875, minMargin: 0.2, radius: 24, minWords: 1.5, minWordsContext: 16, comparableMinLinkScore: 0 },
   numbers: { minUnmatched: 4 },
   entities: { minUnmatched: 4 },
   negation: { minDifference: 4, minTotalGap: 4 },
