@@ -18,7 +18,7 @@ export interface NegationCue {
 
 const EN_CUES =
   /(?<![\p{L}'’])(not|never|no|none|nobody|nothing|neither|nor|nowhere|without|cannot|unable|no-one|noone)(?![\p{L}'’])|\p{L}(n['’]t)(?![\p{L}])/giu;
-const TL_CUES = /(?<![\p{L}'’-])(hindi|hindì|hindî|hinde|di|huwag|wag|wala|walang|ayaw|ayoko|ayaw ng|hinding-hindi|kailanma'y hindi)(?![\p{L}'’-])|(?<![\p{L}])['’](di)(?![\p{L}])|(?<![\p{L}'’-])(di)-(?=\p{L})/giu;
+const TL_CUES = /(?<![\p{L}'’-])(hindi|hindì|hindî|hinde|di|huwag|wag|wala|walang|ayaw|ayoko|ayokong|ewan|ayaw ng|hinding-hindi|kailanma'y hindi)(?![\p{L}'’-])|(?<![\p{L}])['’](di)(?![\p{L}])|(?<![\p{L}'’-])(di)-(?=\p{L})/giu;
 
 // "No." before a number is the abbreviation of "number"; "not only … but" keeps the meaning positive-ish
 // but is still a negation cue in both languages ("hindi lamang … kundi"), so it stays.
@@ -59,6 +59,32 @@ function boundParticle(text: string, start: number): boolean {
   return Boolean(m && !(m[2] && TL_CLAUSE_NG.test(m[2])));
 }
 
+// Idioms on a negation that the other language says without one. Their cue is weighed like a word of lack (see
+// NegationCue.bound): it excuses a particle on the other side but is no clause negation of its own.
+// English: "Oh no!" (Naku!), "Why not?" (Sige), "no matter what" (kahit ano), "no wonder" (kaya pala), "no doubt"
+// (tiyak), "no problem", "never mind" (hayaan mo na), "not bad", and a comparison "not as good as" / "don't know
+// you as well as" that Tagalog turns round ("mas … kaysa").
+const EN_SOFT_BEFORE = /(?:^|[^\p{L}])(?:oh|uh|ah|aw|why)[\s,!]*$/iu;
+const EN_SOFT_AFTER = /^\s+(?:matter|doubt|wonder|problem|mind|bad)\b/iu;
+// (Close to the cue, and not the conjunctions "as far as", "as long as", "as soon as".)
+const EN_AS_AS = /^(?:\s+\p{L}+){0,3}?\s+(?:as|so)\s+(?!far\b|long\b|soon\b)\p{L}+\s+as\b/iu;
+// Tagalog: "wala" before a person or pronoun with no linker is absence, "not here" or "gone" ("Wala na si Tom" =
+// "Tom left", "Wala siya rito" = "He is out"), which English often says without a particle; "wala siyang pera"
+// (linker -ng) is possession and stays a negation.
+const TL_ABSENT = /^\s+(?:(?:na|pa)\s+)?(?:(?:dito|rito|diyan|riyan|doon|roon)\s+)?(?:si|sina|siya|sila|ako|ka|kami|tayo|kayo|ito|iyon|iyan)(?![\p{L}'’-])/iu;
+
+function softIdiom(text: string, start: number, end: number, cue: string, lang: 'en' | 'tl', hyphenated: boolean): boolean {
+  const after = text.slice(end);
+  if (lang === 'en') {
+    if (EN_SOFT_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && /^(?:no|not)$/.test(cue)) return true;
+    if (/^(?:no|never|not)$/.test(cue) && EN_SOFT_AFTER.test(after)) return true;
+    return /^(?:not|n['’]t)$/.test(cue) && EN_AS_AS.test(after);
+  }
+  // "di-kaaya-aya", "di-tiyak": a prefix on one word, like English un- (cons, uncertain).
+  if (hyphenated) return true;
+  return cue === 'wala' && TL_ABSENT.test(after);
+}
+
 /** The particle at [start, end) opens an idiom that carries no negation (see TL_IDIOM/EN_IDIOM). */
 function isIdiom(text: string, end: number, lang: Lang): boolean {
   const after = text.slice(end).replace(/^[\s-]+/, '');
@@ -70,9 +96,9 @@ function isIdiom(text: string, end: number, lang: Lang): boolean {
 // the roots of lack, loss and failure (kulang, wala, bigo). They do not prove polarity on their own, so the check
 // uses them to excuse a particle on the other side, and counts them when a particle meets a particle.
 const EN_SOFT =
-  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo|cle(?!a)|iform|ify|ison)\p{L}{3,}|non-\p{L}+|non\p{L}{3,}|neutral|infinite\p{L}*|deficien\p{L}+|stranger\p{L}*|implausib\p{L}+|(?!nevertheless|regardless)\p{L}{3,}less(?:ly|ness)?|less|lesser|fewer|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|unless|except\p{L}*|exclu\p{L}+|depriv\p{L}+|empty|away|out of|ban(?:s|ned|ning)?|abnormal\p{L}*|under-?privileged|poorly|bare|hunger|seldom|against\s+the\s+(?:law|constitution|rules?|regulations?)|neglect\p{L}*|hate\p{L}*|dislik\p{L}*|deaf|ignor\p{L}*|weak\p{L}*|susceptib\p{L}*|vulnerab\p{L}*|starv\p{L}*|abort\p{L}*|obscur\p{L}*|trespass\p{L}*|grounded|immune\s+to|\p{L}+-free|free\s+of\s+charge|inevitabl\p{L}*|illegib\p{L}*|inexperienc\p{L}*|asynchron\p{L}*|asymptomatic|atypical|los(?:s|t|e|es|ing)|avoid\p{L}*|prevent\p{L}*|evad\p{L}*|circumvent\p{L}*|(?:in|im|il|ir)(?:accessible|accessable|adequate|advertent\p{L}*|appropriate|capable|complete|conclusive|consistent|convenient|correct|curable|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|expensive|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|legitimate|mature|mobile|possible|patient|perfect|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:agree\p{L}*|advantage\p{L}*|like\p{L}*|honest|proportionate\p{L}*|able\p{L}*|approv\p{L}*|continu\p{L}*))(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:un(?!der|it|ion|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo|cle(?!a)|iform|ify|ison)\p{L}{3,}|non-\p{L}+|non\p{L}{3,}|neutral|infinite\p{L}*|deficien\p{L}+|stranger\p{L}*|implausib\p{L}+|(?!nevertheless|regardless)\p{L}{3,}less(?:ly|ness)?|less|lesser|fewer|barely|hardly|scarcely|rarely|lack\p{L}*|fail\p{L}*|absen\p{L}+|missing|refus\p{L}+|den(?:y|ied|ies)|prohibit\p{L}*|unless|except\p{L}*|exclu\p{L}+|depriv\p{L}+|empty|away|out of|ban(?:s|ned|ning)?|abnormal\p{L}*|under-?privileged|poorly|bare|hunger|seldom|against\s+the\s+(?:law|constitution|rules?|regulations?)|neglect\p{L}*|hate\p{L}*|dislik\p{L}*|deaf|ignor\p{L}*|weak\p{L}*|susceptib\p{L}*|vulnerab\p{L}*|starv\p{L}*|abort\p{L}*|obscur\p{L}*|trespass\p{L}*|grounded|immune\s+to|\p{L}+-free|free\s+of\s+charge|inevitabl\p{L}*|illegib\p{L}*|inexperienc\p{L}*|asynchron\p{L}*|asymptomatic|atypical|los(?:s|t|e|es|ing)|avoid\p{L}*|prevent\p{L}*|resist\p{L}*|reluctan\p{L}*|refrain\p{L}*|beware|stop(?:s|ped|ping)?|quit(?:s|ting)?|ceas\p{L}*|clums\p{L}*|wrong\p{L}*|bad(?:ly)?|worse|worst|evad\p{L}*|circumvent\p{L}*|(?:in|im|il|ir)(?:accessible|accessable|adequate|advertent\p{L}*|appropriate|capable|complete|conclusive|consistent|convenient|correct|curable|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|expensive|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|legitimate|mature|mobile|possible|patient|perfect|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:agree\p{L}*|advantage\p{L}*|like\p{L}*|honest|proportionate\p{L}*|able\p{L}*|approv\p{L}*|continu\p{L}*))(?![\p{L}])/giu;
 const TL_SOFT =
-  /(?<![\p{L}])(?<!(?:hindi|di)[\s-]+)(?:\p{L}*kulang\p{L}*|(?:pag)?(?:ka|na|ma)(?:wa)?wala\p{L}*|\p{L}*bigo\p{L}*|\p{L}*bigu\p{L}*|maliban|iwas\p{L}*|pigil\p{L}*|bawal|ipinagbabawal|\p{L}*t(?:in)?anggi\p{L}*|\p{L}*pabaya\p{L}*|(?:ka)?hinaan|(?:ma|mahi|napaka)?hina|kaunti|mabuway|ilegal|iligal|imposible|iregular|imoral|labag|malabo\p{L}*|madalang|bihira\p{L}*)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?<!(?:hindi|di)[\s-]+)(?:\p{L}*kulang\p{L}*|(?:pag)?(?:ka|na|ma)(?:wa)?wala\p{L}*|\p{L}*bigo\p{L}*|\p{L}*bigu\p{L}*|maliban|iwas\p{L}*|pigil\p{L}*|bawal|ipinagbabawal|\p{L}*t(?:in)?anggi\p{L}*|\p{L}*pabaya\p{L}*|(?:ka)?hinaan|(?:ma|mahi|napaka)?hina|kaunti|mabuway|ilegal|iligal|imposible|iregular|imoral|labag|malabo\p{L}*|madalang|bihira\p{L}*|tahan|\p{L}*t(?:um|in)?igil\p{L}*|\p{L}*h(?:um|in)?into\p{L}*|tama\s+na|mali|masama|pangit|marumi|madumi|malungkot)(?![\p{L}])/giu;
 
 // The affixal negations among them (un-, in-, non-, dis-, -less, excluded, missing): Tagalog nearly always
 // renders these with a particle (hindi alam, di-tiyak, hindi kasama), so one of them is worth a particle there.
@@ -96,6 +122,16 @@ export function unkeptAffixal(en: string, tl: string): number {
   const kept = new Set((tl.toLowerCase().match(/[\p{L}-]+/gu) ?? []));
   // -less/-free words are mostly lexicalised ("endless" = paulit-ulit, "nonsense" = kalokohan): prefixes only.
   return (en.match(EN_AFFIXAL) ?? []).filter((w) => !/^(?:exclu|missing|lesser|nonsens)/i.test(w) && !/(?:less|-free)$/i.test(w) && !kept.has(w.toLowerCase())).length;
+}
+
+// Tagalog words that render an English un- word with a positive antonym ("unusual" / "kakaiba", "unfamiliar" /
+// "bago"): not negations themselves ("kakaibang hayop" is "exotic animals"), so they only excuse an un- word
+// the translation does not negate; they do not excuse a particle.
+const TL_UN_ANTONYM = /(?<![\p{L}])(?:kakaiba\p{L}*|kataka-taka|pambihira\p{L}*|estranghero)(?![\p{L}])/giu;
+
+/** Tagalog positive antonyms of English un- words (see TL_UN_ANTONYM). */
+export function unAntonyms(text: string): number {
+  return text.match(TL_UN_ANTONYM)?.length ?? 0;
 }
 
 /** Words that carry negation without a negation particle (see EN_SOFT). */
@@ -140,7 +176,9 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
       if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && TL_NOT_ONLY_BEFORE.test(text.slice(0, start))) continue;
       // "Hindi" with a capital inside a sentence is the language.
       if (m[0] === 'Hindi' && !/(^|[.!?:"“]\s*)$/.test(text.slice(0, start))) continue;
-      const bound = cueLang === 'tl' && ['hindi', 'di'].includes(cue) && boundParticle(text, start);
+      const bound =
+        (cueLang === 'tl' && ['hindi', 'di'].includes(cue) && boundParticle(text, start)) ||
+        softIdiom(text, start, end, cue, cueLang, m[3] !== undefined && re === TL_CUES);
       out.push(bound ? { cue, start, end, bound } : { cue, start, end });
     }
   };

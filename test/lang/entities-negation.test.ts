@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { entityIn, extractEntities, nameIndex } from '../../server/lang/entities.js';
 import { negationCues, softNegation } from '../../server/lang/negation.js';
 import { guessLang } from '../../server/lang/langGuess.js';
+import { detectPair } from '../../server/pipeline/detect/pair.js';
+import { docFromLines, diagonalBeads } from '../../server/pipeline/detect/examples.js';
 
 test('entities: capitalised runs and acronyms; sentence-initial single words and titles left out', () => {
   const es = extractEntities('Kremlin spokesman Dmitry Peskov met President Kim Jong-un and the DPRK envoy.', 'en').map((e) => e.text);
@@ -24,6 +26,18 @@ test('negation cues in both languages; "kung hindi" and the language name Hindi 
   assert.deepEqual(negationCues('Nagsasalita sila ng Hindi, kung hindi ay Ingles.', 'tl'), []);
   assert.equal(negationCues('Section No. 5 applies.', 'en').length, 0);
   assert.ok(softNegation('The cause is unknown and the site inaccessible.', 'en') >= 2);
+});
+
+test('negation: a particle rendered by a word (stop, wrong, resistant) is a minor hint, never a major flag', () => {
+  const sev = (en: string, tl: string) =>
+    detectPair(docFromLines([en], 'en'), docFromLines([tl], 'tl'), diagonalBeads(1), { srcLang: 'en', tgtLang: 'tl' })
+      .filter((f) => f.finding.detector === 'negation')
+      .map((f) => f.finding.severity);
+  assert.deepEqual(sev("Don't shout anymore.", 'Tumigil ka na sa pagsigaw.'), ['minor']);
+  assert.deepEqual(sev('The report was wrong.', 'Hindi tama ang ulat.'), ['minor']);
+  assert.deepEqual(sev('He is resistant to change.', 'Ayaw niya ng pagbabago.'), ['minor']);
+  // Without the word of lack the same particle is a major flag.
+  assert.deepEqual(sev('The report was right.', 'Hindi tama ang ulat.'), ['major']);
 });
 
 test('language guess by function words, with a fallback for thin evidence', () => {

@@ -1,6 +1,6 @@
 import type { PairDetector } from '../../types.js';
 import { isContentPair, pairFinding, sideText } from '../../pairText.js';
-import { affixalNegation, negationCues, softNegation, unkeptAffixal } from '../../../../lang/negation.js';
+import { affixalNegation, negationCues, softNegation, unAntonyms, unkeptAffixal } from '../../../../lang/negation.js';
 import { th } from '../../thresholds.js';
 import { stanceChange } from '../../../../lang/stance.js';
 
@@ -34,6 +34,14 @@ export const negationDetector: PairDetector = {
       { src: 'Never play on the road.', tgt: 'Huwag na huwag kayong maglaro sa daan.', note: 'huwag na huwag = never' },
       { src: 'He thinks of nothing but himself.', tgt: 'Wala siyang iniisip kung hindi sarili niya.', note: 'kung hindi = but, after a negation' },
       { src: "Even if you're nowhere near affected areas, stay home.", tgt: 'Kahit malayo ka sa mga apektadong lugar, manatili sa bahay.', note: 'nowhere near = far from' },
+      { src: "I don't know.", tgt: 'Ewan ko.', note: 'ewan = I do not know' },
+      { src: "I don't want to go home.", tgt: 'Ayokong umuwi.', note: 'ayokong = I do not want' },
+      { src: 'Oh no, the bus has left!', tgt: 'Naku, umalis na ang bus!', note: 'an interjection' },
+      { src: 'No matter what happens, stay calm.', tgt: 'Anuman ang mangyari, manatiling kalmado.', note: 'no matter = anuman / kahit' },
+      { src: 'The new road is not as wide as the old one.', tgt: 'Mas makitid ang bagong kalsada kaysa sa luma.', note: 'a comparison turned round' },
+      { src: 'Maria has left.', tgt: 'Wala na si Maria.', note: 'wala before a person = gone, absent' },
+      { src: 'The results were unusual.', tgt: 'Kakaiba ang mga resulta.', note: 'an un- word rendered by a positive antonym' },
+      { src: 'Every choice has its pros and cons.', tgt: 'May kaaya-aya at di-kaaya-aya ang bawat pasya.', note: 'di- prefix on one word' },
     ],
     fail: [
       { src: 'The minister signed the deal.', tgt: 'Hindi pinirmahan ng ministro ang kasunduan.', note: 'negation added' },
@@ -48,6 +56,12 @@ export const negationDetector: PairDetector = {
       { src: 'Cancelling the runoff would not have been against the constitution.', tgt: 'Ang pagkakansela sa eleksiyon ay magiging labag sa konstitusyon.', note: 'against the constitution = labag sa konstitusyon; the "not" is lost' },
       { src: 'In some countries there is at least one restaurant, often an informal one.', tgt: 'Hindi sa ilang bansa ay may kahit isang restawran, kadalasa\'y impormal.', note: 'informal kept as impormal does not excuse an opening Hindi' },
       { src: 'Long-term effects remain unclear.', tgt: 'Ang mga pangmatagalang epekto ay nananatiling maliwanag.', note: 'the un- word lost its negation (unclear → maliwanag)' },
+      { src: 'These animals are not unusual here.', tgt: 'Kakaiba ang mga hayop na ito rito.', note: 'kakaiba renders "unusual" but not the "not"' },
+      { src: 'I know.', tgt: 'Ewan ko.', note: 'ewan = I do not know' },
+      { src: 'I want to go home.', tgt: 'Ayokong umuwi.', note: 'ayokong = I do not want' },
+      { src: 'He has money.', tgt: 'Wala siyang pera.', note: 'wala + linker is possession, still a negation' },
+      { src: 'No matter what happens, do not leave.', tgt: 'Anuman ang mangyari, umalis ka.', note: 'the idiom is soft, the "do not" is still a negation' },
+      { src: 'The new road is as wide as the old one.', tgt: 'Hindi kasinlapad ng luma ang bagong kalsada.', note: 'comparison negated' },
     ],
   },
   run(ctx) {
@@ -91,10 +105,10 @@ export const negationDetector: PairDetector = {
     const spare = (tlSoft: number, enSoft: number, enAff: number) => Math.max(0, tlSoft - Math.max(0, enSoft - enAff));
     const lostS =
       ctx.srcLang === 'en' && ctx.tgtLang === 'tl' &&
-      unrendered(unkeptAffixal(s.text, t.text), affT, tAll.length - sAll.length, spare(softNegation(t.text, ctx.tgtLang), softNegation(s.text, ctx.srcLang), affS)) >= 1;
+      unrendered(unkeptAffixal(s.text, t.text), affT, tAll.length - sAll.length, spare(softNegation(t.text, ctx.tgtLang), softNegation(s.text, ctx.srcLang), affS) + unAntonyms(t.text)) >= 1;
     const lostT =
       ctx.tgtLang === 'en' && ctx.srcLang === 'tl' &&
-      unrendered(unkeptAffixal(t.text, s.text), affS, sAll.length - tAll.length, spare(softNegation(s.text, ctx.srcLang), softNegation(t.text, ctx.tgtLang), affT)) >= 1;
+      unrendered(unkeptAffixal(t.text, s.text), affS, sAll.length - tAll.length, spare(softNegation(s.text, ctx.srcLang), softNegation(t.text, ctx.tgtLang), affT) + unAntonyms(s.text)) >= 1;
     if (diff < th(this, ctx.thresholds, 'minDifference') && !gapS && !gapT && (lostS || lostT)) {
       return [
         pairFinding(this, ctx, {
@@ -131,7 +145,7 @@ export const negationDetector: PairDetector = {
     // A verb of failure or neglect is the clause's negation itself ("He failed to take the exam" / "Hindi siya
     // nakakuha ng eksamen", "I could hardly keep from" / "Hindi ko mapigilang"): it does excuse an opening Hindi.
     const clauseLack = (text: string, lang: typeof ctx.srcLang) =>
-      lang === 'en' && /\b(?:fail(?:s|ed|ing)?|neglect(?:s|ed|ing)?|hardly|barely|scarcely|deaf|blind|ignore|out\s+of\s+fashion)\b/i.test(text);
+      lang === 'en' && /\b(?:fail(?:s|ed|ing)?|neglect(?:s|ed|ing)?|hardly|barely|scarcely|deaf|blind|ignore|out\s+of\s+fashion|clums\p{L}*|bad(?:ly)?|wrong(?:ly)?|resist\p{L}*|reluctan\p{L}*)\b/iu.test(text);
     // (An affixal word the other side keeps as a loan, informal / impormal, needs no particle.)
     const openS = sc.length > 0 && tc.length === 0 && affT <= affS && !clauseLack(t.text, ctx.tgtLang) && opens(sc, s.text, ctx.srcLang);
     const openT = tc.length > 0 && sc.length === 0 && affS <= affT && !clauseLack(s.text, ctx.srcLang) && opens(tc, t.text, ctx.tgtLang);
