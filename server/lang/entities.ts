@@ -264,18 +264,77 @@ function keysMatch(a: string, b: string): boolean {
   return distance(a, b) <= (n >= 6 ? 2 : 1);
 }
 
-/** The folded words, name keys and lexicon glosses of a text, for repeated look-ups. */
-export interface NameIndex {
-  lang: Lang;
-  words: Set<string>;
-  keys: string[];
-  /** English keys the text stands for: its own words (English) or their lexicon translations (Tagalog). */
-  glosses: Set<string>;
+/**
+ * The folded words, name keys and lexicon glosses of a text, for repeated look-ups. Only the words are made
+ * at once: most look-ups end there (a name written the same on both sides), so the glosses, keys, initials
+ * and lower-case common keys are made on first use. The words come in two parts, the text's own words and the
+ * pairs joined for names written with or without their space (a1gp): the pairs are about half the words and
+ * almost never what a look-up meets, so their glosses and keys are made only when the own words' fail (a
+ * look-up asks whether any word answers, which the order does not change).
+ */
+export class NameIndex {
+  private readonly glossSets: (Set<string> | undefined)[] = [];
+  private readonly keyLists: (string[] | undefined)[] = [];
+  private initialsMade: Set<string> | undefined;
+  private commonKeysMade: Set<string> | undefined;
+
+  constructor(
+    readonly lang: Lang,
+    /** every word: the union of the parts */
+    readonly words: Set<string>,
+    private readonly parts: readonly Set<string>[],
+    private readonly text: string,
+  ) {}
+
   /** Initials of its capitalised runs ("United States" → us), to meet acronyms on the other side. */
-  initials: Set<string>;
+  get initials(): Set<string> {
+    return (this.initialsMade ??= initialsOf(this.text));
+  }
+
   /** Name keys of the Tagalog common words it writes in lower case mid-sentence ("marami"): a name of the other
    * side that only such a word resembles ("Marawi") was turned into that word, not kept. */
-  commonKeys: Set<string>;
+  get commonKeys(): Set<string> {
+    return (this.commonKeysMade ??= this.lang === 'tl' ? lowerCommonKeys(this.text) : new Set());
+  }
+
+  /** An English key the text stands for: its own words (English) or their lexicon translations (Tagalog). */
+  hasGloss(g: string): boolean {
+    for (let p = 0; p < this.parts.length; p++) if (this.glossesOf(p).has(g)) return true;
+    return false;
+  }
+
+  /** Does one of its name keys pass `test`? */
+  someKey(test: (key: string) => boolean): boolean {
+    for (let p = 0; p < this.parts.length; p++) if (this.keysOf(p).some(test)) return true;
+    return false;
+  }
+
+  /** All its glosses (what hasGloss looks in). */
+  get glosses(): Set<string> {
+    return new Set(this.parts.flatMap((_, p) => [...this.glossesOf(p)]));
+  }
+
+  /** All its name keys (what someKey looks in). */
+  get keys(): string[] {
+    return this.parts.flatMap((_, p) => this.keysOf(p));
+  }
+
+  private glossesOf(p: number): Set<string> {
+    let out = this.glossSets[p];
+    if (out) return out;
+    out = new Set();
+    if (this.lang === 'en') for (const w of this.parts[p]!) out.add(enKey(w));
+    if (this.lang === 'tl') {
+      const lex = loadLexicon();
+      for (const w of this.parts[p]!) for (const t of lex.translate(w)) out.add(t.en);
+    }
+    return (this.glossSets[p] = out);
+  }
+
+  private keysOf(p: number): string[] {
+    // Demonyms meet their place (Judean ~ Judea) from either side.
+    return (this.keyLists[p] ??= [...this.parts[p]!].filter((w) => w.length >= 3).flatMap((w) => variants(w).map(nameKey)));
+  }
 }
 
 // The entity detector and the similarity scores both index the same sentences: once per text (read-only).
@@ -316,30 +375,28 @@ function lowerCommonKeys(text: string): Set<string> {
 function nameIndexOf(text0: string, lang: Lang): NameIndex {
   const text = repairMojibake(text0);
   const tokens = foldTokens(text.replace(/[^\p{L}\p{M}\d\s'’-]/gu, ' '));
-  const words = new Set(tokens);
-  // "A1 GP" / "A1GP", "KV 62" / "KV62": a name written with or without its space.
-  for (let k = 0; k + 1 < tokens.length; k++) if (tokens[k]!.length <= 4 || tokens[k + 1]!.length <= 4) words.add(tokens[k]! + tokens[k + 1]!);
+  const own = new Set(tokens);
   // The Tagalog linker bound to a name ("Hapong alamat", "Amerikang sundalo"): the name without it, too.
-  if (lang === 'tl') for (const w of [...words]) if (w.length >= 5 && w.endsWith('ng')) words.add(w.slice(0, -1)).add(w.slice(0, -2));
-  const glosses = new Set<string>();
-  if (lang === 'en') for (const w of words) glosses.add(enKey(w));
-  if (lang === 'tl') {
-    const lex = loadLexicon();
-    for (const w of words) for (const t of lex.translate(w)) glosses.add(t.en);
-  }
-  // Demonyms meet their place (Judean ~ Judea) from either side.
-  return {
-    lang,
-    words,
-    keys: [...words].filter((w) => w.length >= 3).flatMap((w) => variants(w).map(nameKey)),
-    glosses,
-    initials: initialsOf(text),
-    commonKeys: lang === 'tl' ? lowerCommonKeys(text) : new Set(),
+  const linkerForms = (ws: Iterable<string>, into: Set<string>, not?: Set<string>): void => {
+    if (lang !== 'tl') return;
+    for (const w of ws)
+      if (w.length >= 5 && w.endsWith('ng'))
+        for (const b of [w.slice(0, -1), w.slice(0, -2)]) if (!not?.has(b)) into.add(b);
   };
+  linkerForms([...own], own);
+  // "A1 GP" / "A1GP", "KV 62" / "KV62": a name written with or without its space.
+  const joined = new Set<string>();
+  for (let k = 0; k + 1 < tokens.length; k++)
+    if (tokens[k]!.length <= 4 || tokens[k + 1]!.length <= 4) {
+      const w = tokens[k]! + tokens[k + 1]!;
+      if (!own.has(w)) joined.add(w);
+    }
+  linkerForms([...joined], joined, own);
+  return new NameIndex(lang, new Set([...own, ...joined]), [own, joined], text);
 }
 
 // Plural acronyms ("GPs") and English demonyms ("Iranian", "Chinese") meet their base ("GP", "Iran", "Tsina").
-function variants(t: string): string[] {
+export function variants(t: string): string[] {
   const out = [t];
   if (/^[a-z]{2,5}s$/.test(t)) out.push(t.slice(0, -1));
   // plural demonyms too: "the Assyrians" / "taga-Assyria", "Ephesians" / "Efeso"
@@ -375,11 +432,11 @@ export function missingTokens(e: Entity, idx: NameIndex, eLang: Lang = 'other'):
         if (ALIAS.get(t)?.some((a) => idx.words.has(a))) return true;
         // An acronym spelled out on the other side (US / United States, NBA / National Basketball Association).
         if (/^[a-z]{2,6}$/.test(t) && idx.initials.has(t)) return true;
-        if (eLang === 'en' && idx.lang === 'tl' && idx.glosses.has(enKey(t))) return true;
-        if (lex && lex.translate(t).some((g) => idx.glosses.has(g.en))) return true;
+        if (eLang === 'en' && idx.lang === 'tl' && idx.hasGloss(enKey(t))) return true;
+        if (lex && lex.translate(t).some((g) => idx.hasGloss(g.en))) return true;
         if (t.length < 3) return false;
         const k = nameKey(t);
-        return idx.keys.some((o) => keysMatch(k, o) && (o === k || !idx.commonKeys.has(o)));
+        return idx.someKey((o) => keysMatch(k, o) && (o === k || !idx.commonKeys.has(o)));
       }),
   );
 }
