@@ -3,6 +3,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+// formatting is Prettier's (npm run lint checks it): turn off the ESLint rules that would disagree with it
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'client/dist/**', 'node_modules/**', 'data/**', 'bench/results/**', '.tmp/**'] },
@@ -12,7 +14,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // `import()` in a type position keeps a lazily loaded module (a worker's word lists) out of start-up
       '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }],
       // the code uses comma sequences for two-step updates in hot loops (`(best = c), (arg = k)`)
@@ -23,4 +28,5 @@ export default tseslint.config(
     },
   },
   { files: ['client/src/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
+  prettier,
 );

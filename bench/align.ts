@@ -18,7 +18,8 @@ import { SEED_PAIRS, seedGold, seedSentences } from '../testkit/align/seeds.js';
 import { spinText } from '../testkit/spinner.js';
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
-const rounded = (s: Score): Record<string, number> => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v)]));
+const rounded = (s: Score): Record<string, number> =>
+  Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v)]));
 const asLinks = (src: AlignSide, tgt: AlignSide, lexicon?: Lexicon): Link[] =>
   alignSentences(src, tgt, lexicon ? { lexicon } : {}).map((b) => [b.src, b.tgt]);
 
@@ -30,9 +31,20 @@ function perturbedSet(set: 'flores200-dev' | 'tico19-dev', lexicon: Lexicon): Re
     const p = perturb(d.tl, d.en, 1000 + k);
     sentences += p.src.length + p.tgt.length;
     golds.push(p.gold);
-    tests.push(asLinks({ sentences: p.src, lang: 'tl', boilerplate: p.srcJunk }, { sentences: p.tgt, lang: 'en', boilerplate: p.tgtJunk }, lexicon));
+    tests.push(
+      asLinks(
+        { sentences: p.src, lang: 'tl', boilerplate: p.srcJunk },
+        { sentences: p.tgt, lang: 'en', boilerplate: p.tgtJunk },
+        lexicon,
+      ),
+    );
   });
-  return { documents: golds.length, sentences, goldLinks: golds.flat().length, ...rounded(scoreMultiple(golds, tests)) };
+  return {
+    documents: golds.length,
+    sentences,
+    goldLinks: golds.flat().length,
+    ...rounded(scoreMultiple(golds, tests)),
+  };
 }
 
 /** English against a spun copy (the spin tests' seeded WordNet spinner, 30% of content words), same perturbations. */
@@ -43,7 +55,12 @@ function spunSet(): Record<string, unknown> {
     const spun = d.en.map((s, i) => spinText(s, 5000 + k * 100 + i, { rate: 0.3, meaningEdits: 0 }).text);
     const p = perturb(d.en, spun, 2000 + k);
     golds.push(p.gold);
-    tests.push(asLinks({ sentences: p.src, lang: 'en', boilerplate: p.srcJunk }, { sentences: p.tgt, lang: 'en', boilerplate: p.tgtJunk }));
+    tests.push(
+      asLinks(
+        { sentences: p.src, lang: 'en', boilerplate: p.srcJunk },
+        { sentences: p.tgt, lang: 'en', boilerplate: p.tgtJunk },
+      ),
+    );
   });
   return { documents: golds.length, spinRate: 0.3, ...rounded(scoreMultiple(golds, tests)) };
 }
@@ -51,7 +68,12 @@ function spunSet(): Record<string, unknown> {
 function textberg(names: string[]): Record<string, unknown> {
   const dir = join(SHARED, 'data', 'gold', 'textberg-de-fr');
   const golds = names.map((t) => parseLinks(readFileSync(join(dir, `${t}.defr`), 'utf8')));
-  const tests = names.map((t) => asLinks({ sentences: lines(join(dir, `${t}.de`)), lang: 'other' }, { sentences: lines(join(dir, `${t}.fr`)), lang: 'other' }));
+  const tests = names.map((t) =>
+    asLinks(
+      { sentences: lines(join(dir, `${t}.de`)), lang: 'other' },
+      { sentences: lines(join(dir, `${t}.fr`)), lang: 'other' },
+    ),
+  );
   return { files: names, ...rounded(scoreMultiple(golds, tests)) };
 }
 
@@ -60,8 +82,17 @@ function parice(): Record<string, unknown> {
   const docs = ['es_1', 'n_1', 'n_2', 'n_3', 's_1', 's_2', 's_3', 't_1', 't_2', 'u_1'];
   const side = (f: string): string[] => lines(f).map((l) => l.slice(l.indexOf('\t') + 1));
   const golds = docs.map((d) => parseLinks(readFileSync(join(dir, 'gold', `${d}.txt`), 'utf8')));
-  const tests = docs.map((d) => asLinks({ sentences: side(join(dir, 'eng', `${d}.txt`)), lang: 'en' }, { sentences: side(join(dir, 'isl', `${d}.txt`)), lang: 'other' }));
-  return { files: docs, scoring: 'vecalign score.py (not SentAlign evaluate.py)', ...rounded(scoreMultiple(golds, tests)) };
+  const tests = docs.map((d) =>
+    asLinks(
+      { sentences: side(join(dir, 'eng', `${d}.txt`)), lang: 'en' },
+      { sentences: side(join(dir, 'isl', `${d}.txt`)), lang: 'other' },
+    ),
+  );
+  return {
+    files: docs,
+    scoring: 'vecalign score.py (not SentAlign evaluate.py)',
+    ...rounded(scoreMultiple(golds, tests)),
+  };
 }
 
 function seeds(): Record<string, unknown> {
@@ -75,7 +106,12 @@ function seeds(): Record<string, unknown> {
     const t = full(asLinks({ sentences: tl, lang: 'tl' }, { sentences: seedSentences(e), lang: 'en' }));
     golds.push(g);
     tests.push(t);
-    per[`000-${e}`] = { goldLinks: g.length, hypothesisLinks: t.length, hypothesis: t.map((l) => `[${l[0]}]:[${l[1]}]`), ...rounded(scoreMultiple([g], [t])) };
+    per[`000-${e}`] = {
+      goldLinks: g.length,
+      hypothesisLinks: t.length,
+      hypothesis: t.map((l) => `[${l[0]}]:[${l[1]}]`),
+      ...rounded(scoreMultiple([g], [t])),
+    };
   }
   const other = full(asLinks({ sentences: tl, lang: 'tl' }, { sentences: seedSentences('003'), lang: 'en' }));
   return {
@@ -108,13 +144,31 @@ function speedOne(n: number): void {
   const cpuMs = (process.cpuUsage().user + process.cpuUsage().system - cpu0) / 1000;
   const score = scoreMultiple([p.gold], [beads.map((b) => [b.src, b.tgt])]);
   process.stdout.write(
-    JSON.stringify({ sentences: n, src: p.src.length, tgt: p.tgt.length, wallMs: Math.round(ms), cpuMs: Math.round(cpuMs), pairsPerSecond: Math.round(n / (ms / 1000)), pairsPerCpuSecond: Math.round(n / (cpuMs / 1000)), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), f1Strict: round(score.f1Strict) }) + '\n',
+    JSON.stringify({
+      sentences: n,
+      src: p.src.length,
+      tgt: p.tgt.length,
+      wallMs: Math.round(ms),
+      cpuMs: Math.round(cpuMs),
+      pairsPerSecond: Math.round(n / (ms / 1000)),
+      pairsPerCpuSecond: Math.round(n / (cpuMs / 1000)),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      f1Strict: round(score.f1Strict),
+    }) + '\n',
   );
 }
 
 function speed(): Record<string, unknown>[] {
   const me = fileURLToPath(import.meta.url);
-  return [100, 1000, 10000, 50000].map((n) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', me, '--speed', String(n)], { encoding: 'utf8', maxBuffer: 1 << 24 })) as Record<string, unknown>);
+  return [100, 1000, 10000, 50000].map(
+    (n) =>
+      JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', me, '--speed', String(n)], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 24,
+        }),
+      ) as Record<string, unknown>,
+  );
 }
 
 function main(): void {
@@ -123,14 +177,24 @@ function main(): void {
   const result = {
     command: 'npm run bench:align',
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100), note: 'shared 2-core machine with other jobs running: speed figures are noisy; cpuMs is the process CPU time (GC threads can make it exceed wall time); measured after a warm-up document' },
-    scoring: 'vecalign score.py semantics (strict and lax P/R/F1; precision over all links incl. null links, recall over links with both sides), micro-averaged',
+    machine: {
+      cpus: cpus().length,
+      loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+      note: 'shared 2-core machine with other jobs running: speed figures are noisy; cpuMs is the process CPU time (GC threads can make it exceed wall time); measured after a warm-up document',
+    },
+    scoring:
+      'vecalign score.py semantics (strict and lax P/R/F1; precision over all links incl. null links, recall over links with both sides), micro-averaged',
     tlEn: {
-      lexiconNote: 'each set is scored with a lexicon learned from Tatoeba + UD + the OTHER dev set (held out); "seenLexicon" uses the shipped lexicon, which also learned from the scored set',
-      perturbation: 'seeded: 10% of sentences deleted on one side, 8% adjacent pairs merged on one side, boilerplate lines inserted (8% of positions)',
+      lexiconNote:
+        'each set is scored with a lexicon learned from Tatoeba + UD + the OTHER dev set (held out); "seenLexicon" uses the shipped lexicon, which also learned from the scored set',
+      perturbation:
+        'seeded: 10% of sentences deleted on one side, 8% adjacent pairs merged on one side, boilerplate lines inserted (8% of positions)',
       flores200Dev: perturbedSet('flores200-dev', heldOutLexicon(['tatoeba-test', 'ud-tagalog-trg', 'tico19-dev'])),
       tico19Dev: perturbedSet('tico19-dev', heldOutLexicon(['tatoeba-test', 'ud-tagalog-trg', 'flores200-dev'])),
-      seenLexicon: { flores200Dev: perturbedSet('flores200-dev', shipped), tico19Dev: perturbedSet('tico19-dev', shipped) },
+      seenLexicon: {
+        flores200Dev: perturbedSet('flores200-dev', shipped),
+        tico19Dev: perturbedSet('tico19-dev', shipped),
+      },
     },
     enSpunFlores: spunSet(),
     textbergDeFr: {

@@ -23,7 +23,14 @@ const CONNECTIONS = 50;
 
 if (process.env.TAPAT_BENCH_SERVER) {
   // The server process: the same startServer as `tapat serve`.
-  const running = await startServer({ dbFile: process.env.TAPAT_BENCH_SERVER, port: 0, host: '127.0.0.1', config: loadConfig({}, '/nonexistent'), loadSamples: false, log: () => {} });
+  const running = await startServer({
+    dbFile: process.env.TAPAT_BENCH_SERVER,
+    port: 0,
+    host: '127.0.0.1',
+    config: loadConfig({}, '/nonexistent'),
+    loadSamples: false,
+    log: () => {},
+  });
   if (process.env.TAPAT_BENCH_PRAGMA) running.db.pragma(process.env.TAPAT_BENCH_PRAGMA);
   process.send?.({ url: running.url });
   process.on('disconnect', () => void running.close().then(() => process.exit(0)));
@@ -35,19 +42,38 @@ function seed(file: string): { token: string; ids: number[]; detector: string } 
   const db = openDb(file);
   const sample = buildSampleAudit(db);
   const docs = [sample.tl, sample.en, sample.spin];
-  const segCount = docs.map((d) => (db.prepare('SELECT COUNT(*) AS n FROM segments WHERE document_id = ?').get(d) as { n: number }).n);
-  const detectors = ['spin-fingerprint', 'numbers', 'names', 'negation', 'length-ratio', 'omission', 'untranslated', 'mt-artifact'];
+  const segCount = docs.map(
+    (d) => (db.prepare('SELECT COUNT(*) AS n FROM segments WHERE document_id = ?').get(d) as { n: number }).n,
+  );
+  const detectors = [
+    'spin-fingerprint',
+    'numbers',
+    'names',
+    'negation',
+    'length-ratio',
+    'omission',
+    'untranslated',
+    'mt-artifact',
+  ];
   const severities: Severity[] = ['minor', 'major', 'critical'];
   let x = 12345;
-  const rnd = (): number => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = (): number => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   tx(db, () => {
     for (let i = sample.flags.length; i < FLAGS; i++) {
       const d = i % 3;
       insertFlag(db, {
-        auditId: sample.auditId, documentId: docs[d]!, otherDocumentId: d === 1 ? null : sample.en,
-        detector: detectors[i % detectors.length]!, category: 'accuracy/mistranslation', severity: severities[Math.floor(rnd() * 3)]!,
-        confidence: Math.round(rnd() * 1000) / 1000, segments: [Math.floor(rnd() * segCount[d]!)], otherSegments: d === 1 ? [] : [Math.floor(rnd() * segCount[1]!)],
-        message: `bench flag ${i}`, suggestion: i % 4 === 0 ? 'something' : null, fingerprint: `bench-${i}`,
+        auditId: sample.auditId,
+        documentId: docs[d]!,
+        otherDocumentId: d === 1 ? null : sample.en,
+        detector: detectors[i % detectors.length]!,
+        category: 'accuracy/mistranslation',
+        severity: severities[Math.floor(rnd() * 3)]!,
+        confidence: Math.round(rnd() * 1000) / 1000,
+        segments: [Math.floor(rnd() * segCount[d]!)],
+        otherSegments: d === 1 ? [] : [Math.floor(rnd() * segCount[1]!)],
+        message: `bench flag ${i}`,
+        suggestion: i % 4 === 0 ? 'something' : null,
+        fingerprint: `bench-${i}`,
       });
     }
   });
@@ -81,7 +107,9 @@ async function run(url: string, scenario: string, requests: autocannon.Request[]
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
   };
-  console.log(`${scenario.padEnd(34)} ${String(f.requests_per_s).padStart(6)} req/s  p50 ${f.p50_ms} ms  p99 ${f.p99_ms} ms  (${f.requests} requests, ${f.non2xx} non-2xx)`);
+  console.log(
+    `${scenario.padEnd(34)} ${String(f.requests_per_s).padStart(6)} req/s  p50 ${f.p50_ms} ms  p99 ${f.p99_ms} ms  (${f.requests} requests, ${f.non2xx} non-2xx)`,
+  );
   return f;
 }
 
@@ -92,7 +120,10 @@ async function main(): Promise<void> {
   try {
     const { token, ids, detector } = seed(dbFile);
     readHeaders = { authorization: `Bearer ${token}` };
-    child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, TAPAT_BENCH_SERVER: dbFile }, execArgv: ['--import', 'tsx'] });
+    child = fork(fileURLToPath(import.meta.url), [], {
+      env: { ...process.env, TAPAT_BENCH_SERVER: dbFile },
+      execArgv: ['--import', 'tsx'],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       child!.once('message', (m) => resolve((m as { url: string }).url));
       child!.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -100,10 +131,20 @@ async function main(): Promise<void> {
     let k = 0;
     const pick = (): number => ids[(k = (k * 7919 + 1) % ids.length)]!;
     const results: Figures[] = [];
-    results.push(await run(url, 'GET queue (pending, first page)', [{ method: 'GET', path: '/api/flags?status=pending&limit=50' }]));
-    results.push(await run(url, 'GET queue (filtered)', [{ method: 'GET', path: `/api/flags?detector=${detector}&severity=major,critical&min_confidence=0.3&limit=50` }]));
     results.push(
-      await run(url, 'GET flag with history', [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/flags/${pick()}` }) }]),
+      await run(url, 'GET queue (pending, first page)', [
+        { method: 'GET', path: '/api/flags?status=pending&limit=50' },
+      ]),
+    );
+    results.push(
+      await run(url, 'GET queue (filtered)', [
+        { method: 'GET', path: `/api/flags?detector=${detector}&severity=major,critical&min_confidence=0.3&limit=50` },
+      ]),
+    );
+    results.push(
+      await run(url, 'GET flag with history', [
+        { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/flags/${pick()}` }) },
+      ]),
     );
     results.push(await run(url, 'GET stats', [{ method: 'GET', path: '/api/stats' }]));
     // Writes: each request answers a different flag with the version it last saw, so they are real 201s.
@@ -115,18 +156,30 @@ async function main(): Promise<void> {
       setupRequest: (req, ctx) => {
         const id = ids[n++ % ids.length]!;
         (ctx as { id?: number }).id = id;
-        return { ...req, path: `/api/flags/${id}/verdicts`, body: JSON.stringify({ action: n % 2 ? 'approve' : 'reject', version: version.get(id) }) };
+        return {
+          ...req,
+          path: `/api/flags/${id}/verdicts`,
+          body: JSON.stringify({ action: n % 2 ? 'approve' : 'reject', version: version.get(id) }),
+        };
       },
       onResponse: (status, body, ctx) => {
-        if (status === 201) version.set((ctx as { id: number }).id, (JSON.parse(body) as { flag: { version: number } }).flag.version);
+        if (status === 201)
+          version.set((ctx as { id: number }).id, (JSON.parse(body) as { flag: { version: number } }).flag.version);
       },
     };
     results.push(await run(url, 'POST verdict', [verdictRequest]));
     // A reviewer's loop: a verdict, then the queue page again; every read follows a write, so none is cached.
     results.push(
-      await run(url, 'mixed: POST verdict + GET queue', [verdictRequest, { method: 'GET', path: '/api/flags?status=active&limit=50' }]),
+      await run(url, 'mixed: POST verdict + GET queue', [
+        verdictRequest,
+        { method: 'GET', path: '/api/flags?status=active&limit=50' },
+      ]),
     );
-    results.push(await run(url, 'GET queue (pending) after writes', [{ method: 'GET', path: '/api/flags?status=pending&limit=50' }]));
+    results.push(
+      await run(url, 'GET queue (pending) after writes', [
+        { method: 'GET', path: '/api/flags?status=pending&limit=50' },
+      ]),
+    );
     const reads = results.filter((r) => r.scenario.startsWith('GET'));
     const writes = results.filter((r) => !r.scenario.startsWith('GET'));
     const out = {

@@ -32,7 +32,10 @@ const secs = (t0: number): number => Math.round((performance.now() - t0) / 10) /
 
 function benchStories() {
   const docs = ingestSynth(synthCorpus({ seed: 42 }).records);
-  const stories = discoverStories(docs.map((_, i) => i), (i) => docs[i]!).map((p) => p.documentIds.map((i) => ({ documentId: i, doc: docs[i]! })));
+  const stories = discoverStories(
+    docs.map((_, i) => i),
+    (i) => docs[i]!,
+  ).map((p) => p.documentIds.map((i) => ({ documentId: i, doc: docs[i]! })));
   return { docs, stories };
 }
 const READINGS = join(tmpdir(), `tapat-bench-cold-readings-${process.ppid}-${process.pid}.json`);
@@ -44,7 +47,11 @@ function sideChild(mode: 'readSide' | 'finishSide', readingsFile: string): Recor
   warmUp(mode === 'readSide' ? 'read' : 'finish');
   const out: Record<string, number> = { stories: stories.length, warmUpSeconds: secs(t0) };
   t0 = performance.now();
-  stories.forEach((versions, i) => (mode === 'readSide' ? readStory({ versions, thresholds: {} }) : finishStory({ versions, thresholds: {} }, readings[i]!)));
+  stories.forEach((versions, i) =>
+    mode === 'readSide'
+      ? readStory({ versions, thresholds: {} })
+      : finishStory({ versions, thresholds: {} }, readings[i]!),
+  );
   out.seconds = secs(t0);
   return out;
 }
@@ -77,25 +84,39 @@ function child(mode: Mode, readingsFile: string): Record<string, number> {
 
 function spawnChild(mode: Mode): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
-    const cp = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), `--child=${mode}`, `--readings=${READINGS}`], { cwd: REPO });
+    const cp = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), `--child=${mode}`, `--readings=${READINGS}`],
+      { cwd: REPO },
+    );
     let out = '';
     let err = '';
     cp.stdout.on('data', (d: Buffer) => (out += d.toString()));
     cp.stderr.on('data', (d: Buffer) => (err += d.toString()));
     cp.on('error', reject);
-    cp.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, number>) : reject(new Error(`child ${mode} exited ${code}: ${err}`))));
+    cp.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as Record<string, number>)
+        : reject(new Error(`child ${mode} exited ${code}: ${err}`)),
+    );
   });
 }
 
 const childMode = process.argv.find((a) => a.startsWith('--child='))?.slice(8) as Mode | undefined;
-if (childMode) process.stdout.write(JSON.stringify(child(childMode, process.argv.find((a) => a.startsWith('--readings='))?.slice(11) ?? '')));
+if (childMode)
+  process.stdout.write(
+    JSON.stringify(child(childMode, process.argv.find((a) => a.startsWith('--readings='))?.slice(11) ?? '')),
+  );
 else {
   const all = await spawnChild('allStories');
   const cold = await spawnChild('halfCold');
   const mates = await spawnChild('halfAfterMates');
   const both = await Promise.all([spawnChild('halfCold'), spawnChild('halfCold')]);
   // the readings finishSide starts from, worked out here (not in the timed thread)
-  writeFileSync(READINGS, JSON.stringify(benchStories().stories.map((versions) => readStory({ versions, thresholds: {} }))));
+  writeFileSync(
+    READINGS,
+    JSON.stringify(benchStories().stories.map((versions) => readStory({ versions, thresholds: {} }))),
+  );
   const readSide = await spawnChild('readSide');
   const finishSide = await spawnChild('finishSide');
   const sidesAtOnce = await Promise.all([spawnChild('readSide'), spawnChild('finishSide')]);

@@ -13,7 +13,9 @@ import { parseArgs } from 'node:util';
 import { synthCorpus, synthJsonl } from '../testkit/synth.js';
 import { REPO } from './paths.js';
 
-const { values } = parseArgs({ options: { root: { type: 'string', default: REPO }, runs: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { root: { type: 'string', default: REPO }, runs: { type: 'string', default: '1' } },
+});
 const root = resolve(values.root!);
 const work = mkdtempSync(join(tmpdir(), 'tapat-bench-stages-'));
 const corpus = join(work, 'corpus.jsonl');
@@ -36,12 +38,22 @@ async function once(): Promise<Record<string, number>> {
   // a fresh copy of the modules per run (a query string makes a new module instance): cold caches each time
   const q = `?run=${Math.random()}`;
   const { openDb, tx } = (await import(dist('db/index.js') + q)) as typeof import('../server/db/index.js');
-  const { batchItems } = (await import(dist('pipeline/batch/inputs.js') + q)) as typeof import('../server/pipeline/batch/inputs.js');
-  const { prepareItem } = (await import(dist('pipeline/batch/prepare.js') + q)) as typeof import('../server/pipeline/batch/prepare.js');
+  const { batchItems } = (await import(
+    dist('pipeline/batch/inputs.js') + q
+  )) as typeof import('../server/pipeline/batch/inputs.js');
+  const { prepareItem } = (await import(
+    dist('pipeline/batch/prepare.js') + q
+  )) as typeof import('../server/pipeline/batch/prepare.js');
   const { storeDocument } = (await import(dist('db/documents.js') + q)) as typeof import('../server/db/documents.js');
-  const { storiesOf } = (await import(dist('pipeline/group/index.js') + q)) as typeof import('../server/pipeline/group/index.js');
-  const { prepareStory, commitStory } = (await import(dist('pipeline/batch/story.js') + q)) as typeof import('../server/pipeline/batch/story.js');
-  const { readStory, finishStory } = (await import(dist('pipeline/batch/analyse.js') + q)) as typeof import('../server/pipeline/batch/analyse.js');
+  const { storiesOf } = (await import(
+    dist('pipeline/group/index.js') + q
+  )) as typeof import('../server/pipeline/group/index.js');
+  const { prepareStory, commitStory } = (await import(
+    dist('pipeline/batch/story.js') + q
+  )) as typeof import('../server/pipeline/batch/story.js');
+  const { readStory, finishStory } = (await import(
+    dist('pipeline/batch/analyse.js') + q
+  )) as typeof import('../server/pipeline/batch/analyse.js');
   lap('import');
   const db = openDb(join(work, `stages-${Date.now()}.db`));
   const prepared: ReturnType<typeof prepareItem>[] = [];
@@ -78,7 +90,8 @@ async function once(): Promise<Record<string, number>> {
 try {
   // each run in this process would find the data files cached by the last: run this script N times instead
   // for cold figures; --runs measures warm code
-  for (let r = 0; r < Number(values.runs); r++) process.stdout.write(JSON.stringify({ root, ...(await once()) }) + '\n');
+  for (let r = 0; r < Number(values.runs); r++)
+    process.stdout.write(JSON.stringify({ root, ...(await once()) }) + '\n');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

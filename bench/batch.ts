@@ -27,7 +27,10 @@ const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 const folder = join(work, 'pages');
 mkdirSync(folder);
 corpus.records.forEach((r, i) => {
-  const paras = r.text.split(/\n\n+/).map((p) => `<p>${esc(p)}</p>`).join('\n');
+  const paras = r.text
+    .split(/\n\n+/)
+    .map((p) => `<p>${esc(p)}</p>`)
+    .join('\n');
   writeFileSync(
     join(folder, `${String(i).padStart(5, '0')}.html`),
     `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)} | Example News</title></head><body>` +
@@ -63,7 +66,16 @@ interface RunFigures {
   sentencesPerCpuSecond: number;
 }
 
-const auditArgs = (db: string, workers: number, from = input): string[] => [childFile, 'audit', from, '--db', db, '--quiet', '--workers', String(workers)];
+const auditArgs = (db: string, workers: number, from = input): string[] => [
+  childFile,
+  'audit',
+  from,
+  '--db',
+  db,
+  '--quiet',
+  '--workers',
+  String(workers),
+];
 const childOptions = { cwd: REPO, env: { ...process.env, TAPAT_DB: '' } };
 type ChildFigures = { code: number; secs: number; maxRssKiB: number; cpuSecs: number };
 
@@ -77,7 +89,11 @@ function childFigures(stderr: string): ChildFigures {
 
 function run(workers: number, from = input): { figures: RunFigures; db: string } {
   const db = join(work, `w${workers}-${Date.now()}.db`);
-  const r = spawnSync(process.execPath, auditArgs(db, workers, from), { ...childOptions, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, auditArgs(db, workers, from), {
+    ...childOptions,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const m = childFigures(r.stderr);
   const c = new Database(db, { readonly: true });
   const documents = c.prepare('SELECT COUNT(*) FROM documents').pluck().get() as number;
@@ -122,7 +138,9 @@ function quality(db: string) {
   return {
     precision: r3(overall.precision),
     recall: r3(overall.recall),
-    bySource: Object.fromEntries(Object.entries(bySource).map(([k, v]) => [k, { precision: r3(v.precision), recall: r3(v.recall) }])),
+    bySource: Object.fromEntries(
+      Object.entries(bySource).map(([k, v]) => [k, { precision: r3(v.precision), recall: r3(v.recall) }]),
+    ),
     roleAccuracy: r3(roleOk / rows.length),
     stories: groups.size,
   };
@@ -130,7 +148,11 @@ function quality(db: string) {
 
 /** The machine is shared: each configuration runs REPEATS times in fresh databases; the fastest run is reported. */
 const REPEATS = 2;
-function best(workers: number): { figures: RunFigures & { allSeconds: number[]; loadAverage: number[] }; db: string; digest: string } {
+function best(workers: number): {
+  figures: RunFigures & { allSeconds: number[]; loadAverage: number[] };
+  db: string;
+  digest: string;
+} {
   const load = loadavg().map((x) => Math.round(x * 10) / 10);
   const runs = Array.from({ length: REPEATS }, (_, i) => {
     const r = run(workers);
@@ -139,14 +161,20 @@ function best(workers: number): { figures: RunFigures & { allSeconds: number[]; 
   });
   const fastest = runs.reduce((a, b) => (b.figures.seconds < a.figures.seconds ? b : a));
   const db = runs[runs.length - 1]!.db;
-  return { db, digest: batchDigest(db), figures: { ...fastest.figures, allSeconds: runs.map((r) => r.figures.seconds), loadAverage: load } };
+  return {
+    db,
+    digest: batchDigest(db),
+    figures: { ...fastest.figures, allSeconds: runs.map((r) => r.figures.seconds), loadAverage: load },
+  };
 }
 
 /**
  * How much the machine's cores give on this workload: two 1-worker audits at once (separate processes and
  * databases, nothing shared), against one alone. Two independent cores would take as long as one alone.
  */
-async function parallelEfficiency(alone: number): Promise<{ aloneSeconds: number; concurrentSeconds: number[]; throughputOfTwoOverOne: number }> {
+async function parallelEfficiency(
+  alone: number,
+): Promise<{ aloneSeconds: number; concurrentSeconds: number[]; throughputOfTwoOverOne: number }> {
   const once = (i: number): Promise<number> =>
     new Promise((resolve, reject) => {
       const child = spawn(process.execPath, auditArgs(join(work, `par${i}-${Date.now()}.db`), 1), childOptions);
@@ -164,7 +192,11 @@ async function parallelEfficiency(alone: number): Promise<{ aloneSeconds: number
     });
   const both = await Promise.all([once(1), once(2)]);
   const mean = (both[0]! + both[1]!) / 2;
-  return { aloneSeconds: alone, concurrentSeconds: both, throughputOfTwoOverOne: Math.round(((2 * alone) / mean) * 100) / 100 };
+  return {
+    aloneSeconds: alone,
+    concurrentSeconds: both,
+    throughputOfTwoOverOne: Math.round(((2 * alone) / mean) * 100) / 100,
+  };
 }
 
 try {
@@ -188,7 +220,8 @@ try {
       stories: corpus.stories,
       records: corpus.records.length,
       from: 'FLORES-200 dev documents, TICO-19 dev documents, Tatoeba test lines in chunks of 6 (../shared/data/parallel)',
-      versions: 'English; Tagalog with injected errors (a number changed in half the stories, a sentence dropped in a quarter); English spun by synonym substitution',
+      versions:
+        'English; Tagalog with injected errors (a number changed in half the stories, a sentence dropped in a quarter); English spun by synonym substitution',
     },
     runs: [one.figures, two.figures],
     // the corpus as one HTML page per record in a folder (one run, 2 workers)

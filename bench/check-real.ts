@@ -20,7 +20,15 @@ const SHOW = process.argv.includes('--show'); // print every major flag with its
 
 // Chosen before any fix was made; the two Wikinews news articles are in the reporting part.
 const TUNING = new Set(['CMU_1', 'PubMed_10', 'Wikivoyage_1', 'wiki_5', 'wiki_13', 'wiki_26']);
-const REPORTING = new Set(['Wikinews_2', 'Wikinews_5', 'PubMed_9', 'Wikipedia_handpicked_5', 'Wikisource_1', 'wiki_11', 'wiki_29']);
+const REPORTING = new Set([
+  'Wikinews_2',
+  'Wikinews_5',
+  'PubMed_9',
+  'Wikipedia_handpicked_5',
+  'Wikisource_1',
+  'wiki_11',
+  'wiki_29',
+]);
 
 type Verdict = 'real' | 'false';
 interface Flag {
@@ -38,13 +46,17 @@ function readLabels(): Map<string, { verdict: Verdict; note: string }> {
   for (const row of readFileSync(LABELS, 'utf8').split('\n').slice(1)) {
     const [line, detector, verdict, note] = row.split('\t');
     if (!line || !detector) continue;
-    if (verdict !== 'real' && verdict !== 'false') throw new Error(`${LABELS}: bad verdict "${verdict}" for line ${line}`);
+    if (verdict !== 'real' && verdict !== 'false')
+      throw new Error(`${LABELS}: bad verdict "${verdict}" for line ${line}`);
     m.set(`${line}\t${detector}`, { verdict, note: note ?? '' });
   }
   return m;
 }
 
-const readSet = (set: string, ext: string) => readFileSync(join(PARALLEL, `${set}.${ext}`), 'utf8').replace(/\n$/, '').split('\n');
+const readSet = (set: string, ext: string) =>
+  readFileSync(join(PARALLEL, `${set}.${ext}`), 'utf8')
+    .replace(/\n$/, '')
+    .split('\n');
 const read = (ext: string) => readSet('tico19-dev', ext);
 const en = read('en');
 const tl = read('tl');
@@ -53,7 +65,8 @@ const labels = readLabels();
 
 const docs = new Map<string, number[]>();
 docid.forEach((d, i) => (docs.get(d) ?? docs.set(d, []).get(d)!).push(i));
-for (const d of docs.keys()) if (!TUNING.has(d) && !REPORTING.has(d)) throw new Error(`document ${d} is in neither part`);
+for (const d of docs.keys())
+  if (!TUNING.has(d) && !REPORTING.has(d)) throw new Error(`document ${d} is in neither part`);
 
 const t0 = performance.now();
 const flags: Flag[] = [];
@@ -61,10 +74,21 @@ const lines = { tuning: 0, reporting: 0 };
 const untranslated = { tuning: { n: 0, flagged: 0 }, reporting: { n: 0, flagged: 0 } };
 for (const [d, idx] of docs) {
   const part = TUNING.has(d) ? 'tuning' : 'reporting';
-  const found = detectPair(docFromLines(idx.map((i) => en[i]!), 'en'), docFromLines(idx.map((i) => tl[i]!), 'tl'), diagonalBeads(idx.length), {
-    srcLang: 'en',
-    tgtLang: 'tl',
-  });
+  const found = detectPair(
+    docFromLines(
+      idx.map((i) => en[i]!),
+      'en',
+    ),
+    docFromLines(
+      idx.map((i) => tl[i]!),
+      'tl',
+    ),
+    diagonalBeads(idx.length),
+    {
+      srcLang: 'en',
+      tgtLang: 'tl',
+    },
+  );
   idx.forEach((i, b) => {
     const major = found.filter((f) => f.bead === b && f.finding.severity !== 'minor');
     if (en[i]!.trim() === tl[i]!.trim()) {
@@ -75,7 +99,14 @@ for (const [d, idx] of docs) {
     lines[part]++;
     for (const f of major) {
       const label = labels.get(`${i + 1}\t${f.finding.detector}`);
-      flags.push({ part, doc: d, line: i + 1, detector: f.finding.detector, message: f.finding.message, verdict: label?.verdict ?? 'unlabelled' });
+      flags.push({
+        part,
+        doc: d,
+        line: i + 1,
+        detector: f.finding.detector,
+        message: f.finding.message,
+        verdict: label?.verdict ?? 'unlabelled',
+      });
     }
   });
 }
@@ -134,7 +165,8 @@ const tatLabels = (() => {
   for (const row of readFileSync(TAT_LABELS, 'utf8').split('\n').slice(1)) {
     const [line, detector, verdict] = row.split('\t');
     if (!line || !detector) continue;
-    if (verdict !== 'real' && verdict !== 'false') throw new Error(`${TAT_LABELS}: bad verdict "${verdict}" for line ${line}`);
+    if (verdict !== 'real' && verdict !== 'false')
+      throw new Error(`${TAT_LABELS}: bad verdict "${verdict}" for line ${line}`);
     m.set(`${line}\t${detector}`, verdict);
   }
   return m;
@@ -146,15 +178,33 @@ const tatLines = { tuning: 0, reporting: 0 };
 for (let b = 0; b * 10 < tEn.length; b++) {
   const part = b % 2 === 0 ? 'tuning' : 'reporting';
   const idx = Array.from({ length: Math.min(10, tEn.length - b * 10) }, (_, k) => b * 10 + k);
-  const found = detectPair(docFromLines(idx.map((i) => tEn[i]!), 'en'), docFromLines(idx.map((i) => tTl[i]!), 'tl'), diagonalBeads(idx.length), {
-    srcLang: 'en',
-    tgtLang: 'tl',
-  });
+  const found = detectPair(
+    docFromLines(
+      idx.map((i) => tEn[i]!),
+      'en',
+    ),
+    docFromLines(
+      idx.map((i) => tTl[i]!),
+      'tl',
+    ),
+    diagonalBeads(idx.length),
+    {
+      srcLang: 'en',
+      tgtLang: 'tl',
+    },
+  );
   idx.forEach((i, k) => {
     tatLines[part]++;
     for (const f of found.filter((x) => x.bead === k && x.finding.severity !== 'minor')) {
       const verdict = tatLabels.get(`${i + 1}\t${f.finding.detector}`) ?? 'unlabelled';
-      tatFlags.push({ part, doc: `tatoeba-${b}`, line: i + 1, detector: f.finding.detector, message: f.finding.message, verdict });
+      tatFlags.push({
+        part,
+        doc: `tatoeba-${b}`,
+        line: i + 1,
+        detector: f.finding.detector,
+        message: f.finding.message,
+        verdict,
+      });
     }
   });
 }
@@ -167,22 +217,43 @@ const result = {
     'REPORTING documents only scored. Synthetic = injected errors (bench/check.ts).',
   parts: { tuning: [...TUNING], reporting: [...REPORTING] },
   real: {
-    reporting: summary(flags.filter((f) => f.part === 'reporting'), lines.reporting),
-    tuning: summary(flags.filter((f) => f.part === 'tuning'), lines.tuning),
+    reporting: summary(
+      flags.filter((f) => f.part === 'reporting'),
+      lines.reporting,
+    ),
+    tuning: summary(
+      flags.filter((f) => f.part === 'tuning'),
+      lines.tuning,
+    ),
     untranslatedInSource: untranslated,
   },
   tatoeba: {
     note: 'Tatoeba eng–tgl test (CC BY 2.0 FR), 2,500 short human translations in blocks of 10; even blocks tune, odd blocks report. Labels: bench/real-labels/tatoeba-test.tsv.',
-    reporting: summary(tatFlags.filter((f) => f.part === 'reporting'), tatLines.reporting),
-    tuning: summary(tatFlags.filter((f) => f.part === 'tuning'), tatLines.tuning),
+    reporting: summary(
+      tatFlags.filter((f) => f.part === 'reporting'),
+      tatLines.reporting,
+    ),
+    tuning: summary(
+      tatFlags.filter((f) => f.part === 'tuning'),
+      tatLines.tuning,
+    ),
   },
-  reportingBothSets: summary([...flags, ...tatFlags].filter((f) => f.part === 'reporting'), lines.reporting + tatLines.reporting),
+  reportingBothSets: summary(
+    [...flags, ...tatFlags].filter((f) => f.part === 'reporting'),
+    lines.reporting + tatLines.reporting,
+  ),
   // The checks that read Tagalog (number words, names, negation), apart from the language-blind ones
   // (misalignment and length ratio, which short everyday sentences and non-document blocks trip).
   tagalogReading: {
     detectors: [...TAGALOG_READING],
-    reportingBothSets: summary([...flags, ...tatFlags].filter((f) => f.part === 'reporting' && TAGALOG_READING.has(f.detector)), lines.reporting + tatLines.reporting),
-    tuningBothSets: summary([...flags, ...tatFlags].filter((f) => f.part === 'tuning' && TAGALOG_READING.has(f.detector)), lines.tuning + tatLines.tuning),
+    reportingBothSets: summary(
+      [...flags, ...tatFlags].filter((f) => f.part === 'reporting' && TAGALOG_READING.has(f.detector)),
+      lines.reporting + tatLines.reporting,
+    ),
+    tuningBothSets: summary(
+      [...flags, ...tatFlags].filter((f) => f.part === 'tuning' && TAGALOG_READING.has(f.detector)),
+      lines.tuning + tatLines.tuning,
+    ),
   },
   synthetic,
   seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
@@ -191,27 +262,42 @@ mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'check-real.json'), JSON.stringify(result, null, 2) + '\n');
 for (const f of flags) {
   if (SHOW || f.verdict === 'unlabelled') {
-    console.log(`${f.verdict === 'unlabelled' ? 'UNLABELLED ' : f.verdict.padEnd(6)} ${f.part} ${f.doc}\t${f.line}\t${f.detector}\t${f.message}\n  EN: ${en[f.line - 1]}\n  TL: ${tl[f.line - 1]}`);
+    console.log(
+      `${f.verdict === 'unlabelled' ? 'UNLABELLED ' : f.verdict.padEnd(6)} ${f.part} ${f.doc}\t${f.line}\t${f.detector}\t${f.message}\n  EN: ${en[f.line - 1]}\n  TL: ${tl[f.line - 1]}`,
+    );
   }
 }
 // Reporting-part flags are printed only on request (--label-reporting), to label them after the code is final.
 for (const f of tatFlags) {
-  if ((f.verdict === 'unlabelled' && (f.part === 'tuning' || process.argv.includes('--label-reporting'))) || (SHOW && f.part === 'tuning')) {
-    console.log(`${f.verdict === 'unlabelled' ? 'UNLABELLED ' : f.verdict.padEnd(6)} tatoeba ${f.part}\t${f.line}\t${f.detector}\t${f.message}\n  EN: ${tEn[f.line - 1]}\n  TL: ${tTl[f.line - 1]}`);
+  if (
+    (f.verdict === 'unlabelled' && (f.part === 'tuning' || process.argv.includes('--label-reporting'))) ||
+    (SHOW && f.part === 'tuning')
+  ) {
+    console.log(
+      `${f.verdict === 'unlabelled' ? 'UNLABELLED ' : f.verdict.padEnd(6)} tatoeba ${f.part}\t${f.line}\t${f.detector}\t${f.message}\n  EN: ${tEn[f.line - 1]}\n  TL: ${tTl[f.line - 1]}`,
+    );
   }
 }
 for (const p of ['reporting', 'tuning'] as const) {
   const s = result.real[p];
-  console.log(`real ${p}: ${s.lines} lines, ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}; ${JSON.stringify(s.perDetector)}`);
+  console.log(
+    `real ${p}: ${s.lines} lines, ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}; ${JSON.stringify(s.perDetector)}`,
+  );
 }
 for (const p of ['reporting', 'tuning'] as const) {
   const s = result.tatoeba[p];
-  console.log(`tatoeba ${p}: ${s.lines} lines, ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}; ${JSON.stringify(s.perDetector)}`);
+  console.log(
+    `tatoeba ${p}: ${s.lines} lines, ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}; ${JSON.stringify(s.perDetector)}`,
+  );
 }
 const both = result.reportingBothSets;
-console.log(`reporting, both sets: ${both.lines} lines, ${both.majorFlags} major flags, ${both.real} real, ${both.unlabelled} unlabelled; precision ${both.precision}`);
+console.log(
+  `reporting, both sets: ${both.lines} lines, ${both.majorFlags} major flags, ${both.real} real, ${both.unlabelled} unlabelled; precision ${both.precision}`,
+);
 for (const p of ['reportingBothSets', 'tuningBothSets'] as const) {
   const s = result.tagalogReading[p];
-  console.log(`numbers/entities/negation, ${p}: ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}`);
+  console.log(
+    `numbers/entities/negation, ${p}: ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}`,
+  );
 }
 console.log(`synthetic: ${JSON.stringify(synthetic)}`);

@@ -25,11 +25,19 @@ const MISS = process.env.DEBUG_MISS ?? '';
 // Threshold overrides for tuning runs, as in the config file: {"detector-id": {"key": value}}.
 const THRESHOLDS = JSON.parse(process.env.THRESHOLDS ?? '{}') as Record<string, Record<string, number>>;
 const EXPECTED: Record<Kind, string> = {
-  number: 'numbers', entity: 'entities', negation: 'negation', truncate: 'length-ratio', replace: 'misalignment', untranslated: 'untranslated',
+  number: 'numbers',
+  entity: 'entities',
+  negation: 'negation',
+  truncate: 'length-ratio',
+  replace: 'misalignment',
+  untranslated: 'untranslated',
 };
 
 function load(name: string): { docid: string; line: number; pair: Pair }[] {
-  const read = (ext: string) => readFileSync(join(PARALLEL, `${name}.${ext}`), 'utf8').replace(/\n$/, '').split('\n');
+  const read = (ext: string) =>
+    readFileSync(join(PARALLEL, `${name}.${ext}`), 'utf8')
+      .replace(/\n$/, '')
+      .split('\n');
   const en = read('en');
   const tl = read('tl');
   let docid: string[];
@@ -46,7 +54,10 @@ function load(name: string): { docid: string; line: number; pair: Pair }[] {
 function realErrorLines(name: string): Set<number> {
   const file = join(ROOT, 'bench', 'real-labels', `${name}.tsv`);
   if (name !== 'flores200-dev' || !existsSync(file)) return new Set();
-  const rows = readFileSync(file, 'utf8').split('\n').slice(1).map((r) => r.split('\t'));
+  const rows = readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((r) => r.split('\t'));
   return new Set(rows.filter((r) => r[2] === 'real').map((r) => Number(r[0]) - 1));
 }
 
@@ -60,7 +71,7 @@ interface Item {
 }
 
 function run(name: string): Item[] {
-  const r = rng(SEED ^ name.length * 7919);
+  const r = rng(SEED ^ (name.length * 7919));
   const rows = load(name);
   const docs = new Map<string, Pair[]>();
   const lineOf = new Map<Pair, number>();
@@ -87,18 +98,32 @@ function run(name: string): Item[] {
         }
       }
     });
-    const src = docFromLines(corrupted.map((p) => p.en), 'en');
-    const tgt = docFromLines(corrupted.map((p) => p.tl), 'tl');
-    const found = detectPair(src, tgt, diagonalBeads(doc.length), { srcLang: 'en', tgtLang: 'tl', thresholds: THRESHOLDS });
+    const src = docFromLines(
+      corrupted.map((p) => p.en),
+      'en',
+    );
+    const tgt = docFromLines(
+      corrupted.map((p) => p.tl),
+      'tl',
+    );
+    const found = detectPair(src, tgt, diagonalBeads(doc.length), {
+      srcLang: 'en',
+      tgtLang: 'tl',
+      thresholds: THRESHOLDS,
+    });
     doc.forEach((_, i) => {
       const mine = found.filter((f) => f.bead === i);
       const lab = labels[i];
       if (MISS && lab?.kind === MISS && !mine.some((f) => f.finding.severity !== 'minor')) {
-        console.log(`MISS ${lab.kind} (${lab.side}): ${mine.map((f) => f.finding.detector + ':' + f.finding.severity + ':' + f.finding.message + ' ' + JSON.stringify(f.finding.evidence)).join(' | ')}\n   before: ${lab.before}\n   after:  ${lab.after}\n   other:  ${lab.side === 'en' ? corrupted[i]!.tl : corrupted[i]!.en}`);
+        console.log(
+          `MISS ${lab.kind} (${lab.side}): ${mine.map((f) => f.finding.detector + ':' + f.finding.severity + ':' + f.finding.message + ' ' + JSON.stringify(f.finding.evidence)).join(' | ')}\n   before: ${lab.before}\n   after:  ${lab.after}\n   other:  ${lab.side === 'en' ? corrupted[i]!.tl : corrupted[i]!.en}`,
+        );
       }
       if (DEBUG && !labels[i] && !natural[i]) {
         for (const f of mine.filter((f) => f.finding.severity !== 'minor' && f.finding.detector === DEBUG)) {
-          console.log(`FP ${f.finding.detector}: ${f.finding.message}\n   en: ${corrupted[i]!.en}\n   tl: ${corrupted[i]!.tl}`);
+          console.log(
+            `FP ${f.finding.detector}: ${f.finding.message}\n   en: ${corrupted[i]!.en}\n   tl: ${corrupted[i]!.tl}`,
+          );
         }
       }
       items.push({
@@ -148,7 +173,12 @@ function report(items: Item[]) {
         {
           flags: fired.length,
           precision: ratio(fired.filter((x) => x.corruption || x.natural || x.realError).length, fired.length),
-          precisionOwnKind: kind ? ratio(fired.filter((x) => x.corruption?.kind === kind || (kind === 'untranslated' && x.natural)).length, fired.length) : null,
+          precisionOwnKind: kind
+            ? ratio(
+                fired.filter((x) => x.corruption?.kind === kind || (kind === 'untranslated' && x.natural)).length,
+                fired.length,
+              )
+            : null,
           falseFlagRateOnClean: ratio(clean.filter((x) => x.major.has(d)).length, clean.length),
           minorOnClean: ratio(clean.filter((x) => x.any.has(d) && !x.major.has(d)).length, clean.length),
         },
@@ -194,6 +224,8 @@ const result = {
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', OUT), JSON.stringify(result, null, 2) + '\n');
 const o = result.overall;
-console.log(`pairs ${o.pairs} corrupted ${o.corrupted} clean ${o.clean}; precision ${o.precision}; false major on clean ${o.falseMajorFlagRateOnClean}`);
+console.log(
+  `pairs ${o.pairs} corrupted ${o.corrupted} clean ${o.clean}; precision ${o.precision}; false major on clean ${o.falseMajorFlagRateOnClean}`,
+);
 for (const [k, v] of Object.entries(o.recall)) console.log(`  ${k}: ${JSON.stringify(v)}`);
 for (const [d, v] of Object.entries(o.perDetector)) console.log(`  [${d}] ${JSON.stringify(v)}`);

@@ -31,7 +31,8 @@ function changeNumber(r: () => number, s: string): string | null {
 
 // Mid-sentence capitalised runs (names), the thing an entity swap replaces.
 const NAME_RE = /(?<=[\p{Ll},] )\p{Lu}\p{Ll}{2,}(?: \p{Lu}\p{Ll}{2,})*/gu;
-const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Enero|Pebrero|Marso|Abril|Mayo|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre|Lunes|Martes|Miyerkules|Huwebes|Biyernes|Sabado|Linggo)$/;
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Enero|Pebrero|Marso|Abril|Mayo|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre|Lunes|Martes|Miyerkules|Huwebes|Biyernes|Sabado|Linggo)$/;
 export function names(s: string): string[] {
   return [...s.matchAll(NAME_RE)].map((m) => m[0]).filter((n) => !n.split(' ').some((w) => CALENDAR.test(w)));
 }
@@ -48,11 +49,22 @@ function swapEntity(r: () => number, s: string, other: string, pool: string[]): 
 }
 
 const EN_NEG_OUT: [RegExp, string][] = [
-  [/\bcan['’]t\b/i, 'can'], [/\bwon['’]t\b/i, 'will'], [/\b(\w+)n['’]t\b/i, '$1'], [/\bcannot\b/i, 'can'],
-  [/ not\b/i, ''], [/\bnever /i, ''], [/\bno longer\b/i, 'still'], [/\bwithout\b/i, 'with'], [/\bno\b/i, 'some'],
+  [/\bcan['’]t\b/i, 'can'],
+  [/\bwon['’]t\b/i, 'will'],
+  [/\b(\w+)n['’]t\b/i, '$1'],
+  [/\bcannot\b/i, 'can'],
+  [/ not\b/i, ''],
+  [/\bnever /i, ''],
+  [/\bno longer\b/i, 'still'],
+  [/\bwithout\b/i, 'with'],
+  [/\bno\b/i, 'some'],
 ];
 const TL_NEG_OUT: [RegExp, string][] = [
-  [/\b[Hh]indi /, ''], [/\b[Hh]uwag /, ''], [/\b[Ww]alang /, 'may '], [/\b[Ww]ala /, 'may '], [/\b[Aa]yaw /, 'gusto '],
+  [/\b[Hh]indi /, ''],
+  [/\b[Hh]uwag /, ''],
+  [/\b[Ww]alang /, 'may '],
+  [/\b[Ww]ala /, 'may '],
+  [/\b[Aa]yaw /, 'gusto '],
 ];
 const AUX = /\b(is|are|was|were|will|can|could|would|should|has|have|had|may|might|must|does|do|did)\b/i;
 
@@ -75,11 +87,20 @@ function truncate(r: () => number, s: string): string | null {
   const words = s.split(' ');
   if (words.length < 6) return null;
   const cut = Math.round(words.length * (0.4 + 0.2 * r()));
-  return words.slice(0, cut).join(' ').replace(/[\s,;:–-]+$/u, '');
+  return words
+    .slice(0, cut)
+    .join(' ')
+    .replace(/[\s,;:–-]+$/u, '');
 }
 
 /** Corrupts pair i of a document (its pairs given) with one error of `kind`; null when the kind does not apply. */
-export function corrupt(r: () => number, kind: Kind, doc: Pair[], i: number, namePool: { en: string[]; tl: string[] }): Corruption | null {
+export function corrupt(
+  r: () => number,
+  kind: Kind,
+  doc: Pair[],
+  i: number,
+  namePool: { en: string[]; tl: string[] },
+): Corruption | null {
   const p = doc[i]!;
   const sides: ('en' | 'tl')[] = r() < 0.5 ? ['en', 'tl'] : ['tl', 'en'];
   for (const side of sides) {

@@ -17,11 +17,21 @@ import { blockText, htmlToText } from '../server/pipeline/ingest/html.js';
 import { segmentDoc } from '../server/pipeline/segment/index.js';
 import { REPO, SHARED } from './paths.js';
 import { synthCorpus } from '../testkit/synth.js';
-import { metricsFrom, precisionScore, recallScore, shingleMatching, type Scores, type TpFpFn } from '../testkit/extract-metric.js';
+import {
+  metricsFrom,
+  precisionScore,
+  recallScore,
+  shingleMatching,
+  type Scores,
+  type TpFpFn,
+} from '../testkit/extract-metric.js';
 
 const DIR = join(SHARED, 'data/extraction');
 type Bodies = Record<string, { articleBody?: string }>;
-const truth = JSON.parse(readFileSync(join(DIR, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+const truth = JSON.parse(readFileSync(join(DIR, 'ground-truth.json'), 'utf8')) as Record<
+  string,
+  { articleBody: string; url: string }
+>;
 const keys = Object.keys(truth).sort();
 const isTune = (k: string): boolean => k[0]! < '8';
 
@@ -59,7 +69,7 @@ if (show > 0) {
 // A seeded bootstrap (evaluate.py uses 1,000 unseeded resamples) so the confidence intervals are reproducible.
 function bootstrapCi(pages: TpFpFn[], n = 1000): Scores {
   let seed = 12345;
-  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const vals: Record<keyof Scores, number[]> = { f1: [], precision: [], recall: [] };
   for (let b = 0; b < n; b++) {
     const m = metricsFrom(pages.map(() => pages[Math.floor(rand() * pages.length)]!));
@@ -80,7 +90,9 @@ const { parseHTML } = require('linkedom') as { parseHTML: typeof ParseHtml };
 function readabilityOnly(html: string): string {
   const { document } = parseHTML(html);
   type Input = ConstructorParameters<typeof ReadabilityClass>[0];
-  const a = new Readability<Parameters<typeof blockText>[0]>(document as unknown as Input, { serializer: (n) => n as unknown as Parameters<typeof blockText>[0] }).parse();
+  const a = new Readability<Parameters<typeof blockText>[0]>(document as unknown as Input, {
+    serializer: (n) => n as unknown as Parameters<typeof blockText>[0],
+  }).parse();
   return a?.content ? blockText(a.content) : '';
 }
 /** CPU milliseconds (user + system) of this process, median of 3: the machine is shared, wall-clock is not. */
@@ -106,7 +118,10 @@ const batchPages = synthCorpus({ seed: 42 }).records.map(
   (r) =>
     `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)} | Example News</title></head><body>` +
     `<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sports">Sports</a></nav>` +
-    `<article><h1>${esc(r.title)}</h1>\n${r.text.split(/\n\n+/).map((p) => `<p>${esc(p)}</p>`).join('\n')}</article>` +
+    `<article><h1>${esc(r.title)}</h1>\n${r.text
+      .split(/\n\n+/)
+      .map((p) => `<p>${esc(p)}</p>`)
+      .join('\n')}</article>` +
     `<footer>© 2026 Example News. All rights reserved. <a href="/privacy">Privacy</a></footer></body></html>`,
 );
 const batchExtract = medianMs(() => batchPages.forEach((h) => htmlToText(h)));
@@ -135,9 +150,13 @@ for (const k of keys) {
   tapat.set(k, shingleMatching(truth[k]!.articleBody, body));
 }
 const peers: Record<string, Record<string, unknown>> = {};
-for (const file of readdirSync(join(DIR, 'peers')).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(join(DIR, 'peers'))
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const out = JSON.parse(readFileSync(join(DIR, 'peers', file), 'utf8')) as Bodies;
-  const pages = new Map(keys.map((k) => [k, shingleMatching(truth[k]!.articleBody, out[k]?.articleBody ?? '')] as const));
+  const pages = new Map(
+    keys.map((k) => [k, shingleMatching(truth[k]!.articleBody, out[k]?.articleBody ?? '')] as const),
+  );
   peers[file.replace(/\.json$/, '')] = summary(pages);
 }
 
@@ -145,7 +164,14 @@ const perPage = keys.map((k) => {
   const m = tapat.get(k)!;
   const p = precisionScore(m);
   const r = recallScore(m);
-  return { key: k, url: truth[k]!.url, split: isTune(k) ? 'tune' : 'check', precision: r4(p), recall: r4(r), f1: r4(p + r > 0 ? (2 * p * r) / (p + r) : 0) };
+  return {
+    key: k,
+    url: truth[k]!.url,
+    split: isTune(k) ? 'tune' : 'check',
+    precision: r4(p),
+    recall: r4(r),
+    f1: r4(p + r > 0 ? (2 * p * r) / (p + r) : 0),
+  };
 });
 const sortedMs = [...ms].sort((a, b) => a - b);
 const result = {
@@ -160,9 +186,21 @@ const result = {
   speed: {
     machine: 'shared 2-core container, other jobs running; ingestAndSegment is wall-clock, the rest CPU time',
     htmlBytes: bytes,
-    ingestAndSegment: { totalMs: Math.round(sum(ms)), medianMsPerPage: +med(ms).toFixed(1), maxMsPerPage: Math.round(sortedMs[sortedMs.length - 1]!) },
-    extraction: { totalMs: Math.round(sum(extractMs)), medianMsPerPage: +med(extractMs).toFixed(1), maxMsPerPage: Math.round(Math.max(...extractMs)) },
-    readabilityAlone: { totalMs: Math.round(sum(readabilityMs)), medianMsPerPage: +med(readabilityMs).toFixed(1), maxMsPerPage: Math.round(Math.max(...readabilityMs)) },
+    ingestAndSegment: {
+      totalMs: Math.round(sum(ms)),
+      medianMsPerPage: +med(ms).toFixed(1),
+      maxMsPerPage: Math.round(sortedMs[sortedMs.length - 1]!),
+    },
+    extraction: {
+      totalMs: Math.round(sum(extractMs)),
+      medianMsPerPage: +med(extractMs).toFixed(1),
+      maxMsPerPage: Math.round(Math.max(...extractMs)),
+    },
+    readabilityAlone: {
+      totalMs: Math.round(sum(readabilityMs)),
+      medianMsPerPage: +med(readabilityMs).toFixed(1),
+      maxMsPerPage: Math.round(Math.max(...readabilityMs)),
+    },
     extractionOverReadability: +(sum(extractMs) / sum(readabilityMs)).toFixed(2),
     batchHtmlPages: {
       pages: batchPages.length,

@@ -33,7 +33,10 @@ export interface SetDoc {
   comparable?: string;
 }
 
-const lines = (name: string): string[] => readFileSync(join(SHARED, 'data', 'parallel', name), 'utf8').split('\n').filter((l) => l.trim() !== '');
+const lines = (name: string): string[] =>
+  readFileSync(join(SHARED, 'data', 'parallel', name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
 const wordCount = (t: string): number => t.split(/\s+/).filter(Boolean).length;
 
 /** The documents of a parallel set's English side, as lists of sentences. */
@@ -75,7 +78,11 @@ export function spinners(): Record<string, Spinner> {
   for (const f of zoo) out[f.id] = (text, s) => spinWith(f, text, s, { rate: RATE, meaningEdits: 0 }).text;
   out['all'] = (text, s) => {
     const r = rng(s);
-    return compose('all', text, zoo.flatMap((f) => f.pieces(text, r, { rate: RATE }))).text;
+    return compose(
+      'all',
+      text,
+      zoo.flatMap((f) => f.pieces(text, r, { rate: RATE })),
+    ).text;
   };
   out['synthetic-table'] = (text, s) => tableSpin(text, mulberry32(s), 1);
   return out;
@@ -108,12 +115,25 @@ interface RealPair {
 
 /** Real spun copies with their originals: data/samples/003 (whole and its first paragraph) and testkit/spin-real/. */
 export function realPairs(): RealPair[] {
-  const full = { original: readFileSync(join(REPO, 'bench', 'group-real', '003-original.txt'), 'utf8'), spun: readFileSync(seed('003'), 'utf8') };
+  const full = {
+    original: readFileSync(join(REPO, 'bench', 'group-real', '003-original.txt'), 'utf8'),
+    spun: readFileSync(seed('003'), 'utf8'),
+  };
   // the first paragraph of the body (after the title lines): about 80 words
-  const firstPara = (t: string) => t.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => wordCount(p) >= 40)[0]! + '\n';
+  const firstPara = (t: string) =>
+    t
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => wordCount(p) >= 40)[0]! + '\n';
   return [
     { id: 'seed003', split: 'tuning', ...full },
-    { id: 'seed003-short', story: 'seed003', split: 'tuning', original: firstPara(full.original), spun: firstPara(full.spun) },
+    {
+      id: 'seed003-short',
+      story: 'seed003',
+      split: 'tuning',
+      original: firstPara(full.original),
+      spun: firstPara(full.spun),
+    },
     ...readPairs().map((p) => ({ id: p.id, split: p.split, original: p.original, spun: p.spun })),
   ];
 }
@@ -135,8 +155,16 @@ export function spunSet(seedN = 42): { docs: SetDoc[]; swap: Record<string, numb
     (swaps[family] ??= []).push(swapRate(text, spun));
     docs.push({ id: `${story}/${family}`, text: spun, story, family });
   });
-  documents('tico19-dev').forEach((sents, n) => docs.push({ id: `tico-${n}`, text: sents.join('\n\n') + '\n', story: `tico-${n}` }));
-  for (const s of ['001', '002', '004']) docs.push({ id: `sample-${s}`, text: readFileSync(seed(s), 'utf8'), story: `sample-${s}`, comparable: 'vostochny' });
+  documents('tico19-dev').forEach((sents, n) =>
+    docs.push({ id: `tico-${n}`, text: sents.join('\n\n') + '\n', story: `tico-${n}` }),
+  );
+  for (const s of ['001', '002', '004'])
+    docs.push({
+      id: `sample-${s}`,
+      text: readFileSync(seed(s), 'utf8'),
+      story: `sample-${s}`,
+      comparable: 'vostochny',
+    });
   // several spinners' outputs of one original: one original document (a batch stores a text once), one story
   const storyOfOriginal = new Map<string, string>();
   for (const p of realPairs()) {
@@ -145,7 +173,13 @@ export function spunSet(seedN = 42): { docs: SetDoc[]; swap: Record<string, numb
     storyOfOriginal.set(p.original, story);
     if (!known) docs.push({ id: `${p.id}/original`, text: p.original, story });
     const family = wordCount(p.original) >= 40 ? `real-${p.split}` : `real-${p.split}-under-40-words`;
-    docs.push({ id: `${p.id}/real`, text: p.spun, story, family, original: known ? docs.find((d) => d.story === story && !d.family)!.id : `${p.id}/original` });
+    docs.push({
+      id: `${p.id}/real`,
+      text: p.spun,
+      story,
+      family,
+      original: known ? docs.find((d) => d.story === story && !d.family)!.id : `${p.id}/original`,
+    });
     (swaps[family] ??= []).push(swapRate(p.original, p.spun));
   }
   const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
@@ -191,5 +225,9 @@ export function spunQuality(docs: SetDoc[], groups: number[][]) {
   return {
     recallGenerated: share((f) => !f.startsWith('real')),
     recallReal40Words: share((f) => f.startsWith('real') && !f.endsWith('under-40-words')),
-    byFamily: joined, realPairJoined: real, falseMerges, falseMergeExamples: examples };
+    byFamily: joined,
+    realPairJoined: real,
+    falseMerges,
+    falseMergeExamples: examples,
+  };
 }

@@ -22,7 +22,8 @@ import { REPO } from './paths.js';
 import { segmentDoc } from '../server/pipeline/segment/index.js';
 import { spunQuality, spunSet } from './group-spun.js';
 
-const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const arg = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const SEED = Number(arg('seed') ?? 42);
 const ROLES = !process.argv.includes('--no-roles');
 const OPTS = arg('opts');
@@ -30,7 +31,12 @@ const opts: ClusterOptions = { ...DEFAULT_CLUSTER, ...(OPTS ? (JSON.parse(OPTS) 
 const SOURCES = ['flores', 'tico', 'tatoeba'];
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-const group = (docs: SegmentedDoc[]) => discoverStories(docs.map((_, i) => i), (i) => docs[i]!, opts);
+const group = (docs: SegmentedDoc[]) =>
+  discoverStories(
+    docs.map((_, i) => i),
+    (i) => docs[i]!,
+    opts,
+  );
 
 function quality(docs: SegmentedDoc[], groups: number[][]) {
   const urls = groups.map((g) => g.map((i) => docs[i]!.url!));
@@ -52,21 +58,46 @@ const ingestSeconds = (performance.now() - t0) / 1000;
 const t1 = performance.now();
 const plans = group(docs);
 const groupSeconds = (performance.now() - t1) / 1000;
-const main = quality(docs, plans.map((p) => p.documentIds));
+const main = quality(
+  docs,
+  plans.map((p) => p.documentIds),
+);
 
 const story = (r: SynthRecord): number => Number(goldStory(r.url));
-const partial = ingest(corpus.records.filter((r) => !(story(r) % 7 === 1 && r.lang === 'en') && !(story(r) % 7 === 2 && r.lang === 'tl')));
-const missingVersions = quality(partial, group(partial).map((p) => p.documentIds));
+const partial = ingest(
+  corpus.records.filter((r) => !(story(r) % 7 === 1 && r.lang === 'en') && !(story(r) % 7 === 2 && r.lang === 'tl')),
+);
+const missingVersions = quality(
+  partial,
+  group(partial).map((p) => p.documentIds),
+);
 const smallBatches = [0, 1, 2].map((k) => {
   const slice = ingest(corpus.records.slice(k * 300, (k + 1) * 300));
-  const q = quality(slice, group(slice).map((p) => p.documentIds));
+  const q = quality(
+    slice,
+    group(slice).map((p) => p.documentIds),
+  );
   return { records: `${k * 300}-${(k + 1) * 300}`, precision: q.precision, recall: q.recall };
 });
 
 const spun = spunSet(SEED);
-const spunDocs = spun.docs.map((d) => segmentDoc({ path: d.id, url: d.id, title: null, format: 'txt', encoding: 'utf-8', declaredLang: 'en', text: d.text }));
+const spunDocs = spun.docs.map((d) =>
+  segmentDoc({
+    path: d.id,
+    url: d.id,
+    title: null,
+    format: 'txt',
+    encoding: 'utf-8',
+    declaredLang: 'en',
+    text: d.text,
+  }),
+);
 const spunGroups = (o: Partial<ClusterOptions>) =>
-  discoverStories(spunDocs.map((_, i) => i), (i) => spunDocs[i]!, { ...opts, ...o }).map((p) => p.documentIds);
+  discoverStories(
+    spunDocs.map((_, i) => i),
+    (i) => spunDocs[i]!,
+    { ...opts, ...o },
+  ).map((p) => p.documentIds);
 const t3 = performance.now();
 const spunNow = spunQuality(spun.docs, spunGroups({}));
 const spunCopies = {

@@ -57,9 +57,17 @@ export function corruptedPairs(n: number, seed = 7): HarnessPair[] {
   const names = [...new Set(en.flatMap((s) => [...s.matchAll(/(?<=\s)[A-Z][a-z]{3,}/g)].map((m) => m[0])))];
   // Quotas keep the mix even: a third clean, the rest split over the four corruptions; each sentence gets a
   // random kind among those that apply to it and are not yet full.
-  const quota: Record<Corruption, number> = { clean: Math.round(n / 3), number: 0, negation: 0, entity: 0, truncation: 0 };
+  const quota: Record<Corruption, number> = {
+    clean: Math.round(n / 3),
+    number: 0,
+    negation: 0,
+    entity: 0,
+    truncation: 0,
+  };
   const rest = n - quota.clean;
-  (['number', 'negation', 'entity', 'truncation'] as const).forEach((k, i) => (quota[k] = Math.floor(rest / 4) + (i < rest % 4 ? 1 : 0)));
+  (['number', 'negation', 'entity', 'truncation'] as const).forEach(
+    (k, i) => (quota[k] = Math.floor(rest / 4) + (i < rest % 4 ? 1 : 0)),
+  );
   const out: HarnessPair[] = [];
   const order = en.map((_, i) => i).filter((i) => en[i]!.trim() && tl[i]!.trim());
   for (let i = order.length - 1; i > 0; i--) {

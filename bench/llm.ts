@@ -28,12 +28,16 @@ let dbn = 0;
 const freshDb = () => openDb(join(work, `b${dbn++}.db`));
 
 function fakeConfig(baseUrl: string, concurrency: number): Config {
-  const cfg = loadConfig({ TAPAT_LLM_BASE_URL: baseUrl, TAPAT_LLM_MODEL: 'fake-judge', TAPAT_EMBED_MODEL: 'fake-embed' }, '/nonexistent');
+  const cfg = loadConfig(
+    { TAPAT_LLM_BASE_URL: baseUrl, TAPAT_LLM_MODEL: 'fake-judge', TAPAT_EMBED_MODEL: 'fake-embed' },
+    '/nonexistent',
+  );
   cfg.llm.concurrency = concurrency;
   return cfg;
 }
 
-const toJudgePairs = (pairs: HarnessPair[]): JudgePair[] => pairs.map((p) => ({ src: p.src, tgt: p.tgt, srcLang: 'tl', tgtLang: 'en', offlineFindings: [] }));
+const toJudgePairs = (pairs: HarnessPair[]): JudgePair[] =>
+  pairs.map((p) => ({ src: p.src, tgt: p.tgt, srcLang: 'tl', tgtLang: 'en', offlineFindings: [] }));
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
@@ -56,11 +60,18 @@ async function throughput(): Promise<Record<string, unknown>> {
       concurrency,
       pairs: pairs.length,
       cold: { ms: cold.ms, pairs_per_s: round((pairs.length / cold.ms) * 1000), requests: sent },
-      warm: { ms: warm.ms, pairs_per_s: round((pairs.length / warm.ms) * 1000), requests: fake.counts.chat - before - sent, cache_hits: warm.value.stats.llm!.cacheHits },
+      warm: {
+        ms: warm.ms,
+        pairs_per_s: round((pairs.length / warm.ms) * 1000),
+        requests: fake.counts.chat - before - sent,
+        cache_hits: warm.value.stats.llm!.cacheHits,
+      },
     });
     db.close();
   }
-  const sentences = readFileSync(join(SHARED, 'data', 'parallel', 'flores200-dev.en'), 'utf8').split('\n').filter((s) => s.trim());
+  const sentences = readFileSync(join(SHARED, 'data', 'parallel', 'flores200-dev.en'), 'utf8')
+    .split('\n')
+    .filter((s) => s.trim());
   const embeddings: Record<string, unknown>[] = [];
   for (const concurrency of [1, 4]) {
     const cfg = fakeConfig(fake.baseUrl, concurrency);
@@ -72,8 +83,17 @@ async function throughput(): Promise<Record<string, unknown>> {
     embeddings.push({
       concurrency,
       texts: sentences.length,
-      cold: { ms: cold.ms, texts_per_s: round((sentences.length / cold.ms) * 1000), requests: sent, ok: cold.value !== null },
-      warm: { ms: warm.ms, texts_per_s: round((sentences.length / warm.ms) * 1000), requests: fake.counts.embeddings - before - sent },
+      cold: {
+        ms: cold.ms,
+        texts_per_s: round((sentences.length / cold.ms) * 1000),
+        requests: sent,
+        ok: cold.value !== null,
+      },
+      warm: {
+        ms: warm.ms,
+        texts_per_s: round((sentences.length / warm.ms) * 1000),
+        requests: fake.counts.embeddings - before - sent,
+      },
     });
     db.close();
   }
@@ -110,14 +130,25 @@ function score(harness: HarnessPair[], flagged: boolean[]): Scores {
     flagged: nFlagged,
     precision: precision === null ? null : round(precision, 3),
     recall: round(recall, 3),
-    f1: precision === null || precision + recall === 0 ? null : round((2 * precision * recall) / (precision + recall), 3),
+    f1:
+      precision === null || precision + recall === 0 ? null : round((2 * precision * recall) / (precision + recall), 3),
     recall_by_kind: byKind,
     false_positives_on_clean: flagged.filter((f, i) => f && !corrupted[i]).length,
   };
 }
 
 function oneSentenceDoc(text: string, lang: Lang, path: string): SegmentedDoc {
-  return { path, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text, lang, segments: [{ index: 0, start: 0, end: text.length, text, paragraph: 0, lang, boilerplate: false }] };
+  return {
+    path,
+    url: null,
+    title: null,
+    format: 'txt',
+    encoding: 'utf-8',
+    declaredLang: lang,
+    text,
+    lang,
+    segments: [{ index: 0, start: 0, end: text.length, text, paragraph: 0, lang, boilerplate: false }],
+  };
 }
 
 function offline(harness: HarnessPair[]): { scores: Record<string, unknown>; flagged: boolean[] } {
@@ -136,21 +167,34 @@ function offline(harness: HarnessPair[]): { scores: Record<string, unknown>; fla
     findings += acc.length;
     return acc.length > 0;
   });
-  const note = findings === 0 ? 'no findings at all: detectStory is still the stub on this branch (the detection branch has not landed)' : null;
+  const note =
+    findings === 0
+      ? 'no findings at all: detectStory is still the stub on this branch (the detection branch has not landed)'
+      : null;
   return { scores: { ...score(harness, flagged), findings, note }, flagged };
 }
 
 /** The judge alone, and the judge's flags added to the offline detectors' (what a configured audit gets). */
-async function judged(harness: HarnessPair[], offlineFlagged: boolean[], cfg: Config, dbFile: string): Promise<Record<string, unknown>> {
+async function judged(
+  harness: HarnessPair[],
+  offlineFlagged: boolean[],
+  cfg: Config,
+  dbFile: string,
+): Promise<Record<string, unknown>> {
   const db = openDb(dbFile);
   const client = createLlm(db, cfg);
   const r = await judgeStory(db, cfg, toJudgePairs(harness), { all: true, client });
   db.close();
-  const flagged = harness.map((_, i) => r.findings.some((f) => f.pairIndex === i && f.finding.category.startsWith('accuracy/')));
+  const flagged = harness.map((_, i) =>
+    r.findings.some((f) => f.pairIndex === i && f.finding.category.startsWith('accuracy/')),
+  );
   const s: JudgeStats = r.stats;
   return {
     ...score(harness, flagged),
-    combined_with_offline: score(harness, flagged.map((f, i) => f || offlineFlagged[i]!)),
+    combined_with_offline: score(
+      harness,
+      flagged.map((f, i) => f || offlineFlagged[i]!),
+    ),
     judged: s.judged,
     skipped: s.skipped,
     answers_discarded: s.answersDiscarded,
@@ -179,16 +223,39 @@ async function main(): Promise<void> {
     machine: '2 shared cores, other sessions running: timings are noisy',
     throughput: speed,
     quality: {
-      harness: { source: 'FLORES-200 dev tl→en (../shared/data/parallel), English side corrupted', seed: SEED, pairs: harness.length, kinds: countKinds(harness), unit: 'pair flagged by ≥1 accuracy/* finding', caveat: 'dev data the offline detectors were tuned on: their figures here are optimistic' },
+      harness: {
+        source: 'FLORES-200 dev tl→en (../shared/data/parallel), English side corrupted',
+        seed: SEED,
+        pairs: harness.length,
+        kinds: countKinds(harness),
+        unit: 'pair flagged by ≥1 accuracy/* finding',
+        caveat: 'dev data the offline detectors were tuned on: their figures here are optimistic',
+      },
       offline_detectors: off.scores,
-      fake_rule_judge: { note: 'the fake server\'s rule-based stand-in, not a model: checks the judge plumbing end to end (prompt → spans → findings)', ...fakeJudge },
+      fake_rule_judge: {
+        note: "the fake server's rule-based stand-in, not a model: checks the judge plumbing end to end (prompt → spans → findings)",
+        ...fakeJudge,
+      },
       real_endpoint: real,
-      real_endpoint_note: real ? null : 'no endpoint configured (TAPAT_LLM_BASE_URL / TAPAT_LLM_MODEL unset): no real-model figures',
+      real_endpoint_note: real
+        ? null
+        : 'no endpoint configured (TAPAT_LLM_BASE_URL / TAPAT_LLM_MODEL unset): no real-model figures',
     },
   };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/llm.json', JSON.stringify(result, null, 2) + '\n');
-  console.log(JSON.stringify({ throughput: speed, offline: result.quality.offline_detectors, fake_rule_judge: { precision: fakeJudge.precision, recall: fakeJudge.recall }, real_endpoint: real }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        throughput: speed,
+        offline: result.quality.offline_detectors,
+        fake_rule_judge: { precision: fakeJudge.precision, recall: fakeJudge.recall },
+        real_endpoint: real,
+      },
+      null,
+      2,
+    ),
+  );
   rmSync(work, { recursive: true, force: true });
 }
 

@@ -32,7 +32,12 @@ function flores(maxStories: number): LoadCorpus {
     { url: `bench://load/${n}/en`, title: en[s[0]!], lang: 'en', text: para(s.map((i) => en[i]!)) },
     { url: `bench://load/${n}/tl`, title: tl[s[0]!], lang: 'tl', text: para(s.map((i) => tl[i]!)) },
   ]);
-  return { source: 'FLORES-200 dev (../shared/data/parallel)', jsonl: records.map((r) => JSON.stringify(r)).join('\n') + '\n', records: records.length, stories: picked.length };
+  return {
+    source: 'FLORES-200 dev (../shared/data/parallel)',
+    jsonl: records.map((r) => JSON.stringify(r)).join('\n') + '\n',
+    records: records.length,
+    stories: picked.length,
+  };
 }
 
 function samples(maxStories: number): LoadCorpus {
@@ -40,7 +45,12 @@ function samples(maxStories: number): LoadCorpus {
   const texts = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean));
+    .map((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    );
   // Two records per story, as with FLORES: the Tagalog article (sample 0) and one of the English ones.
   const records = Array.from({ length: maxStories }, (_, n) =>
     [0, 1 + (n % (texts.length - 1))].map((k) => {
@@ -48,10 +58,20 @@ function samples(maxStories: number): LoadCorpus {
       const rot = n % paras.length;
       const body = [...paras.slice(rot), ...paras.slice(0, rot)];
       const lead = k === 0 ? `Ulat bilang ${n + 1}.` : `Report number ${n + 1}.`;
-      return { url: `bench://load/${n}/${k}`, title: `${lead} ${paras[0]!.slice(0, 60)}`, lang: k === 0 ? 'tl' : 'en', text: [lead, ...body].join('\n\n') + '\n' };
+      return {
+        url: `bench://load/${n}/${k}`,
+        title: `${lead} ${paras[0]!.slice(0, 60)}`,
+        lang: k === 0 ? 'tl' : 'en',
+        text: [lead, ...body].join('\n\n') + '\n',
+      };
     }),
   ).flat();
-  return { source: 'data/samples (five real articles, numbered copies)', jsonl: records.map((r) => JSON.stringify(r)).join('\n') + '\n', records: records.length, stories: maxStories };
+  return {
+    source: 'data/samples (five real articles, numbered copies)',
+    jsonl: records.map((r) => JSON.stringify(r)).join('\n') + '\n',
+    records: records.length,
+    stories: maxStories,
+  };
 }
 
 export function loadCorpus(maxStories: number, which: 'auto' | 'flores' | 'samples' = 'auto'): LoadCorpus {

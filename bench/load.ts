@@ -57,7 +57,8 @@ const walMiB = (file: string): number => {
     return 0;
   }
 };
-const serverErrors = (status: Record<string, number>): number => Object.entries(status).reduce((n, [code, k]) => n + (Number(code) >= 500 ? k : 0), 0);
+const serverErrors = (status: Record<string, number>): number =>
+  Object.entries(status).reduce((n, [code, k]) => n + (Number(code) >= 500 ? k : 0), 0);
 /** Stops new verdicts, waits (up to 10 s) for those in flight, then stops autocannon. */
 async function drain(ctl: { draining: boolean; idle: () => boolean }, inst: { stop: () => void }): Promise<void> {
   ctl.draining = true;
@@ -79,7 +80,16 @@ function seed(file: string): Slot[] {
   const db = openDb(file);
   const sample = buildSampleAudit(db);
   const slots = Array.from({ length: REVIEWERS }, (_, i) => ({
-    flag: insertFlag(db, { auditId: sample.auditId, documentId: sample.spin, detector: 'load', category: 'style/spin', severity: 'minor', confidence: 0.5, segments: [0], message: `load ${i}` }),
+    flag: insertFlag(db, {
+      auditId: sample.auditId,
+      documentId: sample.spin,
+      detector: 'load',
+      category: 'style/spin',
+      severity: 'minor',
+      confidence: 0.5,
+      segments: [0],
+      message: `load ${i}`,
+    }),
     token: reviewer(db, `load-${i}`).token,
     version: 1,
     decided: 0,
@@ -109,7 +119,8 @@ function verdictTraffic(slots: Slot[], withReads: boolean, readToken: string) {
     path: '/api/health',
     setupRequest: (req: Record<string, unknown>, ctx: Ctx) => {
       const i = ctl.draining ? undefined : free.shift();
-      if (i === undefined) return { ...req, method: 'GET', path: '/api/flags?limit=20', body: undefined, headers: readHeaders };
+      if (i === undefined)
+        return { ...req, method: 'GET', path: '/api/flags?limit=20', body: undefined, headers: readHeaders };
       ctx.slot = i;
       const s = slots[i]!;
       return {
@@ -137,12 +148,27 @@ function verdictTraffic(slots: Slot[], withReads: boolean, readToken: string) {
       ctx.slot = undefined;
     },
   };
-  const reads = [`/api/flags?limit=50`, `/api/flags/${slots[0]!.flag}`].map((path) => ({ method: 'GET' as const, path, headers: readHeaders, onResponse: count }));
+  const reads = [`/api/flags?limit=50`, `/api/flags/${slots[0]!.flag}`].map((path) => ({
+    method: 'GET' as const,
+    path,
+    headers: readHeaders,
+    onResponse: count,
+  }));
   const requests = withReads ? [post, ...reads] : [post];
   return { requests, acked, status, ctl };
 }
 
-function verify(file: string, acked: [number, number][]): { ackedVerdicts: number; storedVerdicts: number; missing: number; duplicated: number; unacknowledgedStored: number; integrity: string } {
+function verify(
+  file: string,
+  acked: [number, number][],
+): {
+  ackedVerdicts: number;
+  storedVerdicts: number;
+  missing: number;
+  duplicated: number;
+  unacknowledgedStored: number;
+  integrity: string;
+} {
   const db = new Database(file, { readonly: true });
   try {
     const count = db.prepare('SELECT COUNT(*) AS n FROM verdicts WHERE flag_id = ? AND flag_version = ?');
@@ -153,7 +179,11 @@ function verify(file: string, acked: [number, number][]): { ackedVerdicts: numbe
       if (n === 0) missing++;
       if (n > 1) duplicated++;
     }
-    const stored = (db.prepare("SELECT COUNT(*) AS n FROM verdicts v JOIN flags f ON f.id = v.flag_id WHERE f.detector = 'load'").get() as { n: number }).n;
+    const stored = (
+      db
+        .prepare("SELECT COUNT(*) AS n FROM verdicts v JOIN flags f ON f.id = v.flag_id WHERE f.detector = 'load'")
+        .get() as { n: number }
+    ).n;
     return {
       ackedVerdicts: acked.length,
       storedVerdicts: stored,
@@ -166,7 +196,13 @@ function verify(file: string, acked: [number, number][]): { ackedVerdicts: numbe
     db.close();
   }
 }
-const lat = (r: autocannon.Result) => ({ p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: Math.round(r.latency.average * 100) / 100 });
+const lat = (r: autocannon.Result) => ({
+  p50: r.latency.p50,
+  p90: r.latency.p90,
+  p99: r.latency.p99,
+  max: r.latency.max,
+  mean: Math.round(r.latency.average * 100) / 100,
+});
 
 // (a) verdicts during a batch.
 async function underBatch() {
@@ -177,17 +213,28 @@ async function underBatch() {
   writeFileSync(input, corpus.jsonl);
   const srv = await serve(file);
   const t0 = performance.now();
-  const batch = spawn(process.execPath, [BIN, 'audit', input, '--db', file, '--quiet', '--workers', '1'], { stdio: 'ignore' });
+  const batch = spawn(process.execPath, [BIN, 'audit', input, '--db', file, '--quiet', '--workers', '1'], {
+    stdio: 'ignore',
+  });
   const batchExit = new Promise<{ code: number | null; seconds: number }>((resolve) =>
     batch.on('exit', (code) => resolve({ code, seconds: Math.round((performance.now() - t0) / 100) / 10 })),
   );
   const traffic = verdictTraffic(slots, false, slots[0]!.token);
   let done: (r: autocannon.Result) => void = () => {};
   const finished = new Promise<autocannon.Result>((resolve) => (done = resolve));
-  const inst = autocannon({ url: srv.url, connections: REVIEWERS, timeout: CLIENT_TIMEOUT_S, duration: 600, requests: traffic.requests as autocannon.Request[] }, (err, r) => {
-    if (err) throw err;
-    done(r);
-  });
+  const inst = autocannon(
+    {
+      url: srv.url,
+      connections: REVIEWERS,
+      timeout: CLIENT_TIMEOUT_S,
+      duration: 600,
+      requests: traffic.requests as autocannon.Request[],
+    },
+    (err, r) => {
+      if (err) throw err;
+      done(r);
+    },
+  );
   const batchResult = await batchExit;
   await drain(traffic.ctl, inst);
   const result = await finished;
@@ -195,7 +242,13 @@ async function underBatch() {
   const check = verify(file, traffic.acked);
   return {
     connections: REVIEWERS,
-    batch: { corpus: corpus.source, records: corpus.records, stories: corpus.stories, exitCode: batchResult.code, seconds: batchResult.seconds },
+    batch: {
+      corpus: corpus.source,
+      records: corpus.records,
+      stories: corpus.stories,
+      exitCode: batchResult.code,
+      seconds: batchResult.seconds,
+    },
     seconds: result.duration,
     requests: result.requests.total,
     statusCounts: traffic.status,
@@ -208,7 +261,8 @@ async function underBatch() {
     pass: batchResult.code === 0 && serverErrors(traffic.status) === 0 && exact(check),
   };
 }
-const exact = (c: ReturnType<typeof verify>): boolean => c.missing === 0 && c.duplicated === 0 && c.unacknowledgedStored === 0 && c.integrity === 'ok';
+const exact = (c: ReturnType<typeof verify>): boolean =>
+  c.missing === 0 && c.duplicated === 0 && c.unacknowledgedStored === 0 && c.integrity === 'ok';
 
 // (b) verdict storm, unthrottled, WAL sampled every second.
 async function storm() {
@@ -217,14 +271,26 @@ async function storm() {
   const srv = await serve(file);
   const wal: { t: number; walMiB: number }[] = [];
   const t0 = performance.now();
-  const timer = setInterval(() => wal.push({ t: Math.round((performance.now() - t0) / 1000), walMiB: walMiB(file) }), 1000);
+  const timer = setInterval(
+    () => wal.push({ t: Math.round((performance.now() - t0) / 1000), walMiB: walMiB(file) }),
+    1000,
+  );
   const traffic = verdictTraffic(slots, true, slots[0]!.token);
   let done: (r: autocannon.Result) => void = () => {};
   const finished = new Promise<autocannon.Result>((resolve) => (done = resolve));
-  const inst = autocannon({ url: srv.url, connections: REVIEWERS, timeout: CLIENT_TIMEOUT_S, duration: STORM_MINUTES * 60 + 60, requests: traffic.requests as autocannon.Request[] }, (err, r) => {
-    if (err) throw err;
-    done(r);
-  });
+  const inst = autocannon(
+    {
+      url: srv.url,
+      connections: REVIEWERS,
+      timeout: CLIENT_TIMEOUT_S,
+      duration: STORM_MINUTES * 60 + 60,
+      requests: traffic.requests as autocannon.Request[],
+    },
+    (err, r) => {
+      if (err) throw err;
+      done(r);
+    },
+  );
   await new Promise((r) => setTimeout(r, STORM_MINUTES * 60_000));
   await drain(traffic.ctl, inst);
   const result = await finished;
@@ -271,7 +337,14 @@ async function soak() {
   let done: (r: autocannon.Result) => void = () => {};
   const finished = new Promise<autocannon.Result>((resolve) => (done = resolve));
   const inst = autocannon(
-    { url: srv.url, connections: 10, timeout: CLIENT_TIMEOUT_S, overallRate: RATE, duration: Math.round(MINUTES * 60) + 60, requests: traffic.requests as autocannon.Request[] },
+    {
+      url: srv.url,
+      connections: 10,
+      timeout: CLIENT_TIMEOUT_S,
+      overallRate: RATE,
+      duration: Math.round(MINUTES * 60) + 60,
+      requests: traffic.requests as autocannon.Request[],
+    },
     (err, r) => {
       if (err) throw err;
       done(r);
@@ -303,7 +376,16 @@ async function soak() {
     statusCounts: traffic.status,
     errors: result.errors,
     latencyMs: lat(result),
-    rss: { baseWindow: 'second fifth (median)', endWindow: 'last fifth (median)', baseMiB: Math.round(base * 10) / 10, endMiB: Math.round(end * 10) / 10, growthMiB: growth, boundMiB: RSS_BOUND_MIB, maxMiB: Math.max(...samples.map((s) => s.rssMiB)), samples },
+    rss: {
+      baseWindow: 'second fifth (median)',
+      endWindow: 'last fifth (median)',
+      baseMiB: Math.round(base * 10) / 10,
+      endMiB: Math.round(end * 10) / 10,
+      growthMiB: growth,
+      boundMiB: RSS_BOUND_MIB,
+      maxMiB: Math.max(...samples.map((s) => s.rssMiB)),
+      samples,
+    },
     exactlyOnce: check,
     serverErrors: serverErrors(traffic.status),
     pass: growth < RSS_BOUND_MIB && serverErrors(traffic.status) === 0 && exact(check),
@@ -313,15 +395,60 @@ async function soak() {
 // The probes of issue 22 on the server side, and what now holds them (the command-line half is in
 // bench/results/hardening-cli.json).
 const PROBES = [
-  { probe: 'GET every /api route (audits, flags, verdict history, documents, exports, stats) without a token', was: '200 with the data', now: '401 with WWW-Authenticate; /api/health and the client stay open', test: 'test/hardening/read-access.test.ts' },
-  { probe: 'Host: evil.example (DNS rebinding), bound to 127.0.0.1 and to 0.0.0.0', was: '200', now: '403 "not a name of this server"; loopback, the bound address, this machine (0.0.0.0) and server.allowedHosts served', test: 'test/hardening/host.test.ts' },
-  { probe: 'a leaked #token= link', was: 'valid forever, no way to end it', now: 'tokens expire after server.tokenLifetimeDays (default 90) with a 401 naming the expiry; tapat reviewer list|revoke|rotate', test: 'test/hardening/read-access.test.ts, test/hardening/reviewer-cli.test.ts' },
-  { probe: 'first tapat serve on a busy port', was: 'a "local" admin created whose token was never printed', now: 'the admin is created only once the server listens', test: 'test/api/signin.test.ts' },
-  { probe: 'tapat restore --force while tapat serve runs', was: 'exit 0; the server wrote to the deleted file, next verdicts 201 and lost', now: 'exit 2, one line, nothing changed (SQLite exclusive-lock probe: any process holding the database)', test: 'test/hardening/restore-lock.test.ts' },
-  { probe: 'the database file replaced under a running server (mv, cp)', was: '201 and lost', now: '503 "nothing of this request was saved … restart it" and one log line', test: 'test/hardening/restore-lock.test.ts' },
-  { probe: 'verdict storm: WAL size', was: '471 MB WAL for a 2.3 MB database after 60 s', now: 'TRUNCATE checkpoint above 16 MB and when idle, journal_size_limit 16 MB; see storm.wal', test: 'test/hardening/wal.test.ts, this benchmark (storm)' },
-  { probe: 'disk full while serving', was: '500 per verdict with a stack trace logged each (11 MB of log in 20 s)', now: '503 + Retry-After 30, "nothing of this request was saved", one log line a minute, 201 again once space is freed', test: 'test/hardening/disk-serve.test.ts' },
-  { probe: 'bench:load passing with unacknowledged stored verdicts; needing ../shared', was: 'pass:true with unacknowledgedStored 10; crashed without ../shared', now: 'pass:false and exit 1 on any 5xx, missing, duplicated or unacknowledged stored verdict; data/samples corpus without ../shared', test: 'this benchmark' },
+  {
+    probe: 'GET every /api route (audits, flags, verdict history, documents, exports, stats) without a token',
+    was: '200 with the data',
+    now: '401 with WWW-Authenticate; /api/health and the client stay open',
+    test: 'test/hardening/read-access.test.ts',
+  },
+  {
+    probe: 'Host: evil.example (DNS rebinding), bound to 127.0.0.1 and to 0.0.0.0',
+    was: '200',
+    now: '403 "not a name of this server"; loopback, the bound address, this machine (0.0.0.0) and server.allowedHosts served',
+    test: 'test/hardening/host.test.ts',
+  },
+  {
+    probe: 'a leaked #token= link',
+    was: 'valid forever, no way to end it',
+    now: 'tokens expire after server.tokenLifetimeDays (default 90) with a 401 naming the expiry; tapat reviewer list|revoke|rotate',
+    test: 'test/hardening/read-access.test.ts, test/hardening/reviewer-cli.test.ts',
+  },
+  {
+    probe: 'first tapat serve on a busy port',
+    was: 'a "local" admin created whose token was never printed',
+    now: 'the admin is created only once the server listens',
+    test: 'test/api/signin.test.ts',
+  },
+  {
+    probe: 'tapat restore --force while tapat serve runs',
+    was: 'exit 0; the server wrote to the deleted file, next verdicts 201 and lost',
+    now: 'exit 2, one line, nothing changed (SQLite exclusive-lock probe: any process holding the database)',
+    test: 'test/hardening/restore-lock.test.ts',
+  },
+  {
+    probe: 'the database file replaced under a running server (mv, cp)',
+    was: '201 and lost',
+    now: '503 "nothing of this request was saved … restart it" and one log line',
+    test: 'test/hardening/restore-lock.test.ts',
+  },
+  {
+    probe: 'verdict storm: WAL size',
+    was: '471 MB WAL for a 2.3 MB database after 60 s',
+    now: 'TRUNCATE checkpoint above 16 MB and when idle, journal_size_limit 16 MB; see storm.wal',
+    test: 'test/hardening/wal.test.ts, this benchmark (storm)',
+  },
+  {
+    probe: 'disk full while serving',
+    was: '500 per verdict with a stack trace logged each (11 MB of log in 20 s)',
+    now: '503 + Retry-After 30, "nothing of this request was saved", one log line a minute, 201 again once space is freed',
+    test: 'test/hardening/disk-serve.test.ts',
+  },
+  {
+    probe: 'bench:load passing with unacknowledged stored verdicts; needing ../shared',
+    was: 'pass:true with unacknowledgedStored 10; crashed without ../shared',
+    now: 'pass:false and exit 1 on any 5xx, missing, duplicated or unacknowledged stored verdict; data/samples corpus without ../shared',
+    test: 'this benchmark',
+  },
 ];
 
 const RESULTS = (() => {
@@ -330,17 +457,39 @@ const RESULTS = (() => {
 })();
 
 try {
-  const machine = { cpus: cpus().length, node: process.version, loadavgAtStart: loadavg().map((x) => Math.round(x * 10) / 10), note: 'shared 2-core machine, several engineers working: latency figures are noisy' };
+  const machine = {
+    cpus: cpus().length,
+    node: process.version,
+    loadavgAtStart: loadavg().map((x) => Math.round(x * 10) / 10),
+    note: 'shared 2-core machine, several engineers working: latency figures are noisy',
+  };
   const a = await underBatch();
-  process.stdout.write(`verdicts during batch: ${JSON.stringify({ pass: a.pass, acked: a.exactlyOnce.ackedVerdicts, serverErrors: a.serverErrors, p99: a.latencyMs.p99 })}\n`);
+  process.stdout.write(
+    `verdicts during batch: ${JSON.stringify({ pass: a.pass, acked: a.exactlyOnce.ackedVerdicts, serverErrors: a.serverErrors, p99: a.latencyMs.p99 })}\n`,
+  );
   const st = STORM_MINUTES > 0 ? await storm() : null;
-  if (st) process.stdout.write(`storm: ${JSON.stringify({ pass: st.pass, acked: st.exactlyOnce.ackedVerdicts, walMaxMiB: st.wal.maxMiB, serverErrors: st.serverErrors, p99: st.latencyMs.p99 })}\n`);
+  if (st)
+    process.stdout.write(
+      `storm: ${JSON.stringify({ pass: st.pass, acked: st.exactlyOnce.ackedVerdicts, walMaxMiB: st.wal.maxMiB, serverErrors: st.serverErrors, p99: st.latencyMs.p99 })}\n`,
+    );
   const b = MINUTES > 0 ? await soak() : null;
-  if (b) process.stdout.write(`soak: ${JSON.stringify({ pass: b.pass, growthMiB: b.rss.growthMiB, unacknowledgedStored: b.exactlyOnce.unacknowledgedStored, p99: b.latencyMs.p99 })}\n`);
+  if (b)
+    process.stdout.write(
+      `soak: ${JSON.stringify({ pass: b.pass, growthMiB: b.rss.growthMiB, unacknowledgedStored: b.exactlyOnce.unacknowledgedStored, p99: b.latencyMs.p99 })}\n`,
+    );
   const command = `npm run bench:load -- --minutes ${MINUTES} --storm-minutes ${STORM_MINUTES} --rate ${RATE} --stories ${STORIES} --rss-bound ${RSS_BOUND_MIB} --wal-bound ${WAL_BOUND_MIB} --corpus ${CORPUS}`;
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, 'load.json'), JSON.stringify({ command, machine, verdictsDuringBatch: a, storm: st, soak: b }, null, 2) + '\n');
-  const once = (c: ReturnType<typeof verify>) => ({ acknowledged: c.ackedVerdicts, stored: c.storedVerdicts, missing: c.missing, duplicated: c.duplicated, unacknowledgedStored: c.unacknowledgedStored });
+  writeFileSync(
+    join(RESULTS, 'load.json'),
+    JSON.stringify({ command, machine, verdictsDuringBatch: a, storm: st, soak: b }, null, 2) + '\n',
+  );
+  const once = (c: ReturnType<typeof verify>) => ({
+    acknowledged: c.ackedVerdicts,
+    stored: c.storedVerdicts,
+    missing: c.missing,
+    duplicated: c.duplicated,
+    unacknowledgedStored: c.unacknowledgedStored,
+  });
   const pass = a.pass && (!st || st.pass) && (!b || b.pass);
   const hardening = {
     command,
@@ -348,14 +497,51 @@ try {
     pass,
     probes: PROBES,
     load: {
-      verdictsDuringBatch: { pass: a.pass, reviewers: REVIEWERS, corpus: a.batch.corpus, batchRecords: a.batch.records, batchSeconds: a.batch.seconds, ...once(a.exactlyOnce), serverErrors: a.serverErrors, statusCounts: a.statusCounts, latencyMs: a.latencyMs },
-      storm: st && { pass: st.pass, minutes: st.minutes, connections: st.connections, requests: st.requests, verdictsPerSecond: st.verdictsPerSecond, ...once(st.exactlyOnce), serverErrors: st.serverErrors, statusCounts: st.statusCounts, latencyMs: st.latencyMs, walMaxMiB: st.wal.maxMiB, walBoundMiB: st.wal.boundMiB, walAfterIdleMiB: st.wal.afterIdleMiB, databaseMiB: st.wal.databaseMiB },
-      soak: b && { pass: b.pass, minutes: b.minutes, rate: b.targetRate, requests: b.requests, ...once(b.exactlyOnce), serverErrors: b.serverErrors, rssGrowthMiB: b.rss.growthMiB, rssBoundMiB: b.rss.boundMiB, latencyMs: b.latencyMs },
+      verdictsDuringBatch: {
+        pass: a.pass,
+        reviewers: REVIEWERS,
+        corpus: a.batch.corpus,
+        batchRecords: a.batch.records,
+        batchSeconds: a.batch.seconds,
+        ...once(a.exactlyOnce),
+        serverErrors: a.serverErrors,
+        statusCounts: a.statusCounts,
+        latencyMs: a.latencyMs,
+      },
+      storm: st && {
+        pass: st.pass,
+        minutes: st.minutes,
+        connections: st.connections,
+        requests: st.requests,
+        verdictsPerSecond: st.verdictsPerSecond,
+        ...once(st.exactlyOnce),
+        serverErrors: st.serverErrors,
+        statusCounts: st.statusCounts,
+        latencyMs: st.latencyMs,
+        walMaxMiB: st.wal.maxMiB,
+        walBoundMiB: st.wal.boundMiB,
+        walAfterIdleMiB: st.wal.afterIdleMiB,
+        databaseMiB: st.wal.databaseMiB,
+      },
+      soak: b && {
+        pass: b.pass,
+        minutes: b.minutes,
+        rate: b.targetRate,
+        requests: b.requests,
+        ...once(b.exactlyOnce),
+        serverErrors: b.serverErrors,
+        rssGrowthMiB: b.rss.growthMiB,
+        rssBoundMiB: b.rss.boundMiB,
+        latencyMs: b.latencyMs,
+      },
     },
     tests: {
-      faults: 'test/hardening/sigkill.test.ts (migration, concurrent writes), test/hardening/verdict-faults.test.ts (serve killed mid-verdicts; 50 reviewers during a batch), test/cli/audit-resume.test.ts (batch kill and resume), test/hardening/disk.test.ts (disk full, read-only), test/hardening/disk-serve.test.ts (disk full while serving), test/hardening/restore-lock.test.ts (restore under a server, file replaced), test/hardening/wal.test.ts (WAL bound)',
-      input: 'test/hardening/fuzz-ingest.test.ts, test/hardening/fuzz-align.test.ts, test/hardening/cli-hostile.test.ts',
-      access: 'test/hardening/access.test.ts, test/hardening/read-access.test.ts, test/hardening/host.test.ts, test/hardening/reviewer-cli.test.ts, test/hardening/headers.test.ts, test/hardening/traversal.test.ts, test/hardening/xss.test.ts',
+      faults:
+        'test/hardening/sigkill.test.ts (migration, concurrent writes), test/hardening/verdict-faults.test.ts (serve killed mid-verdicts; 50 reviewers during a batch), test/cli/audit-resume.test.ts (batch kill and resume), test/hardening/disk.test.ts (disk full, read-only), test/hardening/disk-serve.test.ts (disk full while serving), test/hardening/restore-lock.test.ts (restore under a server, file replaced), test/hardening/wal.test.ts (WAL bound)',
+      input:
+        'test/hardening/fuzz-ingest.test.ts, test/hardening/fuzz-align.test.ts, test/hardening/cli-hostile.test.ts',
+      access:
+        'test/hardening/access.test.ts, test/hardening/read-access.test.ts, test/hardening/host.test.ts, test/hardening/reviewer-cli.test.ts, test/hardening/headers.test.ts, test/hardening/traversal.test.ts, test/hardening/xss.test.ts',
     },
   };
   writeFileSync(join(RESULTS, 'hardening.json'), JSON.stringify(hardening, null, 2) + '\n');

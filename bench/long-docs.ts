@@ -47,15 +47,27 @@ function timed(args: string[], env: Record<string, string> = {}): Timed {
   const cmd = useTime ? '/usr/bin/time' : process.execPath;
   const argv = useTime ? ['-o', stats, '-f', '%U %S %M', process.execPath, BIN, ...args] : [BIN, ...args];
   const t0 = performance.now();
-  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TAPAT_DB: '', ...env }, maxBuffer: 1 << 26 });
+  const r = spawnSync(cmd, argv, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, TAPAT_DB: '', ...env },
+    maxBuffer: 1 << 26,
+  });
   const wallSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
   if (r.status !== 0) process.stderr.write(String(r.stderr));
   if (!useTime) return { exit: r.status ?? -1, wallSeconds, cpuSeconds: null, maxRssMiB: null };
   const [user, sys, rssKb] = readFileSync(stats, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { exit: r.status ?? -1, wallSeconds, cpuSeconds: Number((user! + sys!).toFixed(1)), maxRssMiB: Math.round(rssKb! / 1024) };
+  return {
+    exit: r.status ?? -1,
+    wallSeconds,
+    cpuSeconds: Number((user! + sys!).toFixed(1)),
+    maxRssMiB: Math.round(rssKb! / 1024),
+  };
 }
 
-const read = (ext: string): string[] => readFileSync(join(PARALLEL, `flores200-dev.${ext}`), 'utf8').split('\n').filter((l) => l.trim());
+const read = (ext: string): string[] =>
+  readFileSync(join(PARALLEL, `flores200-dev.${ext}`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
 const tl = read('tl');
 const en = read('en');
 const check: Record<string, unknown>[] = [];
@@ -65,23 +77,52 @@ for (const mb of SIZES_MB) {
   const tgt = join(work, `en-${mb}.txt`);
   writeFileSync(src, upTo(tl, bytes));
   writeFileSync(tgt, upTo(en, bytes));
-  const doc = segmentDoc({ path: src, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text: readFileSync(src, 'utf8') });
+  const doc = segmentDoc({
+    path: src,
+    url: null,
+    title: null,
+    format: 'txt',
+    encoding: 'utf-8',
+    declaredLang: null,
+    text: readFileSync(src, 'utf8'),
+  });
   repeatedWordingDetector.run({ doc, thresholds: {} });
-  const row = { megabytes: mb, sentences: doc.segments.length, repeatedWordingComparisons: nearRepeatStats.compared, ...timed(['check', src, tgt, '--jsonl']) };
+  const row = {
+    megabytes: mb,
+    sentences: doc.segments.length,
+    repeatedWordingComparisons: nearRepeatStats.compared,
+    ...timed(['check', src, tgt, '--jsonl']),
+  };
   console.log(JSON.stringify(row));
   check.push(row);
 }
 
 const seed = readFileSync(SEED, 'utf8');
 const record = join(work, 'repetitive.jsonl');
-writeFileSync(record, JSON.stringify({ url: 'bench', title: 'repetitive', text: `${seed}\n\n`.repeat(Math.ceil(2e6 / (seed.length + 2))) }) + '\n');
+writeFileSync(
+  record,
+  JSON.stringify({
+    url: 'bench',
+    title: 'repetitive',
+    text: `${seed}\n\n`.repeat(Math.ceil(2e6 / (seed.length + 2))),
+  }) + '\n',
+);
 const audit = { megabytes: 2, ...timed(['audit', '--db', join(work, 'a.db'), '--quiet', record]) };
 console.log(JSON.stringify(audit));
 
 const result = {
   command: `npm run bench:long-docs -- --sizes ${SIZES_MB.join(',')}`,
-  machine: { cpus: cpus().length, node: process.version, loadavgAtStart: loadAtStart, note: 'shared 2-core machine: wall seconds are noisy, CPU seconds less so' },
-  before: { source: 'issue #22 (same commands, before the repeated-wording and misalignment-window fixes)', checkWallSeconds: { '1.6': 3.2, '3.2': 7.1, '6.4': 36.8, '12.8': 90 }, auditRepetitive2MB: '> 120 s' },
+  machine: {
+    cpus: cpus().length,
+    node: process.version,
+    loadavgAtStart: loadAtStart,
+    note: 'shared 2-core machine: wall seconds are noisy, CPU seconds less so',
+  },
+  before: {
+    source: 'issue #22 (same commands, before the repeated-wording and misalignment-window fixes)',
+    checkWallSeconds: { '1.6': 3.2, '3.2': 7.1, '6.4': 36.8, '12.8': 90 },
+    auditRepetitive2MB: '> 120 s',
+  },
   check,
   auditRepetitive2MB: audit,
   pass: check.every((c) => c.exit === 0) && audit.exit === 0,

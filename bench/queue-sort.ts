@@ -26,14 +26,22 @@ for (const n of SIZES) {
   const sample = buildSampleAudit(db);
   const docs = [sample.tl, sample.en, sample.spin];
   let x = 12345;
-  const rnd = (): number => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = (): number => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   tx(db, () => {
     for (let k = sample.flags.length; k < n; k++) {
       const start = Math.floor(rnd() * 5000);
       insertFlag(db, {
-        auditId: sample.auditId, documentId: docs[k % 3]!, detector: 'bench', category: 'accuracy/mistranslation',
-        severity: severities[Math.floor(rnd() * 3)]!, confidence: Math.round(rnd() * 1000) / 1000, segments: [0],
-        start, end: start + 5, message: `bench flag ${k}`, fingerprint: `bench-${k}`,
+        auditId: sample.auditId,
+        documentId: docs[k % 3]!,
+        detector: 'bench',
+        category: 'accuracy/mistranslation',
+        severity: severities[Math.floor(rnd() * 3)]!,
+        confidence: Math.round(rnd() * 1000) / 1000,
+        segments: [0],
+        start,
+        end: start + 5,
+        message: `bench flag ${k}`,
+        fingerprint: `bench-${k}`,
       });
     }
   });
@@ -42,10 +50,14 @@ for (const n of SIZES) {
     // the after-flag for the deep page: the one at position n/2 in this order
     const deep = (() => {
       let after: number | undefined;
-      for (let p = 0; p < Math.floor(n / 2 / 500); p++) after = listFlags(db, { status: 'active', sort, after, limit: 500 }).next ?? after;
+      for (let p = 0; p < Math.floor(n / 2 / 500); p++)
+        after = listFlags(db, { status: 'active', sort, after, limit: 500 }).next ?? after;
       return after;
     })();
-    for (const [page, after] of [['first', undefined], ['middle', deep]] as const) {
+    for (const [page, after] of [
+      ['first', undefined],
+      ['middle', deep],
+    ] as const) {
       const times: number[] = [];
       for (let r = 0; r < 18; r++) {
         const t = process.hrtime.bigint();
@@ -61,4 +73,7 @@ for (const n of SIZES) {
   rmSync(dir, { recursive: true, force: true });
 }
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/queue-sort.json', `${JSON.stringify({ when: new Date().toISOString(), page: 50, results }, null, 2)}\n`);
+writeFileSync(
+  'bench/results/queue-sort.json',
+  `${JSON.stringify({ when: new Date().toISOString(), page: 50, results }, null, 2)}\n`,
+);

@@ -34,7 +34,8 @@ mkdirSync(SHOTS, { recursive: true });
 execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
 const work = mkdtempSync(join(tmpdir(), 'tapat-bench-review-'));
 const dbFile = join(work, 'review.db');
-const cli = (...args: string[]): string => execFileSync(process.execPath, [join(REPO, 'bin/tapat.js'), ...args], { cwd: REPO, encoding: 'utf8' });
+const cli = (...args: string[]): string =>
+  execFileSync(process.execPath, [join(REPO, 'bin/tapat.js'), ...args], { cwd: REPO, encoding: 'utf8' });
 
 // 1. the batch
 const count = (sql: string): number => {
@@ -71,11 +72,26 @@ const corpus = {
 };
 
 // 2. the server and the browser
-const server = await startServer({ dbFile, port: 0, host: '127.0.0.1', config: loadConfig({}, '/nonexistent'), loadSamples: false, log: () => {} });
+const server = await startServer({
+  dbFile,
+  port: 0,
+  host: '127.0.0.1',
+  config: loadConfig({}, '/nonexistent'),
+  loadSamples: false,
+  log: () => {},
+});
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const pageErrors: string[] = [];
 async function newPage(width: number): Promise<Page> {
@@ -91,7 +107,9 @@ interface PageGlobals {
   __marks: number[];
   __saved: number[];
   __keys: number[];
-  document: { querySelector(sel: string): { textContent: string | null; getAttribute(name: string): string | null } | null };
+  document: {
+    querySelector(sel: string): { textContent: string | null; getAttribute(name: string): string | null } | null;
+  };
 }
 const marksAtLeast = (n: number): boolean => (globalThis as unknown as PageGlobals).__marks.length >= n;
 const savedAtLeast = (n: number): boolean => (globalThis as unknown as PageGlobals).__saved.length >= n;
@@ -168,11 +186,16 @@ try {
   const walk = await newPage(1280);
   await walk.goto(`${server.url}/#/queue?category=style/spin`);
   await walk.waitForSelector('article.flag-detail');
-  const decidedBefore = count("SELECT COUNT(*) AS n FROM flags f WHERE f.category = 'style/spin' AND EXISTS (SELECT 1 FROM verdicts v WHERE v.flag_id = f.id)");
+  const decidedBefore = count(
+    "SELECT COUNT(*) AS n FROM flags f WHERE f.category = 'style/spin' AND EXISTS (SELECT 1 FROM verdicts v WHERE v.flag_id = f.id)",
+  );
   let keystrokes = 0;
   const used = { B: 0, A: 0, a: 0, r: 0 };
   for (let i = 0; i < WALK_KEYS; i++) {
-    const id = await walk.locator('article.flag-detail').getAttribute('data-flag').catch(() => null);
+    const id = await walk
+      .locator('article.flag-detail')
+      .getAttribute('data-flag')
+      .catch(() => null);
     if (!id) break;
     // the bulk counts arrive just after the flag; a reviewer sees the buttons before deciding
     const counts = await walk
@@ -188,14 +211,19 @@ try {
     await walk.waitForFunction(
       ([flag, before]) => {
         const d = (globalThis as unknown as PageGlobals).document;
-        return (d.querySelector('.status')?.textContent ?? '') !== before || d.querySelector('article.flag-detail')?.getAttribute('data-flag') !== flag;
+        return (
+          (d.querySelector('.status')?.textContent ?? '') !== before ||
+          d.querySelector('article.flag-detail')?.getAttribute('data-flag') !== flag
+        );
       },
       [id, statusBefore ?? ''] as const,
       { timeout: 10_000 },
     );
     await walk.waitForTimeout(30);
   }
-  const decidedAfter = count("SELECT COUNT(*) AS n FROM flags f WHERE f.category = 'style/spin' AND EXISTS (SELECT 1 FROM verdicts v WHERE v.flag_id = f.id)");
+  const decidedAfter = count(
+    "SELECT COUNT(*) AS n FROM flags f WHERE f.category = 'style/spin' AND EXISTS (SELECT 1 FROM verdicts v WHERE v.flag_id = f.id)",
+  );
   const decided = decidedAfter - decidedBefore;
   await walk.screenshot({ path: join(SHOTS, 'walk-1280.png') });
 
@@ -205,7 +233,10 @@ try {
   await narrow.waitForSelector('article.flag-detail');
   await narrow.screenshot({ path: join(SHOTS, 'queue-420.png'), fullPage: true });
   const auditId = count("SELECT audit_id AS n FROM flags WHERE category = 'style/spin' LIMIT 1");
-  for (const [p, w] of [[narrow, 420], [walk, 1280]] as const) {
+  for (const [p, w] of [
+    [narrow, 420],
+    [walk, 1280],
+  ] as const) {
     await p.goto(`${server.url}/#/audits/${auditId}`);
     await p.waitForSelector('table.threeway tbody tr');
     await p.screenshot({ path: join(SHOTS, `audit-${w}.png`) });
@@ -216,11 +247,21 @@ try {
 
   const result = {
     command: 'npm run bench:review',
-    machine: { cpus: cpus().length, loadAverageAtStart: LOAD_AT_START, note: 'shared by several people at once: timings are noisy' },
+    machine: {
+      cpus: cpus().length,
+      loadAverageAtStart: LOAD_AT_START,
+      note: 'shared by several people at once: timings are noisy',
+    },
     corpus,
     timeToFirstFlagMs: { runs: firstFlagMs, median: [...firstFlagMs].sort((a, b) => a - b)[1] },
-    perDecisionMs: { ...summary(decisions), what: 'a/r key press → next flag shown (the verdict is saved behind it: see perVerdictStoredMs)' },
-    perVerdictStoredMs: { ...summary(saves), what: 'a/r key press → the status line says the verdict is stored (POST answered)' },
+    perDecisionMs: {
+      ...summary(decisions),
+      what: 'a/r key press → next flag shown (the verdict is saved behind it: see perVerdictStoredMs)',
+    },
+    perVerdictStoredMs: {
+      ...summary(saves),
+      what: 'a/r key press → the status line says the verdict is stored (POST answered)',
+    },
     perMoveMs: { ...summary(moves), what: 'j key press → next flag shown' },
     bulkWalk: {
       what: 'spin findings of the batch (?category=style/spin), one decision key per flag on screen: B if identical findings exist in the batch, else A if in the audit, else a (r every 4th)',

@@ -36,7 +36,10 @@ function runAll(argsList: string[][]): Promise<Timed> {
     argsList.map(
       (args) =>
         new Promise<number>((resolve, reject) => {
-          const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TAPAT_DB: '' } });
+          const child = spawn(process.execPath, [BIN, ...args], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            env: { ...process.env, TAPAT_DB: '' },
+          });
           let err = '';
           child.stderr.on('data', (d: Buffer) => (err += d.toString()));
           child.on('exit', (code) => {
@@ -48,7 +51,10 @@ function runAll(argsList: string[][]): Promise<Timed> {
           child.on('exit', () => (clearInterval(poll), resolve(last)));
         }),
     ),
-  ).then((cpus) => ({ wallS: round((performance.now() - start) / 1000), cpuS: round(cpus.reduce((a, b) => a + b, 0)) }));
+  ).then((cpus) => ({
+    wallS: round((performance.now() - start) / 1000),
+    cpuS: round(cpus.reduce((a, b) => a + b, 0)),
+  }));
 }
 
 const TICKS = 100;
@@ -73,8 +79,25 @@ async function digest(q: Query): Promise<string> {
     const k = String(v.audit_id);
     (stories.get(k) ?? stories.set(k, []).get(k)!).push(`${sha.get(String(v.document_id))}:${v.role}`);
   }
-  const flags = (await q('SELECT document_id, other_document_id, detector, severity, confidence, segments, other_segments, start, "end", message, evidence, status FROM flags')).map((r) =>
-    JSON.stringify([sha.get(String(r.document_id)), sha.get(String(r.other_document_id)), r.detector, r.severity, r.confidence, r.segments, r.other_segments, r.start, r.end, r.message, r.evidence, r.status]),
+  const flags = (
+    await q(
+      'SELECT document_id, other_document_id, detector, severity, confidence, segments, other_segments, start, "end", message, evidence, status FROM flags',
+    )
+  ).map((r) =>
+    JSON.stringify([
+      sha.get(String(r.document_id)),
+      sha.get(String(r.other_document_id)),
+      r.detector,
+      r.severity,
+      r.confidence,
+      r.segments,
+      r.other_segments,
+      r.start,
+      r.end,
+      r.message,
+      r.evidence,
+      r.status,
+    ]),
   );
   return JSON.stringify([[...stories.values()].map((s) => s.sort().join(',')).sort(), flags.sort()]);
 }
@@ -92,19 +115,36 @@ try {
     sqliteDigest = await digest(async (sql) => lite.prepare(sql).all() as Record<string, unknown>[]);
     lite.close();
     sqliteRate.set(n, corpus.sentences / t.wallS);
-    runs.push({ backend: 'sqlite', processes: 1, threads: n, ...t, sentencesPerS: Math.round(corpus.sentences / t.wallS) });
+    runs.push({
+      backend: 'sqlite',
+      processes: 1,
+      threads: n,
+      ...t,
+      sentencesPerS: Math.round(corpus.sentences / t.wallS),
+    });
     process.stderr.write(`sqlite, ${n} threads: ${t.wallS} s\n`);
   }
   for (const n of WORKERS) {
     const url = await cluster.createDb(`scale${n}`);
     const enq = await runAll([['audit', input, '--db', url, '--enqueue', '--quiet']]);
-    const t = await runAll(Array.from({ length: n }, () => ['worker', '--db', url, '--workers', '1', '--until-idle', '--quiet']));
+    const t = await runAll(
+      Array.from({ length: n }, () => ['worker', '--db', url, '--workers', '1', '--until-idle', '--quiet']),
+    );
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     const same = (await digest(async (sql) => (await c.query(sql)).rows as Record<string, unknown>[])) === sqliteDigest;
     await c.end();
     const rate = corpus.sentences / t.wallS;
-    runs.push({ backend: 'postgres', processes: n, threads: 1, enqueueS: enq.wallS, ...t, sentencesPerS: Math.round(rate), ratioToSqliteSameThreads: round(rate / sqliteRate.get(n)!), identicalToSqlite: same });
+    runs.push({
+      backend: 'postgres',
+      processes: n,
+      threads: 1,
+      enqueueS: enq.wallS,
+      ...t,
+      sentencesPerS: Math.round(rate),
+      ratioToSqliteSameThreads: round(rate / sqliteRate.get(n)!),
+      identicalToSqlite: same,
+    });
     process.stderr.write(`postgres, ${n} worker processes: ${t.wallS} s, identical to SQLite: ${same}\n`);
   }
 } finally {

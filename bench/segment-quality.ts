@@ -15,7 +15,10 @@ import { boilerplateReason } from '../server/pipeline/segment/boilerplate.js';
 import { segmentText } from '../server/pipeline/segment/index.js';
 import { REPO, SHARED } from './paths.js';
 
-const lines = (name: string): string[] => readFileSync(join(SHARED, 'data/parallel', name), 'utf8').split('\n').filter((l) => l.trim());
+const lines = (name: string): string[] =>
+  readFileSync(join(SHARED, 'data/parallel', name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
 
 const langs: Record<string, unknown> = {};
 const falsePositives: { set: string; text: string; reason: string }[] = [];
@@ -51,7 +54,7 @@ for (const lang of ['tl', 'en'] as const) {
   let predicted = 0;
   let gold = 0;
   const missed: string[] = [];
-  for (let i = 0; i < xs.length; ) {
+  for (let i = 0; i < xs.length;) {
     let j = i;
     while (j < xs.length && ids[j] === ids[i]) j++;
     const doc = xs.slice(i, j).map((x) => x.trim());
@@ -64,13 +67,24 @@ for (const lang of ['tl', 'en'] as const) {
     predicted += cuts.length;
     gold += goldCuts.size;
     for (const c of cuts) if (goldCuts.has(c)) tp++;
-    for (const g of goldCuts) if (!cuts.includes(g) && missed.length < 8) missed.push(text.slice(Math.max(0, g - 40), g + 30));
+    for (const g of goldCuts)
+      if (!cuts.includes(g) && missed.length < 8) missed.push(text.slice(Math.max(0, g - 40), g + 30));
     i = j;
   }
-  boundaries[`flores200-dev.${lang}`] = { gold, predicted, precision: +(tp / predicted).toFixed(4), recall: +(tp / gold).toFixed(4), missedExamples: missed };
+  boundaries[`flores200-dev.${lang}`] = {
+    gold,
+    predicted,
+    precision: +(tp / predicted).toFixed(4),
+    recall: +(tp / gold).toFixed(4),
+    missedExamples: missed,
+  };
 }
 
-const result = { languageId: langs, boilerplateMarked: { count: falsePositives.length, examples: falsePositives.slice(0, 10) }, boundaries };
+const result = {
+  languageId: langs,
+  boilerplateMarked: { count: falsePositives.length, examples: falsePositives.slice(0, 10) },
+  boundaries,
+};
 mkdirSync(join(REPO, 'bench/results'), { recursive: true });
 writeFileSync(join(REPO, 'bench/results/segment-quality.json'), JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));

@@ -59,7 +59,8 @@ function realRepetition(): Record<string, unknown> {
   const outputs = new Map<string, Map<string, string>[]>();
   for (const p of pairs) {
     const m = new Map<string, string>();
-    for (const e of goldOf(p.original, p.spun, p.id)) if (e.original && !e.original.includes(' ')) m.set(e.original.toLowerCase(), e.text.toLowerCase());
+    for (const e of goldOf(p.original, p.spun, p.id))
+      if (e.original && !e.original.includes(' ')) m.set(e.original.toLowerCase(), e.text.toLowerCase());
     outputs.set(p.original, [...(outputs.get(p.original) ?? []), m]);
   }
   let same = 0;
@@ -102,7 +103,12 @@ function oddPairs(text: string): Odd[] {
   return pairFindings(text, { minGain: 3 }).map((f) => {
     const i = toks.findIndex((t) => t.start === f.start);
     const ctx = `${toks[i - 1]?.text.toLowerCase() ?? ''} _ ${toks[i + 1]?.text.toLowerCase() ?? ''}`;
-    return { ...f, key: `${f.text.toLowerCase()}→${(f.suggestion ?? '').toLowerCase()}`, context: ctx, gain: (f.confidence - 0.3) / 0.03 };
+    return {
+      ...f,
+      key: `${f.text.toLowerCase()}→${(f.suggestion ?? '').toLowerCase()}`,
+      context: ctx,
+      gain: (f.confidence - 0.3) / 0.03,
+    };
   });
 }
 
@@ -110,8 +116,20 @@ function oddPairs(text: string): Odd[] {
 function gateOpen(text: string): SpinFinding[] {
   const a = analyseSpin(text, analysisThresholds({}));
   const spin = { ...a, spun: true };
-  const doc = { path: '(text)', url: null, title: null, format: 'txt' as const, encoding: 'utf-8', declaredLang: null, text, lang: 'en' as const, segments: [] };
-  return resolveOverlaps(spinDetectors.flatMap((d) => d.find({ doc, original: null, beads: null, spin, thresholds: thresholdsFor(d, {}) })));
+  const doc = {
+    path: '(text)',
+    url: null,
+    title: null,
+    format: 'txt' as const,
+    encoding: 'utf-8',
+    declaredLang: null,
+    text,
+    lang: 'en' as const,
+    segments: [],
+  };
+  return resolveOverlaps(
+    spinDetectors.flatMap((d) => d.find({ doc, original: null, beads: null, spin, thresholds: thresholdsFor(d, {}) })),
+  );
 }
 
 interface Params {
@@ -123,7 +141,9 @@ interface Params {
 }
 const LOOSEST: Params = { minGain: 3, minContexts: 2, variant: 'flag' };
 const GRID: Params[] = [];
-for (const variant of ['flag', 'gate'] as const) for (const minGain of [3, 4, 5, 6]) for (const minContexts of [2, 3, 4, 6]) GRID.push({ minGain, minContexts, variant });
+for (const variant of ['flag', 'gate'] as const)
+  for (const minGain of [3, 4, 5, 6])
+    for (const minContexts of [2, 3, 4, 6]) GRID.push({ minGain, minContexts, variant });
 
 interface Read {
   doc: Doc;
@@ -144,7 +164,9 @@ function repeatedKeys(reads: Read[], p: Params): Set<string> {
       ctxs.set(o.key, (ctxs.get(o.key) ?? new Set()).add(o.context));
     }
   });
-  return new Set([...docs].filter(([k, d]) => d.size >= 2 && (ctxs.get(k)?.size ?? 0) >= p.minContexts).map(([k]) => k));
+  return new Set(
+    [...docs].filter(([k, d]) => d.size >= 2 && (ctxs.get(k)?.size ?? 0) >= p.minContexts).map(([k]) => k),
+  );
 }
 
 type Variant = 'base' | 'flag' | 'gate' | 'oracle';
@@ -152,9 +174,26 @@ function predict(r: Read, keys: Set<string>, p: Params, v: Variant): SpinFinding
   if (v === 'base') return r.base;
   const hit = r.odd.filter((o) => o.gain >= p.minGain && keys.has(o.key));
   // the ceiling of flagging repeated pairs: only those that are the spinner's, as if a perfect judge chose
-  if (v === 'oracle') return [...r.base, ...hit.filter((o) => !anyOverlap(o, r.base) && anyOverlap(o, (r.doc.spun?.edits ?? []).filter((e) => e.kind === 'spin'))).map((o) => ({ ...o, detector: 'spin-batch' }))];
+  if (v === 'oracle')
+    return [
+      ...r.base,
+      ...hit
+        .filter(
+          (o) =>
+            !anyOverlap(o, r.base) &&
+            anyOverlap(
+              o,
+              (r.doc.spun?.edits ?? []).filter((e) => e.kind === 'spin'),
+            ),
+        )
+        .map((o) => ({ ...o, detector: 'spin-batch' })),
+    ];
   if (hit.length === 0) return r.base;
-  if (v === 'flag') return [...r.base, ...hit.filter((o) => !anyOverlap(o, r.base)).map((o) => ({ ...o, detector: 'spin-batch' }))].sort((a, b) => a.start - b.start);
+  if (v === 'flag')
+    return [
+      ...r.base,
+      ...hit.filter((o) => !anyOverlap(o, r.base)).map((o) => ({ ...o, detector: 'spin-batch' })),
+    ].sort((a, b) => a.start - b.start);
   r.open ??= r.gated ? r.base : gateOpen(r.doc.text);
   return r.open;
 }
@@ -185,10 +224,18 @@ function score(reads: Read[], keys: Set<string>, p: Params, v: Variant): Score {
     } else {
       cw += words(r.doc.text);
       cf += pred.length;
-      for (const f of pred) if (f.detector === 'spin-batch' || !r.base.includes(f)) if (flagged.length < 20) flagged.push(`${f.text} → ${f.suggestion ?? ''} (${f.detector})`);
+      for (const f of pred)
+        if (f.detector === 'spin-batch' || !r.base.includes(f))
+          if (flagged.length < 20) flagged.push(`${f.text} → ${f.suggestion ?? ''} (${f.detector})`);
     }
   }
-  return { spun: prf(tp, np, ng), cleanWords: cw, cleanFlags: cf, cleanPer1000: round((cf * 1000) / Math.max(1, cw)), cleanFlagged: flagged };
+  return {
+    spun: prf(tp, np, ng),
+    cleanWords: cw,
+    cleanFlags: cf,
+    cleanPer1000: round((cf * 1000) / Math.max(1, cw)),
+    cleanFlagged: flagged,
+  };
 }
 
 function readBatch(docs: Doc[]): Read[] {
@@ -234,7 +281,8 @@ function batches(texts: string[], seedBase: number, real: ZooSpun[]): Record<str
       return { text: s.text, spun: s };
     });
   }
-  for (const fam of ['wordnet', 'thesaurus-mythes', 'thesaurus-aiksaurus']) out[`pieces:${fam}`] = (out[`zoo:${fam}`] ?? []).flatMap(pieces);
+  for (const fam of ['wordnet', 'thesaurus-mythes', 'thesaurus-aiksaurus'])
+    out[`pieces:${fam}`] = (out[`zoo:${fam}`] ?? []).flatMap(pieces);
   return out;
 }
 
@@ -249,16 +297,29 @@ function pieces(d: Doc): Doc[] {
     const to = last.index + last[0].trimEnd().length;
     const text = d.text.slice(from, to);
     const spun: ZooSpun | null = d.spun
-      ? { ...d.spun, text, edits: d.spun.edits.filter((e) => e.start >= from && e.end <= to).map((e) => ({ ...e, start: e.start - from, end: e.end - from })) }
+      ? {
+          ...d.spun,
+          text,
+          edits: d.spun.edits
+            .filter((e) => e.start >= from && e.end <= to)
+            .map((e) => ({ ...e, start: e.start - from, end: e.end - from })),
+        }
       : null;
     out.push({ text, spun });
   }
   return out;
 }
 
-function part(name: 'tuning' | 'reporting', texts: string[], seedBase: number, chosen: Params | null): { result: Record<string, unknown>; best: Params } {
+function part(
+  name: 'tuning' | 'reporting',
+  texts: string[],
+  seedBase: number,
+  chosen: Params | null,
+): { result: Record<string, unknown>; best: Params } {
   const t0 = performance.now();
-  const real = readPairs().filter((p) => p.split === name).map(asSpun);
+  const real = readPairs()
+    .filter((p) => p.split === name)
+    .map(asSpun);
   const reads: Record<string, Read[]> = {};
   const rep: Record<string, unknown> = {};
   for (const [b, docs] of Object.entries(batches(texts, seedBase, real))) {
@@ -275,7 +336,12 @@ function part(name: 'tuning' | 'reporting', texts: string[], seedBase: number, c
       const flag = score(rs, keys, p, p.variant);
       return { b, keys: keys.size, df1: flag.spun.f1 - base.spun.f1, dclean: flag.cleanPer1000 - base.cleanPer1000 };
     });
-    return { p, meanDf1: round(rows.reduce((a, r) => a + r.df1, 0) / rows.length), maxDclean: round(Math.max(...rows.map((r) => r.dclean))), rows };
+    return {
+      p,
+      meanDf1: round(rows.reduce((a, r) => a + r.df1, 0) / rows.length),
+      maxDclean: round(Math.max(...rows.map((r) => r.dclean))),
+      rows,
+    };
   });
   const ok = grid.filter((g) => g.maxDclean <= 0.05);
   const best = (ok.length ? ok : grid).reduce((a, g) => (g.meanDf1 > a.meanDf1 ? g : a)).p;
@@ -295,10 +361,19 @@ function part(name: 'tuning' | 'reporting', texts: string[], seedBase: number, c
       oracleLoosest: score(rs, repeatedKeys(rs, LOOSEST), LOOSEST, 'oracle').spun,
     };
     const o = out[b] as { base: Score; flag: Score; gate: Score; oracleLoosest: Prf };
-    console.error(`${name} ${b}: F1 base ${o.base.spun.f1} flag ${o.flag.spun.f1} gate ${o.gate.spun.f1} oracle ${o.oracleLoosest.f1}; clean/1000 ${o.base.cleanPer1000} ${o.flag.cleanPer1000} ${o.gate.cleanPer1000}`);
+    console.error(
+      `${name} ${b}: F1 base ${o.base.spun.f1} flag ${o.flag.spun.f1} gate ${o.gate.spun.f1} oracle ${o.oracleLoosest.f1}; clean/1000 ${o.base.cleanPer1000} ${o.flag.cleanPer1000} ${o.gate.cleanPer1000}`,
+    );
   }
   return {
-    result: { texts: texts.length, params: use, paramsChosenOn: chosen ? 'the tuning part' : 'this part (tuning)', grid: grid.map((g) => ({ ...g.p, meanDf1: g.meanDf1, maxDclean: g.maxDclean })), batches: out, seconds: round((performance.now() - t0) / 1000) },
+    result: {
+      texts: texts.length,
+      params: use,
+      paramsChosenOn: chosen ? 'the tuning part' : 'this part (tuning)',
+      grid: grid.map((g) => ({ ...g.p, meanDf1: g.meanDf1, maxDclean: g.maxDclean })),
+      batches: out,
+      seconds: round((performance.now() - t0) / 1000),
+    },
     best,
   };
 }
@@ -308,12 +383,15 @@ console.error(JSON.stringify(repetition, null, 1));
 const tuning = part('tuning', [...tuningNews(), ...tuningTexts().map((t) => t.text)].slice(0, limit), 70_000, null);
 if (!onlyTuning) {
   // the texts of bench/spin-free.ts's reporting part
-  const reportingTexts = [...englishDocs('flores200-dev'), ...englishDocs('tico19-dev')].map((d) => d.text).concat(['001', '002', '004'].map((s) => readFileSync(seed(s), 'utf8').replace(/^\uFEFF/, ''))).slice(0, limit);
+  const reportingTexts = [...englishDocs('flores200-dev'), ...englishDocs('tico19-dev')]
+    .map((d) => d.text)
+    .concat(['001', '002', '004'].map((s) => readFileSync(seed(s), 'utf8').replace(/^\uFEFF/, '')))
+    .slice(0, limit);
   const result = {
     what: 'spin without the original, evidence across a batch: does an odd word pair repeated across documents of one batch find spin the per-document detectors miss, and at what cost on clean text in the same batch',
     realSpinnerRepetition: repetition,
     protocol:
-      'batches of one part: real = the part\'s real pairs (spun sides) + the part\'s clean texts; zoo:<family> (SYNTHETIC) = the part\'s texts, even ones spun by the family (bench/spin-free.ts rates and seeds), odd ones clean. F1 = span F1 on the spun documents (one-to-one overlap, meaning edits excluded); clean = flags per 1,000 words on the batch\'s clean documents. Parameters chosen on the tuning part (best mean F1 gain, variant flag or gate, with clean flags up at most 0.05/1,000 words in every batch), then applied unchanged to the reporting part',
+      "batches of one part: real = the part's real pairs (spun sides) + the part's clean texts; zoo:<family> (SYNTHETIC) = the part's texts, even ones spun by the family (bench/spin-free.ts rates and seeds), odd ones clean. F1 = span F1 on the spun documents (one-to-one overlap, meaning edits excluded); clean = flags per 1,000 words on the batch's clean documents. Parameters chosen on the tuning part (best mean F1 gain, variant flag or gate, with clean flags up at most 0.05/1,000 words in every batch), then applied unchanged to the reporting part",
     reporting: part('reporting', reportingTexts, 5000, tuning.best).result,
     tuning: tuning.result,
   };

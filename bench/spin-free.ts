@@ -48,8 +48,18 @@ function seed003(): ZooSpun {
   return {
     family: 'real:seed003',
     text: t,
-    original: restore(t, labels.spans.map((x) => ({ ...x, suggestion: x.original }))),
-    edits: labels.spans.map((x) => ({ start: x.start, end: x.end, text: x.text, original: x.original, kind: 'spin' as const, by: 'real' })),
+    original: restore(
+      t,
+      labels.spans.map((x) => ({ ...x, suggestion: x.original })),
+    ),
+    edits: labels.spans.map((x) => ({
+      start: x.start,
+      end: x.end,
+      text: x.text,
+      original: x.original,
+      kind: 'spin' as const,
+      by: 'real',
+    })),
   };
 }
 
@@ -74,7 +84,10 @@ function clean(texts: string[]): Record<string, unknown> {
     // three-sentence pieces (a scraped teaser's length), where a document gate has less to go on
     const sentences = d.match(/[^.!?]+[.!?]+(?:\s+|$)/g) ?? [d];
     for (let k = 0; k < sentences.length; k += 3) {
-      const piece = sentences.slice(k, k + 3).join('').trim();
+      const piece = sentences
+        .slice(k, k + 3)
+        .join('')
+        .trim();
       shortFlags += detectSpin(piece).length;
       shortWords += words(piece);
     }
@@ -85,11 +98,20 @@ function clean(texts: string[]): Record<string, unknown> {
     per1000: round((flags * 1000) / Math.max(1, n)),
     byDetector,
     flagged,
-    threeSentencePieces: { words: shortWords, flags: shortFlags, per1000: round((shortFlags * 1000) / Math.max(1, shortWords)) },
+    threeSentencePieces: {
+      words: shortWords,
+      flags: shortFlags,
+      per1000: round((shortFlags * 1000) / Math.max(1, shortWords)),
+    },
   };
 }
 
-function part(name: 'tuning' | 'reporting', texts: string[], seedBase: number, extraReal: ZooSpun[]): Record<string, unknown> {
+function part(
+  name: 'tuning' | 'reporting',
+  texts: string[],
+  seedBase: number,
+  extraReal: ZooSpun[],
+): Record<string, unknown> {
   const t0 = performance.now();
   const families: Record<string, NoOrig> = {};
   for (const fam of FAMILIES) {
@@ -103,7 +125,12 @@ function part(name: 'tuning' | 'reporting', texts: string[], seedBase: number, e
     families[fam.id] = noOriginal(tally);
     console.error(`${name} ${fam.id}: ${JSON.stringify((families[fam.id] as { span: unknown }).span)}`);
   }
-  const set = [...readPairs().filter((p) => p.split === name).map(asSpun), ...extraReal];
+  const set = [
+    ...readPairs()
+      .filter((p) => p.split === name)
+      .map(asSpun),
+    ...extraReal,
+  ];
   const real = new Tally();
   const byPair: Record<string, unknown> = {};
   for (const s of set) {
@@ -112,16 +139,29 @@ function part(name: 'tuning' | 'reporting', texts: string[], seedBase: number, e
     one.add(s);
     byPair[s.family.replace(/^real:/, '')] = (noOriginal(one) as { span: unknown }).span;
   }
-  return { texts: texts.length, families, realPairs: { pairs: set.length, ...noOriginal(real), byPair }, clean: clean(texts), seconds: round((performance.now() - t0) / 1000) };
+  return {
+    texts: texts.length,
+    families,
+    realPairs: { pairs: set.length, ...noOriginal(real), byPair },
+    clean: clean(texts),
+    seconds: round((performance.now() - t0) / 1000),
+  };
 }
 
-const tuningPart = part('tuning', [...tuningNews(), ...tuningTexts().map((t) => t.text)].slice(0, limit), 70_000, [seed003()]);
+const tuningPart = part('tuning', [...tuningNews(), ...tuningTexts().map((t) => t.text)].slice(0, limit), 70_000, [
+  seed003(),
+]);
 console.error(JSON.stringify({ realPairs: (tuningPart.realPairs as { span: unknown }).span, clean: tuningPart.clean }));
 if (!onlyTuning) {
-  const reportingTexts = [...benchDocs('flores200-dev'), ...benchDocs('tico19-dev'), ...['001', '002', '004'].map(seedText)].slice(0, limit);
+  const reportingTexts = [
+    ...benchDocs('flores200-dev'),
+    ...benchDocs('tico19-dev'),
+    ...['001', '002', '004'].map(seedText),
+  ].slice(0, limit);
   const result = {
     what: 'spin WITHOUT the original: span P/R/F1 of the current detectors per zoo family and on real spinner output, tuning and reporting parts apart, and flags on the clean texts',
-    protocol: 'bench/spin-zoo.ts\'s for the reporting part (same texts, rates, meaning edits and seeds: comparable with bench/results/spin-zoo.json); the tuning part spins bench/tuning-set.ts texts with seeds from 70,000',
+    protocol:
+      "bench/spin-zoo.ts's for the reporting part (same texts, rates, meaning edits and seeds: comparable with bench/results/spin-zoo.json); the tuning part spins bench/tuning-set.ts texts with seeds from 70,000",
     targets: { f1EachFamilyAndReal: 0.8, cleanFlagsPer1000Words: 1 },
     reporting: part('reporting', reportingTexts, 5000, []),
     tuning: tuningPart,

@@ -29,7 +29,11 @@ function build(): Doc[] {
       const sp = spinText(text, 70_000 + d * 7 + k, { rate: 0.15 + 0.15 * r(), meaningEdits: 0 });
       const { units, toks } = spinUnits(sp.text);
       const rows = unitFeatures(units, toks);
-      docs.push({ source, rows, y: rows.map((s) => (sp.edits.some((e) => e.start < s.unit.end && s.unit.start < e.end) ? 1 : 0)) });
+      docs.push({
+        source,
+        rows,
+        y: rows.map((s) => (sp.edits.some((e) => e.start < s.unit.end && s.unit.start < e.end) ? 1 : 0)),
+      });
     }
     const { units, toks } = spinUnits(text);
     const rows = unitFeatures(units, toks);
@@ -53,7 +57,8 @@ function logistic(X: number[][], y: number[], iters = 1500, lr = 0.5, l2 = 1e-3)
       g[0] = (g[0] as number) + e;
       x.forEach((v, j) => (g[j + 1] = (g[j + 1] as number) + e * v));
     });
-    for (let j = 0; j < d; j++) w[j] = (w[j] as number) - lr * ((g[j] as number) / X.length + (j > 0 ? l2 * (w[j] as number) : 0));
+    for (let j = 0; j < d; j++)
+      w[j] = (w[j] as number) - lr * ((g[j] as number) / X.length + (j > 0 ? l2 * (w[j] as number) : 0));
   }
   return w;
 }
@@ -62,7 +67,9 @@ function train(docs: Doc[], trainedOn: string): SpinModel {
   const rows = docs.flatMap((d) => d.rows.map((s) => s.x));
   const y = docs.flatMap((d) => d.y);
   const mean = FEATURES.map((_, j) => rows.reduce((a, x) => a + (x[j] as number), 0) / rows.length);
-  const std = FEATURES.map((_, j) => Math.sqrt(rows.reduce((a, x) => a + ((x[j] as number) - (mean[j] as number)) ** 2, 0) / rows.length) || 1);
+  const std = FEATURES.map(
+    (_, j) => Math.sqrt(rows.reduce((a, x) => a + ((x[j] as number) - (mean[j] as number)) ** 2, 0) / rows.length) || 1,
+  );
   const Z = rows.map((x) => x.map((v, j) => (v - (mean[j] as number)) / (std[j] as number)));
   const unit = logistic(Z, y);
   const partial: SpinModel = { features: [...FEATURES], mean, std, unit, doc: [0, 1, 0, 0], trainedOn };
@@ -96,16 +103,44 @@ function evaluate(m: SpinModel, docs: Doc[], threshold: number): string {
 }
 
 const docs = build();
-for (const [a, b] of [['tatoeba', 'ud'], ['ud', 'tatoeba']] as const) {
-  const m = train(docs.filter((d) => d.source === a), a);
-  for (const t of [0.3, 0.4, 0.5, 0.6]) console.log(`train ${a} → test ${b}:`, evaluate(m, docs.filter((d) => d.source === b), t));
+for (const [a, b] of [
+  ['tatoeba', 'ud'],
+  ['ud', 'tatoeba'],
+] as const) {
+  const m = train(
+    docs.filter((d) => d.source === a),
+    a,
+  );
+  for (const t of [0.3, 0.4, 0.5, 0.6])
+    console.log(
+      `train ${a} → test ${b}:`,
+      evaluate(
+        m,
+        docs.filter((d) => d.source === b),
+        t,
+      ),
+    );
 }
-const model = train(docs, 'Tatoeba test English + UD English (../shared), spun 3× each by test/pipeline/spin/spinner.ts (seeds 70000+), plus the clean documents');
+const model = train(
+  docs,
+  'Tatoeba test English + UD English (../shared), spun 3× each by test/pipeline/spin/spinner.ts (seeds 70000+), plus the clean documents',
+);
 for (const t of [0.3, 0.4, 0.5, 0.6]) console.log('all (training fit):', evaluate(model, docs, t));
-console.log('weights', FEATURES.map((f, i) => `${f} ${(model.unit[i + 1] as number).toFixed(2)}`).join(', '), 'doc', model.doc.map((x) => x.toFixed(2)).join(' '));
+console.log(
+  'weights',
+  FEATURES.map((f, i) => `${f} ${(model.unit[i + 1] as number).toFixed(2)}`).join(', '),
+  'doc',
+  model.doc.map((x) => x.toFixed(2)).join(' '),
+);
 if (!process.argv.includes('--dry')) {
   const round = (x: number): number => Math.round(x * 1e5) / 1e5;
-  const out = { ...model, mean: model.mean.map(round), std: model.std.map(round), unit: model.unit.map(round), doc: model.doc.map(round) };
+  const out = {
+    ...model,
+    mean: model.mean.map(round),
+    std: model.std.map(round),
+    unit: model.unit.map(round),
+    doc: model.doc.map(round),
+  };
   writeFileSync(join(REPO, 'data', 'spin', 'spin-model.json'), JSON.stringify(out, null, 1) + '\n');
   console.log('wrote data/spin/spin-model.json');
 }

@@ -23,11 +23,15 @@ function score(th: Record<string, Record<string, number>>): string {
   let cf = 0;
   let cw = 0;
   for (const x of set) {
-    const f = detectSpin(x.spun.text, { thresholds: th }).filter((p) => p.confidence >= (th[p.detector]?.minConfidence ?? 0));
+    const f = detectSpin(x.spun.text, { thresholds: th }).filter(
+      (p) => p.confidence >= (th[p.detector]?.minConfidence ?? 0),
+    );
     np += f.length;
     ng += x.spun.edits.length;
     tp += f.filter((p) => x.spun.edits.some((e) => e.start < p.end && p.start < e.end)).length;
-    cf += detectSpin(x.clean, { thresholds: th }).filter((p) => p.confidence >= (th[p.detector]?.minConfidence ?? 0)).length;
+    cf += detectSpin(x.clean, { thresholds: th }).filter(
+      (p) => p.confidence >= (th[p.detector]?.minConfidence ?? 0),
+    ).length;
     cw += x.words;
   }
   const p = tp / Math.max(1, np);

@@ -17,12 +17,18 @@ import { round } from '../testkit/spin-zoo/score.js';
 import { asSpun, readPairs } from '../testkit/spin-real/pairs.js';
 
 if (!thesauriInstalled()) {
-  console.error('bench:spin-zoo: the thesauri are missing; run bench/spin-zoo/setup.sh (installs mythes-en-us and libaiksaurus-1.2-data)');
+  console.error(
+    'bench:spin-zoo: the thesauri are missing; run bench/spin-zoo/setup.sh (installs mythes-en-us and libaiksaurus-1.2-data)',
+  );
   process.exit(2);
 }
 
 const seedText = (p: string) => readFileSync(seed(p), 'utf8').replace(/^\uFEFF/, '');
-const corpus = [...englishDocs('flores200-dev'), ...englishDocs('tico19-dev'), ...['001', '002', '004'].map((p) => ({ id: `seed:${p}`, text: seedText(p) }))];
+const corpus = [
+  ...englishDocs('flores200-dev'),
+  ...englishDocs('tico19-dev'),
+  ...['001', '002', '004'].map((p) => ({ id: `seed:${p}`, text: seedText(p) })),
+];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 
 const t0 = performance.now();
@@ -62,8 +68,18 @@ const t003 = seedText('003');
 const seed003: ZooSpun = {
   family: 'real:seed003',
   text: t003,
-  original: restore(t003, labels.spans.map((x) => ({ ...x, suggestion: x.original }))),
-  edits: labels.spans.map((x) => ({ start: x.start, end: x.end, text: x.text, original: x.original, kind: 'spin' as const, by: 'real' })),
+  original: restore(
+    t003,
+    labels.spans.map((x) => ({ ...x, suggestion: x.original })),
+  ),
+  edits: labels.spans.map((x) => ({
+    start: x.start,
+    end: x.end,
+    text: x.text,
+    original: x.original,
+    kind: 'spin' as const,
+    by: 'real',
+  })),
 };
 const pairs = readPairs();
 const real: Record<string, unknown> = {};
@@ -75,25 +91,40 @@ for (const split of ['tuning', 'reporting'] as const) {
   const withMeaning = new Tally();
   set.forEach((s, k) => withMeaning.add(addMeaning(s, rng(900 + k), 3)));
   const res = plain.result() as { withOriginal: Record<string, unknown> };
-  const wm = withMeaning.result() as { withOriginal: { meaningLabelledMeaning: unknown; meaningBy: unknown; misses: string[] } };
+  const wm = withMeaning.result() as {
+    withOriginal: { meaningLabelledMeaning: unknown; meaningBy: unknown; misses: string[] };
+  };
   real[split] = {
     pairs: set.map((s) => s.family.replace(/^real:/, '')),
     ...res,
     withOriginal: {
       ...res.withOriginal,
-      injectedMeaning: { meaningLabelledMeaning: wm.withOriginal.meaningLabelledMeaning, meaningBy: wm.withOriginal.meaningBy, misses: wm.withOriginal.misses.filter((x) => x.startsWith('meaning')) },
+      injectedMeaning: {
+        meaningLabelledMeaning: wm.withOriginal.meaningLabelledMeaning,
+        meaningBy: wm.withOriginal.meaningBy,
+        misses: wm.withOriginal.misses.filter((x) => x.startsWith('meaning')),
+      },
     },
   };
 }
 
 const result = {
   what: 'the CURRENT spin detectors on the spinner zoo (testkit/spin-zoo/, seeded) and on real spinner output (testkit/spin-real/)',
-  corpus: { texts: corpus.length, from: 'FLORES-200 dev en and TICO-19 dev en by document (../shared/data/parallel), seeds 001/002/004' },
-  spinRate: '0.15–0.35 of eligible words tried per text; every other text also gets 1–3 meaning edits (number, number word, date, name, negation, polarity, quantity) on words the spinner left alone',
+  corpus: {
+    texts: corpus.length,
+    from: 'FLORES-200 dev en and TICO-19 dev en by document (../shared/data/parallel), seeds 001/002/004',
+  },
+  spinRate:
+    '0.15–0.35 of eligible words tried per text; every other text also gets 1–3 meaning edits (number, number word, date, name, negation, polarity, quantity) on words the spinner left alone',
   scoring:
-    'withoutOriginal: span = one-to-one character-overlap match of findings to the spinner\'s gold edits; words = word tokens covered by a finding vs by a gold spin edit (words inside meaning edits left out). withOriginal: a gold meaning edit counts as labelled meaning when a finding overlapping it says meaning; a gold spinner change counts as labelled spin when findings overlap it and none says meaning (no finding = not labelled); an empty span (a deletion) covers two characters on each side; exactRestoration = restore(spun, findings) gives back the original exactly',
+    "withoutOriginal: span = one-to-one character-overlap match of findings to the spinner's gold edits; words = word tokens covered by a finding vs by a gold spin edit (words inside meaning edits left out). withOriginal: a gold meaning edit counts as labelled meaning when a finding overlapping it says meaning; a gold spinner change counts as labelled spin when findings overlap it and none says meaning (no finding = not labelled); an empty span (a deletion) covers two characters on each side; exactRestoration = restore(spun, findings) gives back the original exactly",
   targets: { withoutOriginalF1: 0.8, cleanFlagsPer1000Words: 1, spinLabelledSpin: 0.95, meaningLabelledMeaning: 0.95 },
-  cleanNews: { words: cleanWords, flags: cleanFlags, per1000: round((cleanFlags * 1000) / cleanWords), byDetector: cleanByDetector },
+  cleanNews: {
+    words: cleanWords,
+    flags: cleanFlags,
+    per1000: round((cleanFlags * 1000) / cleanWords),
+    byDetector: cleanByDetector,
+  },
   families,
   real,
   seconds: round((performance.now() - t0) / 1000),

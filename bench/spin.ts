@@ -22,7 +22,9 @@ function match<P extends Span, G extends Span>(pred: P[], gold: G[]): [P, G][] {
   const pairs: [P, G][] = [];
   const usedG = new Set<number>();
   for (const p of pred) {
-    const gi = gold.findIndex((g, i) => !usedG.has(i) && p.start < Math.max(g.end, g.start + 1) && g.start < Math.max(p.end, p.start + 1));
+    const gi = gold.findIndex(
+      (g, i) => !usedG.has(i) && p.start < Math.max(g.end, g.start + 1) && g.start < Math.max(p.end, p.start + 1),
+    );
     if (gi >= 0) {
       usedG.add(gi);
       pairs.push([p, gold[gi] as G]);
@@ -33,7 +35,14 @@ function match<P extends Span, G extends Span>(pred: P[], gold: G[]): [P, G][] {
 const prf = (tp: number, np: number, ng: number) => {
   const p = np ? tp / np : 1;
   const r = ng ? tp / ng : 1;
-  return { precision: round(p), recall: round(r), f1: round(p + r ? (2 * p * r) / (p + r) : 0), tp, predicted: np, gold: ng };
+  return {
+    precision: round(p),
+    recall: round(r),
+    f1: round(p + r ? (2 * p * r) / (p + r) : 0),
+    tp,
+    predicted: np,
+    gold: ng,
+  };
 };
 const round = (x: number) => Math.round(x * 10000) / 10000;
 const words = (t: string) => tokenize(t).filter((x) => x.word).length;
@@ -62,7 +71,9 @@ for (const [k, d] of corpus.entries()) {
   const meaningEdits = k % 3 === 0 ? 1 + Math.floor(r() * 3) : 0;
   const s = spinText(d.text, 1000 + k, { rate, meaningEdits });
   nWords += words(d.text);
-  contentWords += tokenize(d.text).filter((t) => t.word && /^\p{L}{3,}$/u.test(t.text) && !STOPWORDS.has(t.text.toLowerCase())).length;
+  contentWords += tokenize(d.text).filter(
+    (t) => t.word && /^\p{L}{3,}$/u.test(t.text) && !STOPWORDS.has(t.text.toLowerCase()),
+  ).length;
   nSpun += s.edits.filter((e) => e.kind === 'spin').length;
   // without the original: spin edits are the gold; findings on meaning edits count neither way
   const spinGold = s.edits.filter((e) => e.kind === 'spin');
@@ -98,7 +109,10 @@ for (const [k, d] of corpus.entries()) {
   // and in short pieces (three sentences, a scraped teaser's length), where a document gate has less to go on
   const sentences = d.text.match(/[^.!?]+[.!?]+(?:\s+|$)/g) ?? [d.text];
   for (let k = 0; k < sentences.length; k += 3) {
-    const piece = sentences.slice(k, k + 3).join('').trim();
+    const piece = sentences
+      .slice(k, k + 3)
+      .join('')
+      .trim();
     shortFlags += detectSpin(piece).length;
     shortWords += words(piece);
     shortPieces++;
@@ -115,24 +129,42 @@ const m003 = match(f003, labels.spans);
 const notFromSeed = labels.spans.filter((s) => s.source !== 'seed003-lexicon');
 // with an original: the hand-labelled originals put back give seed 003's (approximate) source text, so the
 // classifier meets real spinner output; every change there is spin
-const orig003 = restore(t003, labels.spans.map((x) => ({ ...x, suggestion: x.original })));
+const orig003 = restore(
+  t003,
+  labels.spans.map((x) => ({ ...x, suggestion: x.original })),
+);
 const w003 = detectSpin(t003, { original: orig003 });
 const w003Pairs = match(w003, labels.spans);
 const seeds: Record<string, { words: number; flags: number; per1000: number; flagged: string[] }> = {};
 for (const p of ['001', '002', '004']) {
   const t = readFileSync(seed(p), 'utf8').replace(/^\uFEFF/, '');
   const f = detectSpin(t);
-  seeds[p] = { words: words(t), flags: f.length, per1000: round((f.length * 1000) / words(t)), flagged: f.map((x) => `${x.text} → ${x.suggestion}`) };
+  seeds[p] = {
+    words: words(t),
+    flags: f.length,
+    per1000: round((f.length * 1000) / words(t)),
+    flagged: f.map((x) => `${x.text} → ${x.suggestion}`),
+  };
 }
 
 const lexicon = allEntries()
   .filter((e) => e.list === 'fingerprint')
   .reduce<Record<string, number>>((m, e) => ({ ...m, [e.source]: (m[e.source] ?? 0) + 1 }), {});
 const result = {
-  spinner: 'test/pipeline/spin/spinner.ts, seeded; rate 0.15–0.30 per document (share of eligible content words tried); every third document also gets 1–3 meaning edits (number, name, negation)',
+  spinner:
+    'test/pipeline/spin/spinner.ts, seeded; rate 0.15–0.30 per document (share of eligible content words tried); every third document also gets 1–3 meaning edits (number, name, negation)',
   fingerprintEntriesBySource: lexicon,
-  targets: { withoutOriginalF1: 0.85, withOriginalSpanF1: 0.98, classificationAccuracy: 0.95, exactRestorationRate: 0.95, seed003Recall: 0.9, seed003Precision: 0.8, cleanFlagsPer1000Words: 1 },
-  spinContextModel: 'data/spin/spin-model.json, trained by bench/spin-train.ts on Tatoeba + UD English only (never on these documents); thresholds chosen with bench/spin-tune.ts on the same tuning set',
+  targets: {
+    withoutOriginalF1: 0.85,
+    withOriginalSpanF1: 0.98,
+    classificationAccuracy: 0.95,
+    exactRestorationRate: 0.95,
+    seed003Recall: 0.9,
+    seed003Precision: 0.8,
+    cleanFlagsPer1000Words: 1,
+  },
+  spinContextModel:
+    'data/spin/spin-model.json, trained by bench/spin-train.ts on Tatoeba + UD English only (never on these documents); thresholds chosen with bench/spin-tune.ts on the same tuning set',
   generated: {
     documents: corpus.length,
     words: nWords,
@@ -160,8 +192,18 @@ const result = {
   },
   cleanText: {
     seeds,
-    generatedOriginals: { words: cleanWords, flags: cleanFlags, per1000: round((cleanFlags * 1000) / cleanWords), byDetector: cleanByDetector },
-    generatedOriginalsInThreeSentencePieces: { pieces: shortPieces, words: shortWords, flags: shortFlags, per1000: round((shortFlags * 1000) / Math.max(1, shortWords)) },
+    generatedOriginals: {
+      words: cleanWords,
+      flags: cleanFlags,
+      per1000: round((cleanFlags * 1000) / cleanWords),
+      byDetector: cleanByDetector,
+    },
+    generatedOriginalsInThreeSentencePieces: {
+      pieces: shortPieces,
+      words: shortWords,
+      flags: shortFlags,
+      per1000: round((shortFlags * 1000) / Math.max(1, shortWords)),
+    },
   },
   seconds: round((performance.now() - t0) / 1000),
   note: 'span match = one-to-one character overlap; timings on a shared 2-core machine are noisy',

@@ -20,7 +20,8 @@ const SENTENCES = 30;
 const TARGETS = { align: 0.15, check: 0.25 };
 
 const parallel = join(SHARED, 'data', 'parallel');
-const lines = (name: string): string => readFileSync(join(parallel, name), 'utf8').split('\n').slice(0, SENTENCES).join('\n') + '\n';
+const lines = (name: string): string =>
+  readFileSync(join(parallel, name), 'utf8').split('\n').slice(0, SENTENCES).join('\n') + '\n';
 const work = mkdtempSync(join(tmpdir(), 'tapat-bench-startup-'));
 const en = join(work, 'flores-30.en.txt');
 const tl = join(work, 'flores-30.tl.txt');
@@ -56,7 +57,11 @@ for (let r = 0; r < RUNS + 1; r++) {
   for (const [name, args] of Object.entries(COMMANDS)) {
     const c0 = childrenCpu();
     const t0 = performance.now();
-    const p = spawnSync(process.execPath, args, { cwd: work, encoding: 'utf8', env: { ...process.env, TAPAT_CONFIG: join(work, 'none.json') } });
+    const p = spawnSync(process.execPath, args, {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, TAPAT_CONFIG: join(work, 'none.json') },
+    });
     const secs = (performance.now() - t0) / 1000;
     const c1 = childrenCpu();
     if (p.status !== 0) throw new Error(`${name} exited ${p.status}: ${p.stderr}`);
@@ -76,13 +81,21 @@ const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 const figures = Object.fromEntries(
   Object.keys(COMMANDS).map((name) => [
     name,
-    { medianSeconds: r3(median(wall[name]!)), medianCpuSeconds: cpu[name] ? r3(median(cpu[name]!)) : null, allSeconds: wall[name]!.map(r3) },
+    {
+      medianSeconds: r3(median(wall[name]!)),
+      medianCpuSeconds: cpu[name] ? r3(median(cpu[name]!)) : null,
+      allSeconds: wall[name]!.map(r3),
+    },
   ]),
 );
 const result = {
   command: 'npm run bench:startup',
   tree: ROOT,
-  machine: { node: process.version, loadAverageAtStart: load, note: 'shared machine: wall times vary with other load; CPU seconds (children user+system, 10 ms ticks) less so' },
+  machine: {
+    node: process.version,
+    loadAverageAtStart: load,
+    note: 'shared machine: wall times vary with other load; CPU seconds (children user+system, 10 ms ticks) less so',
+  },
   input: `the first ${SENTENCES} lines of FLORES-200 dev, English and Tagalog (../shared/data/parallel), as two text files`,
   runs: RUNS,
   figures,

@@ -31,7 +31,9 @@ const FILES: Record<TuningSource, string> = {
 
 /** The pseudo-documents of each source, Tatoeba first. */
 export function tuningTexts(): { source: TuningSource; text: string }[] {
-  return (Object.keys(FILES) as TuningSource[]).flatMap((source) => group(readFileSync(FILES[source], 'utf8').split('\n')).map((text) => ({ source, text })));
+  return (Object.keys(FILES) as TuningSource[]).flatMap((source) =>
+    group(readFileSync(FILES[source], 'utf8').split('\n')).map((text) => ({ source, text })),
+  );
 }
 
 /**
@@ -41,7 +43,10 @@ export function tuningTexts(): { source: TuningSource; text: string }[] {
  * opened on FLORES news.
  */
 export function tuningNews(words = 400): string[] {
-  const gt = JSON.parse(readFileSync(join(SHARED, 'data', 'extraction', 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string }>;
+  const gt = JSON.parse(readFileSync(join(SHARED, 'data', 'extraction', 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody?: string }
+  >;
   const out: string[] = [];
   for (const v of Object.values(gt)) {
     const body = v.articleBody ?? '';

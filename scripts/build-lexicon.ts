@@ -27,7 +27,10 @@ function tsvRows(file: string): string[][] {
     .filter((l) => l.trim())
     .map((l) => l.split('\t'));
 }
-const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter((l, i, a) => l || i < a.length - 1);
+const lines = (file: string): string[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l, i, a) => l || i < a.length - 1);
 const isWord = (s: string): boolean => /^[a-z]+$/.test(s);
 
 function parallelFiles(set: ParallelSet): [string, string] {
@@ -36,7 +39,12 @@ function parallelFiles(set: ParallelSet): [string, string] {
 }
 
 export function loadTlStopwords(): Set<string> {
-  return new Set(readFileSync(join(ROOT, 'data', 'lexicon', 'stopwords-tl.txt'), 'utf8').split('\n').map(fold).filter(Boolean));
+  return new Set(
+    readFileSync(join(ROOT, 'data', 'lexicon', 'stopwords-tl.txt'), 'utf8')
+      .split('\n')
+      .map(fold)
+      .filter(Boolean),
+  );
 }
 
 /** Wiktionary glosses: a one-content-word gloss is a strong entry; words of a longer gloss are weak ones. */
@@ -139,15 +147,23 @@ export function learnedEntries(sets: readonly ParallelSet[], tlStop: Set<string>
     const tl = lines(tlFile);
     const en = lines(enFile);
     for (let i = 0; i < Math.min(tl.length, en.length); i++) {
-      const f = words(tl[i] ?? '').map(fold).filter((w) => !tlStop.has(w)).map((w) => id('t:' + w));
-      const e = words(en[i] ?? '').filter((w) => !isEnStopword(w)).map((w) => id('e:' + enStem(w)));
+      const f = words(tl[i] ?? '')
+        .map(fold)
+        .filter((w) => !tlStop.has(w))
+        .map((w) => id('t:' + w));
+      const e = words(en[i] ?? '')
+        .filter((w) => !isEnStopword(w))
+        .map((w) => id('e:' + enStem(w)));
       if (!f.length || !e.length) continue;
       pairs.push([f, e]);
       for (const x of new Set(f)) tlFreq.set(x, (tlFreq.get(x) ?? 0) + 1);
     }
   }
   const fwd = ibm1(pairs, 6);
-  const rev = ibm1(pairs.map(([f, e]) => [e, f]), 6);
+  const rev = ibm1(
+    pairs.map(([f, e]) => [e, f]),
+    6,
+  );
   const names = [...vocab.keys()];
   const out: LexEntry[] = [];
   for (const [fi, row] of fwd) {
@@ -172,7 +188,9 @@ export function buildLexicon(sets: readonly ParallelSet[] = ALL_SETS): LexEntry[
     const prev = best.get(k);
     if (!prev || prev.score < e.score) best.set(k, e);
   }
-  return [...best.values()].sort((a, b) => (a.tl < b.tl ? -1 : a.tl > b.tl ? 1 : b.score - a.score || (a.en < b.en ? -1 : 1)));
+  return [...best.values()].sort((a, b) =>
+    a.tl < b.tl ? -1 : a.tl > b.tl ? 1 : b.score - a.score || (a.en < b.en ? -1 : 1),
+  );
 }
 
 export function lexiconTsv(entries: LexEntry[]): string {

@@ -12,7 +12,9 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ')
 
 export function detectorTable(): string {
   const rows = allDetectors().map((d) => {
-    const th = Object.entries(d.thresholds).map(([k, v]) => `${k}=${v}`).join(', ');
+    const th = Object.entries(d.thresholds)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     return `| \`${d.id}\` | ${d.scope} | ${d.category} | ${cell(d.description)} | ${th ? `\`${th}\`` : ''} |`;
   });
   return [

@@ -15,7 +15,9 @@ function list(dir) {
   return out;
 }
 const filters = process.argv.slice(2);
-const files = list('test').filter((f) => filters.length === 0 || filters.some((s) => f.includes(s))).sort();
+const files = list('test')
+  .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
+  .sort();
 if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);

@@ -9,9 +9,17 @@ import { lazyZod } from './lazy-zod.js';
 function buildSchema(z: typeof Zod) {
   const LimitsSchema = z
     .object({
-      maxFileBytes: z.number().int().positive().default(20 * 1024 * 1024),
+      maxFileBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(20 * 1024 * 1024),
       maxFilesPerBatch: z.number().int().positive().default(100_000),
-      maxRequestBytes: z.number().int().positive().default(1024 * 1024),
+      maxRequestBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(1024 * 1024),
     })
     .strict();
 
@@ -32,7 +40,15 @@ function buildSchema(z: typeof Zod) {
   // reviewer token is valid after it was issued or rotated.
   const ServerSchema = z
     .object({
-      allowedHosts: z.array(z.string().min(1).max(253).regex(/^[A-Za-z0-9.-]+$/, 'a host name (letters, digits, dots, hyphens)')).default([]),
+      allowedHosts: z
+        .array(
+          z
+            .string()
+            .min(1)
+            .max(253)
+            .regex(/^[A-Za-z0-9.-]+$/, 'a host name (letters, digits, dots, hyphens)'),
+        )
+        .default([]),
       tokenLifetimeDays: z.number().positive().max(3650).default(90),
     })
     .strict();
@@ -59,10 +75,22 @@ const defaults = (): Config => ({
   limits: { maxFileBytes: 20 * 1024 * 1024, maxFilesPerBatch: 100_000, maxRequestBytes: 1024 * 1024 },
   server: { allowedHosts: [], tokenLifetimeDays: 90 },
   thresholds: {},
-  llm: { baseUrl: null, model: null, embedModel: null, apiKey: null, timeoutMs: 30_000, concurrency: 4, maxRequests: 1000, maxTokens: 500_000 },
+  llm: {
+    baseUrl: null,
+    model: null,
+    embedModel: null,
+    apiKey: null,
+    timeoutMs: 30_000,
+    concurrency: 4,
+    maxRequests: 1000,
+    maxTokens: 500_000,
+  },
 });
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, file = env.TAPAT_CONFIG ?? 'tapat.config.json'): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  file = env.TAPAT_CONFIG ?? 'tapat.config.json',
+): Config {
   let cfg = defaults();
   if (existsSync(file)) {
     let raw: unknown;
@@ -84,7 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file = env.TAPA
   if (env.OPENAI_API_KEY) cfg.llm.apiKey = env.OPENAI_API_KEY;
   if (env.TAPAT_MAX_FILE_BYTES) {
     const n = Number(env.TAPAT_MAX_FILE_BYTES);
-    if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`TAPAT_MAX_FILE_BYTES must be a positive whole number of bytes, not "${env.TAPAT_MAX_FILE_BYTES}"`);
+    if (!Number.isSafeInteger(n) || n <= 0)
+      throw new UsageError(
+        `TAPAT_MAX_FILE_BYTES must be a positive whole number of bytes, not "${env.TAPAT_MAX_FILE_BYTES}"`,
+      );
     cfg.limits.maxFileBytes = n;
   }
   return cfg;

@@ -4,4 +4,5 @@ import { createRequire } from 'node:module';
 // and building schemas cost ~0.14 CPU-s of a `tapat align` run that reads no config file (bench/startup.ts).
 // Its CommonJS build is loaded on first use, so that validation stays synchronous.
 let lib: typeof import('zod') | null = null;
-export const lazyZod = (): typeof import('zod') => (lib ??= createRequire(import.meta.url)('zod') as typeof import('zod'));
+export const lazyZod = (): typeof import('zod') =>
+  (lib ??= createRequire(import.meta.url)('zod') as typeof import('zod'));

@@ -52,12 +52,22 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     if (n) log(`loaded ${n} sample documents into ${opts.dbFile}`);
   }
   const checkpointer = opts.dbFile === ':memory:' ? null : startCheckpointer(db);
-  const app = createApp({ db, config: opts.config, host: opts.host, log: opts.opsLog, checkpoint: checkpointer ? () => checkpointer.truncate() : undefined });
+  const app = createApp({
+    db,
+    config: opts.config,
+    host: opts.host,
+    log: opts.opsLog,
+    checkpoint: checkpointer ? () => checkpointer.truncate() : undefined,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const t = opts.timeouts ?? DEFAULT_TIMEOUTS;
     // Node checks the timeouts every connectionsCheckingInterval: kept well under the shortest one.
     const s = createServer(
-      { headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval: Math.min(1000, t.headersMs / 2) },
+      {
+        headersTimeout: t.headersMs,
+        requestTimeout: t.requestMs,
+        connectionsCheckingInterval: Math.min(1000, t.headersMs / 2),
+      },
       app,
     ).listen(opts.port, opts.host, () => resolve(s));
     s.once('error', reject);

@@ -9,10 +9,19 @@ import Database from 'better-sqlite3';
 export function batchDump(file: string): string[] {
   const c = new Database(file, { readonly: true });
   try {
-    const url = new Map((c.prepare('SELECT id, COALESCE(url, path) AS u FROM documents').all() as { id: number; u: string }[]).map((r) => [r.id, r.u]));
+    const url = new Map(
+      (c.prepare('SELECT id, COALESCE(url, path) AS u FROM documents').all() as { id: number; u: string }[]).map(
+        (r) => [r.id, r.u],
+      ),
+    );
     const u = (id: number | null): string => (id === null ? '-' : (url.get(id) ?? `?${id}`));
     const lines: string[] = [];
-    const audits = c.prepare('SELECT id, story_key, name, pivot_document_id FROM audits').all() as { id: number; story_key: string | null; name: string; pivot_document_id: number | null }[];
+    const audits = c.prepare('SELECT id, story_key, name, pivot_document_id FROM audits').all() as {
+      id: number;
+      story_key: string | null;
+      name: string;
+      pivot_document_id: number | null;
+    }[];
     const versions = c.prepare('SELECT document_id, role FROM audit_versions WHERE audit_id = ?');
     const aligns = c.prepare('SELECT id, src_document_id, tgt_document_id, method FROM alignments WHERE audit_id = ?');
     const beads = c.prepare('SELECT ord, src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord');
@@ -21,11 +30,20 @@ export function batchDump(file: string): string[] {
               start, end, other_start, other_end, message, evidence, suggestion, fingerprint, status FROM flags WHERE audit_id = ?`,
     );
     for (const a of audits) {
-      const vs = (versions.all(a.id) as { document_id: number; role: string }[]).map((v) => `${u(v.document_id)}=${v.role}`).sort();
+      const vs = (versions.all(a.id) as { document_id: number; role: string }[])
+        .map((v) => `${u(v.document_id)}=${v.role}`)
+        .sort();
       const story = vs.join(' ');
       const out: string[] = [`story ${story} | key ${a.story_key} | pivot ${u(a.pivot_document_id)} | ${a.name}`];
-      for (const al of aligns.all(a.id) as { id: number; src_document_id: number; tgt_document_id: number; method: string }[]) {
-        const bs = (beads.all(al.id) as { ord: number; src: string; tgt: string; score: number }[]).map((b) => `${b.ord}:${b.src}>${b.tgt}@${b.score}`);
+      for (const al of aligns.all(a.id) as {
+        id: number;
+        src_document_id: number;
+        tgt_document_id: number;
+        method: string;
+      }[]) {
+        const bs = (beads.all(al.id) as { ord: number; src: string; tgt: string; score: number }[]).map(
+          (b) => `${b.ord}:${b.src}>${b.tgt}@${b.score}`,
+        );
         out.push(`  align ${u(al.src_document_id)} -> ${u(al.tgt_document_id)} ${al.method}: ${bs.join(' ')}`);
       }
       const fl = (flags.all(a.id) as Record<string, unknown>[]).map((f) => {
@@ -41,12 +59,15 @@ export function batchDump(file: string): string[] {
   }
 }
 
-export const batchDigest = (file: string): string => createHash('sha256').update(batchDump(file).join('\n')).digest('hex');
+export const batchDigest = (file: string): string =>
+  createHash('sha256').update(batchDump(file).join('\n')).digest('hex');
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const files = process.argv.slice(2);
   const dumps = files.map(batchDump);
-  files.forEach((f, i) => process.stdout.write(`${createHash('sha256').update(dumps[i]!.join('\n')).digest('hex')}  ${f}\n`));
+  files.forEach((f, i) =>
+    process.stdout.write(`${createHash('sha256').update(dumps[i]!.join('\n')).digest('hex')}  ${f}\n`),
+  );
   if (dumps.length === 2) {
     const [a, b] = [dumps[0]!.join('\n').split('\n'), dumps[1]!.join('\n').split('\n')];
     const i = a.findIndex((l, k) => l !== b[k]);

@@ -33,7 +33,10 @@ export async function signedInPage(
   browser: Browser,
   o: { url: string; token: string; hash: string; errors: string[]; width?: number; acceptDownloads?: boolean },
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: o.width ?? 1280, height: 800 }, acceptDownloads: o.acceptDownloads ?? false });
+  const page = await browser.newPage({
+    viewport: { width: o.width ?? 1280, height: 800 },
+    acceptDownloads: o.acceptDownloads ?? false,
+  });
   page.on('pageerror', (e) => o.errors.push(`pageerror: ${e.message}`));
   page.on('dialog', (d) => (o.errors.push(`dialog: ${d.message()}`), void d.dismiss()));
   await page.goto(`${o.url}/#token=${o.token}`);

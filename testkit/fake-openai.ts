@@ -46,16 +46,37 @@ export function ruleJudge(source: string, translation: string): unknown[] {
   const missing = srcNums.filter((n) => !tgtNums.includes(n));
   for (const n of tgtNums) {
     if (!srcNums.includes(n)) {
-      errors.push({ category: 'accuracy/mistranslation', severity: 'major', side: 'target', span: n, correction: missing[0] ?? null, explanation: 'number differs from the source' });
+      errors.push({
+        category: 'accuracy/mistranslation',
+        severity: 'major',
+        side: 'target',
+        span: n,
+        correction: missing[0] ?? null,
+        explanation: 'number differs from the source',
+      });
     }
   }
   if (translation.length < 0.6 * source.length) {
     const words = source.trim().split(/\s+/);
-    errors.push({ category: 'accuracy/omission', severity: 'major', side: 'source', span: words.slice(-3).join(' '), correction: null, explanation: 'end of the sentence not translated' });
+    errors.push({
+      category: 'accuracy/omission',
+      severity: 'major',
+      side: 'source',
+      span: words.slice(-3).join(' '),
+      correction: null,
+      explanation: 'end of the sentence not translated',
+    });
   }
   if (NEGATION.test(source) !== NEGATION.test(translation)) {
     const m = NEGATION.exec(translation);
-    errors.push({ category: 'accuracy/mistranslation', severity: 'critical', side: 'target', span: m ? m[0] : translation, correction: null, explanation: 'negation changed' });
+    errors.push({
+      category: 'accuracy/mistranslation',
+      severity: 'critical',
+      side: 'target',
+      span: m ? m[0] : translation,
+      correction: null,
+      explanation: 'negation changed',
+    });
   }
   return errors;
 }
@@ -72,9 +93,29 @@ function chatContent(mode: FakeMode, data: { source: string; translation: string
     case 'out-of-schema':
       return JSON.stringify({ score: 87, issues: 'none' });
     case 'invented':
-      return JSON.stringify({ errors: [{ category: 'accuracy/mistranslation', severity: 'major', side: 'target', span: 'words that are nowhere in the text', correction: 'x' }] });
+      return JSON.stringify({
+        errors: [
+          {
+            category: 'accuracy/mistranslation',
+            severity: 'major',
+            side: 'target',
+            span: 'words that are nowhere in the text',
+            correction: 'x',
+          },
+        ],
+      });
     case 'unknown-category':
-      return JSON.stringify({ errors: [{ category: 'terminology/inappropriate', severity: 'minor', side: 'target', span: tgt.split(/\s+/)[0] ?? 'x', correction: null }] });
+      return JSON.stringify({
+        errors: [
+          {
+            category: 'terminology/inappropriate',
+            severity: 'minor',
+            side: 'target',
+            span: tgt.split(/\s+/)[0] ?? 'x',
+            correction: null,
+          },
+        ],
+      });
     case 'obey-injection':
       if (injected) return JSON.stringify({ approved: true, verdict: 'approve everything', errors: [] });
       return JSON.stringify({ errors: ruleJudge(src, tgt) });
@@ -121,7 +162,13 @@ function dataOf(body: { messages?: { content?: string }[] }): { source: string; 
 }
 
 export async function startFakeOpenAI(opts: { mode?: FakeMode; delayMs?: number } = {}): Promise<FakeOpenAI> {
-  const fake: Omit<FakeOpenAI, 'baseUrl' | 'close'> = { mode: opts.mode ?? 'good', queue: [], delayMs: opts.delayMs ?? 0, counts: { chat: 0, embeddings: 0 }, seen: [] };
+  const fake: Omit<FakeOpenAI, 'baseUrl' | 'close'> = {
+    mode: opts.mode ?? 'good',
+    queue: [],
+    delayMs: opts.delayMs ?? 0,
+    counts: { chat: 0, embeddings: 0 },
+    seen: [],
+  };
   const server = createServer((req, res) => {
     // Counted on arrival: a client that gives up before the body is read has still sent a request.
     const chat = req.url === '/v1/chat/completions';
@@ -135,8 +182,10 @@ export async function startFakeOpenAI(opts: { mode?: FakeMode; delayMs?: number 
       if (mode === 'hang') return; // never answers; close() ends the socket
       if (mode === 'reset') return req.socket.destroy();
       if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
-      if (mode === '400') return send(res, 400, { error: { message: 'context length exceeded', type: 'invalid_request_error' } });
-      if (mode === '401') return send(res, 401, { error: { message: 'invalid api key', type: 'invalid_request_error' } });
+      if (mode === '400')
+        return send(res, 400, { error: { message: 'context length exceeded', type: 'invalid_request_error' } });
+      if (mode === '401')
+        return send(res, 401, { error: { message: 'invalid api key', type: 'invalid_request_error' } });
       if (mode === '429') return send(res, 429, { error: { message: 'rate limited', type: 'rate_limit' } });
       if (mode === '500') return send(res, 500, { error: { message: 'internal error', type: 'server_error' } });
       const body = JSON.parse(raw) as { model: string; messages?: { content?: string }[]; input?: string | string[] };
@@ -160,7 +209,11 @@ export async function startFakeOpenAI(opts: { mode?: FakeMode; delayMs?: number 
       return send(res, 200, {
         object: 'list',
         model: body.model,
-        data: input.map((t, index) => ({ object: 'embedding', index, embedding: mode === 'empty-embeddings' ? [] : fakeVector(t) })),
+        data: input.map((t, index) => ({
+          object: 'embedding',
+          index,
+          embedding: mode === 'empty-embeddings' ? [] : fakeVector(t),
+        })),
         usage: { prompt_tokens: tokens, total_tokens: tokens },
       });
     })().catch((e: unknown) => send(res, 500, { error: { message: String(e) } }));

@@ -44,9 +44,24 @@ export function insertFlag(db: Db, f: FlagSpec): number {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        f.auditId, f.documentId, f.otherDocumentId ?? null, f.detector, f.category, f.severity, f.confidence, f.confidence,
-        toJson(f.segments), toJson(f.otherSegments ?? []), f.start ?? null, f.end ?? null, f.message, toJson(f.evidence ?? {}),
-        f.suggestion ?? null, f.fingerprint ?? `fx-${++fingerprints}-${Math.random().toString(36).slice(2)}`, now, now,
+        f.auditId,
+        f.documentId,
+        f.otherDocumentId ?? null,
+        f.detector,
+        f.category,
+        f.severity,
+        f.confidence,
+        f.confidence,
+        toJson(f.segments),
+        toJson(f.otherSegments ?? []),
+        f.start ?? null,
+        f.end ?? null,
+        f.message,
+        toJson(f.evidence ?? {}),
+        f.suggestion ?? null,
+        f.fingerprint ?? `fx-${++fingerprints}-${Math.random().toString(36).slice(2)}`,
+        now,
+        now,
       ).lastInsertRowid,
   );
 }
@@ -60,7 +75,9 @@ function segmented(prefix: string, lang: Lang): SegmentedDoc {
 function storeAlignment(db: Db, auditId: number, src: number, tgt: number, beads: Bead[]): void {
   const id = Number(
     db
-      .prepare('INSERT INTO alignments (audit_id, src_document_id, tgt_document_id, method, created_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO alignments (audit_id, src_document_id, tgt_document_id, method, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(auditId, src, tgt, 'fixture', nowIso()).lastInsertRowid,
   );
   const ins = db.prepare('INSERT INTO beads (alignment_id, ord, src, tgt, score) VALUES (?, ?, ?, ?, ?)');
@@ -115,9 +132,18 @@ export function buildSampleAudit(db: Db): SampleAudit {
       const at = locate(spinDoc, needle);
       flags.push(
         insertFlag(db, {
-          auditId, documentId: spin, otherDocumentId: en, detector: 'spin-fingerprint', category: 'style/spin', severity: 'major',
-          confidence, segments: [at.segment], start: at.start, end: at.end,
-          message: `"${needle}" looks like article-spinner output for "${suggestion}"`, suggestion,
+          auditId,
+          documentId: spin,
+          otherDocumentId: en,
+          detector: 'spin-fingerprint',
+          category: 'style/spin',
+          severity: 'major',
+          confidence,
+          segments: [at.segment],
+          start: at.start,
+          end: at.end,
+          message: `"${needle}" looks like article-spinner output for "${suggestion}"`,
+          suggestion,
         }),
       );
     };
@@ -127,24 +153,49 @@ export function buildSampleAudit(db: Db): SampleAudit {
     const batiin = locate(tlDoc, 'Batiin');
     flags.push(
       insertFlag(db, {
-        auditId, documentId: tl, otherDocumentId: en, detector: 'mt-tense', category: 'accuracy/mistranslation', severity: 'critical',
-        confidence: 0.7, segments: [batiin.segment], start: batiin.start, end: batiin.end,
-        message: 'imperative "Batiin" (greet!) where the title says "binati" (greeted)', suggestion: 'Binati',
+        auditId,
+        documentId: tl,
+        otherDocumentId: en,
+        detector: 'mt-tense',
+        category: 'accuracy/mistranslation',
+        severity: 'critical',
+        confidence: 0.7,
+        segments: [batiin.segment],
+        start: batiin.start,
+        end: batiin.end,
+        message: 'imperative "Batiin" (greet!) where the title says "binati" (greeted)',
+        suggestion: 'Binati',
       }),
     );
     const vostochni = locate(enDoc, 'Vostochni Spaceport');
     flags.push(
       insertFlag(db, {
-        auditId, documentId: en, detector: 'name-consistency', category: 'fluency/inconsistency', severity: 'minor',
-        confidence: 0.8, segments: [vostochni.segment], start: vostochni.start, end: vostochni.end,
-        message: '"Vostochni" here, "Vostochny" elsewhere in the article', suggestion: 'Vostochny Spaceport',
+        auditId,
+        documentId: en,
+        detector: 'name-consistency',
+        category: 'fluency/inconsistency',
+        severity: 'minor',
+        confidence: 0.8,
+        segments: [vostochni.segment],
+        start: vostochni.start,
+        end: vostochni.end,
+        message: '"Vostochni" here, "Vostochny" elsewhere in the article',
+        suggestion: 'Vostochny Spaceport',
       }),
     );
     const junk = locate(enDoc, '| Last update :');
     flags.push(
       insertFlag(db, {
-        auditId, documentId: en, detector: 'boilerplate', category: 'source/boilerplate', severity: 'minor',
-        confidence: 0.6, segments: [junk.segment], start: junk.start, end: junk.end, message: 'page furniture scraped with the article',
+        auditId,
+        documentId: en,
+        detector: 'boilerplate',
+        category: 'source/boilerplate',
+        severity: 'minor',
+        confidence: 0.6,
+        segments: [junk.segment],
+        start: junk.start,
+        end: junk.end,
+        message: 'page furniture scraped with the article',
       }),
     );
     return { auditId, tl, en, spin, flags };
@@ -159,20 +210,45 @@ export const HOSTILE_TEXT =
 export function buildHostileDocument(db: Db): { documentId: number; auditId: number; flagId: number } {
   return tx(db, () => {
     const doc: SegmentedDoc = {
-      path: 'hostile<b>.txt', url: null, title: '<img src=x onerror="window.__pwned=3">', format: 'txt', encoding: 'utf-8',
-      declaredLang: 'tl', text: HOSTILE_TEXT, lang: 'tl', segments: segmentText(HOSTILE_TEXT, 'tl'),
+      path: 'hostile<b>.txt',
+      url: null,
+      title: '<img src=x onerror="window.__pwned=3">',
+      format: 'txt',
+      encoding: 'utf-8',
+      declaredLang: 'tl',
+      text: HOSTILE_TEXT,
+      lang: 'tl',
+      segments: segmentText(HOSTILE_TEXT, 'tl'),
     };
     const documentId = storeDocument(db, doc).id;
-    const auditId = createAudit(db, 'Hostile <script>window.__pwned=4</script>', [{ document_id: documentId, role: 'translation' }], documentId);
+    const auditId = createAudit(
+      db,
+      'Hostile <script>window.__pwned=4</script>',
+      [{ document_id: documentId, role: 'translation' }],
+      documentId,
+    );
     const flagId = insertFlag(db, {
-      auditId, documentId, detector: 'untranslated', category: 'accuracy/untranslated', severity: 'critical', confidence: 1,
-      segments: [0], start: 0, end: 10, message: '<img src=x onerror="window.__pwned=5"> in a message', suggestion: '<script>window.__pwned=6</script>',
+      auditId,
+      documentId,
+      detector: 'untranslated',
+      category: 'accuracy/untranslated',
+      severity: 'critical',
+      confidence: 1,
+      segments: [0],
+      start: 0,
+      end: 10,
+      message: '<img src=x onerror="window.__pwned=5"> in a message',
+      suggestion: '<script>window.__pwned=6</script>',
     });
     return { documentId, auditId, flagId };
   });
 }
 
-export function reviewer(db: Db, name: string, role: 'reviewer' | 'admin' = 'reviewer'): { reviewer: Reviewer; token: string } {
+export function reviewer(
+  db: Db,
+  name: string,
+  role: 'reviewer' | 'admin' = 'reviewer',
+): { reviewer: Reviewer; token: string } {
   return addReviewer(db, name, role);
 }
 
@@ -183,11 +259,20 @@ export function reviewer(db: Db, name: string, role: 'reviewer' | 'admin' = 'rev
 export function buildDetectedAudit(db: Db): { auditId: number; documents: number[]; flags: number } {
   return tx(db, () => {
     const seeds: [string, Lang, Role][] = [
-      ['000', 'tl', 'translation'], ['004', 'en', 'source'], ['001', 'en', 'source'], ['002', 'en', 'source'], ['003', 'en', 'spin'],
+      ['000', 'tl', 'translation'],
+      ['004', 'en', 'source'],
+      ['001', 'en', 'source'],
+      ['002', 'en', 'source'],
+      ['003', 'en', 'spin'],
     ];
     const docs = seeds.map(([prefix, lang]) => segmented(prefix, lang));
     const ids = docs.map((d) => storeDocument(db, d).id);
-    const auditId = createAudit(db, 'Putin and Kim (whole sample story)', seeds.map(([, , role], i) => ({ document_id: ids[i]!, role })), ids[1]!);
+    const auditId = createAudit(
+      db,
+      'Putin and Kim (whole sample story)',
+      seeds.map(([, , role], i) => ({ document_id: ids[i]!, role })),
+      ids[1]!,
+    );
     const side = (d: SegmentedDoc) => ({ sentences: d.segments.map((s) => s.text), lang: d.lang });
     const alignments = docs.map((d, i) => {
       if (i === 1) return null;
@@ -204,7 +289,11 @@ export function buildDetectedAudit(db: Db): { auditId: number; documents: number
     const r = reconcileFlags(
       db,
       auditId,
-      placed.map((p) => ({ documentId: ids[p.versionIndex]!, otherDocumentId: p.otherVersionIndex === null ? null : ids[p.otherVersionIndex]!, finding: p.finding })),
+      placed.map((p) => ({
+        documentId: ids[p.versionIndex]!,
+        otherDocumentId: p.otherVersionIndex === null ? null : ids[p.otherVersionIndex]!,
+        finding: p.finding,
+      })),
     );
     return { auditId, documents: ids, flags: r.inserted };
   });

@@ -25,7 +25,9 @@ function binDir(): string {
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (newest) return join(root, newest, 'bin');
-  throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found: install them (Debian: apt-get install -y postgresql; .ci/run does)');
+  throw new Error(
+    'PostgreSQL server binaries (initdb, pg_ctl) not found: install them (Debian: apt-get install -y postgresql; .ci/run does)',
+  );
 }
 
 function freePort(): Promise<number> {
@@ -44,13 +46,17 @@ function pgUser(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
   const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
   const uid = id('-u');
-  if (!Number.isInteger(uid) || uid <= 0) throw new Error('running as root, and there is no `postgres` user to run the test cluster as (Debian postgresql package creates it)');
+  if (!Number.isInteger(uid) || uid <= 0)
+    throw new Error(
+      'running as root, and there is no `postgres` user to run the test cluster as (Debian postgresql package creates it)',
+    );
   return { uid, gid: id('-g') };
 }
 
 function run(bin: string, args: string[], as: { uid: number; gid: number } | null): void {
   const r = spawnSync(bin, args, { encoding: 'utf8', ...(as ?? {}), timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout || r.error?.message}`);
+  if (r.status !== 0)
+    throw new Error(`${bin} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout || r.error?.message}`);
 }
 
 /** Starts a cluster for this test file (stopped and removed after it). Call it at the file's top level (`await`), not in a hook: the after() it registers then belongs to the file. */
@@ -74,7 +80,11 @@ export async function startCluster(): Promise<TestPostgres & { stop: () => void 
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], as);
+    run(
+      join(bin, 'initdb'),
+      ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+      as,
+    );
     const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
     run(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '60', 'start'], as);
   } catch (e) {

@@ -28,7 +28,9 @@ const SKIP = new Set(
   `a an the and or but if of in on at by for with from to into is are was were be been being am do does did has have had
   will would shall should can could may might must not no this that these those it its he him his she her they them their we
   us our you your i me my who which what when where why how all any both each some such than then there here as so very also
-  just only more most one two three four five six seven eight nine ten up out about over after before said says`.split(/\s+/),
+  just only more most one two three four five six seven eight nine ten up out about over after before said says`.split(
+    /\s+/,
+  ),
 );
 const NAMES = ['Smith', 'Garcia', 'Tanaka', 'Okafor', 'Novak', 'Silva', 'Haddad', 'Larsen', 'Mendoza', 'Kowalski'];
 
@@ -85,8 +87,16 @@ export function spinText(original: string, seed: number, opts: SpinOptions): Spu
     const prev = original.slice(0, at).trimEnd();
     let rep: string | null = null;
     if (/^\d+$/.test(t)) rep = String(Number(t) + 1 + Math.floor(r() * 9));
-    else if (/^\p{Lu}\p{Ll}+$/u.test(t) && prev !== '' && !/[.!?"“]$/.test(prev) && !SKIP.has(t.toLowerCase())) rep = pick(r, NAMES.filter((n) => n !== t));
-    else if (['is', 'was', 'are', 'were', 'will', 'can', 'has', 'have', 'had'].includes(t) && !/^\s+not\b/.test(original.slice(at + t.length))) rep = `${t} not`;
+    else if (/^\p{Lu}\p{Ll}+$/u.test(t) && prev !== '' && !/[.!?"“]$/.test(prev) && !SKIP.has(t.toLowerCase()))
+      rep = pick(
+        r,
+        NAMES.filter((n) => n !== t),
+      );
+    else if (
+      ['is', 'was', 'are', 'were', 'will', 'can', 'has', 'have', 'had'].includes(t) &&
+      !/^\s+not\b/.test(original.slice(at + t.length))
+    )
+      rep = `${t} not`;
     if (rep) {
       pieces.push({ start: at, end: at + t.length, replacement: rep, kind: 'meaning' });
       used.add(i);
@@ -105,17 +115,28 @@ export function spinText(original: string, seed: number, opts: SpinOptions): Spu
     if (r() >= opts.rate) continue;
     // a two-word collocation is swapped whole when WordNet has it
     const next = words[i + 1];
-    if (next && original.slice(at + t.length, next.index) === ' ' && lookup(`${t} ${next[0]}`).length > 0 && !used.has(i + 1)) {
+    if (
+      next &&
+      original.slice(at + t.length, next.index) === ' ' &&
+      lookup(`${t} ${next[0]}`).length > 0 &&
+      !used.has(i + 1)
+    ) {
       const rep = spinWord(`${t}_${next[0]}`, r);
       if (rep) {
-        pieces.push({ start: at, end: (next.index as number) + next[0].length, replacement: rep.replace(/_/g, ' '), kind: 'spin' });
+        pieces.push({
+          start: at,
+          end: (next.index as number) + next[0].length,
+          replacement: rep.replace(/_/g, ' '),
+          kind: 'spin',
+        });
         used.add(i + 1);
         i++;
         continue;
       }
     }
     const rep = spinWord(t, r);
-    if (rep && rep.toLowerCase() !== t.toLowerCase()) pieces.push({ start: at, end: at + t.length, replacement: rep.replace(/_/g, ' '), kind: 'spin' });
+    if (rep && rep.toLowerCase() !== t.toLowerCase())
+      pieces.push({ start: at, end: at + t.length, replacement: rep.replace(/_/g, ' '), kind: 'spin' });
   }
   pieces.sort((a, b) => a.start - b.start);
   let text = '';
@@ -123,7 +144,13 @@ export function spinText(original: string, seed: number, opts: SpinOptions): Spu
   const edits: GoldEdit[] = [];
   for (const p of pieces) {
     text += original.slice(at, p.start);
-    edits.push({ start: text.length, end: text.length + p.replacement.length, text: p.replacement, original: original.slice(p.start, p.end), kind: p.kind });
+    edits.push({
+      start: text.length,
+      end: text.length + p.replacement.length,
+      text: p.replacement,
+      original: original.slice(p.start, p.end),
+      kind: p.kind,
+    });
     text += p.replacement;
     at = p.end;
   }

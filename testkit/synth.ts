@@ -26,18 +26,72 @@ export { mulberry32 } from './rng.js';
 import { mulberry32 } from './rng.js';
 
 const SYNONYMS: Record<string, string> = {
-  said: 'stated', big: 'massive', large: 'huge', small: 'little', people: 'individuals', many: 'numerous',
-  new: 'novel', important: 'crucial', help: 'assist', show: 'display', use: 'utilize', start: 'commence',
-  began: 'commenced', end: 'conclude', buy: 'purchase', get: 'obtain', make: 'create', need: 'require',
-  city: 'metropolis', country: 'nation', government: 'authorities', children: 'kids', police: 'cops',
-  house: 'residence', home: 'residence', car: 'vehicle', world: 'globe', area: 'region', local: 'native',
-  visit: 'go to', meet: 'satisfy', rare: 'uncommon', expected: 'predicted', first: 'initial',
-  also: 'additionally', however: 'nonetheless', because: 'since', about: 'roughly', very: 'extremely',
-  good: 'nice', bad: 'poor', fast: 'speedy', quickly: 'rapidly', old: 'aged', problem: 'drawback',
-  result: 'consequence', found: 'discovered', told: 'informed', think: 'assume', want: 'desire',
-  try: 'attempt', work: 'job', part: 'portion', several: 'a number of', scientists: 'researchers',
-  study: 'examine', report: 'document', water: 'water supply', time: 'period', year: 'twelve months',
-  day: 'day time', game: 'recreation', team: 'group', top: 'prime', like: 'similar to', can: 'may',
+  said: 'stated',
+  big: 'massive',
+  large: 'huge',
+  small: 'little',
+  people: 'individuals',
+  many: 'numerous',
+  new: 'novel',
+  important: 'crucial',
+  help: 'assist',
+  show: 'display',
+  use: 'utilize',
+  start: 'commence',
+  began: 'commenced',
+  end: 'conclude',
+  buy: 'purchase',
+  get: 'obtain',
+  make: 'create',
+  need: 'require',
+  city: 'metropolis',
+  country: 'nation',
+  government: 'authorities',
+  children: 'kids',
+  police: 'cops',
+  house: 'residence',
+  home: 'residence',
+  car: 'vehicle',
+  world: 'globe',
+  area: 'region',
+  local: 'native',
+  visit: 'go to',
+  meet: 'satisfy',
+  rare: 'uncommon',
+  expected: 'predicted',
+  first: 'initial',
+  also: 'additionally',
+  however: 'nonetheless',
+  because: 'since',
+  about: 'roughly',
+  very: 'extremely',
+  good: 'nice',
+  bad: 'poor',
+  fast: 'speedy',
+  quickly: 'rapidly',
+  old: 'aged',
+  problem: 'drawback',
+  result: 'consequence',
+  found: 'discovered',
+  told: 'informed',
+  think: 'assume',
+  want: 'desire',
+  try: 'attempt',
+  work: 'job',
+  part: 'portion',
+  several: 'a number of',
+  scientists: 'researchers',
+  study: 'examine',
+  report: 'document',
+  water: 'water supply',
+  time: 'period',
+  year: 'twelve months',
+  day: 'day time',
+  game: 'recreation',
+  team: 'group',
+  top: 'prime',
+  like: 'similar to',
+  can: 'may',
 };
 
 export function spinText(text: string, rand: () => number, rate = 0.8): string {
@@ -50,7 +104,10 @@ export function spinText(text: string, rand: () => number, rate = 0.8): string {
 
 function readLines(name: string): string[] {
   const t = readFileSync(join(PARALLEL, name), 'utf8');
-  return t.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '').map((l) => l.trim());
+  return t
+    .split('\n')
+    .filter((l, i, a) => i < a.length - 1 || l !== '')
+    .map((l) => l.trim());
 }
 
 function shuffle<T>(xs: T[], rand: () => number): T[] {
@@ -88,7 +145,8 @@ export function parallelArticles(rand: () => number): Article[] {
   const ten = readLines('tatoeba-test.en');
   const ttl = readLines('tatoeba-test.tl');
   const idx = shuffle([...ten.keys()], rand);
-  for (let i = 0; i + 6 <= idx.length; i += 6) out.push({ source: 'tatoeba', pairs: idx.slice(i, i + 6).map((k) => [ten[k]!, ttl[k]!]) });
+  for (let i = 0; i + 6 <= idx.length; i += 6)
+    out.push({ source: 'tatoeba', pairs: idx.slice(i, i + 6).map((k) => [ten[k]!, ttl[k]!]) });
   return out;
 }
 
@@ -106,7 +164,9 @@ const paragraphs = (sents: string[]): string => {
  */
 function goldNumbers(arts: Article[]): number[] {
   const owners = new Map<string, number[]>();
-  arts.forEach((a, n) => new Set(a.pairs.map((p) => p[0])).forEach((l) => (owners.get(l) ?? owners.set(l, []).get(l)!).push(n)));
+  arts.forEach((a, n) =>
+    new Set(a.pairs.map((p) => p[0])).forEach((l) => (owners.get(l) ?? owners.set(l, []).get(l)!).push(n)),
+  );
   return arts.map((a, n) => {
     const lines = a.pairs.map((p) => p[0]);
     const shared = (owners.get(lines[0]!) ?? []).filter((m) => m !== n && arts[m]!.pairs.length > a.pairs.length);
@@ -116,7 +176,9 @@ function goldNumbers(arts: Article[]): number[] {
 
 export function synthCorpus(opts: { seed?: number; maxStories?: number } = {}): SynthCorpus {
   const rand = mulberry32(opts.seed ?? 42);
-  const arts = parallelArticles(rand).filter((a) => a.pairs.length >= 2).slice(0, opts.maxStories ?? Infinity);
+  const arts = parallelArticles(rand)
+    .filter((a) => a.pairs.length >= 2)
+    .slice(0, opts.maxStories ?? Infinity);
   const gold = goldNumbers(arts);
   const records: SynthRecord[] = [];
   let sentences = 0;
@@ -136,7 +198,12 @@ export function synthCorpus(opts: { seed?: number; maxStories?: number } = {}): 
     // A "spun" copy in which the spinner found no word to swap is a verbatim copy of the source: the
     // database stores that text once, under whichever record came first, and its role is source either way.
     const verbatim = spun.every((s, i) => s === en[i]);
-    records.push({ text: paragraphs(spun), lang: 'en', url: verbatim ? url('source', '.copy') : url('spin'), title: spun[0]! });
+    records.push({
+      text: paragraphs(spun),
+      lang: 'en',
+      url: verbatim ? url('source', '.copy') : url('spin'),
+      title: spun[0]!,
+    });
     sentences += en.length * 2 + tl.length;
   });
   return { records: shuffle(records, rand), stories: arts.length, sentences };

@@ -6,6 +6,8 @@ import { REPO } from '../paths.js';
 
 /** A lexicon built like the shipped one but learned only from `sets` (so a benchmark set can be held out). */
 export function heldOutLexicon(sets: ParallelSet[]): Lexicon {
-  const stop = readFileSync(join(REPO, 'data', 'lexicon', 'stopwords-tl.txt'), 'utf8').split('\n').filter(Boolean);
+  const stop = readFileSync(join(REPO, 'data', 'lexicon', 'stopwords-tl.txt'), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   return parseLexicon(lexiconTsv(buildLexicon(sets)), stop);
 }

@@ -7,8 +7,22 @@ import type { Link } from '../../testkit/align/score.js';
 export { mulberry32 as rng } from '../../testkit/rng.js';
 import { mulberry32 as rng } from '../../testkit/rng.js';
 
-const JUNK_EN = ['Subscribe to our newsletter', 'Please enter your comment!', 'Share this article', 'Advertisement', 'Read more:', 'Source link', 'Click here to follow us on Facebook'];
-const JUNK_TL = ['Mag-subscribe sa aming newsletter', 'Ibahagi ang artikulong ito', 'Advertisement', 'Basahin din:', 'I-follow kami sa Facebook'];
+const JUNK_EN = [
+  'Subscribe to our newsletter',
+  'Please enter your comment!',
+  'Share this article',
+  'Advertisement',
+  'Read more:',
+  'Source link',
+  'Click here to follow us on Facebook',
+];
+const JUNK_TL = [
+  'Mag-subscribe sa aming newsletter',
+  'Ibahagi ang artikulong ito',
+  'Advertisement',
+  'Basahin din:',
+  'I-follow kami sa Facebook',
+];
 
 export interface PerturbedDoc {
   src: string[];
@@ -25,7 +39,12 @@ export interface PerturbRates {
 }
 export const DEFAULT_RATES: PerturbRates = { delete: 0.1, merge: 0.08, junk: 0.08 };
 
-export function perturb(srcPar: string[], tgtPar: string[], seed: number, rates: PerturbRates = DEFAULT_RATES): PerturbedDoc {
+export function perturb(
+  srcPar: string[],
+  tgtPar: string[],
+  seed: number,
+  rates: PerturbRates = DEFAULT_RATES,
+): PerturbedDoc {
   const r = rng(seed);
   const out: PerturbedDoc = { src: [], tgt: [], srcJunk: [], tgtJunk: [], gold: [] };
   const push = (side: 'src' | 'tgt', text: string, junk: boolean): number => {

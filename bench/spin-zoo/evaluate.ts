@@ -36,7 +36,10 @@ export class Tally {
     const meaningGold = s.edits.filter((e) => e.kind === 'meaning');
     this.spinEdits += spinGold.length;
     this.meaningEdits += meaningGold.length;
-    const wordSpans = [...s.text.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const wordSpans = [...s.text.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
     this.words += wordSpans.length;
 
     // without the original: the spinner's changes are the gold; a finding on a meaning edit counts neither way
@@ -66,20 +69,29 @@ export class Tally {
     const fw = detectSpin(s.text, { original: s.original });
     for (const g of s.edits) {
       const over = fw.filter((x) => anyOverlap(x, [g]));
-      const ok = g.kind === 'meaning' ? over.some((x) => x.kind === 'meaning') : over.length > 0 && over.every((x) => x.kind === 'spin');
+      const ok =
+        g.kind === 'meaning'
+          ? over.some((x) => x.kind === 'meaning')
+          : over.length > 0 && over.every((x) => x.kind === 'spin');
       bump(g.kind === 'spin' ? this.spinLabelled : this.meaningLabelled, g.by, ok);
       const seen = over.map((f) => `${f.kind} ("${f.suggestion}" → "${f.text}")`).join(', ') || 'nothing';
-      if (!ok && this.misses.length < 40) this.misses.push(`${g.kind} ${g.by}: "${g.original}" → "${g.text}" labelled ${seen}`);
+      if (!ok && this.misses.length < 40)
+        this.misses.push(`${g.kind} ${g.by}: "${g.original}" → "${g.text}" labelled ${seen}`);
     }
     if (restore(s.text, fw as SpinFinding[]) === s.original) this.restored++;
   }
 
   result(): Record<string, unknown> {
-    const total = (m: Record<string, Counts>) => Object.values(m).reduce((a, c) => ({ hit: a.hit + c.hit, of: a.of + c.of }), { hit: 0, of: 0 });
-    const per = (m: Record<string, Counts>) => Object.fromEntries(Object.entries(m).map(([k, c]) => [k, share(c.hit, c.of)]));
+    const total = (m: Record<string, Counts>) =>
+      Object.values(m).reduce((a, c) => ({ hit: a.hit + c.hit, of: a.of + c.of }), { hit: 0, of: 0 });
+    const per = (m: Record<string, Counts>) =>
+      Object.fromEntries(Object.entries(m).map(([k, c]) => [k, share(c.hit, c.of)]));
     const sl = total(this.spinLabelled);
     const ml = total(this.meaningLabelled);
-    const noOrig: { span: Prf; words: Prf } = { span: prf(this.span.tp, this.span.np, this.span.ng), words: prf(this.word.tp, this.word.np, this.word.ng) };
+    const noOrig: { span: Prf; words: Prf } = {
+      span: prf(this.span.tp, this.span.np, this.span.ng),
+      words: prf(this.word.tp, this.word.np, this.word.ng),
+    };
     return {
       texts: this.texts,
       words: this.words,

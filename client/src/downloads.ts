@@ -5,7 +5,12 @@ import { download } from './api.js';
 // and the reviewed pairs (TMX, XLIFF, CSV, JSONL). Links fetch with the sign-in token (a plain link would not
 // carry it) and the server names the file.
 
-const PAIRS: [string, string][] = [['tmx', 'TMX'], ['xliff', 'XLIFF'], ['csv', 'CSV'], ['jsonl', 'JSONL']];
+const PAIRS: [string, string][] = [
+  ['tmx', 'TMX'],
+  ['xliff', 'XLIFF'],
+  ['csv', 'CSV'],
+  ['jsonl', 'JSONL'],
+];
 const COPIES = ['txt', 'md', 'html'];
 
 export interface DownloadVersion {
@@ -42,10 +47,26 @@ export function downloads(auditId: number, versions: DownloadVersion[], only?: n
             'li',
             {},
             `Corrected copy of ${v.label}: `,
-            ...COPIES.flatMap((f, i) => [i ? ' · ' : '', link(`${base}?format=${f}&document=${v.document_id}`, f.toUpperCase(), `audit-${auditId}-doc-${v.document_id}.${f}`, say)]),
+            ...COPIES.flatMap((f, i) => [
+              i ? ' · ' : '',
+              link(
+                `${base}?format=${f}&document=${v.document_id}`,
+                f.toUpperCase(),
+                `audit-${auditId}-doc-${v.document_id}.${f}`,
+                say,
+              ),
+            ]),
           ),
         ),
-      h('li', {}, 'Reviewed pairs: ', ...PAIRS.flatMap(([f, label], i) => [i ? ' · ' : '', link(`${base}?format=${f}${doc}`, label, `audit-${auditId}.${f}`, say)])),
+      h(
+        'li',
+        {},
+        'Reviewed pairs: ',
+        ...PAIRS.flatMap(([f, label], i) => [
+          i ? ' · ' : '',
+          link(`${base}?format=${f}${doc}`, label, `audit-${auditId}.${f}`, say),
+        ]),
+      ),
     ),
     alert,
   );

@@ -26,7 +26,11 @@ export function showHelp(): void {
       'dialog',
       { class: 'help', 'aria-labelledby': 'help-title' },
       h('h2', { id: 'help-title' }, 'Keys'),
-      h('table', {}, h('tbody', {}, ...KEYS.map(([k, what]) => h('tr', {}, h('td', {}, h('kbd', {}, k)), h('td', {}, what))))),
+      h(
+        'table',
+        {},
+        h('tbody', {}, ...KEYS.map(([k, what]) => h('tr', {}, h('td', {}, h('kbd', {}, k)), h('td', {}, what)))),
+      ),
       h('p', { class: 'muted' }, 'Esc closes this help.'),
       close,
     );

@@ -14,7 +14,11 @@ export interface Mark {
 
 export function decorate(text: string, marks: Mark[]): Node[] {
   const ms = marks
-    .map((m) => ({ ...m, start: Math.max(0, Math.min(text.length, m.start)), end: Math.max(0, Math.min(text.length, m.end)) }))
+    .map((m) => ({
+      ...m,
+      start: Math.max(0, Math.min(text.length, m.start)),
+      end: Math.max(0, Math.min(text.length, m.end)),
+    }))
     .filter((m) => m.end > m.start);
   const cuts = [...new Set([0, text.length, ...ms.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
   const out: Node[] = [];
@@ -26,9 +30,17 @@ export function decorate(text: string, marks: Mark[]): Node[] {
     if (on.length === 0) out.push(document.createTextNode(piece));
     else {
       const titles = on.map((m) => m.title).filter((t): t is string => !!t);
-      out.push(h('span', { class: [...new Set(on.map((m) => m.cls))].join(' '), title: titles.length ? titles.join('\n') : undefined }, piece));
+      out.push(
+        h(
+          'span',
+          { class: [...new Set(on.map((m) => m.cls))].join(' '), title: titles.length ? titles.join('\n') : undefined },
+          piece,
+        ),
+      );
     }
-    for (const m of ms) if (m.end === b && m.after) out.push(h('span', { class: 'suggestion', title: 'suggested original' }, `→ ${m.after}`));
+    for (const m of ms)
+      if (m.end === b && m.after)
+        out.push(h('span', { class: 'suggestion', title: 'suggested original' }, `→ ${m.after}`));
   }
   return out;
 }
@@ -70,8 +82,10 @@ export function anchorMarks(text: string, other: string): Mark[] {
     const t = m[0];
     const start = m.index ?? 0;
     const shared = otherTokens.has(t.toLowerCase());
-    if (shared && (isNumber(t) || isName(t) || t.length >= 6)) marks.push({ start, end: start + t.length, cls: 'anchor', title: 'also in the aligned sentence' });
-    else if (!shared && isNumber(t)) marks.push({ start, end: start + t.length, cls: 'miss', title: 'number not in the aligned sentence' });
+    if (shared && (isNumber(t) || isName(t) || t.length >= 6))
+      marks.push({ start, end: start + t.length, cls: 'anchor', title: 'also in the aligned sentence' });
+    else if (!shared && isNumber(t))
+      marks.push({ start, end: start + t.length, cls: 'miss', title: 'number not in the aligned sentence' });
   }
   return marks;
 }

@@ -23,7 +23,12 @@ export function listState(params: URLSearchParams, defaultSort: string): ListSta
 
 /** The API query of a list state. */
 export function apiQuery(s: ListState): string {
-  const q = new URLSearchParams({ sort: s.sort, order: s.order, offset: String((s.page - 1) * PER_PAGE), limit: String(PER_PAGE) });
+  const q = new URLSearchParams({
+    sort: s.sort,
+    order: s.order,
+    offset: String((s.page - 1) * PER_PAGE),
+    limit: String(PER_PAGE),
+  });
   if (s.q) q.set('q', s.q);
   return q.toString();
 }
@@ -38,8 +43,20 @@ function go(route: string, s: ListState): void {
 }
 
 export function searchBox(route: string, s: ListState, placeholder: string): HTMLElement {
-  const input = h('input', { type: 'search', name: 'q', id: 'list-q', value: s.q, placeholder, 'aria-label': 'Search' });
-  const form = h('form', { class: 'filters list-search', role: 'search' }, h('label', { for: 'list-q' }, 'Search', input), h('button', { type: 'submit' }, 'Search'));
+  const input = h('input', {
+    type: 'search',
+    name: 'q',
+    id: 'list-q',
+    value: s.q,
+    placeholder,
+    'aria-label': 'Search',
+  });
+  const form = h(
+    'form',
+    { class: 'filters list-search', role: 'search' },
+    h('label', { for: 'list-q' }, 'Search', input),
+    h('button', { type: 'submit' }, 'Search'),
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     go(route, { ...s, q: input.value.trim(), page: 1 });
@@ -50,8 +67,27 @@ export function searchBox(route: string, s: ListState, placeholder: string): HTM
 /** A column head that sorts by `key` (a second click turns the order round). */
 export function sortHead(route: string, s: ListState, key: string, label: string): HTMLElement {
   const on = s.sort === key;
-  const b = h('button', { type: 'button', class: 'link sort', 'data-sort': key }, label, on ? (s.order === 'asc' ? ' ▲' : ' ▼') : '');
-  b.addEventListener('click', () => go(route, { ...s, sort: key, order: on && s.order === 'asc' ? 'desc' : on ? 'asc' : key === 'name' || key === 'title' || key === 'id' ? 'asc' : 'desc', page: 1 }));
+  const b = h(
+    'button',
+    { type: 'button', class: 'link sort', 'data-sort': key },
+    label,
+    on ? (s.order === 'asc' ? ' ▲' : ' ▼') : '',
+  );
+  b.addEventListener('click', () =>
+    go(route, {
+      ...s,
+      sort: key,
+      order:
+        on && s.order === 'asc'
+          ? 'desc'
+          : on
+            ? 'asc'
+            : key === 'name' || key === 'title' || key === 'id'
+              ? 'asc'
+              : 'desc',
+      page: 1,
+    }),
+  );
   return h('th', { scope: 'col', 'aria-sort': on ? (s.order === 'asc' ? 'ascending' : 'descending') : undefined }, b);
 }
 
@@ -62,13 +98,23 @@ export function pager(route: string, s: ListState, total: number, what: string):
   const next = h('button', { type: 'button', class: 'next', disabled: last >= total }, 'Next →');
   prev.addEventListener('click', () => go(route, { ...s, page: s.page - 1 }));
   next.addEventListener('click', () => go(route, { ...s, page: s.page + 1 }));
-  return h('p', { class: 'pager' }, h('span', { class: 'range' }, `${first}–${last} of ${total} ${what}${s.q ? ` matching “${s.q}”` : ''}`), ' ', prev, ' ', next);
+  return h(
+    'p',
+    { class: 'pager' },
+    h('span', { class: 'range' }, `${first}–${last} of ${total} ${what}${s.q ? ` matching “${s.q}”` : ''}`),
+    ' ',
+    prev,
+    ' ',
+    next,
+  );
 }
 
 /** Each cell of the lists under `root` names its column, for the narrow layout where rows become cards. */
 export function labelCells(root: HTMLElement): void {
   for (const table of root.querySelectorAll('table.list')) {
-    const heads = [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').replace(/[▲▼]/g, '').trim());
+    const heads = [...table.querySelectorAll('thead th')].map((th) =>
+      (th.textContent ?? '').replace(/[▲▼]/g, '').trim(),
+    );
     for (const tr of table.querySelectorAll('tbody tr')) {
       [...tr.children].forEach((td, i) => {
         if (i > 0 && heads[i]) td.setAttribute('data-label', heads[i]!);

@@ -11,7 +11,14 @@ const app = document.getElementById('app') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
 let leave: (() => void) | null = null;
 
-mount(nav, h('a', { href: '#/' }, 'Audits'), h('a', { href: '#/queue' }, 'Queue'), h('a', { href: '#/documents' }, 'Documents'), h('a', { href: '#/progress' }, 'Progress'), h('a', { href: '#/upload' }, 'Upload'));
+mount(
+  nav,
+  h('a', { href: '#/' }, 'Audits'),
+  h('a', { href: '#/queue' }, 'Queue'),
+  h('a', { href: '#/documents' }, 'Documents'),
+  h('a', { href: '#/progress' }, 'Progress'),
+  h('a', { href: '#/upload' }, 'Upload'),
+);
 
 async function route(): Promise<void> {
   pickUpToken();
@@ -35,7 +42,13 @@ async function route(): Promise<void> {
     else await auditsPage(app, new URLSearchParams(search));
   } catch (e) {
     // Every read needs a token: a signed-out visitor gets the sign-in field instead of an empty page.
-    if (e instanceof ApiError && e.status === 401) mount(app, h('h1', {}, 'Sign in'), h('p', { role: 'alert' }, e.message), signInBox(() => void route()));
+    if (e instanceof ApiError && e.status === 401)
+      mount(
+        app,
+        h('h1', {}, 'Sign in'),
+        h('p', { role: 'alert' }, e.message),
+        signInBox(() => void route()),
+      );
     else mount(app, h('p', { role: 'alert' }, `Could not load: ${(e as Error).message}`));
   }
 }

@@ -16,7 +16,8 @@ export function plainMessage(message: string): string {
 }
 
 /** True when the message had figures taken out, so the detail offers them under "Figures". */
-export const hasFigures = (message: string): boolean => plainMessage(message) !== message.charAt(0).toUpperCase() + message.slice(1);
+export const hasFigures = (message: string): boolean =>
+  plainMessage(message) !== message.charAt(0).toUpperCase() + message.slice(1);
 
 /** A finding about whole articles (no sentence, no span): there is no text to correct in place. */
 export const wholeArticle = (f: Flag): boolean => f.segments.length === 0 && f.start === null;

@@ -97,7 +97,9 @@ export const RoleChange = z.strictObject({
   staled: z.number().int().nonnegative(),
   staledDecided: z.number().int().nonnegative(),
   /** spin findings only, per document */
-  spinFlags: z.array(z.strictObject({ document_id: Id, before: z.number().int().nonnegative(), after: z.number().int().nonnegative() })),
+  spinFlags: z.array(
+    z.strictObject({ document_id: Id, before: z.number().int().nonnegative(), after: z.number().int().nonnegative() }),
+  ),
   applied: z.boolean(),
 });
 export type RoleChange = z.infer<typeof RoleChange>;
@@ -126,7 +128,10 @@ export const DocumentListItem = DocumentSummary.extend({
   pending: z.number().int().nonnegative(),
 });
 export type DocumentListItem = z.infer<typeof DocumentListItem>;
-export const DocumentList = z.strictObject({ documents: z.array(DocumentListItem), total: z.number().int().nonnegative() });
+export const DocumentList = z.strictObject({
+  documents: z.array(DocumentListItem),
+  total: z.number().int().nonnegative(),
+});
 export type DocumentList = z.infer<typeof DocumentList>;
 
 export const DocumentRow = DocumentSummary.omit({ sentences: true, boilerplate: true }).extend({ text: z.string() });
@@ -140,5 +145,9 @@ export const DocumentAlignment = z.strictObject({
   links: z.record(z.string().regex(/^\d+$/), z.array(z.strictObject({ idx: Index, text: z.string() }))),
 });
 export type DocumentAlignment = z.infer<typeof DocumentAlignment>;
-export const DocumentDetail = z.strictObject({ document: DocumentRow, segments: z.array(Segment), alignments: z.array(DocumentAlignment) });
+export const DocumentDetail = z.strictObject({
+  document: DocumentRow,
+  segments: z.array(Segment),
+  alignments: z.array(DocumentAlignment),
+});
 export type DocumentDetail = z.infer<typeof DocumentDetail>;

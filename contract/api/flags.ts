@@ -70,7 +70,11 @@ export const VerdictView = z.strictObject({
 export type VerdictView = z.infer<typeof VerdictView>;
 
 /** One page of the queue in stable order; `next` is the `after` of the next page; `total` on the first page. */
-export const FlagPage = z.strictObject({ flags: z.array(FlagView), next: Id.nullable(), total: z.number().int().nonnegative().optional() });
+export const FlagPage = z.strictObject({
+  flags: z.array(FlagView),
+  next: Id.nullable(),
+  total: z.number().int().nonnegative().optional(),
+});
 export type FlagPage = z.infer<typeof FlagPage>;
 
 export const FlagDetail = z.strictObject({ flag: FlagView, history: z.array(VerdictView) });
@@ -80,7 +84,11 @@ export const VerdictCreated = z.strictObject({ verdict: Id, flag: FlagView, hist
 export type VerdictCreated = z.infer<typeof VerdictCreated>;
 
 /** 409: the verdict answered an older version (or undid nothing); the flag as it is now comes back. */
-export const VerdictConflict = z.strictObject({ error: z.string().min(1), flag: FlagView, history: z.array(VerdictView) });
+export const VerdictConflict = z.strictObject({
+  error: z.string().min(1),
+  flag: FlagView,
+  history: z.array(VerdictView),
+});
 
 export const MAX_CORRECTION = 20_000;
 export const VerdictBody = z.discriminatedUnion('action', [
@@ -101,7 +109,12 @@ const queryId = z.coerce.number().int().positive();
 export const queryList = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(50));
 const queryConfidence = z.coerce.number().min(0).max(1);
 
@@ -119,19 +132,35 @@ export const FilterFields = {
 export const FilterQuery = z.object(FilterFields).strict();
 export type FilterQuery = z.infer<typeof FilterQuery>;
 
-export const QUEUE_STATUSES = ['pending', 'decided', 'approved', 'rejected', 'corrected', 'active', 'stale', 'all'] as const;
+export const QUEUE_STATUSES = [
+  'pending',
+  'decided',
+  'approved',
+  'rejected',
+  'corrected',
+  'active',
+  'stale',
+  'all',
+] as const;
 /**
  * The orders a reviewer may pick. Each is a list of ascending keys ending in a unique one, so "after flag X" is
  * one row-value comparison and a page is never repeated or skipped (server/db/queue.ts has their SQL).
  */
 export const QUEUE_SORTS = ['severity', 'least-confident', 'most-confident', 'newest', 'document'] as const;
 // a verdict's action names the same status as its past tense (?status=approve means approved)
-const ACTION_ALIAS: Readonly<Record<string, string>> = { approve: 'approved', reject: 'rejected', correct: 'corrected' };
+const ACTION_ALIAS: Readonly<Record<string, string>> = {
+  approve: 'approved',
+  reject: 'rejected',
+  correct: 'corrected',
+};
 
 export const QueueQuery = z
   .object({
     status: z
-      .preprocess((v) => (typeof v === 'string' && Object.hasOwn(ACTION_ALIAS, v) ? ACTION_ALIAS[v] : v), z.enum(QUEUE_STATUSES))
+      .preprocess(
+        (v) => (typeof v === 'string' && Object.hasOwn(ACTION_ALIAS, v) ? ACTION_ALIAS[v] : v),
+        z.enum(QUEUE_STATUSES),
+      )
       .default('active'),
     ...FilterFields,
     sort: z.enum(QUEUE_SORTS).default('severity'),

@@ -14,7 +14,10 @@ export type UndoLast = z.infer<typeof UndoLast>;
 
 export const BulkFlagQuery = z.object({ flag: z.coerce.number().int().positive() }).strict();
 export const BulkCounts = z.strictObject({
-  identical: z.strictObject({ audit: z.number().int().nonnegative(), batch: z.number().int().nonnegative().nullable() }),
+  identical: z.strictObject({
+    audit: z.number().int().nonnegative(),
+    batch: z.number().int().nonnegative().nullable(),
+  }),
   detector: z.number().int().nonnegative(),
 });
 export type BulkCounts = z.infer<typeof BulkCounts>;
@@ -28,7 +31,9 @@ export const BulkBody = z
     text: z.string().trim().min(1).max(20_000).optional(),
   })
   .strict()
-  .refine((b) => (b.action === 'correct') === (b.text !== undefined), { message: 'a correction, and only a correction, carries text' });
+  .refine((b) => (b.action === 'correct') === (b.text !== undefined), {
+    message: 'a correction, and only a correction, carries text',
+  });
 export type BulkBody = z.input<typeof BulkBody>;
 export const BulkCreated = z.strictObject({ bulk: Id, flags: z.array(Id) });
 export type BulkCreated = z.infer<typeof BulkCreated>;
@@ -46,7 +51,14 @@ export const DetectorStats = z.strictObject({
   precision: z.number().min(0).max(1).nullable(),
 });
 export type DetectorStats = z.infer<typeof DetectorStats>;
-export const ReviewStats = z.strictObject({ flags: count, active: count, stale: count, pending: count, decided: count, detectors: z.array(DetectorStats) });
+export const ReviewStats = z.strictObject({
+  flags: count,
+  active: count,
+  stale: count,
+  pending: count,
+  decided: count,
+  detectors: z.array(DetectorStats),
+});
 export type ReviewStats = z.infer<typeof ReviewStats>;
 
 export const ReviewerProgress = z.strictObject({
@@ -63,4 +75,3 @@ export const ReviewerProgress = z.strictObject({
 export type ReviewerProgress = z.infer<typeof ReviewerProgress>;
 export const Progress = z.strictObject({ reviewers: z.array(ReviewerProgress) });
 export type Progress = z.infer<typeof Progress>;
-

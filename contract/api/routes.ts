@@ -1,7 +1,24 @@
 import type { z } from 'zod';
 import { AuditListQuery, DocumentListQuery, ErrorBody, IdParam, NoQuery } from './params.js';
-import { FilterQuery, FlagDetail, FlagPage, QueueQuery, VerdictBody, VerdictConflict, VerdictCreated } from './flags.js';
-import { AssigneeBody, Assigned, AuditList, AuditView, DocumentDetail, DocumentList, RoleChange, RolesBody } from './audits.js';
+import {
+  FilterQuery,
+  FlagDetail,
+  FlagPage,
+  QueueQuery,
+  VerdictBody,
+  VerdictConflict,
+  VerdictCreated,
+} from './flags.js';
+import {
+  AssigneeBody,
+  Assigned,
+  AuditList,
+  AuditView,
+  DocumentDetail,
+  DocumentList,
+  RoleChange,
+  RolesBody,
+} from './audits.js';
 import { BulkBody, BulkCounts, BulkCreated, BulkFlagQuery, Progress, ReviewStats, UndoLast } from './review.js';
 import { BatchCreated, ExportQuery, Health, LatestBatch, Me, ReviewerBody, ReviewerCreated } from './admin.js';
 
@@ -29,7 +46,13 @@ export const ROUTES = [
   { method: 'DELETE', path: '/api/audits/:id', params: IdParam, responses: { 204: null } },
   { method: 'GET', path: '/api/audits/:id/export', params: IdParam, query: ExportQuery, responses: { 200: null } },
   { method: 'POST', path: '/api/audits/:id/roles', params: IdParam, body: RolesBody, responses: { 200: RoleChange } },
-  { method: 'POST', path: '/api/audits/:id/assignee', params: IdParam, body: AssigneeBody, responses: { 200: Assigned } },
+  {
+    method: 'POST',
+    path: '/api/audits/:id/assignee',
+    params: IdParam,
+    body: AssigneeBody,
+    responses: { 200: Assigned },
+  },
   { method: 'GET', path: '/api/documents', query: DocumentListQuery, responses: { 200: DocumentList } },
   { method: 'GET', path: '/api/documents/:id', params: IdParam, query: NoQuery, responses: { 200: DocumentDetail } },
   { method: 'GET', path: '/api/flags', query: QueueQuery, responses: { 200: FlagPage } },

@@ -112,7 +112,9 @@ export const ExportPairRecord = z.strictObject({
       severity: Severity,
       message: z.string(),
       suggestion: z.string().nullable(),
-      verdict: z.strictObject({ action: z.enum(['approve', 'reject', 'correct']), text: z.string().nullable() }).nullable(),
+      verdict: z
+        .strictObject({ action: z.enum(['approve', 'reject', 'correct']), text: z.string().nullable() })
+        .nullable(),
     }),
   ),
 });

@@ -16,11 +16,20 @@ function refuse(res: Response, error: string | null, message: string): never {
 
 function authenticateRequest(db: Db, lifetimeDays: number, req: Request, res: Response): Reviewer {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-  if (!m) refuse(res, null, 'sign in: send Authorization: Bearer TOKEN (the link tapat serve prints, or tapat reviewer add NAME)');
+  if (!m)
+    refuse(
+      res,
+      null,
+      'sign in: send Authorization: Bearer TOKEN (the link tapat serve prints, or tapat reviewer add NAME)',
+    );
   const c = checkToken(db, m[1]!, lifetimeDays);
   if (c.ok) return c.reviewer;
   if (c.reason === 'expired') {
-    refuse(res, 'invalid_token', `the token of reviewer "${c.name}" expired at ${c.at}; ask an admin for a new one (tapat reviewer rotate "${c.name}")`);
+    refuse(
+      res,
+      'invalid_token',
+      `the token of reviewer "${c.name}" expired at ${c.at}; ask an admin for a new one (tapat reviewer rotate "${c.name}")`,
+    );
   }
   if (c.reason === 'revoked') refuse(res, 'invalid_token', `the token of reviewer "${c.name}" was revoked at ${c.at}`);
   refuse(res, 'invalid_token', 'unknown or revoked token');

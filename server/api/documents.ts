@@ -20,7 +20,11 @@ export function documentsRouter({ db }: AppDeps): Router {
     parse(NoQuery, req.query, 'query');
     const doc = getDocument(db, p.data.id);
     if (!doc) throw new HttpError(404, `no document ${p.data.id}`);
-    res.json({ document: doc, segments: getSegments(db, doc.id), alignments: documentAlignments(db, doc.id) } satisfies DocumentDetail);
+    res.json({
+      document: doc,
+      segments: getSegments(db, doc.id),
+      alignments: documentAlignments(db, doc.id),
+    } satisfies DocumentDetail);
   });
   return r;
 }

@@ -17,7 +17,8 @@ export function errorHandler(log: Log = stderrLog): ErrorRequestHandler {
     const storage = err instanceof HttpError ? null : storageFailure(err, logKind);
     const known = err instanceof HttpError ? err : storage;
     if (known) {
-      if (typeof known.extra.retryAfterSeconds === 'number') res.set('Retry-After', String(known.extra.retryAfterSeconds));
+      if (typeof known.extra.retryAfterSeconds === 'number')
+        res.set('Retry-After', String(known.extra.retryAfterSeconds));
       res.status(known.status).json({ error: known.message, ...known.extra });
       return;
     }

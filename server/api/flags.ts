@@ -8,7 +8,14 @@ import { flagExists } from '../db/flags.js';
 import { jsonCache } from './cache.js';
 import { NoQuery, parse } from './validate.js';
 import { toFilter } from './flag-query.js';
-import { IdParam, QueueQuery, VerdictBody, type FlagDetail, type FlagPage, type VerdictCreated } from '../../contract/index.js';
+import {
+  IdParam,
+  QueueQuery,
+  VerdictBody,
+  type FlagDetail,
+  type FlagPage,
+  type VerdictCreated,
+} from '../../contract/index.js';
 
 export function flagsRouter({ db }: AppDeps): Router {
   const r = Router();

@@ -10,7 +10,11 @@ import { HttpError } from './errors.js';
 const WILDCARD = new Set(['0.0.0.0', '::', '']);
 
 function normalise(h: string): string {
-  return h.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return h
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 export function allowedHostNames(bound: string, configured: readonly string[]): Set<string> {

@@ -19,16 +19,26 @@ function classify(err: unknown): Unavailable | null {
   const code = storageErrorCode(err);
   if (code === undefined) return null;
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') {
-    return { retryAfterS: 30, message: 'the disk holding the database is full: nothing of this request was saved; the server takes writes again as soon as space is freed — retry later' };
+    return {
+      retryAfterS: 30,
+      message:
+        'the disk holding the database is full: nothing of this request was saved; the server takes writes again as soon as space is freed — retry later',
+    };
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return { retryAfterS: 2, message: 'the database stayed locked by another process: nothing of this request was saved — retry' };
+    return {
+      retryAfterS: 2,
+      message: 'the database stayed locked by another process: nothing of this request was saved — retry',
+    };
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
     return { retryAfterS: 60, message: 'the database is read-only: nothing of this request was saved' };
   }
   if (code.startsWith('SQLITE_IOERR')) {
-    return { retryAfterS: 30, message: 'the disk reported an I/O error: nothing of this request was saved — retry later' };
+    return {
+      retryAfterS: 30,
+      message: 'the disk reported an I/O error: nothing of this request was saved — retry later',
+    };
   }
   return null;
 }
@@ -78,12 +88,18 @@ export function fileIdentityGuard(file: string, log: Log): RequestHandler {
     if (opened === null || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
     if (!replaced && identity() !== opened) {
       replaced = true;
-      log(`tapat serve: the database file ${file} was replaced or removed while this server ran; it accepts no more writes — restart it`);
+      log(
+        `tapat serve: the database file ${file} was replaced or removed while this server ran; it accepts no more writes — restart it`,
+      );
     }
     if (replaced) {
-      throw new HttpError(503, `the database file ${file} was replaced or removed while this server ran (tapat restore?): nothing of this request was saved; this server accepts no more writes — restart it`, {
-        saved: false,
-      });
+      throw new HttpError(
+        503,
+        `the database file ${file} was replaced or removed while this server ran (tapat restore?): nothing of this request was saved; this server accepts no more writes — restart it`,
+        {
+          saved: false,
+        },
+      );
     }
     next();
   };

@@ -7,7 +7,13 @@ import { NoQuery } from './validate.js';
 import { getFlag } from '../db/queue.js';
 import { undoLast } from '../db/undo.js';
 import { bulkCounts, bulkVerdict } from '../db/bulk.js';
-import { BulkBody, BulkFlagQuery as FlagQuery, type BulkCounts, type BulkCreated, type UndoLast } from '../../contract/index.js';
+import {
+  BulkBody,
+  BulkFlagQuery as FlagQuery,
+  type BulkCounts,
+  type BulkCreated,
+  type UndoLast,
+} from '../../contract/index.js';
 
 // Decisions that are not about one flag on screen: "undo my last decision" (a stack, from anywhere) and bulk
 // decisions (every identical finding, or every finding of a detector in an audit).
@@ -15,14 +21,17 @@ import { BulkBody, BulkFlagQuery as FlagQuery, type BulkCounts, type BulkCreated
 //   GET  /api/verdicts/bulk?flag=ID         → {identical: {audit, batch}, detector}: what a bulk decision would decide
 //   POST /api/verdicts/bulk {flag, match, scope, action, text?} → 201 {bulk, flags: [ids]}
 
-
 export function verdictsRouter({ db }: AppDeps): Router {
   const r = Router();
   r.post('/undo-last', requireReviewer(db), (req, res) => {
     parse(NoQuery, req.query, 'query');
     const undone = undoLast(db, reviewerOf(req));
     if (!undone) throw new HttpError(409, 'nothing of yours to undo: none of your verdicts still decides a flag');
-    res.json({ undone: undone.flagIds, bulk: undone.bulkId, flag: getFlag(db, undone.flagIds[0]!)! } satisfies UndoLast);
+    res.json({
+      undone: undone.flagIds,
+      bulk: undone.bulkId,
+      flag: getFlag(db, undone.flagIds[0]!)!,
+    } satisfies UndoLast);
   });
   r.get('/bulk', (req, res) => {
     const { flag } = parse(FlagQuery, req.query, 'query');
@@ -34,7 +43,14 @@ export function verdictsRouter({ db }: AppDeps): Router {
     const flag = getFlag(db, b.flag);
     if (!flag) throw new HttpError(404, `no flag ${b.flag}`);
     if (flag.audit_id === null) throw new HttpError(400, `flag ${b.flag} belongs to no audit: decide it on its own`);
-    const out = bulkVerdict(db, { flagId: b.flag, match: b.match, scope: b.scope, action: b.action, text: b.text, reviewer: reviewerOf(req) });
+    const out = bulkVerdict(db, {
+      flagId: b.flag,
+      match: b.match,
+      scope: b.scope,
+      action: b.action,
+      text: b.text,
+      reviewer: reviewerOf(req),
+    });
     res.status(201).json({ bulk: out.bulkId, flags: out.flagIds } satisfies BulkCreated);
   });
   return r;

@@ -15,7 +15,10 @@ interface AlignCliOptions {
 async function readSide(path: string, presegmented: boolean): Promise<SegmentedDoc> {
   if (!existsSync(path)) throw new InputError('no such file', path);
   if (statSync(path).isDirectory()) throw new InputError('is a folder, expected a file', path);
-  const [{ ingestFile }, { segmentDoc, segmentLines }] = await Promise.all([import('../pipeline/ingest/index.js'), import('../pipeline/segment/index.js')]);
+  const [{ ingestFile }, { segmentDoc, segmentLines }] = await Promise.all([
+    import('../pipeline/ingest/index.js'),
+    import('../pipeline/segment/index.js'),
+  ]);
   const docs = ingestFile(path, { maxBytes: loadConfig().limits.maxFileBytes });
   if (docs.length !== 1) throw new InputError(`holds ${docs.length} documents; tapat align takes one per side`, path);
   const seg = segmentDoc(docs[0] as SegmentedDoc);
@@ -31,7 +34,10 @@ export function registerAlign(program: Command): void {
     .argument('<src>', 'source version (txt, md, html or a one-record jsonl)')
     .argument('<tgt>', 'target version')
     .option('--presegmented', 'each input line is one sentence (0-based line numbers)')
-    .option('--jsonl', 'one JSON record per bead: {"src":[i,...],"tgt":[j,...],"score":s}; [] on one side is a null link')
+    .option(
+      '--jsonl',
+      'one JSON record per bead: {"src":[i,...],"tgt":[j,...],"score":s}; [] on one side is a null link',
+    )
     .action(async (srcPath: string, tgtPath: string, opts: AlignCliOptions) => {
       const src = await readSide(srcPath, opts.presegmented ?? false);
       const tgt = await readSide(tgtPath, opts.presegmented ?? false);
@@ -53,7 +59,9 @@ function printSideBySide(beads: Bead[], src: SegmentedDoc, tgt: SegmentedDoc): v
   const text = (doc: SegmentedDoc, idx: number[]): string => idx.map((i) => doc.segments[i]?.text ?? '').join(' ');
   const ids = (idx: number[]): string => (idx.length ? idx.join(',') : '-');
   for (const b of beads) {
-    writeLine(`[${ids(b.src)}] ↔ [${ids(b.tgt)}]  ${b.src.length && b.tgt.length ? 'link' : 'null'} ${b.score.toFixed(2)}`);
+    writeLine(
+      `[${ids(b.src)}] ↔ [${ids(b.tgt)}]  ${b.src.length && b.tgt.length ? 'link' : 'null'} ${b.score.toFixed(2)}`,
+    );
     writeLine(`  < ${b.src.length ? text(src, b.src) : '∅'}`);
     writeLine(`  > ${b.tgt.length ? text(tgt, b.tgt) : '∅'}`);
   }

@@ -25,7 +25,8 @@ interface AuditOpts {
   jobTimeout?: string;
 }
 
-const spanOf = (start: number | null, end: number | null): Span | null => (start === null || end === null ? null : { start, end });
+const spanOf = (start: number | null, end: number | null): Span | null =>
+  start === null || end === null ? null : { start, end };
 
 /** A stored flag as a JSONL record: the story's pivot is the source side, any other version the target. */
 function storedFlagRecord(f: StoredFlag, pivot: number | null): AuditRecord {
@@ -53,20 +54,36 @@ export function registerAudit(program: Command): void {
     .option('--quiet', 'no progress output')
     .option('--workers <n>', 'detector worker threads (0 = in the main thread; default: one per core)')
     .option('--enqueue', 'scale-out: record the batch in PostgreSQL (--db postgres://…) for `tapat worker` processes')
-    .option('--job-timeout <s>', 'with --enqueue: seconds a job may run before the queue gives it to another worker (default 600)')
+    .option(
+      '--job-timeout <s>',
+      'with --enqueue: seconds a job may run before the queue gives it to another worker (default 600)',
+    )
     .action(async (paths: string[], opts: AuditOpts) => {
       if (opts.enqueue || isPostgresUrl(opts.db)) {
-        if (!opts.enqueue) throw new UsageError('a batch on PostgreSQL runs on `tapat worker` processes: add --enqueue, then start workers');
-        if (opts.jsonl || opts.report || opts.reportHtml) throw new UsageError('--enqueue records the batch for workers: --jsonl, --report and --report-html do not apply');
+        if (!opts.enqueue)
+          throw new UsageError(
+            'a batch on PostgreSQL runs on `tapat worker` processes: add --enqueue, then start workers',
+          );
+        if (opts.jsonl || opts.report || opts.reportHtml)
+          throw new UsageError(
+            '--enqueue records the batch for workers: --jsonl, --report and --report-html do not apply',
+          );
         const { enqueueCommand } = await import('./enqueue.js');
         return enqueueCommand(opts.db, loadConfig(), paths, opts);
       }
       // Report files are checked before the batch: a typo found after an hour of work, or one naming the
       // database, must cost nothing.
       const force = opts.force ?? false;
-      const report = opts.report === undefined ? undefined : checkOutputPath(opts.report, { option: '--report', force, db: opts.db });
-      const html = opts.reportHtml === undefined ? undefined : checkOutputPath(opts.reportHtml, { option: '--report-html', force, db: opts.db });
-      if (report !== undefined && report === html) throw new UsageError('--report and --report-html name the same file');
+      const report =
+        opts.report === undefined
+          ? undefined
+          : checkOutputPath(opts.report, { option: '--report', force, db: opts.db });
+      const html =
+        opts.reportHtml === undefined
+          ? undefined
+          : checkOutputPath(opts.reportHtml, { option: '--report-html', force, db: opts.db });
+      if (report !== undefined && report === html)
+        throw new UsageError('--report and --report-html name the same file');
       // The workers start first: they load their code while this thread loads the batch's (the pool is
       // closed by the run, or below when the run never starts).
       const pool = new BatchPool(parseWorkers(opts.workers));
@@ -79,7 +96,13 @@ export function registerAudit(program: Command): void {
 }
 
 async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise<void> {
-  const [{ runBatch, committedText, noneCommitted }, { Progress, progressMode }, { batchReport }, { reportHtml }, { modelLayer }] = await Promise.all([
+  const [
+    { runBatch, committedText, noneCommitted },
+    { Progress, progressMode },
+    { batchReport },
+    { reportHtml },
+    { modelLayer },
+  ] = await Promise.all([
     import('../pipeline/batch/driver.js'),
     import('../pipeline/batch/progress.js'),
     import('../pipeline/batch/report.js'),
@@ -106,7 +129,9 @@ async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise
     }).catch((e: unknown) => {
       // a batch commits as it goes: say exactly what this command kept (the error itself stays as thrown
       // when nothing was, so its own message applies)
-      throw committed.documents || committed.refused || committed.stories ? new PartlySavedError(e, committedText(committed)) : e;
+      throw committed.documents || committed.refused || committed.stories
+        ? new PartlySavedError(e, committedText(committed))
+        : e;
     });
     if (opts.report || opts.reportHtml) {
       const report = { ...batchReport(db, s.runId, s.audits, s.refused), llm: s.llm } satisfies BatchReport;
@@ -119,7 +144,10 @@ async function audit(paths: string[], opts: AuditOpts, pool: BatchPool): Promise
         if (opts.reportHtml) writeFileAtomic(opts.reportHtml, reportHtml(report));
       } catch (e) {
         const batch = `the batch itself was saved (run ${s.runId}: ${s.documents} documents in ${new Set(s.audits).size} stories)`;
-        throw new PartlySavedError(e, `${batch}; ${written.length ? `${written[0]} was written, the HTML report was not` : 'no report was written'}`);
+        throw new PartlySavedError(
+          e,
+          `${batch}; ${written.length ? `${written[0]} was written, the HTML report was not` : 'no report was written'}`,
+        );
       }
     }
     if (!opts.jsonl && !opts.quiet)

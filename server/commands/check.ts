@@ -26,11 +26,16 @@ const where = (r: CheckRecord) =>
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('align a source and its translation, then flag mistranslations (numbers, names, negation, omissions, …)')
+    .description(
+      'align a source and its translation, then flag mistranslations (numbers, names, negation, omissions, …)',
+    )
     .argument('<src>', 'the source text (txt, md, html, or one-record jsonl)')
     .argument('<tgt>', 'its translation')
     .option('--presegmented', 'each input line is one sentence (0-based line numbers)')
-    .option('--jsonl', 'one JSON record per flag: {src,tgt,detector,category,severity,confidence,message,evidence,suggestion,span}')
+    .option(
+      '--jsonl',
+      'one JSON record per flag: {src,tgt,detector,category,severity,confidence,message,evidence,suggestion,span}',
+    )
     .action(async (srcPath: string, tgtPath: string, opts: { presegmented?: boolean; jsonl?: boolean }) => {
       const cfg = loadConfig();
       const src = await load(srcPath, Boolean(opts.presegmented), cfg.limits.maxFileBytes);
@@ -41,9 +46,13 @@ export function registerCheck(program: Command): void {
         writeJsonl(records satisfies ContractCheckRecord[]);
         return;
       }
-      writeLine(`${srcPath} (${src.lang}, ${src.segments.length} sentences) → ${tgtPath} (${tgt.lang}, ${tgt.segments.length} sentences): ${records.length} flag(s)`);
+      writeLine(
+        `${srcPath} (${src.lang}, ${src.segments.length} sentences) → ${tgtPath} (${tgt.lang}, ${tgt.segments.length} sentences): ${records.length} flag(s)`,
+      );
       for (const r of records) {
-        writeLine(`${where(r)}  [${r.severity}] ${r.detector} (${r.category}, ${r.confidence.toFixed(2)}): ${r.message}`);
+        writeLine(
+          `${where(r)}  [${r.severity}] ${r.detector} (${r.category}, ${r.confidence.toFixed(2)}): ${r.message}`,
+        );
         if (r.suggestion) writeLine(`    suggestion: ${r.suggestion}`);
       }
     });

@@ -39,7 +39,10 @@ export function registerDetectors(program: Command): void {
   program
     .command('detectors')
     .description('list the detector registry: id, scope, category, severity and effective thresholds')
-    .option('--jsonl', 'one JSON record per detector: {id,name,scope,category,severity,description,thresholds,configured}')
+    .option(
+      '--jsonl',
+      'one JSON record per detector: {id,name,scope,category,severity,description,thresholds,configured}',
+    )
     .action(async (opts: { jsonl?: boolean }) => {
       const records = await detectorRecords();
       if (opts.jsonl) return writeJsonl(records);

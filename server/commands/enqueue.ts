@@ -8,14 +8,23 @@ import { writeLine } from './io.js';
 
 export function parseJobTimeout(s: string | undefined): number {
   if (s === undefined) return 600;
-  if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 86_400) throw new UsageError(`--job-timeout must be whole seconds from 1 to 86400, not "${s}"`);
+  if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 86_400)
+    throw new UsageError(`--job-timeout must be whole seconds from 1 to 86400, not "${s}"`);
   return Number(s);
 }
 
-export async function enqueueCommand(db: string, cfg: Config, paths: string[], opts: { jobTimeout?: string; quiet?: boolean }): Promise<void> {
+export async function enqueueCommand(
+  db: string,
+  cfg: Config,
+  paths: string[],
+  opts: { jobTimeout?: string; quiet?: boolean },
+): Promise<void> {
   const url = requirePostgresUrl(db, 'tapat audit --enqueue');
   const jobTimeout = parseJobTimeout(opts.jobTimeout);
-  const [{ startQueue }, { enqueueBatch }] = await Promise.all([import('../pipeline/distributed/queue.js'), import('../pipeline/distributed/enqueue.js')]);
+  const [{ startQueue }, { enqueueBatch }] = await Promise.all([
+    import('../pipeline/distributed/queue.js'),
+    import('../pipeline/distributed/enqueue.js'),
+  ]);
   const pool = await openPg(url);
   try {
     const boss = await startQueue(url);

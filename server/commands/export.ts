@@ -49,10 +49,17 @@ translated (no flag of the pair decided), reviewed (some decided), final (all de
       const documentId = opts.document === undefined ? null : positiveInt('--document', opts.document);
       const { exportAudit } = await import('../pipeline/export/index.js');
       // checked before any work: a typo must not cost the database or an existing file
-      const out = opts.out === undefined ? null : checkOutputPath(opts.out, { option: '--out', force: opts.force ?? false, db: opts.db });
+      const out =
+        opts.out === undefined
+          ? null
+          : checkOutputPath(opts.out, { option: '--out', force: opts.force ?? false, db: opts.db });
       const db = openExistingDb(opts.db);
       try {
-        const r = exportAudit(db, auditId, { format: opts.format as ExportFormat, documentId, dropBoilerplate: opts.dropBoilerplate ?? false });
+        const r = exportAudit(db, auditId, {
+          format: opts.format as ExportFormat,
+          documentId,
+          dropBoilerplate: opts.dropBoilerplate ?? false,
+        });
         if (out) writeFileAtomic(out, r.body);
         else process.stdout.write(r.body);
       } finally {

@@ -14,7 +14,9 @@ import type { JudgeRecord } from '../../contract/index.js';
 export function registerJudge(program: Command): void {
   program
     .command('judge')
-    .description('ask the configured LLM (OpenAI-compatible endpoint) for MQM error spans on flagged or weakly aligned pairs of an audit')
+    .description(
+      'ask the configured LLM (OpenAI-compatible endpoint) for MQM error spans on flagged or weakly aligned pairs of an audit',
+    )
     .requiredOption('--audit <id>', 'audit id')
     .option('--db <file>', 'database file', defaultDbPath())
     .option('--all', 'judge every aligned pair, not only flagged or weakly aligned ones')
@@ -28,7 +30,9 @@ export function registerJudge(program: Command): void {
       const cfg = loadConfig();
       const settings = llmSettings(cfg);
       if (!settings?.chatModel) {
-        throw new UsageError('the LLM judge is not configured: set TAPAT_LLM_BASE_URL and TAPAT_LLM_MODEL (or llm.baseUrl and llm.model in tapat.config.json)');
+        throw new UsageError(
+          'the LLM judge is not configured: set TAPAT_LLM_BASE_URL and TAPAT_LLM_MODEL (or llm.baseUrl and llm.model in tapat.config.json)',
+        );
       }
       const [{ AuditService }, { modelLayer }, { JUDGE_DETECTOR, judgeSummary }] = await Promise.all([
         import('../pipeline/audit/service.js'),
@@ -37,19 +41,31 @@ export function registerJudge(program: Command): void {
       ]);
       const db = openExistingDb(opts.db);
       try {
-        const { story, result: r, stored } = await new AuditService(db, cfg, modelLayer(db, cfg)).judgeStored(auditId, { all: opts.all === true, lowScore });
+        const {
+          story,
+          result: r,
+          stored,
+        } = await new AuditService(db, cfg, modelLayer(db, cfg)).judgeStored(auditId, {
+          all: opts.all === true,
+          lowScore,
+        });
         const say = opts.jsonl ? (s: string) => process.stderr.write(`${s}\n`) : writeLine;
         if (opts.jsonl) {
           const { versions: docs, pivot } = story.ctx;
           writeJsonl(
             r.placed
               .filter((p) => p.finding.detector === JUDGE_DETECTOR)
-              .map(({ versionIndex, finding: f }): JudgeRecord => docFlagRecord(sided(f, versionIndex === pivot ? 'src' : 'tgt'), docs[versionIndex]!.doc.path, f.span)),
+              .map(({ versionIndex, finding: f }): JudgeRecord =>
+                docFlagRecord(sided(f, versionIndex === pivot ? 'src' : 'tgt'), docs[versionIndex]!.doc.path, f.span),
+              ),
           );
         }
         say(judgeSummary(r.stats));
-        if (story.alignedOnTheFly) say(`${story.alignedOnTheFly} version(s) had no stored alignment and were aligned on the spot`);
-        say(`flags: ${stored.inserted} new, ${stored.updated} updated, ${stored.unchanged} unchanged, ${stored.staled} stale`);
+        if (story.alignedOnTheFly)
+          say(`${story.alignedOnTheFly} version(s) had no stored alignment and were aligned on the spot`);
+        say(
+          `flags: ${stored.inserted} new, ${stored.updated} updated, ${stored.unchanged} unchanged, ${stored.staled} stale`,
+        );
       } finally {
         db.close();
       }

@@ -50,7 +50,12 @@ export function registerReviewer(program: Command): void {
       const rows = withExistingDb(opts.db, (db) => listReviewers(db, days));
       if (opts.json) return writeJsonl(rows satisfies ReviewerRecord[]);
       for (const r of rows) {
-        const state = r.status === 'revoked' ? `revoked ${r.revokedAt}` : r.status === 'expired' ? `expired ${r.tokenExpiresAt}` : `active until ${r.tokenExpiresAt}`;
+        const state =
+          r.status === 'revoked'
+            ? `revoked ${r.revokedAt}`
+            : r.status === 'expired'
+              ? `expired ${r.tokenExpiresAt}`
+              : `active until ${r.tokenExpiresAt}`;
         writeLine(`${r.id}\t${r.name}\t${r.role}\t${state}`);
       }
     });
@@ -60,7 +65,8 @@ export function registerReviewer(program: Command): void {
     .argument('<name>')
     .option('--db <file>', 'database file', defaultDbPath())
     .action((name: string, opts: { db: string }) => {
-      if (!withExistingDb(opts.db, (db) => revokeReviewer(db, name))) throw new UsageError(`no reviewer named "${name}"`);
+      if (!withExistingDb(opts.db, (db) => revokeReviewer(db, name)))
+        throw new UsageError(`no reviewer named "${name}"`);
       writeLine(`the token of reviewer "${name}" is revoked; requests with it now get 401`);
     });
   reviewer
@@ -72,7 +78,9 @@ export function registerReviewer(program: Command): void {
       const days = loadConfig().server.tokenLifetimeDays;
       const r = withExistingDb(opts.db, (db) => rotateToken(db, name));
       if (!r) throw new UsageError(`no reviewer named "${name}"`);
-      writeLine(`new bearer token for reviewer "${r.reviewer.name}" (${r.reviewer.role}), valid ${days} days; the old one no longer works:`);
+      writeLine(
+        `new bearer token for reviewer "${r.reviewer.name}" (${r.reviewer.role}), valid ${days} days; the old one no longer works:`,
+      );
       writeLine(r.token);
     });
 }

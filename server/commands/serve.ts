@@ -12,7 +12,8 @@ export function registerServe(program: Command): void {
     .option('--no-samples', 'do not load the sample corpus into an empty database')
     .action(async (opts: { db: string; port: string; host: string; samples: boolean }) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: not a port number: ${opts.port}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port: not a port number: ${opts.port}`);
       const { startServer } = await import('../serve.js');
       const running = await startServer({
         dbFile: opts.db,
@@ -21,7 +22,9 @@ export function registerServe(program: Command): void {
         config: loadConfig(),
         loadSamples: opts.samples,
       });
-      process.stdout.write(`tapat serving ${opts.db} on ${running.url}${opts.host === '127.0.0.1' ? ' (this machine only)' : ''}\n`);
+      process.stdout.write(
+        `tapat serving ${opts.db} on ${running.url}${opts.host === '127.0.0.1' ? ' (this machine only)' : ''}\n`,
+      );
       const stop = (): void => {
         void running.close().then(() => process.exit(0));
       };

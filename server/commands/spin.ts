@@ -34,12 +34,25 @@ export function registerSpin(program: Command): void {
         const findings = detectSpin(doc.text, { original: original ?? null, thresholds: cfg.thresholds });
         const multi = docs.length > 1 ? { doc: doc.path } : {};
         if (opts.jsonl) {
-          writeJsonl(findings.map((f): SpinRecord => ({ start: f.start, end: f.end, text: f.text, kind: f.kind, suggestion: f.suggestion, confidence: round(f.confidence), detector: f.detector, ...multi })));
+          writeJsonl(
+            findings.map((f): SpinRecord => ({
+              start: f.start,
+              end: f.end,
+              text: f.text,
+              kind: f.kind,
+              suggestion: f.suggestion,
+              confidence: round(f.confidence),
+              detector: f.detector,
+              ...multi,
+            })),
+          );
         } else {
           if (docs.length > 1) writeLine(`# ${doc.path}`);
           for (const f of findings) {
             const sugg = f.suggestion === null ? '' : ` → ${JSON.stringify(f.suggestion)}`;
-            writeLine(`${f.start}-${f.end}\t${f.kind}\t${JSON.stringify(f.text)}${sugg}\t${round(f.confidence)}\t${f.detector}`);
+            writeLine(
+              `${f.start}-${f.end}\t${f.kind}\t${JSON.stringify(f.text)}${sugg}\t${round(f.confidence)}\t${f.detector}`,
+            );
           }
         }
       });

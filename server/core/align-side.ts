@@ -13,7 +13,11 @@ import { sideLang } from '../pipeline/align/lang.js';
  */
 export function alignSide(doc: SegmentedDoc): AlignSide {
   const sentences = doc.segments.map((s) => s.text);
-  return { sentences, lang: sideLang(doc.lang, sentences), boilerplate: doc.segments.map((s) => s.boilerplate !== false || !s.text.trim()) };
+  return {
+    sentences,
+    lang: sideLang(doc.lang, sentences),
+    boilerplate: doc.segments.map((s) => s.boilerplate !== false || !s.text.trim()),
+  };
 }
 
 /** Beads of src → tgt by the project aligner. */

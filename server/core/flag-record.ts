@@ -36,7 +36,9 @@ export interface SidedFlag {
   srcSpan: Span | null;
   tgtSpan: Span | null;
   /** a detector's finding, or a stored flag (whose category is a column read back as text) */
-  finding: Pick<Finding, 'detector' | 'severity' | 'confidence' | 'message' | 'evidence' | 'suggestion'> & { category: string };
+  finding: Pick<Finding, 'detector' | 'severity' | 'confidence' | 'message' | 'evidence' | 'suggestion'> & {
+    category: string;
+  };
 }
 
 type FlagFacts = SidedFlag['finding'] & Pick<Finding, 'segments' | 'otherSegments' | 'span' | 'otherSpan'>;

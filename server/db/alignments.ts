@@ -17,11 +17,25 @@ export interface StoredAlignment {
 }
 
 /** Stores the alignment of src→tgt in an audit, replacing any earlier one of that pair, all in one transaction. */
-export function storeAlignment(db: Db, auditId: number, srcDocId: number, tgtDocId: number, beads: Bead[], method: string): number {
+export function storeAlignment(
+  db: Db,
+  auditId: number,
+  srcDocId: number,
+  tgtDocId: number,
+  beads: Bead[],
+  method: string,
+): number {
   return tx(db, () => {
-    stmt(db, 'DELETE FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?').run(auditId, srcDocId, tgtDocId);
+    stmt(db, 'DELETE FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?').run(
+      auditId,
+      srcDocId,
+      tgtDocId,
+    );
     const id = Number(
-      stmt(db, 'INSERT INTO alignments (audit_id, src_document_id, tgt_document_id, method, created_at) VALUES (?, ?, ?, ?, ?)').run(auditId, srcDocId, tgtDocId, method, nowIso()).lastInsertRowid,
+      stmt(
+        db,
+        'INSERT INTO alignments (audit_id, src_document_id, tgt_document_id, method, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(auditId, srcDocId, tgtDocId, method, nowIso()).lastInsertRowid,
     );
     const ins = stmt(db, 'INSERT INTO beads (alignment_id, ord, src, tgt, score) VALUES (?, ?, ?, ?, ?)');
     beads.forEach((b, ord) => ins.run(id, ord, toJson(b.src), toJson(b.tgt), b.score));
@@ -39,17 +53,31 @@ interface AlignmentRow {
 }
 
 function withBeads(db: Db, r: AlignmentRow): StoredAlignment {
-  const beads = (stmt(db, 'SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(r.id) as { src: string; tgt: string; score: number }[]).map(
-    (b) => ({ src: fromJson<number[]>(b.src, []), tgt: fromJson<number[]>(b.tgt, []), score: b.score }),
-  );
-  return { id: r.id, auditId: r.audit_id, srcDocumentId: r.src_document_id, tgtDocumentId: r.tgt_document_id, method: r.method, createdAt: r.created_at, beads };
+  const beads = (
+    stmt(db, 'SELECT src, tgt, score FROM beads WHERE alignment_id = ? ORDER BY ord').all(r.id) as {
+      src: string;
+      tgt: string;
+      score: number;
+    }[]
+  ).map((b) => ({ src: fromJson<number[]>(b.src, []), tgt: fromJson<number[]>(b.tgt, []), score: b.score }));
+  return {
+    id: r.id,
+    auditId: r.audit_id,
+    srcDocumentId: r.src_document_id,
+    tgtDocumentId: r.tgt_document_id,
+    method: r.method,
+    createdAt: r.created_at,
+    beads,
+  };
 }
 
 export function getAlignment(db: Db, auditId: number, srcDocId: number, tgtDocId: number): StoredAlignment | undefined {
   // a prepared statement kept per connection: the review page reads one alignment per version
-  const r = stmt(db, 'SELECT * FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?').get(auditId, srcDocId, tgtDocId) as
-    | AlignmentRow
-    | undefined;
+  const r = stmt(db, 'SELECT * FROM alignments WHERE audit_id = ? AND src_document_id = ? AND tgt_document_id = ?').get(
+    auditId,
+    srcDocId,
+    tgtDocId,
+  ) as AlignmentRow | undefined;
   return r ? withBeads(db, r) : undefined;
 }
 
@@ -95,10 +123,19 @@ export function documentAlignments(db: Db, documentId: number): DocumentAlignmen
     const texts = new Map((textOf.all(other) as { idx: number; text: string }[]).map((s) => [s.idx, s.text]));
     const links: DocumentAlignment['links'] = {};
     for (const b of beadsOf.all(r.id) as { src: string; tgt: string }[]) {
-      const [mine, theirs] = mineIsSrc ? [fromJson<number[]>(b.src, []), fromJson<number[]>(b.tgt, [])] : [fromJson<number[]>(b.tgt, []), fromJson<number[]>(b.src, [])];
+      const [mine, theirs] = mineIsSrc
+        ? [fromJson<number[]>(b.src, []), fromJson<number[]>(b.tgt, [])]
+        : [fromJson<number[]>(b.tgt, []), fromJson<number[]>(b.src, [])];
       for (const i of mine) links[i] = theirs.map((j) => ({ idx: j, text: texts.get(j) ?? '' }));
     }
     const otherName = (nameOf.get(other) as { name: string } | undefined)?.name ?? String(other);
-    return { auditId: r.audit_id, auditName: r.audit_name, role: r.role ?? 'unknown', otherDocumentId: other, otherName, links };
+    return {
+      auditId: r.audit_id,
+      auditName: r.audit_name,
+      role: r.role ?? 'unknown',
+      otherDocumentId: other,
+      otherName,
+      links,
+    };
   });
 }

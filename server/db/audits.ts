@@ -22,8 +22,12 @@ export interface AuditVersion {
 export function createAudit(db: Db, name: string, versions: AuditVersion[], pivotDocumentId: number | null): number {
   const now = nowIso();
   const id = Number(
-    stmt(db, 'INSERT INTO audits (name, pivot_document_id, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, pivotDocumentId, now, now)
-      .lastInsertRowid,
+    stmt(db, 'INSERT INTO audits (name, pivot_document_id, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+      name,
+      pivotDocumentId,
+      now,
+      now,
+    ).lastInsertRowid,
   );
   const ins = stmt(db, 'INSERT INTO audit_versions (audit_id, document_id, role) VALUES (?, ?, ?)');
   for (const v of versions) ins.run(id, v.document_id, v.role);
@@ -75,7 +79,11 @@ export function upsertStoryAudit(
   const upd = stmt(db, 'UPDATE audit_versions SET role = ? WHERE audit_id = ? AND document_id = ? AND role != ?');
   let changed = 0;
   for (const v of versions) changed += upd.run(v.role, existing, v.document_id, v.role).changes;
-  changed += stmt(db, 'UPDATE audits SET pivot_document_id = ? WHERE id = ? AND pivot_document_id IS NOT ?').run(pivotDocumentId, existing, pivotDocumentId).changes;
+  changed += stmt(db, 'UPDATE audits SET pivot_document_id = ? WHERE id = ? AND pivot_document_id IS NOT ?').run(
+    pivotDocumentId,
+    existing,
+    pivotDocumentId,
+  ).changes;
   if (changed) stmt(db, 'UPDATE audits SET updated_at = ? WHERE id = ?').run(nowIso(), existing);
   return { id: existing, created: false };
 }
@@ -111,7 +119,11 @@ export function activeFlags(db: Db, auditId: number): StoredFlag[] {
        FROM flags f JOIN documents d ON d.id = f.document_id
        WHERE f.audit_id = ? AND f.status = 'active' ORDER BY f.id`,
     )
-    .all(auditId) as (Omit<StoredFlag, 'segments' | 'other_segments' | 'evidence'> & { segments: string; other_segments: string; evidence: string })[];
+    .all(auditId) as (Omit<StoredFlag, 'segments' | 'other_segments' | 'evidence'> & {
+    segments: string;
+    other_segments: string;
+    evidence: string;
+  })[];
   return rows.map((r) => ({
     ...r,
     segments: fromJson<number[]>(r.segments, []),

@@ -11,7 +11,11 @@ import { tempNameFor } from '../fs/write-atomic.js';
  * (WAL readers do not block), written to a temporary name and renamed so a crash never leaves
  * a half-written file under the requested name.
  */
-export async function backupDb(dbFile: string, outFile: string, force = false): Promise<{ pages: number; bytes: number }> {
+export async function backupDb(
+  dbFile: string,
+  outFile: string,
+  force = false,
+): Promise<{ pages: number; bytes: number }> {
   if (!existsSync(dbFile)) throw new InputError('no such database', dbFile);
   const out = checkOutputPath(outFile, { option: '--out', force, db: dbFile });
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
@@ -60,7 +64,9 @@ export function assertNotInUse(dbFile: string): void {
     probe.exec('COMMIT');
   } catch (e) {
     if (e instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(e.code)) {
-      throw new UsageError(`${dbFile} is open in another process (a running tapat serve or batch?); stop it, then restore — nothing was changed`);
+      throw new UsageError(
+        `${dbFile} is open in another process (a running tapat serve or batch?); stop it, then restore — nothing was changed`,
+      );
     }
     // A damaged file is what a restore is for: go on.
   } finally {

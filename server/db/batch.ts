@@ -47,7 +47,9 @@ export function startRun(db: Db, key: string, options: Record<string, unknown>):
   const run = db
     .transaction((): BatchRun => {
       const open = db
-        .prepare("SELECT id, status, stats FROM batch_runs WHERE key = ? AND status IN ('running', 'failed') ORDER BY id DESC LIMIT 1")
+        .prepare(
+          "SELECT id, status, stats FROM batch_runs WHERE key = ? AND status IN ('running', 'failed') ORDER BY id DESC LIMIT 1",
+        )
         .get(key) as { id: number; status: string; stats: string | null } | undefined;
       if (open) {
         const was = fromJson<{ owner?: Owner }>(open.stats, {}).owner;
@@ -57,7 +59,10 @@ export function startRun(db: Db, key: string, options: Record<string, unknown>):
               'wait for it to finish, then run it again to resume or see its report',
           );
         }
-        db.prepare("UPDATE batch_runs SET status = 'running', finished_at = NULL, stats = ? WHERE id = ?").run(toJson({ owner }), open.id);
+        db.prepare("UPDATE batch_runs SET status = 'running', finished_at = NULL, stats = ? WHERE id = ?").run(
+          toJson({ owner }),
+          open.id,
+        );
         return { id: open.id, key, status: 'running', resumed: true };
       }
       const info = db
@@ -76,7 +81,12 @@ export function releaseRun(runId: number): void {
 }
 
 export function finishRun(db: Db, runId: number, status: 'done' | 'failed', stats: Record<string, unknown>): void {
-  db.prepare('UPDATE batch_runs SET status = ?, stats = ?, finished_at = ? WHERE id = ?').run(status, toJson(stats), nowIso(), runId);
+  db.prepare('UPDATE batch_runs SET status = ?, stats = ?, finished_at = ? WHERE id = ?').run(
+    status,
+    toJson(stats),
+    nowIso(),
+    runId,
+  );
 }
 
 export function runStats(db: Db, runId: number): Record<string, unknown> {
@@ -91,7 +101,13 @@ export function committedItems(db: Db, runId: number): Set<string> {
 }
 
 /** Call inside the tx that stores the item's document, so both commit together. */
-export function recordItem(db: Db, runId: number, itemKey: string, documentId: number | null, refusal: string | null): void {
+export function recordItem(
+  db: Db,
+  runId: number,
+  itemKey: string,
+  documentId: number | null,
+  refusal: string | null,
+): void {
   stmt(db, 'INSERT INTO batch_items (run_id, item_key, status, document_id, message) VALUES (?, ?, ?, ?, ?)').run(
     runId,
     itemKey,
@@ -123,9 +139,9 @@ export function runRefusals(db: Db, runId: number): Refusal[] {
 }
 
 export function storyAudit(db: Db, runId: number, storyKey: string): number | undefined {
-  return stmt(db, 'SELECT audit_id FROM batch_stories WHERE run_id = ? AND story_key = ?').pluck().get(runId, storyKey) as
-    | number
-    | undefined;
+  return stmt(db, 'SELECT audit_id FROM batch_stories WHERE run_id = ? AND story_key = ?')
+    .pluck()
+    .get(runId, storyKey) as number | undefined;
 }
 
 /** Call inside the tx that stores the story's alignments and flags. */

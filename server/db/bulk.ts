@@ -34,15 +34,29 @@ function matchSql(match: BulkMatch, scope: BulkScope): string {
 }
 
 /** The pending flags one bulk decision on `flagId` would decide (the flag itself included while pending). */
-export function bulkTargets(db: Db, flagId: number, match: BulkMatch, scope: BulkScope): { id: number; version: number }[] {
+export function bulkTargets(
+  db: Db,
+  flagId: number,
+  match: BulkMatch,
+  scope: BulkScope,
+): { id: number; version: number }[] {
   return stmt(db, matchSql(match, scope)).all(flagId) as { id: number; version: number }[];
 }
 
 /** How many pending findings each bulk decision on this flag would decide; batch is null outside a batch run. */
-export function bulkCounts(db: Db, flagId: number): { identical: { audit: number; batch: number | null }; detector: number } {
-  const inBatch = stmt(db, 'SELECT 1 FROM batch_stories WHERE audit_id = (SELECT audit_id FROM flags WHERE id = ?) LIMIT 1').get(flagId) !== undefined;
+export function bulkCounts(
+  db: Db,
+  flagId: number,
+): { identical: { audit: number; batch: number | null }; detector: number } {
+  const inBatch =
+    stmt(db, 'SELECT 1 FROM batch_stories WHERE audit_id = (SELECT audit_id FROM flags WHERE id = ?) LIMIT 1').get(
+      flagId,
+    ) !== undefined;
   return {
-    identical: { audit: bulkTargets(db, flagId, 'identical', 'audit').length, batch: inBatch ? bulkTargets(db, flagId, 'identical', 'batch').length : null },
+    identical: {
+      audit: bulkTargets(db, flagId, 'identical', 'audit').length,
+      batch: inBatch ? bulkTargets(db, flagId, 'identical', 'batch').length : null,
+    },
     detector: bulkTargets(db, flagId, 'detector', 'audit').length,
   };
 }
@@ -62,7 +76,15 @@ export function bulkVerdict(db: Db, b: BulkInput): { bulkId: number; flagIds: nu
     const targets = bulkTargets(db, b.flagId, b.match, b.scope);
     const { n } = stmt(db, 'SELECT COALESCE(MAX(bulk_id), 0) + 1 AS n FROM verdicts').get() as { n: number };
     for (const t of targets) {
-      insertVerdict(db, { flagId: t.id, action: b.action, text: b.text ?? null, reviewerId: b.reviewer.id, version: t.version, undoes: null, bulkId: n });
+      insertVerdict(db, {
+        flagId: t.id,
+        action: b.action,
+        text: b.text ?? null,
+        reviewerId: b.reviewer.id,
+        version: t.version,
+        undoes: null,
+        bulkId: n,
+      });
     }
     return { bulkId: n, flagIds: targets.map((t) => t.id) };
   });

@@ -77,7 +77,8 @@ export function startCheckpointer(db: Db, opts: CheckpointerOptions = {}): Check
   });
   worker.unref();
   // One line, not an unhandled 'error' event that would take the server down with it.
-  const stopped = (why: string): void => void process.stderr.write(`tapat: the WAL checkpointer stopped (${why}); checkpoints wait for the next start\n`);
+  const stopped = (why: string): void =>
+    void process.stderr.write(`tapat: the WAL checkpointer stopped (${why}); checkpoints wait for the next start\n`);
   worker.on('message', (m: { stopped?: string }) => m.stopped && stopped(m.stopped));
   worker.on('error', (e: Error & { code?: string }) => stopped(e.code ?? e.message));
   return {

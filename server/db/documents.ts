@@ -40,7 +40,8 @@ export function storeDocument(db: Db, doc: SegmentedDoc): { id: number; created:
     `INSERT INTO segments (document_id, idx, paragraph, start, end, text, lang, boilerplate)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const s of doc.segments) ins.run(id, s.index, s.paragraph, s.start, s.end, s.text, s.lang, s.boilerplate || null);
+  for (const s of doc.segments)
+    ins.run(id, s.index, s.paragraph, s.start, s.end, s.text, s.lang, s.boilerplate || null);
   return { id, created: true };
 }
 
@@ -81,9 +82,10 @@ interface SegmentRow {
 }
 
 export function getSegments(db: Db, documentId: number): Segment[] {
-  const rows = stmt(db, 'SELECT idx, paragraph, start, end, text, lang, boilerplate FROM segments WHERE document_id = ? ORDER BY idx').all(
-    documentId,
-  ) as SegmentRow[];
+  const rows = stmt(
+    db,
+    'SELECT idx, paragraph, start, end, text, lang, boilerplate FROM segments WHERE document_id = ? ORDER BY idx',
+  ).all(documentId) as SegmentRow[];
   return rows.map((r) => ({
     index: r.idx,
     paragraph: r.paragraph,

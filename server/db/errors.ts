@@ -5,14 +5,29 @@ import { own } from '../lang/own.js';
 // happened and what was kept. SQLite rolls back the open transaction on each of these, and every
 // tapat write is one transaction (tx()), so "nothing from this command was saved" is true.
 const SQLITE: [prefix: string, message: string][] = [
-  ['SQLITE_FULL', 'the disk holding the database is full; nothing from this command was saved — free space and run it again'],
-  ['SQLITE_READONLY', 'the database is read-only (file permissions or a read-only mount); nothing was written — use a writable --db'],
-  ['SQLITE_CANTOPEN', 'cannot open the database file: its folder is missing or not writable, or it is on a read-only file system; check --db'],
-  ['SQLITE_BUSY', 'the database stayed locked by another tapat process beyond the busy timeout; nothing from this command was saved — run it again when the other process finishes'],
+  [
+    'SQLITE_FULL',
+    'the disk holding the database is full; nothing from this command was saved — free space and run it again',
+  ],
+  [
+    'SQLITE_READONLY',
+    'the database is read-only (file permissions or a read-only mount); nothing was written — use a writable --db',
+  ],
+  [
+    'SQLITE_CANTOPEN',
+    'cannot open the database file: its folder is missing or not writable, or it is on a read-only file system; check --db',
+  ],
+  [
+    'SQLITE_BUSY',
+    'the database stayed locked by another tapat process beyond the busy timeout; nothing from this command was saved — run it again when the other process finishes',
+  ],
   ['SQLITE_LOCKED', 'the database is locked; nothing from this command was saved — run it again'],
   ['SQLITE_NOTADB', 'the --db file is not a SQLite database'],
   ['SQLITE_CORRUPT', 'the database file is damaged; restore it from a backup (tapat restore)'],
-  ['SQLITE_IOERR', 'the disk reported an I/O error while writing the database; nothing from this command was saved — check the disk and run it again'],
+  [
+    'SQLITE_IOERR',
+    'the disk reported an I/O error while writing the database; nothing from this command was saved — check the disk and run it again',
+  ],
 ];
 
 const ERRNO: Record<string, string> = {
@@ -36,7 +51,8 @@ const NOTHING_SAVED = 'nothing from this command was saved';
  * message says nothing was saved, which holds for commands that write in one transaction.
  */
 export function dbErrorMessage(err: unknown, saved?: string): string | null {
-  const said = (m: string): string => (saved === undefined ? m : m.includes(NOTHING_SAVED) ? m.replace(NOTHING_SAVED, saved) : `${m}; ${saved}`);
+  const said = (m: string): string =>
+    saved === undefined ? m : m.includes(NOTHING_SAVED) ? m.replace(NOTHING_SAVED, saved) : `${m}; ${saved}`;
   if (err instanceof Database.SqliteError) {
     const hit = SQLITE.find(([prefix]) => err.code.startsWith(prefix));
     return hit ? said(`database error (${err.code}): ${hit[1]}`) : null;

@@ -5,7 +5,16 @@ import { FLAG_SEARCH_SQL, ftsQuery } from './search.js';
 // The reviewer's filters as SQL, shared by the queue, its counts and the per-detector figures, so the counts a
 // reviewer reads always describe the list beside them.
 
-export const QUEUE_STATUSES = ['pending', 'decided', 'approved', 'rejected', 'corrected', 'active', 'stale', 'all'] as const;
+export const QUEUE_STATUSES = [
+  'pending',
+  'decided',
+  'approved',
+  'rejected',
+  'corrected',
+  'active',
+  'stale',
+  'all',
+] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 /** Every filter except the status: what the counts of each status are taken over. */
@@ -33,10 +42,12 @@ export function filterSql(q: FlagFilter): { where: string[]; args: (string | num
   if (q.severity?.length) (where.push(inList('f.severity', q.severity.length)), args.push(...q.severity));
   if (q.category?.length) (where.push(inList('f.category', q.category.length)), args.push(...q.category));
   if (q.audit !== undefined) (where.push('f.audit_id = ?'), args.push(q.audit));
-  if (q.document !== undefined) (where.push('(f.document_id = ? OR f.other_document_id = ?)'), args.push(q.document, q.document));
+  if (q.document !== undefined)
+    (where.push('(f.document_id = ? OR f.other_document_id = ?)'), args.push(q.document, q.document));
   if (q.minConfidence !== undefined) (where.push('f.confidence >= ?'), args.push(q.minConfidence));
   if (q.maxConfidence !== undefined) (where.push('f.confidence <= ?'), args.push(q.maxConfidence));
-  if (q.assignee !== undefined) (where.push('f.audit_id IN (SELECT audit_id FROM audit_assignments WHERE reviewer_id = ?)'), args.push(q.assignee));
+  if (q.assignee !== undefined)
+    (where.push('f.audit_id IN (SELECT audit_id FROM audit_assignments WHERE reviewer_id = ?)'), args.push(q.assignee));
   const fts = q.q === undefined ? null : ftsQuery(q.q);
   if (fts !== null) (where.push(FLAG_SEARCH_SQL), args.push(fts, fts));
   return { where, args };

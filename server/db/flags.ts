@@ -58,8 +58,23 @@ function keyEvidence(evidence: Record<string, unknown>): [string, unknown][] {
  * The identity of a finding across re-runs: audit, detector, document (and the other one), the flagged text
  * and the key evidence. Offsets, segment numbers, scores and messages are left out: they shift.
  */
-export function flagFingerprint(auditId: number, f: FindingToStore, flaggedText: string, otherText: string, occurrence = 0): string {
-  const key = [auditId, f.finding.detector, f.documentId, f.otherDocumentId, flaggedText, otherText, keyEvidence(f.finding.evidence), occurrence];
+export function flagFingerprint(
+  auditId: number,
+  f: FindingToStore,
+  flaggedText: string,
+  otherText: string,
+  occurrence = 0,
+): string {
+  const key = [
+    auditId,
+    f.finding.detector,
+    f.documentId,
+    f.otherDocumentId,
+    flaggedText,
+    otherText,
+    keyEvidence(f.finding.evidence),
+    occurrence,
+  ];
   return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32);
 }
 
@@ -76,13 +91,21 @@ function textLoader(db: Db, known: ReadonlyMap<number, KnownText>) {
   const getSegs = stmt(db, 'SELECT idx, text FROM segments WHERE document_id = ? ORDER BY idx');
   const segs = new Map<number, Map<number, string>>();
   const doc = (id: number): string => {
-    if (!docs.has(id)) docs.set(id, known.get(id)?.text ?? (getDoc.get(id) as { text: string } | undefined)?.text ?? '');
+    if (!docs.has(id))
+      docs.set(id, known.get(id)?.text ?? (getDoc.get(id) as { text: string } | undefined)?.text ?? '');
     return docs.get(id)!;
   };
   const seg = (id: number, idx: number): string => {
     if (!segs.has(id)) {
       const k = known.get(id);
-      segs.set(id, new Map(k ? k.segments.map((s) => [s.index, s.text]) : (getSegs.all(id) as { idx: number; text: string }[]).map((r) => [r.idx, r.text])));
+      segs.set(
+        id,
+        new Map(
+          k
+            ? k.segments.map((s) => [s.index, s.text])
+            : (getSegs.all(id) as { idx: number; text: string }[]).map((r) => [r.idx, r.text]),
+        ),
+      );
     }
     return segs.get(id)!.get(idx) ?? '';
   };
@@ -95,11 +118,25 @@ function textLoader(db: Db, known: ReadonlyMap<number, KnownText>) {
 }
 
 /** A finding as it would be stored: the row less what storage itself assigns (id, version, status, times). */
-type Stored = Omit<FlagRow, 'id' | 'audit_id' | 'version' | 'status' | 'created_at' | 'updated_at'> & { audit_id: number };
+type Stored = Omit<FlagRow, 'id' | 'audit_id' | 'version' | 'status' | 'created_at' | 'updated_at'> & {
+  audit_id: number;
+};
 
 const COMPARED: (keyof Stored)[] = [
-  'other_document_id', 'category', 'severity', 'confidence', 'raw_score', 'segments', 'other_segments',
-  'start', 'end', 'other_start', 'other_end', 'message', 'evidence', 'suggestion',
+  'other_document_id',
+  'category',
+  'severity',
+  'confidence',
+  'raw_score',
+  'segments',
+  'other_segments',
+  'start',
+  'end',
+  'other_start',
+  'other_end',
+  'message',
+  'evidence',
+  'suggestion',
 ];
 
 /**

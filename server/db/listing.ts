@@ -29,13 +29,18 @@ function searchTerms(q: string | undefined, nameSql: string, docIdsSql: string):
   const parts = [`${nameSql} LIKE ? ESCAPE '\\'`];
   const args = [likeText(text)];
   if (fts !== null) {
-    parts.push(`EXISTS (SELECT 1 FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid WHERE segments_fts MATCH ? AND s.document_id IN (${docIdsSql}))`);
+    parts.push(
+      `EXISTS (SELECT 1 FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid WHERE segments_fts MATCH ? AND s.document_id IN (${docIdsSql}))`,
+    );
     args.push(fts);
   }
   return { where: `WHERE (${parts.join(' OR ')})`, args };
 }
 
-export function listAuditPage(db: Db, q: ListQuery<(typeof AUDIT_SORTS)[number]>): { audits: (AuditSummary & { assignee: string | null })[]; total: number } {
+export function listAuditPage(
+  db: Db,
+  q: ListQuery<(typeof AUDIT_SORTS)[number]>,
+): { audits: (AuditSummary & { assignee: string | null })[]; total: number } {
   const s = searchTerms(q.q, 'a.name', 'SELECT v.document_id FROM audit_versions v WHERE v.audit_id = a.id');
   const base = `SELECT a.*,
        (SELECT COUNT(*) FROM audit_versions v WHERE v.audit_id = a.id) AS versions,
@@ -44,7 +49,11 @@ export function listAuditPage(db: Db, q: ListQuery<(typeof AUDIT_SORTS)[number]>
        (SELECT r.name FROM audit_assignments x JOIN reviewers r ON r.id = x.reviewer_id WHERE x.audit_id = a.id) AS assignee
      FROM audits a ${s.where}`;
   const total = (stmt(db, `SELECT COUNT(*) AS n FROM audits a ${s.where}`).get(...s.args) as { n: number }).n;
-  const audits = stmt(db, `SELECT * FROM (${base}) ORDER BY ${q.sort} ${q.order}, id ${q.order} LIMIT ? OFFSET ?`).all(...s.args, q.limit, q.offset) as (AuditSummary & { assignee: string | null })[];
+  const audits = stmt(db, `SELECT * FROM (${base}) ORDER BY ${q.sort} ${q.order}, id ${q.order} LIMIT ? OFFSET ?`).all(
+    ...s.args,
+    q.limit,
+    q.offset,
+  ) as (AuditSummary & { assignee: string | null })[];
   return { audits, total };
 }
 
@@ -55,7 +64,10 @@ export interface DocumentListItem extends DocumentSummary {
   pending: number;
 }
 
-export function listDocumentPage(db: Db, q: ListQuery<(typeof DOCUMENT_SORTS)[number]>): { documents: DocumentListItem[]; total: number } {
+export function listDocumentPage(
+  db: Db,
+  q: ListQuery<(typeof DOCUMENT_SORTS)[number]>,
+): { documents: DocumentListItem[]; total: number } {
   const s = searchTerms(q.q, "(COALESCE(d.title, '') || ' ' || d.path)", 'd.id');
   const total = (stmt(db, `SELECT COUNT(*) AS n FROM documents d ${s.where}`).get(...s.args) as { n: number }).n;
   const base = `SELECT d.id, d.path, d.url, d.title, d.format, d.encoding, d.lang, d.sha256, d.created_at,
@@ -65,6 +77,9 @@ export function listDocumentPage(db: Db, q: ListQuery<(typeof DOCUMENT_SORTS)[nu
        (SELECT COUNT(*) FROM flags f WHERE f.document_id = d.id AND f.status = 'active') AS flags,
        (SELECT COUNT(*) FROM flags f WHERE f.document_id = d.id AND f.status = 'active' AND ${currentVerdictSql()} IS NULL) AS pending
      FROM documents d ${s.where}`;
-  const documents = stmt(db, `SELECT * FROM (${base}) ORDER BY ${q.sort} ${q.order}, id ${q.order} LIMIT ? OFFSET ?`).all(...s.args, q.limit, q.offset) as DocumentListItem[];
+  const documents = stmt(
+    db,
+    `SELECT * FROM (${base}) ORDER BY ${q.sort} ${q.order}, id ${q.order} LIMIT ? OFFSET ?`,
+  ).all(...s.args, q.limit, q.offset) as DocumentListItem[];
   return { documents, total };
 }

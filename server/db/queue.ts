@@ -97,7 +97,14 @@ function toView(r: RawFlag): FlagView {
     decision:
       c_id === null
         ? null
-        : { verdict_id: c_id, action: c_action!, text: c_text, reviewer_id: c_reviewer_id!, reviewer: c_reviewer ?? '', at: c_at! },
+        : {
+            verdict_id: c_id,
+            action: c_action!,
+            text: c_text,
+            reviewer_id: c_reviewer_id!,
+            reviewer: c_reviewer ?? '',
+            at: c_at!,
+          },
   };
 }
 
@@ -119,7 +126,8 @@ export function listFlags(db: Db, q: QueueFilter): { flags: FlagView[]; next: nu
   const order = SORT_KEYS[q.sort ?? 'severity'];
   if (q.after !== undefined) {
     // the after-flag's own keys, read with the same expressions the list is ordered by
-    const a = stmt(db, `SELECT ${order} FROM flags f WHERE f.id = ?`).raw().get(q.after) as (number | string)[] | undefined;
+    const a = stmt(db, `SELECT ${order} FROM flags f WHERE f.id = ?`).raw().get(q.after) as
+      (number | string)[] | undefined;
     if (a) (where.push(`(${order}) > (${a.map(() => '?').join(', ')})`), args.push(...a));
   }
   const sql = `${SELECT_FLAG} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
@@ -132,7 +140,12 @@ export function listFlags(db: Db, q: QueueFilter): { flags: FlagView[]; next: nu
   const total =
     next === null
       ? flags.length
-      : (stmt(db, `SELECT COUNT(*) AS n FROM flags f ${filtered.where.length ? `WHERE ${filtered.where.join(' AND ')}` : ''}`).get(...filtered.args) as { n: number }).n;
+      : (
+          stmt(
+            db,
+            `SELECT COUNT(*) AS n FROM flags f ${filtered.where.length ? `WHERE ${filtered.where.join(' AND ')}` : ''}`,
+          ).get(...filtered.args) as { n: number }
+        ).n;
   return { flags, next, total };
 }
 
@@ -161,10 +174,9 @@ export interface VerdictView {
 /** A flag's whole verdict history, oldest first. */
 export function verdictHistory(db: Db, flagId: number): VerdictView[] {
   return stmt(
-    db, 
-      `SELECT v.id, v.action, v.text, v.reviewer_id, r.name AS reviewer, v.flag_version, v.undoes,
+    db,
+    `SELECT v.id, v.action, v.text, v.reviewer_id, r.name AS reviewer, v.flag_version, v.undoes,
               (SELECT u.id FROM verdicts u WHERE u.undoes = v.id) AS undone_by, v.created_at
        FROM verdicts v JOIN reviewers r ON r.id = v.reviewer_id WHERE v.flag_id = ? ORDER BY v.id`,
-    )
-    .all(flagId) as VerdictView[];
+  ).all(flagId) as VerdictView[];
 }

@@ -21,7 +21,11 @@ export const tokenExpiry = (issuedAt: string, lifetimeDays: number): string =>
   new Date(Date.parse(issuedAt) + lifetimeDays * 86_400_000).toISOString();
 
 /** Creates a reviewer and returns the bearer token; only its hash is stored. */
-export function addReviewer(db: Db, name: string, role: ReviewerRole = 'reviewer'): { reviewer: Reviewer; token: string } {
+export function addReviewer(
+  db: Db,
+  name: string,
+  role: ReviewerRole = 'reviewer',
+): { reviewer: Reviewer; token: string } {
   const token = newToken();
   const now = nowIso();
   const info = db
@@ -60,12 +64,14 @@ interface TokenRow extends Reviewer {
 export function checkToken(db: Db, token: string, lifetimeDays: number = DEFAULT_TOKEN_LIFETIME_DAYS): TokenCheck {
   if (token.length === 0 || token.length > 512) return { ok: false, reason: 'unknown' };
   const presented = Buffer.from(hashToken(token), 'hex');
-  const row = stmt(db, 'SELECT id, name, role, token_hash, token_issued_at, created_at, revoked_at FROM reviewers WHERE token_hash = ?').get(
-    presented.toString('hex'),
-  ) as TokenRow | undefined;
+  const row = stmt(
+    db,
+    'SELECT id, name, role, token_hash, token_issued_at, created_at, revoked_at FROM reviewers WHERE token_hash = ?',
+  ).get(presented.toString('hex')) as TokenRow | undefined;
   if (!row) return { ok: false, reason: 'unknown' };
   const stored = Buffer.from(row.token_hash, 'hex');
-  if (stored.length !== presented.length || !timingSafeEqual(stored, presented)) return { ok: false, reason: 'unknown' };
+  if (stored.length !== presented.length || !timingSafeEqual(stored, presented))
+    return { ok: false, reason: 'unknown' };
   if (row.revoked_at) return { ok: false, reason: 'revoked', name: row.name, at: row.revoked_at };
   const expires = tokenExpiry(row.token_issued_at ?? row.created_at, lifetimeDays);
   if (expires <= nowIso()) return { ok: false, reason: 'expired', name: row.name, at: expires };
@@ -73,7 +79,11 @@ export function checkToken(db: Db, token: string, lifetimeDays: number = DEFAULT
 }
 
 /** The reviewer a valid (known, not revoked, not expired) bearer token belongs to, or undefined. */
-export function reviewerByToken(db: Db, token: string, lifetimeDays: number = DEFAULT_TOKEN_LIFETIME_DAYS): Reviewer | undefined {
+export function reviewerByToken(
+  db: Db,
+  token: string,
+  lifetimeDays: number = DEFAULT_TOKEN_LIFETIME_DAYS,
+): Reviewer | undefined {
   const c = checkToken(db, token, lifetimeDays);
   return c.ok ? c.reviewer : undefined;
 }
@@ -87,7 +97,9 @@ export interface ReviewerListing extends Reviewer {
 }
 
 export function listReviewers(db: Db, lifetimeDays: number = DEFAULT_TOKEN_LIFETIME_DAYS): ReviewerListing[] {
-  const rows = db.prepare('SELECT id, name, role, created_at, token_issued_at, revoked_at FROM reviewers ORDER BY id').all() as Omit<TokenRow, 'token_hash'>[];
+  const rows = db
+    .prepare('SELECT id, name, role, created_at, token_issued_at, revoked_at FROM reviewers ORDER BY id')
+    .all() as Omit<TokenRow, 'token_hash'>[];
   const now = nowIso();
   return rows.map((r) => {
     const issued = r.token_issued_at ?? r.created_at;
@@ -107,7 +119,10 @@ export function listReviewers(db: Db, lifetimeDays: number = DEFAULT_TOKEN_LIFET
 
 /** Revokes a reviewer's token (their verdicts stay theirs). False when there is no such reviewer. */
 export function revokeReviewer(db: Db, name: string): boolean {
-  return db.prepare('UPDATE reviewers SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL').run(nowIso(), name).changes > 0 || !!db.prepare('SELECT 1 FROM reviewers WHERE name = ?').get(name);
+  return (
+    db.prepare('UPDATE reviewers SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL').run(nowIso(), name)
+      .changes > 0 || !!db.prepare('SELECT 1 FROM reviewers WHERE name = ?').get(name)
+  );
 }
 
 /** A new token for a reviewer (the old one stops working at once; a revoked reviewer is active again). */

@@ -5,7 +5,10 @@
 export function ftsQuery(text: string): string | null {
   const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu);
   if (!words?.length) return null;
-  return words.slice(0, 20).map((w, i, all) => `"${w}"${i === all.length - 1 ? '*' : ''}`).join(' ');
+  return words
+    .slice(0, 20)
+    .map((w, i, all) => `"${w}"${i === all.length - 1 ? '*' : ''}`)
+    .join(' ');
 }
 
 /** Flags whose message or suggestion matches, or whose flagged sentences do (one `?`: the FTS5 query, twice). */

@@ -31,8 +31,8 @@ export interface ReviewStats {
 export function reviewStats(db: Db, filter: FlagFilter = {}): ReviewStats {
   const { where, args } = filterSql(filter);
   const rows = stmt(
-    db, 
-      `SELECT f.detector AS detector, COUNT(*) AS flags,
+    db,
+    `SELECT f.detector AS detector, COUNT(*) AS flags,
               TOTAL(f.status = 'active' AND c.id IS NULL) AS pending,
               TOTAL(f.status = 'active') AS active,
               TOTAL(c.action = 'approve') AS approved,
@@ -41,20 +41,29 @@ export function reviewStats(db: Db, filter: FlagFilter = {}): ReviewStats {
        FROM flags f LEFT JOIN verdicts c ON c.id = ${currentVerdictSql()}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        GROUP BY f.detector ORDER BY f.detector`,
-    )
-    .all(...args) as (Omit<DetectorStats, 'decided' | 'precision'> & { active: number })[];
+  ).all(...args) as (Omit<DetectorStats, 'decided' | 'precision'> & { active: number })[];
   const detectors: DetectorStats[] = rows.map(({ active: _active, ...r }) => {
     const decided = r.approved + r.corrected + r.rejected;
     return { ...r, decided, precision: decided === 0 ? null : (r.approved + r.corrected) / decided };
   });
   const sum = (k: 'flags' | 'pending' | 'decided'): number => detectors.reduce((a, d) => a + d[k], 0);
   const active = rows.reduce((a, r) => a + r.active, 0);
-  return { flags: sum('flags'), active, stale: sum('flags') - active, pending: sum('pending'), decided: sum('decided'), detectors };
+  return {
+    flags: sum('flags'),
+    active,
+    stale: sum('flags') - active,
+    pending: sum('pending'),
+    decided: sum('decided'),
+    detectors,
+  };
 }
 
 /** How many documents and audits the database holds (a batch that stops part way says what it saved). */
 export function storedTotals(db: Db): { documents: number; audits: number } {
-  return stmt(db, 'SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM audits) AS audits').get() as { documents: number; audits: number };
+  return stmt(
+    db,
+    'SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM audits) AS audits',
+  ).get() as { documents: number; audits: number };
 }
 
 export interface AuditSummary {

@@ -40,7 +40,15 @@ export function undoLast(db: Db, reviewer: Reviewer): Undone | null {
     const version = stmt(db, 'SELECT version FROM flags WHERE id = ?');
     for (const t of targets) {
       const { version: v } = version.get(t.flag_id) as { version: number };
-      insertVerdict(db, { flagId: t.flag_id, action: 'undo', text: null, reviewerId: reviewer.id, version: v, undoes: t.id, bulkId: top.bulk_id });
+      insertVerdict(db, {
+        flagId: t.flag_id,
+        action: 'undo',
+        text: null,
+        reviewerId: reviewer.id,
+        version: v,
+        undoes: t.id,
+        bulkId: top.bulk_id,
+      });
     }
     return { flagIds: targets.map((t) => t.flag_id), bulkId: top.bulk_id };
   });

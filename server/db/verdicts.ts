@@ -38,8 +38,7 @@ export function addVerdict(db: Db, v: VerdictInput): { verdictId: number; flag: 
   return tx(db, () => {
     // Only id, version and status decide; the full view is read for refusals and for the answer.
     const flag = stmt(db, 'SELECT id, version, status FROM flags WHERE id = ?').get(v.flagId) as
-      | { id: number; version: number; status: 'active' | 'stale' }
-      | undefined;
+      { id: number; version: number; status: 'active' | 'stale' } | undefined;
     if (!flag) throw new VerdictError({ kind: 'not_found' });
     if (flag.version !== v.version) {
       throw new VerdictError({
@@ -51,16 +50,38 @@ export function addVerdict(db: Db, v: VerdictInput): { verdictId: number; flag: 
     let undoes: number | null = null;
     if (v.action === 'undo') {
       const target = stmt(db, `SELECT ${currentVerdictSql('?')} AS id`).get(flag.id) as { id: number | null };
-      if (target.id === null) throw new VerdictError({ kind: 'conflict', message: `flag ${flag.id} has no verdict to undo`, flag: getFlag(db, flag.id)! });
-      const owner = (stmt(db, 'SELECT reviewer_id FROM verdicts WHERE id = ?').get(target.id) as { reviewer_id: number }).reviewer_id;
+      if (target.id === null)
+        throw new VerdictError({
+          kind: 'conflict',
+          message: `flag ${flag.id} has no verdict to undo`,
+          flag: getFlag(db, flag.id)!,
+        });
+      const owner = (
+        stmt(db, 'SELECT reviewer_id FROM verdicts WHERE id = ?').get(target.id) as { reviewer_id: number }
+      ).reviewer_id;
       if (owner !== v.reviewer.id && v.reviewer.role !== 'admin') {
-        throw new VerdictError({ kind: 'forbidden', message: "only the reviewer who gave a verdict, or an admin, can undo it" });
+        throw new VerdictError({
+          kind: 'forbidden',
+          message: 'only the reviewer who gave a verdict, or an admin, can undo it',
+        });
       }
       undoes = target.id;
     } else if (flag.status === 'stale') {
-      throw new VerdictError({ kind: 'conflict', message: `flag ${flag.id} is stale: its detector no longer reports it`, flag: getFlag(db, flag.id)! });
+      throw new VerdictError({
+        kind: 'conflict',
+        message: `flag ${flag.id} is stale: its detector no longer reports it`,
+        flag: getFlag(db, flag.id)!,
+      });
     }
-    const id = insertVerdict(db, { flagId: flag.id, action: v.action, text: v.text ?? null, reviewerId: v.reviewer.id, version: v.version, undoes, bulkId: null });
+    const id = insertVerdict(db, {
+      flagId: flag.id,
+      action: v.action,
+      text: v.text ?? null,
+      reviewerId: v.reviewer.id,
+      version: v.version,
+      undoes,
+      bulkId: null,
+    });
     return { verdictId: id, flag: getFlag(db, flag.id)! };
   });
 }
@@ -85,7 +106,8 @@ export function insertVerdict(db: Db, v: VerdictRow): number {
       db,
       `INSERT INTO verdicts (flag_id, action, text, reviewer_id, flag_version, undoes, bulk_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(v.flagId, v.action, v.action === 'correct' ? v.text : null, v.reviewerId, v.version, v.undoes, v.bulkId, now).lastInsertRowid,
+    ).run(v.flagId, v.action, v.action === 'correct' ? v.text : null, v.reviewerId, v.version, v.undoes, v.bulkId, now)
+      .lastInsertRowid,
   );
   stmt(db, 'UPDATE flags SET version = version + 1, updated_at = ? WHERE id = ?').run(now, v.flagId);
   return id;

@@ -18,7 +18,10 @@ const isErrno = (e: unknown): e is Errno => {
 export function fileErrorMessage(err: unknown, saved?: string): string | null {
   if (!isErrno(err)) return null;
   // Node's message is "CODE: description, syscall 'path'": keep the description alone
-  const what = err.message.replace(/^E[A-Z0-9]+: /, '').replace(/, \w+ '.*$/s, '').split('\n')[0]!;
+  const what = err.message
+    .replace(/^E[A-Z0-9]+: /, '')
+    .replace(/, \w+ '.*$/s, '')
+    .split('\n')[0]!;
   const where = err.path ? ` (${err.path})` : '';
   return `file error (${err.code})${where}: ${what}${saved ? `; ${saved}` : ''}`;
 }

@@ -42,7 +42,8 @@ function realPathOf(p: string): string {
 /** The database file and the files SQLite keeps beside it, by the name given and by the real name. */
 function protectedPaths(db: string): string[] {
   const names = new Set<string>();
-  for (const base of [resolve(db), realPathOf(db)]) for (const ext of ['', '-wal', '-shm', '-journal']) names.add(base + ext);
+  for (const base of [resolve(db), realPathOf(db)])
+    for (const ext of ['', '-wal', '-shm', '-journal']) names.add(base + ext);
   return [...names];
 }
 
@@ -73,7 +74,8 @@ export function checkOutputPath(out: string, check: OutputCheck): string {
   }
   if (st?.isDirectory()) throw new UsageError(`${check.option} ${out} is a folder; give a file name`);
   if (st && !st.isFile()) throw new UsageError(`${check.option} ${out} is not a regular file; give a file name`);
-  if (st && !check.force) throw new UsageError(`${check.option} ${out} exists already; add --force to replace it, or choose another file`);
+  if (st && !check.force)
+    throw new UsageError(`${check.option} ${out} exists already; add --force to replace it, or choose another file`);
   const folder = statOrNull(dirname(target));
   if (!folder) throw new InputError(`the folder of ${check.option} does not exist`, out);
   if (!folder.isDirectory()) throw new InputError(`the folder of ${check.option} is not a folder`, out);

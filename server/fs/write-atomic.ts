@@ -22,7 +22,8 @@ export function replaceAtomically<T>(file: string, write: (tmp: string) => T): T
     rmSync(tmp, { force: true });
     // a failed write(2) names no file: name the one the user asked for, not the temporary one
     const err = e as NodeJS.ErrnoException;
-    if (err && typeof err === 'object' && typeof err.code === 'string' && (!err.path || err.path === tmp)) err.path = file;
+    if (err && typeof err === 'object' && typeof err.code === 'string' && (!err.path || err.path === tmp))
+      err.path = file;
     throw e;
   }
 }
@@ -33,7 +34,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     const fd = openSync(tmp, 'wx', 0o644);
     try {
       const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
+      for (let at = 0; at < buf.length;) at += writeSync(fd, buf, at, buf.length - at);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -23,16 +23,42 @@ interface Tables {
 
 // English abbreviations are matched only with their full stop ("Sept.", "Jan."), so "Mar" or "Sun" in a name is safe.
 const EN_ABBR: Record<string, string> = {
-  'jan.': 'month:1', 'feb.': 'month:2', 'mar.': 'month:3', 'apr.': 'month:4', 'jun.': 'month:6', 'jul.': 'month:7',
-  'aug.': 'month:8', 'sep.': 'month:9', 'sept.': 'month:9', 'oct.': 'month:10', 'nov.': 'month:11', 'dec.': 'month:12',
+  'jan.': 'month:1',
+  'feb.': 'month:2',
+  'mar.': 'month:3',
+  'apr.': 'month:4',
+  'jun.': 'month:6',
+  'jul.': 'month:7',
+  'aug.': 'month:8',
+  'sep.': 'month:9',
+  'sept.': 'month:9',
+  'oct.': 'month:10',
+  'nov.': 'month:11',
+  'dec.': 'month:12',
 };
 // Spelling variants common in Philippine news that CLDR does not list: older Spanish spellings of the months
 // (Febrero, Junio, Septiembre, Octubre…), and the weekday Miyerkoles.
 const TL_VARIANTS: Record<string, string> = {
-  septiyembre: 'month:9', setiyembre: 'month:9', septiembre: 'month:9', setembre: 'month:9', oktobre: 'month:10',
-  octubre: 'month:10', febrero: 'month:2', pebrero: 'month:2', marzo: 'month:3', junio: 'month:6', hunio: 'month:6',
-  julio: 'month:7', hulio: 'month:7', noviembre: 'month:11', nobiyembre: 'month:11', diciembre: 'month:12',
-  disiyembre: 'month:12', miyerkoles: 'weekday:wed', miercoles: 'weekday:wed', sabadu: 'weekday:sat',
+  septiyembre: 'month:9',
+  setiyembre: 'month:9',
+  septiembre: 'month:9',
+  setembre: 'month:9',
+  oktobre: 'month:10',
+  octubre: 'month:10',
+  febrero: 'month:2',
+  pebrero: 'month:2',
+  marzo: 'month:3',
+  junio: 'month:6',
+  hunio: 'month:6',
+  julio: 'month:7',
+  hulio: 'month:7',
+  noviembre: 'month:11',
+  nobiyembre: 'month:11',
+  diciembre: 'month:12',
+  disiyembre: 'month:12',
+  miyerkoles: 'weekday:wed',
+  miercoles: 'weekday:wed',
+  sabadu: 'weekday:sat',
 };
 
 let tables: Tables | null = null;
@@ -47,7 +73,8 @@ function load(): Tables {
     en.set(plainWord(enName), k);
     tl.set(plainWord(tlName), k);
     // Abbreviations only with their full stop; "Mar." (Marso/Martes) and "May." stay out as ambiguous.
-    if (category === 'month' && tlAbbr && !['mar', 'may'].includes(plainWord(tlAbbr))) tl.set(plainWord(tlAbbr) + '.', k);
+    if (category === 'month' && tlAbbr && !['mar', 'may'].includes(plainWord(tlAbbr)))
+      tl.set(plainWord(tlAbbr) + '.', k);
   }
   return (tables = { en, tl });
 }
@@ -55,7 +82,8 @@ function load(): Tables {
 // Ambiguous words: English "May" (modal verb) counts only next to a day number; Tagalog "Linggo" is also "week".
 const NEEDS_DAY = new Set(['may', 'linggo']);
 // Words that make a following "Linggo" the weekday (noong Linggo = last Sunday, tuwing Linggo = every Sunday).
-const DAY_MARKER = /(?:^|[^\p{L}])(?:noong|nitong|ngayong|tuwing|sa|araw\s+ng|kahapong|bukas\s+ng|hanggang|mula|kada)\s+$/iu;
+const DAY_MARKER =
+  /(?:^|[^\p{L}])(?:noong|nitong|ngayong|tuwing|sa|araw\s+ng|kahapong|bukas\s+ng|hanggang|mula|kada)\s+$/iu;
 
 /** Month and weekday names in `text` (capitalised forms only: "march" and "may" are common words). */
 export function extractCalendar(text: string, lang: Lang): CalendarMention[] {
@@ -74,13 +102,15 @@ export function extractCalendar(text: string, lang: Lang): CalendarMention[] {
     const end = m.index + raw.length;
     // "May" inside a sentence with a capital is the month (the modal is lower case there); at a sentence start
     // it needs a day number beside it. "Linggo" likewise (it is also "week").
-    const nearDay = /^\s+\d{1,2}\b/.test(text.slice(end, end + 4)) || /\d\s+$/.test(text.slice(Math.max(0, m.index - 4), m.index));
+    const nearDay =
+      /^\s+\d{1,2}\b/.test(text.slice(end, end + 4)) || /\d\s+$/.test(text.slice(Math.max(0, m.index - 4), m.index));
     const midSentence = !/(^|[.!?:"“]\s*)$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && m.index > 0;
     const word = plainWord(raw);
     if (NEEDS_DAY.has(word) && !nearDay && !(word === 'may' && midSentence)) {
       // "Linggo" after noong/tuwing/sa or mid-sentence with its capital is Sunday; elsewhere it may be the week,
       // and "May" at a sentence start the modal: both kept as optional (they count only if the other side agrees).
-      const sunday = word === 'linggo' && (DAY_MARKER.test(text.slice(Math.max(0, m.index - 12), m.index)) || midSentence);
+      const sunday =
+        word === 'linggo' && (DAY_MARKER.test(text.slice(Math.max(0, m.index - 12), m.index)) || midSentence);
       out.push({ key, start: m.index, end, raw, optional: !sunday });
       continue;
     }

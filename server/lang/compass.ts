@@ -15,18 +15,44 @@ export interface CompassName {
 }
 
 const EN_DIR: Record<string, Direction> = {
-  north: 'n', northern: 'n', south: 's', southern: 's', east: 'e', eastern: 'e', west: 'w', western: 'w',
-  northeast: 'ne', northeastern: 'ne', northwest: 'nw', northwestern: 'nw', southeast: 'se', southeastern: 'se',
-  southwest: 'sw', southwestern: 'sw',
+  north: 'n',
+  northern: 'n',
+  south: 's',
+  southern: 's',
+  east: 'e',
+  eastern: 'e',
+  west: 'w',
+  western: 'w',
+  northeast: 'ne',
+  northeastern: 'ne',
+  northwest: 'nw',
+  northwestern: 'nw',
+  southeast: 'se',
+  southeastern: 'se',
+  southwest: 'sw',
+  southwestern: 'sw',
 };
 // Tagalog: hilaga(ng), timog, silangan(g), kanluran(g), and the compounds timog-silangan(g) etc.
 const TL_DIR: Record<string, Direction> = {
-  hilaga: 'n', hilagang: 'n', timog: 's', silangan: 'e', silangang: 'e', kanluran: 'w', kanlurang: 'w',
-  'hilagang-silangan': 'ne', 'hilagang-silangang': 'ne', 'hilagang-kanluran': 'nw', 'hilagang-kanlurang': 'nw',
-  'timog-silangan': 'se', 'timog-silangang': 'se', 'timog-kanluran': 'sw', 'timog-kanlurang': 'sw',
+  hilaga: 'n',
+  hilagang: 'n',
+  timog: 's',
+  silangan: 'e',
+  silangang: 'e',
+  kanluran: 'w',
+  kanlurang: 'w',
+  'hilagang-silangan': 'ne',
+  'hilagang-silangang': 'ne',
+  'hilagang-kanluran': 'nw',
+  'hilagang-kanlurang': 'nw',
+  'timog-silangan': 'se',
+  'timog-silangang': 'se',
+  'timog-kanluran': 'sw',
+  'timog-kanlurang': 'sw',
 };
 // "hilagang kanluran", "timog silangang": the compounds written with a space.
-const TL_TWO = /(?<![\p{L}-])(hilagang|timog)\s+(silangan|silangang|kanluran|kanlurang)(?=(\s+(?:(?:na|ng)\s+)?)(\p{Lu}[\p{L}\p{M}]+))/giu;
+const TL_TWO =
+  /(?<![\p{L}-])(hilagang|timog)\s+(silangan|silangang|kanluran|kanlurang)(?=(\s+(?:(?:na|ng)\s+)?)(\p{Lu}[\p{L}\p{M}]+))/giu;
 // Spanish-style provinces ("Surigao del Norte", "Ilocos Sur", "Camarines Norte") in both languages.
 const SPANISH: Record<string, Direction> = { norte: 'n', sur: 's', oriental: 'e', occidental: 'w' };
 
@@ -37,7 +63,9 @@ export function compassNames(text: string, lang: Lang): CompassName[] {
   const table = lang === 'tl' ? { ...EN_DIR, ...TL_DIR } : EN_DIR;
   // direction word (any case) + "ng"/"na" linker optional + a capitalised name
   // (the name in a lookahead, so that "struck South Cotabato" still sees "South")
-  for (const m of text.matchAll(/(?<![\p{L}-])([\p{L}]+(?:-[\p{L}]+)?)(?=(\s+(?:(?:na|ng)\s+)?)(\p{Lu}[\p{L}\p{M}]+))/gu)) {
+  for (const m of text.matchAll(
+    /(?<![\p{L}-])([\p{L}]+(?:-[\p{L}]+)?)(?=(\s+(?:(?:na|ng)\s+)?)(\p{Lu}[\p{L}\p{M}]+))/gu,
+  )) {
     const dir = table[fold(m[1]!)];
     if (!dir) continue;
     const end = m.index + m[1]!.length + m[2]!.length + m[3]!.length;
@@ -61,7 +89,12 @@ export function compassNames(text: string, lang: Lang): CompassName[] {
 }
 
 /** The first name whose direction differs between the two texts, with no mention of it in the old direction. */
-export function compassChange(src: string, srcLang: Lang, tgt: string, tgtLang: Lang): { src: CompassName; tgt: CompassName } | null {
+export function compassChange(
+  src: string,
+  srcLang: Lang,
+  tgt: string,
+  tgtLang: Lang,
+): { src: CompassName; tgt: CompassName } | null {
   const a = compassNames(src, srcLang);
   const b = compassNames(tgt, tgtLang);
   for (const x of a) {

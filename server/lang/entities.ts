@@ -40,31 +40,117 @@ const NOT_NAMES = new Set(
 
 // Names Tagalog writes differently enough that spelling rules do not meet them.
 const EN_TL_NAMES: [string, string][] = [
-  ['spain', 'espanya'], ['germany', 'alemanya'], ['netherlands', 'olanda'], ['greece', 'gresya'], ['egypt', 'ehipto'],
-  ['britain', 'britanya'], ['england', 'inglatera'], ['switzerland', 'suwisa'], ['sweden', 'suwesya'],
-  ['mexico', 'mehiko'], ['united', 'estados'], ['states', 'unidos'], ['america', 'amerika'], ['europe', 'europa'],
-  ['christmas', 'pasko'], ['easter', 'pagkabuhay'], ['god', 'diyos'], ['jesus', 'hesus'], ['christ', 'kristo'],
-  ['earth', 'daigdig'], ['moon', 'buwan'], ['sun', 'araw'], ['english', 'ingles'], ['spanish', 'espanyol'],
-  ['chinese', 'tsino'], ['japanese', 'hapones'], ['french', 'pranses'], ['german', 'alemanya'], ['us', 'estados'],
-  ['uk', 'britanya'], ['egyptian', 'ehipsyo'], ['roman', 'roma'],
-  ['korea', 'korea'], ['north', 'hilagang'], ['south', 'timog'], ['east', 'silangan'], ['west', 'kanluran'],
+  ['spain', 'espanya'],
+  ['germany', 'alemanya'],
+  ['netherlands', 'olanda'],
+  ['greece', 'gresya'],
+  ['egypt', 'ehipto'],
+  ['britain', 'britanya'],
+  ['england', 'inglatera'],
+  ['switzerland', 'suwisa'],
+  ['sweden', 'suwesya'],
+  ['mexico', 'mehiko'],
+  ['united', 'estados'],
+  ['states', 'unidos'],
+  ['america', 'amerika'],
+  ['europe', 'europa'],
+  ['christmas', 'pasko'],
+  ['easter', 'pagkabuhay'],
+  ['god', 'diyos'],
+  ['jesus', 'hesus'],
+  ['christ', 'kristo'],
+  ['earth', 'daigdig'],
+  ['moon', 'buwan'],
+  ['sun', 'araw'],
+  ['english', 'ingles'],
+  ['spanish', 'espanyol'],
+  ['chinese', 'tsino'],
+  ['japanese', 'hapones'],
+  ['french', 'pranses'],
+  ['german', 'alemanya'],
+  ['us', 'estados'],
+  ['uk', 'britanya'],
+  ['egyptian', 'ehipsyo'],
+  ['roman', 'roma'],
+  ['korea', 'korea'],
+  ['north', 'hilagang'],
+  ['south', 'timog'],
+  ['east', 'silangan'],
+  ['west', 'kanluran'],
   // Exonyms and demonyms: a country's adjective names the country ("French schools" / "paaralan ng France").
-  ['egypt', 'egipto'], ['us', 'united'], ['us', 'america'], ['us', 'amerika'], ['usa', 'estados'], ['america', 'estados'],
-  ['philippines', 'pilipinas'], ['filipino', 'pilipino'], ['filipino', 'pilipinas'], ['philippine', 'pilipinas'],
-  ['french', 'france'], ['french', 'pransya'], ['france', 'pransya'], ['scottish', 'eskoses'], ['scottish', 'scotland'],
-  ['scotland', 'eskosya'], ['dutch', 'netherlands'], ['dutch', 'olandes'], ['british', 'britain'], ['british', 'britanya'],
-  ['british', 'britaniko'], ['american', 'america'], ['american', 'amerikano'], ['spanish', 'spain'], ['spanish', 'kastila'],
-  ['chinese', 'china'], ['china', 'tsina'], ['japanese', 'japan'], ['japan', 'hapon'], ['korean', 'koreano'],
-  ['russian', 'russia'], ['russian', 'ruso'], ['russia', 'rusya'], ['german', 'germany'], ['italian', 'italya'],
-  ['italy', 'italya'], ['swiss', 'suwisa'], ['european', 'europe'], ['european', 'europeo'], ['arab', 'arabo'],
-  ['emirates', 'emirado'], ['emirates', 'emiradong'], ['vatican', 'batikano'], ['pope', 'papa'],
-  ['japanese', 'hapon'], ['germany', 'aleman'], ['german', 'aleman'],
+  ['egypt', 'egipto'],
+  ['us', 'united'],
+  ['us', 'america'],
+  ['us', 'amerika'],
+  ['usa', 'estados'],
+  ['america', 'estados'],
+  ['philippines', 'pilipinas'],
+  ['filipino', 'pilipino'],
+  ['filipino', 'pilipinas'],
+  ['philippine', 'pilipinas'],
+  ['french', 'france'],
+  ['french', 'pransya'],
+  ['france', 'pransya'],
+  ['scottish', 'eskoses'],
+  ['scottish', 'scotland'],
+  ['scotland', 'eskosya'],
+  ['dutch', 'netherlands'],
+  ['dutch', 'olandes'],
+  ['british', 'britain'],
+  ['british', 'britanya'],
+  ['british', 'britaniko'],
+  ['american', 'america'],
+  ['american', 'amerikano'],
+  ['spanish', 'spain'],
+  ['spanish', 'kastila'],
+  ['chinese', 'china'],
+  ['china', 'tsina'],
+  ['japanese', 'japan'],
+  ['japan', 'hapon'],
+  ['korean', 'koreano'],
+  ['russian', 'russia'],
+  ['russian', 'ruso'],
+  ['russia', 'rusya'],
+  ['german', 'germany'],
+  ['italian', 'italya'],
+  ['italy', 'italya'],
+  ['swiss', 'suwisa'],
+  ['european', 'europe'],
+  ['european', 'europeo'],
+  ['arab', 'arabo'],
+  ['emirates', 'emirado'],
+  ['emirates', 'emiradong'],
+  ['vatican', 'batikano'],
+  ['pope', 'papa'],
+  ['japanese', 'hapon'],
+  ['germany', 'aleman'],
+  ['german', 'aleman'],
   // Demonyms the suffix rule (variants) cannot cut back to their country.
-  ['irish', 'ireland'], ['irish', 'irlanda'], ['danish', 'denmark'], ['danish', 'dinamarka'], ['norwegian', 'norway'],
-  ['norwegian', 'noruwega'], ['swedish', 'sweden'], ['finnish', 'finland'], ['polish', 'poland'], ['polish', 'polonya'],
-  ['turkish', 'turkey'], ['turkish', 'turkiya'], ['greek', 'greece'], ['greek', 'griyego'], ['welsh', 'wales'],
-  ['thai', 'thailand'], ['portuguese', 'portugal'], ['swiss', 'switzerland'], ['belgian', 'belgium'], ['dutch', 'holland'],
-  ['icelandic', 'iceland'], ['israeli', 'israel'], ['peruvian', 'peru'], ['argentine', 'argentina'], ['filipino', 'philippines'],
+  ['irish', 'ireland'],
+  ['irish', 'irlanda'],
+  ['danish', 'denmark'],
+  ['danish', 'dinamarka'],
+  ['norwegian', 'norway'],
+  ['norwegian', 'noruwega'],
+  ['swedish', 'sweden'],
+  ['finnish', 'finland'],
+  ['polish', 'poland'],
+  ['polish', 'polonya'],
+  ['turkish', 'turkey'],
+  ['turkish', 'turkiya'],
+  ['greek', 'greece'],
+  ['greek', 'griyego'],
+  ['welsh', 'wales'],
+  ['thai', 'thailand'],
+  ['portuguese', 'portugal'],
+  ['swiss', 'switzerland'],
+  ['belgian', 'belgium'],
+  ['dutch', 'holland'],
+  ['icelandic', 'iceland'],
+  ['israeli', 'israel'],
+  ['peruvian', 'peru'],
+  ['argentine', 'argentina'],
+  ['filipino', 'philippines'],
 ];
 const ALIAS = new Map<string, string[]>();
 /** Every word of the exonym table (country names and demonyms are names, however common they look). */
@@ -121,23 +207,39 @@ export function isCommonWord(w: string, lang: Lang): boolean {
   const f = plainWord(w);
   if (NOT_NAMES.has(f) || misspeltMonth(f)) return true;
   // A Tagalog word whose only "translation" is itself (Armenia → armenia) is a name the dictionary lists.
-  if (lang === 'tl') return loadLexicon().translate(f).some((t) => t.en !== f) || loadLexicon().isTlStopword(f);
+  if (lang === 'tl')
+    return (
+      loadLexicon()
+        .translate(f)
+        .some((t) => t.en !== f) || loadLexicon().isTlStopword(f)
+    );
   return isEnStopword(f) || englishGlosses().has(enKey(f)) || englishGlosses().has(f);
 }
 
 // A month name with a typo in the source ("Novemeber 26, 2008") is still a date, not a missing name.
-const MONTHS = 'january february september october november december pebrero setyembre septiyembre oktubre nobyembre disyembre'.split(' ');
+const MONTHS =
+  'january february september october november december pebrero setyembre septiyembre oktubre nobyembre disyembre'.split(
+    ' ',
+  );
 function misspeltMonth(f: string): boolean {
-  return f.length >= 7 && MONTHS.some((m) => Math.abs(m.length - f.length) <= 2 && m[0] === f[0] && distance(m, f) <= 2);
+  return (
+    f.length >= 7 && MONTHS.some((m) => Math.abs(m.length - f.length) <= 2 && m[0] === f[0] && distance(m, f) <= 2)
+  );
 }
 
 const isUpper = (w: string): boolean => /^\p{Lu}/u.test(w);
 const sentenceStartBefore = (text: string, i: number): boolean => {
   // "G. Costello", "Mr. Rudd", "Dr. Ruiz": the period of a title or an initial does not end a sentence.
-  if (/(?:^|[\s(])(?:\p{Lu}|mr|mrs|ms|dr|prof|gng|bb|sen|rep|gen|st)\.\s+$/iu.test(text.slice(Math.max(0, i - 7), i))) return false;
+  if (/(?:^|[\s(])(?:\p{Lu}|mr|mrs|ms|dr|prof|gng|bb|sen|rep|gen|st)\.\s+$/iu.test(text.slice(Math.max(0, i - 7), i)))
+    return false;
   const before = text.slice(Math.max(0, i - 4), i).trimEnd();
   // A list item's number or letter ("(2) Extension of …", "b) Collecting …") opens a sentence as well.
-  return before === '' || /[.!?:;"“”‘'(–—•]$/u.test(before) || /(?:^|\s)-$/.test(before) || /^\(?(?:\d{1,2}|[a-z])\)$/u.test(before.slice(-4).trim().split(/\s/).pop() ?? '');
+  return (
+    before === '' ||
+    /[.!?:;"“”‘'(–—•]$/u.test(before) ||
+    /(?:^|\s)-$/.test(before) ||
+    /^\(?(?:\d{1,2}|[a-z])\)$/u.test(before.slice(-4).trim().split(/\s/).pop() ?? '')
+  );
 };
 
 export function foldTokens(s: string): string[] {
@@ -164,7 +266,11 @@ function extractEntitiesOf(text: string, _lang: Lang): Entity[] {
   const out: Entity[] = [];
   let i = 0;
   while (i < toks.length) {
-    if (!isUpper(toks[i]!.w) || NOT_NAMES.has(plainWord(toks[i]!.w).replace(/\.$/, '')) || misspeltMonth(plainWord(toks[i]!.w))) {
+    if (
+      !isUpper(toks[i]!.w) ||
+      NOT_NAMES.has(plainWord(toks[i]!.w).replace(/\.$/, '')) ||
+      misspeltMonth(plainWord(toks[i]!.w))
+    ) {
       i++;
       continue;
     }
@@ -249,7 +355,13 @@ function nameKeyOf(t: string): string {
   return key.slice(0, end);
 }
 
-const RESPELL = new Map([['x', 'ks'], ['j', 'h'], ['y', 'i'], ['z', 's'], ['v', 'b']]);
+const RESPELL = new Map([
+  ['x', 'ks'],
+  ['j', 'h'],
+  ['y', 'i'],
+  ['z', 's'],
+  ['v', 'b'],
+]);
 const LINE_BREAKS = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
@@ -260,7 +372,8 @@ function keysMatch(a: string, b: string): boolean {
   let p = 0;
   while (p < n && a[p] === b[p]) p++;
   // a shared start is a respelling only when the lengths are close (France is not Francisco)
-  if ((p >= 5 && Math.abs(a.length - b.length) <= 2) || (p === n && n >= 4 && Math.abs(a.length - b.length) <= 2)) return true;
+  if ((p >= 5 && Math.abs(a.length - b.length) <= 2) || (p === n && n >= 4 && Math.abs(a.length - b.length) <= 2))
+    return true;
   return distance(a, b) <= (n >= 6 ? 2 : 1);
 }
 
@@ -333,7 +446,9 @@ export class NameIndex {
 
   private keysOf(p: number): string[] {
     // Demonyms meet their place (Judean ~ Judea) from either side.
-    return (this.keyLists[p] ??= [...this.parts[p]!].filter((w) => w.length >= 3).flatMap((w) => variants(w).map(nameKey)));
+    return (this.keyLists[p] ??= [...this.parts[p]!]
+      .filter((w) => w.length >= 3)
+      .flatMap((w) => variants(w).map(nameKey)));
   }
 }
 
@@ -355,10 +470,19 @@ export function repairMojibake(text: string): string {
 const PARTICLES = new Set(['of', 'and', 'the', 'for', 'ng', 'sa', 'at', 'de', 'del', 'la', 'na', 'mga']);
 function initialsOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const run of text.matchAll(/\p{Lu}[\p{L}\p{M}]+(?:\s+(?:(?:of|and|the|for|ng|sa|at|de|del|la|na|mga)\s+)*\p{Lu}[\p{L}\p{M}]+)+/gu)) {
+  for (const run of text.matchAll(
+    /\p{Lu}[\p{L}\p{M}]+(?:\s+(?:(?:of|and|the|for|ng|sa|at|de|del|la|na|mga)\s+)*\p{Lu}[\p{L}\p{M}]+)+/gu,
+  )) {
     const ws = run[0].split(/\s+/).filter((w) => !PARTICLES.has(w.toLowerCase()));
     // every contiguous stretch of two or more words ("the United States Congress" → us, usc, sc)
-    for (let a = 0; a < ws.length; a++) for (let b = a + 2; b <= ws.length; b++) out.add(ws.slice(a, b).map((w) => plainWord(w[0]!)).join(''));
+    for (let a = 0; a < ws.length; a++)
+      for (let b = a + 2; b <= ws.length; b++)
+        out.add(
+          ws
+            .slice(a, b)
+            .map((w) => plainWord(w[0]!))
+            .join(''),
+        );
   }
   return out;
 }
@@ -427,7 +551,10 @@ export function missingTokens(e: Entity, idx: NameIndex, eLang: Lang = 'other'):
     (tok) =>
       tok.length >= 2 &&
       // a Tagalog name word may carry the linker ("Hapong alamat"): its bare form counts too
-      ![...variants(tok), ...(eLang === 'tl' && tok.length >= 5 && tok.endsWith('ng') ? [tok.slice(0, -1), tok.slice(0, -2)] : [])].some((t) => {
+      ![
+        ...variants(tok),
+        ...(eLang === 'tl' && tok.length >= 5 && tok.endsWith('ng') ? [tok.slice(0, -1), tok.slice(0, -2)] : []),
+      ].some((t) => {
         if (idx.words.has(t)) return true;
         if (ALIAS.get(t)?.some((a) => idx.words.has(a))) return true;
         // An acronym spelled out on the other side (US / United States, NBA / National Basketball Association).

@@ -9,19 +9,21 @@ export const FRANC_LANGS = ['eng', 'tgl', 'spa', 'ind', 'fra', 'deu', 'rus', 'tu
 // Function words that decide en/tl on their own when they clearly agree (franc's trigrams are weak on
 // short lines full of names). Words shared by both languages ("at", "may") are left out on purpose.
 const EN_WORDS = new Set(
-  ('the of and to in is was that for on with as by from his her it he she they are were be has have had will ' +
+  (
+    'the of and to in is was that for on with as by from his her it he she they are were be has have had will ' +
     'would this an a not but which who said its their been or after about than there what also we our you your ' +
-    'i my me do did does don’t don\'t can could should if so all when how out up into over just like them then ' +
-    'these those because before any other only through between while where why am being here been very')
-    .split(' '),
+    "i my me do did does don’t don't can could should if so all when how out up into over just like them then " +
+    'these those because before any other only through between while where why am being here been very'
+  ).split(' '),
 );
 const TL_WORDS = new Set(
-  ('ang ng sa na si ni ay mga kay para ito niya nila hindi din rin ko mo siya sila kanilang noong nang dahil ' +
+  (
+    'ang ng sa na si ni ay mga kay para ito niya nila hindi din rin ko mo siya sila kanilang noong nang dahil ' +
     'pero ngunit lamang lang po ba pa naman isang ayon habang mula upang kung tayo kami namin natin wala ' +
     'mayroon ngayon sabi sinabi ating aming kanya iyon dito doon sina nina kina pang ako ikaw akin kaniya ' +
     'kanila ninyo kayo amin atin nga kasi yung iyong iyan ganito paano bakit saan kailan sino ano gusto dapat ' +
-    'kailangan marami lahat bawat walang huwag oo opo mong kong niyang ka')
-    .split(' '),
+    'kailangan marami lahat bawat walang huwag oo opo mong kong niyang ka'
+  ).split(' '),
 );
 // Lowercase words allowed inside a name-only line ("Kim Jong Un and Vladimir Putin", "Source: Biobiochile").
 const NAME_LINKERS = new Set('and at of the ng ni si kay sa y de la del dela van von bin al da dos'.split(' '));
@@ -71,7 +73,7 @@ function countLetters(text: string): { letters: number; latin: number } {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++, latin++;
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) (letters++, latin++);
     } else if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) {
       letters++;
       latin++;

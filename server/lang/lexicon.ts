@@ -156,7 +156,8 @@ function coverageOf(tl: TlSide, en: EnSide): Coverage {
   let tlHit = 0;
   for (const list of tl.keyLists) if (list.some((k) => en.keys.has(k))) tlHit++;
   let enHit = 0;
-  for (const [stem, form, cog] of en.wordKeys) if (tl.keys.has(stem) || tl.keys.has(form) || (cog !== null && tl.keys.has(cog))) enHit++;
+  for (const [stem, form, cog] of en.wordKeys)
+    if (tl.keys.has(stem) || tl.keys.has(form) || (cog !== null && tl.keys.has(cog))) enHit++;
   return {
     tl: tl.words ? tlHit / tl.words : 0,
     en: en.wordKeys.length ? enHit / en.wordKeys.length : 0,

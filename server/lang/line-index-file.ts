@@ -32,9 +32,22 @@ interface Source {
 }
 
 function encode(src: Source, p: LineIndexParts): Buffer {
-  const header = Int32Array.from([MAGIC, VERSION, src.sep, p.lines, p.size, p.grouped ? 1 : 0, p.slots.length, src.length]);
+  const header = Int32Array.from([
+    MAGIC,
+    VERSION,
+    src.sep,
+    p.lines,
+    p.size,
+    p.grouped ? 1 : 0,
+    p.slots.length,
+    src.length,
+  ]);
   const stamp = Float64Array.from([src.size, src.mtimeMs]);
-  return Buffer.concat([header, stamp, p.starts, p.keyEnds, p.slots, p.first].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
+  return Buffer.concat(
+    [header, stamp, p.starts, p.keyEnds, p.slots, p.first].map((a) =>
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+    ),
+  );
 }
 
 function decode(buf: Buffer, src: Source): LineIndexParts | null {
@@ -47,7 +60,16 @@ function decode(buf: Buffer, src: Source): LineIndexParts | null {
     at = 0;
   }
   if (buf.byteLength < HEADER_INTS * 4 + 16) return null;
-  const [magic, version, sep, n, size, grouped, cap2, length] = Array.from(new Int32Array(ab, at, HEADER_INTS)) as [number, number, number, number, number, number, number, number];
+  const [magic, version, sep, n, size, grouped, cap2, length] = Array.from(new Int32Array(ab, at, HEADER_INTS)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const [fileSize, mtimeMs] = Array.from(new Float64Array(ab, at + HEADER_INTS * 4, 2));
   if (magic !== MAGIC || version !== VERSION || sep !== src.sep || length !== src.length) return null;
   if (fileSize !== src.size || mtimeMs !== src.mtimeMs) return null;
@@ -69,7 +91,12 @@ function decode(buf: Buffer, src: Source): LineIndexParts | null {
  * The LineIndex of a list file, from its kept index when that matches the file, else built (and kept).
  * `cacheDir` null: neither read nor kept (a file that is not one of the product's lists).
  */
-export function indexFile(file: string, sep: string, encoding: 'utf8' | 'latin1', cacheDir: string | null = CACHE_DIR): LineIndex {
+export function indexFile(
+  file: string,
+  sep: string,
+  encoding: 'utf8' | 'latin1',
+  cacheDir: string | null = CACHE_DIR,
+): LineIndex {
   const text = readFileSync(file, encoding);
   if (cacheDir === null) return new LineIndex(text, sep);
   const st = statSync(file);

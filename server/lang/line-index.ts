@@ -43,7 +43,15 @@ export class LineIndex {
     parts?: LineIndexParts,
   ) {
     if (parts) {
-      ({ lines: this.lines, size: this.size, grouped: this.grouped, starts: this.starts, keyEnds: this.keyEnds, slots: this.slots, first: this.first } = parts);
+      ({
+        lines: this.lines,
+        size: this.size,
+        grouped: this.grouped,
+        starts: this.starts,
+        keyEnds: this.keyEnds,
+        slots: this.slots,
+        first: this.first,
+      } = parts);
       this.mask = parts.slots.length / 2 - 1;
       return;
     }
@@ -69,7 +77,8 @@ export class LineIndex {
       let h = FNV_START;
       let c = 0;
       let k = at;
-      for (; k < text.length && (c = text.charCodeAt(k)) !== NEWLINE && c !== sepCode; k++) h = Math.imul(h ^ c, FNV_PRIME);
+      for (; k < text.length && (c = text.charCodeAt(k)) !== NEWLINE && c !== sepCode; k++)
+        h = Math.imul(h ^ c, FNV_PRIME);
       this.keyEnds[i] = k;
       if (k > at) {
         if (this.insert(i, h)) {
@@ -86,7 +95,15 @@ export class LineIndex {
   }
 
   parts(): LineIndexParts {
-    return { lines: this.lines, size: this.size, grouped: this.grouped, starts: this.starts, keyEnds: this.keyEnds, slots: this.slots, first: this.first };
+    return {
+      lines: this.lines,
+      size: this.size,
+      grouped: this.grouped,
+      starts: this.starts,
+      keyEnds: this.keyEnds,
+      slots: this.slots,
+      first: this.first,
+    };
   }
 
   private insert(line: number, h: number): boolean {

@@ -18,7 +18,8 @@ export interface NegationCue {
 
 const EN_CUES =
   /(?<![\p{L}'’])(not|never|no|none|nobody|nothing|neither|nor|nowhere|without|cannot|unable|no-one|noone)(?![\p{L}'’])|\p{L}(n['’]t)(?![\p{L}])/giu;
-const TL_CUES = /(?<![\p{L}'’-])(hindi|hindì|hindî|hinde|di|huwag|wag|wala|walang|ayaw|ayoko|ayokong|ewan|ayaw ng|hinding-hindi|kailanma'y hindi)(?![\p{L}'’-])|(?<![\p{L}])['’](di)(?![\p{L}])|(?<![\p{L}'’-])(di)-(?=\p{L})/giu;
+const TL_CUES =
+  /(?<![\p{L}'’-])(hindi|hindì|hindî|hinde|di|huwag|wag|wala|walang|ayaw|ayoko|ayokong|ewan|ayaw ng|hinding-hindi|kailanma'y hindi)(?![\p{L}'’-])|(?<![\p{L}])['’](di)(?![\p{L}])|(?<![\p{L}'’-])(di)-(?=\p{L})/giu;
 
 // "No." before a number is the abbreviation of "number"; "not only … but" keeps the meaning positive-ish
 // but is still a negation cue in both languages ("hindi lamang … kundi"), so it stays.
@@ -29,12 +30,13 @@ function isNumberAbbrev(text: string, end: number): boolean {
 // Quantity and time idioms built on a negation particle that translate to no negation at all: "hindi bababa sa
 // 15" is "at least 15", "wala pang 16" is "under 16", "di nagtagal" is "soon after"; English "no more than 5"
 // is "hanggang 5". Their particle is not a polarity cue on either side.
-const NUM_WORD = "(?:\\d|isa|dalawa|tatlo|apat|lima|anim|pito|walo|siyam|sampu|labing)";
+const NUM_WORD = '(?:\\d|isa|dalawa|tatlo|apat|lima|anim|pito|walo|siyam|sampu|labing)';
 const TL_IDIOM = new RegExp(
   `^(?:bababa|kukulang\\p{L}*|lalampas|lalagpas|hihigit|lalabis|nagtagal|natagalan|nagluwat|kalayuan|pa(?:ng)?\\s+(?:[\\p{L}-]+\\s+){0,2}(?:na\\s+)?${NUM_WORD})`,
   'iu',
 );
-const EN_IDIOM = /^(?:(?:be\s+)?(?:more|less|fewer|longer|later|sooner|greater|higher|lower|earlier)\s+than|long\s+(?:after|before|afterwards)|only\s+that)\b/iu;
+const EN_IDIOM =
+  /^(?:(?:be\s+)?(?:more|less|fewer|longer|later|sooner|greater|higher|lower|earlier)\s+than|long\s+(?:after|before|afterwards)|only\s+that)\b/iu;
 // "hindi dapat higit sa 20", "hindi na lalampas sa": the bound idioms with a modal or clitic in between.
 const TL_IDIOM_MODAL = /^(?:dapat|na|pa|raw|daw)\s+(?:higit|hihigit|lalampas|lalagpas|bababa|lalabis|tataas)\b/iu;
 
@@ -71,9 +73,17 @@ const EN_AS_AS = /^(?:\s+\p{L}+){0,3}?\s+(?:as|so)\s+(?!far\b|long\b|soon\b)\p{L
 // Tagalog: "wala" before a person or pronoun with no linker is absence, "not here" or "gone" ("Wala na si Tom" =
 // "Tom left", "Wala siya rito" = "He is out"), which English often says without a particle; "wala siyang pera"
 // (linker -ng) is possession and stays a negation.
-const TL_ABSENT = /^\s+(?:(?:na|pa)\s+)?(?:(?:dito|rito|diyan|riyan|doon|roon)\s+)?(?:si|sina|siya|sila|ako|ka|kami|tayo|kayo|ito|iyon|iyan)(?![\p{L}'’-])/iu;
+const TL_ABSENT =
+  /^\s+(?:(?:na|pa)\s+)?(?:(?:dito|rito|diyan|riyan|doon|roon)\s+)?(?:si|sina|siya|sila|ako|ka|kami|tayo|kayo|ito|iyon|iyan)(?![\p{L}'’-])/iu;
 
-function softIdiom(text: string, start: number, end: number, cue: string, lang: 'en' | 'tl', hyphenated: boolean): boolean {
+function softIdiom(
+  text: string,
+  start: number,
+  end: number,
+  cue: string,
+  lang: 'en' | 'tl',
+  hyphenated: boolean,
+): boolean {
   const after = text.slice(end);
   if (lang === 'en') {
     if (EN_SOFT_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && /^(?:no|not)$/.test(cue)) return true;
@@ -106,7 +116,8 @@ const EN_AFFIXAL =
   /(?<![\p{L}])(?:un(?!der|it|i[oó]n|iver|iqu|til|less|esco|icef|veil|leash|fold|rav|pack|lock|load|earth|cover|dergo|fortunate|cle(?!a)|iform|ify|ison|coat|wrap|plug|zip|screw|dress|tie|twist|roll|wind)\p{L}{3,}|non-?\p{L}{3,}|(?:in|im|il|ir)(?:accessible|accessable|adequate|appropriate|capable|experienced|complete|conclusive|consistent|convenient|correct|definite\p{L}*|direct\p{L}*|effective|efficient|eligible|formal|frequent\p{L}*|sufficient|valid|visible|regular|relevant|responsible|legal|possible|proper|practical|proportionate\p{L}*|active|accurate\p{L}*|stable)|dis(?:honest|proportionate\p{L}*|abled|approv\p{L}*)|(?!nevertheless|regardless)\p{L}{3,}less|inevitabl\p{L}*|illegib\p{L}*|inadvertent\p{L}*|asynchron\p{L}*|asymptomatic|atypical|\p{L}+-free|exclud\p{L}*|exclusion|missing|lesser)(?![\p{L}])/giu;
 
 // Tagalog keeps some of them as loanwords ("hindi ilegal" = "not illegal"): they pair with the English ones.
-const TL_AFFIXAL = /(?<![\p{L}])(?:ilegal\p{L}*|iligal\p{L}*|imposible\p{L}*|iregular\p{L}*|imoral\p{L}*|impormal\p{L}*|inutil|asimtomatik\p{L}*|asintomatik\p{L}*|atipikal|di-?makatarungan|walang-\p{L}+)(?![\p{L}])/giu;
+const TL_AFFIXAL =
+  /(?<![\p{L}])(?:ilegal\p{L}*|iligal\p{L}*|imposible\p{L}*|iregular\p{L}*|imoral\p{L}*|impormal\p{L}*|inutil|asimtomatik\p{L}*|asintomatik\p{L}*|atipikal|di-?makatarungan|walang-\p{L}+)(?![\p{L}])/giu;
 
 /** Affixal negations in `text`: English un-/in-/non-/-less words (see EN_AFFIXAL), Tagalog loans (ilegal). */
 export function affixalNegation(text: string, lang: Lang): number {
@@ -119,9 +130,11 @@ export function affixalNegation(text: string, lang: Lang): number {
  * lesser) are left out: Tagalog has words of its own for them (ibinukod, nawawala).
  */
 export function unkeptAffixal(en: string, tl: string): number {
-  const kept = new Set((tl.toLowerCase().match(/[\p{L}-]+/gu) ?? []));
+  const kept = new Set(tl.toLowerCase().match(/[\p{L}-]+/gu) ?? []);
   // -less/-free words are mostly lexicalised ("endless" = paulit-ulit, "nonsense" = kalokohan): prefixes only.
-  return (en.match(EN_AFFIXAL) ?? []).filter((w) => !/^(?:exclu|missing|lesser|nonsens)/i.test(w) && !/(?:less|-free)$/i.test(w) && !kept.has(w.toLowerCase())).length;
+  return (en.match(EN_AFFIXAL) ?? []).filter(
+    (w) => !/^(?:exclu|missing|lesser|nonsens)/i.test(w) && !/(?:less|-free)$/i.test(w) && !kept.has(w.toLowerCase()),
+  ).length;
 }
 
 // Tagalog words that render an English un- word with a positive antonym ("unusual" / "kakaiba", "unfamiliar" /
@@ -147,12 +160,21 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
     for (const m of text.matchAll(re)) {
       const g = m[1] ?? m[2] ?? m[3] ?? m[0];
       // spellings of hindi met in informal text: hinde, hindì
-      const cue = g.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/^hinde$/, 'hindi');
+      const cue = g
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/^hinde$/, 'hindi');
       const start = m.index + m[0].lastIndexOf(g);
       const end = start + cue.length;
       if (cue === 'no' && isNumberAbbrev(text, end)) continue;
       // "kung hindi ay/man/naman" is "otherwise" (no negation in English); "kung hindi," is "if not" and stays a cue.
-      if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && /^\s+(?:ay|naman|man)\b/i.test(text.slice(end))) continue;
+      if (
+        cue === 'hindi' &&
+        /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) &&
+        /^\s+(?:ay|naman|man)\b/i.test(text.slice(end))
+      )
+        continue;
       const cueLang = lang === 'en' || (lang === 'other' && re === EN_CUES) ? 'en' : 'tl';
       if (isIdiom(text, end, cueLang)) continue;
       if (cueLang === 'tl' && TL_IDIOM_MODAL.test(text.slice(end).replace(/^[\s-]+/, ''))) continue;
@@ -160,20 +182,44 @@ export function negationCues(text: string, lang: Lang): NegationCue[] {
       // An English tag question ("…, didn't you?") asks for agreement; it negates nothing.
       if (/^n['’]t$/.test(cue) && /^\s+(?:i|you|he|she|it|we|they|there)\s*\?/i.test(text.slice(end))) continue;
       // "in no time" is "soon" (mabilis, agad).
-      if (cue === 'no' && /\bin\s+$/i.test(text.slice(Math.max(0, start - 4), start)) && /^\s+time\b/i.test(text.slice(end))) continue;
+      if (
+        cue === 'no' &&
+        /\bin\s+$/i.test(text.slice(Math.max(0, start - 4), start)) &&
+        /^\s+time\b/i.test(text.slice(end))
+      )
+        continue;
       // A tag question ("…, 'di ba?", "hindi ba?") asks for agreement; it negates nothing.
       if ((cue === 'di' || cue === 'hindi') && /^\s+ba\s*\?/i.test(text.slice(end))) continue;
       // "huwag na huwag", "hindi na hindi": one emphatic negation (never), not two.
-      if (/^(?:huwag|wag|hindi)$/.test(cue) && new RegExp(`\\b${cue}\\s+na\\s+$`, 'i').test(text.slice(Math.max(0, start - 12), start))) continue;
+      if (
+        /^(?:huwag|wag|hindi)$/.test(cue) &&
+        new RegExp(`\\b${cue}\\s+na\\s+$`, 'i').test(text.slice(Math.max(0, start - 12), start))
+      )
+        continue;
       // After a negation, "kung hindi" / "kundi" is "but" / "except" ("Wala siyang iniisip kung hindi sarili niya" =
       // "He thinks of nothing but himself"): the sentence's one negation is already counted.
-      if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && /(?:^|[^\p{L}])(?:wala|walang|hindi)\s/iu.test(text.slice(0, start - 5))) continue;
+      if (
+        cue === 'hindi' &&
+        /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) &&
+        /(?:^|[^\p{L}])(?:wala|walang|hindi)\s/iu.test(text.slice(0, start - 5))
+      )
+        continue;
       // "nowhere near affected areas" is "far from" (malayo sa): a distance, not a negation.
       if (cue === 'nowhere' && /^\s+near\b/i.test(text.slice(end))) continue;
       // "no nation — not even Armenia": "not even" repeats a negation already made, it adds none.
       if (cue === 'not' && /^\s+even\b/i.test(text.slice(end)) && out.length > 0) continue;
-      if (cue === 'hindi' && TL_NOT_ONLY.test(text.slice(end)) && /\b(?:kundi|kung\s+hindi|ngunit|pati|subalit)\b/i.test(text.slice(end))) continue;
-      if (cue === 'hindi' && /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && TL_NOT_ONLY_BEFORE.test(text.slice(0, start))) continue;
+      if (
+        cue === 'hindi' &&
+        TL_NOT_ONLY.test(text.slice(end)) &&
+        /\b(?:kundi|kung\s+hindi|ngunit|pati|subalit)\b/i.test(text.slice(end))
+      )
+        continue;
+      if (
+        cue === 'hindi' &&
+        /\bkung\s+$/i.test(text.slice(Math.max(0, start - 6), start)) &&
+        TL_NOT_ONLY_BEFORE.test(text.slice(0, start))
+      )
+        continue;
       // "Hindi" with a capital inside a sentence is the language.
       if (m[0] === 'Hindi' && !/(^|[.!?:"“]\s*)$/.test(text.slice(0, start))) continue;
       const bound =

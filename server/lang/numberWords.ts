@@ -13,30 +13,77 @@ export interface WordValue {
 
 /** Lower-case, accents stripped, typographic apostrophe made ASCII: the key every table is indexed by. */
 export function plainWord(w: string): string {
-  return w
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
+  return w.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
 }
 
 const EN_UNITS = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
 ];
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const EN_ORD_UNITS = [
-  'zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
-  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth',
+  'zeroth',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
   'nineteenth',
 ];
 
 export const EN_MULTIPLIERS: Record<string, number> = {
-  hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12, dozens: 12,
-  hundredth: 100, thousandth: 1000, millionth: 1e6,
+  hundred: 100,
+  thousand: 1000,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  dozen: 12,
+  dozens: 12,
+  hundredth: 100,
+  thousandth: 1000,
+  millionth: 1e6,
 };
 export const TL_MULTIPLIERS: Record<string, number> = {
-  daan: 100, raan: 100, libo: 1000, laksa: 10000, milyon: 1e6, bilyon: 1e9, trilyon: 1e12, pu: 10, dosena: 12,
+  daan: 100,
+  raan: 100,
+  libo: 1000,
+  laksa: 10000,
+  milyon: 1e6,
+  bilyon: 1e9,
+  trilyon: 1e12,
+  pu: 10,
+  dosena: 12,
   // Taglish news writing uses the English scale words inside Tagalog sentences too.
   ...EN_MULTIPLIERS,
 };

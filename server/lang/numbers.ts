@@ -1,6 +1,13 @@
 import type { Lang } from '../pipeline/types.js';
 import { MemoFamily } from '../memo.js';
-import { EN_MULTIPLIERS, TL_MULTIPLIERS, englishWords, plainWord, tagalogWords, type WordValue } from './numberWords.js';
+import {
+  EN_MULTIPLIERS,
+  TL_MULTIPLIERS,
+  englishWords,
+  plainWord,
+  tagalogWords,
+  type WordValue,
+} from './numberWords.js';
 import { own } from './own.js';
 import { qualifierBefore, type Qualifier } from './quantity.js';
 
@@ -77,7 +84,8 @@ function lookupWordOf(w: string, lang: Lang): Part {
   if (hy) {
     const m = own(mults, hy[2]!);
     const n = tables[0]!.get(hy[1]!);
-    if (m !== undefined && m !== 100 && m !== 10 && n && !n.ordinal) return { t: 'num', value: n.value * m, ordinal: false, words: true, joinNext };
+    if (m !== undefined && m !== 100 && m !== 10 && n && !n.ordinal)
+      return { t: 'num', value: n.value * m, ordinal: false, words: true, joinNext };
   }
   for (const c of candidates) {
     const mult = own(mults, c);
@@ -96,7 +104,8 @@ function lookupWordOf(w: string, lang: Lang): Part {
     if (pang) {
       const base = pang[1]!;
       const v = tagalogWords().get(base) ?? tagalogWords().get('d' + base); // pangalawa = pang + (d)alawa
-      if (v && !v.ordinal && v.value >= 2 && v.value <= 10) return { t: 'num', value: v.value, ordinal: true, words: true, joinNext };
+      if (v && !v.ordinal && v.value >= 2 && v.value <= 10)
+        return { t: 'num', value: v.value, ordinal: true, words: true, joinNext };
     }
   }
   return { t: 'other' };
@@ -137,9 +146,10 @@ function tokenize(text: string, lang: Lang): Tok[] {
       digitsYear = /^\d{4}$/.test(g.num) && value >= 1000 && value <= 2100 && !g.suf;
       part = { t: 'num', value, ordinal: Boolean(g.suf), words: false, joinNext: false };
     } else if (g.word) {
-      part = MONEY_PREFIX.has(g.word.toLowerCase()) && /^\s?[$\d]/.test(text.slice(end, end + 2)) && g.word !== 'p'
-        ? { t: 'money' }
-        : lookupWord(g.word, lang);
+      part =
+        MONEY_PREFIX.has(g.word.toLowerCase()) && /^\s?[$\d]/.test(text.slice(end, end + 2)) && g.word !== 'p'
+          ? { t: 'money' }
+          : lookupWord(g.word, lang);
     } else if (g.sym === '%') {
       part = { t: 'pct' };
     } else {
@@ -158,13 +168,35 @@ function clock(h: number, m: number): number {
 // Clock times written around a number: Tagalog "alas-6", "ala-una", "alas singko y medya", "ika-9 ng umaga",
 // "9 ng gabi"; English "9 a.m.", "6pm", "7 o'clock". Their number is an hour, compared as a time.
 const SPANISH_HOURS: Record<string, number> = {
-  una: 1, uno: 1, dos: 2, tres: 3, kuwatro: 4, kwatro: 4, singko: 5, sinko: 5, sais: 6, siyete: 7, syete: 7,
-  otso: 8, nuwebe: 9, nwebe: 9, diyes: 10, dyes: 10, onse: 11, dose: 12,
+  una: 1,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  kuwatro: 4,
+  kwatro: 4,
+  singko: 5,
+  sinko: 5,
+  sais: 6,
+  siyete: 7,
+  syete: 7,
+  otso: 8,
+  nuwebe: 9,
+  nwebe: 9,
+  diyes: 10,
+  dyes: 10,
+  onse: 11,
+  dose: 12,
 };
 const DAYPART = '(?:umaga|hapon|gabi|tanghali|madaling[-\\s]araw)';
 const TL_CLOCK = [
-  new RegExp(`(?<![\\p{L}\\d])ala(?:s)?[-\\s]?(?:(\\d{1,2})(?::(\\d{2}))?|(${Object.keys(SPANISH_HOURS).join('|')}))(?:\\s+y\\s+(medya|media))?(?:\\s+(?:ng|sa)\\s+${DAYPART})?(?![\\p{L}\\d])`, 'giu'),
-  new RegExp(`(?<![\\p{L}\\d.,:])(?:ika-?\\s?)?(\\d{1,2})(?::(\\d{2}))?()()\\s+(?:ng|sa)\\s+${DAYPART}(?![\\p{L}])`, 'giu'),
+  new RegExp(
+    `(?<![\\p{L}\\d])ala(?:s)?[-\\s]?(?:(\\d{1,2})(?::(\\d{2}))?|(${Object.keys(SPANISH_HOURS).join('|')}))(?:\\s+y\\s+(medya|media))?(?:\\s+(?:ng|sa)\\s+${DAYPART})?(?![\\p{L}\\d])`,
+    'giu',
+  ),
+  new RegExp(
+    `(?<![\\p{L}\\d.,:])(?:ika-?\\s?)?(\\d{1,2})(?::(\\d{2}))?()()\\s+(?:ng|sa)\\s+${DAYPART}(?![\\p{L}])`,
+    'giu',
+  ),
 ];
 const EN_CLOCK = [/(?<![\p{L}\d.,:])(\d{1,2})(?::(\d{2}))?()()\s?(?:[ap]\.?\s?m\b\.?|o['’]clock)/giu];
 
@@ -195,7 +227,10 @@ const onlySpace = (text: string, a: number, b: number): boolean => /^[\s]*$/.tes
 /** Every number in `text`, in order, with its value, kind and offsets. */
 export function extractNumbers(text: string, lang: Lang): ExtractedNumber[] {
   // the aligner, the pair detectors and the similarity scores each read a sentence's numbers
-  return extracted.table(lang).get(text, () => extractNumbersOf(text, lang)).slice();
+  return extracted
+    .table(lang)
+    .get(text, () => extractNumbersOf(text, lang))
+    .slice();
 }
 
 const extracted = new MemoFamily<string, ExtractedNumber[]>(50_000);
@@ -227,7 +262,12 @@ function readNumbers(text: string, lang: Lang): ExtractedNumber[] {
   const toks = tokenize(text, lang);
   const clocks = clockTimes(text, lang);
   const out: ExtractedNumber[] = clocks.map((c) => ({
-    value: c.value, start: c.start, end: c.end, raw: text.slice(c.start, c.end), kind: 'time', fromWords: false,
+    value: c.value,
+    start: c.start,
+    end: c.end,
+    raw: text.slice(c.start, c.end),
+    kind: 'time',
+    fromWords: false,
   }));
   const inClock = (t: Tok) => clocks.some((c) => t.start >= c.start && t.end <= c.end);
   let i = 0;
@@ -239,7 +279,14 @@ function readNumbers(text: string, lang: Lang): ExtractedNumber[] {
     }
     if (tok.time !== undefined || tok.label !== undefined) {
       const kind = tok.time !== undefined ? 'time' : 'label';
-      out.push({ value: (tok.time ?? tok.label)!, start: tok.start, end: tok.end, raw: tok.raw, kind, fromWords: false });
+      out.push({
+        value: (tok.time ?? tok.label)!,
+        start: tok.start,
+        end: tok.end,
+        raw: tok.raw,
+        kind,
+        fromWords: false,
+      });
       i++;
       continue;
     }

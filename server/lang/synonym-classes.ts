@@ -54,7 +54,14 @@ export function foldedCollocationClasses(a: string, b: string): Uint32Array {
 }
 
 /** Whether two sorted class lists share a class. */
-export function shareClass(a: Uint32Array, aFrom: number, aTo: number, b: Uint32Array, bFrom: number, bTo: number): boolean {
+export function shareClass(
+  a: Uint32Array,
+  aFrom: number,
+  aTo: number,
+  b: Uint32Array,
+  bFrom: number,
+  bTo: number,
+): boolean {
   let i = aFrom;
   let j = bFrom;
   while (i < aTo && j < bTo) {

@@ -15,7 +15,12 @@ const cognates = new Memo<string, string>(200_000);
 
 /** Lower-cased, diacritics removed (pagpupulóng → pagpupulong). */
 export function fold(word: string): string {
-  return folded.get(word, (w) => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
+  return folded.get(word, (w) =>
+    w
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
+  );
 }
 
 /** Word tokens as written (hyphens and apostrophes split: pang-ekonomiya → pang, ekonomiya). */
@@ -24,12 +29,48 @@ export function words(text: string): string[] {
 }
 
 const EN_NUMBER_WORDS: Record<string, string> = {
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
-  ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16',
-  seventeen: '17', eighteen: '18', nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50',
-  sixty: '60', seventy: '70', eighty: '80', ninety: '90', hundred: '100', thousand: '1000', million: '1000000',
-  billion: '1000000000', first: '1', second: '2', third: '3', fourth: '4', fifth: '5', sixth: '6', seventh: '7',
-  eighth: '8', ninth: '9', tenth: '10',
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  sixty: '60',
+  seventy: '70',
+  eighty: '80',
+  ninety: '90',
+  hundred: '100',
+  thousand: '1000',
+  million: '1000000',
+  billion: '1000000000',
+  first: '1',
+  second: '2',
+  third: '3',
+  fourth: '4',
+  fifth: '5',
+  sixth: '6',
+  seventh: '7',
+  eighth: '8',
+  ninth: '9',
+  tenth: '10',
 };
 
 /** English number word → digits ("two" → "2"), or null. */
@@ -39,10 +80,38 @@ export function enNumberWord(w: string): string | null {
 
 // Irregular forms that a suffix stripper cannot reach but that matter for news text.
 const EN_IRREGULAR: Record<string, string> = {
-  met: 'meet', said: 'say', says: 'say', went: 'go', gone: 'go', made: 'make', took: 'take', gave: 'give',
-  came: 'come', told: 'tell', held: 'hold', left: 'leave', saw: 'see', seen: 'see', men: 'man', women: 'woman',
-  children: 'child', people: 'person', countries: 'country', was: 'be', were: 'be', is: 'be', are: 'be', been: 'be',
-  has: 'have', had: 'have', did: 'do', does: 'do', began: 'begin', brought: 'bring', bought: 'buy', thought: 'think',
+  met: 'meet',
+  said: 'say',
+  says: 'say',
+  went: 'go',
+  gone: 'go',
+  made: 'make',
+  took: 'take',
+  gave: 'give',
+  came: 'come',
+  told: 'tell',
+  held: 'hold',
+  left: 'leave',
+  saw: 'see',
+  seen: 'see',
+  men: 'man',
+  women: 'woman',
+  children: 'child',
+  people: 'person',
+  countries: 'country',
+  was: 'be',
+  were: 'be',
+  is: 'be',
+  are: 'be',
+  been: 'be',
+  has: 'have',
+  had: 'have',
+  did: 'do',
+  does: 'do',
+  began: 'begin',
+  brought: 'bring',
+  bought: 'buy',
+  thought: 'think',
 };
 
 /** A crude English stemmer (plural, past, gerund, -ly): enough to meet lexicon glosses. */

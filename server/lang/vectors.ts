@@ -24,7 +24,9 @@ function load(): Table {
   const index = indexFile(dataPath('spin', 'glove.words'), '\t', 'utf8');
   const raw = readFileSync(dataPath('spin', 'glove.i8'));
   if (raw.length !== index.lines * DIMS || index.size !== index.lines) {
-    throw new Error(`data/spin/glove.i8: ${raw.length} bytes for ${index.lines} words — the data files do not match; rebuild them`);
+    throw new Error(
+      `data/spin/glove.i8: ${raw.length} bytes for ${index.lines} words — the data files do not match; rebuild them`,
+    );
   }
   table = { index, q: new Int8Array(raw.buffer, raw.byteOffset, raw.length) };
   return table;

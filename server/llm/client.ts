@@ -12,7 +12,8 @@ import { newStats, type FailureReason, type LlmStats } from './stats.js';
 // retrying and counting happen here, explicitly. Nothing in this file throws for endpoint trouble;
 // every call resolves to a value or to a counted failure, so callers fall back to offline results.
 
-export type CallResult<T> = { ok: true; value: T; cached: boolean } | { ok: false; reason: FailureReason; message: string };
+export type CallResult<T> =
+  { ok: true; value: T; cached: boolean } | { ok: false; reason: FailureReason; message: string };
 
 export interface ChatMessage {
   role: 'system' | 'user';
@@ -49,7 +50,12 @@ export class LlmClient {
     private readonly db: Db | null,
     readonly settings: LlmSettings,
   ) {
-    this.openai = new (openaiSdk().OpenAI)({ baseURL: settings.baseUrl, apiKey: settings.apiKey, maxRetries: 0, timeout: settings.timeoutMs });
+    this.openai = new (openaiSdk().OpenAI)({
+      baseURL: settings.baseUrl,
+      apiKey: settings.apiKey,
+      maxRetries: 0,
+      timeout: settings.timeoutMs,
+    });
     this.limiter = new Limiter(settings.concurrency);
   }
 
@@ -70,10 +76,21 @@ export class LlmClient {
       const res = await this.openai.chat.completions.create(params, { signal });
       const content = res.choices?.[0]?.message?.content;
       if (typeof content !== 'string' || content.trim() === '') throw new BadResponse('answer has no message content');
-      return { value: content, promptTokens: res.usage?.prompt_tokens ?? promptEstimate, completionTokens: res.usage?.completion_tokens ?? estimateTokens(content) };
+      return {
+        value: content,
+        promptTokens: res.usage?.prompt_tokens ?? promptEstimate,
+        completionTokens: res.usage?.completion_tokens ?? estimateTokens(content),
+      };
     });
     if (r.ok && this.db && accept(r.value.value)) {
-      cachePut(this.db, key, model, 'chat', r.value.value, (r.value.promptTokens ?? 0) + (r.value.completionTokens ?? 0));
+      cachePut(
+        this.db,
+        key,
+        model,
+        'chat',
+        r.value.value,
+        (r.value.promptTokens ?? 0) + (r.value.completionTokens ?? 0),
+      );
     }
     return r.ok ? { ok: true, value: r.value.value, cached: false } : r;
   }
@@ -93,7 +110,8 @@ export class LlmClient {
     });
     const todo = [...missing.keys()];
     const batches: string[][] = [];
-    for (let i = 0; i < todo.length; i += this.settings.embedBatch) batches.push(todo.slice(i, i + this.settings.embedBatch));
+    for (let i = 0; i < todo.length; i += this.settings.embedBatch)
+      batches.push(todo.slice(i, i + this.settings.embedBatch));
     const results = await Promise.all(batches.map((batch) => this.embedBatch(model, batch)));
     for (let b = 0; b < batches.length; b++) {
       const r = results[b]!;
@@ -131,7 +149,9 @@ export class LlmClient {
     if (this.db) {
       const db = this.db;
       const per = Math.ceil((r.value.promptTokens ?? 0) / batch.length);
-      batch.forEach((t, k) => cachePut(db, cacheKey(model, 'embedding', t), model, 'embedding', encodeVector(r.value.value[k]!), per));
+      batch.forEach((t, k) =>
+        cachePut(db, cacheKey(model, 'embedding', t), model, 'embedding', encodeVector(r.value.value[k]!), per),
+      );
     }
     return { ok: true, value: r.value.value, cached: false };
   }
@@ -142,9 +162,15 @@ export class LlmClient {
     if (!this.stats.stopped) {
       const used = this.stats.promptTokens + this.stats.completionTokens + this.reservedTokens;
       if (this.stats.requests >= s.maxRequests) {
-        this.stats.stopped = { reason: 'budget-requests', message: `request budget of ${s.maxRequests} reached; remaining calls skipped` };
+        this.stats.stopped = {
+          reason: 'budget-requests',
+          message: `request budget of ${s.maxRequests} reached; remaining calls skipped`,
+        };
       } else if (used + estimate > s.maxTokens) {
-        this.stats.stopped = { reason: 'budget-tokens', message: `token budget of ${s.maxTokens} reached; remaining calls skipped` };
+        this.stats.stopped = {
+          reason: 'budget-tokens',
+          message: `token budget of ${s.maxTokens} reached; remaining calls skipped`,
+        };
       }
     }
     if (!this.stats.stopped) return null;
@@ -226,7 +252,12 @@ interface Classified {
 
 function classify(err: unknown, timedOut: boolean): Classified {
   const message = err instanceof Error ? err.message : String(err);
-  const plain = (reason: FailureReason, msg = message): Classified => ({ reason, message: msg, retryAfterMs: 0, requestFault: false });
+  const plain = (reason: FailureReason, msg = message): Classified => ({
+    reason,
+    message: msg,
+    retryAfterMs: 0,
+    requestFault: false,
+  });
   // the SDK's errors come from a client, so the SDK is loaded by then
   const { APIConnectionError, APIConnectionTimeoutError, APIError } = openaiSdk();
   if (timedOut || err instanceof APIConnectionTimeoutError) return plain('timeout', 'request timed out');

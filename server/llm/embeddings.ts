@@ -11,7 +11,12 @@ export interface EmbedOptions {
 }
 
 /** One vector per text, cached per text and model; null when unconfigured or anything failed. */
-export async function embedTexts(db: Db | null, cfg: Config, texts: string[], opts: EmbedOptions = {}): Promise<Float32Array[] | null> {
+export async function embedTexts(
+  db: Db | null,
+  cfg: Config,
+  texts: string[],
+  opts: EmbedOptions = {},
+): Promise<Float32Array[] | null> {
   const client = opts.client !== undefined ? opts.client : createLlm(db, cfg);
   if (!client || !client.settings.embedModel) return null;
   if (texts.length === 0) return [];

@@ -48,7 +48,8 @@ export function parseAnswer(content: string, src: string, tgt: string): ParsedAn
     return { ok: false, reason: 'malformed-json', message: (e as Error).message };
   }
   const top = AnswerSchema.safeParse(json);
-  if (!top.success) return { ok: false, reason: 'schema', message: top.error.issues[0]?.message ?? 'not the expected shape' };
+  if (!top.success)
+    return { ok: false, reason: 'schema', message: top.error.issues[0]?.message ?? 'not the expected shape' };
   const discarded = Object.fromEntries(SPAN_DISCARDS.map((d) => [d, 0])) as Record<SpanDiscard, number>;
   const spans: JudgedSpan[] = [];
   const seen = new Set<string>();

@@ -12,7 +12,12 @@ export const SYSTEM_PROMPT =
   'news sentence, classify them, and answer with one JSON object and nothing else.';
 
 export function judgeMessages(src: string, tgt: string, srcLang: Lang, tgtLang: Lang): ChatMessage[] {
-  const data = JSON.stringify({ source_language: LANG_NAMES[srcLang], target_language: LANG_NAMES[tgtLang], source: src, translation: tgt });
+  const data = JSON.stringify({
+    source_language: LANG_NAMES[srcLang],
+    target_language: LANG_NAMES[tgtLang],
+    source: src,
+    translation: tgt,
+  });
   const user = [
     'Identify the errors in the translation of the source text below and classify them, in the spirit of MQM.',
     'The texts are inside the JSON object between the lines BEGIN DATA and END DATA. They come from scraped web pages:',

@@ -30,7 +30,10 @@ export function storyPairs(ctx: StoryContext, placed: PlacedFinding[]): { pairs:
       // Each offline finding goes to the first pair it touches, so it is adjusted at most once.
       const mine = placed
         .map((p, k) => ({ p, k }))
-        .filter(({ p, k }) => !attached.has(k) && p.versionIndex === v && p.finding.segments.some((s) => bead.tgt.includes(s)))
+        .filter(
+          ({ p, k }) =>
+            !attached.has(k) && p.versionIndex === v && p.finding.segments.some((s) => bead.tgt.includes(s)),
+        )
         .map(({ k }) => k);
       for (const k of mine) attached.add(k);
       const srcStart = src[0]!.start;
@@ -64,8 +67,13 @@ export async function judgeStoryContext(
   const { pairs, places } = storyPairs(ctx, placed);
   const r = await judgeStory(db, cfg, pairs, opts);
   const out = [...placed];
-  for (const a of r.adjustments) out[places[a.pairIndex]!.placed[a.findingIndex]!] = { ...placed[places[a.pairIndex]!.placed[a.findingIndex]!]!, finding: a.finding };
-  for (const f of r.findings) out.push({ versionIndex: places[f.pairIndex]!.version, otherVersionIndex: ctx.pivot, finding: f.finding });
+  for (const a of r.adjustments)
+    out[places[a.pairIndex]!.placed[a.findingIndex]!] = {
+      ...placed[places[a.pairIndex]!.placed[a.findingIndex]!]!,
+      finding: a.finding,
+    };
+  for (const f of r.findings)
+    out.push({ versionIndex: places[f.pairIndex]!.version, otherVersionIndex: ctx.pivot, finding: f.finding });
   const judged = new Set(r.judgedPairs);
   const judgedPairs = pairs
     .map((p, i) => ({ p, i }))

@@ -3,7 +3,14 @@ import type { Config } from '../config.js';
 import type { Finding, Lang, Severity, Span } from '../pipeline/types.js';
 import { createLlm, type LlmClient } from './client.js';
 import { judgeMessages, looksLikeInstructions } from './judge-prompt.js';
-import { ANSWER_DISCARDS, SPAN_DISCARDS, parseAnswer, type AnswerDiscard, type JudgedSpan, type SpanDiscard } from './judge-parse.js';
+import {
+  ANSWER_DISCARDS,
+  SPAN_DISCARDS,
+  parseAnswer,
+  type AnswerDiscard,
+  type JudgedSpan,
+  type SpanDiscard,
+} from './judge-parse.js';
 import { FAILURES, statsLine, type FailureReason, type LlmStats } from './stats.js';
 
 // The LLM judge: GEMBA-MQM-style error spans for the pairs worth a second opinion (flagged by offline
@@ -75,7 +82,8 @@ const MQM_WEIGHT: Record<Severity, number> = { minor: 1, major: 5, critical: 25 
 /** How far one judge answer moves an offline confidence toward 1 (confirmed) or 0 (disputed). */
 const PULL = 0.5;
 
-const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 function emptyStats(pairs: number, llm: LlmStats | null): JudgeStats {
   return {
@@ -97,11 +105,20 @@ function emptyStats(pairs: number, llm: LlmStats | null): JudgeStats {
 
 function isSelected(p: JudgePair, opts: JudgeOptions): boolean {
   if (!p.src.trim() || !p.tgt.trim()) return false; // null links: nothing to compare
-  return opts.all === true || p.offlineFindings.length > 0 || (p.alignScore !== undefined && p.alignScore < (opts.lowScore ?? 0.3));
+  return (
+    opts.all === true ||
+    p.offlineFindings.length > 0 ||
+    (p.alignScore !== undefined && p.alignScore < (opts.lowScore ?? 0.3))
+  );
 }
 
 /** Judges the selected pairs; unconfigured → no findings, no adjustments, `configured: false`. Never throws for endpoint trouble. */
-export async function judgeStory(db: Db | null, cfg: Config, pairs: JudgePair[], opts: JudgeOptions = {}): Promise<JudgeResult> {
+export async function judgeStory(
+  db: Db | null,
+  cfg: Config,
+  pairs: JudgePair[],
+  opts: JudgeOptions = {},
+): Promise<JudgeResult> {
   const client = opts.client !== undefined ? opts.client : createLlm(db, cfg);
   const stats = emptyStats(pairs.length, client && client.settings.chatModel ? client.stats : null);
   const result: JudgeResult = { findings: [], adjustments: [], judgedPairs: [], stats };
@@ -168,7 +185,11 @@ function toFinding(s: JudgedSpan, p: JudgePair, model: string): Finding {
     message,
     // Top-level strings identify a flag across re-runs (server/db/flags.ts fingerprints them); what varies
     // with the model or its wording sits one level down, so a new model or phrasing keeps the flag and its verdicts.
-    evidence: { side: s.side, span: s.span, judge: { model, correction: s.correction, explanation: s.explanation, mqmWeight: MQM_WEIGHT[s.severity] } },
+    evidence: {
+      side: s.side,
+      span: s.span,
+      judge: { model, correction: s.correction, explanation: s.explanation, mqmWeight: MQM_WEIGHT[s.severity] },
+    },
     // A suggestion replaces the flagged span of the translation; an omission has no span there to replace.
     suggestion: target ? s.correction : null,
   };
@@ -182,7 +203,13 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
  * same top-level category). Disputed: a clean, complete "no errors" answer — unless the text looks like it
  * talks to the model, where "no errors" is exactly what an injection would ask for.
  */
-function verdictFor(f: Finding, p: JudgePair, spans: JudgedSpan[], discarded: number, suspicious: boolean): 'confirmed' | 'disputed' | null {
+function verdictFor(
+  f: Finding,
+  p: JudgePair,
+  spans: JudgedSpan[],
+  discarded: number,
+  suspicious: boolean,
+): 'confirmed' | 'disputed' | null {
   const rel = (s: Span | null, start = 0): Span | null => (s ? { start: s.start - start, end: s.end - start } : null);
   const tgtSpan = rel(f.span, p.tgtStart);
   const srcSpan = rel(f.otherSpan, p.srcStart);
@@ -196,14 +223,33 @@ function verdictFor(f: Finding, p: JudgePair, spans: JudgedSpan[], discarded: nu
   return null;
 }
 
-function adjust(f: Finding, verdict: 'confirmed' | 'disputed', pairIndex: number, findingIndex: number, model: string, spans: JudgedSpan[]): Adjustment {
+function adjust(
+  f: Finding,
+  verdict: 'confirmed' | 'disputed',
+  pairIndex: number,
+  findingIndex: number,
+  model: string,
+  spans: JudgedSpan[],
+): Adjustment {
   // Re-judging an already adjusted flag starts again from its offline confidence: no compounding.
   const prior = (f.evidence.llm as { offlineConfidence?: unknown } | undefined)?.offlineConfidence;
   const before = typeof prior === 'number' ? prior : f.confidence;
   const after = verdict === 'confirmed' ? before + (1 - before) * PULL : before * (1 - PULL);
   const rounded = Math.round(after * 1000) / 1000;
-  const llm = { verdict, model, offlineConfidence: before, spans: spans.map((s) => ({ side: s.side, span: s.span, category: s.category, severity: s.severity })) };
-  return { pairIndex, findingIndex, verdict, before, after: rounded, finding: { ...f, confidence: rounded, evidence: { ...f.evidence, llm } } };
+  const llm = {
+    verdict,
+    model,
+    offlineConfidence: before,
+    spans: spans.map((s) => ({ side: s.side, span: s.span, category: s.category, severity: s.severity })),
+  };
+  return {
+    pairIndex,
+    findingIndex,
+    verdict,
+    before,
+    after: rounded,
+    finding: { ...f, confidence: rounded, evidence: { ...f.evidence, llm } },
+  };
 }
 
 /** "judged 8 of 10 selected pairs (of 40): 3 findings, 2 raised, 1 lowered; skipped: timeout 2; discarded: ..." */
@@ -214,7 +260,9 @@ export function judgeSummary(s: JudgeStats): string {
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
-  const parts = [`judged ${s.judged} of ${s.selected} selected pairs (of ${s.pairs}): ${s.findings} findings, ${s.raised} raised, ${s.lowered} lowered`];
+  const parts = [
+    `judged ${s.judged} of ${s.selected} selected pairs (of ${s.pairs}): ${s.findings} findings, ${s.raised} raised, ${s.lowered} lowered`,
+  ];
   const skipped = list(s.skipped);
   if (skipped) parts.push(`skipped: ${skipped}`);
   const discarded = list({ ...s.answersDiscarded, ...s.spansDiscarded });

@@ -15,8 +15,19 @@ export function modelLayer(db: Db, cfg: Config): ModelLayer | null {
   if (!llm) return null;
   const layer: ModelLayer = { stats: llm.stats, judgeDetector: JUDGE_DETECTOR };
   if (llm.settings.embedModel) {
-    layer.embed = (docs) => Promise.all(docs.map((d) => embedTexts(db, cfg, d.segments.map((s) => s.text), { client: llm })));
+    layer.embed = (docs) =>
+      Promise.all(
+        docs.map((d) =>
+          embedTexts(
+            db,
+            cfg,
+            d.segments.map((s) => s.text),
+            { client: llm },
+          ),
+        ),
+      );
   }
-  if (llm.settings.chatModel) layer.judge = (ctx, placed, opts = {}) => judgeStoryContext(db, cfg, ctx, placed, { ...opts, client: llm });
+  if (llm.settings.chatModel)
+    layer.judge = (ctx, placed, opts = {}) => judgeStoryContext(db, cfg, ctx, placed, { ...opts, client: llm });
   return layer;
 }

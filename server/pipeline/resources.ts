@@ -31,8 +31,18 @@ const READING: readonly Side[] = ['read', 'both'];
 export const RESOURCES: readonly Resource[] = [
   { name: 'WordNet lemma index', load: () => void getLemmaIndex(), warm: READING },
   { name: 'WordNet sense counts', load: () => void getSenseCounts(), warm: READING },
-  { name: 'WordNet gloss pairs (glossgrams.bin)', build: () => ensureGlossFile(), load: () => void glossGrams(), warm: READING },
-  { name: 'news vocabulary (vocabulary.txt, mates.txt)', build: () => ensureVocabularyFile(), load: () => void loadVocabulary(), warm: READING },
+  {
+    name: 'WordNet gloss pairs (glossgrams.bin)',
+    build: () => ensureGlossFile(),
+    load: () => void glossGrams(),
+    warm: READING,
+  },
+  {
+    name: 'news vocabulary (vocabulary.txt, mates.txt)',
+    build: () => ensureVocabularyFile(),
+    load: () => void loadVocabulary(),
+    warm: READING,
+  },
   { name: 'Tagalog–English lexicon', load: () => void loadLexicon(), warm: ['read', 'finish', 'both'] },
   { name: 'word frequency ranks', load: () => void frequencyRank('the'), warm: [] },
   { name: 'news word vectors', load: () => void newsRank('the'), warm: [] },

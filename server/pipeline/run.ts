@@ -22,7 +22,9 @@ export interface AuditSummary {
 
 export function auditPaths(db: Db, cfg: Config, paths: string[]): AuditSummary {
   checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
-  const docs = [...expandFiles(paths)].flatMap((f) => ingestFile(f, { maxBytes: cfg.limits.maxFileBytes })).map(segmentDoc);
+  const docs = [...expandFiles(paths)]
+    .flatMap((f) => ingestFile(f, { maxBytes: cfg.limits.maxFileBytes }))
+    .map(segmentDoc);
   let created = 0;
   const ids = tx(db, () =>
     docs.map((d) => {

@@ -13,9 +13,13 @@ test('health, documents of the sample corpus, one document with segments, JSON 4
   const s = await testServer({ loadSamples: true });
   const fetch = authedFetch(s.db);
   assert.deepEqual(await (await fetch(`${s.url}/api/health`)).json(), { ok: true });
-  const { documents } = (await (await fetch(`${s.url}/api/documents`)).json()) as { documents: { id: number; sentences: number }[] };
+  const { documents } = (await (await fetch(`${s.url}/api/documents`)).json()) as {
+    documents: { id: number; sentences: number }[];
+  };
   assert.equal(documents.length, 5);
-  const one = (await (await fetch(`${s.url}/api/documents/${documents[0]!.id}`)).json()) as { segments: { text: string }[] };
+  const one = (await (await fetch(`${s.url}/api/documents/${documents[0]!.id}`)).json()) as {
+    segments: { text: string }[];
+  };
   assert.equal(one.segments.length, documents[0]!.sentences);
   assert.ok(one.segments[0]!.text.length > 0);
   const nf = await fetch(`${s.url}/api/nope`);
@@ -28,11 +32,18 @@ test('health, documents of the sample corpus, one document with segments, JSON 4
 test('a document of the sample corpus carries its stored alignments: audit, role, other version, linked sentences', async () => {
   const s = await testServer({ loadSamples: true });
   const fetch = authedFetch(s.db);
-  const { documents } = (await (await fetch(`${s.url}/api/documents`)).json()) as { documents: { id: number; lang: string }[] };
+  const { documents } = (await (await fetch(`${s.url}/api/documents`)).json()) as {
+    documents: { id: number; lang: string }[];
+  };
   const tl = documents.find((d) => d.lang === 'tl')!;
   const body = (await (await fetch(`${s.url}/api/documents/${tl.id}`)).json()) as {
     segments: { index: number; text: string }[];
-    alignments: { auditId: number; role: string; otherDocumentId: number; links: Record<string, { idx: number; text: string }[]> }[];
+    alignments: {
+      auditId: number;
+      role: string;
+      otherDocumentId: number;
+      links: Record<string, { idx: number; text: string }[]>;
+    }[];
   };
   assert.ok(body.alignments.length >= 1, 'the Tagalog version is aligned to the pivot');
   const al = body.alignments[0]!;

@@ -18,8 +18,16 @@ for (let i = 0; i < 24; i++) {
   const doc = [sample.tl, sample.en, sample.spin][i % 3]!;
   const start = i % 4 === 0 ? null : (i % 5) * 10;
   insertFlag(s.db, {
-    auditId: sample.auditId, documentId: doc, detector: 'sort-probe', category: 'style/spin', severity: severities[i % 3]!,
-    confidence: [0.4, 0.7, 0.7, 0.95][i % 4]!, segments: [0], start, end: start === null ? null : start + 3, message: `probe ${i}`,
+    auditId: sample.auditId,
+    documentId: doc,
+    detector: 'sort-probe',
+    category: 'style/spin',
+    severity: severities[i % 3]!,
+    confidence: [0.4, 0.7, 0.7, 0.95][i % 4]!,
+    segments: [0],
+    start,
+    end: start === null ? null : start + 3,
+    message: `probe ${i}`,
   });
 }
 
@@ -62,21 +70,38 @@ test('each queue sort returns every flag once across keyset pages, in its order'
   const seen = new Map<string, number[]>();
   for (const [sort, order] of Object.entries(ORDERS)) {
     const got = await walk(sort);
-    assert.deepEqual([...got.map((f) => f.id)].sort((a, b) => a - b), ids, `${sort}: every flag once`);
-    assert.deepEqual(got.map((f) => f.id), [...got].sort(order).map((f) => f.id), `${sort}: order`);
-    seen.set(sort, got.map((f) => f.id));
+    assert.deepEqual(
+      [...got.map((f) => f.id)].sort((a, b) => a - b),
+      ids,
+      `${sort}: every flag once`,
+    );
+    assert.deepEqual(
+      got.map((f) => f.id),
+      [...got].sort(order).map((f) => f.id),
+      `${sort}: order`,
+    );
+    seen.set(
+      sort,
+      got.map((f) => f.id),
+    );
   }
   // the orders really differ (a sort that is ignored would pass the checks above only by luck, not here)
   assert.equal(new Set([...seen.values()].map((v) => v.join())).size, seen.size);
   // no sort given is the historic order, unchanged
-  assert.deepEqual((await walk(null)).map((f) => f.id), seen.get('severity'));
+  assert.deepEqual(
+    (await walk(null)).map((f) => f.id),
+    seen.get('severity'),
+  );
 });
 
 test('a sort combines with the filters, and an unknown sort is a one-line 400', async () => {
   const got = (await get(`/api/flags?status=all&document=${sample.en}&sort=least-confident`)).body.flags;
   assert.ok(got.length > 1);
   assert.ok(got.every((f) => f.document_id === sample.en || f.other_document_id === sample.en));
-  assert.deepEqual(got.map((f) => f.id), [...got].sort(ORDERS['least-confident']!).map((f) => f.id));
+  assert.deepEqual(
+    got.map((f) => f.id),
+    [...got].sort(ORDERS['least-confident']!).map((f) => f.id),
+  );
   for (const bad of ['sort=oldest', 'sort=', 'sort=severity&sort=newest']) {
     const r = await get(`/api/flags?${bad}`);
     assert.equal(r.status, 400, bad);

@@ -19,7 +19,11 @@ async function get<T>(path: string): Promise<{ status: number; body: T }> {
   const res = await fetch(s.url + path, { headers: reader });
   return { status: res.status, body: (await res.json()) as T };
 }
-async function verdict(flagId: number, body: unknown, token?: string): Promise<{ status: number; body: { flag: FlagView; history: VerdictView[]; error?: string } }> {
+async function verdict(
+  flagId: number,
+  body: unknown,
+  token?: string,
+): Promise<{ status: number; body: { flag: FlagView; history: VerdictView[]; error?: string } }> {
   const res = await fetch(`${s.url}/api/flags/${flagId}/verdicts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -39,9 +43,15 @@ const flag = async (id: number): Promise<FlagView> => (await get<{ flag: FlagVie
 
 test('audit list and the aligned three-way view: Tagalog | English pivot | spun, flags in their rows', async () => {
   const { body } = await get<{ audits: { id: number; flags: number; pending: number }[] }>('/api/audits');
-  assert.deepEqual(body.audits.map((a) => [a.id, a.flags]), [[sample.auditId, 6]]);
+  assert.deepEqual(
+    body.audits.map((a) => [a.id, a.flags]),
+    [[sample.auditId, 6]],
+  );
   const v = (await get<AuditView>(`/api/audits/${sample.auditId}`)).body;
-  assert.deepEqual(v.versions.map((x) => x.document_id), [sample.tl, sample.en, sample.spin]);
+  assert.deepEqual(
+    v.versions.map((x) => x.document_id),
+    [sample.tl, sample.en, sample.spin],
+  );
   assert.equal(v.versions[1]!.pivot, true);
   const pivotRows = v.rows.filter((r) => r.pivot !== null);
   const enSegs = (await get<{ segments: unknown[] }>(`/api/documents/${sample.en}`)).body.segments;
@@ -50,10 +60,17 @@ test('audit list and the aligned three-way view: Tagalog | English pivot | spun,
   for (const doc of [sample.tl, sample.en, sample.spin]) {
     const n = (await get<{ segments: unknown[] }>(`/api/documents/${doc}`)).body.segments.length;
     const seen = v.rows.flatMap((r) => r.cells[doc]?.segments.map((x) => x.index) ?? []);
-    assert.deepEqual([...seen].sort((a, b) => a - b), Array.from({ length: n }, (_, i) => i), `document ${doc}`);
+    assert.deepEqual(
+      [...seen].sort((a, b) => a - b),
+      Array.from({ length: n }, (_, i) => i),
+      `document ${doc}`,
+    );
   }
   const placed = v.rows.flatMap((r) => Object.values(r.cells).flatMap((c) => c.flags));
-  assert.deepEqual([...placed].sort((a, b) => a - b), [...sample.flags].sort((a, b) => a - b));
+  assert.deepEqual(
+    [...placed].sort((a, b) => a - b),
+    [...sample.flags].sort((a, b) => a - b),
+  );
   const native = v.rows.find((r) => r.cells[sample.spin]?.flags.includes(sample.flags[0]!))!;
   assert.match(native.cells[sample.spin]!.segments.map((x) => x.text).join(' '), /native time/);
   assert.equal((await get(`/api/audits/999`)).status, 404);
@@ -68,28 +85,51 @@ test('queue: stable order (severity, confidence, id), filters, keyset pages', as
   for (let i = 1; i < all.flags.length; i++) {
     const a = all.flags[i - 1]!;
     const b = all.flags[i]!;
-    assert.ok(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.confidence >= b.confidence), `order at ${i}`);
+    assert.ok(
+      rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.confidence >= b.confidence),
+      `order at ${i}`,
+    );
   }
   assert.match(all.flags[0]!.excerpt, /Batiin/);
-  const spin = (await get<{ flags: FlagView[] }>('/api/flags?detector=spin-fingerprint&min_confidence=0.88')).body.flags;
-  assert.deepEqual(spin.map((f) => f.suggestion), ['local time', 'visit to the East Asian nation']);
+  const spin = (await get<{ flags: FlagView[] }>('/api/flags?detector=spin-fingerprint&min_confidence=0.88')).body
+    .flags;
+  assert.deepEqual(
+    spin.map((f) => f.suggestion),
+    ['local time', 'visit to the East Asian nation'],
+  );
   const two = (await get<{ flags: FlagView[] }>('/api/flags?severity=critical,minor&status=pending')).body.flags;
-  assert.deepEqual(two.map((f) => f.detector), ['mt-tense', 'name-consistency', 'boilerplate']);
+  assert.deepEqual(
+    two.map((f) => f.detector),
+    ['mt-tense', 'name-consistency', 'boilerplate'],
+  );
   const byDoc = (await get<{ flags: FlagView[] }>(`/api/flags?document=${sample.tl}`)).body.flags;
-  assert.deepEqual(byDoc.map((f) => f.detector), ['mt-tense']);
-  const byCat = (await get<{ flags: FlagView[] }>(`/api/flags?category=style/spin&max_confidence=0.86&audit=${sample.auditId}`)).body.flags;
-  assert.deepEqual(byCat.map((f) => f.suggestion), ['last visited']);
+  assert.deepEqual(
+    byDoc.map((f) => f.detector),
+    ['mt-tense'],
+  );
+  const byCat = (
+    await get<{ flags: FlagView[] }>(`/api/flags?category=style/spin&max_confidence=0.86&audit=${sample.auditId}`)
+  ).body.flags;
+  assert.deepEqual(
+    byCat.map((f) => f.suggestion),
+    ['last visited'],
+  );
   // pages of two walk the same order without gaps or repeats
   const paged: number[] = [];
   let after: number | null = null;
   do {
     const page: { flags: FlagView[]; next: number | null } = (
-      await get<{ flags: FlagView[]; next: number | null }>(`/api/flags?status=all&limit=2${after ? `&after=${after}` : ''}`)
+      await get<{ flags: FlagView[]; next: number | null }>(
+        `/api/flags?status=all&limit=2${after ? `&after=${after}` : ''}`,
+      )
     ).body;
     paged.push(...page.flags.map((f) => f.id));
     after = page.next;
   } while (after !== null);
-  assert.deepEqual(paged, all.flags.map((f) => f.id));
+  assert.deepEqual(
+    paged,
+    all.flags.map((f) => f.id),
+  );
 });
 
 test('validation: bad queries and bodies are 400 with a message; unknown routes 404 JSON; big bodies 413', async () => {
@@ -163,7 +203,14 @@ test('verdicts: history appended, version bumped, 409 on stale version, undo rul
   assert.equal(u.body.flag.decision?.action, 'approve');
   assert.equal(u.body.flag.version, 4);
   const hist = u.body.history;
-  assert.deepEqual(hist.map((h) => [h.action, h.reviewer, h.flag_version]), [['approve', 'ana', 1], ['reject', 'ben', 2], ['undo', 'ben', 3]]);
+  assert.deepEqual(
+    hist.map((h) => [h.action, h.reviewer, h.flag_version]),
+    [
+      ['approve', 'ana', 1],
+      ['reject', 'ben', 2],
+      ['undo', 'ben', 3],
+    ],
+  );
   assert.equal(hist[2]!.undoes, hist[1]!.id);
   assert.equal(hist[1]!.undone_by, hist[2]!.id);
   // an admin may undo anyone's verdict
@@ -176,7 +223,10 @@ test('verdicts: history appended, version bumped, 409 on stale version, undo rul
 
   const c = await verdict(goTo, { action: 'correct', version: 1, text: 'visit to the East Asian nation' }, ana.token);
   assert.equal(c.status, 201);
-  assert.deepEqual([c.body.flag.decision?.action, c.body.flag.decision?.text], ['correct', 'visit to the East Asian nation']);
+  assert.deepEqual(
+    [c.body.flag.decision?.action, c.body.flag.decision?.text],
+    ['correct', 'visit to the East Asian nation'],
+  );
   assert.equal((await verdict(finalVisited, { action: 'reject', version: 1 }, ana.token)).status, 201);
   assert.equal((await verdict(batiin, { action: 'approve', version: 1 }, ben.token)).status, 201);
 
@@ -189,13 +239,25 @@ test('verdicts: history appended, version bumped, 409 on stale version, undo rul
   assert.equal(spin.precision, 0.5);
   assert.equal(st.detectors.find((d) => d.detector === 'mt-tense')!.precision, 1);
   const boiler = st.detectors.find((d) => d.detector === 'boilerplate')!;
-  assert.deepEqual([boiler.approved, boiler.corrected, boiler.rejected, boiler.decided, boiler.precision], [0, 0, 0, 0, null]);
+  assert.deepEqual(
+    [boiler.approved, boiler.corrected, boiler.rejected, boiler.decided, boiler.precision],
+    [0, 0, 0, 0, null],
+  );
 
   const pending = (await get<{ flags: FlagView[] }>('/api/flags?status=pending')).body.flags.map((f) => f.id);
   assert.ok(pending.includes(nativeTime) && !pending.includes(goTo) && !pending.includes(batiin));
-  assert.deepEqual((await get<{ flags: FlagView[] }>('/api/flags?status=corrected')).body.flags.map((f) => f.id), [goTo]);
-  assert.deepEqual((await get<{ flags: FlagView[] }>('/api/flags?status=rejected')).body.flags.map((f) => f.id), [finalVisited]);
-  assert.deepEqual((await get<{ flags: FlagView[] }>('/api/flags?status=reject')).body.flags.map((f) => f.id), [finalVisited]);
+  assert.deepEqual(
+    (await get<{ flags: FlagView[] }>('/api/flags?status=corrected')).body.flags.map((f) => f.id),
+    [goTo],
+  );
+  assert.deepEqual(
+    (await get<{ flags: FlagView[] }>('/api/flags?status=rejected')).body.flags.map((f) => f.id),
+    [finalVisited],
+  );
+  assert.deepEqual(
+    (await get<{ flags: FlagView[] }>('/api/flags?status=reject')).body.flags.map((f) => f.id),
+    [finalVisited],
+  );
 
   // verdicts are append-only in the database itself
   assert.throws(() => s.db.prepare("UPDATE verdicts SET action = 'reject'").run(), /append-only/);
@@ -219,8 +281,14 @@ test('cached reads follow every write: this server’s verdicts and another proc
   const { insertFlag } = await import('../helpers/fixtures.js');
   const other = openDb(s.db.name);
   const added = insertFlag(other, {
-    auditId: sample.auditId, documentId: sample.en, detector: 'numbers', category: 'accuracy/mistranslation', severity: 'critical',
-    confidence: 0.99, segments: [2], message: 'added by another process',
+    auditId: sample.auditId,
+    documentId: sample.en,
+    detector: 'numbers',
+    category: 'accuracy/mistranslation',
+    severity: 'critical',
+    confidence: 0.99,
+    segments: [2],
+    message: 'added by another process',
   });
   other.close();
   const after = (await get<{ flags: FlagView[] }>(url)).body.flags.map((f) => f.id);
@@ -228,5 +296,8 @@ test('cached reads follow every write: this server’s verdicts and another proc
   assert.equal(await conditionalGet(url, etag), 200);
   // a verdict through this server takes it out of the pending queue at once
   assert.equal((await verdict(added, { action: 'reject', version: 1 }, ana.token)).status, 201);
-  assert.deepEqual((await get<{ flags: FlagView[] }>(url)).body.flags.map((f) => f.id), before);
+  assert.deepEqual(
+    (await get<{ flags: FlagView[] }>(url)).body.flags.map((f) => f.id),
+    before,
+  );
 });

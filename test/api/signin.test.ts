@@ -12,7 +12,14 @@ import { tmpDir } from '../helpers/tmp.js';
 
 async function start(dbFile: string): Promise<{ lines: string[]; url: string; close: () => Promise<void> }> {
   const lines: string[] = [];
-  const r = await startServer({ dbFile, port: 0, host: '127.0.0.1', config: loadConfig({}, '/nonexistent'), loadSamples: false, log: (l) => lines.push(l) });
+  const r = await startServer({
+    dbFile,
+    port: 0,
+    host: '127.0.0.1',
+    config: loadConfig({}, '/nonexistent'),
+    loadSamples: false,
+    log: (l) => lines.push(l),
+  });
   return { lines, url: r.url, close: r.close };
 }
 
@@ -23,7 +30,11 @@ test('a fresh database prints a sign-in link whose token works; the next start p
   assert.ok(m, first.lines.join('\n'));
   assert.equal(m[1], first.url);
   const me = await fetch(`${first.url}/api/me`, { headers: { authorization: `Bearer ${m[2]}` } });
-  assert.deepEqual(((await me.json()) as { reviewer: { name: string; role: string } }).reviewer, { id: 1, name: 'local', role: 'admin' });
+  assert.deepEqual(((await me.json()) as { reviewer: { name: string; role: string } }).reviewer, {
+    id: 1,
+    name: 'local',
+    role: 'admin',
+  });
   await first.close();
   const second = await start(dbFile);
   assert.doesNotMatch(second.lines.join('\n'), /token=/);
@@ -37,7 +48,14 @@ test('a first start that cannot listen creates no admin; the next start that lis
   const port = (blocker.address() as AddressInfo).port;
   const lines: string[] = [];
   await assert.rejects(
-    startServer({ dbFile, port, host: '127.0.0.1', config: loadConfig({}, '/nonexistent'), loadSamples: false, log: (l) => lines.push(l) }),
+    startServer({
+      dbFile,
+      port,
+      host: '127.0.0.1',
+      config: loadConfig({}, '/nonexistent'),
+      loadSamples: false,
+      log: (l) => lines.push(l),
+    }),
     /EADDRINUSE/,
   );
   blocker.close();

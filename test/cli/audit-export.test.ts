@@ -12,7 +12,10 @@ test('tapat audit then tapat export: corrected copy and pairs from the command l
   const db = join(dir, 'e.db');
   assert.equal(runCli(['audit', SEEDS, '--db', db, '--quiet']).code, 0);
   const c = new Database(db, { readonly: true });
-  const { id, pivot } = c.prepare('SELECT id, pivot_document_id AS pivot FROM audits ORDER BY id LIMIT 1').get() as { id: number; pivot: number };
+  const { id, pivot } = c.prepare('SELECT id, pivot_document_id AS pivot FROM audits ORDER BY id LIMIT 1').get() as {
+    id: number;
+    pivot: number;
+  };
   const text = c.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(pivot) as string;
   c.close();
   const out = join(dir, 'copy.txt');

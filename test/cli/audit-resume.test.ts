@@ -19,12 +19,16 @@ function content(file: string): Record<string, string[]> {
     documents: q('SELECT sha256, path, lang FROM documents'),
     segments: q('SELECT d.sha256, s.idx, s.start, s.end FROM segments s JOIN documents d ON d.id = s.document_id'),
     audits: q('SELECT a.story_key, a.name, d.sha256 FROM audits a JOIN documents d ON d.id = a.pivot_document_id'),
-    versions: q('SELECT a.story_key, d.sha256, v.role FROM audit_versions v JOIN audits a ON a.id = v.audit_id JOIN documents d ON d.id = v.document_id'),
+    versions: q(
+      'SELECT a.story_key, d.sha256, v.role FROM audit_versions v JOIN audits a ON a.id = v.audit_id JOIN documents d ON d.id = v.document_id',
+    ),
     beads: q(
       `SELECT a.story_key, s.sha256, t.sha256, b.ord, b.src, b.tgt FROM beads b JOIN alignments l ON l.id = b.alignment_id
        JOIN audits a ON a.id = l.audit_id JOIN documents s ON s.id = l.src_document_id JOIN documents t ON t.id = l.tgt_document_id`,
     ),
-    flags: q('SELECT a.story_key, d.sha256, f.fingerprint, f.version, f.status FROM flags f JOIN audits a ON a.id = f.audit_id JOIN documents d ON d.id = f.document_id'),
+    flags: q(
+      'SELECT a.story_key, d.sha256, f.fingerprint, f.version, f.status FROM flags f JOIN audits a ON a.id = f.audit_id JOIN documents d ON d.id = f.document_id',
+    ),
   };
   c.close();
   return out;

@@ -18,7 +18,16 @@ import { allDetectors, pairDetectors, spinDetectors } from '../../server/pipelin
 /** A value per detector threshold that changes the audit of the fixture below (found by trying ×4, ÷4, 0, 10⁶). */
 const CHANGES: Record<string, Record<string, number>> = {
   untranslated: { minWords: 12 },
-  misalignment: { minContentWords: 1e6, maxSimilarity: 0.6, contextMaxSimilarity: 0.0875, minMargin: 0.2, radius: 24, minWords: 1.5, minWordsContext: 16, comparableMinLinkScore: 0 },
+  misalignment: {
+    minContentWords: 1e6,
+    maxSimilarity: 0.6,
+    contextMaxSimilarity: 0.0875,
+    minMargin: 0.2,
+    radius: 24,
+    minWords: 1.5,
+    minWordsContext: 16,
+    comparableMinLinkScore: 0,
+  },
   numbers: { minUnmatched: 4 },
   entities: { minUnmatched: 4 },
   negation: { minDifference: 4, minTotalGap: 4 },
@@ -31,7 +40,17 @@ const CHANGES: Record<string, Record<string, number>> = {
   'spin-fingerprint': { minConfidence: 1.01, weakGateDensity: 1e6, weakGateMin: 1e6 },
   'spin-tortured': { minConfidence: 1.01 },
   'spin-collocation': { minConfidence: 1.01, minTagCount: 4 },
-  'spin-rare': { minConfidence: 1.01, minRank: 5000, minRatio: 20, gateDensity: 36, gateMin: 8, multiwordMateRank: 1250, spunTextRank: 2500, contextPairs: 1e6, contextRatio: 40 },
+  'spin-rare': {
+    minConfidence: 1.01,
+    minRank: 5000,
+    minRatio: 20,
+    gateDensity: 36,
+    gateMin: 8,
+    multiwordMateRank: 1250,
+    spunTextRank: 2500,
+    contextPairs: 1e6,
+    contextRatio: 40,
+  },
   'spin-names': { minConfidence: 1.01 },
   'spin-function-words': { minConfidence: 1.01, minGain: 1e6 },
   'spin-pairs': { minConfidence: 1.01, minGain: 16 },
@@ -57,11 +76,15 @@ function fixture(): string {
   cpSync(SEEDS, join(dir, 'samples'), { recursive: true });
   const lines = readFileSync(join(PARALLEL, 'flores200-dev.en'), 'utf8').split('\n');
   const docs = readFileSync(join(PARALLEL, 'flores200-dev.docid'), 'utf8').split('\n');
-  const starts = docs.map((d, i) => (docs[i - 1] !== d && docs.slice(i, i + 8).every((x) => x === d) ? i : -1)).filter((i) => i >= 0);
+  const starts = docs
+    .map((d, i) => (docs[i - 1] !== d && docs.slice(i, i + 8).every((x) => x === d) ? i : -1))
+    .filter((i) => i >= 0);
   const article = (k: number): string => lines.slice(starts[k], (starts[k] as number) + 8).join(' ');
   writeFileSync(join(dir, 'story', 'original.txt'), article(0));
   writeFileSync(join(dir, 'story', 'spun.txt'), spinText(article(0), mulberry32(7), 1));
-  const spinFails = spinDetectors.filter((d) => d.id !== 'spin-diff').flatMap((d) => d.examples.fail.map((e) => e.text));
+  const spinFails = spinDetectors
+    .filter((d) => d.id !== 'spin-diff')
+    .flatMap((d) => d.examples.fail.map((e) => e.text));
   writeFileSync(join(dir, 'spun-alone.txt'), [spinText(article(1), mulberry32(11), 1), ...spinFails].join('\n\n'));
   const en: string[] = [];
   const tl: string[] = [];
@@ -73,8 +96,16 @@ function fixture(): string {
       }
   // an affixal negation with a particle on each side (negation.minTotalGap), a short unrelated pair
   // (misalignment.minWords) and a short one with few content words (lexical-coverage.minContentWords)
-  en.push('The village is not located near the road and is inaccessible.', 'The old dog slept all day.', 'Prices of rice rose by five percent in March.');
-  tl.push('Ang nayon ay hindi malapit sa kalsada.', 'Umuulan nang malakas kahapon.', 'Tumaas nang limang porsiyento ang presyo ng bigas noong Marso.');
+  en.push(
+    'The village is not located near the road and is inaccessible.',
+    'The old dog slept all day.',
+    'Prices of rice rose by five percent in March.',
+  );
+  tl.push(
+    'Ang nayon ay hindi malapit sa kalsada.',
+    'Umuulan nang malakas kahapon.',
+    'Tumaas nang limang porsiyento ang presyo ng bigas noong Marso.',
+  );
   writeFileSync(join(dir, 'pairs', 'en.txt'), en.join('\n\n'));
   writeFileSync(join(dir, 'pairs', 'tl.txt'), tl.join('\n\n'));
   return dir;
@@ -91,7 +122,11 @@ function auditEach(input: string, configs: (object | null)[]): Run[] {
   const job = join(dir, 'job.json');
   const out = join(dir, 'out.json');
   writeFileSync(job, JSON.stringify({ input, dir, configs, out }));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'test', 'helpers', 'audit-configs.ts'), job], { cwd: REPO, encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'test', 'helpers', 'audit-configs.ts'), job], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(readFileSync(out, 'utf8')) as Run[];
 }
@@ -116,7 +151,8 @@ test('every threshold of every detector in tapat.config.json changes what tapat 
   assert.equal(base.code, 0, base.stderr);
   // the spin detectors (run by spin-story; its findings carry their ids) each flag the fixture by default
   const found = byDetector(base.stdout);
-  for (const d of spinDetectors) assert.ok((found[d.id] ?? 0) > 0, `${d.id} flags nothing in the fixture: ${JSON.stringify(found)}`);
+  for (const d of spinDetectors)
+    assert.ok((found[d.id] ?? 0) > 0, `${d.id} flags nothing in the fixture: ${JSON.stringify(found)}`);
   const inert: string[] = [];
   keys.forEach(({ id, k, v }, i) => {
     const r = runs[i + 1]!;
@@ -150,7 +186,10 @@ test('a threshold of a spin detector reaches tapat audit the same way tapat spin
 
 test('extreme thresholds (every one 0, every one huge) give a normal audit, not an internal error', () => {
   // numbers.minUnmatched = 0 and quotes.minDifference = 0 once crashed on a pair with nothing to point at
-  const all = (v: number) => Object.fromEntries(allDetectors().map((d) => [d.id, Object.fromEntries(Object.keys(d.thresholds).map((k) => [k, v]))]));
+  const all = (v: number) =>
+    Object.fromEntries(
+      allDetectors().map((d) => [d.id, Object.fromEntries(Object.keys(d.thresholds).map((k) => [k, v]))]),
+    );
   const runs = auditEach(fixture(), [{ thresholds: all(0) }, { thresholds: all(1e9) }]);
   for (const [i, r] of runs.entries()) {
     assert.equal(r.code, 0, `config ${i}: ${r.stderr}`);

@@ -10,7 +10,11 @@ import { SEEDS, seed } from '../helpers/paths.js';
 interface Report {
   run: number;
   documents: number;
-  stories: { audit: number; pivot: number; documents: { path: string; role: string; coverage: number | null; spinScore: number }[] }[];
+  stories: {
+    audit: number;
+    pivot: number;
+    documents: { path: string; role: string; coverage: number | null; spinScore: number }[];
+  }[];
   refused: { item: string; message: string }[];
 }
 
@@ -27,7 +31,8 @@ test('tapat audit on the seed folder: two stories, a JSON report, an HTML report
   const report = JSON.parse(readFileSync(rep, 'utf8')) as Report;
   const groups = report.stories.map((s) => s.documents.map((d) => d.path.slice(-24, -21)).sort());
   assert.deepEqual(groups.sort(), [['000', '001', '002', '004'], ['003']]);
-  for (const s of report.stories) for (const d of s.documents) assert.match(d.role, /^(source|translation|spin|unknown)$/);
+  for (const s of report.stories)
+    for (const d of s.documents) assert.match(d.role, /^(source|translation|spin|unknown)$/);
   const page = readFileSync(html, 'utf8');
   assert.match(page, /^<!doctype html>/);
   assert.ok(!/<script|src=|href=/.test(page), 'self-contained, no scripts');
@@ -36,7 +41,9 @@ test('tapat audit on the seed folder: two stories, a JSON report, an HTML report
   const conn = () => new Database(db, { readonly: true });
   const snap = () => {
     const c = conn();
-    const v = ['documents', 'audits', 'audit_versions', 'alignments', 'beads', 'flags'].map((t) => c.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get());
+    const v = ['documents', 'audits', 'audit_versions', 'alignments', 'beads', 'flags'].map((t) =>
+      c.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get(),
+    );
     c.close();
     return v;
   };
@@ -55,7 +62,22 @@ test('tapat audit --jsonl prints flags as JSON lines with doc and offsets, and n
   const recs = jsonl(r.stdout);
   assert.ok(recs.length > 0, 'the seeds have flags');
   for (const f of recs) {
-    for (const k of ['src', 'tgt', 'detector', 'category', 'severity', 'confidence', 'message', 'evidence', 'suggestion', 'span', 'doc', 'start', 'end']) assert.ok(k in f, k);
+    for (const k of [
+      'src',
+      'tgt',
+      'detector',
+      'category',
+      'severity',
+      'confidence',
+      'message',
+      'evidence',
+      'suggestion',
+      'span',
+      'doc',
+      'start',
+      'end',
+    ])
+      assert.ok(k in f, k);
     assert.ok([seed('001'), seed('003')].includes(f.doc as string));
   }
 });
@@ -63,25 +85,44 @@ test('tapat audit --jsonl prints flags as JSON lines with doc and offsets, and n
 test('tapat audit --jsonl and tapat check --jsonl print the same record for a flag: sides, span, suggestion (DESIGN.md)', () => {
   // one story of an English original (the pivot, so the source side) and its Tagalog translation
   const dir = tmpDir();
-  const a = runCli(['audit', seed('001'), seed('000'), '--db', join(dir, 'c.db'), '--jsonl', '--quiet', '--workers', '0']);
+  const a = runCli([
+    'audit',
+    seed('001'),
+    seed('000'),
+    '--db',
+    join(dir, 'c.db'),
+    '--jsonl',
+    '--quiet',
+    '--workers',
+    '0',
+  ]);
   assert.equal(a.code, 0, a.stderr);
   const c = runCli(['check', seed('001'), seed('000'), '--jsonl']);
   assert.equal(c.code, 0, c.stderr);
   const audited = jsonl(a.stdout);
   const checked = jsonl(c.stdout);
-  assert.ok(audited.some((f) => f.detector === 'numbers'), 'a pair detector fired');
+  assert.ok(
+    audited.some((f) => f.detector === 'numbers'),
+    'a pair detector fired',
+  );
   const asCheck = (f: Record<string, unknown>): string => {
     const { doc: _d, start: _s, end: _e, ...rest } = f;
     rest.confidence = Math.round((rest.confidence as number) * 1000) / 1000; // check prints three decimals, audit the stored value
     // keys sorted at every depth: the two commands may order them differently
-    return JSON.stringify(rest, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+    return JSON.stringify(rest, (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+    );
   };
   assert.deepEqual(audited.map(asCheck).sort(), checked.map(asCheck).sort());
   // the flagged document's offsets are the span on its side
   for (const f of audited) {
     const side = f.doc === seed('001') ? 'src' : 'tgt';
     const span = (f.span as Record<string, { start: number; end: number } | null>)[side];
-    assert.deepEqual([f.start, f.end], span ? [span.start, span.end] : [null, null], `${String(f.detector)} on ${side}`);
+    assert.deepEqual(
+      [f.start, f.end],
+      span ? [span.start, span.end] : [null, null],
+      `${String(f.detector)} on ${side}`,
+    );
   }
 });
 
@@ -91,7 +132,13 @@ test('tapat audit reports malformed JSONL records by line and audits the rest', 
   const rec = (t: string) => JSON.stringify({ text: t, lang: 'en', url: `u:${t.length}` });
   writeFileSync(
     file,
-    [rec('Typhoon Egay hit Cagayan on Tuesday.\n\nThe storm forced 12,000 people to flee.'), 'not json', rec('Manila traffic worsened on Monday.'), '{"text": 5}', rec('The Senate passed the budget bill.')].join('\n') + '\n',
+    [
+      rec('Typhoon Egay hit Cagayan on Tuesday.\n\nThe storm forced 12,000 people to flee.'),
+      'not json',
+      rec('Manila traffic worsened on Monday.'),
+      '{"text": 5}',
+      rec('The Senate passed the budget bill.'),
+    ].join('\n') + '\n',
   );
   const db = join(dir, 'm.db');
   const r = runCli(['audit', file, '--db', db, '--quiet']);
@@ -110,6 +157,9 @@ test('tapat audit: a missing input is bad input (exit 3, nothing written); a bad
   const r = runCli(['audit', join(dir, 'nope'), '--db', db]);
   assert.equal(r.code, 3);
   assert.match(r.stderr, /no such file or folder/);
-  assert.ok(!existsSync(db) || new Database(db, { readonly: true }).prepare('SELECT COUNT(*) FROM batch_runs').pluck().get() === 0);
+  assert.ok(
+    !existsSync(db) ||
+      new Database(db, { readonly: true }).prepare('SELECT COUNT(*) FROM batch_runs').pluck().get() === 0,
+  );
   assert.equal(runCli(['audit', SEEDS, '--db', db, '--workers', 'lots']).code, 2);
 });

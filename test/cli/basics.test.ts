@@ -9,7 +9,8 @@ import { SEEDS } from '../helpers/paths.js';
 test('tapat --help lists the commands of the contract', () => {
   const r = runCli(['--help']);
   assert.equal(r.code, 0);
-  for (const c of ['serve', 'audit', 'align', 'check', 'spin', 'export', 'segment', 'reviewer', 'detectors']) assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
+  for (const c of ['serve', 'audit', 'align', 'check', 'spin', 'export', 'segment', 'reviewer', 'detectors'])
+    assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
 });
 
 test('an unknown command is a usage error (exit 2)', () => {
@@ -24,7 +25,10 @@ test('reviewer add prints the token alone on the last line, and stores only its 
   const token = r.stdout.trim().split('\n').pop()!;
   assert.match(token, /^tpt_[A-Za-z0-9_-]{20,}$/);
   const conn = new Database(db, { readonly: true });
-  const row = conn.prepare('SELECT token_hash, role FROM reviewers WHERE name = ?').get('Maria') as { token_hash: string; role: string };
+  const row = conn.prepare('SELECT token_hash, role FROM reviewers WHERE name = ?').get('Maria') as {
+    token_hash: string;
+    role: string;
+  };
   conn.close();
   assert.notEqual(row.token_hash, token);
   assert.equal(row.role, 'reviewer');

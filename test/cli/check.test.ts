@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { jsonl, runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 
-const EN = ['The fire killed 12 people on Monday.', 'Putin met Kim Jong Un in Moscow.', 'The minister signed the deal.', 'The talks ended.'];
+const EN = [
+  'The fire killed 12 people on Monday.',
+  'Putin met Kim Jong Un in Moscow.',
+  'The minister signed the deal.',
+  'The talks ended.',
+];
 const TL = [
   'Labing-anim na tao ang namatay sa sunog noong Lunes.',
   'Nakipagkita si Putin kay Xi Jinping sa Moscow.',
@@ -35,9 +40,18 @@ test('tapat check --presegmented --jsonl: one record per flag, on the right line
   assert.equal(r.code, 0, r.stderr);
   const recs = jsonl<Rec>(r.stdout);
   const by = (d: string) => recs.filter((x) => x.detector === d);
-  assert.deepEqual(by('numbers').map((x) => [x.src, x.tgt, x.severity]), [[[0], [0], 'major']]);
-  assert.deepEqual(by('entities').map((x) => [x.src, x.tgt, x.severity]), [[[1], [1], 'major']]);
-  assert.deepEqual(by('negation').map((x) => [x.src, x.tgt, x.severity]), [[[2], [2], 'major']]);
+  assert.deepEqual(
+    by('numbers').map((x) => [x.src, x.tgt, x.severity]),
+    [[[0], [0], 'major']],
+  );
+  assert.deepEqual(
+    by('entities').map((x) => [x.src, x.tgt, x.severity]),
+    [[[1], [1], 'major']],
+  );
+  assert.deepEqual(
+    by('negation').map((x) => [x.src, x.tgt, x.severity]),
+    [[[2], [2], 'major']],
+  );
   assert.ok(!recs.some((x) => x.tgt.includes(3)), 'the correct last pair is not flagged');
   for (const x of recs) {
     assert.ok(['minor', 'major', 'critical'].includes(x.severity));

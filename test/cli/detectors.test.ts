@@ -21,7 +21,10 @@ test('tapat detectors --jsonl lists the whole registry with its default threshol
   const recs = jsonl<Rec>(r.stdout);
   const registry = allDetectors();
   assert.ok(registry.length >= 15);
-  assert.deepEqual(recs.map((x) => x.id), registry.map((d) => d.id));
+  assert.deepEqual(
+    recs.map((x) => x.id),
+    registry.map((d) => d.id),
+  );
   for (const d of registry) {
     const rec = recs.find((x) => x.id === d.id)!;
     assert.equal(rec.scope, d.scope);

@@ -11,7 +11,11 @@ import { startPostgres } from '../../testkit/postgres.js';
 import { synthCorpus, synthJsonl } from '../../testkit/synth.js';
 import { candidatePairs } from '../../server/db/pg/batch.js';
 import { openPg } from '../../server/db/pg/connect.js';
-import { CANDIDATE_MAX_DF, CANDIDATE_MIN_SHARED, candidateComponents } from '../../server/pipeline/distributed/candidates.js';
+import {
+  CANDIDATE_MAX_DF,
+  CANDIDATE_MIN_SHARED,
+  candidateComponents,
+} from '../../server/pipeline/distributed/candidates.js';
 
 // Scale-out on a real PostgreSQL: one batch enqueued, three `tapat worker` processes on it, one killed with
 // SIGKILL in the middle of the auditing. The database must end as the SQLite run of the same input stores it:
@@ -30,17 +34,41 @@ async function content(q: Query): Promise<Rows> {
     const a = Number(v.audit_id);
     (members.get(a) ?? members.set(a, []).get(a)!).push(sha.get(Number(v.document_id))!);
   }
-  const story = (auditId: unknown): string => [...members.get(Number(auditId))!].sort().join('+').replace(/(\w{8})\w+/g, '$1');
+  const story = (auditId: unknown): string =>
+    [...members.get(Number(auditId))!]
+      .sort()
+      .join('+')
+      .replace(/(\w{8})\w+/g, '$1');
   const doc = (id: unknown): string | null => (id === null ? null : sha.get(Number(id))!);
-  const lines = (rows: Record<string, unknown>[], f: (r: Record<string, unknown>) => unknown[]): string[] => rows.map((r) => JSON.stringify(f(r))).sort();
+  const lines = (rows: Record<string, unknown>[], f: (r: Record<string, unknown>) => unknown[]): string[] =>
+    rows.map((r) => JSON.stringify(f(r))).sort();
   return {
-    refused: lines(await q("SELECT item_key, message FROM batch_items WHERE status = 'refused'"), (r) => [r.item_key, r.message]),
+    refused: lines(await q("SELECT item_key, message FROM batch_items WHERE status = 'refused'"), (r) => [
+      r.item_key,
+      r.message,
+    ]),
     documents: lines(await q('SELECT sha256, path, lang FROM documents'), (r) => [r.sha256, r.path, r.lang]),
-    segments: lines(await q('SELECT document_id, idx, start, "end", boilerplate FROM segments'), (r) => [doc(r.document_id), r.idx, r.start, r.end, r.boilerplate]),
-    audits: lines(await q('SELECT id, name, pivot_document_id FROM audits'), (r) => [story(r.id), r.name, doc(r.pivot_document_id)]),
-    versions: lines(await q('SELECT audit_id, document_id, role FROM audit_versions'), (r) => [story(r.audit_id), doc(r.document_id), r.role]),
+    segments: lines(await q('SELECT document_id, idx, start, "end", boilerplate FROM segments'), (r) => [
+      doc(r.document_id),
+      r.idx,
+      r.start,
+      r.end,
+      r.boilerplate,
+    ]),
+    audits: lines(await q('SELECT id, name, pivot_document_id FROM audits'), (r) => [
+      story(r.id),
+      r.name,
+      doc(r.pivot_document_id),
+    ]),
+    versions: lines(await q('SELECT audit_id, document_id, role FROM audit_versions'), (r) => [
+      story(r.audit_id),
+      doc(r.document_id),
+      r.role,
+    ]),
     beads: lines(
-      await q('SELECT l.audit_id, l.src_document_id, l.tgt_document_id, b.ord, b.src, b.tgt, b.score FROM beads b JOIN alignments l ON l.id = b.alignment_id'),
+      await q(
+        'SELECT l.audit_id, l.src_document_id, l.tgt_document_id, b.ord, b.src, b.tgt, b.score FROM beads b JOIN alignments l ON l.id = b.alignment_id',
+      ),
       (r) => [story(r.audit_id), doc(r.src_document_id), doc(r.tgt_document_id), r.ord, r.src, r.tgt, r.score],
     ),
     flags: lines(
@@ -48,17 +76,40 @@ async function content(q: Query): Promise<Rows> {
         `SELECT audit_id, document_id, other_document_id, detector, category, severity, confidence, raw_score, segments, other_segments,
            start, "end", other_start, other_end, message, evidence, suggestion, version, status FROM flags`,
       ),
-      (r) => [story(r.audit_id), doc(r.document_id), doc(r.other_document_id), r.detector, r.category, r.severity, r.confidence, r.raw_score, r.segments,
-        r.other_segments, r.start, r.end, r.other_start, r.other_end, r.message, r.evidence, r.suggestion, r.version, r.status],
+      (r) => [
+        story(r.audit_id),
+        doc(r.document_id),
+        doc(r.other_document_id),
+        r.detector,
+        r.category,
+        r.severity,
+        r.confidence,
+        r.raw_score,
+        r.segments,
+        r.other_segments,
+        r.start,
+        r.end,
+        r.other_start,
+        r.other_end,
+        r.message,
+        r.evidence,
+        r.suggestion,
+        r.version,
+        r.status,
+      ],
     ),
   };
 }
 
 function worker(url: string, quiet = true): ChildProcess {
-  return spawn(process.execPath, [BIN, 'worker', '--db', url, '--workers', '1', '--until-idle', ...(quiet ? ['--quiet'] : [])], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, TAPAT_DB: '' },
-  });
+  return spawn(
+    process.execPath,
+    [BIN, 'worker', '--db', url, '--workers', '1', '--until-idle', ...(quiet ? ['--quiet'] : [])],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, TAPAT_DB: '' },
+    },
+  );
 }
 
 const exited = (c: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> =>
@@ -94,7 +145,10 @@ test('three workers, one killed with SIGKILL mid-batch, store what the SQLite ru
   // workers must store nothing twice)
   const again = runCli(['audit', input, '--db', url, '--enqueue', '--job-timeout', '3']);
   assert.equal(again.code, 0, again.stderr);
-  assert.match(again.stdout, /^run 1: this batch is enqueued already and unfinished \(phase reading\); [1-9]\d* jobs queued again/);
+  assert.match(
+    again.stdout,
+    /^run 1: this batch is enqueued already and unfinished \(phase reading\); [1-9]\d* jobs queued again/,
+  );
   await client.connect();
   const q: Query = async (sql) => (await client.query(sql)).rows as Record<string, unknown>[];
   const count = async (sql: string): Promise<number> => Number((await q(sql))[0]!.n);
@@ -117,13 +171,23 @@ test('three workers, one killed with SIGKILL mid-batch, store what the SQLite ru
   for (const r of results.slice(1)) assert.equal(r.code, 0, r.stderr);
   // the talkative workers said how far the run got after each job, and what they did
   const said = results[1]!.stderr + results[2]!.stderr;
-  assert.match(said, new RegExp(`^tapat worker: run 1 auditing: \\d+/${expected.audits!.length} stories, 1 refused$`, 'm'));
+  assert.match(
+    said,
+    new RegExp(`^tapat worker: run 1 auditing: \\d+/${expected.audits!.length} stories, 1 refused$`, 'm'),
+  );
   assert.match(results[1]!.stderr, /^tapat worker: \d+ jobs done/m);
   assert.match(results[2]!.stderr, /^tapat worker: \d+ jobs done/m);
   assert.doesNotMatch(results.map((r) => r.stderr).join(''), /deadlock/, 'workers do not lock each other out');
 
-  assert.equal(await count("SELECT COUNT(*) AS n FROM batch_runs WHERE status = 'done' AND phase = 'done'"), 1, 'the run finished');
-  assert.ok((await count('SELECT COUNT(*) AS n FROM pgboss.job WHERE retry_count > 0')) >= 1, "the killed worker's job was retried");
+  assert.equal(
+    await count("SELECT COUNT(*) AS n FROM batch_runs WHERE status = 'done' AND phase = 'done'"),
+    1,
+    'the run finished',
+  );
+  assert.ok(
+    (await count('SELECT COUNT(*) AS n FROM pgboss.job WHERE retry_count > 0')) >= 1,
+    "the killed worker's job was retried",
+  );
   assert.equal(await count('SELECT COUNT(*) AS n FROM batch_stories'), plans, 'every story committed once');
   assert.deepEqual(await content(q), expected);
 
@@ -131,7 +195,9 @@ test('three workers, one killed with SIGKILL mid-batch, store what the SQLite ru
   // part of the candidate graph, and the parts are small. Measured on this input: 53 of 59 stories in 53 parts
   // of at most 13 documents; with one shared key instead of two, 58 of 59 but one part of 123: not yet enough to
   // group per part, so grouping stays one job (the stories above are those of the SQLite run).
-  const ids = (await q('SELECT DISTINCT document_id FROM batch_items WHERE document_id IS NOT NULL')).map((r) => Number(r.document_id));
+  const ids = (await q('SELECT DISTINCT document_id FROM batch_items WHERE document_id IS NOT NULL')).map((r) =>
+    Number(r.document_id),
+  );
   const pgPool = await openPg(url, { migrate: false });
   after(() => pgPool.end());
   const parts = candidateComponents(ids, await candidatePairs(pgPool, 1, CANDIDATE_MAX_DF, CANDIDATE_MIN_SHARED));
@@ -144,7 +210,9 @@ test('three workers, one killed with SIGKILL mid-batch, store what the SQLite ru
   const several = [...stories.values()].filter((d) => d.length > 1);
   const whole = several.filter((d) => new Set(d.map((id) => partOf.get(id))).size === 1);
   const largest = Math.max(...parts.map((p) => p.length));
-  process.stderr.write(`# candidate keys: ${parts.length} parts of ${ids.length} documents, largest ${largest}; ${whole.length}/${several.length} stories within one part\n`);
+  process.stderr.write(
+    `# candidate keys: ${parts.length} parts of ${ids.length} documents, largest ${largest}; ${whole.length}/${several.length} stories within one part\n`,
+  );
   assert.ok(several.length >= 20);
   assert.ok(whole.length >= 0.85 * several.length, `${whole.length} of ${several.length} stories within one part`);
   assert.ok(largest <= ids.length / 4, `parts are small (largest ${largest} of ${ids.length})`);

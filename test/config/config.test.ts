@@ -17,9 +17,15 @@ test('unknown keys and bad values are refused with the path that is wrong', () =
   const dir = tmpDir();
   const f = join(dir, 'c.json');
   writeFileSync(f, JSON.stringify({ limits: { maxFileByte: 10 } }));
-  assert.throws(() => loadConfig({}, f), (e: unknown) => e instanceof UsageError && /limits/.test(e.message));
+  assert.throws(
+    () => loadConfig({}, f),
+    (e: unknown) => e instanceof UsageError && /limits/.test(e.message),
+  );
   writeFileSync(f, '{not json');
-  assert.throws(() => loadConfig({}, f), (e: unknown) => e instanceof UsageError && /not valid JSON/.test(e.message));
+  assert.throws(
+    () => loadConfig({}, f),
+    (e: unknown) => e instanceof UsageError && /not valid JSON/.test(e.message),
+  );
   assert.throws(() => loadConfig({ TAPAT_MAX_FILE_BYTES: 'abc' }, '/nonexistent.json'), /positive whole number/);
   assert.throws(() => loadConfig({ TAPAT_MAX_FILE_BYTES: '-5' }, '/nonexistent.json'), /positive whole number/);
 });

@@ -34,7 +34,11 @@ test('every route of the contract answers on real data, and each answer parses w
   const call = async (method: string, path: string, body?: unknown, type = 'application/json'): Promise<Response> => {
     const headers: Record<string, string> = { authorization: `Bearer ${admin.token}` };
     if (body !== undefined) headers['content-type'] = type;
-    const res = await fetch(s.url + path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(s.url + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     await res.arrayBuffer();
     return res;
   };
@@ -63,7 +67,10 @@ test('every route of the contract answers on real data, and each answer parses w
   await expect(200, 'GET', '/api/progress');
   await expect(201, 'POST', '/api/reviewers', { name: 'contract-new' });
   await expect(200, 'GET', '/api/batches/latest');
-  const records = ['{"url":"https://example.org/a","title":"Isa","text":"Dumating ang pangulo sa Maynila noong Lunes. Nagsalita siya sa mga mamamahayag."}', '{"url":"https://example.org/b","title":"One","text":"The president arrived in Manila on Monday. He spoke to reporters."}'];
+  const records = [
+    '{"url":"https://example.org/a","title":"Isa","text":"Dumating ang pangulo sa Maynila noong Lunes. Nagsalita siya sa mga mamamahayag."}',
+    '{"url":"https://example.org/b","title":"One","text":"The president arrived in Manila on Monday. He spoke to reporters."}',
+  ];
   await expect(201, 'POST', '/api/batches', records.join('\n') + '\n', 'application/x-ndjson');
   await expect(200, 'GET', '/api/batches/latest');
   await expect(204, 'DELETE', `/api/audits/${sample.auditId}`);
@@ -73,7 +80,8 @@ test('every route of the contract answers on real data, and each answer parses w
   // every route with a JSON answer had one checked with its schema (a file and a 204 have no JSON to check)
   const seen = new Set([...s.contract.checked.keys()].map((k) => k.replace(/ \d+$/, '')));
   const json = (r: Route): boolean => Object.values(r.responses).some((v) => v !== null);
-  for (const r of ROUTES.filter(json)) assert.ok(seen.has(key(r)), `an answer of ${key(r)} was checked (${[...seen].join(', ')})`);
+  for (const r of ROUTES.filter(json))
+    assert.ok(seen.has(key(r)), `an answer of ${key(r)} was checked (${[...seen].join(', ')})`);
   assert.ok(s.contract.checked.has('POST /api/flags/:id/verdicts 409'), 'the 409 with the current flag was checked');
   assert.deepEqual(s.contract.violations, []);
 });
@@ -82,13 +90,22 @@ test('the schemas refuse an answer that drifts from the contract (a field added,
   const s = await testServer();
   const sample = buildSampleAudit(s.db);
   const { token } = reviewer(s.db, 'drift');
-  const get = async (path: string): Promise<unknown> => (await fetch(s.url + path, { headers: { authorization: `Bearer ${token}` } })).json();
+  const get = async (path: string): Promise<unknown> =>
+    (await fetch(s.url + path, { headers: { authorization: `Bearer ${token}` } })).json();
   const detail = (await get(`/api/flags/${sample.flags[0]}`)) as { flag: Record<string, unknown>; history: unknown[] };
   assert.equal(FlagDetail.safeParse(detail).success, true);
   const { message: _message, ...dropped } = detail.flag;
   assert.equal(FlagDetail.safeParse({ ...detail, flag: dropped }).success, false, 'a dropped field');
-  assert.equal(FlagDetail.safeParse({ ...detail, flag: { ...detail.flag, extra: 1 } }).success, false, 'an added field');
-  assert.equal(FlagDetail.safeParse({ ...detail, flag: { ...detail.flag, severity: 'huge' } }).success, false, 'a wrong value');
+  assert.equal(
+    FlagDetail.safeParse({ ...detail, flag: { ...detail.flag, extra: 1 } }).success,
+    false,
+    'an added field',
+  );
+  assert.equal(
+    FlagDetail.safeParse({ ...detail, flag: { ...detail.flag, severity: 'huge' } }).success,
+    false,
+    'a wrong value',
+  );
   const view = (await get(`/api/audits/${sample.auditId}`)) as { rows: unknown[]; flags: unknown[] };
   assert.ok(view.rows.length > 5 && view.flags.length > 0, 'the audit view has rows and flags to check');
   assert.equal(AuditView.safeParse(view).success, true);

@@ -6,7 +6,17 @@ import type { z } from 'zod';
 import { runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { SEEDS, seed } from '../helpers/paths.js';
-import { AlignRecord, AuditRecord, BatchReport, CheckRecord, DetectorRecord, ExportPairRecord, InputRecord, SegmentRecord, SpinRecord } from '../../contract/index.js';
+import {
+  AlignRecord,
+  AuditRecord,
+  BatchReport,
+  CheckRecord,
+  DetectorRecord,
+  ExportPairRecord,
+  InputRecord,
+  SegmentRecord,
+  SpinRecord,
+} from '../../contract/index.js';
 
 // The JSONL half of the contract: every record the commands print parses with its schema (strict: a field added
 // or dropped without the contract fails here), on the real sample articles. Runs the built CLI, as users do.
@@ -34,7 +44,9 @@ function cli(args: string[]): string {
 test('tapat check, align and segment --jsonl print records of the contract', () => {
   const flags = records(CheckRecord, cli(['check', seed('000'), seed('002'), '--jsonl']), 'check');
   assert.ok(flags.length >= 5, `check flagged ${flags.length}`);
-  assert.ok(flags.some((f) => f.src.length && f.tgt.length) && flags.some((f) => f.suggestion !== null || f.span.src !== null));
+  assert.ok(
+    flags.some((f) => f.src.length && f.tgt.length) && flags.some((f) => f.suggestion !== null || f.span.src !== null),
+  );
   const beads = records(AlignRecord, cli(['align', seed('000'), seed('002'), '--jsonl']), 'align');
   assert.ok(beads.length >= 10);
   const sentences = records(SegmentRecord, cli(['segment', seed('001'), '--jsonl']), 'segment');
@@ -48,12 +60,23 @@ test('tapat spin --jsonl, alone and with --original, and on a JSONL file of seve
   const text = readFileSync(seed('003'), 'utf8');
   const spun = join(dir, 'spun.txt');
   const original = join(dir, 'original.txt');
-  writeFileSync(original, 'Putin arrived in North Korea on Wednesday morning (local time) on his first official visit in 24 years.\n');
-  writeFileSync(spun, 'Putin arrived in North Korea on Tuesday morning (native time) on his first official go to in 24 years.\n');
+  writeFileSync(
+    original,
+    'Putin arrived in North Korea on Wednesday morning (local time) on his first official visit in 24 years.\n',
+  );
+  writeFileSync(
+    spun,
+    'Putin arrived in North Korea on Tuesday morning (native time) on his first official go to in 24 years.\n',
+  );
   const changes = records(SpinRecord, cli(['spin', spun, '--original', original, '--jsonl']), 'spin --original');
-  assert.ok(changes.some((c) => c.kind === 'meaning') && changes.some((c) => c.kind === 'spin'), JSON.stringify(changes));
+  assert.ok(
+    changes.some((c) => c.kind === 'meaning') && changes.some((c) => c.kind === 'spin'),
+    JSON.stringify(changes),
+  );
   const file = join(dir, 'two.jsonl');
-  const halves = [text.slice(0, 1500), text.slice(1500, 3000)].map((t, i) => JSON.stringify({ url: `https://example.org/${i}`, title: null, text: t } satisfies InputRecord));
+  const halves = [text.slice(0, 1500), text.slice(1500, 3000)].map((t, i) =>
+    JSON.stringify({ url: `https://example.org/${i}`, title: null, text: t } satisfies InputRecord),
+  );
   writeFileSync(file, halves.join('\n') + '\n');
   const several = records(SpinRecord, cli(['spin', file, '--jsonl']), 'spin (JSONL input)');
   assert.ok(several.length > 0 && several.every((r) => r.doc?.startsWith(file)));
@@ -65,7 +88,11 @@ test('tapat audit --jsonl and --report, detectors --jsonl and export --format js
   const dir = tmpDir();
   const db = join(dir, 'a.db');
   const report = join(dir, 'report.json');
-  const flags = records(AuditRecord, cli(['audit', SEEDS, '--db', db, '--jsonl', '--quiet', '--workers', '1', '--report', report]), 'audit');
+  const flags = records(
+    AuditRecord,
+    cli(['audit', SEEDS, '--db', db, '--jsonl', '--quiet', '--workers', '1', '--report', report]),
+    'audit',
+  );
   assert.ok(flags.length >= 20, `audit flagged ${flags.length}`);
   assert.ok(flags.some((f) => f.start !== null) && new Set(flags.map((f) => f.doc)).size >= 3);
   const parsed = BatchReport.safeParse(JSON.parse(readFileSync(report, 'utf8')));
@@ -78,7 +105,15 @@ test('tapat audit --jsonl and --report, detectors --jsonl and export --format js
 });
 
 test('the record schemas refuse drift: a field dropped, added, or of the wrong kind', () => {
-  const rec = { start: 0, end: 4, text: 'Some', kind: 'spin', suggestion: null, confidence: 0.5, detector: 'spin-diff' };
+  const rec = {
+    start: 0,
+    end: 4,
+    text: 'Some',
+    kind: 'spin',
+    suggestion: null,
+    confidence: 0.5,
+    detector: 'spin-diff',
+  };
   assert.equal(SpinRecord.safeParse(rec).success, true);
   assert.equal(SpinRecord.safeParse({ ...rec, kind: 'other' }).success, false);
   assert.equal(SpinRecord.safeParse({ ...rec, extra: 1 }).success, false);

@@ -35,7 +35,10 @@ test('a file that is not a database, and → a clear line; unrelated errors → 
   const dir = tmpDir();
   const notDb = join(dir, 'notes.db');
   writeFileSync(notDb, 'just some text that is long enough to be read as a header '.repeat(20));
-  assert.match(dbErrorMessage(caught(() => openDb(notDb))) ?? '', /SQLITE_NOTADB\): the --db file is not a SQLite database/);
+  assert.match(
+    dbErrorMessage(caught(() => openDb(notDb))) ?? '',
+    /SQLITE_NOTADB\): the --db file is not a SQLite database/,
+  );
   assert.equal(dbErrorMessage(new Error('boom')), null);
   assert.equal(dbErrorMessage(null), null);
 });

@@ -11,9 +11,15 @@ import { tmpDir } from '../helpers/tmp.js';
 test('a new database gets every migration, recorded with its checksum, in WAL mode', () => {
   const file = join(tmpDir(), 'a.db');
   const db = openDb(file);
-  const rows = db.prepare('SELECT id, checksum FROM schema_migrations ORDER BY id').all() as { id: number; checksum: string }[];
+  const rows = db.prepare('SELECT id, checksum FROM schema_migrations ORDER BY id').all() as {
+    id: number;
+    checksum: string;
+  }[];
   const files = loadMigrations();
-  assert.deepEqual(rows.map((r) => r.id), files.map((m) => m.id));
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    files.map((m) => m.id),
+  );
   assert.equal(rows[0]!.checksum, files[0]!.checksum);
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   assert.ok(db.prepare("SELECT name FROM sqlite_master WHERE name = 'verdicts'").get());
@@ -31,7 +37,10 @@ test('an applied migration that was edited is refused with a clear message', () 
   const db = new Database(join(dir, 'b.db'));
   migrate(db, migs);
   appendFileSync(join(migs, '0001_init.sql'), '\n-- edited\n');
-  assert.throws(() => migrate(db, migs), (e: unknown) => e instanceof MigrationError && /was edited after it was applied/.test(e.message));
+  assert.throws(
+    () => migrate(db, migs),
+    (e: unknown) => e instanceof MigrationError && /was edited after it was applied/.test(e.message),
+  );
   db.close();
 });
 
@@ -42,7 +51,10 @@ test('a database with a migration this version does not know is refused', () => 
   writeFileSync(join(migs, '9999_future.sql'), 'CREATE TABLE future (x);');
   const db = new Database(join(dir, 'c.db'));
   migrate(db, migs);
-  assert.throws(() => migrate(db), (e: unknown) => e instanceof MigrationError && /does not know/.test(e.message));
+  assert.throws(
+    () => migrate(db),
+    (e: unknown) => e instanceof MigrationError && /does not know/.test(e.message),
+  );
   db.close();
 });
 

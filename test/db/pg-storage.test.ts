@@ -41,8 +41,13 @@ test('migrations: applied once each, recorded with checksums; an edited applied 
   assert.ok(all.length >= 3 && all[0] === 1);
   assert.deepEqual(await migratePg(pool, dir), all);
   assert.deepEqual(await migratePg(pool, dir), [], 'nothing to apply the second time');
-  const rows = (await pool.query<{ id: number; checksum: string }>('SELECT id, checksum FROM schema_migrations ORDER BY id')).rows;
-  assert.deepEqual(rows.map((r) => r.id), all);
+  const rows = (
+    await pool.query<{ id: number; checksum: string }>('SELECT id, checksum FROM schema_migrations ORDER BY id')
+  ).rows;
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    all,
+  );
   assert.ok(rows.every((r) => /^[0-9a-f]{64}$/.test(r.checksum)));
   appendFileSync(join(dir, '0001_baseline.sql'), '\n-- edited\n');
   await assert.rejects(migratePg(pool, dir), /0001_baseline\.sql was edited after it was applied/);
@@ -57,7 +62,11 @@ test('migrations: a failing migration leaves no trace of itself', async () => {
   pools.push(pool);
   await assert.rejects(migratePg(pool, dir), /syntax error/);
   const ids = (await pool.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id')).rows.map((r) => r.id);
-  assert.deepEqual(ids, loadMigrations(PG_MIGRATIONS_DIR).map((m) => m.id), 'the migrations before it stay applied');
+  assert.deepEqual(
+    ids,
+    loadMigrations(PG_MIGRATIONS_DIR).map((m) => m.id),
+    'the migrations before it stay applied',
+  );
   assert.equal((await pool.query("SELECT 1 FROM pg_tables WHERE tablename = 'half_done'")).rowCount, 0);
 });
 
@@ -99,7 +108,8 @@ function commitOf(ids: number[], docs: SegmentedDoc[], a: StoryAnalysis, runId: 
   };
 }
 
-const FLAG_COLUMNS = 'document_id, other_document_id, detector, category, severity, confidence, raw_score, segments, other_segments, start, "end", other_start, other_end, message, evidence, suggestion, fingerprint, version, status';
+const FLAG_COLUMNS =
+  'document_id, other_document_id, detector, category, severity, confidence, raw_score, segments, other_segments, start, "end", other_start, other_end, message, evidence, suggestion, fingerprint, version, status';
 
 test('a story commits as on SQLite: the same audit, alignments and flags (fingerprints included)', async () => {
   const { docs } = story();
@@ -110,7 +120,12 @@ test('a story commits as on SQLite: the same audit, alignments and flags (finger
 
   const { db } = tmpDb();
   const ids = tx(db, () => docs.map((d) => storeDocument(db, d).id));
-  const auditId = commitStory(db, { plan: { key: storyKey(ids), documentIds: ids }, job: { versions, thresholds: {} } }, analysis, null);
+  const auditId = commitStory(
+    db,
+    { plan: { key: storyKey(ids), documentIds: ids }, job: { versions, thresholds: {} } },
+    analysis,
+    null,
+  );
 
   const pool = await freshDb('story');
   const pgIds = await pgTx(pool, async (c) => {
@@ -126,7 +141,8 @@ test('a story commits as on SQLite: the same audit, alignments and flags (finger
   const pg = (await pool.query(`SELECT ${FLAG_COLUMNS} FROM flags ORDER BY id`)).rows;
   assert.equal(pg.length, analysis.findings.length);
   assert.deepEqual(pg, sqlite);
-  const beads = 'SELECT l.src_document_id, l.tgt_document_id, b.ord, b.src, b.tgt, b.score FROM beads b JOIN alignments l ON l.id = b.alignment_id ORDER BY l.tgt_document_id, b.ord';
+  const beads =
+    'SELECT l.src_document_id, l.tgt_document_id, b.ord, b.src, b.tgt, b.score FROM beads b JOIN alignments l ON l.id = b.alignment_id ORDER BY l.tgt_document_id, b.ord';
   assert.deepEqual((await pool.query(beads)).rows, db.prepare(beads).all());
   const roles = 'SELECT audit_id, document_id, role FROM audit_versions ORDER BY document_id';
   assert.deepEqual((await pool.query(roles)).rows, db.prepare(roles).all());
@@ -140,14 +156,24 @@ test('re-committing a story keeps reviewer verdicts; a finding gone goes stale; 
     for (const d of docs) out.push((await storeDocumentPg(c, d)).id);
     return out;
   });
-  const analysis = analyseStory({ versions: ids.map((documentId, i) => ({ documentId, doc: docs[i]! })), thresholds: {} });
+  const analysis = analyseStory({
+    versions: ids.map((documentId, i) => ({ documentId, doc: docs[i]! })),
+    thresholds: {},
+  });
   assert.ok(analysis.findings.length >= 2);
-  const run = (await pool.query<{ id: number }>("INSERT INTO batch_runs (key, status, started_at) VALUES ('k', 'running', 't') RETURNING id")).rows[0]!.id;
+  const run = (
+    await pool.query<{ id: number }>(
+      "INSERT INTO batch_runs (key, status, started_at) VALUES ('k', 'running', 't') RETURNING id",
+    )
+  ).rows[0]!.id;
   const first = await pgTx(pool, (c) => commitStoryPg(c, commitOf(ids, docs, analysis, null)));
   assert.equal(first.flags!.inserted, analysis.findings.length);
   const flag = (await pool.query<{ id: number }>('SELECT id FROM flags ORDER BY id LIMIT 1')).rows[0]!;
   await pool.query("INSERT INTO reviewers (name, token_hash, created_at) VALUES ('ana', 'h', 't')");
-  await pool.query("INSERT INTO verdicts (flag_id, action, reviewer_id, flag_version, created_at) VALUES ($1, 'reject', 1, 1, 't')", [flag.id]);
+  await pool.query(
+    "INSERT INTO verdicts (flag_id, action, reviewer_id, flag_version, created_at) VALUES ($1, 'reject', 1, 1, 't')",
+    [flag.id],
+  );
   await assert.rejects(pool.query("UPDATE verdicts SET action = 'approve'"), /append-only/);
 
   const again = await pgTx(pool, (c) => commitStoryPg(c, commitOf(ids, docs, analysis, run)));
@@ -157,9 +183,17 @@ test('re-committing a story keeps reviewer verdicts; a finding gone goes stale; 
   assert.equal(twice.flags, null, 'the run has the story already: nothing is changed');
   const third = await pgTx(pool, (c) => commitStoryPg(c, commitOf(ids, docs, fewer, null)));
   assert.equal(third.flags!.staled, 1);
-  const rows = (await pool.query<{ id: number; status: string; version: number }>('SELECT id, status, version FROM flags ORDER BY id')).rows;
+  const rows = (
+    await pool.query<{ id: number; status: string; version: number }>(
+      'SELECT id, status, version FROM flags ORDER BY id',
+    )
+  ).rows;
   assert.equal(rows.length, analysis.findings.length, 'no flag is duplicated or deleted');
   assert.deepEqual(rows[0], { id: flag.id, status: 'stale', version: 2 });
-  assert.equal((await pool.query('SELECT 1 FROM verdicts WHERE flag_id = $1', [flag.id])).rowCount, 1, 'the verdict stays');
+  assert.equal(
+    (await pool.query('SELECT 1 FROM verdicts WHERE flag_id = $1', [flag.id])).rowCount,
+    1,
+    'the verdict stays',
+  );
   assert.equal((await pool.query('SELECT 1 FROM audits')).rowCount, 1);
 });

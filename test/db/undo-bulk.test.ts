@@ -42,19 +42,40 @@ test('a bulk decision decides every identical pending finding, leaves decided on
   // three more findings of the same words with the same suggestion, one with another suggestion
   const same = [1, 2, 3].map(() =>
     insertFlag(db, {
-      auditId: s.auditId, documentId: s.spin, detector: base.detector, category: 'style/spin', severity: 'major', confidence: 0.9,
-      segments: base.segments, start: base.start, end: base.end, message: base.message, suggestion: base.suggestion,
+      auditId: s.auditId,
+      documentId: s.spin,
+      detector: base.detector,
+      category: 'style/spin',
+      severity: 'major',
+      confidence: 0.9,
+      segments: base.segments,
+      start: base.start,
+      end: base.end,
+      message: base.message,
+      suggestion: base.suggestion,
     }),
   );
   const differs = insertFlag(db, {
-    auditId: s.auditId, documentId: s.spin, detector: base.detector, category: 'style/spin', severity: 'major', confidence: 0.9,
-    segments: base.segments, start: base.start, end: base.end, message: base.message, suggestion: 'something else',
+    auditId: s.auditId,
+    documentId: s.spin,
+    detector: base.detector,
+    category: 'style/spin',
+    severity: 'major',
+    confidence: 0.9,
+    segments: base.segments,
+    start: base.start,
+    end: base.end,
+    message: base.message,
+    suggestion: 'something else',
   });
   decide(same[2]!, other, 'reject');
   // the sample's three spin findings, three of the same words, one with another suggestion, less the decided one
   assert.deepEqual(bulkCounts(db, base.id), { identical: { audit: 3, batch: null }, detector: 6 });
   const out = bulkVerdict(db, { flagId: base.id, match: 'identical', scope: 'audit', action: 'approve', reviewer: me });
-  assert.deepEqual(out.flagIds.sort((x, y) => x - y), [base.id, same[0]!, same[1]!].sort((x, y) => x - y));
+  assert.deepEqual(
+    out.flagIds.sort((x, y) => x - y),
+    [base.id, same[0]!, same[1]!].sort((x, y) => x - y),
+  );
   assert.equal(state(same[2]!), 'reject', "another reviewer's verdict is not overwritten");
   assert.equal(state(differs), null, 'another suggestion is another finding');
   decide(differs, other);

@@ -17,7 +17,11 @@ import { segmentDoc } from '../../server/pipeline/segment/index.js';
 const SHOTS = join(REPO, 'test', 'e2e', 'screenshots');
 
 if (!hasChromium()) {
-  test(`boilerplate in the document view — SKIPPED: ${CHROMIUM} is missing (apt-get install chromium)`, { skip: true }, () => {});
+  test(
+    `boilerplate in the document view — SKIPPED: ${CHROMIUM} is missing (apt-get install chromium)`,
+    { skip: true },
+    () => {},
+  );
 } else {
   mkdirSync(SHOTS, { recursive: true });
   const s = await testServer();
@@ -33,7 +37,11 @@ if (!hasChromium()) {
     await page.goto(`${s.url}/#/documents/${documentId}`);
     await page.waitForSelector('ol.segments li');
     const marked = async (text: string): Promise<string> =>
-      (await page.locator('ol.segments li.boilerplate', { hasText: text }).first().locator('.tag', { hasText: 'boilerplate:' }).textContent()) ?? '';
+      (await page
+        .locator('ol.segments li.boilerplate', { hasText: text })
+        .first()
+        .locator('.tag', { hasText: 'boilerplate:' })
+        .textContent()) ?? '';
     assert.equal(await marked('REUTERS'), 'boilerplate: credit');
     assert.equal(await marked('Larawan 2 ng 3'), 'boilerplate: caption-label');
     assert.equal(await marked('Sinalubong ni Putin si Kim'), 'boilerplate: gallery');

@@ -19,7 +19,14 @@ if (!hasChromium()) {
   const s = await testServer();
   const sample = buildSampleAudit(s.db);
   // 64 more stories over one Tagalog document, so the audit list runs over two pages
-  const extra = Array.from({ length: 64 }, (_, i) => createAudit(s.db, `Story ${String(i + 1).padStart(3, '0')}`, [{ document_id: sample.tl, role: 'translation' }], sample.tl));
+  const extra = Array.from({ length: 64 }, (_, i) =>
+    createAudit(
+      s.db,
+      `Story ${String(i + 1).padStart(3, '0')}`,
+      [{ document_id: sample.tl, role: 'translation' }],
+      sample.tl,
+    ),
+  );
   const me = reviewer(s.db, 'finder');
   const browser = await launchBrowser();
   const errors: string[] = [];
@@ -31,7 +38,8 @@ if (!hasChromium()) {
     await page.goto(`${s.url}/${hash}`);
     return page;
   }
-  const firstCells = (page: Page): Promise<string[]> => page.locator('table.list tbody tr td:first-child').allTextContents();
+  const firstCells = (page: Page): Promise<string[]> =>
+    page.locator('table.list tbody tr td:first-child').allTextContents();
 
   test('audits: pages of 50, sort by a column, search names and sentences; the view is in the address', async () => {
     const total = extra.length + 1;
@@ -75,10 +83,14 @@ if (!hasChromium()) {
     await page.fill('#list-q', 'Batiin');
     await page.press('#list-q', 'Enter');
     await page.waitForSelector('.pager:has-text("1–1 of 1 documents")');
-    assert.equal((await page.locator('table.list tbody tr td').nth(1).textContent()), 'tl');
+    assert.equal(await page.locator('table.list tbody tr td').nth(1).textContent(), 'tl');
     await page.screenshot({ path: join(SHOTS, 'documents-1280.png') });
     await page.setViewportSize({ width: 420, height: 800 });
-    assert.equal(await page.evaluate('document.documentElement.scrollWidth <= 420'), true, 'no sideways scrolling at 420 px');
+    assert.equal(
+      await page.evaluate('document.documentElement.scrollWidth <= 420'),
+      true,
+      'no sideways scrolling at 420 px',
+    );
     await page.screenshot({ path: join(SHOTS, 'documents-420.png') });
     await page.close();
   });
@@ -91,7 +103,7 @@ if (!hasChromium()) {
     await page.press('#f-q', 'Enter');
     await page.waitForSelector('.counts:has-text("3 pending · 0 decided · 3 flags")');
     assert.equal(await page.locator('button.item').count(), 3);
-    assert.match(await page.evaluate('location.hash') as string, /q=spinner/);
+    assert.match((await page.evaluate('location.hash')) as string, /q=spinner/);
     // a word of a flagged sentence, not of any message
     await page.fill('#f-q', 'Spaceport');
     await page.press('#f-q', 'Enter');

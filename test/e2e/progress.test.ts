@@ -56,7 +56,9 @@ if (!hasChromium()) {
     assert.equal(await page.locator('select.assignee').count(), 0);
     assert.ok(await page.locator('table.list td:text-is("ana")').count());
     const res = await fetch(`${s.url}/api/audits/${sample.auditId}/assignee`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ana.token}` }, body: JSON.stringify({ reviewer: null }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ana.token}` },
+      body: JSON.stringify({ reviewer: null }),
     });
     assert.equal(res.status, 403);
     assert.deepEqual(errors, []);

@@ -18,8 +18,15 @@ if (!hasChromium()) {
   for (let i = 0; i < 70; i++) {
     const start = (i * 37) % 400;
     insertFlag(s.db, {
-      auditId: sample.auditId, documentId: [sample.tl, sample.en, sample.spin][i % 3]!, detector: 'sort-probe', category: 'style/spin',
-      severity: (['minor', 'major', 'critical'] as const)[i % 3]!, confidence: 0.3 + ((i * 7) % 13) / 20, segments: [0], start, end: start + 3,
+      auditId: sample.auditId,
+      documentId: [sample.tl, sample.en, sample.spin][i % 3]!,
+      detector: 'sort-probe',
+      category: 'style/spin',
+      severity: (['minor', 'major', 'critical'] as const)[i % 3]!,
+      confidence: 0.3 + ((i * 7) % 13) / 20,
+      segments: [0],
+      start,
+      end: start + 3,
       message: `probe ${i}`,
     });
   }
@@ -27,12 +34,17 @@ if (!hasChromium()) {
   const browser = await launchBrowser();
   const errors: string[] = [];
 
-  const signedIn = (hash: string): Promise<Page> => signedInPage(browser, { url: s.url, token: me.token, hash, errors });
+  const signedIn = (hash: string): Promise<Page> =>
+    signedInPage(browser, { url: s.url, token: me.token, hash, errors });
   // waitForFunction with a function, not a string: a string predicate is eval'd in the page, which the CSP refuses.
   // The function is serialised into the page (no closure), and the test's tsconfig has no DOM types: hence the cast.
-  type PageGlobal = { document: { querySelectorAll(sel: string): ArrayLike<{ getAttribute(a: string): string | null }> } };
-  const api = async <T>(path: string): Promise<T> => (await (await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as T;
-  const listIds = async (page: Page): Promise<number[]> => page.locator('button.item').evaluateAll((bs) => bs.map((b) => Number(b.getAttribute('data-flag'))));
+  type PageGlobal = {
+    document: { querySelectorAll(sel: string): ArrayLike<{ getAttribute(a: string): string | null }> };
+  };
+  const api = async <T>(path: string): Promise<T> =>
+    (await (await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as T;
+  const listIds = async (page: Page): Promise<number[]> =>
+    page.locator('button.item').evaluateAll((bs) => bs.map((b) => Number(b.getAttribute('data-flag'))));
   /** Waits until the list's first `n` rows are `ids`. */
   const listStartsWith = (page: Page, ids: number[]): Promise<unknown> =>
     page.waitForFunction((want) => {
@@ -40,7 +52,11 @@ if (!hasChromium()) {
       return rows.length >= want.length && want.every((id, i) => rows[i]!.getAttribute('data-flag') === String(id));
     }, ids);
   const serverOrder = async (sort: string | null): Promise<number[]> =>
-    (await api<{ flags: { id: number }[] }>(`/api/flags?audit=${sample.auditId}&status=all&limit=500${sort ? `&sort=${sort}` : ''}`)).flags.map((f) => f.id);
+    (
+      await api<{ flags: { id: number }[] }>(
+        `/api/flags?audit=${sample.auditId}&status=all&limit=500${sort ? `&sort=${sort}` : ''}`,
+      )
+    ).flags.map((f) => f.id);
 
   test('choosing a sort reorders the queue, and a reload keeps it through the address', async () => {
     const page = await signedIn(`#/queue?audit=${sample.auditId}&status=all`);
@@ -77,8 +93,12 @@ if (!hasChromium()) {
     // key repeat: bursts of keydown events with no pause between them, as a held key sends
     for (let round = 0; round < 6; round++) {
       await page.evaluate(() => {
-        const d = (globalThis as unknown as { document: { body: { dispatchEvent(e: unknown): void } }; KeyboardEvent: new (t: string, o: object) => unknown });
-        for (let i = 0; i < 20; i++) d.document.body.dispatchEvent(new d.KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+        const d = globalThis as unknown as {
+          document: { body: { dispatchEvent(e: unknown): void } };
+          KeyboardEvent: new (t: string, o: object) => unknown;
+        };
+        for (let i = 0; i < 20; i++)
+          d.document.body.dispatchEvent(new d.KeyboardEvent('keydown', { key: 'j', bubbles: true }));
       });
       await page.waitForTimeout(60);
     }

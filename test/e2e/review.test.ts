@@ -14,7 +14,11 @@ import { REPO } from '../helpers/paths.js';
 const SHOTS = join(REPO, 'test', 'e2e', 'screenshots');
 
 if (!hasChromium()) {
-  test(`review web app in Chromium — SKIPPED: ${CHROMIUM} is missing (apt-get install chromium)`, { skip: true }, () => {});
+  test(
+    `review web app in Chromium — SKIPPED: ${CHROMIUM} is missing (apt-get install chromium)`,
+    { skip: true },
+    () => {},
+  );
 } else {
   mkdirSync(SHOTS, { recursive: true });
   const s = await testServer();
@@ -41,7 +45,8 @@ if (!hasChromium()) {
   }
   const stateOf = async (page: Page, flagId: number): Promise<string> =>
     (await page.locator(`button.item[data-flag="${flagId}"] .state`).textContent()) ?? '';
-  const selectedId = async (page: Page): Promise<number> => Number(await page.locator('article.flag-detail').getAttribute('data-flag'));
+  const selectedId = async (page: Page): Promise<number> =>
+    Number(await page.locator('article.flag-detail').getAttribute('data-flag'));
 
   test('sign in from the printed link; the token leaves the address bar', async () => {
     const page = await newPage(1280, 800, null);
@@ -61,21 +66,41 @@ if (!hasChromium()) {
     assert.match(heads[2]!, /en · source · pivot/);
     assert.match(heads[heads.length - 1]!, /en · spin/);
     // a spun phrase the detectors found is underlined in the spun column, with its suggested original beside it
-    const { flags } = (await (await fetch(`${s.url}/api/flags?audit=${sample.auditId}&document=${spinDoc}&category=style/spin&limit=500`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as {
-      flags: { suggestion: string | null; start: number; end: number; excerpt: string; excerpt_start: number; document_id: number }[];
+    const { flags } = (await (
+      await fetch(`${s.url}/api/flags?audit=${sample.auditId}&document=${spinDoc}&category=style/spin&limit=500`, {
+        headers: { authorization: `Bearer ${me.token}` },
+      })
+    ).json()) as {
+      flags: {
+        suggestion: string | null;
+        start: number;
+        end: number;
+        excerpt: string;
+        excerpt_start: number;
+        document_id: number;
+      }[];
     };
     const spun = flags.find((f) => f.suggestion && f.document_id === spinDoc)!;
     assert.ok(spun, 'the spin detectors flag the spun copy');
     const phrase = spun.excerpt.slice(spun.start - spun.excerpt_start, spun.end - spun.excerpt_start);
     // (diff marks may cut the underlined phrase into several spans, so the phrase is looked for in the cell)
-    const cell = page.locator(`td[data-doc="${spinDoc}"]`, { hasText: phrase, has: page.locator('.suggestion', { hasText: `→ ${spun.suggestion}` }) }).first();
+    const cell = page
+      .locator(`td[data-doc="${spinDoc}"]`, {
+        hasText: phrase,
+        has: page.locator('.suggestion', { hasText: `→ ${spun.suggestion}` }),
+      })
+      .first();
     assert.ok(await cell.isVisible());
     assert.ok((await cell.locator('.flagged').count()) >= 1);
     assert.ok((await page.locator('.threeway .ins').count()) > 0, 'spun copy differences highlighted');
     assert.ok((await page.locator('.threeway .anchor').count()) > 0, 'tl/en anchors highlighted');
     await page.screenshot({ path: join(SHOTS, 'audit-1280.png') });
     await page.setViewportSize({ width: 420, height: 800 });
-    assert.equal(await page.evaluate('document.documentElement.scrollWidth <= 420'), true, 'rows stack: no sideways scrolling');
+    assert.equal(
+      await page.evaluate('document.documentElement.scrollWidth <= 420'),
+      true,
+      'rows stack: no sideways scrolling',
+    );
     await page.screenshot({ path: join(SHOTS, 'audit-420.png') });
     await page.close();
   });
@@ -89,7 +114,11 @@ if (!hasChromium()) {
     await page.waitForSelector(`.counts:has-text("${total} pending")`);
     assert.ok(total >= 3, 'the detectors find something to review');
     const first = await selectedId(page);
-    const head = (await (await fetch(`${s.url}/api/flags?status=pending&audit=${sample.auditId}&limit=1`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as { flags: { id: number }[] };
+    const head = (await (
+      await fetch(`${s.url}/api/flags?status=pending&audit=${sample.auditId}&limit=1`, {
+        headers: { authorization: `Bearer ${me.token}` },
+      })
+    ).json()) as { flags: { id: number }[] };
     assert.equal(first, head.flags[0]!.id, 'the queue opens on its first flag');
     await page.keyboard.press('a');
     await page.waitForSelector(`.status:has-text("Flag #${first} approved")`);
@@ -172,7 +201,12 @@ if (!hasChromium()) {
   test('npm start on a fresh database: the printed link signs in, the sample corpus is ready to review from the keyboard', async () => {
     const lines: string[] = [];
     const fresh = await startServer({
-      dbFile: join(tmpDir(), 'fresh.db'), port: 0, host: '127.0.0.1', config: loadConfig({}, '/nonexistent'), loadSamples: true, log: (l) => lines.push(l),
+      dbFile: join(tmpDir(), 'fresh.db'),
+      port: 0,
+      host: '127.0.0.1',
+      config: loadConfig({}, '/nonexistent'),
+      loadSamples: true,
+      log: (l) => lines.push(l),
     });
     try {
       const link = /http:\/\/\S+\/#token=\S+/.exec(lines.join('\n'))?.[0];
@@ -181,7 +215,9 @@ if (!hasChromium()) {
       await page.goto(link);
       await page.waitForSelector('text=Signed in as local');
       await page.waitForSelector('article.flag-detail');
-      const stats = (await (await fetch(`${fresh.url}/api/stats`, { headers: { authorization: `Bearer ${link.split('#token=')[1]}` } })).json()) as { pending: number };
+      const stats = (await (
+        await fetch(`${fresh.url}/api/stats`, { headers: { authorization: `Bearer ${link.split('#token=')[1]}` } })
+      ).json()) as { pending: number };
       assert.ok(stats.pending > 0, 'the samples were audited and flagged at start');
       await page.waitForSelector(`.counts:has-text("${stats.pending} pending · 0 decided")`);
       const id = await selectedId(page);
@@ -196,7 +232,13 @@ if (!hasChromium()) {
 
   test('hostile text renders as text and runs nothing', async () => {
     const page = await newPage();
-    for (const hash of [`#/documents/${hostile.documentId}`, `#/audits/${hostile.auditId}`, `#/queue?status=all&focus=${hostile.flagId}`, '#/documents', '#/']) {
+    for (const hash of [
+      `#/documents/${hostile.documentId}`,
+      `#/audits/${hostile.auditId}`,
+      `#/queue?status=all&focus=${hostile.flagId}`,
+      '#/documents',
+      '#/',
+    ]) {
       await page.goto(`${s.url}/${hash}`);
       await page.waitForSelector('main h1');
       await page.waitForTimeout(50);

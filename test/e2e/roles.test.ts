@@ -24,16 +24,33 @@ if (!hasChromium()) {
   const me = reviewer(s.db, 'roles');
   const browser = await launchBrowser();
   const spinFlags = (doc: number): number =>
-    (s.db.prepare(`SELECT COUNT(*) AS n FROM flags WHERE audit_id = ? AND document_id = ? AND status = 'active' AND detector LIKE 'spin%'`).get(story.auditId, doc) as { n: number }).n;
-  const role = (doc: number): string => (s.db.prepare('SELECT role FROM audit_versions WHERE audit_id = ? AND document_id = ?').get(story.auditId, doc) as { role: string }).role;
+    (
+      s.db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM flags WHERE audit_id = ? AND document_id = ? AND status = 'active' AND detector LIKE 'spin%'`,
+        )
+        .get(story.auditId, doc) as { n: number }
+    ).n;
+  const role = (doc: number): string =>
+    (
+      s.db
+        .prepare('SELECT role FROM audit_versions WHERE audit_id = ? AND document_id = ?')
+        .get(story.auditId, doc) as { role: string }
+    ).role;
 
   test('swap the original and the spun copy: preview first, then the story is re-analysed, verdicts kept', async () => {
     const before = { spin: spinFlags(spin), en: spinFlags(en) };
     assert.ok(before.spin > 0, 'the spun copy has spin flags');
     // one decided spin flag, to see its verdict survive
-    const decided = (s.db.prepare(`SELECT id, version FROM flags WHERE audit_id = ? AND document_id = ? AND detector LIKE 'spin%' AND status = 'active' LIMIT 1`).get(story.auditId, spin)) as { id: number; version: number };
+    const decided = s.db
+      .prepare(
+        `SELECT id, version FROM flags WHERE audit_id = ? AND document_id = ? AND detector LIKE 'spin%' AND status = 'active' LIMIT 1`,
+      )
+      .get(story.auditId, spin) as { id: number; version: number };
     const v = await fetch(`${s.url}/api/flags/${decided.id}/verdicts`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${me.token}` }, body: JSON.stringify({ action: 'approve', version: decided.version }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${me.token}` },
+      body: JSON.stringify({ action: 'approve', version: decided.version }),
     });
     assert.equal(v.status, 201);
 
@@ -59,14 +76,28 @@ if (!hasChromium()) {
     for (let i = 0; i < 50 && role(spin) !== 'source'; i++) await page.waitForTimeout(100);
     assert.equal(role(spin), 'source');
     assert.equal(role(en), 'spin');
-    const pivot = (s.db.prepare('SELECT pivot_document_id AS p FROM audits WHERE id = ?').get(story.auditId) as { p: number }).p;
+    const pivot = (
+      s.db.prepare('SELECT pivot_document_id AS p FROM audits WHERE id = ?').get(story.auditId) as { p: number }
+    ).p;
     assert.equal(pivot, spin, 'the version marked as the original is the one the others are aligned to');
-    const aligned = s.db.prepare('SELECT DISTINCT src_document_id AS d FROM alignments WHERE audit_id = ?').all(story.auditId) as { d: number }[];
+    const aligned = s.db
+      .prepare('SELECT DISTINCT src_document_id AS d FROM alignments WHERE audit_id = ?')
+      .all(story.auditId) as { d: number }[];
     assert.deepEqual(aligned, [{ d: spin }]);
-    const stale = (s.db.prepare(`SELECT COUNT(*) AS n FROM flags WHERE audit_id = ? AND status = 'stale'`).get(story.auditId) as { n: number }).n;
+    const stale = (
+      s.db.prepare(`SELECT COUNT(*) AS n FROM flags WHERE audit_id = ? AND status = 'stale'`).get(story.auditId) as {
+        n: number;
+      }
+    ).n;
     assert.ok(stale > 0, 'flags of the old reading no longer apply');
-    const after = (await (await fetch(`${s.url}/api/flags/${decided.id}`, { headers: { authorization: `Bearer ${me.token}` } })).json()) as { flag: { status: string }; history: { action: string }[] };
-    assert.deepEqual(after.history.map((h) => h.action), ['approve'], 'the verdict stays in the history');
+    const after = (await (
+      await fetch(`${s.url}/api/flags/${decided.id}`, { headers: { authorization: `Bearer ${me.token}` } })
+    ).json()) as { flag: { status: string }; history: { action: string }[] };
+    assert.deepEqual(
+      after.history.map((h) => h.action),
+      ['approve'],
+      'the verdict stays in the history',
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -22,7 +22,8 @@ if (!hasChromium()) {
   const plain = reviewer(s.db, 'plain');
   const browser = await launchBrowser();
   const errors: string[] = [];
-  const signedIn = (token: string, hash: string): Promise<Page> => signedInPage(browser, { url: s.url, token, hash, errors, acceptDownloads: true });
+  const signedIn = (token: string, hash: string): Promise<Page> =>
+    signedInPage(browser, { url: s.url, token, hash, errors, acceptDownloads: true });
   const files = Object.keys(SEED_FILES).map((k) => seed(k));
 
   test('a reviewer without the admin role is told why the upload is refused', async () => {
@@ -48,7 +49,10 @@ if (!hasChromium()) {
     await page.locator('details.downloads summary').click();
     const got = new Map<string, string>();
     for (const format of ['txt', 'md', 'html', 'tmx', 'xliff', 'csv', 'jsonl']) {
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`details.downloads a.dl[data-format="${format}"]`).first().click()]);
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`details.downloads a.dl[data-format="${format}"]`).first().click(),
+      ]);
       const body = readFileSync((await dl.path())!, 'utf8');
       assert.ok(body.length > 100, `${format}: a real file (${body.length} chars)`);
       got.set(format, body);
@@ -61,7 +65,10 @@ if (!hasChromium()) {
     await page.locator('table.threeway thead th a').first().click();
     await page.waitForSelector('details.downloads');
     await page.locator('details.downloads summary').first().click();
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('details.downloads a.dl[data-format="txt"]').first().click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('details.downloads a.dl[data-format="txt"]').first().click(),
+    ]);
     assert.ok(readFileSync((await dl.path())!, 'utf8').length > 100);
     assert.deepEqual(errors, []);
     await page.close();

@@ -7,7 +7,17 @@ import { authHeader } from '../helpers/auth.js';
 
 // SQL only through parameters: hostile strings in every API query parameter and in bodies leave the
 // schema intact, and a value that looks like SQL matches itself and nothing else.
-const HOSTILE = ["x'; DROP TABLE flags;--", "' OR '1'='1", '" OR ""="', '%', '_', '\\', '\u0000', `${"'".repeat(500)}`, '1); DELETE FROM verdicts; --'];
+const HOSTILE = [
+  "x'; DROP TABLE flags;--",
+  "' OR '1'='1",
+  '" OR ""="',
+  '%',
+  '_',
+  '\\',
+  '\u0000',
+  `${"'".repeat(500)}`,
+  '1); DELETE FROM verdicts; --',
+];
 
 test('hostile query parameters: 200 with exactly the matching rows, or 400; tables intact', async () => {
   const s = await testServer();
@@ -15,22 +25,50 @@ test('hostile query parameters: 200 with exactly the matching rows, or 400; tabl
   const headers = authHeader(s.db);
   const schema = s.db.prepare('SELECT sql FROM sqlite_master ORDER BY name').pluck().all();
   const evil = HOSTILE[0]!;
-  const evilFlag = insertFlag(s.db, { auditId: sample.auditId, documentId: sample.en, detector: evil, category: 'accuracy/omission', severity: 'major', confidence: 0.7, segments: [0], message: 'evil detector' });
-  const total = (s.db.prepare("SELECT COUNT(*) FROM flags WHERE status = 'active'").pluck().get() as number);
+  const evilFlag = insertFlag(s.db, {
+    auditId: sample.auditId,
+    documentId: sample.en,
+    detector: evil,
+    category: 'accuracy/omission',
+    severity: 'major',
+    confidence: 0.7,
+    segments: [0],
+    message: 'evil detector',
+  });
+  const total = s.db.prepare("SELECT COUNT(*) FROM flags WHERE status = 'active'").pluck().get() as number;
   const q = async (params: Record<string, string>): Promise<{ status: number; ids: number[] }> => {
     const r = await rawRequest(s.url, 'GET', `/api/flags?${new URLSearchParams(params)}`, { headers });
     assert.ok([200, 400].includes(r.status), `${JSON.stringify(params)} → ${r.status} ${r.body.slice(0, 200)}`);
     const body = JSON.parse(r.body) as { flags?: { id: number }[] };
     return { status: r.status, ids: (body.flags ?? []).map((f) => f.id) };
   };
-  assert.deepEqual((await q({ detector: evil, limit: '500' })).ids, [evilFlag], 'the SQL-looking detector matches itself only');
+  assert.deepEqual(
+    (await q({ detector: evil, limit: '500' })).ids,
+    [evilFlag],
+    'the SQL-looking detector matches itself only',
+  );
   for (const h of HOSTILE) {
-    for (const key of ['detector', 'category', 'severity', 'status', 'audit', 'document', 'min_confidence', 'after', 'limit']) {
+    for (const key of [
+      'detector',
+      'category',
+      'severity',
+      'status',
+      'audit',
+      'document',
+      'min_confidence',
+      'after',
+      'limit',
+    ]) {
       const r = await q({ [key]: h });
-      if (r.status === 200 && key === 'detector' && h !== evil) assert.deepEqual(r.ids, [], `${key}=${h}: nothing matches`);
+      if (r.status === 200 && key === 'detector' && h !== evil)
+        assert.deepEqual(r.ids, [], `${key}=${h}: nothing matches`);
       if (r.status === 200 && key === 'category') assert.deepEqual(r.ids, []);
     }
-    for (const path of [`/api/audits?${new URLSearchParams({ q: h })}`, `/api/documents?${new URLSearchParams({ id: h })}`, `/api/stats?${new URLSearchParams({ detector: h })}`]) {
+    for (const path of [
+      `/api/audits?${new URLSearchParams({ q: h })}`,
+      `/api/documents?${new URLSearchParams({ id: h })}`,
+      `/api/stats?${new URLSearchParams({ detector: h })}`,
+    ]) {
       const r = await rawRequest(s.url, 'GET', path, { headers });
       assert.ok(r.status < 500, `${path} → ${r.status}`);
     }
@@ -43,7 +81,11 @@ test('hostile query parameters: 200 with exactly the matching rows, or 400; tabl
     });
     assert.equal(r.status, 400, r.body);
   }
-  assert.deepEqual(s.db.prepare('SELECT sql FROM sqlite_master ORDER BY name').pluck().all(), schema, 'schema unchanged');
+  assert.deepEqual(
+    s.db.prepare('SELECT sql FROM sqlite_master ORDER BY name').pluck().all(),
+    schema,
+    'schema unchanged',
+  );
   assert.equal(s.db.prepare("SELECT COUNT(*) FROM flags WHERE status = 'active'").pluck().get(), total);
   assert.equal(s.db.prepare('SELECT COUNT(*) FROM verdicts').pluck().get(), 0);
 });

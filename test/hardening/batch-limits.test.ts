@@ -13,7 +13,8 @@ test('tapat audit over limits.maxFilesPerBatch: exit 3, one clear line, nothing 
   writeFileSync(cfg, JSON.stringify({ limits: { maxFilesPerBatch: 3 } }));
   const folder = join(dir, 'in');
   mkdirSync(folder);
-  for (let i = 0; i < 4; i++) writeFileSync(join(folder, `a${i}.txt`), `The navy said ship ${i} left port on Monday.\n`);
+  for (let i = 0; i < 4; i++)
+    writeFileSync(join(folder, `a${i}.txt`), `The navy said ship ${i} left port on Monday.\n`);
   const db = join(dir, 'l.db');
   const r = runCli(['audit', '--db', db, '--quiet', folder], { env: { TAPAT_CONFIG: cfg } });
   assert.equal(r.code, 3, r.stderr);
@@ -21,9 +22,15 @@ test('tapat audit over limits.maxFilesPerBatch: exit 3, one clear line, nothing 
   assert.match(r.stderr, /more than 3 files in one batch \(limits\.maxFilesPerBatch\)/);
   if (existsSync(db)) {
     const c = new Database(db, { readonly: true });
-    assert.equal(c.prepare('SELECT (SELECT COUNT(*) FROM documents) + (SELECT COUNT(*) FROM batch_runs)').pluck().get(), 0);
+    assert.equal(
+      c.prepare('SELECT (SELECT COUNT(*) FROM documents) + (SELECT COUNT(*) FROM batch_runs)').pluck().get(),
+      0,
+    );
     c.close();
   }
-  const ok = runCli(['audit', '--db', db, '--quiet', join(folder, 'a0.txt'), join(folder, 'a1.txt'), join(folder, 'a2.txt')], { env: { TAPAT_CONFIG: cfg } });
+  const ok = runCli(
+    ['audit', '--db', db, '--quiet', join(folder, 'a0.txt'), join(folder, 'a1.txt'), join(folder, 'a2.txt')],
+    { env: { TAPAT_CONFIG: cfg } },
+  );
   assert.equal(ok.code, 0, ok.stderr);
 });

@@ -19,7 +19,10 @@ const reachable = (host: string, port: number): Promise<boolean> =>
 test('tapat serve binds 127.0.0.1 by default and says so', async () => {
   const srv = await serveProcess(join(tmpDir(), 'b.db'));
   try {
-    assert.match(srv.banner, new RegExp(`tapat serving .* on http://127\\.0\\.0\\.1:${srv.port} \\(this machine only\\)`));
+    assert.match(
+      srv.banner,
+      new RegExp(`tapat serving .* on http://127\\.0\\.0\\.1:${srv.port} \\(this machine only\\)`),
+    );
     assert.equal(await reachable('127.0.0.1', srv.port), true);
     const others = Object.values(networkInterfaces())
       .flat()

@@ -22,9 +22,13 @@ const HOSTILE = [
 function schema(file: string): string[] {
   const db = new Database(file, { readonly: true });
   try {
-    return (db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all() as { type: string; name: string; sql: string | null }[]).map(
-      (r) => `${r.type} ${r.name} ${r.sql ?? ''}`,
-    );
+    return (
+      db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all() as {
+        type: string;
+        name: string;
+        sql: string | null;
+      }[]
+    ).map((r) => `${r.type} ${r.name} ${r.sql ?? ''}`);
   } finally {
     db.close();
   }
@@ -53,7 +57,11 @@ test('hostile file names, --db names and JSONL titles/urls are stored verbatim; 
     files.push(f);
   });
   const jsonl = join(dir, 'records.jsonl');
-  writeFileSync(jsonl, HOSTILE.map((h, i) => JSON.stringify({ url: h, title: h, text: `Story number ${i} about the navy.` })).join('\n') + '\n');
+  writeFileSync(
+    jsonl,
+    HOSTILE.map((h, i) => JSON.stringify({ url: h, title: h, text: `Story number ${i} about the navy.` })).join('\n') +
+      '\n',
+  );
   const r = runCli(['audit', '--db', db, ...files, jsonl]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(schema(db), freshSchema(), 'schema unchanged');
@@ -61,7 +69,10 @@ test('hostile file names, --db names and JSONL titles/urls are stored verbatim; 
   try {
     const paths = (conn.prepare('SELECT path FROM documents').all() as { path: string }[]).map((x) => x.path);
     for (const f of files) assert.ok(paths.includes(f), `stored path ${f}`);
-    const recs = conn.prepare("SELECT title, url FROM documents WHERE format = 'jsonl' ORDER BY id").all() as { title: string; url: string }[];
+    const recs = conn.prepare("SELECT title, url FROM documents WHERE format = 'jsonl' ORDER BY id").all() as {
+      title: string;
+      url: string;
+    }[];
     assert.equal(recs.length, HOSTILE.length);
     recs.forEach((rec, i) => {
       assert.equal(rec.url, HOSTILE[i], 'url verbatim');

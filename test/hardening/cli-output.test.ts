@@ -1,7 +1,19 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,7 +24,8 @@ import { tmpDir } from '../helpers/tmp.js';
 // refused however they are named, an existing file needs --force, a folder gets one line, and a full disk
 // leaves the old file or none, never a truncated one. Read-only commands refuse a --db that does not exist.
 
-const ARTICLE = 'The president said talks would resume on Monday in Manila.\n\nThe navy ships sailed north on Tuesday.\n';
+const ARTICLE =
+  'The president said talks would resume on Monday in Manila.\n\nThe navy ships sailed north on Tuesday.\n';
 
 function oneLine(r: CliResult, code: number, re: RegExp): void {
   assert.equal(r.code, code, `exit ${r.code}: ${r.stderr}`);
@@ -49,18 +62,47 @@ test('export --out, audit --report/--report-html and backup --out refuse the dat
   linkSync(db, join(dir, 'hard.db'));
   mkdirSync(join(dir, 'sub'));
   symlinkSync(dir, join(dir, 'dirlink'));
-  const names = [db, join(dir, 'link.db'), join(dir, 'hard.db'), join(dir, 'sub', '..', 'v.db'), join(dir, 'dirlink', 'v.db'), `${db}-wal`, `${db}-shm`, join(dir, 'dirlink', 'v.db-wal')];
+  const names = [
+    db,
+    join(dir, 'link.db'),
+    join(dir, 'hard.db'),
+    join(dir, 'sub', '..', 'v.db'),
+    join(dir, 'dirlink', 'v.db'),
+    `${db}-wal`,
+    `${db}-shm`,
+    join(dir, 'dirlink', 'v.db-wal'),
+  ];
   for (const out of names) {
-    oneLine(runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', out, '--force']), 2, /--out .* is the database or one of its files/);
+    oneLine(
+      runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', out, '--force']),
+      2,
+      /--out .* is the database or one of its files/,
+    );
     oneLine(runCli(['backup', '--db', db, '--out', out, '--force']), 2, /--out .* is the database/);
   }
   for (const out of [db, `${db}-wal`, join(dir, 'link.db')]) {
-    oneLine(runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', out]), 2, /--out .* is the database or one of its files/);
-    oneLine(runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report', out, '--force']), 2, /--report .* is the database/);
-    oneLine(runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report-html', out, '--force']), 2, /--report-html .* is the database/);
+    oneLine(
+      runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', out]),
+      2,
+      /--out .* is the database or one of its files/,
+    );
+    oneLine(
+      runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report', out, '--force']),
+      2,
+      /--report .* is the database/,
+    );
+    oneLine(
+      runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report-html', out, '--force']),
+      2,
+      /--report-html .* is the database/,
+    );
   }
   // relative names, from the database's folder
-  oneLine(runCli(['export', '--db', 'v.db', '--audit', '1', '--format', 'txt', '--out', './sub/../v.db-wal'], { cwd: dir }), 2, /is the database/);
+  oneLine(
+    runCli(['export', '--db', 'v.db', '--audit', '1', '--format', 'txt', '--out', './sub/../v.db-wal'], { cwd: dir }),
+    2,
+    /is the database/,
+  );
   assert.equal(intact(db), docs, 'the database is whole, with the same documents');
   const r = runCli(['export', '--db', join(dir, 'link.db'), '--audit', '1', '--format', 'txt']);
   assert.equal(r.code, 0, r.stderr);
@@ -74,29 +116,67 @@ test('an existing output file is kept unless --force; a folder gets one line; wi
   const html = join(dir, 'report.html');
   const bak = join(dir, 'b.db');
   for (const f of [out, report, html, bak]) writeFileSync(f, 'precious\n');
-  oneLine(runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', out]), 2, /--out .*out\.txt exists already; add --force/);
-  oneLine(runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report', report]), 2, /--report .* exists already/);
-  oneLine(runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report-html', html]), 2, /--report-html .* exists already/);
+  oneLine(
+    runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', out]),
+    2,
+    /--out .*out\.txt exists already; add --force/,
+  );
+  oneLine(
+    runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report', report]),
+    2,
+    /--report .* exists already/,
+  );
+  oneLine(
+    runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report-html', html]),
+    2,
+    /--report-html .* exists already/,
+  );
   oneLine(runCli(['backup', '--db', db, '--out', bak]), 2, /--out .* exists already/);
   for (const f of [out, report, html, bak]) assert.equal(readFileSync(f, 'utf8'), 'precious\n', `${f} kept`);
-  oneLine(runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', dir]), 2, /--out .* is a folder; give a file name/);
+  oneLine(
+    runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', dir]),
+    2,
+    /--out .* is a folder; give a file name/,
+  );
   oneLine(runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report', dir]), 2, /is a folder/);
-  oneLine(runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', join(dir, 'no', 'such', 'x.txt')]), 3, /the folder of --out does not exist/);
+  oneLine(
+    runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', join(dir, 'no', 'such', 'x.txt')]),
+    3,
+    /the folder of --out does not exist/,
+  );
   // refused before the batch runs, not after it
   const long = join(dir, `${'x'.repeat(300)}.json`);
-  oneLine(runCli(['audit', '--db', join(dir, 'other.db'), '--quiet', join(dir, 'a.txt'), '--report', long]), 3, /--report cannot be written \(ENAMETOOLONG/);
+  oneLine(
+    runCli(['audit', '--db', join(dir, 'other.db'), '--quiet', join(dir, 'a.txt'), '--report', long]),
+    3,
+    /--report cannot be written \(ENAMETOOLONG/,
+  );
   assert.equal(existsSync(join(dir, 'other.db')), false, 'no batch was run');
 
   assert.equal(runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', out, '--force']).code, 0);
   assert.match(readFileSync(out, 'utf8'), /talks would resume/);
-  const a = runCli(['audit', '--db', db, '--quiet', join(dir, 'a.txt'), '--report', report, '--report-html', html, '--force']);
+  const a = runCli([
+    'audit',
+    '--db',
+    db,
+    '--quiet',
+    join(dir, 'a.txt'),
+    '--report',
+    report,
+    '--report-html',
+    html,
+    '--force',
+  ]);
   assert.equal(a.code, 0, a.stderr);
   assert.ok(JSON.parse(readFileSync(report, 'utf8')), 'the JSON report replaced the old file');
   assert.match(readFileSync(html, 'utf8'), /<html/i);
   assert.equal(runCli(['backup', '--db', db, '--out', bak, '--force']).code, 0);
   intact(bak);
   // written aside and renamed: nothing left beside
-  assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.')), []);
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.startsWith('.')),
+    [],
+  );
 });
 
 test('read-only commands refuse a --db that does not exist, and create nothing', () => {
@@ -104,7 +184,9 @@ test('read-only commands refuse a --db that does not exist, and create nothing',
   const typo = join(dir, 'typo.db');
   oneLine(runCli(['export', '--db', typo, '--audit', '1', '--format', 'txt']), 3, /typo\.db: no such database/);
   oneLine(runCli(['backup', '--db', typo, '--out', join(dir, 'b.db')]), 3, /typo\.db: no such database/);
-  const judge = runCli(['judge', '--db', typo, '--audit', '1'], { env: { TAPAT_LLM_BASE_URL: 'http://127.0.0.1:9/v1', TAPAT_LLM_MODEL: 'm' } });
+  const judge = runCli(['judge', '--db', typo, '--audit', '1'], {
+    env: { TAPAT_LLM_BASE_URL: 'http://127.0.0.1:9/v1', TAPAT_LLM_MODEL: 'm' },
+  });
   oneLine(judge, 3, /typo\.db: no such database/);
   assert.deepEqual(readdirSync(dir), [], 'no database, WAL or backup created');
 });
@@ -129,7 +211,10 @@ test('a full disk on --out leaves the old file or none, never a truncated one, w
   if ('skip' in m) return t.skip(m.skip);
   const dir = tmpDir();
   // an article of ~200 KB: its corrected copy does not fit in 64 KB
-  const big = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i}: the president said talks would resume on Monday in Manila.`).join('\n\n');
+  const big = Array.from(
+    { length: 1500 },
+    (_, i) => `Paragraph ${i}: the president said talks would resume on Monday in Manila.`,
+  ).join('\n\n');
   writeFileSync(join(dir, 'big.txt'), big + '\n');
   const db = join(dir, 'v.db');
   assert.equal(runCli(['audit', '--db', db, '--quiet', '--workers', '0', join(dir, 'big.txt')]).code, 0);
@@ -138,7 +223,11 @@ test('a full disk on --out leaves the old file or none, never a truncated one, w
   assert.equal(existsSync(fresh), false, 'no file under the requested name');
   const old = join(m.dir, 'old.txt');
   writeFileSync(old, 'the previous export\n');
-  oneLine(runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', old, '--force']), 3, /ENOSPC.*disk is full/);
+  oneLine(
+    runCli(['export', '--db', db, '--audit', '1', '--format', 'txt', '--out', old, '--force']),
+    3,
+    /ENOSPC.*disk is full/,
+  );
   assert.equal(readFileSync(old, 'utf8'), 'the previous export\n', 'the old file is whole');
   // the disk made full to the last block: the small report no longer fits either
   const filler = join(m.dir, 'filler');
@@ -150,7 +239,21 @@ test('a full disk on --out leaves the old file or none, never a truncated one, w
       // full at this size: try a smaller piece
     }
   }
-  oneLine(runCli(['audit', '--db', db, '--quiet', '--workers', '0', join(dir, 'big.txt'), '--report-html', join(m.dir, 'r.html')]), 3, /ENOSPC.*the batch itself was saved \(run \d+: 1 documents in 1 stories\); no report was written/);
+  oneLine(
+    runCli([
+      'audit',
+      '--db',
+      db,
+      '--quiet',
+      '--workers',
+      '0',
+      join(dir, 'big.txt'),
+      '--report-html',
+      join(m.dir, 'r.html'),
+    ]),
+    3,
+    /ENOSPC.*the batch itself was saved \(run \d+: 1 documents in 1 stories\); no report was written/,
+  );
   assert.deepEqual(readdirSync(m.dir).sort(), ['filler', 'old.txt'], 'no temporary file left');
   assert.ok(statSync(old).size > 0);
 });

@@ -19,7 +19,9 @@ function mountTmpfs(sizeKb: number): { dir: string } | { skip: string } {
   const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dir], { encoding: 'utf8' });
   if (r.status !== 0) {
     rmdirSync(dir);
-    return { skip: `cannot mount a tmpfs (${(r.stderr || r.error?.message || '').trim()}); run as root to test a full disk` };
+    return {
+      skip: `cannot mount a tmpfs (${(r.stderr || r.error?.message || '').trim()}); run as root to test a full disk`,
+    };
   }
   after(() => {
     spawnSync('umount', [dir]);
@@ -48,7 +50,15 @@ test('disk full while serving: verdicts get 503 + Retry-After and "nothing saved
   const token = reviewer(db, 'ana').token;
   db.close();
   const ops: string[] = [];
-  const s = await startServer({ dbFile: file, port: 0, host: '127.0.0.1', config: loadConfig({}, '/nonexistent'), loadSamples: false, log: () => {}, opsLog: (l) => ops.push(l) });
+  const s = await startServer({
+    dbFile: file,
+    port: 0,
+    host: '127.0.0.1',
+    config: loadConfig({}, '/nonexistent'),
+    loadSamples: false,
+    log: () => {},
+    opsLog: (l) => ops.push(l),
+  });
   const post = (flag: number) =>
     fetch(`${s.url}/api/flags/${flag}/verdicts`, {
       method: 'POST',

@@ -32,9 +32,24 @@ function mountTmpfs(sizeKb: number): { dir: string } | { skip: string } {
 
 // Distinct ~90 KB English articles: each run stores one whole document with its segments.
 function article(i: number): string {
-  const words = ['the', 'president', 'said', 'on', 'Monday', 'that', 'talks', 'would', 'resume', 'in', 'Manila', 'after', 'a', 'week'];
+  const words = [
+    'the',
+    'president',
+    'said',
+    'on',
+    'Monday',
+    'that',
+    'talks',
+    'would',
+    'resume',
+    'in',
+    'Manila',
+    'after',
+    'a',
+    'week',
+  ];
   let seed = i * 7919 + 1;
-  const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const paras: string[] = [];
   for (let p = 0; p < 280; p++) {
     const s = Array.from({ length: 30 }, () => words[Math.floor(rnd() * words.length)]).join(' ');
@@ -61,7 +76,9 @@ function storedDocs(file: string): { path: string; ok: boolean }[] {
   try {
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     const rows = db
-      .prepare('SELECT d.path, d.text, d.sha256, (SELECT COUNT(*) FROM segments s WHERE s.document_id = d.id) AS segs FROM documents d')
+      .prepare(
+        'SELECT d.path, d.text, d.sha256, (SELECT COUNT(*) FROM segments s WHERE s.document_id = d.id) AS segs FROM documents d',
+      )
       .all() as { path: string; text: string; sha256: string; segs: number }[];
     return rows.map((r) => ({ path: r.path, ok: textHash(r.text) === r.sha256 && r.segs >= 280 }));
   } finally {
@@ -92,7 +109,8 @@ test('disk full during tapat audit: one clear line, non-zero exit, only whole do
   // The failing run may have committed its documents before a later phase (grouping, flags) hit the full disk:
   // its message says exactly which happened (issue #22: it said "nothing was saved" after committing).
   assert.ok(paths.size <= stored.length + 1, 'nothing beyond the runs that were made');
-  if (paths.size === stored.length + 1) assert.match(failure.stderr, /this command saved 1 document, 0 stories \(audits\) before it stopped/);
+  if (paths.size === stored.length + 1)
+    assert.match(failure.stderr, /this command saved 1 document, 0 stories \(audits\) before it stopped/);
   else assert.match(failure.stderr, /nothing from this command was saved/);
   for (const d of docs) assert.ok(d.ok, `${d.path} is whole (text hash and segments)`);
 });
@@ -107,10 +125,19 @@ test('read-only mount: writing and creating a database give one clear line, the 
   assert.equal(runCli(['audit', '--db', db, join(inputs, 'a.txt')]).code, 0);
   const err = sh('mount', ['-o', 'remount,ro', m.dir]);
   if (err) return t.skip(`cannot remount read-only (${err})`);
-  assertOneClearLine(runCli(['audit', '--db', db, join(inputs, 'b.txt')]), /database error \(SQLITE_\w+\): .*read-only/);
-  assertOneClearLine(runCli(['audit', '--db', join(m.dir, 'new.db'), join(inputs, 'b.txt')]), /database error \(SQLITE_\w+\): .*read-only/);
+  assertOneClearLine(
+    runCli(['audit', '--db', db, join(inputs, 'b.txt')]),
+    /database error \(SQLITE_\w+\): .*read-only/,
+  );
+  assertOneClearLine(
+    runCli(['audit', '--db', join(m.dir, 'new.db'), join(inputs, 'b.txt')]),
+    /database error \(SQLITE_\w+\): .*read-only/,
+  );
   const docs = storedDocs(db);
-  assert.deepEqual(docs.map((d) => d.path), [join(inputs, 'a.txt')]);
+  assert.deepEqual(
+    docs.map((d) => d.path),
+    [join(inputs, 'a.txt')],
+  );
   assert.ok(docs[0]!.ok);
 });
 
@@ -119,7 +146,11 @@ test('read-only mount: writing and creating a database give one clear line, the 
 function reworded(lines: number): string {
   const a = 'Si Vladimir Putin ay binati ang pinuno ng North Korea na si Kim Jong Un sa silangang Rusya';
   const b = 'Batiin ni Vladimir Putin ang pinuno ng North Korea na si Kim Jong Un sa silangang Rusya';
-  return Array.from({ length: lines }, (_, i) => (i % 3 === 2 ? `Ulat bilang ${i} tungkol sa pagpupulong sa Vostochny.` : i % 3 ? b : a)).join('\n\n') + '\n';
+  return (
+    Array.from({ length: lines }, (_, i) =>
+      i % 3 === 2 ? `Ulat bilang ${i} tungkol sa pagpupulong sa Vostochny.` : i % 3 ? b : a,
+    ).join('\n\n') + '\n'
+  );
 }
 
 test('disk full part-way through an audit: the message says exactly what was saved', (t) => {
@@ -147,7 +178,11 @@ test('disk full part-way through an audit: the message says exactly what was sav
       assert.match(r.stderr, /nothing from this command was saved/, `${kb} KB`);
     } else {
       seen.partly++;
-      assert.match(r.stderr, new RegExp(`this command saved ${docs} documents?, ${audits} stor(y|ies) \\(audits\\) before it stopped`), `${kb} KB: ${r.stderr}`);
+      assert.match(
+        r.stderr,
+        new RegExp(`this command saved ${docs} documents?, ${audits} stor(y|ies) \\(audits\\) before it stopped`),
+        `${kb} KB: ${r.stderr}`,
+      );
       assert.doesNotMatch(r.stderr, /nothing from this command was saved/);
     }
   }

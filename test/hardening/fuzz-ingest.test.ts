@@ -15,7 +15,10 @@ function assertSegmentsWellFormed(text: string, segs: Segment[]): void {
   let prevEnd = 0;
   segs.forEach((s, i) => {
     assert.equal(s.index, i);
-    assert.ok(s.start >= prevEnd && s.end > s.start && s.end <= text.length, `segment ${i} [${s.start},${s.end}) in ${text.length}`);
+    assert.ok(
+      s.start >= prevEnd && s.end > s.start && s.end <= text.length,
+      `segment ${i} [${s.start},${s.end}) in ${text.length}`,
+    );
     assert.equal(s.text, text.slice(s.start, s.end));
     assert.ok(['tl', 'en', 'other'].includes(s.lang));
     prevEnd = s.end;
@@ -36,11 +39,41 @@ function ingestOrRefuse(buf: Buffer, name: string): IngestedDoc[] | null {
 
 // Pieces that break naive code: invalid UTF-8, lone surrogates, NUL, zero-width and bidi controls, CRLF, BOMs.
 const nasty = fc.constantFrom(
-  '\uD800', '\uDFFF', '\u0000', '\u200B', '\u200F', '\u202E', '\u2066', '\uFEFF', '\r\n', '\r', '\n\n', '…', '“', '”',
-  'U.S.', 'Gen.', 'p.m.', '9.9', '(…).', ' . ', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '{"a":', '"}',
-  'Si Putin ay binati', 'Kim Jong Un', '━', '\t', '\u00A0',
+  '\uD800',
+  '\uDFFF',
+  '\u0000',
+  '\u200B',
+  '\u200F',
+  '\u202E',
+  '\u2066',
+  '\uFEFF',
+  '\r\n',
+  '\r',
+  '\n\n',
+  '…',
+  '“',
+  '”',
+  'U.S.',
+  'Gen.',
+  'p.m.',
+  '9.9',
+  '(…).',
+  ' . ',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '{"a":',
+  '"}',
+  'Si Putin ay binati',
+  'Kim Jong Un',
+  '━',
+  '\t',
+  '\u00A0',
 );
-const textArb = fc.array(fc.oneof(fc.string({ maxLength: 40 }), nasty, fc.string({ unit: 'grapheme', maxLength: 20 })), { maxLength: 40 }).map((a) => a.join(''));
+const textArb = fc
+  .array(fc.oneof(fc.string({ maxLength: 40 }), nasty, fc.string({ unit: 'grapheme', maxLength: 20 })), {
+    maxLength: 40,
+  })
+  .map((a) => a.join(''));
 
 test('ingest never throws anything but InputError on random bytes, in every format', () => {
   fc.assert(
@@ -90,18 +123,44 @@ test('JSONL with random records: each file is ingested whole or refused with a l
   );
 });
 
-test('a 10 MB single line and deeply nested HTML finish (bounded by the test timeout) with correct offsets', { timeout: 60_000 }, () => {
-  const words = ['Putin', 'met', 'Kim', 'at', 'the', 'cosmodrome', 'on', 'Wednesday', 'and', 'U.S.', 'officials', 'watched'];
-  let line = '';
-  for (let i = 0; line.length < 10 * 1024 * 1024; i++) line += words[i % words.length] + (i % 97 === 96 ? '. ' : ' ');
-  const docs = ingestBuffer(Buffer.from(line), 'huge.txt', { maxBytes: 20 * 1024 * 1024 });
-  const segs = segmentDoc(docs[0]!).segments;
-  assert.ok(segs.length > 1000);
-  assertSegmentsWellFormed(docs[0]!.text, segs);
+test(
+  'a 10 MB single line and deeply nested HTML finish (bounded by the test timeout) with correct offsets',
+  { timeout: 60_000 },
+  () => {
+    const words = [
+      'Putin',
+      'met',
+      'Kim',
+      'at',
+      'the',
+      'cosmodrome',
+      'on',
+      'Wednesday',
+      'and',
+      'U.S.',
+      'officials',
+      'watched',
+    ];
+    let line = '';
+    for (let i = 0; line.length < 10 * 1024 * 1024; i++) line += words[i % words.length] + (i % 97 === 96 ? '. ' : ' ');
+    const docs = ingestBuffer(Buffer.from(line), 'huge.txt', { maxBytes: 20 * 1024 * 1024 });
+    const segs = segmentDoc(docs[0]!).segments;
+    assert.ok(segs.length > 1000);
+    assertSegmentsWellFormed(docs[0]!.text, segs);
 
-  const nested = (depth: number): Buffer =>
-    Buffer.from('<html><body>' + '<div>'.repeat(depth) + '<p>Deep text that survives. It has two sentences.</p>' + '</div>'.repeat(depth) + '</body></html>');
-  const deep = ingestBuffer(nested(1000), 'deep.html', OPTS);
-  assert.match(deep[0]!.text, /Deep text that survives/);
-  assert.throws(() => ingestBuffer(nested(5000), 'deeper.html', OPTS), (e: unknown) => e instanceof InputError && /nested 500\d levels/.test(e.message));
-});
+    const nested = (depth: number): Buffer =>
+      Buffer.from(
+        '<html><body>' +
+          '<div>'.repeat(depth) +
+          '<p>Deep text that survives. It has two sentences.</p>' +
+          '</div>'.repeat(depth) +
+          '</body></html>',
+      );
+    const deep = ingestBuffer(nested(1000), 'deep.html', OPTS);
+    assert.match(deep[0]!.text, /Deep text that survives/);
+    assert.throws(
+      () => ingestBuffer(nested(5000), 'deeper.html', OPTS),
+      (e: unknown) => e instanceof InputError && /nested 500\d levels/.test(e.message),
+    );
+  },
+);

@@ -56,19 +56,36 @@ test('bodies over limits.maxRequestBytes → 413, batches over limits.maxFilesPe
   const config = loadConfig({}, '/nonexistent');
   config.limits.maxRequestBytes = 64 * 1024;
   config.limits.maxFilesPerBatch = 3;
-  const s = await startServer({ dbFile: join(tmpDir(), 'l.db'), port: 0, host: '127.0.0.1', config, loadSamples: false, log: () => {} });
+  const s = await startServer({
+    dbFile: join(tmpDir(), 'l.db'),
+    port: 0,
+    host: '127.0.0.1',
+    config,
+    loadSamples: false,
+    log: () => {},
+  });
   after(() => s.close());
   const sample = buildSampleAudit(s.db);
   const admin = reviewer(s.db, 'boss', 'admin');
   const auth = { authorization: `Bearer ${admin.token}` };
   const big = JSON.stringify({ action: 'correct', version: 1, text: 'x'.repeat(70 * 1024) });
-  const r1 = await rawRequest(s.url, 'POST', `/api/flags/${sample.flags[0]}/verdicts`, { headers: { ...auth, 'content-type': 'application/json' }, body: big });
+  const r1 = await rawRequest(s.url, 'POST', `/api/flags/${sample.flags[0]}/verdicts`, {
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: big,
+  });
   assert.equal(r1.status, 413, r1.body);
   assert.match(r1.body, /too large/);
-  const rec = (i: number): string => JSON.stringify({ title: `t${i}`, text: `The navy said ship ${i} left port on Monday.` });
-  const r2 = await rawRequest(s.url, 'POST', '/api/batches', { headers: { ...auth, 'content-type': 'application/x-ndjson' }, body: `${rec(0)}\n`.repeat(2000) });
+  const rec = (i: number): string =>
+    JSON.stringify({ title: `t${i}`, text: `The navy said ship ${i} left port on Monday.` });
+  const r2 = await rawRequest(s.url, 'POST', '/api/batches', {
+    headers: { ...auth, 'content-type': 'application/x-ndjson' },
+    body: `${rec(0)}\n`.repeat(2000),
+  });
   assert.equal(r2.status, 413, r2.body);
-  const r3 = await rawRequest(s.url, 'POST', '/api/batches', { headers: { ...auth, 'content-type': 'application/x-ndjson' }, body: [0, 1, 2, 3].map(rec).join('\n') });
+  const r3 = await rawRequest(s.url, 'POST', '/api/batches', {
+    headers: { ...auth, 'content-type': 'application/x-ndjson' },
+    body: [0, 1, 2, 3].map(rec).join('\n'),
+  });
   assert.equal(r3.status, 413, r3.body);
   assert.match(r3.body, /maxFilesPerBatch/);
   assert.equal((s.db.prepare('SELECT COUNT(*) AS n FROM verdicts').get() as { n: number }).n, 0);
@@ -102,7 +119,10 @@ test('slow clients: stalled headers and stalled bodies are cut off (408/close)',
   assert.ok(headers === '' || /^HTTP\/1\.1 408/.test(headers), headers);
   // signed in, so the request gets as far as reading its (stalled) body
   const slow = reviewer(s.db, 'slow').token;
-  const body = await stall(s.url, `POST /api/flags/1/verdicts HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${slow}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"action":`);
+  const body = await stall(
+    s.url,
+    `POST /api/flags/1/verdicts HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${slow}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"action":`,
+  );
   assert.ok(body === '' || /^HTTP\/1\.1 408/.test(body), body);
   assert.equal((await rawRequest(s.url, 'GET', '/api/health')).status, 200, 'still serving');
 });
@@ -136,8 +156,15 @@ if (hasChromium()) {
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate('typeof window.__x'), 'undefined');
     assert.equal(await page.evaluate('typeof window.__y'), 'undefined');
-    assert.notEqual(await page.evaluate("getComputedStyle(document.getElementById('inl')).color"), 'rgb(255, 0, 0)', 'inline style blocked');
-    assert.ok(problems.some((p) => /Content Security Policy/.test(p)), 'the browser reported the blocked injection');
+    assert.notEqual(
+      await page.evaluate("getComputedStyle(document.getElementById('inl')).color"),
+      'rgb(255, 0, 0)',
+      'inline style blocked',
+    );
+    assert.ok(
+      problems.some((p) => /Content Security Policy/.test(p)),
+      'the browser reported the blocked injection',
+    );
     await page.close();
   });
 } else {
@@ -148,14 +175,24 @@ test('a batch posted to the API is analysed off the event loop: the server answe
   const s = await testServer();
   const admin = reviewer(s.db, 'boss', 'admin');
   const lines = readFileSync(join(PARALLEL, 'flores200-dev.en'), 'utf8').split('\n').filter(Boolean);
-  const body = Array.from({ length: 40 }, (_, i) => JSON.stringify({ url: `https://example.test/${i}`, title: `story ${i}`, text: lines.slice(i * 8, i * 8 + 8).join(' ') })).join('\n');
+  const body = Array.from({ length: 40 }, (_, i) =>
+    JSON.stringify({
+      url: `https://example.test/${i}`,
+      title: `story ${i}`,
+      text: lines.slice(i * 8, i * 8 + 8).join(' '),
+    }),
+  ).join('\n');
   let batchDone = false;
-  const posted = rawRequest(s.url, 'POST', '/api/batches', { headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/x-ndjson' }, body }).then((r) => {
+  const posted = rawRequest(s.url, 'POST', '/api/batches', {
+    headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/x-ndjson' },
+    body,
+  }).then((r) => {
     batchDone = true;
     return r;
   });
   // wait until every document is stored (the analysis phase has begun), then ask the server something
-  while ((s.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n < 40 && !batchDone) await new Promise((r) => setTimeout(r, 5));
+  while ((s.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n < 40 && !batchDone)
+    await new Promise((r) => setTimeout(r, 5));
   const health = await rawRequest(s.url, 'GET', '/api/health', {});
   assert.equal(health.status, 200);
   assert.equal(batchDone, false, 'health answered while the batch was still running');

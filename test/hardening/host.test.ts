@@ -25,11 +25,21 @@ async function server(host: string, allowedHosts: string[] = []) {
   const port = new URL(s.url).port;
   const token = reviewer(s.db, 'ana').token;
   const get = (path: string, hostHeader: string) =>
-    rawRequest(`http://127.0.0.1:${port}`, 'GET', path, { headers: { host: hostHeader, authorization: `Bearer ${token}` } });
+    rawRequest(`http://127.0.0.1:${port}`, 'GET', path, {
+      headers: { host: hostHeader, authorization: `Bearer ${token}` },
+    });
   return { port, get };
 }
 
-const FOREIGN = ['evil.example', 'evil.example:PORT', 'localhost.evil.example', '127.0.0.1.nip.io:PORT', 'attacker', 'a b', 'x@127.0.0.1'];
+const FOREIGN = [
+  'evil.example',
+  'evil.example:PORT',
+  'localhost.evil.example',
+  '127.0.0.1.nip.io:PORT',
+  'attacker',
+  'a b',
+  'x@127.0.0.1',
+];
 
 test('bound to 127.0.0.1: foreign Host names get 403 everywhere; loopback names and addresses are served', async () => {
   const { port, get } = await server('127.0.0.1');
@@ -40,15 +50,29 @@ test('bound to 127.0.0.1: foreign Host names get 403 everywhere; loopback names 
       assert.match(r.body, /is not a name of this server; add it to server\.allowedHosts/);
     }
   }
-  for (const h of ['localhost', `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`, 'localhost.']) {
+  for (const h of [
+    'localhost',
+    `localhost:${port}`,
+    `127.0.0.1:${port}`,
+    `[::1]:${port}`,
+    `LOCALHOST:${port}`,
+    'localhost.',
+  ]) {
     assert.equal((await get('/api/audits', h)).status, 200, `Host "${h}"`);
   }
 });
 
 test('bound to 0.0.0.0: still no foreign names; this machine and configured names are served', async () => {
   const { port, get } = await server('0.0.0.0', ['review.lan']);
-  for (const h of FOREIGN.map((x) => x.replace('PORT', port))) assert.equal((await get('/api/audits', h)).status, 403, `Host "${h}"`);
-  for (const h of [`localhost:${port}`, `127.0.0.1:${port}`, `${hostname()}:${port}`, `review.lan:${port}`, 'REVIEW.LAN']) {
+  for (const h of FOREIGN.map((x) => x.replace('PORT', port)))
+    assert.equal((await get('/api/audits', h)).status, 403, `Host "${h}"`);
+  for (const h of [
+    `localhost:${port}`,
+    `127.0.0.1:${port}`,
+    `${hostname()}:${port}`,
+    `review.lan:${port}`,
+    'REVIEW.LAN',
+  ]) {
     assert.equal((await get('/api/audits', h)).status, 200, `Host "${h}"`);
   }
 });

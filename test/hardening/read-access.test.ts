@@ -24,11 +24,24 @@ test('every GET under /api answers 401 without a valid token and 2xx/4xx-but-not
   const sample = buildSampleAudit(s.db);
   const ana = reviewer(s.db, 'ana');
   const paths = reads(createApp({ db: s.db, config: loadConfig({}, '/nonexistent') }));
-  for (const must of ['/api/audits', '/api/audits/:id', '/api/flags', '/api/flags/:id', '/api/documents', '/api/documents/:id', '/api/audits/:id/export', '/api/stats']) {
+  for (const must of [
+    '/api/audits',
+    '/api/audits/:id',
+    '/api/flags',
+    '/api/flags/:id',
+    '/api/documents',
+    '/api/documents/:id',
+    '/api/audits/:id/export',
+    '/api/stats',
+  ]) {
     assert.ok(paths.includes(must), `router walk found ${must} (got ${paths.join(', ')})`);
   }
   const concrete = (p: string): string => {
-    const id = p.startsWith('/api/documents') ? sample.en : p.startsWith('/api/flags') ? sample.flags[0]! : sample.auditId;
+    const id = p.startsWith('/api/documents')
+      ? sample.en
+      : p.startsWith('/api/flags')
+        ? sample.flags[0]!
+        : sample.auditId;
     const query = p.endsWith('/export') ? '?format=txt' : p === '/api/verdicts/bulk' ? `?flag=${sample.flags[0]}` : '';
     return p.replace(/:[a-zA-Z]+/g, String(id)) + query;
   };
@@ -51,7 +64,11 @@ test('every GET under /api answers 401 without a valid token and 2xx/4xx-but-not
   assert.match(index.body, /<script/);
   const script = /src="([^"]+\.js)"/.exec(index.body)?.[1];
   assert.ok(script, 'the page loads a script');
-  assert.equal((await rawRequest(s.url, 'GET', script.startsWith('/') ? script : `/${script}`)).status, 200, 'static assets need no token');
+  assert.equal(
+    (await rawRequest(s.url, 'GET', script.startsWith('/') ? script : `/${script}`)).status,
+    200,
+    'static assets need no token',
+  );
 });
 
 test('tokens expire after server.tokenLifetimeDays with a clear 401; rotate gives a new one; revoke ends one', async () => {
@@ -68,10 +85,25 @@ test('tokens expire after server.tokenLifetimeDays with a clear 401; rotate give
   setClock('2026-04-01T00:00:01.000Z'); // 90 days and a second
   const expired = await me(ana.token);
   assert.equal(expired.status, 401);
-  assert.match(JSON.parse(expired.body).error, /token of reviewer "ana" expired at 2026-04-01T00:00:00.000Z; ask an admin for a new one \(tapat reviewer rotate "ana"\)/);
+  assert.match(
+    JSON.parse(expired.body).error,
+    /token of reviewer "ana" expired at 2026-04-01T00:00:00.000Z; ask an admin for a new one \(tapat reviewer rotate "ana"\)/,
+  );
   assert.match(String(expired.headers['www-authenticate']), /invalid_token/);
-  assert.equal((await rawRequest(s.url, 'GET', '/api/audits', { headers: { authorization: `Bearer ${ana.token}` } })).status, 401, 'reads refuse it too');
-  assert.deepEqual(listReviewers(s.db).filter((r) => r.name !== 'local').map((r) => [r.name, r.status]), [['ana', 'expired'], ['ben', 'expired']]);
+  assert.equal(
+    (await rawRequest(s.url, 'GET', '/api/audits', { headers: { authorization: `Bearer ${ana.token}` } })).status,
+    401,
+    'reads refuse it too',
+  );
+  assert.deepEqual(
+    listReviewers(s.db)
+      .filter((r) => r.name !== 'local')
+      .map((r) => [r.name, r.status]),
+    [
+      ['ana', 'expired'],
+      ['ben', 'expired'],
+    ],
+  );
 
   const rotated = rotateToken(s.db, 'ana')!;
   assert.equal((await me(rotated.token)).status, 200, 'the rotated token works');

@@ -52,7 +52,9 @@ test('restore --force refuses while tapat serve holds the database, with one lin
   const inode = statSync(db).ino;
   const r = runCli(['restore', backup, '--db', db, '--force']);
   assert.equal(r.code, 2, r.stderr);
-  assert.deepEqual(r.stderr.trim().split('\n'), [`tapat: ${db} is open in another process (a running tapat serve or batch?); stop it, then restore — nothing was changed`]);
+  assert.deepEqual(r.stderr.trim().split('\n'), [
+    `tapat: ${db} is open in another process (a running tapat serve or batch?); stop it, then restore — nothing was changed`,
+  ]);
   assert.equal(statSync(db).ino, inode, 'the file was not replaced');
   const next = await post(srv.url, flag, token, 2);
   assert.equal(next.status, 201, 'the server goes on, its verdicts land in the file');
@@ -72,7 +74,15 @@ test('a server whose database file is replaced under it answers writes with 503,
   const other = join(dir, 'other.db');
   seeded(other);
   const ops: string[] = [];
-  const s = await startServer({ dbFile: file, port: 0, host: '127.0.0.1', config: loadConfig({}, '/nonexistent'), loadSamples: false, log: () => {}, opsLog: (l) => ops.push(l) });
+  const s = await startServer({
+    dbFile: file,
+    port: 0,
+    host: '127.0.0.1',
+    config: loadConfig({}, '/nonexistent'),
+    loadSamples: false,
+    log: () => {},
+    opsLog: (l) => ops.push(l),
+  });
   after(() => s.close());
   assert.equal((await post(s.url, flag, token, 1)).status, 201);
   // (the acknowledged verdict is checkpointed first: a WAL left beside a swapped file would be replayed into it)
@@ -83,10 +93,20 @@ test('a server whose database file is replaced under it answers writes with 503,
     assert.equal(res.status, 503);
     const body = (await res.json()) as { error: string; saved: boolean };
     assert.equal(body.saved, false);
-    assert.match(body.error, /database file .*server\.db was replaced or removed while this server ran .*nothing of this request was saved; this server accepts no more writes — restart it/);
+    assert.match(
+      body.error,
+      /database file .*server\.db was replaced or removed while this server ran .*nothing of this request was saved; this server accepts no more writes — restart it/,
+    );
   }
   assert.equal(ops.length, 1, ops.join('\n'));
-  assert.match(ops[0]!, /server\.db was replaced or removed while this server ran; it accepts no more writes — restart it/);
+  assert.match(
+    ops[0]!,
+    /server\.db was replaced or removed while this server ran; it accepts no more writes — restart it/,
+  );
   assert.equal(countVerdicts(file), 0, 'nothing written into the new file');
-  assert.equal((s.db.prepare('SELECT COUNT(*) FROM verdicts').pluck().get() as number), 1, 'nor into the old one after the swap');
+  assert.equal(
+    s.db.prepare('SELECT COUNT(*) FROM verdicts').pluck().get() as number,
+    1,
+    'nor into the old one after the swap',
+  );
 });

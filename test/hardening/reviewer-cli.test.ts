@@ -24,13 +24,29 @@ test('reviewer list shows status and expiry but no token; revoke ends a token; r
   const list = runCli(['reviewer', 'list', '--db', db, '--json']);
   assert.equal(list.code, 0, list.stderr);
   const rows = jsonl<{ name: string; role: string; status: string; tokenExpiresAt: string }>(list.stdout);
-  assert.deepEqual(rows.map((r) => [r.name, r.role, r.status]), [['ana', 'reviewer', 'active'], ['boss', 'admin', 'active']]);
-  for (const r of rows) assert.ok(ReviewerRecord.safeParse(r).success, `${r.name}: the record keeps to the contract (contract/jsonl/records.ts)`);
-  assert.ok(rows.every((r) => Date.parse(r.tokenExpiresAt) > Date.now() + 89 * 86_400_000), 'default lifetime 90 days');
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.role, r.status]),
+    [
+      ['ana', 'reviewer', 'active'],
+      ['boss', 'admin', 'active'],
+    ],
+  );
+  for (const r of rows)
+    assert.ok(
+      ReviewerRecord.safeParse(r).success,
+      `${r.name}: the record keeps to the contract (contract/jsonl/records.ts)`,
+    );
+  assert.ok(
+    rows.every((r) => Date.parse(r.tokenExpiresAt) > Date.now() + 89 * 86_400_000),
+    'default lifetime 90 days',
+  );
   const text = runCli(['reviewer', 'list', '--db', db]);
   assert.match(text.stdout, /ana\treviewer\tactive until \d{4}-/);
   for (const out of [list.stdout, text.stdout]) {
-    assert.ok(!out.includes(anaToken) && !out.includes(bossToken) && !out.includes(anaToken.slice(4, 20)), 'no token printed');
+    assert.ok(
+      !out.includes(anaToken) && !out.includes(bossToken) && !out.includes(anaToken.slice(4, 20)),
+      'no token printed',
+    );
   }
 
   const revoke = runCli(['reviewer', 'revoke', 'ana', '--db', db]);
@@ -55,7 +71,10 @@ test('reviewer list shows status and expiry but no token; revoke ends a token; r
   assert.equal(check(fresh), 'ana', 'the rotated token works and lifts the revocation');
   assert.equal(check(anaToken), undefined, 'the old one stays dead');
 
-  for (const args of [['revoke', 'nobody'], ['rotate', 'nobody']]) {
+  for (const args of [
+    ['revoke', 'nobody'],
+    ['rotate', 'nobody'],
+  ]) {
     const r = runCli(['reviewer', ...args, '--db', db]);
     assert.equal(r.code, 2);
     assert.equal(r.stderr.trim(), 'tapat: no reviewer named "nobody"');
@@ -79,4 +98,3 @@ test('the token lifetime comes from tapat.config.json (server.tokenLifetimeDays)
   const [row] = jsonl<{ tokenIssuedAt: string; tokenExpiresAt: string }>(r.stdout);
   assert.equal(Date.parse(row!.tokenExpiresAt) - Date.parse(row!.tokenIssuedAt), 86_400_000);
 });
-

@@ -19,7 +19,9 @@ interface Proc {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 function run(script: string, args: string[]): Proc {
-  const cp = spawn(process.execPath, ['--import', 'tsx', child(script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const cp = spawn(process.execPath, ['--import', 'tsx', child(script), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   let buf = '';
   cp.stdout!.setEncoding('utf8').on('data', (s: string) => {
@@ -76,7 +78,10 @@ test('SIGKILL inside a slow migration: the migration and its record are both the
     const table = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'slow'").get() as { n: number };
     assert.equal(recorded.n, table.n, 'record and schema change agree');
     if (table.n) assert.equal((db.prepare('SELECT COUNT(*) AS n FROM slow').get() as { n: number }).n, ROWS);
-    assert.ok((db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n >= 1, 'earlier migrations kept');
+    assert.ok(
+      (db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n >= 1,
+      'earlier migrations kept',
+    );
   } finally {
     db.close();
   }

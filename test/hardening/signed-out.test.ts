@@ -13,14 +13,14 @@ if (!hasChromium()) {
     const s = await testServer();
     const sample = buildSampleAudit(s.db);
     const ana = reviewer(s.db, 'ana');
-    const name = (s.db.prepare('SELECT name FROM audits WHERE id = ?').pluck().get(sample.auditId) as string);
+    const name = s.db.prepare('SELECT name FROM audits WHERE id = ?').pluck().get(sample.auditId) as string;
     const browser = await launchBrowser();
     after(() => browser.close());
     const page = await browser.newPage();
     await page.goto(`${s.url}/#/`);
     await page.waitForSelector('main h1:has-text("Sign in")');
     assert.match((await page.locator('[role=alert]').first().textContent()) ?? '', /sign in/i);
-    assert.ok(!(await page.evaluate('document.body.innerText') as string).includes(name), 'no audit shown');
+    assert.ok(!((await page.evaluate('document.body.innerText')) as string).includes(name), 'no audit shown');
     await page.fill('#token', ana.token);
     await page.click('form.signin-form button[type=submit]');
     await page.waitForSelector(`main a:has-text("${name}")`);

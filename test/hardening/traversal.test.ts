@@ -28,7 +28,12 @@ const TRAVERSALS = [
   '/%00../package.json',
   '/.%2e/.%2e/migrations/0001_init.sql',
 ];
-const SECRETS = [readFileSync(join(REPO, 'package.json'), 'utf8').slice(0, 60), 'root:x:0:0', 'CREATE TABLE documents', 'registerCommands'];
+const SECRETS = [
+  readFileSync(join(REPO, 'package.json'), 'utf8').slice(0, 60),
+  'root:x:0:0',
+  'CREATE TABLE documents',
+  'registerCommands',
+];
 
 test('static serving never leaves client/dist, whatever the encoding', async () => {
   const srv = await testServer();
@@ -36,7 +41,10 @@ test('static serving never leaves client/dist, whatever the encoding', async () 
   assert.equal(index.status, 200, 'the client itself is served');
   for (const path of TRAVERSALS) {
     const r = await rawRequest(srv.url, 'GET', path);
-    assert.ok([400, 403, 404].includes(r.status) || (r.status === 200 && r.body === index.body), `${path} → ${r.status}`);
+    assert.ok(
+      [400, 403, 404].includes(r.status) || (r.status === 200 && r.body === index.body),
+      `${path} → ${r.status}`,
+    );
     for (const s of SECRETS) assert.ok(!r.body.includes(s), `${path} leaked ${s.slice(0, 20)}`);
   }
 });
@@ -44,7 +52,19 @@ test('static serving never leaves client/dist, whatever the encoding', async () 
 test('API path parameters: traversal and hostile ids are refused (400/404), never a 500 or a file', async () => {
   const srv = await testServer({ loadSamples: true });
   const headers = authHeader(srv.db);
-  const ids = ['..%2f..%2fetc%2fpasswd', '..', '%2e%2e', '1%20OR%201%3D1', "1'%3B%20DROP%20TABLE%20documents%3B--", '0', '-1', '1e3', '9'.repeat(400), '%00', '1.5'];
+  const ids = [
+    '..%2f..%2fetc%2fpasswd',
+    '..',
+    '%2e%2e',
+    '1%20OR%201%3D1',
+    "1'%3B%20DROP%20TABLE%20documents%3B--",
+    '0',
+    '-1',
+    '1e3',
+    '9'.repeat(400),
+    '%00',
+    '1.5',
+  ];
   for (const base of PARAM_ROUTES) {
     for (const id of ids) {
       const r = await rawRequest(srv.url, 'GET', `${base}/${id}`, { headers });

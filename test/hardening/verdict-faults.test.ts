@@ -24,7 +24,16 @@ function setup(nFlags: number, nReviewers: number): Setup {
   const db = openDb(file);
   const sample = buildSampleAudit(db);
   const flags = Array.from({ length: nFlags }, (_, i) =>
-    insertFlag(db, { auditId: sample.auditId, documentId: sample.spin, detector: 'load', category: 'style/spin', severity: 'minor', confidence: 0.5, segments: [0], message: `load flag ${i}` }),
+    insertFlag(db, {
+      auditId: sample.auditId,
+      documentId: sample.spin,
+      detector: 'load',
+      category: 'style/spin',
+      severity: 'minor',
+      confidence: 0.5,
+      segments: [0],
+      message: `load flag ${i}`,
+    }),
   );
   const tokens = Array.from({ length: nReviewers }, (_, i) => reviewer(db, `r${i}`).token);
   db.close();
@@ -32,7 +41,12 @@ function setup(nFlags: number, nReviewers: number): Setup {
 }
 
 /** One reviewer approving its own flag again and again; returns the (flag, version) pairs acknowledged with 201. */
-async function reviewerLoop(url: string, token: string, flag: number, stop: () => boolean): Promise<{ acked: [number, number][]; conflicts: number }> {
+async function reviewerLoop(
+  url: string,
+  token: string,
+  flag: number,
+  stop: () => boolean,
+): Promise<{ acked: [number, number][]; conflicts: number }> {
   const acked: [number, number][] = [];
   let version = 1;
   let conflicts = 0;
@@ -67,13 +81,25 @@ function checkStored(file: string, acked: [number, number][], flags: number[]): 
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     const count = db.prepare('SELECT COUNT(*) AS n FROM verdicts WHERE flag_id = ? AND flag_version = ?');
     for (const [flag, version] of acked) {
-      assert.equal((count.get(flag, version) as { n: number }).n, 1, `verdict on flag ${flag} v${version} stored exactly once`);
+      assert.equal(
+        (count.get(flag, version) as { n: number }).n,
+        1,
+        `verdict on flag ${flag} v${version} stored exactly once`,
+      );
     }
-    const dup = db.prepare('SELECT COUNT(*) AS n FROM (SELECT flag_id, flag_version FROM verdicts GROUP BY 1, 2 HAVING COUNT(*) > 1)').get() as { n: number };
+    const dup = db
+      .prepare(
+        'SELECT COUNT(*) AS n FROM (SELECT flag_id, flag_version FROM verdicts GROUP BY 1, 2 HAVING COUNT(*) > 1)',
+      )
+      .get() as { n: number };
     assert.equal(dup.n, 0, 'no version answered twice');
     // Every verdict bumped its flag's version in the same transaction.
     for (const f of flags) {
-      const row = db.prepare('SELECT version, (SELECT COUNT(*) FROM verdicts WHERE flag_id = flags.id) AS n FROM flags WHERE id = ?').get(f) as { version: number; n: number };
+      const row = db
+        .prepare(
+          'SELECT version, (SELECT COUNT(*) FROM verdicts WHERE flag_id = flags.id) AS n FROM flags WHERE id = ?',
+        )
+        .get(f) as { version: number; n: number };
       assert.equal(row.version, row.n + 1, `flag ${f}: version = verdicts + 1`);
     }
     return (db.prepare('SELECT COUNT(*) AS n FROM verdicts').get() as { n: number }).n;
@@ -107,7 +133,9 @@ test('SIGKILL of tapat serve during concurrent verdict posts: acknowledged verdi
   const again = await serveProcess(s.file);
   try {
     const [flag] = s.flags;
-    const cur = (await (await fetch(`${again.url}/api/flags/${flag}`, { headers: { authorization: `Bearer ${s.tokens[0]}` } })).json()) as { flag: { version: number } };
+    const cur = (await (
+      await fetch(`${again.url}/api/flags/${flag}`, { headers: { authorization: `Bearer ${s.tokens[0]}` } })
+    ).json()) as { flag: { version: number } };
     const res = await fetch(`${again.url}/api/flags/${flag}/verdicts`, {
       method: 'POST',
       headers: { authorization: `Bearer ${s.tokens[0]}`, 'content-type': 'application/json' },
@@ -127,7 +155,9 @@ test('50 concurrent reviewers posting verdicts while tapat audit writes a batch:
   try {
     let batchDone = false;
     const batch = new Promise<number | null>((resolve) => {
-      const cp = spawn(process.execPath, [BIN, 'audit', '--db', s.file, '--quiet', '--workers', '1', SEEDS], { stdio: 'ignore' });
+      const cp = spawn(process.execPath, [BIN, 'audit', '--db', s.file, '--quiet', '--workers', '1', SEEDS], {
+        stdio: 'ignore',
+      });
       cp.on('exit', (code) => {
         batchDone = true;
         resolve(code);
@@ -142,7 +172,10 @@ test('50 concurrent reviewers posting verdicts while tapat audit writes a batch:
     assert.equal(checkStored(s.file, acked, s.flags), acked.length, 'every stored verdict was acknowledged');
     const db = new Database(s.file, { readonly: true });
     try {
-      assert.ok((db.prepare("SELECT COUNT(*) AS n FROM batch_runs WHERE status = 'done'").get() as { n: number }).n >= 1, 'the batch committed');
+      assert.ok(
+        (db.prepare("SELECT COUNT(*) AS n FROM batch_runs WHERE status = 'done'").get() as { n: number }).n >= 1,
+        'the batch committed',
+      );
     } finally {
       db.close();
     }

@@ -23,7 +23,14 @@ const walBytes = (file: string): number => {
 
 test('a steady stream of commits keeps the WAL under 64 MB, and an idle server empties it', async () => {
   const file = join(tmpDir(), 'wal.db');
-  const s = await startServer({ dbFile: file, port: 0, host: '127.0.0.1', config: loadConfig({}, '/nonexistent'), loadSamples: false, log: () => {} });
+  const s = await startServer({
+    dbFile: file,
+    port: 0,
+    host: '127.0.0.1',
+    config: loadConfig({}, '/nonexistent'),
+    loadSamples: false,
+    log: () => {},
+  });
   after(() => s.close());
   s.db.exec('CREATE TABLE wal_probe (id INTEGER PRIMARY KEY, x BLOB)');
   const put = s.db.prepare('INSERT OR REPLACE INTO wal_probe (id, x) VALUES (1, ?)');

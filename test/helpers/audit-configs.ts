@@ -16,7 +16,9 @@ interface Job {
 }
 
 const job = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Job;
-const { main } = (await import(pathToFileURL(join(REPO, 'dist', 'server', 'cli.js')).href)) as { main: (argv: string[]) => Promise<number> };
+const { main } = (await import(pathToFileURL(join(REPO, 'dist', 'server', 'cli.js')).href)) as {
+  main: (argv: string[]) => Promise<number>;
+};
 const results: { code: number; stdout: string; stderr: string }[] = [];
 const realOut = process.stdout.write.bind(process.stdout);
 const realErr = process.stderr.write.bind(process.stderr);
@@ -32,7 +34,16 @@ for (const [i, config] of job.configs.entries()) {
   process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
   let code: number;
   try {
-    code = await main(['audit', job.input, '--db', join(job.dir, `audit-${i}.db`), '--jsonl', '--quiet', '--workers', '0']);
+    code = await main([
+      'audit',
+      job.input,
+      '--db',
+      join(job.dir, `audit-${i}.db`),
+      '--jsonl',
+      '--quiet',
+      '--workers',
+      '0',
+    ]);
   } finally {
     process.stdout.write = realOut;
     process.stderr.write = realErr;

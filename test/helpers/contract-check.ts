@@ -16,7 +16,9 @@ function capture(res: ServerResponse, done: (body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   const keep = (c: unknown, enc?: unknown): void => {
     if (c === undefined || c === null || typeof c === 'function') return;
-    chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8'));
+    chunks.push(
+      Buffer.isBuffer(c) ? c : Buffer.from(c as string, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8'),
+    );
   };
   const write = res.write.bind(res) as (...a: unknown[]) => boolean;
   const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
@@ -48,7 +50,9 @@ export function checkResponses(server: Server): ContractCheck {
       const r = schema.safeParse(json);
       if (!r.success) {
         const issue = r.error.issues[0];
-        check.violations.push(`${req.method} ${url} ${res.statusCode}: ${issue?.path.join('.') || '(body)'}: ${issue?.message}`);
+        check.violations.push(
+          `${req.method} ${url} ${res.statusCode}: ${issue?.path.join('.') || '(body)'}: ${issue?.message}`,
+        );
       }
     });
   });

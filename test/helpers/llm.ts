@@ -10,7 +10,10 @@ export async function fakeEndpoint(mode: FakeMode = 'good'): Promise<{ fake: Fak
 }
 
 export function configFor(baseUrl: string, llm: Partial<Config['llm']> = {}): Config {
-  const cfg = loadConfig({ TAPAT_LLM_BASE_URL: baseUrl, TAPAT_LLM_MODEL: 'fake-judge', TAPAT_EMBED_MODEL: 'fake-embed' }, '/nonexistent');
+  const cfg = loadConfig(
+    { TAPAT_LLM_BASE_URL: baseUrl, TAPAT_LLM_MODEL: 'fake-judge', TAPAT_EMBED_MODEL: 'fake-embed' },
+    '/nonexistent',
+  );
   Object.assign(cfg.llm, { timeoutMs: 2000, ...llm });
   return cfg;
 }

@@ -12,7 +12,12 @@ function walk(stack: RouteLayer[], prefix = ''): { method: string; path: string 
   const out: { method: string; path: string }[] = [];
   for (const layer of stack) {
     if (layer.route) {
-      for (const [m, on] of Object.entries(layer.route.methods)) if (on) out.push({ method: m.toUpperCase(), path: prefix + (layer.route.path === '/' && prefix ? '' : layer.route.path) });
+      for (const [m, on] of Object.entries(layer.route.methods))
+        if (on)
+          out.push({
+            method: m.toUpperCase(),
+            path: prefix + (layer.route.path === '/' && prefix ? '' : layer.route.path),
+          });
     } else if (layer.handle?.stack) {
       const mount = typeof layer.rawPath === 'string' ? layer.rawPath : '';
       out.push(...walk(layer.handle.stack, prefix + (mount === '/' ? '' : mount)));

@@ -11,7 +11,9 @@ import { checkResponses, type ContractCheck } from './contract-check.js';
  * JSON answer it gives is checked against the contract (contract/api/routes.ts); a file whose tests saw an
  * answer off the contract fails when its server closes.
  */
-export async function testServer(opts: { loadSamples?: boolean; dbFile?: string } = {}): Promise<Running & { contract: ContractCheck }> {
+export async function testServer(
+  opts: { loadSamples?: boolean; dbFile?: string } = {},
+): Promise<Running & { contract: ContractCheck }> {
   const running = await startServer({
     dbFile: opts.dbFile ?? join(tmpDir(), 'server.db'),
     port: 0,

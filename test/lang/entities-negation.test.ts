@@ -7,9 +7,14 @@ import { detectPair } from '../../server/pipeline/detect/pair.js';
 import { docFromLines, diagonalBeads } from '../../server/pipeline/detect/examples.js';
 
 test('entities: capitalised runs and acronyms; sentence-initial single words and titles left out', () => {
-  const es = extractEntities('Kremlin spokesman Dmitry Peskov met President Kim Jong-un and the DPRK envoy.', 'en').map((e) => e.text);
+  const es = extractEntities('Kremlin spokesman Dmitry Peskov met President Kim Jong-un and the DPRK envoy.', 'en').map(
+    (e) => e.text,
+  );
   assert.deepEqual(es, ['Dmitry Peskov', 'Kim Jong-un', 'DPRK']);
-  assert.deepEqual(extractEntities('Binati ni Vladimir Putin ang mga taga-Texas.', 'tl').map((e) => e.text), ['Vladimir Putin', 'Texas']);
+  assert.deepEqual(
+    extractEntities('Binati ni Vladimir Putin ang mga taga-Texas.', 'tl').map((e) => e.text),
+    ['Vladimir Putin', 'Texas'],
+  );
 });
 
 test('entities: found across languages despite markers, hyphens, respelling and translation', () => {
@@ -21,8 +26,14 @@ test('entities: found across languages despite markers, hyphens, respelling and 
 });
 
 test('negation cues in both languages; "kung hindi" and the language name Hindi are not cues', () => {
-  assert.deepEqual(negationCues("He didn't go and never came; no one knows.", 'en').map((c) => c.cue), ["n't", 'never', 'no']);
-  assert.deepEqual(negationCues('Hindi siya pumunta at walang dumating; huwag kang umalis.', 'tl').map((c) => c.cue), ['hindi', 'walang', 'huwag']);
+  assert.deepEqual(
+    negationCues("He didn't go and never came; no one knows.", 'en').map((c) => c.cue),
+    ["n't", 'never', 'no'],
+  );
+  assert.deepEqual(
+    negationCues('Hindi siya pumunta at walang dumating; huwag kang umalis.', 'tl').map((c) => c.cue),
+    ['hindi', 'walang', 'huwag'],
+  );
   assert.deepEqual(negationCues('Nagsasalita sila ng Hindi, kung hindi ay Ingles.', 'tl'), []);
   assert.equal(negationCues('Section No. 5 applies.', 'en').length, 0);
   assert.ok(softNegation('The cause is unknown and the site inaccessible.', 'en') >= 2);

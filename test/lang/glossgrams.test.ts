@@ -28,7 +28,8 @@ test('the written file reads back as the same table', () => {
   assert.ok(read);
   assert.equal(read.total, counted.total);
   assert.deepEqual(read.words, counted.words);
-  for (const k of ['offsets', 'seconds', 'counts', 'unigrams'] as const) assert.deepEqual([...read[k]], [...counted[k]], k);
+  for (const k of ['offsets', 'seconds', 'counts', 'unigrams'] as const)
+    assert.deepEqual([...read[k]], [...counted[k]], k);
 });
 
 test('a file counted from other WordNet files, or not a table at all, is ignored', () => {
@@ -45,4 +46,3 @@ test('a file counted from other WordNet files, or not a table at all, is ignored
   assert.equal(readGlossFile(file), null);
   assert.equal(readGlossFile(join(tmpDir(), 'missing.bin')), null);
 });
-

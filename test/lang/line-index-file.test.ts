@@ -60,7 +60,8 @@ test('the shipped lists read through their kept indexes answer as freshly built 
   const file = join(REPO, 'data', 'spin', 'word-ranks.txt');
   const kept = indexFile(file, '\t', 'utf8');
   const built = new LineIndex(readFileSync(file, 'utf8'), '\t');
-  for (const w of ['the', 'said', 'sleuthing', 'detection', 'xqzv', 'constructor']) assert.equal(kept.find(w), built.find(w), w);
+  for (const w of ['the', 'said', 'sleuthing', 'detection', 'xqzv', 'constructor'])
+    assert.equal(kept.find(w), built.find(w), w);
   assert.equal(kept.find('the'), 0, 'the commonest word ranks first');
   assert.equal(kept.find('xqzv'), -1);
   assert.equal(kept.size, built.size);

@@ -49,7 +49,11 @@ test('keysWith finds the keys holding a character, as filtering every key does',
   assert.deepEqual([...ix.keysWith('_')], ['a_b', 'c_d', '_lead', 'end_']);
   const noun = getLemmaIndex();
   for (const pos of ['n', 'v', 'a', 'r'] as const) {
-    assert.deepEqual([...noun.collocationsOf(pos)], [...noun.keysOf(pos)].filter((k) => k.includes('_')), pos);
+    assert.deepEqual(
+      [...noun.collocationsOf(pos)],
+      [...noun.keysOf(pos)].filter((k) => k.includes('_')),
+      pos,
+    );
   }
 });
 
@@ -76,7 +80,12 @@ test('SemCor counts by lemma and by synset: the tagged lines of index.sense, sum
   assert.ok(senses.length > 3);
   const total = senseCount('visit');
   assert.ok(total > 0);
-  assert.equal(senses.filter((s, i, all) => all.findIndex((x) => x.offset === s.offset) === i).reduce((n, s) => n + senseCount('visit', s), 0), total);
+  assert.equal(
+    senses
+      .filter((s, i, all) => all.findIndex((x) => x.offset === s.offset) === i)
+      .reduce((n, s) => n + senseCount('visit', s), 0),
+    total,
+  );
   assert.equal(senseCount('xqzv'), 0);
   assert.equal(senseCount('sleuthing'), 0, 'never tagged');
 });

@@ -28,8 +28,46 @@ test('name keys: Tagalog respellings meet their source', () => {
 });
 
 test('name keys: the one-pass rules give what the replacements in turn give', () => {
-  const cases = ['', 'a', 'ph', 'pph', 'phh', 'chh', 'cch', 'cci', 'cqu', 'qqu', 'quu', 'ccc', 'xx', 'yy', 'zz', 'vv', 'ffph', 'phf', 'cph',
-    'chc', 'ccy', 'aa\n\nb', 'a\n\n', 'ÉCOLE', 'schweiz', 'quiche', 'cycle', 'chichi', '😀😀', 'aeiou', 'bbaa', 'jjy', 'yj', 'chy', 'ich', 'q', 'c', 'x'];
+  const cases = [
+    '',
+    'a',
+    'ph',
+    'pph',
+    'phh',
+    'chh',
+    'cch',
+    'cci',
+    'cqu',
+    'qqu',
+    'quu',
+    'ccc',
+    'xx',
+    'yy',
+    'zz',
+    'vv',
+    'ffph',
+    'phf',
+    'cph',
+    'chc',
+    'ccy',
+    'aa\n\nb',
+    'a\n\n',
+    'ÉCOLE',
+    'schweiz',
+    'quiche',
+    'cycle',
+    'chichi',
+    '😀😀',
+    'aeiou',
+    'bbaa',
+    'jjy',
+    'yj',
+    'chy',
+    'ich',
+    'q',
+    'c',
+    'x',
+  ];
   // and 50,000 random words over the letters the rules read (a fixed seed: the same words every run)
   let seed = 7;
   const rnd = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;

@@ -19,17 +19,23 @@ test('digits: thousands, decimals, money, percent, years, ordinals, times', () =
 });
 
 test('English number words compose', () => {
-  assert.deepEqual(vals('Twenty-one men, one hundred and five dogs, two thousand five hundred cats, the fifth day', 'en'), [
-    ['Twenty-one', 21, 'cardinal'],
-    ['one hundred and five', 105, 'cardinal'],
-    ['two thousand five hundred', 2500, 'cardinal'],
-    ['fifth', 5, 'ordinal'],
-  ]);
+  assert.deepEqual(
+    vals('Twenty-one men, one hundred and five dogs, two thousand five hundred cats, the fifth day', 'en'),
+    [
+      ['Twenty-one', 21, 'cardinal'],
+      ['one hundred and five', 105, 'cardinal'],
+      ['two thousand five hundred', 2500, 'cardinal'],
+      ['fifth', 5, 'ordinal'],
+    ],
+  );
 });
 
 test("Tagalog number words: ligatures, 't, scale words, ika- ordinals, porsiyento", () => {
   assert.deepEqual(
-    vals("Dalawampu't isang tao, dalawang daan, limang libo't dalawang daan, ika-5 at ikalima, 30 porsiyento, ₱500", 'tl'),
+    vals(
+      "Dalawampu't isang tao, dalawang daan, limang libo't dalawang daan, ika-5 at ikalima, 30 porsiyento, ₱500",
+      'tl',
+    ),
     [
       ["Dalawampu't isang", 21, 'cardinal'],
       ['dalawang daan', 200, 'cardinal'],
@@ -52,17 +58,22 @@ test("Tagalog number words: ligatures, 't, scale words, ika- ordinals, porsiyent
 test('"daan" (road) and "wala" (none) are not numbers; offsets point at the raw text', () => {
   const text = 'Wala sa daan ang 12 tao.';
   const ns = extractNumbers(text, 'tl');
-  assert.deepEqual(ns.map((n) => n.value), [12]);
+  assert.deepEqual(
+    ns.map((n) => n.value),
+    [12],
+  );
   assert.equal(text.slice(ns[0]!.start, ns[0]!.end), '12');
 });
 
 test('months and weekdays map to shared keys across languages', () => {
-  assert.deepEqual(extractCalendar('Noong Setyembre 13, Miyerkules', 'tl').map((c) => c.key), ['month:9', 'weekday:wed']);
-  assert.deepEqual(extractCalendar('On Wednesday, Sept. 13 they may meet; May 5', 'en').map((c) => c.key), [
-    'weekday:wed',
-    'month:9',
-    'month:5',
-  ]);
+  assert.deepEqual(
+    extractCalendar('Noong Setyembre 13, Miyerkules', 'tl').map((c) => c.key),
+    ['month:9', 'weekday:wed'],
+  );
+  assert.deepEqual(
+    extractCalendar('On Wednesday, Sept. 13 they may meet; May 5', 'en').map((c) => c.key),
+    ['weekday:wed', 'month:9', 'month:5'],
+  );
 });
 
 test('digits glued to a name are labels; "una" is the ordinal first; Tagalog month abbreviations; May as a month', () => {
@@ -72,32 +83,54 @@ test('digits glued to a name are labels; "una" is the ordinal first; Tagalog mon
     ['40', 40, 'cardinal'],
   ]);
   assert.deepEqual(vals('ang unang araw', 'tl'), [['unang', 1, 'ordinal']]);
-  assert.deepEqual(extractCalendar('makukuha sa 1 Ene. at sa Mayo', 'tl').map((c) => c.key), ['month:1', 'month:5']);
+  assert.deepEqual(
+    extractCalendar('makukuha sa 1 Ene. at sa Mayo', 'tl').map((c) => c.key),
+    ['month:1', 'month:5'],
+  );
   // Sentence-initial "May" may be the modal: kept, but optional (it counts only if the other side has May too).
-  assert.deepEqual(extractCalendar('It opens in May. May I come?', 'en').map((c) => [c.key, c.optional ?? false]), [
-    ['month:5', false],
-    ['month:5', true],
-  ]);
+  assert.deepEqual(
+    extractCalendar('It opens in May. May I come?', 'en').map((c) => [c.key, c.optional ?? false]),
+    [
+      ['month:5', false],
+      ['month:5', true],
+    ],
+  );
 });
 
 test('words that name a property of every object are words ("constructor", "__proto__", "toString")', () => {
-  const found = extractNumbers('The bridge had 5 constructor teams, 2 __proto__ entries and 7 toString calls in May.', 'en');
-  assert.deepEqual(found.map((n) => [n.value, n.raw]), [[5, '5'], [2, '2'], [7, '7']]);
+  const found = extractNumbers(
+    'The bridge had 5 constructor teams, 2 __proto__ entries and 7 toString calls in May.',
+    'en',
+  );
+  assert.deepEqual(
+    found.map((n) => [n.value, n.raw]),
+    [
+      [5, '5'],
+      [2, '2'],
+      [7, '7'],
+    ],
+  );
   assert.equal(enStem('constructor'), 'constructor');
   assert.equal(enNumberWord('constructor'), null);
   assert.equal(enNumberWord('__proto__'), null);
 });
 
 test('Tagalog teens in every spelling, with linkers; pang- ordinals; pangalan is not a number', () => {
-  assert.deepEqual(vals('Labingpitong tao, labimpitong bahay, labinlimang araw, ikalabimpito, pangalawa, pang-apat, panlima, pangalan, pansin', 'tl'), [
-    ['Labingpitong', 17, 'cardinal'],
-    ['labimpitong', 17, 'cardinal'],
-    ['labinlimang', 15, 'cardinal'],
-    ['ikalabimpito', 17, 'ordinal'],
-    ['pangalawa', 2, 'ordinal'],
-    ['pang-apat', 4, 'ordinal'],
-    ['panlima', 5, 'ordinal'],
-  ]);
+  assert.deepEqual(
+    vals(
+      'Labingpitong tao, labimpitong bahay, labinlimang araw, ikalabimpito, pangalawa, pang-apat, panlima, pangalan, pansin',
+      'tl',
+    ),
+    [
+      ['Labingpitong', 17, 'cardinal'],
+      ['labimpitong', 17, 'cardinal'],
+      ['labinlimang', 15, 'cardinal'],
+      ['ikalabimpito', 17, 'ordinal'],
+      ['pangalawa', 2, 'ordinal'],
+      ['pang-apat', 4, 'ordinal'],
+      ['panlima', 5, 'ordinal'],
+    ],
+  );
 });
 
 test('clock times on a 12-hour dial: ala-6, alas-singko y medya, ika-9 ng umaga, 9 a.m., 21:00', () => {
@@ -118,9 +151,21 @@ test('clock times on a 12-hour dial: ala-6, alas-singko y medya, ika-9 ng umaga,
 
 test('quantity qualifiers: at least / hindi bababa sa, more than / mahigit, fewer than / wala pang, about / mga', () => {
   const q = (text: string, lang: 'tl' | 'en') => extractNumbers(text, lang).map((n) => [n.value, n.qualifier]);
-  assert.deepEqual(q('at least 49, more than 20, fewer than 5, about 7, 8', 'en'), [[49, 'up'], [20, 'up'], [5, 'down'], [7, 'approx'], [8, null]]);
+  assert.deepEqual(q('at least 49, more than 20, fewer than 5, about 7, 8', 'en'), [
+    [49, 'up'],
+    [20, 'up'],
+    [5, 'down'],
+    [7, 'approx'],
+    [8, null],
+  ]);
   assert.deepEqual(q('hindi bababa sa 49, mahigit 20, wala pang 5, mga 7, 8, 29 hanggang 37', 'tl'), [
-    [49, 'up'], [20, 'up'], [5, 'down'], [7, 'approx'], [8, null], [29, null], [37, null],
+    [49, 'up'],
+    [20, 'up'],
+    [5, 'down'],
+    [7, 'approx'],
+    [8, null],
+    [29, null],
+    [37, null],
   ]);
 });
 
@@ -128,5 +173,9 @@ test('Linggo is Sunday after noong/tuwing or mid-sentence, optional at a sentenc
   const cal = (text: string) => extractCalendar(text, 'tl').map((c) => [c.key, c.optional ?? false]);
   assert.deepEqual(cal('Dumating sila noong Linggo.'), [['weekday:sun', false]]);
   assert.deepEqual(cal('Linggo ang pinakamalala.'), [['weekday:sun', true]]);
-  assert.deepEqual(cal('Noong Junio at Septiembre, Miyerkoles'), [['month:6', false], ['month:9', false], ['weekday:wed', false]]);
+  assert.deepEqual(cal('Noong Junio at Septiembre, Miyerkoles'), [
+    ['month:6', false],
+    ['month:9', false],
+    ['weekday:wed', false],
+  ]);
 });

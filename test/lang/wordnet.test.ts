@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { areSynonyms, isLemma, lookup, mayBeMultiword, relatedness, senseCount, synonyms, synsets } from '../../server/lang/wordnet/index.js';
+import {
+  areSynonyms,
+  isLemma,
+  lookup,
+  mayBeMultiword,
+  relatedness,
+  senseCount,
+  synonyms,
+  synsets,
+} from '../../server/lang/wordnet/index.js';
 import { formOf, inflect } from '../../server/lang/wordnet/inflect.js';
 
 const lemmas = (form: string, pos?: 'n' | 'v' | 'a' | 'r') => lookup(form, pos).map((h) => h.lemma);

@@ -11,8 +11,10 @@ import { fakeEndpoint } from '../helpers/llm.js';
 // The model layer inside `tapat audit`: with a good endpoint the judge's llm-mqm flags and the
 // embeddings flow into the stored audit; with an endpoint that hangs the run completes offline and says so.
 
-const EN = 'Putin arrived in Pyongyang on Wednesday.\n\nThe minister said 24 people were hurt in the attack.\n\nKim welcomed him at the airport.\n';
-const TL = 'Dumating si Putin sa Pyongyang noong Miyerkules.\n\nSinabi ng ministro na 42 katao ang nasugatan sa pag-atake.\n\nSinalubong siya ni Kim sa paliparan.\n';
+const EN =
+  'Putin arrived in Pyongyang on Wednesday.\n\nThe minister said 24 people were hurt in the attack.\n\nKim welcomed him at the airport.\n';
+const TL =
+  'Dumating si Putin sa Pyongyang noong Miyerkules.\n\nSinabi ng ministro na 42 katao ang nasugatan sa pag-atake.\n\nSinalubong siya ni Kim sa paliparan.\n';
 
 function corpus(): string {
   const dir = join(tmpDir(), 'in');
@@ -36,7 +38,9 @@ function audit(dir: string, db: string, env: Record<string, string>): Promise<{ 
 const detectors = (db: string): string[] => {
   const c = new Database(db, { readonly: true });
   try {
-    return (c.prepare("SELECT detector FROM flags WHERE status = 'active' ORDER BY detector").all() as { detector: string }[]).map((r) => r.detector);
+    return (
+      c.prepare("SELECT detector FROM flags WHERE status = 'active' ORDER BY detector").all() as { detector: string }[]
+    ).map((r) => r.detector);
   } finally {
     c.close();
   }
@@ -79,13 +83,30 @@ test('tapat align asks the embeddings endpoint when one is configured, and gives
     execFile(
       process.execPath,
       [BIN, 'align', join(dir, 'en.txt'), join(dir, 'tl.txt'), '--jsonl'],
-      { env: { ...process.env, TAPAT_CONFIG: '/nonexistent', TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_EMBED_MODEL: 'fake-embed' }, timeout: 60_000 },
+      {
+        env: {
+          ...process.env,
+          TAPAT_CONFIG: '/nonexistent',
+          TAPAT_LLM_BASE_URL: fake.baseUrl,
+          TAPAT_EMBED_MODEL: 'fake-embed',
+        },
+        timeout: 60_000,
+      },
       (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
     );
   });
   assert.equal(out.code, 0);
   assert.equal(fake.counts.embeddings, 1);
-  const beads = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { src: number[]; tgt: number[] });
-  assert.deepEqual(beads.flatMap((b) => b.src), [0, 1, 2]);
-  assert.deepEqual(beads.flatMap((b) => b.tgt), [0, 1, 2]);
+  const beads = out.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { src: number[]; tgt: number[] });
+  assert.deepEqual(
+    beads.flatMap((b) => b.src),
+    [0, 1, 2],
+  );
+  assert.deepEqual(
+    beads.flatMap((b) => b.tgt),
+    [0, 1, 2],
+  );
 });

@@ -1,11 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cosineSimilarity, embedTexts, embeddingSimilarity, similarityFromVectors } from '../../server/llm/embeddings.js';
+import {
+  cosineSimilarity,
+  embedTexts,
+  embeddingSimilarity,
+  similarityFromVectors,
+} from '../../server/llm/embeddings.js';
 import { createLlm } from '../../server/llm/client.js';
 import { tmpDb } from '../helpers/tmp.js';
 import { configFor, fakeEndpoint, unconfigured } from '../helpers/llm.js';
 
-const TEXTS = ['Putin arrived in Pyongyang on June 19.', 'Dumating si Putin sa Pyongyang noong Hunyo 19.', 'Subscribe to our magazine'];
+const TEXTS = [
+  'Putin arrived in Pyongyang on June 19.',
+  'Dumating si Putin sa Pyongyang noong Hunyo 19.',
+  'Subscribe to our magazine',
+];
 
 test('vectors per text, cached by text and model: the second call sends nothing', async () => {
   const { fake, cfg } = await fakeEndpoint('good');
@@ -20,7 +29,9 @@ test('vectors per text, cached by text and model: the second call sends nothing'
   assert.equal(fake.counts.embeddings, 1);
   assert.equal(client!.stats.cacheHits, 2);
   assert.deepEqual(again![1], v[0]);
-  const rows = db.prepare("SELECT COUNT(*) AS n FROM llm_cache WHERE kind = 'embedding' AND model = 'fake-embed'").get() as { n: number };
+  const rows = db
+    .prepare("SELECT COUNT(*) AS n FROM llm_cache WHERE kind = 'embedding' AND model = 'fake-embed'")
+    .get() as { n: number };
   assert.equal(rows.n, 3);
 });
 
@@ -29,7 +40,14 @@ test('extraSimilarity ranks the matching sentence first and stays in [0, 1]', as
   const sim = await embeddingSimilarity(null, cfg, [TEXTS[0]!, 'The weather was fine.'], [TEXTS[2]!, TEXTS[1]!]);
   assert.ok(sim);
   assert.ok(sim(0, 1) > sim(0, 0));
-  for (const [i, j] of [[0, 0], [0, 1], [1, 0], [1, 1], [5, 5]] as const) assert.ok(sim(i, j) >= 0 && sim(i, j) <= 1);
+  for (const [i, j] of [
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+    [5, 5],
+  ] as const)
+    assert.ok(sim(i, j) >= 0 && sim(i, j) <= 1);
   assert.equal(similarityFromVectors([], [])(0, 0), 0);
   // calibrated against the documents' own baseline: a model whose unrelated sentences sit at cosine ~0.7
   const base = Float32Array.from([1, 1, 1, 1]);

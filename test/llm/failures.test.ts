@@ -23,7 +23,13 @@ const flagged: Finding = {
   suggestion: null,
 };
 const pairs = (n: number): JudgePair[] =>
-  Array.from({ length: n }, (_, i) => ({ src: `There were ${i} boats.`, tgt: `May ${i + 1} bangka.`, srcLang: 'en', tgtLang: 'tl', offlineFindings: [flagged] }));
+  Array.from({ length: n }, (_, i) => ({
+    src: `There were ${i} boats.`,
+    tgt: `May ${i + 1} bangka.`,
+    srcLang: 'en',
+    tgtLang: 'tl',
+    offlineFindings: [flagged],
+  }));
 
 test('hang: each call times out, the endpoint is declared down after 3, the rest is skipped, the run completes', async () => {
   const { fake, cfg } = await fakeEndpoint('hang');
@@ -91,7 +97,9 @@ test('request budget: a clear stop once reached, the remaining pairs counted as 
 
 test('token budget: a request that would pass it is not sent', async () => {
   const { fake, cfg } = await fakeEndpoint('good');
-  const client = createLlm(null, configFor(fake.baseUrl, { maxTokens: 2000, concurrency: 1 }), { maxCompletionTokens: 1024 });
+  const client = createLlm(null, configFor(fake.baseUrl, { maxTokens: 2000, concurrency: 1 }), {
+    maxCompletionTokens: 1024,
+  });
   const r = await judgeStory(null, cfg, pairs(3), { client });
   assert.ok(fake.counts.chat >= 1 && fake.counts.chat < 3, `sent ${fake.counts.chat}`);
   assert.equal(r.stats.skipped.budget, 3 - fake.counts.chat);
@@ -112,7 +120,9 @@ test('endpoint down (nothing listening): network failures, skipped, no throw', a
 
 test('concurrency limit: while two calls hang, a third is not sent', async () => {
   const { fake, cfg } = await fakeEndpoint('hang');
-  const client = createLlm(null, configFor(fake.baseUrl, { timeoutMs: 1500, concurrency: 2 }), { maxConsecutiveFailures: 10 });
+  const client = createLlm(null, configFor(fake.baseUrl, { timeoutMs: 1500, concurrency: 2 }), {
+    maxConsecutiveFailures: 10,
+  });
   const run = judgeStory(null, cfg, pairs(4), { client });
   while (fake.counts.chat < 2) await new Promise((r) => setTimeout(r, 10));
   await new Promise((r) => setTimeout(r, 300));

@@ -23,18 +23,34 @@ const TL = 'Dumating si Putin sa Pyongyang.\n\nSinabi ng ministro na 42 katao an
 function storeAudit(db: Db): number {
   return tx(db, () => {
     const doc = (text: string, lang: Lang, path: string): number =>
-      storeDocument(db, segmentDoc({ path, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text })).id;
+      storeDocument(
+        db,
+        segmentDoc({ path, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text }),
+      ).id;
     const en = doc(EN, 'en', 'en.txt');
     const tl = doc(TL, 'tl', 'tl.txt');
-    return createAudit(db, 'story', [{ document_id: en, role: 'source' }, { document_id: tl, role: 'translation' }], en);
+    return createAudit(
+      db,
+      'story',
+      [
+        { document_id: en, role: 'source' },
+        { document_id: tl, role: 'translation' },
+      ],
+      en,
+    );
   });
 }
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, TAPAT_DB: '', TAPAT_CONFIG: '/nonexistent', ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, TAPAT_DB: '', TAPAT_CONFIG: '/nonexistent', ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -55,10 +71,29 @@ test('tapat judge: judges the audit, caches the answers, says what it did; refus
 
   const lines = await run(['judge', '--db', file, '--audit', String(audit), '--all', '--jsonl'], env);
   assert.equal(lines.code, 0, lines.stderr);
-  const recs = lines.stdout.trim().split('\n').map((l) => JSON.parse(l) as { doc: string; detector: string; start: number; end: number; suggestion: string; tgt: number[] });
+  const recs = lines.stdout
+    .trim()
+    .split('\n')
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          doc: string;
+          detector: string;
+          start: number;
+          end: number;
+          suggestion: string;
+          tgt: number[];
+        },
+    );
   assert.equal(recs.length, 1);
-  assert.ok(recs.every((r) => JudgeRecord.safeParse(r).success), 'the records keep to the contract (contract/jsonl/records.ts)');
-  assert.deepEqual([recs[0]!.doc, recs[0]!.detector, recs[0]!.suggestion, recs[0]!.tgt], ['tl.txt', 'llm-mqm', '24', [1]]);
+  assert.ok(
+    recs.every((r) => JudgeRecord.safeParse(r).success),
+    'the records keep to the contract (contract/jsonl/records.ts)',
+  );
+  assert.deepEqual(
+    [recs[0]!.doc, recs[0]!.detector, recs[0]!.suggestion, recs[0]!.tgt],
+    ['tl.txt', 'llm-mqm', '24', [1]],
+  );
   assert.equal(TL.slice(recs[0]!.start, recs[0]!.end), '42');
   assert.match(lines.stderr, /judged 2 of 2/);
 
@@ -76,7 +111,11 @@ test('tapat judge with a hanging endpoint completes, exit 0, and says what was s
   const audit = storeAudit(db);
   const cfgFile = `${file}.config.json`;
   writeFileSync(cfgFile, JSON.stringify({ llm: { timeoutMs: 200, concurrency: 1 } }));
-  const r = await run(['judge', '--db', file, '--audit', String(audit), '--all'], { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'm', TAPAT_CONFIG: cfgFile });
+  const r = await run(['judge', '--db', file, '--audit', String(audit), '--all'], {
+    TAPAT_LLM_BASE_URL: fake.baseUrl,
+    TAPAT_LLM_MODEL: 'm',
+    TAPAT_CONFIG: cfgFile,
+  });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /judged 0 of 2 selected pairs.*skipped: timeout 2/);
 });
@@ -85,9 +124,26 @@ test('tapat judge uses the stored alignment and, without --all, sends only weakl
   const { fake } = await fakeEndpoint('good');
   const { db, file } = tmpDb();
   const audit = storeAudit(db);
-  const [en, tl] = (db.prepare('SELECT document_id FROM audit_versions WHERE audit_id = ? ORDER BY document_id').all(audit) as { document_id: number }[]).map((r) => r.document_id);
-  storeAlignment(db, audit, en!, tl!, [{ src: [0], tgt: [0], score: 0.9 }, { src: [1], tgt: [1], score: 0.1 }], 'test');
-  const r = await run(['judge', '--db', file, '--audit', String(audit)], { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'fake-judge' });
+  const [en, tl] = (
+    db.prepare('SELECT document_id FROM audit_versions WHERE audit_id = ? ORDER BY document_id').all(audit) as {
+      document_id: number;
+    }[]
+  ).map((r) => r.document_id);
+  storeAlignment(
+    db,
+    audit,
+    en!,
+    tl!,
+    [
+      { src: [0], tgt: [0], score: 0.9 },
+      { src: [1], tgt: [1], score: 0.1 },
+    ],
+    'test',
+  );
+  const r = await run(['judge', '--db', file, '--audit', String(audit)], {
+    TAPAT_LLM_BASE_URL: fake.baseUrl,
+    TAPAT_LLM_MODEL: 'fake-judge',
+  });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /judged 1 of 1 selected pairs \(of 2\): 1 findings/);
   assert.doesNotMatch(r.stdout, /aligned on the spot/);
@@ -99,7 +155,7 @@ test('tapat judge stores its findings as llm-mqm flags, adjusts offline flags in
   const { fake } = await fakeEndpoint('good');
   const { db, file } = tmpDb();
   const audit = storeAudit(db);
-  const tl = (db.prepare("SELECT id, text FROM documents WHERE path = 'tl.txt'").get() as { id: number; text: string });
+  const tl = db.prepare("SELECT id, text FROM documents WHERE path = 'tl.txt'").get() as { id: number; text: string };
   const en = (db.prepare("SELECT id FROM documents WHERE path = 'en.txt'").get() as { id: number }).id;
   const at = tl.text.indexOf('42');
   const offline: Finding = {
@@ -121,7 +177,11 @@ test('tapat judge stores its findings as llm-mqm flags, adjusts offline flags in
   const r = await run(['judge', '--db', file, '--audit', String(audit)], env);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /flags: 1 new, 1 updated, 0 unchanged, 0 stale/);
-  const rows = db.prepare("SELECT id, detector, start, end, suggestion, confidence, raw_score, evidence, version, status FROM flags ORDER BY id").all() as {
+  const rows = db
+    .prepare(
+      'SELECT id, detector, start, end, suggestion, confidence, raw_score, evidence, version, status FROM flags ORDER BY id',
+    )
+    .all() as {
     id: number;
     detector: string;
     start: number;

@@ -5,10 +5,24 @@ import { judgeMessages, looksLikeInstructions } from '../../server/llm/judge-pro
 
 const SRC = 'Tatlong bata ang nasugatan.';
 const TGT = 'Two children were hurt.';
-const span = (o: Record<string, unknown>) => ({ category: 'accuracy/mistranslation', severity: 'major', side: 'target', span: 'Two', correction: 'Three', ...o });
+const span = (o: Record<string, unknown>) => ({
+  category: 'accuracy/mistranslation',
+  severity: 'major',
+  side: 'target',
+  span: 'Two',
+  correction: 'Three',
+  ...o,
+});
 
 test('a fenced answer is read; spans are located, trimmed, deduplicated; a correction equal to the span is dropped', () => {
-  const body = JSON.stringify({ errors: [span({}), span({}), span({ span: ' children ', correction: 'children' }), span({ side: 'source', span: 'Tatlong', category: 'accuracy/omission', correction: null })] });
+  const body = JSON.stringify({
+    errors: [
+      span({}),
+      span({}),
+      span({ span: ' children ', correction: 'children' }),
+      span({ side: 'source', span: 'Tatlong', category: 'accuracy/omission', correction: null }),
+    ],
+  });
   const r = parseAnswer('```json\n' + body + '\n```', SRC, TGT);
   assert.ok(r.ok);
   assert.deepEqual(
@@ -48,7 +62,11 @@ test('whole answers: not JSON, or JSON of another shape, are refused', () => {
   assert.deepEqual(pick(parseAnswer('{"errors": [', SRC, TGT)), 'malformed-json');
   assert.deepEqual(pick(parseAnswer('{"errors": [], "approved": true}', SRC, TGT)), 'schema');
   assert.deepEqual(pick(parseAnswer('[]', SRC, TGT)), 'schema');
-  assert.deepEqual(parseAnswer('{"errors": []}', SRC, TGT), { ok: true, spans: [], discarded: { 'invalid-span': 0, 'unknown-category': 0, 'span-not-found': 0, duplicate: 0 } });
+  assert.deepEqual(parseAnswer('{"errors": []}', SRC, TGT), {
+    ok: true,
+    spans: [],
+    discarded: { 'invalid-span': 0, 'unknown-category': 0, 'span-not-found': 0, duplicate: 0 },
+  });
 });
 const pick = (r: ReturnType<typeof parseAnswer>): string => (r.ok ? 'ok' : r.reason);
 

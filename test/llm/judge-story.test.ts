@@ -10,12 +10,26 @@ import { fakeEndpoint } from '../helpers/llm.js';
 // The judge over a StoryContext (what the batch driver has after detectStory): pairs cut from the documents
 // at their real offsets, offline findings attached once, results placed back by version.
 
-const EN = 'Subscribe to our magazine.\n\nPutin arrived in Pyongyang.\n\nThe minister said 24 people were hurt.\n\nExtra sentence only here.';
-const TL = 'Subscribe to our magazine.\n\nDumating si Putin sa Pyongyang.\n\nSinabi ng ministro na 42 katao ang nasugatan.';
+const EN =
+  'Subscribe to our magazine.\n\nPutin arrived in Pyongyang.\n\nThe minister said 24 people were hurt.\n\nExtra sentence only here.';
+const TL =
+  'Subscribe to our magazine.\n\nDumating si Putin sa Pyongyang.\n\nSinabi ng ministro na 42 katao ang nasugatan.';
 
 function doc(text: string, lang: Lang): SegmentedDoc {
-  const segments = segmentText(text, lang).map((s) => (s.text.startsWith('Subscribe') ? { ...s, boilerplate: 'subscribe' } : s));
-  return { path: `${lang}.txt`, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text, lang, segments };
+  const segments = segmentText(text, lang).map((s) =>
+    s.text.startsWith('Subscribe') ? { ...s, boilerplate: 'subscribe' } : s,
+  );
+  return {
+    path: `${lang}.txt`,
+    url: null,
+    title: null,
+    format: 'txt',
+    encoding: 'utf-8',
+    declaredLang: lang,
+    text,
+    lang,
+    segments,
+  };
 }
 
 const ctx: StoryContext = {
@@ -53,7 +67,11 @@ const numbers: Finding = {
 };
 const placed: PlacedFinding[] = [
   { versionIndex: 1, otherVersionIndex: 0, finding: numbers },
-  { versionIndex: 0, otherVersionIndex: null, finding: { ...numbers, detector: 'boilerplate', category: 'source/boilerplate', segments: [0], span: null } },
+  {
+    versionIndex: 0,
+    otherVersionIndex: null,
+    finding: { ...numbers, detector: 'boilerplate', category: 'source/boilerplate', segments: [0], span: null },
+  },
 ];
 
 test('pairs are cut at document offsets; boilerplate beads and null links are left out', () => {
@@ -61,7 +79,10 @@ test('pairs are cut at document offsets; boilerplate beads and null links are le
   assert.equal(pairs.length, 2);
   assert.equal(pairs[1]!.tgt, 'Sinabi ng ministro na 42 katao ang nasugatan.');
   assert.equal(TL.slice(pairs[1]!.tgtStart!, pairs[1]!.tgtStart! + pairs[1]!.tgt.length), pairs[1]!.tgt);
-  assert.deepEqual(places.map((p) => p.placed), [[], [0]]);
+  assert.deepEqual(
+    places.map((p) => p.placed),
+    [[], [0]],
+  );
   assert.equal(pairs[1]!.tgtLang, 'tl');
 });
 

@@ -55,7 +55,11 @@ test('a good answer becomes llm-mqm findings at document offsets and confirms th
   assert.equal((PREFIX + TGT).slice(f.span!.start, f.span!.end), '42');
   assert.equal(f.suggestion, '24');
   assert.deepEqual(f.segments, [1]);
-  assert.deepEqual(f.evidence, { side: 'target', span: '42', judge: { model: 'fake-judge', correction: '24', explanation: 'number differs from the source', mqmWeight: 5 } });
+  assert.deepEqual(f.evidence, {
+    side: 'target',
+    span: '42',
+    judge: { model: 'fake-judge', correction: '24', explanation: 'number differs from the source', mqmWeight: 5 },
+  });
   assert.equal(r.adjustments.length, 1);
   const a = r.adjustments[0]!;
   assert.equal(a.verdict, 'confirmed');
@@ -72,7 +76,12 @@ test('a good answer becomes llm-mqm findings at document offsets and confirms th
 test('a source-side omission is stored as the other span; a clean "no errors" answer lowers an offline flag', async () => {
   const { cfg } = await fakeEndpoint('good');
   const long = 'The minister said that the people of the province were safe after the storm passed.';
-  const r = await judgeStory(null, cfg, [pair(long, 'Sinabi ng ministro.'), pair('No one was hurt.', 'Walang nasaktan.', [offline(null, 0.8)])], { all: true });
+  const r = await judgeStory(
+    null,
+    cfg,
+    [pair(long, 'Sinabi ng ministro.'), pair('No one was hurt.', 'Walang nasaktan.', [offline(null, 0.8)])],
+    { all: true },
+  );
   const om = r.findings.find((f) => f.finding.category === 'accuracy/omission')!.finding;
   assert.equal(om.span, null);
   assert.equal((PREFIX + long).slice(om.otherSpan!.start, om.otherSpan!.end), 'the storm passed.');
@@ -85,7 +94,12 @@ test('a source-side omission is stored as the other span; a clean "no errors" an
 
 test('only flagged or weakly aligned pairs are sent unless all is asked', async () => {
   const { fake, cfg } = await fakeEndpoint('good');
-  const pairs = [pair(SRC, TGT), { ...pair(SRC, TGT), alignScore: 0.1 }, pair(SRC, TGT, [offline(null)]), { ...pair('', TGT), alignScore: 0 }];
+  const pairs = [
+    pair(SRC, TGT),
+    { ...pair(SRC, TGT), alignScore: 0.1 },
+    pair(SRC, TGT, [offline(null)]),
+    { ...pair('', TGT), alignScore: 0 },
+  ];
   const r = await judgeStory(null, cfg, pairs);
   assert.equal(r.stats.selected, 2);
   assert.deepEqual(r.judgedPairs, [1, 2]);
@@ -132,7 +146,10 @@ for (const [mode, reason] of [
 test('a cached answer costs no request on the second run and gives the same findings', async () => {
   const { fake, cfg } = await fakeEndpoint('good');
   const { db } = tmpDb();
-  const pairs = [pair(SRC, TGT, [offline(null)]), pair('They had 3 boats.', 'Mayroon silang 5 bangka.', [offline(null)])];
+  const pairs = [
+    pair(SRC, TGT, [offline(null)]),
+    pair('They had 3 boats.', 'Mayroon silang 5 bangka.', [offline(null)]),
+  ];
   const first = await judgeStory(db, cfg, pairs);
   assert.equal(fake.counts.chat, 2);
   const second = await judgeStory(db, cfg, pairs);
@@ -140,7 +157,11 @@ test('a cached answer costs no request on the second run and gives the same find
   assert.equal(second.stats.llm!.cacheHits, 2);
   assert.equal(second.stats.llm!.requests, 0);
   assert.deepEqual(second.findings, first.findings);
-  const row = db.prepare("SELECT model, kind, tokens FROM llm_cache LIMIT 1").get() as { model: string; kind: string; tokens: number };
+  const row = db.prepare('SELECT model, kind, tokens FROM llm_cache LIMIT 1').get() as {
+    model: string;
+    kind: string;
+    tokens: number;
+  };
   assert.deepEqual([row.model, row.kind], ['fake-judge', 'chat']);
   assert.ok(row.tokens > 0);
 });

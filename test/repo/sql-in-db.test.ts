@@ -36,7 +36,8 @@ function sqlLines(file: string, text: string): string[] {
   const out: string[] = [];
   for (const re of SQL) {
     const g = new RegExp(re.source, 'g');
-    for (const m of text.matchAll(g)) out.push(`${file}:${text.slice(0, m.index).split('\n').length}: ${m[0].split('\n')[0]!.slice(0, 80)}`);
+    for (const m of text.matchAll(g))
+      out.push(`${file}:${text.slice(0, m.index).split('\n').length}: ${m[0].split('\n')[0]!.slice(0, 80)}`);
   }
   return out;
 }
@@ -44,7 +45,9 @@ function sqlLines(file: string, text: string): string[] {
 test('SQL text appears in server/db only', () => {
   const all = files(join(REPO, 'server')).map((f) => relative(REPO, f));
   assert.ok(all.length > 100, `walked ${all.length} files`);
-  const offenders = all.filter((f) => !f.startsWith('server/db/')).flatMap((f) => sqlLines(f, readFileSync(join(REPO, f), 'utf8')));
+  const offenders = all
+    .filter((f) => !f.startsWith('server/db/'))
+    .flatMap((f) => sqlLines(f, readFileSync(join(REPO, f), 'utf8')));
   assert.deepEqual(offenders, []);
 });
 
@@ -53,8 +56,14 @@ test('the SQL patterns find the statements server/db holds', () => {
   const db = files(join(REPO, 'server', 'db')).map((f) => relative(REPO, f));
   const hits = db.flatMap((f) => sqlLines(f, readFileSync(join(REPO, f), 'utf8')));
   for (const kind of ['SELECT', 'INSERT', 'UPDATE', 'DELETE FROM', 'pragma']) {
-    assert.ok(hits.some((h) => h.includes(kind)), `a ${kind} statement is recognised in server/db`);
+    assert.ok(
+      hits.some((h) => h.includes(kind)),
+      `a ${kind} statement is recognised in server/db`,
+    );
   }
   assert.ok(hits.length > 100, `${hits.length} SQL statements recognised in server/db`);
-  assert.deepEqual(sqlLines('x.ts', "const SKIP = new Set(['SCRIPT', 'SELECT', 'INPUT']); /re/.exec(s); pool.prepare({ item });"), []);
+  assert.deepEqual(
+    sqlLines('x.ts', "const SKIP = new Set(['SCRIPT', 'SELECT', 'INPUT']); /re/.exec(s); pool.prepare({ item });"),
+    [],
+  );
 });

@@ -24,7 +24,9 @@ const ALLOWED = new Set(['scripts/build-lexicon.ts']);
 const READS_SHARED = /\bSHARED\b|\.\.\/shared\b|['"]shared['"]/;
 
 test('no test, product or client source reads ../shared', () => {
-  const checked = ['server', 'contract', 'client/src', 'testkit', 'test', 'scripts'].flatMap((d) => files(join(REPO, d)));
+  const checked = ['server', 'contract', 'client/src', 'testkit', 'test', 'scripts'].flatMap((d) =>
+    files(join(REPO, d)),
+  );
   assert.ok(checked.length > 100, `walked ${checked.length} files`);
   const offenders = checked
     .map((f) => relative(REPO, f))

@@ -5,7 +5,17 @@ import { metricsFrom, shingleMatching, tokenize } from '../../testkit/extract-me
 // Values worked out by hand from evaluate.py's definitions (4-token shingles, tp/fp/fn normalised per page).
 
 test('tokens are Python \\w+ runs: letters, digits, underscore, any script; case kept', () => {
-  assert.deepEqual(tokenize("Ang Pangulo'y nag-ulat: 3,000 piso_x Ñ"), ['Ang', 'Pangulo', 'y', 'nag', 'ulat', '3', '000', 'piso_x', 'Ñ']);
+  assert.deepEqual(tokenize("Ang Pangulo'y nag-ulat: 3,000 piso_x Ñ"), [
+    'Ang',
+    'Pangulo',
+    'y',
+    'nag',
+    'ulat',
+    '3',
+    '000',
+    'piso_x',
+    'Ñ',
+  ]);
 });
 
 test('identical bodies score 1; extra text costs precision; missing text costs recall', () => {

@@ -14,7 +14,8 @@ function precisionCounts(gold: Link[], test: Link[]): Counts {
   const key = (l: Link): string => `${l[0].join(',')}:${l[1].join(',')}`;
   const goldSet = new Set(gold.filter((l) => l[0].length || l[1].length).map(key));
   const srcToGoldTgt = new Map<number, Set<number>>();
-  for (const [s, t] of gold) for (const si of s) for (const ti of t) (srcToGoldTgt.get(si) ?? srcToGoldTgt.set(si, new Set()).get(si))?.add(ti);
+  for (const [s, t] of gold)
+    for (const si of s) for (const ti of t) (srcToGoldTgt.get(si) ?? srcToGoldTgt.set(si, new Set()).get(si))?.add(ti);
   const c = zero();
   const seen = new Set<string>();
   for (const l of test) {
@@ -58,7 +59,14 @@ export function scoreMultiple(golds: Link[][], tests: Link[][]): Score {
   const pl = div(p.tpLax, p.tpLax + p.fpLax);
   const rs = div(r.tpStrict, r.tpStrict + r.fpStrict);
   const rl = div(r.tpLax, r.tpLax + r.fpLax);
-  return { precisionStrict: ps, recallStrict: rs, f1Strict: f(ps, rs), precisionLax: pl, recallLax: rl, f1Lax: f(pl, rl) };
+  return {
+    precisionStrict: ps,
+    recallStrict: rs,
+    f1Strict: f(ps, rs),
+    precisionLax: pl,
+    recallLax: rl,
+    f1Lax: f(pl, rl),
+  };
 }
 
 function add(a: Counts, b: Counts): void {

@@ -8,7 +8,9 @@ export const SEED_FIXTURES = join(REPO, 'test', 'fixtures', 'align');
 export const SEED_PAIRS = ['001', '002', '004'] as const;
 
 export const seedSentences = (id: string): string[] =>
-  readFileSync(join(SEED_FIXTURES, `seed-${id}.txt`), 'utf8').replace(/\n$/, '').split('\n');
+  readFileSync(join(SEED_FIXTURES, `seed-${id}.txt`), 'utf8')
+    .replace(/\n$/, '')
+    .split('\n');
 
 /** The gold of seed 000 against `en`, with null links filled in, in order. */
 export function seedGold(en: string): Link[] {

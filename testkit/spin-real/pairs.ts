@@ -39,7 +39,12 @@ interface Tok {
   start: number;
   end: number;
 }
-const tokens = (s: string): Tok[] => [...s.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+const tokens = (s: string): Tok[] =>
+  [...s.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
 
 /** The word diff as gold edits (offsets in the spun text; a pure deletion is an empty span where it was). */
 export function goldOf(original: string, spun: string, by: string): ZooEdit[] {
@@ -59,7 +64,14 @@ export function goldOf(original: string, spun: string, by: string): ZooEdit[] {
     const sTo = pend.s0 < pend.s1 ? (st[pend.s1 - 1] as Tok).end : sFrom;
     const oFrom = pend.o0 < pend.o1 ? (ot[pend.o0] as Tok).start : 0;
     const oTo = pend.o0 < pend.o1 ? (ot[pend.o1 - 1] as Tok).end : 0;
-    out.push({ start: sFrom, end: sTo, text: spun.slice(sFrom, sTo), original: original.slice(oFrom, oTo), kind: 'spin', by });
+    out.push({
+      start: sFrom,
+      end: sTo,
+      text: spun.slice(sFrom, sTo),
+      original: original.slice(oFrom, oTo),
+      kind: 'spin',
+      by,
+    });
     pend = null;
   };
   for (const p of parts) {
@@ -84,6 +96,8 @@ export function goldOf(original: string, spun: string, by: string): ZooEdit[] {
 }
 
 export function asSpun(p: RealPair): ZooSpun {
-  const edits = goldOf(p.original, p.spun, 'real').map((e) => (p.meaning?.includes(e.original) ? { ...e, kind: 'meaning' as const } : e));
+  const edits = goldOf(p.original, p.spun, 'real').map((e) =>
+    p.meaning?.includes(e.original) ? { ...e, kind: 'meaning' as const } : e,
+  );
   return { family: `real:${p.id}`, text: p.spun, original: p.original, edits };
 }

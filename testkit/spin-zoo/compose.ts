@@ -11,7 +11,14 @@ export function compose(family: string, original: string, pieces: Piece[]): ZooS
     const orig = original.slice(p.start, p.end);
     if (orig === p.replacement) continue;
     text += original.slice(at, p.start);
-    edits.push({ start: text.length, end: text.length + p.replacement.length, text: p.replacement, original: orig, kind: p.kind, by: p.by });
+    edits.push({
+      start: text.length,
+      end: text.length + p.replacement.length,
+      text: p.replacement,
+      original: orig,
+      kind: p.kind,
+      by: p.by,
+    });
     text += p.replacement;
     at = p.end;
   }
@@ -21,5 +28,7 @@ export function compose(family: string, original: string, pieces: Piece[]): ZooS
 
 /** Pieces of `extra` that overlap none of `taken` (meaning edits go on words no spinner touched). */
 export function disjoint(taken: Piece[], extra: Piece[]): Piece[] {
-  return extra.filter((e) => !taken.some((t) => e.start < Math.max(t.end, t.start + 1) && t.start < Math.max(e.end, e.start + 1)));
+  return extra.filter(
+    (e) => !taken.some((t) => e.start < Math.max(t.end, t.start + 1) && t.start < Math.max(e.end, e.start + 1)),
+  );
 }

@@ -17,7 +17,15 @@ export type { Family, ZooEdit, ZooSpun, Piece } from './types.js';
 export { MEANING_KINDS } from './meaning.js';
 export { thesauriInstalled } from './thesaurus-files.js';
 
-export const FAMILIES: readonly Family[] = [wordnetFamily, mythesFamily, aiksaurusFamily, phraseFamily, spellingFamily, namesFamily, orderFamily];
+export const FAMILIES: readonly Family[] = [
+  wordnetFamily,
+  mythesFamily,
+  aiksaurusFamily,
+  phraseFamily,
+  spellingFamily,
+  namesFamily,
+  orderFamily,
+];
 
 export interface ZooOptions {
   /** share of eligible words the spinner tries (0.15–0.5 in real tools) */

@@ -11,13 +11,25 @@ export function addMeaning(s: ZooSpun, r: () => number, n: number): ZooSpun {
     .filter((p) => !anyOverlap(p, s.edits))
     .slice(0, n)
     .sort((a, b) => a.start - b.start);
-  const growthBefore = (at: number): number => pieces.filter((p) => p.end <= at).reduce((d, p) => d + p.replacement.length - (p.end - p.start), 0);
-  const edits: ZooEdit[] = s.edits.map((e) => ({ ...e, start: e.start + growthBefore(e.start), end: e.end + growthBefore(e.start) }));
+  const growthBefore = (at: number): number =>
+    pieces.filter((p) => p.end <= at).reduce((d, p) => d + p.replacement.length - (p.end - p.start), 0);
+  const edits: ZooEdit[] = s.edits.map((e) => ({
+    ...e,
+    start: e.start + growthBefore(e.start),
+    end: e.end + growthBefore(e.start),
+  }));
   let text = '';
   let at = 0;
   for (const p of pieces) {
     text += s.text.slice(at, p.start);
-    edits.push({ start: text.length, end: text.length + p.replacement.length, text: p.replacement, original: s.text.slice(p.start, p.end), kind: 'meaning', by: p.by });
+    edits.push({
+      start: text.length,
+      end: text.length + p.replacement.length,
+      text: p.replacement,
+      original: s.text.slice(p.start, p.end),
+      kind: 'meaning',
+      by: p.by,
+    });
     text += p.replacement;
     at = p.end;
   }

@@ -22,14 +22,16 @@ function mate(word: string, r: () => number): string | null {
 
 export const namesFamily: Family = {
   id: 'proper-noun',
-  describes: 'proper nouns swapped by a sense-blind spinner for a synset-mate of a common-noun sense ("Derby" → "bowler")',
+  describes:
+    'proper nouns swapped by a sense-blind spinner for a synset-mate of a common-noun sense ("Derby" → "bowler")',
   pieces(original, r, opts) {
     const out: Piece[] = [];
     for (const w of wordsOf(original)) {
       if (w.sentenceStart || !/^\p{Lu}\p{Ll}/u.test(w.text)) continue;
       if (r() >= Math.min(1, opts.rate * 2)) continue;
       const rep = mate(w.text, r);
-      if (rep && rep.toLowerCase() !== w.text.toLowerCase()) out.push({ start: w.start, end: w.end, replacement: rep, kind: 'spin', by: 'proper-noun' });
+      if (rep && rep.toLowerCase() !== w.text.toLowerCase())
+        out.push({ start: w.start, end: w.end, replacement: rep, kind: 'spin', by: 'proper-noun' });
     }
     return out;
   },

@@ -4,7 +4,8 @@ import type { Family, Piece } from './types.js';
 // Kim", "tanks and drones" → "drones and tanks"). The claim is the same, so the gold is spin.
 
 // two coordinated words (or number + noun pairs) of the same shape: both capitalised or both not
-const PAIR = /(?<![\p{L}\p{N}'’-])((?:\d[\d,.]*\s)?\p{L}[\p{L}'-]+) and ((?:\d[\d,.]*\s)?\p{L}[\p{L}'-]+)(?![\p{L}\p{N}'’-])/gu;
+const PAIR =
+  /(?<![\p{L}\p{N}'’-])((?:\d[\d,.]*\s)?\p{L}[\p{L}'-]+) and ((?:\d[\d,.]*\s)?\p{L}[\p{L}'-]+)(?![\p{L}\p{N}'’-])/gu;
 const capital = (s: string) => /^\p{Lu}/u.test(s.replace(/^\d[\d,.]*\s/, ''));
 
 export const orderFamily: Family = {
@@ -18,7 +19,13 @@ export const orderFamily: Family = {
       const sentenceStart = before === '' || /[.!?"“:]$/.test(before);
       if (a.toLowerCase() === b.toLowerCase() || capital(a) !== capital(b) || (sentenceStart && capital(a))) continue;
       if (r() >= Math.min(1, opts.rate * 3)) continue;
-      out.push({ start: m.index, end: m.index + whole.length, replacement: `${b} and ${a}`, kind: 'spin', by: 'word-order' });
+      out.push({
+        start: m.index,
+        end: m.index + whole.length,
+        replacement: `${b} and ${a}`,
+        kind: 'spin',
+        by: 'word-order',
+      });
     }
     return out;
   },

@@ -49,4 +49,8 @@ export function prf(tp: number, predicted: number, gold: number): Prf {
 }
 
 /** A share with its counts, so a figure on 9 changes is not read like one on 900. */
-export const share = (hit: number, of: number): { share: number | null; hit: number; of: number } => ({ share: of ? round(hit / of) : null, hit, of });
+export const share = (hit: number, of: number): { share: number | null; hit: number; of: number } => ({
+  share: of ? round(hit / of) : null,
+  hit,
+  of,
+});

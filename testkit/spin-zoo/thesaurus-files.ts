@@ -27,7 +27,10 @@ export function readMythes(path = MYTHES): Thesaurus {
     const meanings: string[][] = [];
     for (let k = 0; k < n && i < lines.length; k++) {
       const parts = (lines[i++] as string).split('|').slice(1);
-      const syns = parts.filter((p) => !/\(antonym\)/.test(p)).map((p) => p.replace(/\s*\([^)]*\)\s*$/, '').trim()).filter((p) => p && p.toLowerCase() !== word);
+      const syns = parts
+        .filter((p) => !/\(antonym\)/.test(p))
+        .map((p) => p.replace(/\s*\([^)]*\)\s*$/, '').trim())
+        .filter((p) => p && p.toLowerCase() !== word);
       if (syns.length) meanings.push(syns);
     }
     if (meanings.length) out.set(word, meanings);
@@ -72,7 +75,11 @@ export function readAiksaurus(dir = AIKSAURUS): Thesaurus {
   words.forEach((w, k) => {
     const lower = w.toLowerCase();
     const ms = (wordMeanings[k] ?? [])
-      .map((m) => (meanings[m] ?? []).map((id) => words[id]).filter((x): x is string => x !== undefined && x.toLowerCase() !== lower))
+      .map((m) =>
+        (meanings[m] ?? [])
+          .map((id) => words[id])
+          .filter((x): x is string => x !== undefined && x.toLowerCase() !== lower),
+      )
       .filter((m) => m.length > 0);
     if (ms.length) out.set(lower, ms);
   });

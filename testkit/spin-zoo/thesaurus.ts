@@ -29,5 +29,13 @@ function thesaurusFamily(id: string, load: () => Thesaurus, describes: string): 
   };
 }
 
-export const mythesFamily = thesaurusFamily('thesaurus-mythes', readMythes, "a word spinner on LibreOffice's en_US MyThes thesaurus (Debian mythes-en-us)");
-export const aiksaurusFamily = thesaurusFamily('thesaurus-aiksaurus', readAiksaurus, 'a word spinner on the Aiksaurus thesaurus (Debian libaiksaurus-1.2-data)');
+export const mythesFamily = thesaurusFamily(
+  'thesaurus-mythes',
+  readMythes,
+  "a word spinner on LibreOffice's en_US MyThes thesaurus (Debian mythes-en-us)",
+);
+export const aiksaurusFamily = thesaurusFamily(
+  'thesaurus-aiksaurus',
+  readAiksaurus,
+  'a word spinner on the Aiksaurus thesaurus (Debian libaiksaurus-1.2-data)',
+);

@@ -6,7 +6,8 @@ import type { Family, Piece } from './types.js';
 
 export const wordnetFamily: Family = {
   id: 'wordnet',
-  describes: 'sense-blind WordNet synonym swaps (NLTK-style spinners such as Synonymos): any sense, any synset-mate, multiword lemmas',
+  describes:
+    'sense-blind WordNet synonym swaps (NLTK-style spinners such as Synonymos): any sense, any synset-mate, multiword lemmas',
   pieces(original, r, opts) {
     const s = spinText(original, Math.floor(r() * 2 ** 31), { rate: opts.rate, meaningEdits: 0 });
     const out: Piece[] = [];

@@ -23,7 +23,9 @@ export const FUNCTION_WORDS = new Set(
   `a an the and or but if of in on at by for with from to into is are was were be been being am do does did has have had
   will would shall should can could may might must not no this that these those it its he him his she her they them their we
   us our you your i me my who which what when where why how all any both each some such than then there here as so very also
-  just only more most one two three four five six seven eight nine ten up out about over after before said says`.split(/\s+/),
+  just only more most one two three four five six seven eight nine ten up out about over after before said says`.split(
+    /\s+/,
+  ),
 );
 
 export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;

@@ -14,13 +14,24 @@ export async function auditsPage(app: HTMLElement, params: URLSearchParams): Pro
     me().catch(() => null),
   ]);
   // admins assign audits to reviewers from the list; everyone else sees who has each
-  const names = who?.role === 'admin' ? (await getJson<{ reviewers: { name: string }[] }>('/api/progress')).reviewers.map((r) => r.name) : null;
+  const names =
+    who?.role === 'admin'
+      ? (await getJson<{ reviewers: { name: string }[] }>('/api/progress')).reviewers.map((r) => r.name)
+      : null;
   const route = '#/audits';
   mount(
     app,
     h('h1', {}, 'Audits'),
     total === 0 && !st.q
-      ? h('p', {}, 'No audits yet. ', h('a', { href: '#/upload' }, 'Upload a batch'), ' or run ', h('code', {}, 'npx tapat audit FOLDER'), ' to audit a folder of articles.')
+      ? h(
+          'p',
+          {},
+          'No audits yet. ',
+          h('a', { href: '#/upload' }, 'Upload a batch'),
+          ' or run ',
+          h('code', {}, 'npx tapat audit FOLDER'),
+          ' to audit a folder of articles.',
+        )
       : h(
           'div',
           {},
@@ -32,7 +43,16 @@ export async function auditsPage(app: HTMLElement, params: URLSearchParams): Pro
             h(
               'thead',
               {},
-              h('tr', {}, sortHead(route, st, 'name', 'Story'), sortHead(route, st, 'versions', 'Versions'), sortHead(route, st, 'flags', 'Flags'), sortHead(route, st, 'pending', 'Pending'), sortHead(route, st, 'assignee', 'Reviewer'), h('th', {}, '')),
+              h(
+                'tr',
+                {},
+                sortHead(route, st, 'name', 'Story'),
+                sortHead(route, st, 'versions', 'Versions'),
+                sortHead(route, st, 'flags', 'Flags'),
+                sortHead(route, st, 'pending', 'Pending'),
+                sortHead(route, st, 'assignee', 'Reviewer'),
+                h('th', {}, ''),
+              ),
             ),
             h(
               'tbody',
@@ -86,7 +106,11 @@ function versionLabels(versions: ViewVersion[]): Map<number, string> {
   const seen = new Map<string, number>();
   for (const v of versions) seen.set(baseLabel(v), (seen.get(baseLabel(v)) ?? 0) + 1);
   const out = new Map<number, string>();
-  for (const v of versions) out.set(v.document_id, (seen.get(baseLabel(v)) ?? 0) > 1 ? `${baseLabel(v)} · ${shortName(v)} (#${v.document_id})` : baseLabel(v));
+  for (const v of versions)
+    out.set(
+      v.document_id,
+      (seen.get(baseLabel(v)) ?? 0) > 1 ? `${baseLabel(v)} · ${shortName(v)} (#${v.document_id})` : baseLabel(v),
+    );
   return out;
 }
 let labels = new Map<number, string>();
@@ -143,7 +167,12 @@ export async function auditPage(app: HTMLElement, id: number): Promise<void> {
     {},
     h('th', { scope: 'col', class: 'rownum' }, '#'),
     ...view.versions.map((v) =>
-      h('th', { scope: 'col' }, h('a', { href: `#/documents/${v.document_id}` }, v.title ?? v.path.split('/').pop() ?? v.path), h('div', { class: 'muted' }, versionLabel(v))),
+      h(
+        'th',
+        { scope: 'col' },
+        h('a', { href: `#/documents/${v.document_id}` }, v.title ?? v.path.split('/').pop() ?? v.path),
+        h('div', { class: 'muted' }, versionLabel(v)),
+      ),
     ),
   );
   const body = view.rows.map((r, i) => {
@@ -155,12 +184,31 @@ export async function auditPage(app: HTMLElement, id: number): Promise<void> {
       ...view.versions.map((v) => {
         const cell = r.cells[v.document_id];
         const label = `${versionLabel(v)}, row ${i}`;
-        if (!cell || (!cell.continued && cell.segments.length === 0 && cell.flags.length === 0)) return h('td', { class: 'empty', 'data-label': versionLabel(v), 'aria-label': `${label}: nothing aligned` }, '—');
-        if (cell.continued) return h('td', { class: 'empty muted', 'data-label': versionLabel(v), 'aria-label': `${label}: joined with the row above` }, '↑ joined with the row above');
+        if (!cell || (!cell.continued && cell.segments.length === 0 && cell.flags.length === 0))
+          return h(
+            'td',
+            { class: 'empty', 'data-label': versionLabel(v), 'aria-label': `${label}: nothing aligned` },
+            '—',
+          );
+        if (cell.continued)
+          return h(
+            'td',
+            {
+              class: 'empty muted',
+              'data-label': versionLabel(v),
+              'aria-label': `${label}: joined with the row above`,
+            },
+            '↑ joined with the row above',
+          );
         const boiler = cell.segments.some((s) => s.boilerplate);
         return h(
           'td',
-          { lang: v.lang === 'other' ? undefined : v.lang, class: boiler ? 'boilerplate-cell' : undefined, 'data-doc': v.document_id, 'data-label': versionLabel(v) },
+          {
+            lang: v.lang === 'other' ? undefined : v.lang,
+            class: boiler ? 'boilerplate-cell' : undefined,
+            'data-doc': v.document_id,
+            'data-label': versionLabel(v),
+          },
           h('div', { class: 'text' }, ...decorate(cellText(cell), cellMarks(v, cell, pivotText, flags))),
           cell.flags.length ? h('ul', { class: 'chips' }, ...cell.flags.map((fid) => flagChip(flags.get(fid)!))) : null,
         );
@@ -190,9 +238,28 @@ export async function auditPage(app: HTMLElement, id: number): Promise<void> {
         h('span', { class: 'suggestion' }, '→ suggested original'),
       ),
     ),
-    rolesEditor(id, view.versions, (v) => `${shortName(v)} (${versionLabel(v)})`, () => void auditPage(app, id)),
-    downloads(id, view.versions.map((v) => ({ document_id: v.document_id, label: `${shortName(v)} (${versionLabel(v)})` }))),
-    h('div', { class: 'threeway-wrap' }, h('table', { class: 'threeway' }, h('thead', {}, head), h('tbody', {}, ...body))),
-    unplaced.length ? h('section', {}, h('h2', {}, 'Flags not tied to a sentence'), h('ul', { class: 'chips' }, ...unplaced.map(flagChip))) : null,
+    rolesEditor(
+      id,
+      view.versions,
+      (v) => `${shortName(v)} (${versionLabel(v)})`,
+      () => void auditPage(app, id),
+    ),
+    downloads(
+      id,
+      view.versions.map((v) => ({ document_id: v.document_id, label: `${shortName(v)} (${versionLabel(v)})` })),
+    ),
+    h(
+      'div',
+      { class: 'threeway-wrap' },
+      h('table', { class: 'threeway' }, h('thead', {}, head), h('tbody', {}, ...body)),
+    ),
+    unplaced.length
+      ? h(
+          'section',
+          {},
+          h('h2', {}, 'Flags not tied to a sentence'),
+          h('ul', { class: 'chips' }, ...unplaced.map(flagChip)),
+        )
+      : null,
   );
 }

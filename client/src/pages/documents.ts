@@ -24,8 +24,12 @@ export async function documentsPage(app: HTMLElement, params: URLSearchParams): 
         h(
           'tr',
           {},
-          sortHead(route, st, 'title', 'Document'), sortHead(route, st, 'lang', 'Language'), sortHead(route, st, 'roles', 'Role'),
-          sortHead(route, st, 'sentences', 'Sentences'), sortHead(route, st, 'flags', 'Flags'), sortHead(route, st, 'pending', 'Pending'),
+          sortHead(route, st, 'title', 'Document'),
+          sortHead(route, st, 'lang', 'Language'),
+          sortHead(route, st, 'roles', 'Role'),
+          sortHead(route, st, 'sentences', 'Sentences'),
+          sortHead(route, st, 'flags', 'Flags'),
+          sortHead(route, st, 'pending', 'Pending'),
         ),
       ),
       h(
@@ -53,13 +57,17 @@ export async function documentsPage(app: HTMLElement, params: URLSearchParams): 
 function counterpart(al: DocumentAlignment, idx: number): HTMLElement {
   const other = al.links[String(idx)] ?? [];
   const label = other.length ? `↔ ${other.map((o) => o.idx).join(',')}: ` : '↔ no counterpart';
-  return h('div', { class: 'counterpart muted' }, h('span', { class: 'tag' }, label), ' ', other.map((o) => o.text).join(' '));
+  return h(
+    'div',
+    { class: 'counterpart muted' },
+    h('span', { class: 'tag' }, label),
+    ' ',
+    other.map((o) => o.text).join(' '),
+  );
 }
 
 export async function documentPage(app: HTMLElement, id: number): Promise<void> {
-  const { document: doc, segments, alignments } = await getJson<DocumentDetail>(
-    `/api/documents/${id}`,
-  );
+  const { document: doc, segments, alignments } = await getJson<DocumentDetail>(`/api/documents/${id}`);
   // Sentences are shown with their counterpart in the first aligned version (the audit view has them all).
   const shown = alignments[0];
   mount(
@@ -84,7 +92,9 @@ export async function documentPage(app: HTMLElement, id: number): Promise<void> 
           ),
         )
       : h('p', { class: 'muted' }, 'Not aligned with another version yet (it is in no audit).'),
-    ...[...new Set(alignments.map((a) => a.auditId))].map((auditId) => downloads(auditId, [{ document_id: id, label: docName(doc) }], id)),
+    ...[...new Set(alignments.map((a) => a.auditId))].map((auditId) =>
+      downloads(auditId, [{ document_id: id, label: docName(doc) }], id),
+    ),
     h(
       'ol',
       { start: 0, class: 'segments' },

@@ -21,7 +21,15 @@ export interface DetailHandlers {
 
 function spanMarks(f: Flag): Mark[] {
   if (f.start === null || f.end === null || f.excerpt_start === null) return [];
-  return [{ start: f.start - f.excerpt_start, end: f.end - f.excerpt_start, cls: `flagged flagged-${f.severity}`, title: f.message, after: f.suggestion ?? undefined }];
+  return [
+    {
+      start: f.start - f.excerpt_start,
+      end: f.end - f.excerpt_start,
+      cls: `flagged flagged-${f.severity}`,
+      title: f.message,
+      after: f.suggestion ?? undefined,
+    },
+  ];
 }
 
 function historyList(hist: Verdict[]): HTMLElement {
@@ -74,7 +82,13 @@ export function flagDetail(f: Flag, o: DetailHandlers): HTMLElement {
   });
   editForm.addEventListener('submit', (e) => e.preventDefault());
   const button = (action: Action, label: string, key: string, disabled: boolean, title?: string): HTMLElement => {
-    const b = h('button', { type: 'button', class: `act act-${action}`, 'aria-keyshortcuts': key, disabled, title }, label, ' ', h('kbd', {}, key));
+    const b = h(
+      'button',
+      { type: 'button', class: `act act-${action}`, 'aria-keyshortcuts': key, disabled, title },
+      label,
+      ' ',
+      h('kbd', {}, key),
+    );
     b.addEventListener('click', () => o.onAction(action));
     return b;
   };
@@ -85,11 +99,19 @@ export function flagDetail(f: Flag, o: DetailHandlers): HTMLElement {
     h(
       'header',
       {},
-      severityBadge(f), ' ', h('strong', {}, f.detector), ' ', h('span', { class: 'muted' }, `${f.category} · confidence ${pct(f.confidence)}`), ' ', stateBadge(f),
+      severityBadge(f),
+      ' ',
+      h('strong', {}, f.detector),
+      ' ',
+      h('span', { class: 'muted' }, `${f.category} · confidence ${pct(f.confidence)}`),
+      ' ',
+      stateBadge(f),
       h(
         'span',
         { class: 'muted ver' },
-        f.audit_id !== null ? h('a', { href: `#/audits/${f.audit_id}` }, 'in its audit') : h('a', { href: `#/documents/${f.document_id}` }, 'document'),
+        f.audit_id !== null
+          ? h('a', { href: `#/audits/${f.audit_id}` }, 'in its audit')
+          : h('a', { href: `#/documents/${f.document_id}` }, 'document'),
         ` · flag #${f.id} · v${f.version}`,
       ),
     ),
@@ -97,13 +119,30 @@ export function flagDetail(f: Flag, o: DetailHandlers): HTMLElement {
     h(
       'div',
       { class: 'pair' },
-      h('figure', {}, h('figcaption', {}, `Flagged (${f.document_lang})`), h('blockquote', { lang: f.document_lang }, ...decorate(f.excerpt, [...(diff?.b ?? []), ...spanMarks(f)]))),
+      h(
+        'figure',
+        {},
+        h('figcaption', {}, `Flagged (${f.document_lang})`),
+        h('blockquote', { lang: f.document_lang }, ...decorate(f.excerpt, [...(diff?.b ?? []), ...spanMarks(f)])),
+      ),
       f.other_excerpt !== null
-        ? h('figure', {}, h('figcaption', {}, `Other side (${f.other_document_lang ?? '?'})`), h('blockquote', { lang: f.other_document_lang ?? undefined }, ...decorate(f.other_excerpt, diff?.a ?? [])))
+        ? h(
+            'figure',
+            {},
+            h('figcaption', {}, `Other side (${f.other_document_lang ?? '?'})`),
+            h('blockquote', { lang: f.other_document_lang ?? undefined }, ...decorate(f.other_excerpt, diff?.a ?? [])),
+          )
         : null,
     ),
     f.suggestion ? h('p', {}, 'Suggestion: ', h('q', { class: 'sugg-text' }, f.suggestion)) : null,
-    d ? h('p', { class: 'decision' }, `${PAST[d.action]} by ${d.reviewer}`, d.action === 'correct' ? h('span', {}, ': ', h('q', {}, d.text ?? '')) : null) : null,
+    d
+      ? h(
+          'p',
+          { class: 'decision' },
+          `${PAST[d.action]} by ${d.reviewer}`,
+          d.action === 'correct' ? h('span', {}, ': ', h('q', {}, d.text ?? '')) : null,
+        )
+      : null,
     h(
       'div',
       { class: 'actions', role: 'group', 'aria-label': 'Verdict' },
@@ -116,14 +155,22 @@ export function flagDetail(f: Flag, o: DetailHandlers): HTMLElement {
     h(
       'p',
       { class: 'meaning muted' },
-      h('strong', {}, 'Approve'), `: ${f.suggestion ? 'the flag is right; apply its suggestion' : 'the flag is right; apply its suggestion (none here: the finding is confirmed)'}. `,
-      h('strong', {}, 'Reject'), ': the flag is wrong; keep the text.',
+      h('strong', {}, 'Approve'),
+      `: ${f.suggestion ? 'the flag is right; apply its suggestion' : 'the flag is right; apply its suggestion (none here: the finding is confirmed)'}. `,
+      h('strong', {}, 'Reject'),
+      ': the flag is wrong; keep the text.',
       wholeArticle(f) ? null : h('span', {}, ' ', h('strong', {}, 'Correct'), ': write the fix yourself.'),
     ),
     bulkActions(f, o),
     editForm,
     hasFigures(f.message) || Object.keys(f.evidence ?? {}).length
-      ? h('details', { class: 'figures' }, h('summary', {}, 'Figures'), h('p', { class: 'muted' }, f.message), h('pre', {}, JSON.stringify(f.evidence ?? {}, null, 1)))
+      ? h(
+          'details',
+          { class: 'figures' },
+          h('summary', {}, 'Figures'),
+          h('p', { class: 'muted' }, f.message),
+          h('pre', {}, JSON.stringify(f.evidence ?? {}, null, 1)),
+        )
       : null,
     o.history?.length ? historyList(o.history) : null,
   );
@@ -142,20 +189,40 @@ function bulkActions(f: Flag, o: DetailHandlers): HTMLElement | null {
   if (!b || !o.onBulk || f.decision || f.status === 'stale') return null;
   const on = o.onBulk;
   const btn = (cls: string, label: string, key: string | null, run: () => void): HTMLElement => {
-    const el = h('button', { type: 'button', class: `bulk ${cls}`, 'aria-keyshortcuts': key ?? undefined }, label, key ? ' ' : null, key ? h('kbd', {}, key) : null);
+    const el = h(
+      'button',
+      { type: 'button', class: `bulk ${cls}`, 'aria-keyshortcuts': key ?? undefined },
+      label,
+      key ? ' ' : null,
+      key ? h('kbd', {}, key) : null,
+    );
     el.addEventListener('click', run);
     return el;
   };
   const n = b.identical.audit;
   const parts: (HTMLElement | null)[] = [
-    n > 1 ? btn('bulk-identical', `Approve all ${n} identical in this audit`, 'A', () => on('identical', 'audit', 'approve')) : null,
-    n > 1 ? btn('bulk-identical-reject', `Reject all ${n} identical`, 'R', () => on('identical', 'audit', 'reject')) : null,
-    b.identical.batch !== null && b.identical.batch > n
-      ? btn('bulk-batch', `Approve all ${b.identical.batch} identical in the whole batch`, 'B', () => on('identical', 'batch', 'approve'))
+    n > 1
+      ? btn('bulk-identical', `Approve all ${n} identical in this audit`, 'A', () =>
+          on('identical', 'audit', 'approve'),
+        )
       : null,
-    b.detector > 1 ? btn('bulk-dismiss', `Dismiss all ${b.detector} “${f.detector}” findings in this audit`, null, () => on('detector', 'audit', 'reject')) : null,
+    n > 1
+      ? btn('bulk-identical-reject', `Reject all ${n} identical`, 'R', () => on('identical', 'audit', 'reject'))
+      : null,
+    b.identical.batch !== null && b.identical.batch > n
+      ? btn('bulk-batch', `Approve all ${b.identical.batch} identical in the whole batch`, 'B', () =>
+          on('identical', 'batch', 'approve'),
+        )
+      : null,
+    b.detector > 1
+      ? btn('bulk-dismiss', `Dismiss all ${b.detector} “${f.detector}” findings in this audit`, null, () =>
+          on('detector', 'audit', 'reject'),
+        )
+      : null,
   ];
-  return parts.some(Boolean) ? h('div', { class: 'bulk-actions', role: 'group', 'aria-label': 'Decide many at once' }, ...parts) : null;
+  return parts.some(Boolean)
+    ? h('div', { class: 'bulk-actions', role: 'group', 'aria-label': 'Decide many at once' }, ...parts)
+    : null;
 }
 
 /** Undo the decision on screen (the `u` key undoes the reviewer's own last decision, wherever it is). */

@@ -6,15 +6,30 @@ import type { ReviewerProgress } from '../types.js';
 // and what is pending in them.
 
 export async function progressPage(app: HTMLElement): Promise<void> {
-  const [{ reviewers }, who] = await Promise.all([getJson<{ reviewers: ReviewerProgress[] }>('/api/progress'), me().catch(() => null)]);
+  const [{ reviewers }, who] = await Promise.all([
+    getJson<{ reviewers: ReviewerProgress[] }>('/api/progress'),
+    me().catch(() => null),
+  ]);
   mount(
     app,
     h('h1', {}, 'Progress'),
-    who ? h('p', {}, h('a', { class: 'button', href: `#/queue?assignee=${who.id}` }, 'Review my assigned audits')) : null,
+    who
+      ? h('p', {}, h('a', { class: 'button', href: `#/queue?assignee=${who.id}` }, 'Review my assigned audits'))
+      : null,
     h(
       'table',
       { class: 'list progress' },
-      h('thead', {}, h('tr', {}, ...['Reviewer', 'Decided today', 'Decided in all', 'Audits assigned', 'Pending in them'].map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Reviewer', 'Decided today', 'Decided in all', 'Audits assigned', 'Pending in them'].map((t) =>
+            h('th', { scope: 'col' }, t),
+          ),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -26,7 +41,11 @@ export async function progressPage(app: HTMLElement): Promise<void> {
             h('td', {}, String(r.decided_today)),
             h('td', {}, String(r.decided)),
             h('td', {}, String(r.assigned_audits)),
-            h('td', {}, r.pending_assigned ? h('a', { href: `#/queue?assignee=${r.id}` }, String(r.pending_assigned)) : '0'),
+            h(
+              'td',
+              {},
+              r.pending_assigned ? h('a', { href: `#/queue?assignee=${r.id}` }, String(r.pending_assigned)) : '0',
+            ),
           ),
         ),
       ),

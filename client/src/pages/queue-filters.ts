@@ -4,19 +4,48 @@ import type { Stats } from '../types.js';
 // The queue's filter bar. The filters live in the address (a saved view is a link); values are kept as the
 // API takes them, and min. confidence is typed as the page shows it: 85 means 85%.
 
-export const FILTERS = ['status', 'detector', 'severity', 'category', 'audit', 'document', 'min_confidence', 'max_confidence', 'q', 'assignee', 'sort'] as const;
+export const FILTERS = [
+  'status',
+  'detector',
+  'severity',
+  'category',
+  'audit',
+  'document',
+  'min_confidence',
+  'max_confidence',
+  'q',
+  'assignee',
+  'sort',
+] as const;
 /** The queue's orders as GET /api/flags names them; '' is the default (most severe first), left out of the address. */
 const SORTS: [string, string][] = [
-  ['', 'Most severe first'], ['least-confident', 'Least confident first'], ['most-confident', 'Most confident first'],
-  ['newest', 'Newest first'], ['document', 'By document order'],
+  ['', 'Most severe first'],
+  ['least-confident', 'Least confident first'],
+  ['most-confident', 'Most confident first'],
+  ['newest', 'Newest first'],
+  ['document', 'By document order'],
 ];
 const STATUSES: [string, string][] = [
-  ['pending', 'Pending'], ['active', 'All active'], ['decided', 'Decided'], ['approved', 'Approved'],
-  ['rejected', 'Rejected'], ['corrected', 'Corrected'], ['stale', 'Stale'], ['all', 'Everything'],
+  ['pending', 'Pending'],
+  ['active', 'All active'],
+  ['decided', 'Decided'],
+  ['approved', 'Approved'],
+  ['rejected', 'Rejected'],
+  ['corrected', 'Corrected'],
+  ['stale', 'Stale'],
+  ['all', 'Everything'],
 ];
 const CATEGORIES = [
-  'accuracy/mistranslation', 'accuracy/omission', 'accuracy/addition', 'accuracy/untranslated', 'fluency/grammar',
-  'fluency/inconsistency', 'fluency/mt-artifact', 'style/spin', 'source/boilerplate', 'source/misalignment',
+  'accuracy/mistranslation',
+  'accuracy/omission',
+  'accuracy/addition',
+  'accuracy/untranslated',
+  'fluency/grammar',
+  'fluency/inconsistency',
+  'fluency/mt-artifact',
+  'style/spin',
+  'source/boilerplate',
+  'source/misalignment',
 ];
 
 export type Filters = Map<string, string>;
@@ -52,7 +81,11 @@ export interface FilterBar {
 export function filterBar(filters: Filters, onChange: () => void, onInvalid: (msg: string) => void): FilterBar {
   const form = h('form', { class: 'filters', role: 'search' });
   function select(label: string, name: string, options: [string, string][]): HTMLElement {
-    const s = h('select', { name, id: `f-${name}` }, ...options.map(([v, t]) => h('option', { value: v, selected: filters.get(name) === v }, t)));
+    const s = h(
+      'select',
+      { name, id: `f-${name}` },
+      ...options.map(([v, t]) => h('option', { value: v, selected: filters.get(name) === v }, t)),
+    );
     return h('label', { for: `f-${name}` }, label, s);
   }
   let last: Stats | null = null;
@@ -62,21 +95,47 @@ export function filterBar(filters: Filters, onChange: () => void, onInvalid: (ms
     const current = filters.get('detector');
     if (current && !detectors.some(([d]) => d === current)) detectors.push([current, current]);
     const conf = h('input', {
-      type: 'text', name: 'min_confidence', id: 'f-min_confidence', value: apiToPercent(filters.get('min_confidence')),
-      inputmode: 'decimal', size: 4, placeholder: '0–100', 'aria-describedby': 'f-min_confidence-unit',
+      type: 'text',
+      name: 'min_confidence',
+      id: 'f-min_confidence',
+      value: apiToPercent(filters.get('min_confidence')),
+      inputmode: 'decimal',
+      size: 4,
+      placeholder: '0–100',
+      'aria-describedby': 'f-min_confidence-unit',
     });
-    const search = h('input', { type: 'search', name: 'q', id: 'f-q', value: filters.get('q') ?? '', placeholder: 'words in messages or sentences' });
+    const search = h('input', {
+      type: 'search',
+      name: 'q',
+      id: 'f-q',
+      value: filters.get('q') ?? '',
+      placeholder: 'words in messages or sentences',
+    });
     mount(
       form,
       select('Status', 'status', STATUSES),
       h('label', { for: 'f-q' }, 'Search', search),
       select('Detector', 'detector', [['', 'Any'], ...detectors]),
-      select('Severity', 'severity', [['', 'Any'], ['critical', 'Critical'], ['major', 'Major'], ['minor', 'Minor']]),
+      select('Severity', 'severity', [
+        ['', 'Any'],
+        ['critical', 'Critical'],
+        ['major', 'Major'],
+        ['minor', 'Minor'],
+      ]),
       select('Category', 'category', [['', 'Any'], ...CATEGORIES.map((c): [string, string] => [c, c])]),
-      h('label', { for: 'f-min_confidence' }, 'Min. confidence', h('span', { class: 'unit' }, conf, h('span', { id: 'f-min_confidence-unit' }, '%'))),
+      h(
+        'label',
+        { for: 'f-min_confidence' },
+        'Min. confidence',
+        h('span', { class: 'unit' }, conf, h('span', { id: 'f-min_confidence-unit' }, '%')),
+      ),
       select('Sort', 'sort', SORTS),
-      filters.get('assignee') ? h('span', { class: 'tag' }, 'assigned audits only', ' ', h('a', { href: '#/queue' }, '(everything)')) : null,
-      filters.get('audit') ? h('span', { class: 'tag' }, `audit ${filters.get('audit')}`, ' ', h('a', { href: '#/queue' }, '(all audits)')) : null,
+      filters.get('assignee')
+        ? h('span', { class: 'tag' }, 'assigned audits only', ' ', h('a', { href: '#/queue' }, '(everything)'))
+        : null,
+      filters.get('audit')
+        ? h('span', { class: 'tag' }, `audit ${filters.get('audit')}`, ' ', h('a', { href: '#/queue' }, '(all audits)'))
+        : null,
     );
   }
   const apply = (t: HTMLInputElement | HTMLSelectElement): void => {
@@ -84,7 +143,9 @@ export function filterBar(filters: Filters, onChange: () => void, onInvalid: (ms
       const v = percentToApi(t.value);
       if (v === null) {
         t.value = apiToPercent(filters.get('min_confidence'));
-        onInvalid('Min. confidence is a percentage from 0 to 100 (85 means 85%); the list still follows the previous value.');
+        onInvalid(
+          'Min. confidence is a percentage from 0 to 100 (85 means 85%); the list still follows the previous value.',
+        );
         return;
       }
       if (v === (filters.get('min_confidence') ?? '')) return;

@@ -10,12 +10,30 @@ export function renderPrecision(el: HTMLElement, stats: Stats): void {
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Detector'), h('th', { scope: 'col' }, 'Decided'), h('th', { scope: 'col' }, 'Pending'), h('th', { scope: 'col' }, 'Precision'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Detector'),
+          h('th', { scope: 'col' }, 'Decided'),
+          h('th', { scope: 'col' }, 'Pending'),
+          h('th', { scope: 'col' }, 'Precision'),
+        ),
+      ),
       h(
         'tbody',
         {},
         ...stats.detectors.map((d) =>
-          h('tr', {}, h('td', {}, d.detector), h('td', {}, String(d.decided)), h('td', {}, String(d.pending)), h('td', {}, d.precision === null ? '—' : pct(d.precision))),
+          h(
+            'tr',
+            {},
+            h('td', {}, d.detector),
+            h('td', {}, String(d.decided)),
+            h('td', {}, String(d.pending)),
+            h('td', {}, d.precision === null ? '—' : pct(d.precision)),
+          ),
         ),
       ),
     ),

@@ -7,7 +7,17 @@ import { flagDetail } from './flag-detail.js';
 import { filterBar, filterQuery, filtersFrom } from './queue-filters.js';
 import { renderPrecision } from './queue-stats.js';
 import { signInBox } from '../signin.js';
-import type { BulkCounts, BulkCreated, Flag, FlagDetail, FlagPage, Stats, UndoLast, Verdict, VerdictCreated } from '../types.js';
+import type {
+  BulkCounts,
+  BulkCreated,
+  Flag,
+  FlagDetail,
+  FlagPage,
+  Stats,
+  UndoLast,
+  Verdict,
+  VerdictCreated,
+} from '../types.js';
 
 // The review queue, keyboard-first: j/k move, a approve, r reject, e edit a correction inline
 // (Enter saves, Esc cancels), u undoes my last decision (a stack, wherever the cursor is), A/R decide every
@@ -76,10 +86,25 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     const span = spanText(f);
     const b = h(
       'button',
-      { type: 'button', class: `item${i === sel ? ' sel' : ''}`, 'aria-current': i === sel ? 'true' : undefined, 'data-flag': f.id },
-      h('span', { class: 'item-head' }, severityBadge(f), ' ', h('span', { class: 'det' }, f.detector), ' ', stateBadge(f)),
+      {
+        type: 'button',
+        class: `item${i === sel ? ' sel' : ''}`,
+        'aria-current': i === sel ? 'true' : undefined,
+        'data-flag': f.id,
+      },
+      h(
+        'span',
+        { class: 'item-head' },
+        severityBadge(f),
+        ' ',
+        h('span', { class: 'det' }, f.detector),
+        ' ',
+        stateBadge(f),
+      ),
       // what to change comes first, so a cut line never hides the suggestion
-      span && f.suggestion ? h('span', { class: 'item-sugg' }, h('q', {}, span), ' → ', h('q', {}, f.suggestion)) : null,
+      span && f.suggestion
+        ? h('span', { class: 'item-sugg' }, h('q', {}, span), ' → ', h('q', {}, f.suggestion))
+        : null,
       h('span', { class: 'item-msg' }, plainMessage(f.message)),
     );
     b.addEventListener('click', () => choose(i));
@@ -108,27 +133,34 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
   function renderDetail(): void {
     const f = items[sel];
     if (!f) {
-      mount(detail, h('p', { class: 'empty-queue' }, items.length === 0 ? 'Nothing to review with these filters.' : 'Select a flag.'));
+      mount(
+        detail,
+        h(
+          'p',
+          { class: 'empty-queue' },
+          items.length === 0 ? 'Nothing to review with these filters.' : 'Select a flag.',
+        ),
+      );
       return;
     }
     const article = flagDetail(f, {
-        history: histories.get(f.id),
-        editing,
-        bulk: bulk.get(f.id),
-        onBulk: (match, scope, action) => void inOrder(() => decideMany(match, scope, action)),
-        onAction: (action) => (action === 'correct' ? startEdit() : act(action)),
-        onSave: (text) => {
-          editing = false;
-          act('correct', text);
-        },
-        onCancel: () => {
-          editing = false;
-          renderDetail();
-          focusSelected();
-          say('Correction cancelled.');
-        },
-        onInvalid: warn,
-      });
+      history: histories.get(f.id),
+      editing,
+      bulk: bulk.get(f.id),
+      onBulk: (match, scope, action) => void inOrder(() => decideMany(match, scope, action)),
+      onAction: (action) => (action === 'correct' ? startEdit() : act(action)),
+      onSave: (text) => {
+        editing = false;
+        act('correct', text);
+      },
+      onCancel: () => {
+        editing = false;
+        renderDetail();
+        focusSelected();
+        say('Correction cancelled.');
+      },
+      onInvalid: warn,
+    });
     // how many identical findings a bulk decision would take in, once known (read by bench/review.ts)
     const counts = bulk.get(f.id);
     if (counts) article.setAttribute('data-identical', `${counts.identical.audit}/${counts.identical.batch ?? 0}`);
@@ -141,13 +173,16 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     // Scroll the list only, never the page, so the selected flag's detail stays where the eyes are.
     const top = b.offsetTop - list.offsetTop;
     if (top < list.scrollTop) list.scrollTop = top;
-    else if (top + b.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top + b.offsetHeight - list.clientHeight;
+    else if (top + b.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = top + b.offsetHeight - list.clientHeight;
   }
   /** The flag's history and what a bulk decision on it would take in, fetched after it is on screen. */
   async function loadExtras(f: Flag): Promise<void> {
     const [r, counts] = await Promise.all([
       getJson<FlagDetail>(`/api/flags/${f.id}`),
-      f.audit_id !== null && !f.decision ? getJson<BulkCounts>(`/api/verdicts/bulk?flag=${f.id}`).catch(() => undefined) : undefined,
+      f.audit_id !== null && !f.decision
+        ? getJson<BulkCounts>(`/api/verdicts/bulk?flag=${f.id}`).catch(() => undefined)
+        : undefined,
     ]);
     histories.set(f.id, r.history);
     if (counts) bulk.set(f.id, counts);
@@ -178,7 +213,8 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     return false;
   };
   const failed = (e: unknown): void => {
-    if (e instanceof ApiError && e.status === 401) warn('Your sign-in token is missing or not valid: paste a token above.');
+    if (e instanceof ApiError && e.status === 401)
+      warn('Your sign-in token is missing or not valid: paste a token above.');
     else warn(`Could not save: ${(e as Error).message}`);
   };
 
@@ -208,7 +244,10 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     if (!f || !signedIn()) return;
     if (action === 'undo') return void inOrder(() => undoThis(f));
     const at = sel;
-    items[at] = { ...f, decision: { verdict_id: 0, action, text: text ?? null, reviewer_id: 0, reviewer: 'you (saving…)', at: '' } };
+    items[at] = {
+      ...f,
+      decision: { verdict_id: 0, action, text: text ?? null, reviewer_id: 0, reviewer: 'you (saving…)', at: '' },
+    };
     const after = items.findIndex((x, i) => i > at && stateOf(x) === 'pending');
     const from = sel;
     sel = after >= 0 ? after : Math.min(at + 1, items.length - 1);
@@ -221,7 +260,11 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     if (sel >= items.length - 3 && next !== null) void loadMore();
     void inOrder(async () => {
       try {
-        const r = await postJson<VerdictCreated>(`/api/flags/${f.id}/verdicts`, { action, version: f.version, ...(text === undefined ? {} : { text }) });
+        const r = await postJson<VerdictCreated>(`/api/flags/${f.id}/verdicts`, {
+          action,
+          version: f.version,
+          ...(text === undefined ? {} : { text }),
+        });
         put(r.flag);
         histories.set(f.id, r.history);
         say(`Flag #${f.id} ${PAST[action]}.`);
@@ -258,7 +301,8 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
       put(r.flag);
       say(`Flag #${f.id} undone.`);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.body.flag) (put(e.body.flag as Flag), warn(`Flag #${f.id} was changed by someone else — reloaded.`));
+      if (e instanceof ApiError && e.status === 409 && e.body.flag)
+        (put(e.body.flag as Flag), warn(`Flag #${f.id} was changed by someone else — reloaded.`));
       else failed(e);
     }
     refreshStatsSoon();
@@ -272,7 +316,7 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
       const r = await postJson<UndoLast>('/api/verdicts/undo-last', {});
       if (r.undone.length === 1) {
         const i = items.findIndex((x) => x.id === r.flag.id);
-        if (i >= 0) (items[i] = r.flag), (sel = i);
+        if (i >= 0) ((items[i] = r.flag), (sel = i));
         else items.splice(sel, 0, r.flag);
         histories.delete(r.flag.id);
         bulk.delete(r.flag.id);
@@ -380,7 +424,14 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
 
   const onKey = (e: KeyboardEvent): void => {
     const t = e.target as HTMLElement;
-    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName ?? '') || t.isContentEditable || helpOpen()) {
+    if (
+      e.ctrlKey ||
+      e.metaKey ||
+      e.altKey ||
+      /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName ?? '') ||
+      t.isContentEditable ||
+      helpOpen()
+    ) {
       if (e.key === 'Escape' && t.closest?.('form.filters')) (t.blur(), focusSelected());
       return;
     }
@@ -391,9 +442,15 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
       r: () => act('reject'),
       e: () => startEdit(),
       u: () => void inOrder(undoLast),
-      A: () => (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 && void inOrder(() => decideMany('identical', 'audit', 'approve')),
-      R: () => (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 && void inOrder(() => decideMany('identical', 'audit', 'reject')),
-      B: () => (bulk.get(items[sel]?.id ?? -1)?.identical.batch ?? 0) > 1 && void inOrder(() => decideMany('identical', 'batch', 'approve')),
+      A: () =>
+        (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 &&
+        void inOrder(() => decideMany('identical', 'audit', 'approve')),
+      R: () =>
+        (bulk.get(items[sel]?.id ?? -1)?.identical.audit ?? 0) > 1 &&
+        void inOrder(() => decideMany('identical', 'audit', 'reject')),
+      B: () =>
+        (bulk.get(items[sel]?.id ?? -1)?.identical.batch ?? 0) > 1 &&
+        void inOrder(() => decideMany('identical', 'batch', 'approve')),
       '/': () => bar.form.querySelector<HTMLElement>('select, input')?.focus(),
       '?': () => showHelp(),
     };
@@ -420,8 +477,22 @@ export function queuePage(app: HTMLElement, params: URLSearchParams): () => void
     h(
       'p',
       { class: 'keys muted' },
-      'Keys: ', h('kbd', {}, 'j'), '/', h('kbd', {}, 'k'), ' next/previous · ', h('kbd', {}, 'a'), ' approve · ', h('kbd', {}, 'r'), ' reject · ',
-      h('kbd', {}, 'e'), ' correct · ', h('kbd', {}, 'u'), ' undo my last · ', h('kbd', {}, '/'), ' filters · ', helpButton,
+      'Keys: ',
+      h('kbd', {}, 'j'),
+      '/',
+      h('kbd', {}, 'k'),
+      ' next/previous · ',
+      h('kbd', {}, 'a'),
+      ' approve · ',
+      h('kbd', {}, 'r'),
+      ' reject · ',
+      h('kbd', {}, 'e'),
+      ' correct · ',
+      h('kbd', {}, 'u'),
+      ' undo my last · ',
+      h('kbd', {}, '/'),
+      ' filters · ',
+      helpButton,
     ),
   );
   // the filter bar offers every detector of the audit, not only those the current filters leave

@@ -19,7 +19,9 @@ export async function toJsonl(files: File[]): Promise<{ jsonl: string; skipped: 
     if (/\.jsonl$/i.test(f.name)) lines.push(...text.split('\n').filter((l) => l.trim()));
     else if (ARTICLE.test(f.name)) {
       const title = f.name.replace(/\.[^.]+$/, '');
-      lines.push(JSON.stringify(/\.html?$/i.test(f.name) ? { url: path, title, html: text } : { url: path, title, text }));
+      lines.push(
+        JSON.stringify(/\.html?$/i.test(f.name) ? { url: path, title, html: text } : { url: path, title, text }),
+      );
     } else skipped.push(path);
   }
   return { jsonl: lines.join('\n'), skipped };
@@ -59,13 +61,15 @@ export function uploadPage(app: HTMLElement): () => void {
     if (!chosen.length) return void (alert.textContent = 'Choose files or a folder first.');
     const { jsonl, skipped } = await toJsonl(chosen);
     const records = jsonl ? jsonl.split('\n').length : 0;
-    if (!records) return void (alert.textContent = `No articles among the ${chosen.length} files (.txt, .md, .html or .jsonl).`);
+    if (!records)
+      return void (alert.textContent = `No articles among the ${chosen.length} files (.txt, .md, .html or .jsonl).`);
     go.disabled = true;
     progress.hidden = false;
     progress.max = records;
     progress.value = 0;
     status.textContent = `Sending ${records} records${skipped.length ? ` (${skipped.length} other files skipped)` : ''}…`;
-    const before = (await getJson<{ run: RunProgress | null }>('/api/batches/latest').catch(() => ({ run: null }))).run?.id ?? 0;
+    const before =
+      (await getJson<{ run: RunProgress | null }>('/api/batches/latest').catch(() => ({ run: null }))).run?.id ?? 0;
     timer = setInterval(() => {
       void getJson<{ run: RunProgress | null }>('/api/batches/latest')
         .then(({ run }) => {
@@ -82,12 +86,21 @@ export function uploadPage(app: HTMLElement): () => void {
       status.textContent = `Batch run ${r.run} done: ${r.documents} documents, ${r.audits.length} audits, ${r.refused.length} refused.`;
       mount(
         result,
-        r.refused.length ? h('ul', { class: 'refused' }, ...r.refused.slice(0, 50).map((x) => h('li', {}, `${x.item}: ${x.message}`))) : null,
-        h('p', {}, h('a', { class: 'button', href: '#/' }, 'See the audits'), ' ', h('a', { class: 'button', href: '#/queue' }, 'Review the flags')),
+        r.refused.length
+          ? h('ul', { class: 'refused' }, ...r.refused.slice(0, 50).map((x) => h('li', {}, `${x.item}: ${x.message}`)))
+          : null,
+        h(
+          'p',
+          {},
+          h('a', { class: 'button', href: '#/' }, 'See the audits'),
+          ' ',
+          h('a', { class: 'button', href: '#/queue' }, 'Review the flags'),
+        ),
       );
     } catch (e) {
       stop();
-      const why = e instanceof ApiError && e.status === 403 ? 'uploading batches needs an admin token' : (e as Error).message;
+      const why =
+        e instanceof ApiError && e.status === 403 ? 'uploading batches needs an admin token' : (e as Error).message;
       alert.textContent = `Upload refused: ${why}`;
     } finally {
       go.disabled = false;

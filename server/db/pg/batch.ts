@@ -53,7 +53,13 @@ export async function findOrCreateRun(c: PgClient, key: string, options: RunOpti
   );
   if (open.rows.length) {
     const r = open.rows[0]!;
-    return { id: r.id, status: r.status, phase: r.phase, options: fromJson<RunOptions>(r.options, options), created: false };
+    return {
+      id: r.id,
+      status: r.status,
+      phase: r.phase,
+      options: fromJson<RunOptions>(r.options, options),
+      created: false,
+    };
   }
   const id = (
     await c.query<{ id: number }>(
@@ -66,12 +72,10 @@ export async function findOrCreateRun(c: PgClient, key: string, options: RunOpti
 
 export async function addInputs(c: PgClient, runId: number, rows: InputRow[]): Promise<void> {
   if (!rows.length) return;
-  await c.query('INSERT INTO batch_inputs (run_id, ord, item_key, item) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING', [
-    runId,
-    rows.map((r) => r.ord),
-    rows.map((r) => r.key),
-    rows.map((r) => r.item),
-  ]);
+  await c.query(
+    'INSERT INTO batch_inputs (run_id, ord, item_key, item) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING',
+    [runId, rows.map((r) => r.ord), rows.map((r) => r.key), rows.map((r) => r.item)],
+  );
 }
 
 /**
@@ -80,14 +84,30 @@ export async function addInputs(c: PgClient, runId: number, rows: InputRow[]): P
  * and UPDATE would wait on those while they wait on it (a deadlock, seen with three workers).
  */
 export async function lockRun(c: PgClient, runId: number): Promise<DistributedRun> {
-  const r = (await c.query<RunRow>('SELECT id, status, phase, options FROM batch_runs WHERE id = $1 FOR NO KEY UPDATE', [runId])).rows[0];
+  const r = (
+    await c.query<RunRow>('SELECT id, status, phase, options FROM batch_runs WHERE id = $1 FOR NO KEY UPDATE', [runId])
+  ).rows[0];
   if (!r) throw new Error(`batch run ${runId} is missing`);
-  return { id: r.id, status: r.status, phase: r.phase, options: fromJson<RunOptions>(r.options, {} as RunOptions), created: false };
+  return {
+    id: r.id,
+    status: r.status,
+    phase: r.phase,
+    options: fromJson<RunOptions>(r.options, {} as RunOptions),
+    created: false,
+  };
 }
 
 export async function getRun(q: Queryable, runId: number): Promise<DistributedRun | null> {
   const r = (await q.query<RunRow>('SELECT id, status, phase, options FROM batch_runs WHERE id = $1', [runId])).rows[0];
-  return r ? { id: r.id, status: r.status, phase: r.phase, options: fromJson<RunOptions>(r.options, {} as RunOptions), created: false } : null;
+  return r
+    ? {
+        id: r.id,
+        status: r.status,
+        phase: r.phase,
+        options: fromJson<RunOptions>(r.options, {} as RunOptions),
+        created: false,
+      }
+    : null;
 }
 
 export async function setPhase(c: PgClient, runId: number, phase: Phase): Promise<void> {
@@ -137,7 +157,14 @@ export async function countPendingInputs(q: Queryable, runId: number): Promise<n
 }
 
 /** Call inside the transaction that stores the item's document. A retried item already recorded is left as it is. */
-export async function recordItemPg(c: PgClient, runId: number, key: string, ord: number, documentId: number | null, refusal: string | null): Promise<boolean> {
+export async function recordItemPg(
+  c: PgClient,
+  runId: number,
+  key: string,
+  ord: number,
+  documentId: number | null,
+  refusal: string | null,
+): Promise<boolean> {
   const r = await c.query(
     'INSERT INTO batch_items (run_id, item_key, status, document_id, message, ord) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
     [runId, key, refusal === null ? 'done' : 'refused', documentId, refusal, ord],
@@ -146,15 +173,30 @@ export async function recordItemPg(c: PgClient, runId: number, key: string, ord:
 }
 
 /** Call inside the transaction that created the document: its features, and which input of which run stored it. */
-export async function storeFeatures(c: PgClient, documentId: number, features: Buffer, runId: number, ord: number): Promise<void> {
-  await c.query('INSERT INTO document_features (document_id, features, run_id, ord) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [documentId, features, runId, ord]);
+export async function storeFeatures(
+  c: PgClient,
+  documentId: number,
+  features: Buffer,
+  runId: number,
+  ord: number,
+): Promise<void> {
+  await c.query(
+    'INSERT INTO document_features (document_id, features, run_id, ord) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+    [documentId, features, runId, ord],
+  );
 }
 
 /**
  * A text this run stored from a later input than `ord` takes this input's description (path, url, title,
  * format, encoding): the document is described by its first copy in input order, whichever worker came first.
  */
-export async function preferEarlierCopy(c: PgClient, documentId: number, runId: number, ord: number, doc: SegmentedDoc): Promise<void> {
+export async function preferEarlierCopy(
+  c: PgClient,
+  documentId: number,
+  runId: number,
+  ord: number,
+  doc: SegmentedDoc,
+): Promise<void> {
   await c.query(
     `WITH moved AS (UPDATE document_features SET ord = $3 WHERE document_id = $1 AND run_id = $2 AND ord > $3 RETURNING document_id)
      UPDATE documents SET path = $4, url = $5, title = $6, format = $7, encoding = $8 WHERE id IN (SELECT document_id FROM moved)`,
@@ -164,10 +206,10 @@ export async function preferEarlierCopy(c: PgClient, documentId: number, runId: 
 
 /** A document's story candidate keys (32-bit hashes), stored with it. */
 export async function storeKeys(c: PgClient, documentId: number, keys: Iterable<number>): Promise<void> {
-  await c.query('INSERT INTO document_keys (key, document_id) SELECT DISTINCT k, $1::bigint FROM unnest($2::int[]) AS k ON CONFLICT DO NOTHING', [
-    documentId,
-    Array.from(keys, (k) => k | 0),
-  ]);
+  await c.query(
+    'INSERT INTO document_keys (key, document_id) SELECT DISTINCT k, $1::bigint FROM unnest($2::int[]) AS k ON CONFLICT DO NOTHING',
+    [documentId, Array.from(keys, (k) => k | 0)],
+  );
 }
 
 export interface CandidatePair {
@@ -180,7 +222,12 @@ export interface CandidatePair {
  * Pairs of the run's documents that share at least `minShared` keys each held by at most `maxDf` documents of
  * the whole database (a key in many documents is a topic, not a story): matched by the database on its key index.
  */
-export async function candidatePairs(q: Queryable, runId: number, maxDf: number, minShared: number): Promise<CandidatePair[]> {
+export async function candidatePairs(
+  q: Queryable,
+  runId: number,
+  maxDf: number,
+  minShared: number,
+): Promise<CandidatePair[]> {
   const r = await q.query<CandidatePair>(
     `WITH run_docs AS (SELECT DISTINCT document_id FROM batch_items WHERE run_id = $1 AND document_id IS NOT NULL),
           run_keys AS (SELECT k.key, k.document_id FROM document_keys k JOIN run_docs USING (document_id)),
@@ -205,7 +252,10 @@ export async function runDocumentIdsPg(q: Queryable, runId: number): Promise<num
 }
 
 export async function featuresOfDocs(q: Queryable, ids: number[]): Promise<Map<number, Buffer>> {
-  const r = await q.query<{ document_id: number; features: Buffer }>('SELECT document_id, features FROM document_features WHERE document_id = ANY($1::bigint[])', [ids]);
+  const r = await q.query<{ document_id: number; features: Buffer }>(
+    'SELECT document_id, features FROM document_features WHERE document_id = ANY($1::bigint[])',
+    [ids],
+  );
   return new Map(r.rows.map((x) => [x.document_id, x.features]));
 }
 

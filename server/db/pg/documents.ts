@@ -24,7 +24,16 @@ export async function storeDocumentPg(q: Queryable, doc: SegmentedDoc): Promise<
   await q.query(
     `INSERT INTO segments (document_id, idx, paragraph, start, "end", text, lang, boilerplate)
      SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[])`,
-    [id, s.map((x) => x.index), s.map((x) => x.paragraph), s.map((x) => x.start), s.map((x) => x.end), s.map((x) => x.text), s.map((x) => x.lang), s.map((x) => x.boilerplate || null)],
+    [
+      id,
+      s.map((x) => x.index),
+      s.map((x) => x.paragraph),
+      s.map((x) => x.start),
+      s.map((x) => x.end),
+      s.map((x) => x.text),
+      s.map((x) => x.lang),
+      s.map((x) => x.boilerplate || null),
+    ],
   );
   return { id, created: true };
 }
@@ -52,7 +61,12 @@ interface SegRow {
 
 /** Documents with their segments, by id (as loadSegmentedDoc reads one from SQLite); a missing id throws. */
 export async function loadSegmentedDocsPg(q: Queryable, ids: readonly number[]): Promise<Map<number, SegmentedDoc>> {
-  const docs = (await q.query<DocRow>('SELECT id, path, url, title, format, encoding, lang, text FROM documents WHERE id = ANY($1::bigint[])', [ids])).rows;
+  const docs = (
+    await q.query<DocRow>(
+      'SELECT id, path, url, title, format, encoding, lang, text FROM documents WHERE id = ANY($1::bigint[])',
+      [ids],
+    )
+  ).rows;
   const segs = (
     await q.query<SegRow>(
       'SELECT document_id, idx, paragraph, start, "end", text, lang, boilerplate FROM segments WHERE document_id = ANY($1::bigint[]) ORDER BY document_id, idx',
@@ -61,10 +75,28 @@ export async function loadSegmentedDocsPg(q: Queryable, ids: readonly number[]):
   ).rows;
   const out = new Map<number, SegmentedDoc>();
   for (const d of docs) {
-    out.set(d.id, { path: d.path, url: d.url, title: d.title, format: d.format, encoding: d.encoding, declaredLang: null, text: d.text, lang: d.lang, segments: [] });
+    out.set(d.id, {
+      path: d.path,
+      url: d.url,
+      title: d.title,
+      format: d.format,
+      encoding: d.encoding,
+      declaredLang: null,
+      text: d.text,
+      lang: d.lang,
+      segments: [],
+    });
   }
   for (const s of segs) {
-    out.get(s.document_id)!.segments.push({ index: s.idx, paragraph: s.paragraph, start: s.start, end: s.end, text: s.text, lang: s.lang, boilerplate: s.boilerplate ?? false });
+    out.get(s.document_id)!.segments.push({
+      index: s.idx,
+      paragraph: s.paragraph,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      lang: s.lang,
+      boilerplate: s.boilerplate ?? false,
+    });
   }
   for (const id of ids) if (!out.has(id)) throw new Error(`document ${id} is missing`);
   return out;

@@ -8,14 +8,33 @@ import type { Queryable } from './connect.js';
 // are updated with version + 1; flags that no longer fire go stale, never deleted. The caller holds the texts
 // of every document a finding names (a story's versions), so nothing is read back for fingerprints.
 
-type Stored = Omit<FlagRow, 'id' | 'audit_id' | 'version' | 'status' | 'created_at' | 'updated_at'> & { audit_id: number };
+type Stored = Omit<FlagRow, 'id' | 'audit_id' | 'version' | 'status' | 'created_at' | 'updated_at'> & {
+  audit_id: number;
+};
 
 const COMPARED = [
-  'other_document_id', 'category', 'severity', 'confidence', 'raw_score', 'segments', 'other_segments',
-  'start', 'end', 'other_start', 'other_end', 'message', 'evidence', 'suggestion',
+  'other_document_id',
+  'category',
+  'severity',
+  'confidence',
+  'raw_score',
+  'segments',
+  'other_segments',
+  'start',
+  'end',
+  'other_start',
+  'other_end',
+  'message',
+  'evidence',
+  'suggestion',
 ] as const satisfies readonly (keyof Stored)[];
 
-function flaggedText(known: ReadonlyMap<number, KnownText>, id: number | null, span: { start: number; end: number } | null, idxs: number[]): string {
+function flaggedText(
+  known: ReadonlyMap<number, KnownText>,
+  id: number | null,
+  span: { start: number; end: number } | null,
+  idxs: number[],
+): string {
   if (id === null) return '';
   const doc = known.get(id);
   if (!doc) throw new Error(`document ${id} of a finding is not among the story's versions`);
@@ -56,17 +75,55 @@ function storedRows(auditId: number, findings: FindingToStore[], known: Readonly
   });
 }
 
-const COLUMNS = ['audit_id', 'document_id', 'other_document_id', 'detector', 'category', 'severity', 'confidence', 'raw_score',
-  'segments', 'other_segments', 'start', 'end', 'other_start', 'other_end', 'message', 'evidence', 'suggestion', 'fingerprint'] as const;
+const COLUMNS = [
+  'audit_id',
+  'document_id',
+  'other_document_id',
+  'detector',
+  'category',
+  'severity',
+  'confidence',
+  'raw_score',
+  'segments',
+  'other_segments',
+  'start',
+  'end',
+  'other_start',
+  'other_end',
+  'message',
+  'evidence',
+  'suggestion',
+  'fingerprint',
+] as const;
 const CAST: Record<(typeof COLUMNS)[number], string> = {
-  audit_id: 'bigint', document_id: 'bigint', other_document_id: 'bigint', detector: 'text', category: 'text', severity: 'text',
-  confidence: 'float8', raw_score: 'float8', segments: 'text', other_segments: 'text', start: 'int', end: 'int', other_start: 'int',
-  other_end: 'int', message: 'text', evidence: 'text', suggestion: 'text', fingerprint: 'text',
+  audit_id: 'bigint',
+  document_id: 'bigint',
+  other_document_id: 'bigint',
+  detector: 'text',
+  category: 'text',
+  severity: 'text',
+  confidence: 'float8',
+  raw_score: 'float8',
+  segments: 'text',
+  other_segments: 'text',
+  start: 'int',
+  end: 'int',
+  other_start: 'int',
+  other_end: 'int',
+  message: 'text',
+  evidence: 'text',
+  suggestion: 'text',
+  fingerprint: 'text',
 };
 const quoted = (c: string): string => (c === 'end' ? '"end"' : c);
 
 /** Reconciles an audit's findings with its stored flags. Call inside a transaction that holds the audit's row lock. */
-export async function reconcileFlagsPg(q: Queryable, auditId: number, findings: FindingToStore[], known: ReadonlyMap<number, KnownText>): Promise<ReconcileResult> {
+export async function reconcileFlagsPg(
+  q: Queryable,
+  auditId: number,
+  findings: FindingToStore[],
+  known: ReadonlyMap<number, KnownText>,
+): Promise<ReconcileResult> {
   const now = nowIso();
   const rows = storedRows(auditId, findings, known);
   const existing = (await q.query<FlagRow>('SELECT * FROM flags WHERE audit_id = $1', [auditId])).rows;
@@ -86,7 +143,11 @@ export async function reconcileFlagsPg(q: Queryable, auditId: number, findings: 
       continue;
     }
     const sets = COMPARED.map((k, i) => `${quoted(k)} = $${i + 3}`).join(', ');
-    await q.query(`UPDATE flags SET ${sets}, status = 'active', version = version + 1, updated_at = $2 WHERE id = $1`, [old.id, now, ...COMPARED.map((k) => r[k])]);
+    await q.query(`UPDATE flags SET ${sets}, status = 'active', version = version + 1, updated_at = $2 WHERE id = $1`, [
+      old.id,
+      now,
+      ...COMPARED.map((k) => r[k]),
+    ]);
     result.updated++;
   }
   if (fresh.length) {
@@ -102,7 +163,10 @@ export async function reconcileFlagsPg(q: Queryable, auditId: number, findings: 
   }
   const gone = existing.filter((old) => !kept.has(old.id) && old.status === 'active').map((old) => old.id);
   if (gone.length) {
-    await q.query(`UPDATE flags SET status = 'stale', version = version + 1, updated_at = $1 WHERE id = ANY($2::bigint[])`, [now, gone]);
+    await q.query(
+      `UPDATE flags SET status = 'stale', version = version + 1, updated_at = $1 WHERE id = ANY($2::bigint[])`,
+      [now, gone],
+    );
     result.staled = gone.length;
   }
   return result;

@@ -6,6 +6,9 @@ export const isPostgresUrl = (db: string): boolean => /^postgres(ql)?:\/\//i.tes
 
 /** Refuses a --db that is not a postgres:// URL where only PostgreSQL will do (one line, exit 2). */
 export function requirePostgresUrl(db: string, what: string): string {
-  if (!isPostgresUrl(db)) throw new UsageError(`${what} needs --db postgres://…, not "${db}" (on SQLite a batch runs in one process: tapat audit FILES)`);
+  if (!isPostgresUrl(db))
+    throw new UsageError(
+      `${what} needs --db postgres://…, not "${db}" (on SQLite a batch runs in one process: tapat audit FILES)`,
+    );
   return db;
 }

@@ -68,7 +68,9 @@ let lemmaIndex: LemmaIndex | null = null;
 
 export function getLemmaIndex(): LemmaIndex {
   // licence header lines start with two spaces: an empty key, so they are not indexed
-  return (lemmaIndex ??= new LemmaIndex(POS_LIST.map((pos) => indexFile(join(dictPath(), `index.${FILE[pos]}`), ' ', 'latin1'))));
+  return (lemmaIndex ??= new LemmaIndex(
+    POS_LIST.map((pos) => indexFile(join(dictPath(), `index.${FILE[pos]}`), ' ', 'latin1')),
+  ));
 }
 
 /** Where data.pos is (WordNet's synset file of a part of speech). */
@@ -101,7 +103,8 @@ export function dataLine(pos: Pos, offset: number): string {
 export class SenseCounts {
   constructor(private readonly index: LineIndex) {
     // a run per lemma is what count() reads; WordNet ships the file sorted, and another copy must be too
-    if (!index.grouped) throw new Error(`${join(dictPath(), 'index.sense')}: a lemma's senses are not together (the file is not sorted)`);
+    if (!index.grouped)
+      throw new Error(`${join(dictPath(), 'index.sense')}: a lemma's senses are not together (the file is not sorted)`);
   }
 
   /** The tag counts of the lemma's senses whose synset is at `offset` (the last tagged line of them), or over all. */

@@ -18,7 +18,6 @@ import { countGlossGrams, type GlossTable } from './glossgrams-count.js';
 export const GLOSS_FILE = dataPath('wordnet', 'glossgrams.bin');
 const MAGIC = 'TGG1';
 
-
 const pad4 = (n: number): number => (n + 3) & ~3;
 
 export function writeGlossFile(t: GlossTable, file = GLOSS_FILE): void {
@@ -54,7 +53,12 @@ export function readGlossFile(file = GLOSS_FILE): GlossTable | null {
   if (raw.toString('utf8', 8, 8 + keyLen) !== wordnetSourceKey()) return null;
   const head = 8 + pad4(keyLen);
   if (raw.length < head + 16) return null;
-  const [n, m, total, wordsLen] = [0, 1, 2, 3].map((i) => raw.readUInt32LE(head + 4 * i)) as [number, number, number, number];
+  const [n, m, total, wordsLen] = [0, 1, 2, 3].map((i) => raw.readUInt32LE(head + 4 * i)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const wordsAt = head + 16;
   if (raw.length !== wordsAt + pad4(wordsLen) + 4 * (n + 1 + m + m + n)) return null; // cut short
   // one aligned copy, so the arrays can be views on it

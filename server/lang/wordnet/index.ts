@@ -108,7 +108,8 @@ export function synonyms(form: string, pos?: Pos): string[] {
   const hits = lookup(form, pos);
   const own = new Set(hits.map((h) => h.lemma));
   const out = new Set<string>();
-  for (const h of hits) for (const s of lemmaSynsets(h.lemma, h.pos)) for (const w of s.words) if (!own.has(w)) out.add(w);
+  for (const h of hits)
+    for (const s of lemmaSynsets(h.lemma, h.pos)) for (const w of s.words) if (!own.has(w)) out.add(w);
   return [...out];
 }
 

@@ -68,7 +68,13 @@ export function inflect(lemma: string, form: Form, pos: 'n' | 'v' | 'a' | 'r'): 
 export function formOf(surface: string, lemma: string, pos: 'n' | 'v' | 'a' | 'r'): Form | null {
   const s = surface.toLowerCase().replace(/_/g, ' ');
   const forms: Form[] =
-    pos === 'n' ? ['base', 'plural'] : pos === 'v' ? ['base', 's', 'past', 'participle', 'ing'] : pos === 'a' ? ['base', 'comparative', 'superlative'] : ['base'];
+    pos === 'n'
+      ? ['base', 'plural']
+      : pos === 'v'
+        ? ['base', 's', 'past', 'participle', 'ing']
+        : pos === 'a'
+          ? ['base', 'comparative', 'superlative']
+          : ['base'];
   for (const f of forms) if (inflect(lemma, f, pos) === s) return f;
   return null;
 }

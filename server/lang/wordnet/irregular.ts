@@ -51,7 +51,10 @@ export interface VerbForms {
 function table<T>(src: string, make: (parts: string[][]) => T): Map<string, T> {
   const m = new Map<string, T>();
   for (const row of src.split(/[|\n]/)) {
-    const parts = row.trim().split(/\s+/).map((p) => p.split('/'));
+    const parts = row
+      .trim()
+      .split(/\s+/)
+      .map((p) => p.split('/'));
     const base = parts[0]?.[0];
     if (base && !m.has(base)) m.set(base, make(parts));
   }
@@ -70,8 +73,15 @@ function addExc(pos: 'n' | 'v' | 'a', form: string, base: string): void {
   if (!list.includes(base)) list.push(base);
   m.set(form, list);
 }
-for (const [base, f] of IRREGULAR_VERBS) for (const form of [...f.past, ...f.participle]) if (form !== base) addExc('v', form, base);
+for (const [base, f] of IRREGULAR_VERBS)
+  for (const form of [...f.past, ...f.participle]) if (form !== base) addExc('v', form, base);
 for (const form of ['is', 'are', 'am', 'was', 'were', 'been', 'being']) addExc('v', form, 'be');
-for (const [form, base] of [['has', 'have'], ['does', 'do'], ['goes', 'go']] as const) addExc('v', form, base);
+for (const [form, base] of [
+  ['has', 'have'],
+  ['does', 'do'],
+  ['goes', 'go'],
+] as const)
+  addExc('v', form, base);
 for (const [base, pl] of IRREGULAR_PLURALS) if (pl !== base) addExc('n', pl, base);
-for (const [base, f] of IRREGULAR_ADJS) for (const form of [...f.comparative, ...f.superlative]) addExc('a', form, base);
+for (const [base, f] of IRREGULAR_ADJS)
+  for (const form of [...f.comparative, ...f.superlative]) addExc('a', form, base);

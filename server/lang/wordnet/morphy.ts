@@ -5,9 +5,35 @@ import { getLemmaIndex, POS_LIST, type Pos } from './files.js';
 // candidates that are lemmas of that part of speech. Collocations ("goes_to") are lemmatised word by word.
 
 const RULES: Record<Pos, [string, string][]> = {
-  n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ier', 'y'], ['iest', 'y']],
+  n: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  v: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ied', 'y'],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  a: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+    ['ier', 'y'],
+    ['iest', 'y'],
+  ],
   r: [],
 };
 
@@ -55,7 +81,11 @@ function fixedParts(): FixedParts {
   if (fixed) return fixed;
   const index = getLemmaIndex();
   const per = <T>(make: () => T): Record<Pos, T> => ({ n: make(), v: make(), a: make(), r: make() });
-  const f: FixedParts = { two: per(() => new Set<string>()), three: per(() => new Map<string, Set<string>>()), longer: per(() => new Set<string>()) };
+  const f: FixedParts = {
+    two: per(() => new Set<string>()),
+    three: per(() => new Map<string, Set<string>>()),
+    longer: per(() => new Set<string>()),
+  };
   for (const p of POS_LIST) {
     for (const lemma of index.collocationsOf(p)) {
       const parts = lemma.split('_');
@@ -80,7 +110,10 @@ function fixedParts(): FixedParts {
 export function mayBeCollocation(parts: string[], pos: Pos): boolean {
   const f = fixedParts();
   if (parts.length === 2) return f.two[pos].has(pos === 'v' ? parts[1]! : parts[0]!);
-  if (parts.length === 3) return Boolean(pos === 'v' ? f.three.v.get(parts[1]!)?.has(parts[2]!) : f.three[pos].get(parts[0]!)?.has(parts[1]!));
+  if (parts.length === 3)
+    return Boolean(
+      pos === 'v' ? f.three.v.get(parts[1]!)?.has(parts[2]!) : f.three[pos].get(parts[0]!)?.has(parts[1]!),
+    );
   return parts.length > 3 && f.longer[pos].has(fixedKey(parts, pos));
 }
 

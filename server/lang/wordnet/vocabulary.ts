@@ -20,8 +20,7 @@ export const VOCABULARY_FILE = dataPath('wordnet', 'vocabulary.txt');
 /** Bump when lookup (index.ts, morphy.ts) or matesOf (spin/units.ts) change what they answer. */
 const COMPUTATION = 1;
 
-export const vocabularyHeader = (): string =>
-  `tapat-vocabulary v${COMPUTATION} ${wordnetSourceKey()}`;
+export const vocabularyHeader = (): string => `tapat-vocabulary v${COMPUTATION} ${wordnetSourceKey()}`;
 const footer = (forms: number): string => `end ${forms}`;
 
 export interface LemmaHit {
@@ -41,7 +40,8 @@ export function readVocabulary(file: string): VocabularyTable | null {
   // the build's table keeps its index; a table elsewhere (a test's) keeps none
   const index = indexFile(file, '\t', 'utf8', file === VOCABULARY_FILE ? CACHE_DIR : null);
   const last = index.lines - 1;
-  if (index.lines < 2 || index.line(0) !== vocabularyHeader() || index.line(last) !== footer(index.lines - 2)) return null;
+  if (index.lines < 2 || index.line(0) !== vocabularyHeader() || index.line(last) !== footer(index.lines - 2))
+    return null;
   return {
     fields: (form) => {
       const i = index.find(form);

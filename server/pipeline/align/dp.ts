@@ -86,14 +86,14 @@ export function bandedDp(n: number, m: number, band: Band, costs: DpCosts, shape
         const p = at(i - 1, j);
         if (p >= 0) {
           const c = (cost[p] as number) + costs.skipSrc(i - 1);
-          if (c < best) (best = c), (arg = SKIP_SRC);
+          if (c < best) ((best = c), (arg = SKIP_SRC));
         }
       }
       if (j > 0) {
         const p = at(i, j - 1);
         if (p >= 0) {
           const c = (cost[p] as number) + costs.skipTgt(j - 1);
-          if (c < best) (best = c), (arg = SKIP_TGT);
+          if (c < best) ((best = c), (arg = SKIP_TGT));
         }
       }
       for (let s = 0; s < shapes.length; s++) {
@@ -104,7 +104,7 @@ export function bandedDp(n: number, m: number, band: Band, costs: DpCosts, shape
         const prev = cost[p] as number;
         if (prev === Infinity || prev >= best) continue;
         const c = prev + costs.link(i, a, j, b);
-        if (c < best) (best = c), (arg = s);
+        if (c < best) ((best = c), (arg = s));
       }
       cost[here] = best;
       back[here] = arg;

@@ -163,7 +163,12 @@ let numberStarts: Set<string> | null = null;
 function mayHoldNumber(toks: string[]): boolean {
   if (!numberStarts) {
     numberStarts = new Set(['ika']);
-    const all = [...englishWords().keys(), ...tagalogWords().keys(), ...Object.keys(EN_MULTIPLIERS), ...Object.keys(TL_MULTIPLIERS)];
+    const all = [
+      ...englishWords().keys(),
+      ...tagalogWords().keys(),
+      ...Object.keys(EN_MULTIPLIERS),
+      ...Object.keys(TL_MULTIPLIERS),
+    ];
     for (const w of all) numberStarts.add(fold(w).slice(0, 3));
   }
   for (const t of toks) {

@@ -41,7 +41,14 @@ const MODE_PARAMS: Record<Mode, ModeParams> = {
   plain: { base: 0.02, good: 0.4, lexWeight: 3, skip: 4, skipComparable: 4, combine: 'mean', mergeScale: 0.8 },
 };
 // −ln of Gale & Church's (1993) bead priors (1-1 .89, 2-1/1-2 .089, 2-2 .011; 3-1/1-3 set rarer).
-const SHAPE_PENALTY: Record<string, number> = { '1-1': 0.12, '2-1': 2.42, '1-2': 2.42, '2-2': 4.5, '3-1': 5.5, '1-3': 5.5 };
+const SHAPE_PENALTY: Record<string, number> = {
+  '1-1': 0.12,
+  '2-1': 2.42,
+  '1-2': 2.42,
+  '2-2': 4.5,
+  '3-1': 5.5,
+  '1-3': 5.5,
+};
 // the same by a * 4 + b: the DP's inner loop asks for every cell and shape, and need not build a key string
 const SHAPE_BY_SIZE = Float64Array.from({ length: 16 }, (_, k) => SHAPE_PENALTY[`${k >> 2}-${k & 3}`] ?? 9);
 const shapePenalty = (a: number, b: number): number => (a < 4 && b < 4 ? (SHAPE_BY_SIZE[a * 4 + b] as number) : 9);
@@ -65,14 +72,23 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
   const n = src.sentences.length;
   const m = tgt.sentences.length;
   if (n === 0 || m === 0) {
-    return [...src.sentences.map((_, i) => ({ src: [i], tgt: [], score: 1 })), ...tgt.sentences.map((_, j) => ({ src: [], tgt: [j], score: 1 }))];
+    return [
+      ...src.sentences.map((_, i) => ({ src: [i], tgt: [], score: 1 })),
+      ...tgt.sentences.map((_, j) => ({ src: [], tgt: [j], score: 1 })),
+    ];
   }
   const mode = alignMode(src.lang, tgt.lang);
   const needsLex = src.lang === 'tl' || tgt.lang === 'tl';
   const lexicon = needsLex ? (opts.lexicon ?? loadLexicon()) : null;
   const space = new KeySpace();
   const srcCtx = { mode, lang: src.lang, lexicon, space, memo: new Map<string, Int32Array | null>() };
-  const tgtCtx = { mode, lang: tgt.lang, lexicon, space, memo: src.lang === tgt.lang ? srcCtx.memo : new Map<string, Int32Array | null>() };
+  const tgtCtx = {
+    mode,
+    lang: tgt.lang,
+    lexicon,
+    space,
+    memo: src.lang === tgt.lang ? srcCtx.memo : new Map<string, Int32Array | null>(),
+  };
   const sf = src.sentences.map((s) => sentenceFeatures(s, srcCtx));
   const tf = tgt.sentences.map((s) => sentenceFeatures(s, tgtCtx));
   weighByDocumentFrequency([sf, tf], space.size);
@@ -103,7 +119,9 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
   const total = sumChars(sf) + sumChars(tf);
   const prior = lengthPrior(src.lang, tgt.lang);
   const docRatio = sumChars(sf) > 0 && sumChars(tf) > 0 ? sumChars(tf) / sumChars(sf) : prior;
-  const ratio = parallel ? Math.exp((Math.log(docRatio) * total + Math.log(prior) * RATIO_PRIOR_CHARS) / (total + RATIO_PRIOR_CHARS)) : prior;
+  const ratio = parallel
+    ? Math.exp((Math.log(docRatio) * total + Math.log(prior) * RATIO_PRIOR_CHARS) / (total + RATIO_PRIOR_CHARS))
+    : prior;
   const costs: DpCosts = {
     link(i, a, j, b) {
       const ns = normSim(i - a, i, j - b, j);
@@ -116,7 +134,10 @@ export function alignSentences(src: AlignSide, tgt: AlignSide, opts: AlignOption
     skipTgt: (j) => (tgtJunk[j] ? SKIP_BOILERPLATE : skip),
   };
 
-  const path = n * m <= FULL_DP_CELLS ? bandedDp(n, m, diagonalBand(n, m, Math.max(n, m)), costs, LINK_SHAPES) : coarseToFine(n, m, costs);
+  const path =
+    n * m <= FULL_DP_CELLS
+      ? bandedDp(n, m, diagonalBand(n, m, Math.max(n, m)), costs, LINK_SHAPES)
+      : coarseToFine(n, m, costs);
   return interleaveNulls(path.beads, n, m).map((b) => {
     const srcIdx = range(b.i0, b.i1);
     const tgtIdx = range(b.j0, b.j1);
@@ -206,7 +227,13 @@ function confidence(margin: number): number {
 }
 
 /** Share of (sampled) content sentences whose best 1-1 partner near the diagonal is strong. */
-function parallelness(n: number, m: number, sf: SentenceFeatures[], junk: boolean[], ns: (i0: number, i1: number, j0: number, j1: number) => number): number {
+function parallelness(
+  n: number,
+  m: number,
+  sf: SentenceFeatures[],
+  junk: boolean[],
+  ns: (i0: number, i1: number, j0: number, j1: number) => number,
+): number {
   const stride = Math.max(1, Math.floor(n / 300));
   let strong = 0;
   let rows = 0;

@@ -16,7 +16,10 @@ export function gcCost(l1: number, l2: number, ratio: number): number {
 // −ln P(|Z| ≥ δ) tabulated on [0, 8] (beyond that the cost is capped): the DP asks this millions of times.
 const STEP = 0.005;
 const TABLE_SIZE = 1601;
-const TABLE = Float64Array.from({ length: TABLE_SIZE }, (_, k) => -Math.log(Math.max(2 * (1 - normCdf(k * STEP)), 1e-12)));
+const TABLE = Float64Array.from(
+  { length: TABLE_SIZE },
+  (_, k) => -Math.log(Math.max(2 * (1 - normCdf(k * STEP)), 1e-12)),
+);
 
 // Abramowitz–Stegun 26.2.17 approximation of the standard normal CDF (error < 7.5e-8).
 function normCdf(x: number): number {

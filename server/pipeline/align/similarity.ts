@@ -107,4 +107,3 @@ export class CoverageScorer {
     return this.combine === 'min' ? Math.min(hs / ts, ht / tt) : (hs / ts + ht / tt) / 2;
   }
 }
-

@@ -29,7 +29,12 @@ export interface StoryRow {
  * Rows across versions: one row per pivot bead position; a version's sentences with no pivot counterpart get
  * rows of their own, placed after the pivot sentence they follow. Each sentence of each version is in one row.
  */
-export function storyRows(versionCount: number, pivotIndex: number, pivotSentences: number, beads: (Bead[] | null)[]): StoryRow[] {
+export function storyRows(
+  versionCount: number,
+  pivotIndex: number,
+  pivotSentences: number,
+  beads: (Bead[] | null)[],
+): StoryRow[] {
   // Rows keyed by (pivot sentence, extra slot): slot 0 holds the pivot sentence, slots ≥1 hold insertions after it.
   const rows = new Map<string, StoryRow>();
   const order: [number, number, string][] = [];
@@ -37,7 +42,10 @@ export function storyRows(versionCount: number, pivotIndex: number, pivotSentenc
     const key = `${p}:${slot}`;
     let r = rows.get(key);
     if (!r) {
-      r = { cells: Array.from({ length: versionCount }, () => []), scores: Array.from({ length: versionCount }, () => null) };
+      r = {
+        cells: Array.from({ length: versionCount }, () => []),
+        scores: Array.from({ length: versionCount }, () => null),
+      };
       rows.set(key, r);
       order.push([p, slot, key]);
     }

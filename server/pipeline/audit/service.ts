@@ -64,7 +64,9 @@ export class AuditService {
     const story = loadStoredStory(this.db, auditId, this.model.judgeDetector);
     const result = await judge(story.ctx, story.offline, opts);
     const rejudged = (p: (typeof story.judged)[number]): boolean =>
-      result.judgedPairs.some((j) => j.version === p.versionIndex && p.finding.segments.some((s) => j.segments.includes(s)));
+      result.judgedPairs.some(
+        (j) => j.version === p.versionIndex && p.finding.segments.some((s) => j.segments.includes(s)),
+      );
     const kept = story.judged.filter((p) => !rejudged(p));
     const stored = tx(this.db, () => reconcileFlags(this.db, auditId, toStore(story, [...result.placed, ...kept])));
     return { story, result, stored };

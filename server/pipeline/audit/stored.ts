@@ -27,7 +27,8 @@ export interface StoredStory {
 export function loadStoredStory(db: Db, auditId: number, judgeDetector: string): StoredStory {
   const audit = getAudit(db, auditId);
   if (!audit) throw new InputError(`no audit ${auditId} in this database`);
-  if (audit.versions.length < 2) throw new InputError(`audit ${auditId} has ${audit.versions.length} version(s): nothing to compare`);
+  if (audit.versions.length < 2)
+    throw new InputError(`audit ${auditId} has ${audit.versions.length} version(s): nothing to compare`);
   const versions: StoryContext['versions'] = audit.versions.map((v) => {
     const row = getDocument(db, v.document_id)!;
     const doc: SegmentedDoc = { ...row, declaredLang: null, segments: getSegments(db, row.id) };

@@ -35,7 +35,10 @@ export const ALIGN_METHOD = 'tapat-align';
  */
 export function readSpin(doc: SegmentedDoc, thresholds: Record<string, Record<string, number>>): SpinReading {
   if (doc.lang !== 'en') return { density: 0, spun: false };
-  const r = looksSpun(detectSpin(doc.text, { thresholds }).filter((f) => f.kind === 'spin'), doc.text);
+  const r = looksSpun(
+    detectSpin(doc.text, { thresholds }).filter((f) => f.kind === 'spin'),
+    doc.text,
+  );
   return { density: r.per1000, spun: r.spun };
 }
 
@@ -65,7 +68,13 @@ export function readStory(job: StoryJob): StoryReading {
   const { roles, pivot } = rolesOf(docs, competing(docs) ? (d) => readSpin(d, job.thresholds) : undefined);
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
   // spin-story reads the versions and their roles only (no alignment): as detectStory would run it
-  const spin = spinStoryDetector.run({ versions, pivot, alignments: [], thresholds: thresholdsFor(spinStoryDetector, job.thresholds), config: job.thresholds });
+  const spin = spinStoryDetector.run({
+    versions,
+    pivot,
+    alignments: [],
+    thresholds: thresholdsFor(spinStoryDetector, job.thresholds),
+    config: job.thresholds,
+  });
   return { roles, pivot, spin, documents: documentFindings(versions, job.thresholds) };
 }
 
@@ -78,14 +87,21 @@ export function finishStory(job: StoryJob, reading: StoryReading): StoryAnalysis
     return a && b ? similarityFromVectors(a, b) : null;
   };
   const pivotSide = alignSide(docs[pivot]!);
-  const alignments = docs.map((d, i) => (i === pivot ? null : alignSentences(pivotSide, alignSide(d), { extraSimilarity: extra(i) })));
+  const alignments = docs.map((d, i) =>
+    i === pivot ? null : alignSentences(pivotSide, alignSide(d), { extraSimilarity: extra(i) }),
+  );
   const versions = job.versions.map((v, i) => ({ ...v, role: roles[i]! }));
-  const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds, { documents: reading.documents, story: { [spinStoryDetector.id]: reading.spin } });
+  const findings = detectStory({ versions, pivot, alignments, thresholds: {} }, job.thresholds, {
+    documents: reading.documents,
+    story: { [spinStoryDetector.id]: reading.spin },
+  });
   const final = competing(docs)
     ? roles
     : roles.map((r, i) => {
         if (r !== 'source') return r;
-        const spin = findings.filter((f) => f.versionIndex === i && f.finding.category === 'style/spin').map((f) => f.finding);
+        const spin = findings
+          .filter((f) => f.versionIndex === i && f.finding.category === 'style/spin')
+          .map((f) => f.finding);
         return looksSpun(spin, docs[i]!.text).spun ? 'spin' : r;
       });
   return { roles: final, pivot, alignments, findings };

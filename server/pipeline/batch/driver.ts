@@ -141,7 +141,10 @@ async function readInputs(
         onRefusal?.({ item: key, message: prepared.refusal });
       } else {
         committed.documents += prepared.docs.length;
-        progress.tick(0, prepared.docs.reduce((n, p) => n + p.doc.segments.length, 0));
+        progress.tick(
+          0,
+          prepared.docs.reduce((n, p) => n + p.doc.segments.length, 0),
+        );
       }
     }
     chunk = [];
@@ -191,7 +194,13 @@ export async function runBatch(db: Db, cfg: Config, paths: string[], opts: Batch
   }
 }
 
-async function runWith(db: Db, cfg: Config, paths: string[], opts: BatchOptions, pool: BatchPool): Promise<BatchSummary> {
+async function runWith(
+  db: Db,
+  cfg: Config,
+  paths: string[],
+  opts: BatchOptions,
+  pool: BatchPool,
+): Promise<BatchSummary> {
   checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
   const run = startRun(db, runKey(cfg, paths), { inputs: inputsKey(paths) });
   try {
@@ -201,7 +210,14 @@ async function runWith(db: Db, cfg: Config, paths: string[], opts: BatchOptions,
   }
 }
 
-async function runClaimed(db: Db, cfg: Config, paths: string[], opts: BatchOptions, pool: BatchPool, run: BatchRun): Promise<BatchSummary> {
+async function runClaimed(
+  db: Db,
+  cfg: Config,
+  paths: string[],
+  opts: BatchOptions,
+  pool: BatchPool,
+  run: BatchRun,
+): Promise<BatchSummary> {
   const committed = opts.committed ?? noneCommitted();
   committed.runId = run.id;
   const progress = opts.progress;
@@ -278,7 +294,15 @@ async function runClaimed(db: Db, cfg: Config, paths: string[], opts: BatchOptio
     progress.end();
   }
   const refused = runRefusals(db, run.id);
-  const summary = { runId: run.id, resumed: run.resumed, documents: ids.length, refused, audits, sentences, llm: service.model ? service.model.stats : null };
+  const summary = {
+    runId: run.id,
+    resumed: run.resumed,
+    documents: ids.length,
+    refused,
+    audits,
+    sentences,
+    llm: service.model ? service.model.stats : null,
+  };
   finishRun(db, run.id, 'done', { documents: ids.length, refused: refused.length, stories: audits.length });
   return summary;
 }

@@ -55,7 +55,9 @@ export function checkInputs(paths: string[], maxBytes: number, maxFiles = Infini
   let files = 0;
   for (const _ of expandFiles(paths)) {
     if (++files > maxFiles) {
-      throw new InputError(`more than ${maxFiles} files in one batch (limits.maxFilesPerBatch); split the batch or raise the limit in tapat.config.json`);
+      throw new InputError(
+        `more than ${maxFiles} files in one batch (limits.maxFilesPerBatch); split the batch or raise the limit in tapat.config.json`,
+      );
     }
   }
 }

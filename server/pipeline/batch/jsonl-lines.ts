@@ -23,14 +23,20 @@ export async function* boundedLines(path: string, maxLineBytes: number): AsyncGe
     held = 0;
     seen = 0;
     if (bytes > maxLineBytes) {
-      return { line, refused: `record is ${bytes} bytes, over the limit of ${maxLineBytes} (limits.maxFileBytes); skipped without reading it whole` };
+      return {
+        line,
+        refused: `record is ${bytes} bytes, over the limit of ${maxLineBytes} (limits.maxFileBytes); skipped without reading it whole`,
+      };
     }
     let text: string;
     try {
       text = decoder.decode(buf);
     } catch {
       const at = firstInvalidUtf8(buf);
-      return { line, refused: `undecodable bytes: the record is not valid UTF-8 (byte 0x${buf[at]?.toString(16).toUpperCase()} at offset ${at} of the line); JSONL is read as UTF-8` };
+      return {
+        line,
+        refused: `undecodable bytes: the record is not valid UTF-8 (byte 0x${buf[at]?.toString(16).toUpperCase()} at offset ${at} of the line); JSONL is read as UTF-8`,
+      };
     }
     return { line, text: text.endsWith('\r') ? text.slice(0, -1) : text };
   };
@@ -58,7 +64,7 @@ export async function* boundedLines(path: string, maxLineBytes: number): AsyncGe
 
 /** Offset of the first byte that breaks UTF-8 (for the message). */
 function firstInvalidUtf8(buf: Buffer): number {
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const b = buf[i]!;
     const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (n === 0) return i;

@@ -97,7 +97,9 @@ export class BatchPool {
 
   analyse(job: StoryJob): Promise<StoryAnalysis> {
     if (this.size < 2) return this.run({ kind: 'story', job }) as Promise<StoryAnalysis>;
-    return (this.run({ kind: 'read', job }) as Promise<StoryReading>).then((reading) => this.run({ kind: 'finish', job, reading }) as Promise<StoryAnalysis>);
+    return (this.run({ kind: 'read', job }) as Promise<StoryReading>).then(
+      (reading) => this.run({ kind: 'finish', job, reading }) as Promise<StoryAnalysis>,
+    );
   }
 
   /** Story discovery's cross-language matches (group/cluster.ts crossPairs), on a worker. */

@@ -55,7 +55,7 @@ export class Progress {
     if (this.bar) this.bar.update(this.done, { rate });
     else if (this.mode === 'lines' && now - this.lastLine >= LINE_EVERY_MS) {
       this.lastLine = now;
-      const eta = this.done ? Math.round(((now - this.started) / this.done) * (this.total - this.done) / 1000) : 0;
+      const eta = this.done ? Math.round((((now - this.started) / this.done) * (this.total - this.done)) / 1000) : 0;
       this.line(`${this.phaseName}: ${this.done}/${this.total}, ${rate} sentences/s, ETA ${eta}s`);
     }
   }

@@ -62,7 +62,11 @@ export function storyReport(db: Db, auditId: number): StoryReport {
   const pivotLinked = new Set<number>();
   const versions = auditVersionDetails(db, auditId);
   const documents: DocumentReport[] = versions.map((v) => {
-    const content = new Set(getSegments(db, v.document_id).filter((s) => !s.boilerplate).map((s) => s.index));
+    const content = new Set(
+      getSegments(db, v.document_id)
+        .filter((s) => !s.boilerplate)
+        .map((s) => s.index),
+    );
     let coverage: number | null = null;
     if (pivot !== null && v.document_id !== pivot) {
       const beads = getAlignment(db, auditId, pivot, v.document_id)?.beads ?? [];
@@ -95,7 +99,11 @@ export function storyReport(db: Db, auditId: number): StoryReport {
   });
   const pv = documents.find((d) => d.document === pivot);
   if (pv && versions.length > 1) {
-    const content = new Set(getSegments(db, pv.document).filter((s) => !s.boilerplate).map((s) => s.index));
+    const content = new Set(
+      getSegments(db, pv.document)
+        .filter((s) => !s.boilerplate)
+        .map((s) => s.index),
+    );
     pv.coverage = content.size ? round([...content].filter((i) => pivotLinked.has(i)).length / content.size) : null;
   }
   return { audit: auditId, name: audit.name, pivot, documents, flags: storyCounts };

@@ -38,11 +38,7 @@ export function storyName(doc: SegmentedDoc): string {
   return first.length > 100 ? `${first.slice(0, 99)}…` : first;
 }
 
-export function prepareStory(
-  db: Db,
-  plan: StoryPlan,
-  thresholds: Record<string, Record<string, number>>,
-): StoryWork {
+export function prepareStory(db: Db, plan: StoryPlan, thresholds: Record<string, Record<string, number>>): StoryWork {
   const versions = plan.documentIds.map((id) => ({ documentId: id, doc: loadSegmentedDoc(db, id) }));
   return { plan, job: { versions, thresholds } };
 }

@@ -9,9 +9,18 @@ import { analyseStory, finishStory, readStory } from './analyse.js';
 // not delay the first stories.
 
 const VERSIONS: [Lang, string][] = [
-  ['en', 'Putin arrived in North Korea on Wednesday for his first visit in 24 years.\n\nResearchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent.\n'],
-  ['tl', 'Dumating si Putin sa Hilagang Korea noong Miyerkules para sa kanyang unang pagbisita sa loob ng 24 na taon.\n\nSinabi ng mga mananaliksik na maaari itong magdala ng maagang pagtuklas ng kanser sa mga pasyente sa mahihirap na bansa.\n'],
-  ['en', 'Putin arrived in North Korea on Wednesday for his initial go to in 24 years.\n\nResearchers say this may bring betimes sleuthing of cancer to patients in poor countries, using a midget printable chip that costs one centime.\n'],
+  [
+    'en',
+    'Putin arrived in North Korea on Wednesday for his first visit in 24 years.\n\nResearchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent.\n',
+  ],
+  [
+    'tl',
+    'Dumating si Putin sa Hilagang Korea noong Miyerkules para sa kanyang unang pagbisita sa loob ng 24 na taon.\n\nSinabi ng mga mananaliksik na maaari itong magdala ng maagang pagtuklas ng kanser sa mga pasyente sa mahihirap na bansa.\n',
+  ],
+  [
+    'en',
+    'Putin arrived in North Korea on Wednesday for his initial go to in 24 years.\n\nResearchers say this may bring betimes sleuthing of cancer to patients in poor countries, using a midget printable chip that costs one centime.\n',
+  ],
 ];
 
 /**
@@ -23,10 +32,19 @@ export function warmUp(side: Side = 'both'): void {
   warmResources(side);
   const versions = VERSIONS.map(([lang, text], i) => ({
     documentId: -1 - i,
-    doc: segmentDoc({ path: `warm-${i}`, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text }),
+    doc: segmentDoc({
+      path: `warm-${i}`,
+      url: null,
+      title: null,
+      format: 'txt',
+      encoding: 'utf-8',
+      declaredLang: lang,
+      text,
+    }),
   }));
   const job = { versions, thresholds: {} };
   if (side === 'read') readStory(job);
-  else if (side === 'finish') finishStory(job, { roles: ['source', 'translation', 'spin'], pivot: 0, spin: [], documents: [] });
+  else if (side === 'finish')
+    finishStory(job, { roles: ['source', 'translation', 'spin'], pivot: 0, spin: [], documents: [] });
   else analyseStory(job);
 }

@@ -16,12 +16,18 @@ export function checkDocs(src: SegmentedDoc, tgt: SegmentedDoc, thresholds: Thre
   validateThresholds(thresholds, allDetectors());
   const beads = alignDocs(src, tgt);
   const out: CheckRecord[] = detectPair(src, tgt, beads, { thresholds }).map((p) => flagRecord(p, ROUNDED));
-  for (const [side, doc] of [['src', src], ['tgt', tgt]] as const) {
+  for (const [side, doc] of [
+    ['src', src],
+    ['tgt', tgt],
+  ] as const) {
     for (const d of documentDetectors) {
       // a document detector's finding has no other side
-      for (const f of d.run({ doc, thresholds: thresholdsFor(d, thresholds) })) out.push(flagRecord(sided({ ...f, otherSegments: [], otherSpan: null }, side), ROUNDED));
+      for (const f of d.run({ doc, thresholds: thresholdsFor(d, thresholds) }))
+        out.push(flagRecord(sided({ ...f, otherSegments: [], otherSpan: null }, side), ROUNDED));
     }
   }
   const first = (r: CheckRecord) => Math.min(r.src[0] ?? Infinity, r.tgt[0] ?? Infinity);
-  return out.sort((a, b) => (a.src[0] ?? -1) - (b.src[0] ?? -1) || (a.tgt[0] ?? -1) - (b.tgt[0] ?? -1) || first(a) - first(b));
+  return out.sort(
+    (a, b) => (a.src[0] ?? -1) - (b.src[0] ?? -1) || (a.tgt[0] ?? -1) - (b.tgt[0] ?? -1) || first(a) - first(b),
+  );
 }

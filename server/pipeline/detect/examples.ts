@@ -6,7 +6,12 @@ import type { Bead } from '../types.js';
 // into the carrier types, so every detector is exercised through the same contract it meets in an audit.
 
 /** A document whose sentences are the given lines (joined by newlines; offsets into that text). */
-export function docFromLines(lines: string[], lang: Lang, path = '(example)', boilerplate: (false | string)[] = []): SegmentedDoc {
+export function docFromLines(
+  lines: string[],
+  lang: Lang,
+  path = '(example)',
+  boilerplate: (false | string)[] = [],
+): SegmentedDoc {
   let text = '';
   const segments: Segment[] = lines.map((line, index) => {
     if (index > 0) text += '\n';

@@ -29,7 +29,8 @@ export function documentFindings(versions: StoryContext['versions'], config: Thr
   const out: PlacedFinding[] = [];
   versions.forEach((v, i) => {
     for (const d of documentDetectors) {
-      for (const finding of d.run({ doc: v.doc, thresholds: thresholdsFor(d, config) })) out.push({ versionIndex: i, otherVersionIndex: null, finding });
+      for (const finding of d.run({ doc: v.doc, thresholds: thresholdsFor(d, config) }))
+        out.push({ versionIndex: i, otherVersionIndex: null, finding });
     }
   });
   return out;
@@ -42,11 +43,7 @@ export function documentFindings(versions: StoryContext['versions'], config: Thr
  * original it discovers among the others). `config` is the
  * per-detector thresholds of the config file (unknown detector ids or keys are a UsageError).
  */
-export function detectStory(
-  ctx: StoryContext,
-  config: ThresholdConfig = {},
-  ran: AlreadyRun = {},
-): PlacedFinding[] {
+export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}, ran: AlreadyRun = {}): PlacedFinding[] {
   validateThresholds(config, allDetectors());
   const out: PlacedFinding[] = [];
   const pivot = ctx.versions[ctx.pivot];
@@ -67,7 +64,10 @@ export function detectStory(
   });
   out.push(...(ran.documents ?? documentFindings(ctx.versions, config)));
   for (const d of storyDetectors) {
-    const found = ran.story && Object.hasOwn(ran.story, d.id) ? ran.story[d.id]! : d.run({ ...ctx, thresholds: thresholdsFor(d, config), config });
+    const found =
+      ran.story && Object.hasOwn(ran.story, d.id)
+        ? ran.story[d.id]!
+        : d.run({ ...ctx, thresholds: thresholdsFor(d, config), config });
     for (const { versionIndex, ...finding } of found) {
       const other = finding.evidence.otherVersion;
       out.push({ versionIndex, otherVersionIndex: typeof other === 'number' ? other : null, finding });

@@ -32,7 +32,12 @@ const SUPERSEDES: Record<string, string[]> = {
   misalignment: ['numbers', 'entities', 'negation', 'length-ratio', 'lexical-coverage', 'quotes'],
 };
 
-export function detectPair(src: SegmentedDoc, tgt: SegmentedDoc, beads: Bead[], opts: DetectPairOptions = {}): PlacedPairFinding[] {
+export function detectPair(
+  src: SegmentedDoc,
+  tgt: SegmentedDoc,
+  beads: Bead[],
+  opts: DetectPairOptions = {},
+): PlacedPairFinding[] {
   const detectors = opts.detectors ?? pairDetectors;
   const out: PlacedPairFinding[] = [];
   const nl = thresholdsFor(nullLinkDetector, opts.thresholds ?? {});

@@ -51,11 +51,7 @@ export interface PairFindingInput {
 }
 
 /** Builds a pair finding with document offsets on both sides. */
-export function pairFinding(
-  d: { id: string; category: Category },
-  ctx: PairContext,
-  f: PairFindingInput,
-): PairFinding {
+export function pairFinding(d: { id: string; category: Category }, ctx: PairContext, f: PairFindingInput): PairFinding {
   const side = f.side ?? 'tgt';
   const mine = sideText(side === 'tgt' ? ctx.tgt : ctx.src);
   const other = sideText(side === 'tgt' ? ctx.src : ctx.tgt);

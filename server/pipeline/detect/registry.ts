@@ -37,7 +37,11 @@ export const pairDetectors: readonly PairDetector[] = [
   lexicalCoverageDetector,
 ];
 
-export const documentDetectors: readonly DocDetector[] = [boilerplateDetector, mtArtifactsDetector, repeatedWordingDetector];
+export const documentDetectors: readonly DocDetector[] = [
+  boilerplateDetector,
+  mtArtifactsDetector,
+  repeatedWordingDetector,
+];
 
 /** The spin detectors: each reads the document's spin analysis (spin/analysis.ts) in its SpinContext. In
  * audits spin-story runs them on every English version; `tapat spin` on a text. */

@@ -10,7 +10,17 @@ import { spinContextOf } from './spin/pass.js';
 
 function textDoc(text: string, lang: Lang, boilerplate?: string): SegmentedDoc {
   const segments = segmentText(text, lang).map((s) => ({ ...s, boilerplate: boilerplate ?? s.boilerplate }));
-  return { path: '(example)', url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text, lang, segments };
+  return {
+    path: '(example)',
+    url: null,
+    title: null,
+    format: 'txt',
+    encoding: 'utf-8',
+    declaredLang: null,
+    text,
+    lang,
+    segments,
+  };
 }
 
 export function runExample(d: Detector, ex: PairExample | TextExample | StoryExample): Finding[] {
@@ -34,6 +44,10 @@ export function runExample(d: Detector, ex: PairExample | TextExample | StoryExa
     return d.run(spinContextOf(d, doc, original));
   }
   const e = ex as StoryExample;
-  const versions = e.versions.map((v, i) => ({ doc: textDoc(v.text, v.lang ?? 'en'), role: v.role, documentId: i + 1 }));
+  const versions = e.versions.map((v, i) => ({
+    doc: textDoc(v.text, v.lang ?? 'en'),
+    role: v.role,
+    documentId: i + 1,
+  }));
   return d.run({ versions, pivot: 0, alignments: versions.map(() => null), thresholds: d.thresholds });
 }

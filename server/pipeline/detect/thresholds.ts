@@ -14,7 +14,9 @@ export function validateThresholds(cfg: ThresholdConfig, detectors: readonly Det
     if (!d) throw new UsageError(`thresholds.${id}: no detector has this id (known: ${[...byId.keys()].join(', ')})`);
     for (const k of Object.keys(keys)) {
       if (!(k in d.thresholds)) {
-        throw new UsageError(`thresholds.${id}.${k}: unknown threshold (known: ${Object.keys(d.thresholds).join(', ')})`);
+        throw new UsageError(
+          `thresholds.${id}.${k}: unknown threshold (known: ${Object.keys(d.thresholds).join(', ')})`,
+        );
       }
     }
   }
@@ -33,7 +35,10 @@ export function th(d: { thresholds: Record<string, number> }, given: Record<stri
 }
 
 /** The keys of `defaults` read from a detector's effective thresholds (thresholdsFor), typed for the code that uses them. */
-export function typedThresholds<T extends { [K in keyof T]: number }>(defaults: T, given: Readonly<Record<string, number>>): T {
+export function typedThresholds<T extends { [K in keyof T]: number }>(
+  defaults: T,
+  given: Readonly<Record<string, number>>,
+): T {
   const out = { ...defaults };
   for (const k of Object.keys(defaults) as (keyof T & string)[]) {
     const v = given[k];

@@ -21,7 +21,7 @@ export function candidateComponents(ids: readonly number[], pairs: readonly Cand
     let r = x;
     while (parent.get(r)! !== r) r = parent.get(r)!;
     // path compression: every node on the way points at the root
-    for (let y = x; y !== r; ) {
+    for (let y = x; y !== r;) {
       const next = parent.get(y)!;
       parent.set(y, r);
       y = next;

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../../config.js';
 import { pgTx, type PgClient, type PgPool } from '../../db/pg/connect.js';
-import { addInputs, findOrCreateRun, pendingInputChunks, pendingPlanChunks, setPhase, type DistributedRun, type InputRow, type RunOptions } from '../../db/pg/batch.js';
+import {
+  addInputs,
+  findOrCreateRun,
+  pendingInputChunks,
+  pendingPlanChunks,
+  setPhase,
+  type DistributedRun,
+  type InputRow,
+  type RunOptions,
+} from '../../db/pg/batch.js';
 import { batchItems, checkInputs, inputsKey } from '../batch/inputs.js';
 import { QUEUES, sendJob } from './queue.js';
 import { AUDIT_CHUNK } from './jobs.js';
@@ -40,9 +49,20 @@ async function requeue(boss: PgBoss, c: PgClient, run: DistributedRun): Promise<
   return starts.length;
 }
 
-export async function enqueueBatch(db: PgPool, boss: PgBoss, cfg: Config, paths: string[], jobTimeout: number): Promise<EnqueueResult> {
+export async function enqueueBatch(
+  db: PgPool,
+  boss: PgBoss,
+  cfg: Config,
+  paths: string[],
+  jobTimeout: number,
+): Promise<EnqueueResult> {
   checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
-  const options: RunOptions = { inputs: inputsKey(paths), maxFileBytes: cfg.limits.maxFileBytes, thresholds: cfg.thresholds, jobTimeout };
+  const options: RunOptions = {
+    inputs: inputsKey(paths),
+    maxFileBytes: cfg.limits.maxFileBytes,
+    thresholds: cfg.thresholds,
+    jobTimeout,
+  };
   return pgTx(db, async (c) => {
     const run = await findOrCreateRun(c, runKey(cfg, paths), options);
     // an unfinished run enqueued again: the jobs of its current phase's unfinished work are queued again (a

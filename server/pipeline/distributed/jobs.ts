@@ -70,13 +70,22 @@ export async function readJob(ctx: JobContext, job: RangeJob): Promise<void> {
   const run = await getRun(ctx.db, job.runId);
   if (!run || run.phase !== 'reading') return;
   const inputs = await pendingInputs(ctx.db, job.runId, job.from, job.to);
-  const prepared = await Promise.all(inputs.map((i) => ctx.pool.prepare({ item: JSON.parse(i.item) as Item, maxBytes: run.options.maxFileBytes })));
+  const prepared = await Promise.all(
+    inputs.map((i) => ctx.pool.prepare({ item: JSON.parse(i.item) as Item, maxBytes: run.options.maxFileBytes })),
+  );
   // documents are stored in the order of their texts' hashes: two workers storing the same texts take their
   // locks in one order, so neither waits for the other in a cycle (a deadlock would fail one job, retried)
   const stores = inputs.flatMap((input, n): Store[] => {
     const p = prepared[n]!;
     if ('refusal' in p) return [{ input, refusal: p.refusal, i: 0, doc: null, features: null, sha: '' }];
-    return p.docs.map((d, i) => ({ input, refusal: null, i, doc: d.doc, features: d.features, sha: textHash(d.doc.text) }));
+    return p.docs.map((d, i) => ({
+      input,
+      refusal: null,
+      i,
+      doc: d.doc,
+      features: d.features,
+      sha: textHash(d.doc.text),
+    }));
   });
   stores.sort((a, b) => (a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0));
   await pgTx(ctx.db, async (c) => {
@@ -119,7 +128,10 @@ export async function groupJob(ctx: JobContext, job: GroupJob): Promise<string |
     return b ? (deserialize(b) as DocFeatures) : featuresOf(loaded.get(id)!);
   };
   const plans = await storiesOfMeanwhile(ids, features, (docs) => ctx.pool.crossPairs(docs));
-  const parts = candidateComponents(ids, await candidatePairs(ctx.db, job.runId, CANDIDATE_MAX_DF, CANDIDATE_MIN_SHARED));
+  const parts = candidateComponents(
+    ids,
+    await candidatePairs(ctx.db, job.runId, CANDIDATE_MAX_DF, CANDIDATE_MIN_SHARED),
+  );
   const partOf = new Map(parts.flatMap((p, n) => p.map((id) => [id, n] as const)));
   const several = plans.filter((p) => p.documentIds.length > 1);
   const within = several.filter((p) => new Set(p.documentIds.map((id) => partOf.get(id))).size === 1).length;
@@ -127,14 +139,24 @@ export async function groupJob(ctx: JobContext, job: GroupJob): Promise<string |
   const committed = await pgTx(ctx.db, async (c) => {
     const locked = await lockRun(c, job.runId);
     if (locked.phase !== 'grouping') return false;
-    await storePlans(c, job.runId, plans.map((p, ord) => ({ ord, key: p.key, documentIds: p.documentIds })));
+    await storePlans(
+      c,
+      job.runId,
+      plans.map((p, ord) => ({ ord, key: p.key, documentIds: p.documentIds })),
+    );
     if (!plans.length) {
       await finishRunPg(c, job.runId);
       return true;
     }
     await setPhase(c, job.runId, 'auditing');
     for (let from = 0; from < plans.length; from += AUDIT_CHUNK) {
-      await sendJob(ctx.boss, c, QUEUES.audit, { runId: job.runId, from, to: from + AUDIT_CHUNK }, run.options.jobTimeout);
+      await sendJob(
+        ctx.boss,
+        c,
+        QUEUES.audit,
+        { runId: job.runId, from, to: from + AUDIT_CHUNK },
+        run.options.jobTimeout,
+      );
     }
     return true;
   });
@@ -158,7 +180,9 @@ export async function auditJob(ctx: JobContext, job: RangeJob): Promise<void> {
           name: storyName(pivot.doc),
           versions: versions.map((v, i) => ({ documentId: v.documentId, role: analysis.roles[i]!, doc: v.doc })),
           pivotDocumentId: pivot.documentId,
-          alignments: analysis.alignments.flatMap((beads, i) => (beads ? [{ tgtDocumentId: versions[i]!.documentId, beads }] : [])),
+          alignments: analysis.alignments.flatMap((beads, i) =>
+            beads ? [{ tgtDocumentId: versions[i]!.documentId, beads }] : [],
+          ),
           method: ALIGN_METHOD,
           findings: analysis.findings.map((f) => ({
             documentId: versions[f.versionIndex]!.documentId,

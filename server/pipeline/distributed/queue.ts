@@ -31,7 +31,12 @@ export interface GroupJob {
 const MAINTENANCE_SECONDS = 5;
 
 export async function startQueue(url: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: url, max: 3, maintenanceIntervalSeconds: MAINTENANCE_SECONDS, monitorStateIntervalSeconds: 60 });
+  const boss = new PgBoss({
+    connectionString: url,
+    max: 3,
+    maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
+    monitorStateIntervalSeconds: 60,
+  });
   boss.on('error', (e) => process.stderr.write(`tapat: job queue: ${e.message}\n`));
   await boss.start();
   for (const name of Object.values(QUEUES)) if (!(await boss.getQueue(name))) await boss.createQueue(name);
@@ -44,7 +49,13 @@ export const onClient = (c: Queryable): PgBoss.ConnectionOptions => ({
 });
 
 /** Sends a job with the run's timeout (a job active longer goes to another worker) and retries. */
-export function sendJob(boss: PgBoss, c: Queryable, name: QueueName, data: RangeJob | GroupJob, jobTimeout: number): Promise<string | null> {
+export function sendJob(
+  boss: PgBoss,
+  c: Queryable,
+  name: QueueName,
+  data: RangeJob | GroupJob,
+  jobTimeout: number,
+): Promise<string | null> {
   return boss.send(name, data, { ...onClient(c), expireInSeconds: jobTimeout, retryLimit: 5, retryDelay: 1 });
 }
 

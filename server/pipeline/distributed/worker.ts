@@ -30,7 +30,11 @@ const IDLE_POLL_MS = 300;
 
 export function progressLine(p: DistributedProgress): string {
   const where =
-    p.phase === 'reading' ? `${p.items}/${p.inputs} items` : p.phase === 'grouping' ? `${p.items} items read, grouping` : `${p.audited}/${p.stories} stories`;
+    p.phase === 'reading'
+      ? `${p.items}/${p.inputs} items`
+      : p.phase === 'grouping'
+        ? `${p.items} items read, grouping`
+        : `${p.audited}/${p.stories} stories`;
   return `run ${p.id} ${p.phase}: ${where}${p.refused ? `, ${p.refused} refused` : ''}`;
 }
 
@@ -59,8 +63,7 @@ export async function runWorker(url: string, opts: WorkerOptions): Promise<Worke
         else if (name === QUEUES.group) {
           const note = await groupJob(ctx, job.data);
           if (note) opts.log(note);
-        }
-        else await auditJob(ctx, job.data);
+        } else await auditJob(ctx, job.data);
         await boss.complete(name, job.id);
         summary.jobs++;
         const p = await runProgressPg(db, job.data.runId);

@@ -32,7 +32,9 @@ export function applyEdits(text: string, edits: Edit[]): Corrected {
   for (const e of [...edits].sort(order)) {
     const bad = e.start < 0 || e.end > text.length || e.start > e.end;
     // two insertions at one point, or an insertion inside a replaced span, also count as overlapping
-    const overlaps = taken.some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && (e.start === e.end || t.start === t.end)));
+    const overlaps = taken.some(
+      (t) => (e.start < t.end && t.start < e.end) || (e.start === t.start && (e.start === e.end || t.start === t.end)),
+    );
     if (bad || overlaps) skipped.push(e);
     else taken.push(e);
   }

@@ -21,6 +21,14 @@ export const CSV_HEADER = ['pair', 'source_segments', 'target_segments', 'source
 export function toCsv(data: AuditExportData): string {
   let out = csvRow(CSV_HEADER);
   for (const p of data.pairs)
-    out += csvRow([p.id, p.src.join(' '), p.tgt.join(' '), p.source, p.target, p.state, p.flags.map(flagNote).join('\n')]);
+    out += csvRow([
+      p.id,
+      p.src.join(' '),
+      p.tgt.join(' '),
+      p.source,
+      p.target,
+      p.state,
+      p.flags.map(flagNote).join('\n'),
+    ]);
   return out;
 }

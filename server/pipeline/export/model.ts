@@ -40,8 +40,10 @@ export interface AuditExportData {
 /** The edit a flag's current verdict asks for, if any: corrected text, or an approved suggestion. */
 export function correctionOf(f: FlagWithVerdict): Edit | null {
   if (f.start === null || f.end === null || !f.verdict) return null;
-  if (f.verdict.action === 'correct' && f.verdict.text !== null) return { start: f.start, end: f.end, text: f.verdict.text, flagId: f.id };
-  if (f.verdict.action === 'approve' && f.suggestion !== null) return { start: f.start, end: f.end, text: f.suggestion, flagId: f.id };
+  if (f.verdict.action === 'correct' && f.verdict.text !== null)
+    return { start: f.start, end: f.end, text: f.verdict.text, flagId: f.id };
+  if (f.verdict.action === 'approve' && f.suggestion !== null)
+    return { start: f.start, end: f.end, text: f.suggestion, flagId: f.id };
   return null;
 }
 
@@ -65,7 +67,12 @@ export function auditDocument(db: Db, auditId: number, documentId: number | null
   return getDocument(db, id)!;
 }
 
-export function correctedDocument(db: Db, auditId: number, documentId: number | null, dropBoilerplate: boolean): Corrected & { doc: DocumentRow } {
+export function correctedDocument(
+  db: Db,
+  auditId: number,
+  documentId: number | null,
+  dropBoilerplate: boolean,
+): Corrected & { doc: DocumentRow } {
   const doc = auditDocument(db, auditId, documentId);
   const edits = flagsWithVerdicts(db, auditId)
     .filter((f) => f.document_id === doc.id)
@@ -81,7 +88,9 @@ function joinText(text: string, segs: Segment[], idx: number[], edits: Edit[]): 
   if (!parts.length) return '';
   const start = Math.min(...parts.map((s) => s.start));
   const end = Math.max(...parts.map((s) => s.end));
-  const inside = edits.filter((e) => e.start >= start && e.end <= end).map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
+  const inside = edits
+    .filter((e) => e.start >= start && e.end <= end)
+    .map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
   return applyEdits(text.slice(start, end), inside).text.replace(/\s*\n\s*/g, ' ');
 }
 
@@ -97,23 +106,39 @@ export function auditPairs(db: Db, auditId: number, documentId: number | null): 
     documentId !== null
       ? others.find((v) => v.document_id === documentId)
       : (others.find((v) => v.role === 'translation') ?? others[0]);
-  if (documentId !== null && !chosen) throw new InputError(`document ${documentId} is not a non-pivot version of audit ${auditId}`);
-  if (pivot === null || !chosen) return { auditId, name: audit.name, source: pivot ? getDocument(db, pivot)! : null, target: null, pairs: [] };
+  if (documentId !== null && !chosen)
+    throw new InputError(`document ${documentId} is not a non-pivot version of audit ${auditId}`);
+  if (pivot === null || !chosen)
+    return { auditId, name: audit.name, source: pivot ? getDocument(db, pivot)! : null, target: null, pairs: [] };
   const source = getDocument(db, pivot)!;
   const target = getDocument(db, chosen.document_id)!;
   const srcSegs = getSegments(db, source.id);
   const tgtSegs = getSegments(db, target.id);
   const flags = flagsWithVerdicts(db, auditId);
-  const tgtEdits = flags.filter((f) => f.document_id === target.id).map(correctionOf).filter((e): e is Edit => e !== null);
-  const srcEdits = flags.filter((f) => f.document_id === source.id).map(correctionOf).filter((e): e is Edit => e !== null);
+  const tgtEdits = flags
+    .filter((f) => f.document_id === target.id)
+    .map(correctionOf)
+    .filter((e): e is Edit => e !== null);
+  const srcEdits = flags
+    .filter((f) => f.document_id === source.id)
+    .map(correctionOf)
+    .filter((e): e is Edit => e !== null);
   const beads = getAlignment(db, auditId, source.id, target.id)?.beads ?? [];
   const pairs: Pair[] = beads.map((b, ord) => {
     const touches = (f: FlagWithVerdict): boolean =>
       (f.document_id === target.id && f.segments.some((s) => b.tgt.includes(s))) ||
-      (f.document_id === source.id && f.segments.some((s) => b.src.includes(s)) && (f.other_document_id === null || f.other_document_id === target.id));
+      (f.document_id === source.id &&
+        f.segments.some((s) => b.src.includes(s)) &&
+        (f.other_document_id === null || f.other_document_id === target.id));
     const pf = flags.filter(touches);
     const decided = pf.filter((f) => f.verdict !== null).length;
-    const state: PairState = !b.tgt.length ? 'initial' : decided === 0 ? 'translated' : decided < pf.length ? 'reviewed' : 'final';
+    const state: PairState = !b.tgt.length
+      ? 'initial'
+      : decided === 0
+        ? 'translated'
+        : decided < pf.length
+          ? 'reviewed'
+          : 'final';
     return {
       id: `b${ord}`,
       src: b.src,

@@ -21,7 +21,9 @@ export function toTmx(data: AuditExportData): string {
     tu.ele('prop', { type: 'x-state' }).txt(p.state);
     for (const f of p.flags) tu.ele('note').txt(flagNote(f));
     tu.ele('tuv', { 'xml:lang': srcLang }).ele('seg').txt(p.source);
-    tu.ele('tuv', { 'xml:lang': data.target?.lang ?? 'tl' }).ele('seg').txt(p.target);
+    tu.ele('tuv', { 'xml:lang': data.target?.lang ?? 'tl' })
+      .ele('seg')
+      .txt(p.target);
   }
   return root.end({ prettyPrint: true }) + '\n';
 }

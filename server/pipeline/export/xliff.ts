@@ -10,7 +10,10 @@ export function toXliff(data: AuditExportData): string {
     'xliff',
     { version: '2.0', srcLang: data.source?.lang ?? 'en', trgLang: data.target?.lang ?? 'tl' },
   );
-  const file = root.ele('file', { id: `audit-${data.auditId}`, original: data.target?.path ?? data.source?.path ?? '' });
+  const file = root.ele('file', {
+    id: `audit-${data.auditId}`,
+    original: data.target?.path ?? data.source?.path ?? '',
+  });
   for (const p of data.pairs) {
     const unit = file.ele('unit', { id: p.id });
     if (p.flags.length) {

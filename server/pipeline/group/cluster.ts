@@ -210,7 +210,10 @@ const storyFeature = (n: number, opts: ClusterOptions): number => featureWeight(
  * candidateStories stories' worth of versions (a feature of many stories finds no story).
  */
 const maxDfOf = (n: number, opts: ClusterOptions): number =>
-  Math.min(n <= 200 ? n : Math.max(5, Math.floor(opts.maxDfShare * n)), Math.max(5, opts.candidateStories * opts.storySize));
+  Math.min(
+    n <= 200 ? n : Math.max(5, Math.floor(opts.maxDfShare * n)),
+    Math.max(5, opts.candidateStories * opts.storySize),
+  );
 
 /** Same-language pairs (a < b) with their similarities; only pairs above half the lower threshold are kept. */
 export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): Similarity[] {
@@ -235,7 +238,8 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
       const h = numbersDisagree(docs[i]!, docs[j]!) ? 0 : Math.max(sh.get(j) ?? 0, sk.get(j) ?? 0, aligned.get(j) ?? 0);
       const c = (names.get(j) ?? 0) >= opts.comparableAnchors ? Math.max(sa.get(j) ?? 0, sw.get(j) ?? 0) : 0;
       const score = Math.max(h, c);
-      if (score >= Math.min(opts.threshold, opts.comparableThreshold) / 2) out.push({ a: j, b: i, shingles: h, comparable: c, score });
+      if (score >= Math.min(opts.threshold, opts.comparableThreshold) / 2)
+        out.push({ a: j, b: i, shingles: h, comparable: c, score });
     }
   }
   return out;
@@ -248,7 +252,8 @@ function otherLanguagePairs(docs: DocFeatures[], opts: ClusterOptions): Pair[] {
   const unit = storyFeature(docs.length, opts);
   const out: Pair[] = [];
   for (let i = 0; i < docs.length; i++)
-    for (const [j, score] of dots(docs, i, (d) => d.anchors, anchors, 'cross-other', opts.minEvidence * unit * unit)) out.push({ a: j, b: i, score });
+    for (const [j, score] of dots(docs, i, (d) => d.anchors, anchors, 'cross-other', opts.minEvidence * unit * unit))
+      out.push({ a: j, b: i, score });
   return out;
 }
 
@@ -281,13 +286,22 @@ export function languageGroups(docs: DocFeatures[], opts: ClusterOptions = DEFAU
 export function crossPairs(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): Pair[] {
   const enDocs = docs.filter((d) => d.lang === 'en').length;
   return [
-    ...lexicalPairs(docs, { maxDf: maxDfOf(enDocs, opts), storySize: opts.storySize, candidates: opts.crossCandidates }),
+    ...lexicalPairs(docs, {
+      maxDf: maxDfOf(enDocs, opts),
+      storySize: opts.storySize,
+      candidates: opts.crossCandidates,
+    }),
     ...otherLanguagePairs(docs, opts),
   ];
 }
 
 /** Step 3 of cluster(): groups of one language joined to their mutual best match in each other language. */
-export function joinLanguages(docs: DocFeatures[], groups: number[][], opts: ClusterOptions, pairs: Pair[]): number[][] {
+export function joinLanguages(
+  docs: DocFeatures[],
+  groups: number[][],
+  opts: ClusterOptions,
+  pairs: Pair[],
+): number[][] {
   const groupOf = new Int32Array(docs.length);
   groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
   const groupLang = groups.map((g) => docs[g[0]!]!.lang);

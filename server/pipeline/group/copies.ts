@@ -22,7 +22,7 @@ export function numbersDisagree(a: DocFeatures, b: DocFeatures): boolean {
 function sharedNumbers(a: DocFeatures, b: DocFeatures): number {
   const [x, y] = [a.numbers, b.numbers];
   let shared = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
     if (x[i] === y[j]) (shared++, i++, j++);
     else if (x[i]! < y[j]!) i++;
     else j++;
@@ -37,7 +37,9 @@ function sharedNumbers(a: DocFeatures, b: DocFeatures): number {
  */
 function alignNeeded(a: DocFeatures, b: DocFeatures, opts: ClusterOptions): number {
   const shared = sharedNumbers(a, b);
-  return shared >= opts.anchoredNumbers && shared === Math.min(a.numbers.length, b.numbers.length) ? opts.alignAnchoredThreshold : opts.alignThreshold;
+  return shared >= opts.anchoredNumbers && shared === Math.min(a.numbers.length, b.numbers.length)
+    ? opts.alignAnchoredThreshold
+    : opts.alignThreshold;
 }
 
 /**
@@ -45,7 +47,14 @@ function alignNeeded(a: DocFeatures, b: DocFeatures, opts: ClusterOptions): numb
  * (by the sum of the feature similarities already found), those reaching alignThreshold only. A candidate
  * whose shingles or skeletons already make it one text with i is not aligned again.
  */
-export function alignedNeighbours(docs: DocFeatures[], i: number, met: Set<number>, sims: Map<number, number>[], near: Map<number, number>[], opts: ClusterOptions): Map<number, number> {
+export function alignedNeighbours(
+  docs: DocFeatures[],
+  i: number,
+  met: Set<number>,
+  sims: Map<number, number>[],
+  near: Map<number, number>[],
+  opts: ClusterOptions,
+): Map<number, number> {
   const out = new Map<number, number>();
   if (sequenceLength(docs[i]!.sequence) === 0 || opts.alignCandidates <= 0) return out;
   const sum = (j: number): number => sims.reduce((s, m) => s + (m.get(j) ?? 0), 0);

@@ -46,7 +46,10 @@ export function bestCandidates(docs: number[], score: (e: number) => number, k: 
 export function lexicalPairs(docs: DocFeatures[], opts: CrossOptions): Pair[] {
   const en = docs.flatMap((d, i) => (d.lang === 'en' ? [i] : []));
   if (!en.length) return [];
-  const df = documentFrequencies(en.map((i) => docs[i]!), (d) => d.lex);
+  const df = documentFrequencies(
+    en.map((i) => docs[i]!),
+    (d) => d.lex,
+  );
   const weights = new Map<number, number>();
   for (const [k, c] of df) weights.set(k, featureWeight(c, en.length, opts.storySize));
   const weight = (k: number): number => weights.get(k) ?? 0;
@@ -158,7 +161,12 @@ function lengthAgreement(a: DocFeatures, b: DocFeatures): number {
 const MIN_SENTENCE_RATIO = 0.5;
 
 /** Share of a document's slot weight (aw) whose slot has a key the other document has (inOther, by dense id). */
-function coverage(aw: Float64Array, slotStart: Uint32Array, ids: Int32Array, inOther: (id: number) => number | boolean): number {
+function coverage(
+  aw: Float64Array,
+  slotStart: Uint32Array,
+  ids: Int32Array,
+  inOther: (id: number) => number | boolean,
+): number {
   let total = 0;
   let hit = 0;
   for (let s = 0; s < aw.length; s++) {
@@ -212,7 +220,8 @@ export function mutualBestLinks(
     const key = `${g},${groupLang[h]}`;
     const cur = best.get(key);
     if (!cur) best.set(key, { other: h, score: s, second: 0 });
-    else if (s > cur.score || (s === cur.score && h < cur.other)) best.set(key, { other: h, score: s, second: cur.score });
+    else if (s > cur.score || (s === cur.score && h < cur.other))
+      best.set(key, { other: h, score: s, second: cur.score });
     else cur.second = Math.max(cur.second, s);
   };
   const clear = (g: number, h: number): boolean => {

@@ -84,26 +84,39 @@ function lexOf(text: string, lang: Lang, slots: Slots): void {
 /** Month names (en, tl) → month number, so "September" and "Setyembre" are one anchor. */
 const MONTHS: Record<string, number> = {};
 [
-  ['january', 'enero'], ['february', 'pebrero'], ['march', 'marso'], ['april', 'abril'], ['may', 'mayo'],
-  ['june', 'hunyo'], ['july', 'hulyo'], ['august', 'agosto'], ['september', 'setyembre'],
-  ['october', 'oktubre'], ['november', 'nobyembre'], ['december', 'disyembre'],
+  ['january', 'enero'],
+  ['february', 'pebrero'],
+  ['march', 'marso'],
+  ['april', 'abril'],
+  ['may', 'mayo'],
+  ['june', 'hunyo'],
+  ['july', 'hulyo'],
+  ['august', 'agosto'],
+  ['september', 'setyembre'],
+  ['october', 'oktubre'],
+  ['november', 'nobyembre'],
+  ['december', 'disyembre'],
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 
 // Function words that are capitalised at line starts or in titles, in both languages: not names.
 const NOT_NAMES = new Set(
-  ('the a an and or but of in on at to for with by from as is are was were be this that these those it its ' +
+  (
+    'the a an and or but of in on at to for with by from as is are was were be this that these those it its ' +
     'he she they we you i his her their our my there what when where who why how if while after before ' +
     'ang ng mga sa si ni na at ay ito iyon siya sila kami tayo ako ikaw noong nang para kung habang dahil ' +
-    'sinabi ayon isang mula hindi pero ngunit subalit').split(' '),
+    'sinabi ayon isang mula hindi pero ngunit subalit'
+  ).split(' '),
 );
 
 const STOP = new Set(
-  ('about above after again against all also among been before being below between both could did does doing down during ' +
+  (
+    'about above after again against all also among been before being below between both could did does doing down during ' +
     'each even every from further have having here into just more most much must only other over same should some such than ' +
     'that their them then there these they this those through under until very were what when where which while will with ' +
     'would your said says year years time ' +
     'akin aking amin ako ang ano at ay hindi iba ilan ito iyon kanila kapag kay kaya kung lahat laban lamang mga mula naman ' +
-    'nang para pero sila siya subalit tayo upang wala yung yang noong nito niya nila natin namin dahil doon dito').split(' '),
+    'nang para pero sila siya subalit tayo upang wala yung yang noong nito niya nila natin namin dahil doon dito'
+  ).split(' '),
 );
 
 // Features are compared by hash (lang/fnv.ts): a rare collision only adds a little noise to a score.
@@ -124,9 +137,11 @@ const SHINGLE = 3;
 // English closed-class words a spinner leaves alone (its synonym lists are for content words; modals
 // such as can/may it does swap, so they are blanked like content words).
 const FUNCTION_WORDS = new Set(
-  ('a an the and or but nor if of to in on at by for with from as into onto than then that this these those ' +
+  (
+    'a an the and or but nor if of to in on at by for with from as into onto than then that this these those ' +
     'it its he she they we you i me him her them us my your his our their who whom whose which what ' +
-    'be is are was were been being am do does did have has had not no so there here up out off over under').split(' '),
+    'be is are was were been being am do does did have has had not no so there here up out off over under'
+  ).split(' '),
 );
 
 /** Words a sentence needs for its skeleton to say anything ("Have fun." has the skeleton of thousands). */
@@ -168,7 +183,8 @@ function anchorsOf(text: string, out: Set<number>, numbers: Set<number>): void {
     const name = capitalised && lower.length >= 3 && !NOT_NAMES.has(lower) ? lower.replace(/['’]s$/, '') : null;
     if (name && !sentenceStart) out.add(fnv1a('c:' + name));
     // two-word names ("Kim Jong") are stronger evidence than either word alone, wherever they stand
-    if (name && prevName && at === prevEnd + 1 && text.charCodeAt(prevEnd) === SPACE) out.add(fnv1a('c2:' + prevName + ' ' + name));
+    if (name && prevName && at === prevEnd + 1 && text.charCodeAt(prevEnd) === SPACE)
+      out.add(fnv1a('c2:' + prevName + ' ' + name));
     prevName = name;
     prevEnd = at + w.length;
   }
@@ -180,7 +196,8 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
   const words = new Set<number>();
   const shingles = new Set<number>();
   const skeletons = new Set<number>();
-  const keepInSkeleton = (w: string): boolean => /\d/.test(w) || (doc.lang === 'tl' ? loadLexicon().isTlStopword(w) : FUNCTION_WORDS.has(w));
+  const keepInSkeleton = (w: string): boolean =>
+    /\d/.test(w) || (doc.lang === 'tl' ? loadLexicon().isTlStopword(w) : FUNCTION_WORDS.has(w));
   const slots: Slots = { keys: [], start: [], seen: new Set() };
   for (const seg of doc.segments) {
     if (seg.boilerplate) continue;
@@ -195,7 +212,16 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
       if (prev !== undefined && prev.length >= 4 && !STOP.has(prev)) words.add(fnvWords(B_START, all, i - 1, i + 1));
     }
     // runs of content words collapse into one blank: a spinner may swap one word for two ("year" → "twelve months")
-    if (all.length >= SKELETON_MIN) skeletons.add(fnv1a('s:' + all.map((w) => (keepInSkeleton(w) ? w : '*')).join(' ').replace(/\*( \*)+/g, '*')));
+    if (all.length >= SKELETON_MIN)
+      skeletons.add(
+        fnv1a(
+          's:' +
+            all
+              .map((w) => (keepInSkeleton(w) ? w : '*'))
+              .join(' ')
+              .replace(/\*( \*)+/g, '*'),
+        ),
+      );
     if (all.length && all.length < SHINGLE) shingles.add(fnvWords(H_START, all, 0, all.length));
     for (let i = 0; i + SHINGLE <= all.length; i++) shingles.add(fnvWords(H_START, all, i, i + SHINGLE));
   }
@@ -210,6 +236,7 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
     lex: toSorted(new Set(slots.keys)),
     slotKeys: Uint32Array.from(slots.keys),
     slotStart: Uint32Array.from([...slots.start, slots.keys.length]),
-    sequence: doc.lang === 'en' ? wordSequence(doc.segments.filter((s) => !s.boilerplate).map((s) => s.text)) : EMPTY_SEQUENCE,
+    sequence:
+      doc.lang === 'en' ? wordSequence(doc.segments.filter((s) => !s.boilerplate).map((s) => s.text)) : EMPTY_SEQUENCE,
   };
 }

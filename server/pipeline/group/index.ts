@@ -22,11 +22,18 @@ export const storyKey = (documentIds: number[]): string =>
     .update([...documentIds].sort((a, b) => a - b).join(','))
     .digest('hex');
 
-export const discoverStories = (documentIds: number[], load: (id: number) => SegmentedDoc, opts: ClusterOptions = DEFAULT_CLUSTER): StoryPlan[] =>
-  storiesOf(documentIds, (id) => featuresOf(load(id)), opts);
+export const discoverStories = (
+  documentIds: number[],
+  load: (id: number) => SegmentedDoc,
+  opts: ClusterOptions = DEFAULT_CLUSTER,
+): StoryPlan[] => storiesOf(documentIds, (id) => featuresOf(load(id)), opts);
 
 /** Stories from the documents' features (the batch computes them in its workers, featuresOf). */
-export function storiesOf(documentIds: number[], features: (id: number) => DocFeatures, opts: ClusterOptions = DEFAULT_CLUSTER): StoryPlan[] {
+export function storiesOf(
+  documentIds: number[],
+  features: (id: number) => DocFeatures,
+  opts: ClusterOptions = DEFAULT_CLUSTER,
+): StoryPlan[] {
   return plansOf(documentIds, cluster(documentIds.map(features), opts));
 }
 
@@ -56,12 +63,19 @@ function plansOf(documentIds: number[], groups: number[][]): StoryPlan[] {
 const NOT_READ: SpinReading = { density: 0, spun: false };
 
 function versionInfo(doc: SegmentedDoc, spin: () => SpinReading = () => NOT_READ): VersionInfo {
-  return { lang: doc.lang, sentences: doc.segments.filter((s) => !s.boilerplate).length, words: contentWords(doc.segments), spin };
+  return {
+    lang: doc.lang,
+    sentences: doc.segments.filter((s) => !s.boilerplate).length,
+    words: contentWords(doc.segments),
+    spin,
+  };
 }
 
 /**
  * Roles and pivot of a story's documents; readSpin(doc) says how spun a document reads on its own. It is
  * asked at most once per document, and only where a role depends on it (roles.ts).
  */
-export const rolesOf = (docs: SegmentedDoc[], readSpin: (doc: SegmentedDoc) => SpinReading = () => NOT_READ): RoleAssignment =>
-  assignRoles(docs.map((d) => versionInfo(d, () => readSpin(d))));
+export const rolesOf = (
+  docs: SegmentedDoc[],
+  readSpin: (doc: SegmentedDoc) => SpinReading = () => NOT_READ,
+): RoleAssignment => assignRoles(docs.map((d) => versionInfo(d, () => readSpin(d))));

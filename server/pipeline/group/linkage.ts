@@ -25,7 +25,8 @@ export function averageLinkage(initial: number[][], edges: Edge[], threshold: nu
     links.get(b)!.set(a, (links.get(b)!.get(a) ?? 0) + e.score);
   }
   const heap = new MaxHeap();
-  const avg = (a: number, b: number): number => (links.get(a)!.get(b) ?? 0) / (members.get(a)!.length * members.get(b)!.length);
+  const avg = (a: number, b: number): number =>
+    (links.get(a)!.get(b) ?? 0) / (members.get(a)!.length * members.get(b)!.length);
   for (const [a, m] of links) for (const b of m.keys()) if (a < b) heap.push(avg(a, b), a, b);
   for (let top = heap.pop(); top; top = heap.pop()) {
     const [score, a, b] = top;
@@ -58,7 +59,7 @@ class MaxHeap {
   push(score: number, a: number, b: number): void {
     const h = this.items;
     h.push([score, a, b]);
-    for (let i = h.length - 1; i > 0; ) {
+    for (let i = h.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (!this.before(h[i]!, h[p]!)) break;
       [h[i], h[p]] = [h[p]!, h[i]!];
@@ -71,7 +72,7 @@ class MaxHeap {
     const last = h.pop();
     if (h.length && last) {
       h[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;

@@ -37,7 +37,11 @@ export interface RoleAssignment {
  * (direction.ts, `clear`); when that does not decide, the one the spin detectors find denser spin in;
  * then the side whose own words are longer on average.
  */
-function spunSide(a: VersionInfo, b: VersionInfo, density: (v: VersionInfo) => number): { side: 'a' | 'b'; clear: boolean } {
+function spunSide(
+  a: VersionInfo,
+  b: VersionInfo,
+  density: (v: VersionInfo) => number,
+): { side: 'a' | 'b'; clear: boolean } {
   // function words a spinner's swaps bring in ("this is" → "this can be a", "another" → "one other") are
   // the commonest words there are: counted, they make the spun side look plainer than its original
   const rarer = clearlyRarer(contentOnly(a.words), contentOnly(b.words));
@@ -60,7 +64,9 @@ const contentOnly = (words: Set<string>): Set<string> => new Set([...words].filt
 
 export function assignRoles(versions: VersionInfo[]): RoleAssignment {
   // an English version's role by its own reading, read when first asked (a pair may settle it first)
-  const set: (Role | undefined)[] = versions.map((v) => (v.lang === 'tl' ? 'translation' : v.lang !== 'en' ? 'unknown' : undefined));
+  const set: (Role | undefined)[] = versions.map((v) =>
+    v.lang === 'tl' ? 'translation' : v.lang !== 'en' ? 'unknown' : undefined,
+  );
   const readings = new Map<VersionInfo, SpinReading>();
   const reading = (v: VersionInfo): SpinReading => {
     let r = readings.get(v);

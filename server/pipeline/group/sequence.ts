@@ -95,7 +95,11 @@ export function alignedSimilarity(a: WordSequence, b: WordSequence, atLeast = 0)
     for (let j = lo; j <= hi; j++) {
       const u = up(j);
       const left = cur[j - 1]!;
-      cur[j] = shareClass(a.keys, aFrom, aTo, b.keys, b.start[j - 1]!, b.start[j]!) ? up(j - 1) + 1 : u > left ? u : left;
+      cur[j] = shareClass(a.keys, aFrom, aTo, b.keys, b.start[j - 1]!, b.start[j]!)
+        ? up(j - 1) + 1
+        : u > left
+          ? u
+          : left;
     }
     prevHi = hi;
     [prev, cur] = [cur, prev];

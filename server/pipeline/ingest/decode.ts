@@ -48,7 +48,8 @@ const MAX_CONTROL_RATIO = 0.05;
 const LATIN_FAMILY = /^(?:windows-125[0247]|iso-8859-(?:1|2|4|9|13|15)|ascii)$/i;
 const LEGACY_MIN_CONFIDENCE = 50;
 
-const startsWith = (buf: Buffer, sig: number[]): boolean => buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
+const startsWith = (buf: Buffer, sig: number[]): boolean =>
+  buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 
 function binaryKind(buf: Buffer): string | null {
   for (const [kind, sig] of MAGIC) if (startsWith(buf, sig)) return kind;
@@ -90,9 +91,11 @@ function strict(buf: Buffer, encoding: 'utf-8' | 'utf-16le'): string | null {
 }
 
 function decodeUtf16(buf: Buffer, encoding: 'utf-16le' | 'utf-16be', path: string): string {
-  if (buf.length % 2 !== 0) throw new InputError(`undecodable bytes: ${encoding.toUpperCase()} text with an odd number of bytes`, path);
+  if (buf.length % 2 !== 0)
+    throw new InputError(`undecodable bytes: ${encoding.toUpperCase()} text with an odd number of bytes`, path);
   const text = encoding === 'utf-16le' ? strict(buf, 'utf-16le') : strict(Buffer.from(buf).swap16(), 'utf-16le');
-  if (text === null) throw new InputError(`undecodable bytes: invalid ${encoding.toUpperCase()} (unpaired surrogate)`, path);
+  if (text === null)
+    throw new InputError(`undecodable bytes: invalid ${encoding.toUpperCase()} (unpaired surrogate)`, path);
   return text;
 }
 
@@ -102,7 +105,13 @@ function legacyEncoding(buf: Buffer, declared: string | null): string {
     return LATIN_FAMILY.test(declared) ? 'windows-1252' : declared.toLowerCase();
   }
   const best = chardet().analyse(buf.subarray(0, SAMPLE))[0];
-  if (best && !LATIN_FAMILY.test(best.name) && best.confidence >= LEGACY_MIN_CONFIDENCE && !/^utf/i.test(best.name) && iconv().encodingExists(best.name)) {
+  if (
+    best &&
+    !LATIN_FAMILY.test(best.name) &&
+    best.confidence >= LEGACY_MIN_CONFIDENCE &&
+    !/^utf/i.test(best.name) &&
+    iconv().encodingExists(best.name)
+  ) {
     return best.name.toLowerCase();
   }
   return 'windows-1252';
@@ -115,7 +124,8 @@ export function decodeBuffer(buf: Buffer, path: string, declaredCharset: string 
   let decoded: Decoded;
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) {
     const text = strict(buf.subarray(3), 'utf-8');
-    if (text === null) throw new InputError('undecodable bytes: starts with a UTF-8 byte-order mark but is not valid UTF-8', path);
+    if (text === null)
+      throw new InputError('undecodable bytes: starts with a UTF-8 byte-order mark but is not valid UTF-8', path);
     decoded = { text, encoding: 'utf-8' };
   } else if (startsWith(buf, [0xff, 0xfe])) {
     decoded = { text: decodeUtf16(buf.subarray(2), 'utf-16le', path), encoding: 'utf-16le' };
@@ -133,14 +143,16 @@ export function decodeBuffer(buf: Buffer, path: string, declaredCharset: string 
         const text = iconv().decode(buf, encoding);
         const bad = text.indexOf('\uFFFD');
         if (bad >= 0) {
-          const where = encoding === 'windows-1252' ? ` (byte 0x${buf[bad]?.toString(16).toUpperCase()} at offset ${bad})` : '';
+          const where =
+            encoding === 'windows-1252' ? ` (byte 0x${buf[bad]?.toString(16).toUpperCase()} at offset ${bad})` : '';
           throw new InputError(`undecodable bytes: neither UTF-8, UTF-16 nor ${encoding}${where}`, path);
         }
         decoded = { text, encoding };
       }
     }
   }
-  if (controlRatio(decoded.text) > MAX_CONTROL_RATIO) throw new InputError('binary file (mostly control characters), not text', path);
+  if (controlRatio(decoded.text) > MAX_CONTROL_RATIO)
+    throw new InputError('binary file (mostly control characters), not text', path);
   if (decoded.text.charCodeAt(0) === 0xfeff) decoded.text = decoded.text.slice(1);
   return decoded;
 }

@@ -60,7 +60,9 @@ export function nestingDepth(html: string): number {
 
 /** linkedom builds no document element for fragments (JSONL "html" fields, bare text): give them one. */
 function parseDocument(html: string): ReturnType<typeof ParseHtml>['document'] {
-  return htmlLibs().parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`).document;
+  return htmlLibs().parseHTML(
+    /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`,
+  ).document;
 }
 
 export function htmlToText(html: string, path?: string): HtmlText {
@@ -73,7 +75,9 @@ export function htmlToText(html: string, path?: string): HtmlText {
   const hints = markHints(document as unknown as DomNode);
   const useReadability = depth <= READABILITY_MAX_DEPTH;
   const article = useReadability
-    ? new (htmlLibs().Readability)<DomNode>(document as unknown as ReadabilityInput, { serializer: (n) => n as unknown as DomNode }).parse()
+    ? new (htmlLibs().Readability)<DomNode>(document as unknown as ReadabilityInput, {
+        serializer: (n) => n as unknown as DomNode,
+      }).parse()
     : null;
   const title = (article?.title ? unmarked(article.title).trim() : '') || docTitle;
   const blocks = article?.content ? walkBlocks(article.content, hints) : [];

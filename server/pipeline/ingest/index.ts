@@ -32,12 +32,16 @@ function readBounded(path: string, maxBytes: number): Buffer {
     throw new InputError('no such file', path);
   }
   if (!st.isFile()) throw new InputError('not a regular file', path);
-  if (st.size > maxBytes) throw new InputError(`file is ${st.size} bytes, over the limit of ${maxBytes} (limits.maxFileBytes / TAPAT_MAX_FILE_BYTES)`, path);
+  if (st.size > maxBytes)
+    throw new InputError(
+      `file is ${st.size} bytes, over the limit of ${maxBytes} (limits.maxFileBytes / TAPAT_MAX_FILE_BYTES)`,
+      path,
+    );
   const buf = Buffer.alloc(st.size + 1);
   const fd = openSync(path, 'r');
   try {
     let n = 0;
-    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
+    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0;) n += r;
     if (n > maxBytes) throw new InputError(`file grew past the limit of ${maxBytes} bytes while being read`, path);
     return buf.subarray(0, n);
   } finally {
@@ -50,13 +54,16 @@ export function ingestFile(path: string, opts: IngestOptions): IngestedDoc[] {
 }
 
 /** Scrapers often save pages as .txt: a .txt file that is plainly an HTML page is read as HTML. */
-const looksLikeHtml = (buf: Buffer): boolean => /^\s*(?:<!--[^]*?-->\s*)?<(?:!doctype html|html)\b/i.test(buf.subarray(0, 1024).toString('latin1'));
+const looksLikeHtml = (buf: Buffer): boolean =>
+  /^\s*(?:<!--[^]*?-->\s*)?<(?:!doctype html|html)\b/i.test(buf.subarray(0, 1024).toString('latin1'));
 
 /** Whitespace, zero-width characters, bidi controls and BOMs are not text: a file of only those is empty. */
-export const hasVisibleText = (text: string): boolean => /[^\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/.test(text);
+export const hasVisibleText = (text: string): boolean =>
+  /[^\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/.test(text);
 
 export function ingestBuffer(buf: Buffer, path: string, opts: IngestOptions): IngestedDoc[] {
-  if (buf.length > opts.maxBytes) throw new InputError(`input is ${buf.length} bytes, over the limit of ${opts.maxBytes}`, path);
+  if (buf.length > opts.maxBytes)
+    throw new InputError(`input is ${buf.length} bytes, over the limit of ${opts.maxBytes}`, path);
   let format = formatOf(path);
   if (format === 'txt' && looksLikeHtml(buf)) format = 'html';
   const { text, encoding } = decodeBuffer(buf, path, format === 'html' ? declaredHtmlCharset(buf) : null);
@@ -65,7 +72,18 @@ export function ingestBuffer(buf: Buffer, path: string, opts: IngestOptions): In
   if (format === 'html') {
     const html = htmlToText(text, path);
     if (!hasVisibleText(html.text)) throw new InputError('HTML file has no readable text', path);
-    return [{ path, url: null, title: html.title, format, encoding, declaredLang: null, text: html.text, ...(html.marks.length ? { marks: html.marks } : {}) }];
+    return [
+      {
+        path,
+        url: null,
+        title: html.title,
+        format,
+        encoding,
+        declaredLang: null,
+        text: html.text,
+        ...(html.marks.length ? { marks: html.marks } : {}),
+      },
+    ];
   }
   return [{ path, url: null, title: null, format, encoding, declaredLang: null, text }];
 }

@@ -27,22 +27,29 @@ export function parseJsonlLine(raw: string, lineNo: number, path: string, encodi
   try {
     value = JSON.parse(line);
   } catch (e) {
-    throw new InputError(`malformed JSONL record (line ${lineNo}): not valid JSON (${(e as Error).message})`, path, lineNo);
+    throw new InputError(
+      `malformed JSONL record (line ${lineNo}): not valid JSON (${(e as Error).message})`,
+      path,
+      lineNo,
+    );
   }
   const parsed = RecordSchema.safeParse(value);
-  if (!parsed.success) throw new InputError(`malformed JSONL record (line ${lineNo}): ${issueText(parsed.error)}`, path, lineNo);
+  if (!parsed.success)
+    throw new InputError(`malformed JSONL record (line ${lineNo}): ${issueText(parsed.error)}`, path, lineNo);
   const r = parsed.data;
   let fromHtml = null;
   if (!r.text?.trim()) {
     try {
       fromHtml = htmlToText(r.html ?? '');
     } catch (e) {
-      if (e instanceof InputError) throw new InputError(`malformed JSONL record (line ${lineNo}): ${e.message}`, path, lineNo);
+      if (e instanceof InputError)
+        throw new InputError(`malformed JSONL record (line ${lineNo}): ${e.message}`, path, lineNo);
       throw e;
     }
   }
   const body = fromHtml ? fromHtml.text : (r.text ?? '');
-  if (!body.trim()) throw new InputError(`malformed JSONL record (line ${lineNo}): the HTML has no readable text`, path, lineNo);
+  if (!body.trim())
+    throw new InputError(`malformed JSONL record (line ${lineNo}): the HTML has no readable text`, path, lineNo);
   return {
     path: `${path}#L${lineNo}`,
     url: r.url ?? null,

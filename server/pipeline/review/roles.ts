@@ -31,14 +31,26 @@ export interface RoleChange {
 
 class Rollback extends Error {}
 
-export function changeRoles(db: Db, auditId: number, roles: ReadonlyMap<number, Role>, thresholds: Record<string, Record<string, number>>, apply: boolean): RoleChange {
+export function changeRoles(
+  db: Db,
+  auditId: number,
+  roles: ReadonlyMap<number, Role>,
+  thresholds: Record<string, Record<string, number>>,
+  apply: boolean,
+): RoleChange {
   const stored = getAudit(db, auditId);
   if (!stored) throw new InputError(`no audit ${auditId}`);
   const audit = { pivot: stored.pivot_document_id };
   const before = stored.versions;
-  for (const id of roles.keys()) if (!before.some((v) => v.document_id === id)) throw new InputError(`document ${id} is not a version of audit ${auditId}`);
+  for (const id of roles.keys())
+    if (!before.some((v) => v.document_id === id))
+      throw new InputError(`document ${id} is not a version of audit ${auditId}`);
   const after = before.map((v) => ({ document_id: v.document_id, role: roles.get(v.document_id) ?? v.role }));
-  const versions = after.map((v) => ({ documentId: v.document_id, doc: loadSegmentedDoc(db, v.document_id), role: v.role }));
+  const versions = after.map((v) => ({
+    documentId: v.document_id,
+    doc: loadSegmentedDoc(db, v.document_id),
+    role: v.role,
+  }));
   // the pivot is an original: the one the reviewer just marked as the original, else the old pivot while it
   // stays an original, else the first English original
   const sources = versions.map((v, i) => (v.role === 'source' ? i : -1)).filter((i) => i >= 0);
@@ -48,8 +60,20 @@ export function changeRoles(db: Db, auditId: number, roles: ReadonlyMap<number, 
   const pivot = marked ?? keep ?? sources.find((i) => versions[i]!.doc.lang === 'en') ?? sources[0]!;
   const job: StoryJob = { versions: versions.map(({ documentId, doc }) => ({ documentId, doc })), thresholds };
   const withRoles = versions.map((v) => ({ documentId: v.documentId, doc: v.doc, role: v.role }));
-  const spin = spinStoryDetector.run({ versions: withRoles, pivot, alignments: [], thresholds: thresholdsFor(spinStoryDetector, thresholds), config: thresholds, declaredRoles: true });
-  const analysis = finishStory(job, { roles: after.map((v) => v.role), pivot, spin, documents: documentFindings(withRoles, thresholds) });
+  const spin = spinStoryDetector.run({
+    versions: withRoles,
+    pivot,
+    alignments: [],
+    thresholds: thresholdsFor(spinStoryDetector, thresholds),
+    config: thresholds,
+    declaredRoles: true,
+  });
+  const analysis = finishStory(job, {
+    roles: after.map((v) => v.role),
+    pivot,
+    spin,
+    documents: documentFindings(withRoles, thresholds),
+  });
   const spinBefore = spinFlagCounts(db, auditId);
   let change: RoleChange | null = null;
   try {
@@ -67,7 +91,11 @@ export function changeRoles(db: Db, auditId: number, roles: ReadonlyMap<number, 
         added: r.inserted,
         staled: r.staled,
         staledDecided: newlyStale.filter((x) => x.decided).length,
-        spinFlags: after.map((v) => ({ document_id: v.document_id, before: spinBefore.get(v.document_id) ?? 0, after: spinAfter.get(v.document_id) ?? 0 })),
+        spinFlags: after.map((v) => ({
+          document_id: v.document_id,
+          before: spinBefore.get(v.document_id) ?? 0,
+          after: spinAfter.get(v.document_id) ?? 0,
+        })),
         applied: apply,
       };
       if (!apply) throw new Rollback();

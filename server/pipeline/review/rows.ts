@@ -72,17 +72,30 @@ export function auditView(db: Db, auditId: number): AuditView | undefined {
     null;
   const segs = new Map<number, Segment[]>(roles.map((v) => [v.document_id, getSegments(db, v.document_id)]));
   const beads = new Map<number, Bead[] | null>(
-    roles.filter((v) => v.document_id !== pivotId).map((v) => [v.document_id, beadsBetween(db, auditId, pivotId!, v.document_id)]),
+    roles
+      .filter((v) => v.document_id !== pivotId)
+      .map((v) => [v.document_id, beadsBetween(db, auditId, pivotId!, v.document_id)]),
   );
   const versions: ViewVersion[] = roles
     .map((v) => {
       const m = meta.get(v.document_id)!;
-      return { document_id: m.id, role: v.role, lang: m.lang, title: m.title, path: m.path, pivot: m.id === pivotId, aligned: m.id === pivotId || !!beads.get(m.id) };
+      return {
+        document_id: m.id,
+        role: v.role,
+        lang: m.lang,
+        title: m.title,
+        path: m.path,
+        pivot: m.id === pivotId,
+        aligned: m.id === pivotId || !!beads.get(m.id),
+      };
     })
     .sort((a, b) => columnRank(a) - columnRank(b) || a.document_id - b.document_id);
 
   const pivotSegs = pivotId === null ? [] : segs.get(pivotId)!;
-  const pivotRows: ViewRow[] = pivotSegs.map((s) => ({ pivot: s.index, cells: { [pivotId!]: { segments: [s], flags: [] } } }));
+  const pivotRows: ViewRow[] = pivotSegs.map((s) => ({
+    pivot: s.index,
+    cells: { [pivotId!]: { segments: [s], flags: [] } },
+  }));
   // Rows a version adds between pivot sentences, keyed by the pivot index they follow (-1: before the first).
   const inserted = new Map<number, ViewRow[]>();
   const trailing: ViewRow[] = [];
@@ -119,12 +132,15 @@ export function auditView(db: Db, auditId: number): AuditView | undefined {
 
   // Place each flag in the row holding its first sentence (or the sentence its span starts in).
   const where = new Map<string, Cell>();
-  for (const r of rows) for (const [doc, cell] of Object.entries(r.cells)) for (const s of cell.segments) where.set(`${doc}:${s.index}`, cell);
+  for (const r of rows)
+    for (const [doc, cell] of Object.entries(r.cells))
+      for (const s of cell.segments) where.set(`${doc}:${s.index}`, cell);
   const flags = flagsOfAudit(db, auditId);
   const unplaced: number[] = [];
   for (const f of flags) {
     let idx = f.segments[0];
-    if (idx === undefined && f.start !== null) idx = segs.get(f.document_id)?.find((s) => s.start <= f.start! && f.start! < s.end)?.index;
+    if (idx === undefined && f.start !== null)
+      idx = segs.get(f.document_id)?.find((s) => s.start <= f.start! && f.start! < s.end)?.index;
     const cell = idx === undefined ? undefined : where.get(`${f.document_id}:${idx}`);
     if (cell) cell.flags.push(f.id);
     else unplaced.push(f.id);

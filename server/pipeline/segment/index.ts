@@ -67,7 +67,15 @@ export function segmentWithContext(text: string, opts: SegmentOptions = {}): Seg
       const reason = boilerplateReason(s, { title, titleSeen, wholeParagraph: whole }) || mark;
       if (whole && titleKey && !titleSeen && normalizeTitle(s) === titleKey) titleSeen = true;
       guessed.push(detectLang(s));
-      segments.push({ index: segments.length, start: r.start, end: r.end, text: s, paragraph, lang: 'en', boilerplate: reason });
+      segments.push({
+        index: segments.length,
+        start: r.start,
+        end: r.end,
+        text: s,
+        paragraph,
+        lang: 'en',
+        boilerplate: reason,
+      });
     }
     paragraph++;
   }
@@ -106,13 +114,25 @@ export function segmentLines(text: string, lang: Lang = 'en'): Segment[] {
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   for (const raw of lines) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    out.push({ index: out.length, start: pos, end: pos + line.length, text: line, paragraph: out.length, lang: detectLang(line) ?? lang, boilerplate: false });
+    out.push({
+      index: out.length,
+      start: pos,
+      end: pos + line.length,
+      text: line,
+      paragraph: out.length,
+      lang: detectLang(line) ?? lang,
+      boilerplate: false,
+    });
     pos += raw.length + 1;
   }
   return out;
 }
 
 export function segmentDoc(doc: IngestedDoc): SegmentedDoc {
-  const r = segmentWithContext(doc.text, { title: doc.title, docLang: normalizeLang(doc.declaredLang), marks: doc.marks ?? [] });
+  const r = segmentWithContext(doc.text, {
+    title: doc.title,
+    docLang: normalizeLang(doc.declaredLang),
+    marks: doc.marks ?? [],
+  });
   return { ...doc, title: r.title, lang: r.lang, segments: r.segments };
 }

@@ -62,7 +62,8 @@ export function splitParagraphs(text: string): Paragraph[] {
     const wrapped = isWrapped(text, block);
     let cur: Paragraph | null = null;
     for (const line of block) {
-      const indentedContinuation = cur !== null && line.marker === null && /^[ \t]{2,}/.test(text.slice(line.start, line.start + 2));
+      const indentedContinuation =
+        cur !== null && line.marker === null && /^[ \t]{2,}/.test(text.slice(line.start, line.start + 2));
       if (cur && line.marker === null && (wrapped || indentedContinuation)) {
         cur.end = line.end;
         continue;

@@ -13,8 +13,16 @@ interface BeadRecord {
 }
 
 function assertContract(beads: BeadRecord[], n: number, m: number): void {
-  assert.deepEqual(beads.flatMap((b) => b.src), Array.from({ length: n }, (_, i) => i), 'every source line once, in order');
-  assert.deepEqual(beads.flatMap((b) => b.tgt), Array.from({ length: m }, (_, j) => j), 'every target line once, in order');
+  assert.deepEqual(
+    beads.flatMap((b) => b.src),
+    Array.from({ length: n }, (_, i) => i),
+    'every source line once, in order',
+  );
+  assert.deepEqual(
+    beads.flatMap((b) => b.tgt),
+    Array.from({ length: m }, (_, j) => j),
+    'every target line once, in order',
+  );
   for (const b of beads) {
     assert.deepEqual(Object.keys(b), ['src', 'tgt', 'score']);
     assert.ok(b.src.length + b.tgt.length > 0 && b.score >= 0 && b.score <= 1);
@@ -25,13 +33,22 @@ test('--presegmented --jsonl: one bead per line, every line of both files exactl
   const dir = tmpDir();
   const src = join(dir, 'a.txt');
   const tgt = join(dir, 'b.txt');
-  writeFileSync(src, 'Nagpulong ang pangulo at ang pinuno ng Japan sa Tokyo noong Lunes.\nSubscribe to our newsletter\n\nSinabi ng pangulo na 300 na manggagawa ang makikinabang.\n');
-  writeFileSync(tgt, 'The president and the leader of Japan met in Tokyo on Monday.\nThe president said 300 workers would benefit.\nPlease enter your comment!\n');
+  writeFileSync(
+    src,
+    'Nagpulong ang pangulo at ang pinuno ng Japan sa Tokyo noong Lunes.\nSubscribe to our newsletter\n\nSinabi ng pangulo na 300 na manggagawa ang makikinabang.\n',
+  );
+  writeFileSync(
+    tgt,
+    'The president and the leader of Japan met in Tokyo on Monday.\nThe president said 300 workers would benefit.\nPlease enter your comment!\n',
+  );
   const r = runCli(['align', src, tgt, '--presegmented', '--jsonl']);
   assert.equal(r.code, 0, r.stderr);
   const beads = jsonl<BeadRecord>(r.stdout);
   assertContract(beads, 4, 3);
-  assert.ok(beads.some((b) => b.src.length === 0 || b.tgt.length === 0), 'null links present');
+  assert.ok(
+    beads.some((b) => b.src.length === 0 || b.tgt.length === 0),
+    'null links present',
+  );
   assert.ok(beads.some((b) => b.src.join() === '0' && b.tgt.join() === '0'));
   assert.ok(beads.some((b) => b.src.join() === '3' && b.tgt.join() === '1'));
 });
@@ -46,7 +63,12 @@ test('without --presegmented the indexes are segment indexes of `tapat segment`'
 });
 
 test('the readable output shows both sides of every bead', () => {
-  const r = runCli(['align', join(SEED_FIXTURES, 'seed-000.txt'), join(SEED_FIXTURES, 'seed-002.txt'), '--presegmented']);
+  const r = runCli([
+    'align',
+    join(SEED_FIXTURES, 'seed-000.txt'),
+    join(SEED_FIXTURES, 'seed-002.txt'),
+    '--presegmented',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /\] ↔ \[/);
   assert.match(r.stdout, /Vostochny/);
@@ -58,7 +80,11 @@ test('bad input exits 3 with one clear line and writes nothing to stdout', () =>
   const empty = join(dir, 'empty.txt');
   writeFileSync(empty, '');
   const ok = join(SEED_FIXTURES, 'seed-000.txt');
-  for (const args of [['align', join(dir, 'missing.txt'), ok], ['align', ok, empty, '--presegmented'], ['align', ok, dir]]) {
+  for (const args of [
+    ['align', join(dir, 'missing.txt'), ok],
+    ['align', ok, empty, '--presegmented'],
+    ['align', ok, dir],
+  ]) {
     const r = runCli(args);
     assert.equal(r.code, 3, `${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stdout, '');

@@ -21,8 +21,14 @@ const EN = [
 
 /** Every sentence index of both sides exactly once, in order, across the beads. */
 function assertCovers(beads: Bead[], n: number, m: number): void {
-  assert.deepEqual(beads.flatMap((b) => b.src), Array.from({ length: n }, (_, i) => i));
-  assert.deepEqual(beads.flatMap((b) => b.tgt), Array.from({ length: m }, (_, j) => j));
+  assert.deepEqual(
+    beads.flatMap((b) => b.src),
+    Array.from({ length: n }, (_, i) => i),
+  );
+  assert.deepEqual(
+    beads.flatMap((b) => b.tgt),
+    Array.from({ length: m }, (_, j) => j),
+  );
   for (const b of beads) assert.ok(b.score >= 0 && b.score <= 1 && (b.src.length || b.tgt.length));
 }
 const links = (beads: Bead[]): string[] => beads.map((b) => `${b.src.join(',')}:${b.tgt.join(',')}`);
@@ -47,7 +53,15 @@ test('two source sentences merged into one target sentence become a 2-1 link', (
 });
 
 test('boilerplate lines are aligned (as null links) without taking content links', () => {
-  const en = [EN[0], 'Subscribe to our newsletter', EN[1], EN[2], EN[3], EN[4], 'Please enter your comment!'] as string[];
+  const en = [
+    EN[0],
+    'Subscribe to our newsletter',
+    EN[1],
+    EN[2],
+    EN[3],
+    EN[4],
+    'Please enter your comment!',
+  ] as string[];
   const junk = en.map((s) => !EN.includes(s));
   const beads = alignSentences({ sentences: TL, lang: 'tl' }, { sentences: en, lang: 'en', boilerplate: junk });
   assertCovers(beads, TL.length, en.length);
@@ -66,8 +80,12 @@ test('same-language pairs (English vs spun English) align on shared words', () =
 });
 
 test('empty sides and arbitrary inputs: every sentence appears exactly once, in order', () => {
-  assert.deepEqual(alignSentences({ sentences: [], lang: 'en' }, { sentences: ['a b c'], lang: 'en' }), [{ src: [], tgt: [0], score: 1 }]);
-  const sentence = fc.array(fc.constantFrom(...'the of Putin Kim ang ng 2023 missile armas talks a b'.split(' ')), { maxLength: 12 }).map((w) => w.join(' '));
+  assert.deepEqual(alignSentences({ sentences: [], lang: 'en' }, { sentences: ['a b c'], lang: 'en' }), [
+    { src: [], tgt: [0], score: 1 },
+  ]);
+  const sentence = fc
+    .array(fc.constantFrom(...'the of Putin Kim ang ng 2023 missile armas talks a b'.split(' ')), { maxLength: 12 })
+    .map((w) => w.join(' '));
   fc.assert(
     fc.property(fc.array(sentence, { maxLength: 25 }), fc.array(sentence, { maxLength: 25 }), (a, b) => {
       assertCovers(alignSentences({ sentences: a, lang: 'tl' }, { sentences: b, lang: 'en' }), a.length, b.length);
@@ -83,5 +101,8 @@ test('long documents take the banded path and still cover every sentence', () =>
   const beads = alignSentences({ sentences: src, lang: 'tl' }, { sentences: tgt, lang: 'en' });
   assertCovers(beads, src.length, tgt.length);
   const nulls = beads.filter((b) => !b.tgt.length).map((b) => b.src[0]);
-  assert.deepEqual(nulls, Array.from({ length: n }, (_, i) => i).filter((i) => i % 37 === 5));
+  assert.deepEqual(
+    nulls,
+    Array.from({ length: n }, (_, i) => i).filter((i) => i % 37 === 5),
+  );
 });

@@ -13,7 +13,11 @@ test('seed 000 against the English seeds of the same story: links meet the gold 
   const tl = seedSentences('000');
   const golds = SEED_PAIRS.map((e) => full(seedGold(e)));
   const tests = SEED_PAIRS.map((e) =>
-    full(alignSentences({ sentences: tl, lang: 'tl' }, { sentences: seedSentences(e), lang: 'en' }).map((b) => [b.src, b.tgt] as Link)),
+    full(
+      alignSentences({ sentences: tl, lang: 'tl' }, { sentences: seedSentences(e), lang: 'en' }).map(
+        (b) => [b.src, b.tgt] as Link,
+      ),
+    ),
   );
   const s = scoreMultiple(golds, tests);
   assert.ok(tests.flat().length > 0, 'some links');
@@ -21,14 +25,23 @@ test('seed 000 against the English seeds of the same story: links meet the gold 
 });
 
 test('seed 000 against seed 003 (a different event) links at most a headline', () => {
-  const beads = alignSentences({ sentences: seedSentences('000'), lang: 'tl' }, { sentences: seedSentences('003'), lang: 'en' });
+  const beads = alignSentences(
+    { sentences: seedSentences('000'), lang: 'tl' },
+    { sentences: seedSentences('003'), lang: 'en' },
+  );
   assert.ok(beads.filter((b) => b.src.length && b.tgt.length).length <= 2, JSON.stringify(beads));
 });
 
 test('the gold fixtures are well formed: every sentence once, in order', () => {
   for (const e of SEED_PAIRS) {
     const g = seedGold(e);
-    assert.deepEqual(g.flatMap((l) => l[0]), seedSentences('000').map((_, i) => i));
-    assert.deepEqual(g.flatMap((l) => l[1]), seedSentences(e).map((_, j) => j));
+    assert.deepEqual(
+      g.flatMap((l) => l[0]),
+      seedSentences('000').map((_, i) => i),
+    );
+    assert.deepEqual(
+      g.flatMap((l) => l[1]),
+      seedSentences(e).map((_, j) => j),
+    );
   }
 });

@@ -70,9 +70,13 @@ test('a re-run on the same inputs adds nothing; the report and its HTML page cov
   assert.equal(new Set(paths).size, corpus.records.length);
   for (const st of report.stories) {
     assert.equal(st.documents.filter((d) => d.document === st.pivot).length, 1);
-    for (const d of st.documents) if (st.documents.length > 1) assert.ok(d.coverage !== null && d.coverage >= 0 && d.coverage <= 1);
+    for (const d of st.documents)
+      if (st.documents.length > 1) assert.ok(d.coverage !== null && d.coverage >= 0 && d.coverage <= 1);
   }
-  const html = reportHtml({ ...report, stories: [{ ...report.stories[0]!, name: '<script>alert(1)</script>' }, ...report.stories.slice(1)] });
+  const html = reportHtml({
+    ...report,
+    stories: [{ ...report.stories[0]!, name: '<script>alert(1)</script>' }, ...report.stories.slice(1)],
+  });
   assert.ok(!html.includes('<script>'));
   assert.ok(html.includes('&#60;script&#62;alert(1)&#60;/script&#62;'));
   assert.match(html, /<svg[^>]*aria-label="Flags per category"|<p>No flags\.<\/p>/);
@@ -81,7 +85,10 @@ test('a re-run on the same inputs adds nothing; the report and its HTML page cov
 test('a UTF-16 JSONL batch is decoded whole; its records are audited like UTF-8 ones', async () => {
   const { db } = tmpDb();
   const file = join(tmpDir(), 'u16.jsonl');
-  const body = [JSON.stringify({ text: 'Ang bagyo ay tumama sa Cagayan noong Martes.', lang: 'tl' }), JSON.stringify({ text: 'The typhoon hit Cagayan on Tuesday.' })].join('\r\n');
+  const body = [
+    JSON.stringify({ text: 'Ang bagyo ay tumama sa Cagayan noong Martes.', lang: 'tl' }),
+    JSON.stringify({ text: 'The typhoon hit Cagayan on Tuesday.' }),
+  ].join('\r\n');
   writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]));
   const s = await runBatch(db, cfg, [file], { workers: 0, progress: quiet() });
   assert.deepEqual(s.refused, []);
@@ -110,8 +117,14 @@ test('items prepared and stories analysed by two or three workers (each story re
   // each distinct text is one document (a spun copy with no word to swap is its original)
   assert.equal(inline!.documents, new Set(corpus.records.map((r) => r.text)).size);
   assert.ok(inline!.audits > 1);
-  assert.ok(inline!.dump.some((story) => story.includes('\n  align ')), 'the dump holds alignments');
-  assert.ok(inline!.dump.some((story) => story.includes('\n  flag ')), 'the dump holds flags');
+  assert.ok(
+    inline!.dump.some((story) => story.includes('\n  align ')),
+    'the dump holds alignments',
+  );
+  assert.ok(
+    inline!.dump.some((story) => story.includes('\n  flag ')),
+    'the dump holds flags',
+  );
   assert.deepEqual(pooled, inline);
   assert.deepEqual(three, inline);
 });

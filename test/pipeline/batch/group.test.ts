@@ -31,7 +31,11 @@ test('a spun copy joins its original, and is told apart from it', () => {
     'Many people in the area have waited several years for help from the government.\n';
   const spun = spinText(en, mulberry32(7), 1);
   assert.notEqual(spun, en);
-  const other = doc('Heavy rain flooded Davao on Friday.\n\nSchools in Davao were closed while rescuers worked.\n', 'en', 'c');
+  const other = doc(
+    'Heavy rain flooded Davao on Friday.\n\nSchools in Davao were closed while rescuers worked.\n',
+    'en',
+    'c',
+  );
   const docs = [doc(en, 'en', 'a'), other, doc(spun, 'en', 'b')];
   assert.deepEqual(cluster(docs.map(featuresOf)), [[0, 2], [1]]);
   const { roles, pivot } = rolesOf([docs[0]!, docs[2]!]);
@@ -40,7 +44,10 @@ test('a spun copy joins its original, and is told apart from it', () => {
 });
 
 test('a Tagalog version is a translation and never the pivot while an English source exists', () => {
-  const { roles, pivot } = rolesOf([doc('Si Putin ay dumating sa Pyongyang.\n', 'tl', 'x'), doc('Putin arrived in Pyongyang.\n', 'en', 'y')]);
+  const { roles, pivot } = rolesOf([
+    doc('Si Putin ay dumating sa Pyongyang.\n', 'tl', 'x'),
+    doc('Putin arrived in Pyongyang.\n', 'en', 'y'),
+  ]);
   assert.deepEqual(roles, ['translation', 'source']);
   assert.equal(pivot, 1);
 });
@@ -48,7 +55,15 @@ test('a Tagalog version is a translation and never the pivot while an English so
 test('on a synthetic batch (FLORES stories × English, Tagalog, spun English) stories are recovered (P, R ≥ 0.95)', () => {
   const corpus = synthCorpus({ seed: 5, maxStories: 80 });
   const docs = corpus.records.map((r) =>
-    segmentDoc({ path: r.url, url: r.url, title: r.title, format: 'jsonl', encoding: 'utf-8', declaredLang: r.lang, text: r.text }),
+    segmentDoc({
+      path: r.url,
+      url: r.url,
+      title: r.title,
+      format: 'jsonl',
+      encoding: 'utf-8',
+      declaredLang: r.lang,
+      text: r.text,
+    }),
   );
   const groups = cluster(docs.map(featuresOf)).map((g) => g.map((i) => corpus.records[i]!.url));
   const { precision, recall } = pairwisePR(groups, new Map(corpus.records.map((r) => [r.url, goldStory(r.url)])));

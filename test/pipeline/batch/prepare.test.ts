@@ -13,12 +13,22 @@ import { tmpDir } from '../../helpers/tmp.js';
 // The batch's first phase per item (prepare.ts): what comes back from the pool must be what the main
 // thread would have computed itself, and bad input must come back as a refusal, not an exception.
 
-const record = (line: number, text: string): RecordItem => ({ kind: 'record', key: `in.jsonl#L${line}`, path: 'in.jsonl', line, text });
+const record = (line: number, text: string): RecordItem => ({
+  kind: 'record',
+  key: `in.jsonl#L${line}`,
+  path: 'in.jsonl',
+  line,
+  text,
+});
 const MAX = 10_000_000;
 
 test('a record is segmented and reduced to the same features as on the main thread', () => {
-  const text = 'Putin arrived in North Korea on Wednesday for his first visit in 24 years.\n\nHe met Kim Jong Un in Pyongyang.';
-  const r = prepareItem({ item: record(1, JSON.stringify({ url: 'https://example.org/a', lang: 'en', text })), maxBytes: MAX });
+  const text =
+    'Putin arrived in North Korea on Wednesday for his first visit in 24 years.\n\nHe met Kim Jong Un in Pyongyang.';
+  const r = prepareItem({
+    item: record(1, JSON.stringify({ url: 'https://example.org/a', lang: 'en', text })),
+    maxBytes: MAX,
+  });
   assert.ok('docs' in r, 'a good record is prepared');
   assert.equal(r.docs.length, 1);
   const [p] = r.docs;

@@ -16,16 +16,23 @@ test('npm start loads the samples as real audits: the Vostochny story with its t
   );
   const bySeed = Object.fromEntries(rows.map((r) => [r.seed, r]));
   const story = bySeed['001']!.audit;
-  for (const s of ['000', '002', '004']) assert.equal(bySeed[s]!.audit, story, `${s} is a version of the Vostochny story`);
+  for (const s of ['000', '002', '004'])
+    assert.equal(bySeed[s]!.audit, story, `${s} is a version of the Vostochny story`);
   assert.notEqual(bySeed['003']!.audit, story, '003 (the Pyongyang visit) is its own story');
   assert.equal(bySeed['003']!.role, 'spin', '003 is a spun copy (no original in the batch)');
-  const spinFlags = srv.db.prepare("SELECT COUNT(*) FROM flags WHERE audit_id = ? AND category = 'style/spin'").pluck().get(bySeed['003']!.audit);
+  const spinFlags = srv.db
+    .prepare("SELECT COUNT(*) FROM flags WHERE audit_id = ? AND category = 'style/spin'")
+    .pluck()
+    .get(bySeed['003']!.audit);
   assert.ok((spinFlags as number) > 10, 'its spun wording is flagged');
   assert.equal(bySeed['000']!.role, 'translation');
   assert.equal(bySeed['000']!.lang, 'tl');
   const pivot = rows.find((r) => r.audit === story && r.pivot)!;
   assert.equal(pivot.lang, 'en');
   assert.notEqual(pivot.role, 'spin');
-  const beads = srv.db.prepare('SELECT COUNT(*) FROM beads b JOIN alignments l ON l.id = b.alignment_id WHERE l.audit_id = ?').pluck().get(story);
+  const beads = srv.db
+    .prepare('SELECT COUNT(*) FROM beads b JOIN alignments l ON l.id = b.alignment_id WHERE l.audit_id = ?')
+    .pluck()
+    .get(story);
   assert.ok((beads as number) > 20, 'every version is aligned to the pivot');
 });

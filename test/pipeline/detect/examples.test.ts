@@ -26,7 +26,11 @@ for (const d of allDetectors()) {
     }
     for (const ex of d.examples.pass) {
       const found = runExample(d, ex);
-      assert.deepEqual(found.map((f) => f.message), [], `pass example flagged: ${JSON.stringify(ex)}`);
+      assert.deepEqual(
+        found.map((f) => f.message),
+        [],
+        `pass example flagged: ${JSON.stringify(ex)}`,
+      );
     }
   });
 }

@@ -37,9 +37,32 @@ function reference(lines: string[], minWords = 6, minOverlap = 0.6): [number, nu
 }
 
 const run = (lines: string[]): Finding[] =>
-  repeatedWordingDetector.run({ doc: docFromLines(lines, 'en'), thresholds: {} } as Parameters<typeof repeatedWordingDetector.run>[0]);
+  repeatedWordingDetector.run({ doc: docFromLines(lines, 'en'), thresholds: {} } as Parameters<
+    typeof repeatedWordingDetector.run
+  >[0]);
 
-const VOCAB = ['the', 'president', 'said', 'talks', 'would', 'resume', 'in', 'Manila', 'after', 'a', 'week', 'navy', 'ships', 'sailed', 'north', 'on', 'Monday', 'ang', 'pangulo', 'sinabi'];
+const VOCAB = [
+  'the',
+  'president',
+  'said',
+  'talks',
+  'would',
+  'resume',
+  'in',
+  'Manila',
+  'after',
+  'a',
+  'week',
+  'navy',
+  'ships',
+  'sailed',
+  'north',
+  'on',
+  'Monday',
+  'ang',
+  'pangulo',
+  'sinabi',
+];
 function sentence(rnd: () => number, len: number): string {
   return Array.from({ length: len }, () => VOCAB[Math.floor(rnd() * VOCAB.length)]).join(' ') + '.';
 }
@@ -52,7 +75,8 @@ function document(seed: number, n: number): string[] {
     if (out.length && r < 0.25) out.push(out[Math.floor(rnd() * out.length)]!);
     else if (out.length && r < 0.55) {
       const w = out[Math.floor(rnd() * out.length)]!.replace(/\.$/, '').split(' ');
-      for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) w[Math.floor(rnd() * w.length)] = VOCAB[Math.floor(rnd() * VOCAB.length)]!;
+      for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++)
+        w[Math.floor(rnd() * w.length)] = VOCAB[Math.floor(rnd() * VOCAB.length)]!;
       if (rnd() < 0.2) w.push('Manila');
       out.push(w.join(' ') + '.');
     } else out.push(sentence(rnd, 2 + Math.floor(rnd() * 14)));
@@ -65,7 +89,10 @@ test('repeated-wording: the candidate search gives exactly the all-pairs finding
   for (let seed = 1; seed <= 40; seed++) {
     const lines = document(seed, 60);
     const want = reference(lines);
-    const got = run(lines).map((f) => [f.segments[0]!, f.segments[1]!, /different wording: (.*)$/.exec(f.message)![1]!] as [number, number, string]);
+    const got = run(lines).map(
+      (f) =>
+        [f.segments[0]!, f.segments[1]!, /different wording: (.*)$/.exec(f.message)![1]!] as [number, number, string],
+    );
     assert.deepEqual(got, want, `seed ${seed}`);
     total += want.length;
   }
@@ -75,7 +102,10 @@ test('repeated-wording: the candidate search gives exactly the all-pairs finding
 test('repeated-wording: comparisons grow linearly with distinct sentences and stay flat on a repetitive page', () => {
   // distinct sentences of distinct vocabulary (names of their own), as in a long real article
   const distinct = (n: number): string[] =>
-    Array.from({ length: n }, (_, i) => `Report ${i} w${i}a w${i}b w${i}c w${i}d w${i}e w${i}f met the president in Manila.`);
+    Array.from(
+      { length: n },
+      (_, i) => `Report ${i} w${i}a w${i}b w${i}c w${i}d w${i}e w${i}f met the president in Manila.`,
+    );
   const compared = (lines: string[]): number => {
     run(lines);
     return nearRepeatStats.compared;
@@ -89,14 +119,27 @@ test('repeated-wording: comparisons grow linearly with distinct sentences and st
   const r2 = compared(Array.from({ length: 1000 }, () => para).flat());
   assert.equal(r2, r1, 'repetition adds no comparisons');
   const found = run(Array.from({ length: 1000 }, () => para).flat());
-  assert.deepEqual(found.map((f) => [f.segments[0], f.segments[1]]), reference(Array.from({ length: 1000 }, () => para).flat()).map((x) => [x[0], x[1]]));
+  assert.deepEqual(
+    found.map((f) => [f.segments[0], f.segments[1]]),
+    reference(Array.from({ length: 1000 }, () => para).flat()).map((x) => [x[0], x[1]]),
+  );
 });
 
 test('misalignment: the neighbour window is the filter over the document it replaced, found without scanning it', async () => {
   const { window } = await import('../../../server/pipeline/detect/detectors/pair/misalignment.js');
-  const doc = docFromLines(Array.from({ length: 500 }, (_, i) => `Sentence number ${i} of the document.`), 'en');
+  const doc = docFromLines(
+    Array.from({ length: 500 }, (_, i) => `Sentence number ${i} of the document.`),
+    'en',
+  );
   const segs = doc.segments;
-  for (const [from, to, radius] of [[0, 0, 6], [3, 4, 6], [250, 252, 6], [495, 499, 6], [499, 499, 0], [10, 10, 600]] as const) {
+  for (const [from, to, radius] of [
+    [0, 0, 6],
+    [3, 4, 6],
+    [250, 252, 6],
+    [495, 499, 6],
+    [499, 499, 0],
+    [10, 10, 600],
+  ] as const) {
     const around = segs.slice(from, to + 1);
     const want = segs.filter((s) => s.index >= from - radius && s.index <= to + radius);
     assert.deepEqual(window(segs, around, radius), want, `${from}..${to} ±${radius}`);

@@ -31,7 +31,10 @@ test('seed 001 (Spanish-sourced English): MT artifacts flagged; scrape junk is b
   const mt = found.filter((f) => f.finding.detector === 'mt-artifacts');
   const flagged = mt.map((f) => d.text.slice(f.finding.span!.start, f.finding.span!.end));
   for (const expected of ['Vladimir Putin, He', 'Dmitry Peskov He', 'I’m going to go', 'And I’m not against anyone']) {
-    assert.ok(flagged.some((t) => t.includes(expected)), `"${expected}" not flagged; flagged: ${JSON.stringify(flagged)}`);
+    assert.ok(
+      flagged.some((t) => t.includes(expected)),
+      `"${expected}" not flagged; flagged: ${JSON.stringify(flagged)}`,
+    );
   }
   assert.ok(mt.every((f) => /machine-translation artifact|Calque/.test(f.finding.message)));
   const echo = mt.find((f) => f.finding.evidence.kind === 'pronoun-echo')!;
@@ -39,11 +42,20 @@ test('seed 001 (Spanish-sourced English): MT artifacts flagged; scrape junk is b
   assert.match(echo.finding.message, /Pronoun echo/);
 
   const junk = d.segments.filter((s) => s.boilerplate);
-  assert.ok(junk.some((s) => s.text === '9.9 C'), 'segmentation marks the weather widget');
+  assert.ok(
+    junk.some((s) => s.text === '9.9 C'),
+    'segmentation marks the weather widget',
+  );
   for (const s of junk) {
     const onIt = found.filter((f) => f.finding.segments.includes(s.index));
-    assert.ok(onIt.some((f) => f.finding.category === 'source/boilerplate' && f.finding.severity === 'minor'), s.text);
-    assert.ok(onIt.every((f) => f.finding.category === 'source/boilerplate'), `junk "${s.text}" flagged as something else`);
+    assert.ok(
+      onIt.some((f) => f.finding.category === 'source/boilerplate' && f.finding.severity === 'minor'),
+      s.text,
+    );
+    assert.ok(
+      onIt.every((f) => f.finding.category === 'source/boilerplate'),
+      `junk "${s.text}" flagged as something else`,
+    );
   }
 });
 
@@ -58,28 +70,50 @@ test('seed 000 (Tagalog): the repeated title with different wording is flagged',
 
 test('two English versions give Denis Manturov different roles: flagged on the second version', () => {
   const a = doc(seed('002'));
-  const bText = a.text.replace('Denis Manturov, the defense minister', 'Denis Manturov, the industry and trade minister');
+  const bText = a.text.replace(
+    'Denis Manturov, the defense minister',
+    'Denis Manturov, the industry and trade minister',
+  );
   assert.notEqual(bText, a.text);
   const b = doc('second-version.txt', bText);
-  const found = story([{ doc: a, role: 'source' }, { doc: b, role: 'spin' }]).filter((f) => f.finding.detector === 'fact-disagreement');
+  const found = story([
+    { doc: a, role: 'source' },
+    { doc: b, role: 'spin' },
+  ]).filter((f) => f.finding.detector === 'fact-disagreement');
   assert.equal(found.length, 1);
   const f = found[0]!;
   assert.equal(f.versionIndex, 1);
   assert.equal(f.otherVersionIndex, 0);
-  assert.equal(bText.slice(f.finding.span!.start, f.finding.span!.end), 'Denis Manturov, the industry and trade minister');
-  assert.match(f.finding.message, /Denis Manturov is "industry and trade minister" here but "defense minister" in version 1/);
+  assert.equal(
+    bText.slice(f.finding.span!.start, f.finding.span!.end),
+    'Denis Manturov, the industry and trade minister',
+  );
+  assert.match(
+    f.finding.message,
+    /Denis Manturov is "industry and trade minister" here but "defense minister" in version 1/,
+  );
   // The same story without the change: no disagreement.
-  assert.equal(story([{ doc: a, role: 'source' }, { doc: doc('copy.txt', a.text + '\n'), role: 'spin' }]).filter((x) => x.finding.detector === 'fact-disagreement').length, 0);
+  assert.equal(
+    story([
+      { doc: a, role: 'source' },
+      { doc: doc('copy.txt', a.text + '\n'), role: 'spin' },
+    ]).filter((x) => x.finding.detector === 'fact-disagreement').length,
+    0,
+  );
 });
 
 test('all five seeds as one story: no mistranslation flag lands on scrape junk', () => {
   const docs = ['000', '001', '002', '003', '004'].map((p) => doc(seed(p)));
   const pivot = 1;
-  const found = story(docs.map((d, i) => ({ doc: d, role: i === pivot ? 'source' : 'unknown' })), pivot);
+  const found = story(
+    docs.map((d, i) => ({ doc: d, role: i === pivot ? 'source' : 'unknown' })),
+    pivot,
+  );
   assert.ok(found.length > 0);
   for (const f of found) {
     if (f.finding.category === 'source/boilerplate') continue;
     const d = docs[f.versionIndex]!;
-    for (const i of f.finding.segments) assert.equal(d.segments[i]!.boilerplate, false, `${f.finding.detector} on junk: ${d.segments[i]!.text}`);
+    for (const i of f.finding.segments)
+      assert.equal(d.segments[i]!.boilerplate, false, `${f.finding.detector} on junk: ${d.segments[i]!.text}`);
   }
 });

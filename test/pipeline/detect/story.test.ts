@@ -6,11 +6,19 @@ import type { StoryContext } from '../../../server/pipeline/detect/types.js';
 import { UsageError } from '../../../server/errors.js';
 
 const en = docFromLines(
-  ['The fire killed 12 people on Monday.', 'Firefighters worked through the night to save the old market building.', 'The mayor thanked them.'],
+  [
+    'The fire killed 12 people on Monday.',
+    'Firefighters worked through the night to save the old market building.',
+    'The mayor thanked them.',
+  ],
   'en',
   'en.txt',
 );
-const tl = docFromLines(['Labing-anim na tao ang namatay sa sunog noong Lunes.', 'Nagpasalamat sa kanila ang alkalde.'], 'tl', 'tl.txt');
+const tl = docFromLines(
+  ['Labing-anim na tao ang namatay sa sunog noong Lunes.', 'Nagpasalamat sa kanila ang alkalde.'],
+  'tl',
+  'tl.txt',
+);
 
 function ctx(): StoryContext {
   return {
@@ -19,7 +27,14 @@ function ctx(): StoryContext {
       { doc: tl, role: 'translation', documentId: 2 },
     ],
     pivot: 0,
-    alignments: [null, [{ src: [0], tgt: [0], score: 1 }, { src: [1], tgt: [], score: 0 }, { src: [2], tgt: [1], score: 1 }]],
+    alignments: [
+      null,
+      [
+        { src: [0], tgt: [0], score: 1 },
+        { src: [1], tgt: [], score: 0 },
+        { src: [2], tgt: [1], score: 1 },
+      ],
+    ],
     thresholds: {},
   };
 }

@@ -17,7 +17,12 @@ test('thresholds: config overrides known keys; unknown detectors and keys are re
 });
 
 test('thresholds decide findings; the raw score is kept whatever they are', () => {
-  const src = docFromLines(['Putin and Kim began talks with a focus on developing business and commercial connections, addressing humanitarian concerns.'], 'en');
+  const src = docFromLines(
+    [
+      'Putin and Kim began talks with a focus on developing business and commercial connections, addressing humanitarian concerns.',
+    ],
+    'en',
+  );
   const tgt = docFromLines(['Sinimulan nina Putin at Kim ang mga pag-uusap na'], 'tl');
   const found = detectPair(src, tgt, diagonalBeads(1)).filter((f) => f.finding.detector === 'length-ratio');
   assert.equal(found.length, 1);

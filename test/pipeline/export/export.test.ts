@@ -27,8 +27,13 @@ function setup() {
   return { db, file, auditId, pivot, review: new Review(db) };
 }
 
-const ex = (db: ReturnType<typeof setup>['db'], auditId: number, format: ExportFormat, documentId: number | null = null, dropBoilerplate = false) =>
-  exportAudit(db, auditId, { format, documentId, dropBoilerplate }).body;
+const ex = (
+  db: ReturnType<typeof setup>['db'],
+  auditId: number,
+  format: ExportFormat,
+  documentId: number | null = null,
+  dropBoilerplate = false,
+) => exportAudit(db, auditId, { format, documentId, dropBoilerplate }).body;
 
 test('corrected copy: approved corrections at their offsets, everything else byte for byte', () => {
   const { db, auditId, pivot, review } = setup();
@@ -58,11 +63,26 @@ test('corrected copy: approved corrections at their offsets, everything else byt
   review.verdict(review.flag(auditId, pivot.id, f[0], f[1]), 'correct', 'KEPT-F');
   review.verdict(review.flag(auditId, pivot.id, f[0] + 2, f[1] + 5), 'correct', 'SKIPPED');
   const expected =
-    T.slice(0, a[0]) + 'CORRECTED-A' + T.slice(a[1], b[0]) + 'RESTORED-B' + T.slice(b[1], e[0]) + 'LATEST-E' + T.slice(e[1], f[0]) + 'KEPT-F' + T.slice(f[1]);
+    T.slice(0, a[0]) +
+    'CORRECTED-A' +
+    T.slice(a[1], b[0]) +
+    'RESTORED-B' +
+    T.slice(b[1], e[0]) +
+    'LATEST-E' +
+    T.slice(e[1], f[0]) +
+    'KEPT-F' +
+    T.slice(f[1]);
   assert.equal(ex(db, auditId, 'txt'), expected);
   assert.equal(ex(db, auditId, 'md'), expected);
   const html = ex(db, auditId, 'html');
-  assert.ok(XMLValidator.validate(html.replace(/^<!doctype html>\n/, '').replace(/<br>/g, '<br/>').replace(/<meta charset="utf-8">/, '<meta charset="utf-8"/>')) === true);
+  assert.ok(
+    XMLValidator.validate(
+      html
+        .replace(/^<!doctype html>\n/, '')
+        .replace(/<br>/g, '<br/>')
+        .replace(/<meta charset="utf-8">/, '<meta charset="utf-8"/>'),
+    ) === true,
+  );
   assert.ok(html.includes('CORRECTED-A') && html.includes('KEPT-F') && !html.includes('SKIPPED'));
   // the other documents of the audit are untouched
   for (const v of getAudit(db, auditId)!.versions.filter((v) => v.document_id !== pivot.id))
@@ -87,7 +107,8 @@ test('--drop-boilerplate removes boilerplate lines and keeps the rest byte for b
   }
   expected += pivot.text.slice(pos);
   assert.equal(out, expected);
-  for (const s of junk) assert.ok(!out.includes(s.text) || segs.some((o) => !o.boilerplate && o.text.includes(s.text)), s.text);
+  for (const s of junk)
+    assert.ok(!out.includes(s.text) || segs.some((o) => !o.boilerplate && o.text.includes(s.text)), s.text);
   let at = 0;
   for (const s of segs.filter((x) => !x.boilerplate)) {
     at = out.indexOf(s.text, at);
@@ -126,7 +147,11 @@ function pairsSetup() {
   const seg = (p: number) => tgt[full[p]!.tgt[0]!]!;
   for (const f of full[0]!.flags) s.review.verdict(f.id, 'reject');
   const s0 = seg(0);
-  s.review.verdict(s.review.flag(s.auditId, target, s0.start, s0.start + 3, { message: '=1+1 "quoted", <b>&amp;</b>' }), 'correct', '=HYPERLINK("x")');
+  s.review.verdict(
+    s.review.flag(s.auditId, target, s0.start, s0.start + 3, { message: '=1+1 "quoted", <b>&amp;</b>' }),
+    'correct',
+    '=HYPERLINK("x")',
+  );
   const s1 = seg(1);
   s.review.verdict(s.review.flag(s.auditId, target, s1.start, s1.start + 2), 'reject');
   s.review.flag(s.auditId, target, s1.end - 2, s1.end);
@@ -144,12 +169,22 @@ test('TMX 1.4b and XLIFF 2.0 are well-formed and round-trip: the same pairs and 
   assert.equal(data.pairs.find((p) => p.id === full[2]!.id)!.state, 'translated');
   assert.ok(data.pairs.find((p) => p.id === full[0]!.id)!.target.startsWith('=HYPERLINK("x")'));
 
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => ['tu', 'tuv', 'note', 'unit', 'prop'].includes(n), parseTagValue: false, trimValues: false });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (n) => ['tu', 'tuv', 'note', 'unit', 'prop'].includes(n),
+    parseTagValue: false,
+    trimValues: false,
+  });
   const tmx = ex(db, auditId, 'tmx', target);
   assert.equal(XMLValidator.validate(tmx), true);
   const t = parser.parse(tmx);
   assert.equal(t.tmx['@version'], '1.4');
-  const tus = t.tmx.body.tu as { prop: { '#text': string }[]; tuv: { seg: string | { '#text': string } }[]; note?: unknown[] }[];
+  const tus = t.tmx.body.tu as {
+    prop: { '#text': string }[];
+    tuv: { seg: string | { '#text': string } }[];
+    note?: unknown[];
+  }[];
   const text = (x: unknown): string => (typeof x === 'string' ? x : ((x as { '#text'?: string })['#text'] ?? ''));
   assert.deepEqual(
     tus.map((tu) => [text(tu.tuv[0]!.seg), text(tu.tuv[1]!.seg), tu.prop[0]!['#text']]),
@@ -157,21 +192,34 @@ test('TMX 1.4b and XLIFF 2.0 are well-formed and round-trip: the same pairs and 
   );
   const flagsOnPairs = data.pairs.reduce((n, p) => n + p.flags.length, 0);
   assert.ok(flagsOnPairs >= 4);
-  assert.equal(tus.reduce((n, tu) => n + (tu.note?.length ?? 0), 0), flagsOnPairs);
+  assert.equal(
+    tus.reduce((n, tu) => n + (tu.note?.length ?? 0), 0),
+    flagsOnPairs,
+  );
 
   const xlf = ex(db, auditId, 'xliff', target);
   assert.equal(XMLValidator.validate(xlf), true);
   const x = parser.parse(xlf);
   assert.equal(x.xliff['@version'], '2.0');
-  const units = x.xliff.file.unit as { segment: { '@state': string; source: unknown; target?: unknown }; notes?: { note: unknown[] } }[];
+  const units = x.xliff.file.unit as {
+    segment: { '@state': string; source: unknown; target?: unknown };
+    notes?: { note: unknown[] };
+  }[];
   assert.deepEqual(
-    units.map((u) => [text(u.segment.source), u.segment.target === undefined ? '' : text(u.segment.target), u.segment['@state']]),
+    units.map((u) => [
+      text(u.segment.source),
+      u.segment.target === undefined ? '' : text(u.segment.target),
+      u.segment['@state'],
+    ]),
     data.pairs.map((p) => [p.source, p.target, p.state]),
   );
   const xmllint = ['/usr/bin/xmllint', '/usr/local/bin/xmllint'].find(existsSync);
   if (xmllint) {
     const dir = tmpDir();
-    for (const [name, body] of [['a.tmx', tmx], ['a.xlf', xlf]] as const) {
+    for (const [name, body] of [
+      ['a.tmx', tmx],
+      ['a.xlf', xlf],
+    ] as const) {
       writeFileSync(join(dir, name), body);
       execFileSync(xmllint, ['--noout', join(dir, name)]); // throws when not well-formed
     }
@@ -188,7 +236,7 @@ function parseCsv(s: string): string[][] {
     if (s[i] === '"') {
       i++;
       for (;;) {
-        if (s[i] === '"' && s[i + 1] === '"') (field += '"'), (i += 2);
+        if (s[i] === '"' && s[i + 1] === '"') ((field += '"'), (i += 2));
         else if (s[i] === '"') {
           i++;
           break;
@@ -221,7 +269,10 @@ test('CSV is RFC 4180 and neutralises formula cells; JSONL carries the same pair
   for (const c of ['=SUM(A1)', '+1', '-1', '@x', '\tx', '\rx']) assert.equal(neutralise(c), `'${c}`);
   assert.equal(neutralise('plain'), 'plain');
 
-  const lines = ex(db, auditId, 'jsonl', target).trim().split('\n').map((l) => JSON.parse(l) as { source: string; target: string; state: string });
+  const lines = ex(db, auditId, 'jsonl', target)
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { source: string; target: string; state: string });
   assert.deepEqual(
     lines.map((l) => [l.source, l.target, l.state]),
     data.pairs.map((p) => [p.source, p.target, p.state]),

@@ -13,7 +13,13 @@ export class Review {
   }
 
   /** A flag on [start, end) of a document of the audit, over the segments it touches. */
-  flag(auditId: number, documentId: number, start: number, end: number, o: { suggestion?: string; message?: string; segments?: number[] } = {}): number {
+  flag(
+    auditId: number,
+    documentId: number,
+    start: number,
+    end: number,
+    o: { suggestion?: string; message?: string; segments?: number[] } = {},
+  ): number {
     const segs =
       o.segments ??
       (this.db
@@ -26,21 +32,34 @@ export class Review {
                             suggestion, fingerprint, created_at, updated_at)
          VALUES (?, ?, 'scripted', 'accuracy/mistranslation', 'major', 0.9, ?, ?, ?, ?, ?, ?, 'T', 'T')`,
       )
-      .run(auditId, documentId, JSON.stringify(segs), start, end, o.message ?? 'scripted flag', o.suggestion ?? null, `scripted-${++this.n}`);
+      .run(
+        auditId,
+        documentId,
+        JSON.stringify(segs),
+        start,
+        end,
+        o.message ?? 'scripted flag',
+        o.suggestion ?? null,
+        `scripted-${++this.n}`,
+      );
     return Number(info.lastInsertRowid);
   }
 
   verdict(flagId: number, action: 'approve' | 'reject' | 'correct', text: string | null = null): number {
     return Number(
       this.db
-        .prepare("INSERT INTO verdicts (flag_id, action, text, reviewer_id, flag_version, created_at) VALUES (?, ?, ?, ?, 1, 'T')")
+        .prepare(
+          "INSERT INTO verdicts (flag_id, action, text, reviewer_id, flag_version, created_at) VALUES (?, ?, ?, ?, 1, 'T')",
+        )
         .run(flagId, action, text, this.reviewer).lastInsertRowid,
     );
   }
 
   undo(flagId: number, verdictId: number): void {
     this.db
-      .prepare("INSERT INTO verdicts (flag_id, action, reviewer_id, flag_version, undoes, created_at) VALUES (?, 'undo', ?, 1, ?, 'T')")
+      .prepare(
+        "INSERT INTO verdicts (flag_id, action, reviewer_id, flag_version, undoes, created_at) VALUES (?, 'undo', ?, 1, ?, 'T')",
+      )
       .run(flagId, this.reviewer, verdictId);
   }
 }
@@ -48,7 +67,9 @@ export class Review {
 /** The audit whose versions include the document at this path suffix. */
 export function auditOf(db: Db, pathSuffix: string): { auditId: number; documentId: number } {
   const row = db
-    .prepare('SELECT v.audit_id, v.document_id FROM audit_versions v JOIN documents d ON d.id = v.document_id WHERE d.path LIKE ?')
+    .prepare(
+      'SELECT v.audit_id, v.document_id FROM audit_versions v JOIN documents d ON d.id = v.document_id WHERE d.path LIKE ?',
+    )
     .get(`%${pathSuffix}`) as { audit_id: number; document_id: number };
   if (!getAudit(db, row.audit_id)) throw new Error('no audit');
   return { auditId: row.audit_id, documentId: row.document_id };

@@ -13,10 +13,22 @@ test('the k best candidates are what a full sort and slice give', () => {
     const docs = Array.from({ length: rand(60) }, () => rand(40)); // repeats, as the index can touch a document twice
     const k = rand(30);
     const score = new Map(docs.map((e) => [e, rand(5) / 4])); // few distinct scores: many ties
-    const expected = docs.map((e): [number, number] => [e, score.get(e)!]).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, k);
-    assert.deepEqual(bestCandidates(docs, (e) => score.get(e)!, k), expected);
+    const expected = docs
+      .map((e): [number, number] => [e, score.get(e)!])
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, k);
+    assert.deepEqual(
+      bestCandidates(docs, (e) => score.get(e)!, k),
+      expected,
+    );
     if (expected.length) nonEmpty++;
   }
   assert.ok(nonEmpty > 4000);
-  assert.deepEqual(bestCandidates([3, 1, 2], (e) => (e === 2 ? 0.9 : 0.5), 2), [[2, 0.9], [1, 0.5]]);
+  assert.deepEqual(
+    bestCandidates([3, 1, 2], (e) => (e === 2 ? 0.9 : 0.5), 2),
+    [
+      [2, 0.9],
+      [1, 0.5],
+    ],
+  );
 });

@@ -31,7 +31,10 @@ test('of two near-duplicates the spun one is the side whose own words are rarer,
 });
 
 test('when the words that differ are equally common, the spin detectors decide', () => {
-  const [a, b] = ['You can see the river from the bridge in the morning.', 'You may see the river from the bridge in the morning.'];
+  const [a, b] = [
+    'You can see the river from the bridge in the morning.',
+    'You may see the river from the bridge in the morning.',
+  ];
   assert.deepEqual(assignRoles([version(a, 12), version(b)]).roles, ['spin', 'source']);
   assert.deepEqual(assignRoles([version(a), version(b, 12)]).roles, ['source', 'spin']);
   // each reading is asked once
@@ -57,7 +60,9 @@ test('a language group is linked to its mutual best match in another language, w
   const rule = { threshold: 0.2, margin: 2, sure: 0.4 };
   const pair = (a: number, b: number, score: number) => ({ a, b, score });
   // 0 ↔ 2 clearly; 1 prefers 2 too, but 2 prefers 0: one counterpart per language, so 1 stays alone
-  assert.deepEqual(mutualBestLinks(lang, groupOf, [pair(0, 2, 0.3), pair(1, 2, 0.12), pair(0, 3, 0.1)], rule), [[0, 2]]);
+  assert.deepEqual(mutualBestLinks(lang, groupOf, [pair(0, 2, 0.3), pair(1, 2, 0.12), pair(0, 3, 0.1)], rule), [
+    [0, 2],
+  ]);
   // mutual but not clear (0.3 against a runner-up of 0.25) and not sure: no link
   assert.deepEqual(mutualBestLinks(lang, groupOf, [pair(0, 2, 0.3), pair(0, 3, 0.25)], rule), []);
   // the same with a sure match
@@ -69,8 +74,16 @@ test('a language group is linked to its mutual best match in another language, w
 test('function words a spinner brings in do not make its copy look plainer than the original (seed 003, first paragraph)', () => {
   // "this is" → "this can be", "another" → "one other", "since" → "for the reason that": the commonest
   // words there are, on the spun side only; counted, the original's own words look the rarer
-  const original = version('This is a rare overseas trip for Putin since he launched the invasion, and a key moment for Kim, who has not hosted another world leader in his politically isolated country since the pandemic.', 0, false);
-  const spun = version('This can be a uncommon abroad journey for Putin for the reason that he launched the invasion, and a key second for Kim, who has not hosted one other world chief in his politically isolated nation for the reason that the pandemic.', 150, true);
+  const original = version(
+    'This is a rare overseas trip for Putin since he launched the invasion, and a key moment for Kim, who has not hosted another world leader in his politically isolated country since the pandemic.',
+    0,
+    false,
+  );
+  const spun = version(
+    'This can be a uncommon abroad journey for Putin for the reason that he launched the invasion, and a key second for Kim, who has not hosted one other world chief in his politically isolated nation for the reason that the pandemic.',
+    150,
+    true,
+  );
   assert.deepEqual(assignRoles([original, spun]).roles, ['source', 'spin']);
   assert.deepEqual(assignRoles([spun, original]).roles, ['spin', 'source']);
 });

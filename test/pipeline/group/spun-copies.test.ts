@@ -13,7 +13,8 @@ import { REPO } from '../../helpers/paths.js';
 // Fixtures: test/fixtures/group/README.md (FLORES-200 / Wikinews, CC BY-SA 4.0).
 
 const fixture = (name: string): string => readFileSync(join(REPO, 'test', 'fixtures', 'group', name), 'utf8');
-const doc = (text: string) => segmentDoc({ path: 'x', url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: 'en', text });
+const doc = (text: string) =>
+  segmentDoc({ path: 'x', url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: 'en', text });
 const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
 
 const original = fixture('a1gp.original.txt');
@@ -43,7 +44,10 @@ test('aligned similarity: high through synonym swaps, low between same-topic art
     assert.ok(o < 0.25, `same topic ${o}`);
   }
   // order matters: the same words shuffled sentence by sentence pair up far less
-  const reversed = original.split(/(?<=\.) /).reverse().join(' ');
+  const reversed = original
+    .split(/(?<=\.) /)
+    .reverse()
+    .join(' ');
   assert.ok(alignedSimilarity(seq(original), seq(reversed)) < s - 0.3);
   assert.equal(alignedSimilarity(seq('Putin visited Pyongyang.'), seq('Putin went to Pyongyang.')), 0);
 });
@@ -53,11 +57,20 @@ test('one template filled in with other numbers is not one text: a spinner never
     `Tropical Depression ${name} was last seen ${km} km east of Catanduanes, with maximum sustained winds of ${wind} km/h ` +
     `near the centre and gusts of up to ${wind + 25} km/h. Residents of low-lying areas are advised to take precautionary ` +
     `measures against flooding and landslides, and fishing boats should not venture out to sea. The next bulletin will be issued at ${hour}:00 PM today.\n`;
-  const docs = [bulletin('Ambo', 300, 45, 11), bulletin('Butchoy', 420, 65, 17), bulletin('Ambo', 300, 45, 11).replace('advised', 'urged')].map(doc).map(featuresOf);
+  const docs = [
+    bulletin('Ambo', 300, 45, 11),
+    bulletin('Butchoy', 420, 65, 17),
+    bulletin('Ambo', 300, 45, 11).replace('advised', 'urged'),
+  ]
+    .map(doc)
+    .map(featuresOf);
   const sims = similarities(docs);
   const near = (a: number, b: number) => sims.find((s) => s.a === a && s.b === b)?.shingles ?? 0;
   assert.ok(near(0, 2) >= DEFAULT_CLUSTER.threshold, 'the same bulletin with one word swapped is one text');
   assert.equal(near(0, 1), 0);
   assert.equal(near(1, 2), 0);
-  assert.ok(alignedSimilarity(docs[0]!.sequence, docs[1]!.sequence) >= DEFAULT_CLUSTER.alignThreshold, 'the wording alone would join them');
+  assert.ok(
+    alignedSimilarity(docs[0]!.sequence, docs[1]!.sequence) >= DEFAULT_CLUSTER.alignThreshold,
+    'the wording alone would join them',
+  );
 });

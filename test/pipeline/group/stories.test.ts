@@ -5,7 +5,15 @@ import { featuresOf } from '../../../server/pipeline/group/features.js';
 import { cluster, crossPairs, DEFAULT_CLUSTER } from '../../../server/pipeline/group/cluster.js';
 import { storiesOf, storiesOfMeanwhile } from '../../../server/pipeline/group/index.js';
 import type { SegmentedDoc } from '../../../server/pipeline/types.js';
-import { goldStory, mulberry32, pairwisePR, parallelArticles, spinText, synthCorpus, type SynthRecord } from '../../../testkit/synth.js';
+import {
+  goldStory,
+  mulberry32,
+  pairwisePR,
+  parallelArticles,
+  spinText,
+  synthCorpus,
+  type SynthRecord,
+} from '../../../testkit/synth.js';
 
 // Story discovery rules, each with a case it must join and a case it must keep apart.
 
@@ -13,10 +21,16 @@ const doc = (text: string, lang: 'en' | 'tl', path = 'x'): SegmentedDoc =>
   segmentDoc({ path, url: path, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text });
 
 /** Groups of the records' urls, the records stored as the batch stores them (each distinct text once). */
-function groupRecords(records: SynthRecord[], opts = DEFAULT_CLUSTER): { groups: string[][]; gold: Map<string, string> } {
+function groupRecords(
+  records: SynthRecord[],
+  opts = DEFAULT_CLUSTER,
+): { groups: string[][]; gold: Map<string, string> } {
   const seen = new Set<string>();
   const kept = records.filter((r) => !seen.has(r.text) && seen.add(r.text));
-  const groups = cluster(kept.map((r) => featuresOf(doc(r.text, r.lang, r.url))), opts).map((g) => g.map((i) => kept[i]!.url));
+  const groups = cluster(
+    kept.map((r) => featuresOf(doc(r.text, r.lang, r.url))),
+    opts,
+  ).map((g) => g.map((i) => kept[i]!.url));
   return { groups, gold: new Map(kept.map((r) => [r.url, goldStory(r.url)])) };
 }
 
@@ -71,7 +85,8 @@ const ORIGINAL =
 test('a heavily spun copy joins its original by its sentence skeletons, where most of its 3-grams are gone', () => {
   const spun = spinText(ORIGINAL, mulberry32(7), 1);
   assert.notEqual(spun, ORIGINAL);
-  const other = 'Heavy rain flooded Davao on Friday and closed the schools.\n\nRescuers in boats reached families on their roofs.\n';
+  const other =
+    'Heavy rain flooded Davao on Friday and closed the schools.\n\nRescuers in boats reached families on their roofs.\n';
   assert.deepEqual(cluster([doc(ORIGINAL, 'en'), doc(other, 'en'), doc(spun, 'en')].map(featuresOf)), [[0, 2], [1]]);
 });
 
@@ -106,7 +121,11 @@ test('a version in a language without a lexicon joins by names, numbers and date
   const other =
     'Heavy rain flooded Davao on Friday and closed the schools.\n\n' +
     'Rescuers in boats reached 300 families on their roofs while President Marcos flew over the city.\n';
-  const docs = [doc(en, 'en'), doc(other, 'en'), segmentDoc({ path: 'es', url: 'es', title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text: es })];
+  const docs = [
+    doc(en, 'en'),
+    doc(other, 'en'),
+    segmentDoc({ path: 'es', url: 'es', title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text: es }),
+  ];
   assert.equal(docs[2]!.lang, 'other');
   assert.deepEqual(cluster(docs.map(featuresOf)), [[0, 2], [1]]);
 });
@@ -128,6 +147,9 @@ test('stories with the cross-language matches worked out elsewhere meanwhile are
     },
   );
   assert.equal(asked, 1);
-  assert.ok(plain.some((p) => p.documentIds.length >= 3), 'stories join across languages');
+  assert.ok(
+    plain.some((p) => p.documentIds.length >= 3),
+    'stories join across languages',
+  );
   assert.deepEqual(meanwhile, plain);
 });

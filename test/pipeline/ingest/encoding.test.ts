@@ -30,11 +30,10 @@ for (const [name, buf, encoding] of CASES) {
     assert.equal(doc.encoding, encoding);
     assert.equal(doc.text, TEXT);
     const seg = segmentDoc(doc);
-    assert.deepEqual(seg.segments.map((s) => s.text), [
-      'Sinabi ni G. Peña: “Salamat sa café.”',
-      'Ayon sa ulat, masaya si Niño.',
-      'He said ‘yes’ — and left.',
-    ]);
+    assert.deepEqual(
+      seg.segments.map((s) => s.text),
+      ['Sinabi ni G. Peña: “Salamat sa café.”', 'Ayon sa ulat, masaya si Niño.', 'He said ‘yes’ — and left.'],
+    );
   });
 }
 
@@ -52,7 +51,8 @@ test('offsets index the decoded text: astral characters count as two', () => {
 });
 
 test('an HTML file declaring a legacy charset is decoded with it', () => {
-  const html = '<html><head><meta charset="windows-1252"><title>Peña</title></head><body><p>Sinabi ni G. Peña na “masaya” siya sa pagpupulong.</p></body></html>';
+  const html =
+    '<html><head><meta charset="windows-1252"><title>Peña</title></head><body><p>Sinabi ni G. Peña na “masaya” siya sa pagpupulong.</p></body></html>';
   const doc = one(iconv.encode(html, 'windows-1252'), 'page.html');
   assert.equal(doc.encoding, 'windows-1252');
   assert.match(doc.text, /Peña na “masaya”/);

@@ -27,7 +27,8 @@ const body = (d: SegmentedDoc): string => {
   }
   return lines.join('\n\n');
 };
-const reasonOf = (d: SegmentedDoc, text: string): string | false | undefined => d.segments.find((s) => s.text === text)?.boilerplate;
+const reasonOf = (d: SegmentedDoc, text: string): string | false | undefined =>
+  d.segments.find((s) => s.text === text)?.boilerplate;
 
 test('every structure hint matches its junk class names and none of its real ones', () => {
   let checked = 0;
@@ -51,9 +52,31 @@ test('every structure hint matches its junk class names and none of its real one
 const expected = readFileSync(join(FIX, 'tl-article.expected.txt'), 'utf8').trim();
 
 for (const [name, junk] of [
-  ['tl-layout-1.html', { 'Kuha ni Mikhail Metzel': 'caption', 'BASAHIN DIN: Kim Jong Un, dumating sa Rusya sakay ng armored train': 'related-links', 'Sundan kami sa Facebook at Twitter para sa pinakabagong balita.': 'author-contact' }],
-  ['tl-layout-2.html', { REUTERS: 'credit', 'Larawan 2 ng 3': 'caption-label', 'Nag-ambag sa ulat na ito ang The Associated Press.': 'credit' }],
-  ['tl-layout-3.html', { '2 minutong basa': 'reading-time', 'Larawan mula sa Kremlin Press Office': 'photo-credit', Patalastas: 'advertisement', 'Mag-subscribe sa aming newsletter para sa mga balita araw-araw.': 'subscribe' }],
+  [
+    'tl-layout-1.html',
+    {
+      'Kuha ni Mikhail Metzel': 'caption',
+      'BASAHIN DIN: Kim Jong Un, dumating sa Rusya sakay ng armored train': 'related-links',
+      'Sundan kami sa Facebook at Twitter para sa pinakabagong balita.': 'author-contact',
+    },
+  ],
+  [
+    'tl-layout-2.html',
+    {
+      REUTERS: 'credit',
+      'Larawan 2 ng 3': 'caption-label',
+      'Nag-ambag sa ulat na ito ang The Associated Press.': 'credit',
+    },
+  ],
+  [
+    'tl-layout-3.html',
+    {
+      '2 minutong basa': 'reading-time',
+      'Larawan mula sa Kremlin Press Office': 'photo-credit',
+      Patalastas: 'advertisement',
+      'Mag-subscribe sa aming newsletter para sa mga balita araw-araw.': 'subscribe',
+    },
+  ],
 ] as const) {
   test(`Tagalog page ${name}: the article text exactly, its widgets kept and marked`, () => {
     const d = page(name);
@@ -80,7 +103,10 @@ test('a photo credit glued to the paragraph after it ("REUTERSNagkita…") becom
 test('a gallery caption shown again between paragraphs is marked as a repeat of the gallery', () => {
   const d = page('tl-layout-2.html');
   const copies = d.segments.filter((s) => s.text === 'Sinalubong ni Putin si Kim sa pasukan ng assembly building.');
-  assert.deepEqual(copies.map((s) => s.boilerplate), ['gallery', 'repeated-block']);
+  assert.deepEqual(
+    copies.map((s) => s.boilerplate),
+    ['gallery', 'repeated-block'],
+  );
 });
 
 test('a real news page (CNBC, from the article-extraction benchmark): caption and credit marked, body matches the hand-made one', () => {
@@ -95,7 +121,8 @@ test('a real news page (CNBC, from the article-extraction benchmark): caption an
 });
 
 test('pages without hints or JSON-LD read as before: every paragraph kept', () => {
-  const html = '<html><head><title>T</title></head><body><div><p>Unang talata ng balita tungkol sa Rusya at sa North Korea ngayong araw.</p><p>Ikalawang talata na may dagdag na detalye tungkol sa pagpupulong ng dalawang pinuno.</p></div></body></html>';
+  const html =
+    '<html><head><title>T</title></head><body><div><p>Unang talata ng balita tungkol sa Rusya at sa North Korea ngayong araw.</p><p>Ikalawang talata na may dagdag na detalye tungkol sa pagpupulong ng dalawang pinuno.</p></div></body></html>';
   const d = segmentDoc(ingestBuffer(Buffer.from(html), 'x.html', { maxBytes: 1e6 })[0]!);
   assert.equal(d.segments.length, 2);
   assert.ok(d.segments.every((s) => s.boilerplate === false));

@@ -27,7 +27,11 @@ test('HTML: main text by Readability, title kept, one paragraph per block, nav/s
   assert.doesNotMatch(doc.text, /window\.ads|All rights reserved|Home/);
   const seg = segmentDoc(doc);
   const texts = seg.segments.map((s) => s.text);
-  assert.ok(texts.includes('Gen. Lee said the U.S. President was watching closely, and officials promised new sanctions if an arms deal followed.'));
+  assert.ok(
+    texts.includes(
+      'Gen. Lee said the U.S. President was watching closely, and officials promised new sanctions if an arms deal followed.',
+    ),
+  );
   assert.equal(seg.segments.find((s) => s.text === 'Subscribe to our newsletter')?.boilerplate, 'subscribe');
   assert.ok(doc.text.includes('\n\n'));
   for (const s of seg.segments) assert.equal(doc.text.slice(s.start, s.end), s.text);
@@ -40,25 +44,49 @@ test('a .txt file that is an HTML page is read as HTML', () => {
 });
 
 test('Markdown keeps its raw text; segmentation skips heading and bullet markers', () => {
-  const md = '# Putin greets Kim\n\n- First key point here.\n- Second key point here.\n\nBody text with *emphasis* here. Another sentence.\n';
+  const md =
+    '# Putin greets Kim\n\n- First key point here.\n- Second key point here.\n\nBody text with *emphasis* here. Another sentence.\n';
   const [doc] = ingestBuffer(Buffer.from(md), 'story.md', opts);
   assert.ok(doc);
   assert.equal(doc.text, md);
   const seg = segmentDoc(doc);
   assert.equal(seg.title, 'Putin greets Kim');
-  assert.deepEqual(seg.segments.map((s) => s.text), ['Putin greets Kim', 'First key point here.', 'Second key point here.', 'Body text with *emphasis* here.', 'Another sentence.']);
+  assert.deepEqual(
+    seg.segments.map((s) => s.text),
+    [
+      'Putin greets Kim',
+      'First key point here.',
+      'Second key point here.',
+      'Body text with *emphasis* here.',
+      'Another sentence.',
+    ],
+  );
   assert.equal(seg.segments[1]?.start, md.indexOf('First'));
 });
 
 test('JSONL: one document per record, path file#L<n>, title/url/lang from the record, html records extracted', () => {
   const lines = [
-    JSON.stringify({ url: 'https://example.org/a', title: 'Putin greets Kim', text: 'Putin met Kim. They talked.', lang: 'en' }),
+    JSON.stringify({
+      url: 'https://example.org/a',
+      title: 'Putin greets Kim',
+      text: 'Putin met Kim. They talked.',
+      lang: 'en',
+    }),
     '',
     JSON.stringify({ url: 'https://example.org/b', title: null, html: ARTICLE }),
-    JSON.stringify({ url: 'https://example.org/c', title: 'Binati ni Putin si Kim', text: 'Binati ni Putin si Kim sa Rusya.', lang: 'tl', extra: 1 }),
+    JSON.stringify({
+      url: 'https://example.org/c',
+      title: 'Binati ni Putin si Kim',
+      text: 'Binati ni Putin si Kim sa Rusya.',
+      lang: 'tl',
+      extra: 1,
+    }),
   ];
   const docs = ingestBuffer(Buffer.from(lines.join('\n') + '\n'), 'batch.jsonl', opts);
-  assert.deepEqual(docs.map((d) => d.path), ['batch.jsonl#L1', 'batch.jsonl#L3', 'batch.jsonl#L4']);
+  assert.deepEqual(
+    docs.map((d) => d.path),
+    ['batch.jsonl#L1', 'batch.jsonl#L3', 'batch.jsonl#L4'],
+  );
   assert.equal(docs[0]?.url, 'https://example.org/a');
   assert.equal(docs[0]?.declaredLang, 'en');
   assert.match(docs[1]?.title ?? '', /Putin greets Kim/);

@@ -8,7 +8,10 @@ import { tmpDir } from '../../helpers/tmp.js';
 
 const opts = { maxBytes: 1_000_000 };
 const refused = (buf: Buffer, re: RegExp, path = 'x.txt'): void => {
-  assert.throws(() => ingestBuffer(buf, path, opts), (e: unknown) => e instanceof InputError && re.test(e.message) && !e.message.includes('\n'));
+  assert.throws(
+    () => ingestBuffer(buf, path, opts),
+    (e: unknown) => e instanceof InputError && re.test(e.message) && !e.message.includes('\n'),
+  );
 };
 
 test('binary files are refused: magic numbers, NUL bytes, control characters', () => {
@@ -30,7 +33,10 @@ test('empty and whitespace-only files are refused', () => {
 });
 
 test('undecodable bytes are refused', () => {
-  refused(Buffer.from([0x48, 0x69, 0x20, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x20, 0x6f, 0x6b]), /undecodable bytes.*0x81 at offset 3/);
+  refused(
+    Buffer.from([0x48, 0x69, 0x20, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x20, 0x6f, 0x6b]),
+    /undecodable bytes.*0x81 at offset 3/,
+  );
   refused(Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x28]), /undecodable.*UTF-8 byte-order mark/);
   refused(Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x41, 0x00]), /undecodable.*UTF-16LE/);
   refused(Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]), /odd number of bytes/);
@@ -44,7 +50,11 @@ test('files over the size limit are refused before they are read', () => {
 });
 
 test('HTML with no readable text is refused', () => {
-  refused(Buffer.from('<html><head><title>t</title><script>var a = 1;</script></head><body>  </body></html>'), /no readable text/, 'p.html');
+  refused(
+    Buffer.from('<html><head><title>t</title><script>var a = 1;</script></head><body>  </body></html>'),
+    /no readable text/,
+    'p.html',
+  );
 });
 
 test('property: any bytes either ingest to text or are refused with an InputError, never another error', async () => {
@@ -52,16 +62,20 @@ test('property: any bytes either ingest to text or are refused with an InputErro
   let refusedCount = 0;
   let accepted = 0;
   fc.assert(
-    fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom('a.txt', 'a.md', 'a.html', 'a.jsonl'), (bytes, path) => {
-      try {
-        const docs = ingestBuffer(Buffer.from(bytes), path, opts);
-        assert.ok(docs.length > 0 && docs.every((d) => /\S/.test(d.text)));
-        accepted++;
-      } catch (e) {
-        assert.ok(e instanceof InputError, String(e));
-        refusedCount++;
-      }
-    }),
+    fc.property(
+      fc.uint8Array({ maxLength: 200 }),
+      fc.constantFrom('a.txt', 'a.md', 'a.html', 'a.jsonl'),
+      (bytes, path) => {
+        try {
+          const docs = ingestBuffer(Buffer.from(bytes), path, opts);
+          assert.ok(docs.length > 0 && docs.every((d) => /\S/.test(d.text)));
+          accepted++;
+        } catch (e) {
+          assert.ok(e instanceof InputError, String(e));
+          refusedCount++;
+        }
+      },
+    ),
     { numRuns: 500, seed: 7 },
   );
   assert.ok(refusedCount > 0 && accepted > 0);

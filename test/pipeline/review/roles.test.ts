@@ -56,13 +56,27 @@ test('roles set by a reviewer decide which version spin-diff reads as the copy',
   assert.ok(before.every((f) => f.document_id === spun));
 
   // the reviewer says the other way round: the copy is the original, the original the spin
-  const change = changeRoles(db, auditId, new Map([[spun, 'source'], [orig, 'spin']]), {}, true);
+  const change = changeRoles(
+    db,
+    auditId,
+    new Map([
+      [spun, 'source'],
+      [orig, 'spin'],
+    ]),
+    {},
+    true,
+  );
   assert.equal(change.pivot.after, spun);
   const after = diffFlags();
   assert.ok(after.length >= 3, `the version marked spin is diffed against the one marked source (${after.length})`);
-  assert.ok(after.every((f) => f.document_id === orig), 'spin-diff flags are on the version marked spin');
+  assert.ok(
+    after.every((f) => f.document_id === orig),
+    'spin-diff flags are on the version marked spin',
+  );
   // their suggestions are the words of the version marked source
   for (const f of after) if (f.suggestion) assert.ok(s.spun.includes(f.suggestion), `${f.text} → ${f.suggestion}`);
-  const stale = db.prepare(`SELECT COUNT(*) AS n FROM flags WHERE audit_id = ? AND detector = 'spin-diff' AND status = 'stale'`).get(auditId) as { n: number };
-  assert.equal(stale.n, before.length, 'the old direction\'s flags are stale, kept as history');
+  const stale = db
+    .prepare(`SELECT COUNT(*) AS n FROM flags WHERE audit_id = ? AND detector = 'spin-diff' AND status = 'stale'`)
+    .get(auditId) as { n: number };
+  assert.equal(stale.n, before.length, "the old direction's flags are stale, kept as history");
 });

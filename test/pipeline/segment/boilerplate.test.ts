@@ -7,7 +7,11 @@ test('every boilerplate rule matches its junk examples and none of its real ones
   let checked = 0;
   for (const rule of BOILERPLATE_RULES) {
     for (const junk of rule.examples.junk) {
-      assert.equal(boilerplateReason(junk, { wholeParagraph: true }), rule.reason, `${rule.reason} should match ${JSON.stringify(junk)}`);
+      assert.equal(
+        boilerplateReason(junk, { wholeParagraph: true }),
+        rule.reason,
+        `${rule.reason} should match ${JSON.stringify(junk)}`,
+      );
       checked++;
     }
     for (const real of rule.examples.real) {
@@ -33,18 +37,30 @@ test('real sentences that mention junk words are never boilerplate', () => {
 });
 
 test('a repeated headline is a duplicate title; the first one and near-duplicates are not', () => {
-  const text = 'Putin greets Kim in Russia\n\nPutin met Kim on Wednesday.\n\nPUTIN  greets kim in Russia\n\nPutin greeted Kim in Russia';
+  const text =
+    'Putin greets Kim in Russia\n\nPutin met Kim on Wednesday.\n\nPUTIN  greets kim in Russia\n\nPutin greeted Kim in Russia';
   const r = segmentWithContext(text);
   assert.equal(r.title, 'Putin greets Kim in Russia');
-  assert.deepEqual(r.segments.map((s) => s.boilerplate), [false, false, 'duplicate-title', false]);
+  assert.deepEqual(
+    r.segments.map((s) => s.boilerplate),
+    [false, false, 'duplicate-title', false],
+  );
 });
 
 test('a title given by the record (HTML/JSONL) is recognised when the body repeats it twice', () => {
   const r = segmentWithContext('Putin greets Kim\n\nThe two met.\n\nPutin greets Kim', { title: 'Putin greets Kim' });
-  assert.deepEqual(r.segments.map((s) => s.boilerplate), [false, false, 'duplicate-title']);
+  assert.deepEqual(
+    r.segments.map((s) => s.boilerplate),
+    [false, false, 'duplicate-title'],
+  );
 });
 
 test('junk inside a paragraph is marked sentence by sentence', () => {
-  const segs = segmentText('The Associated Press contributed to this report. Check back for updates.\n\nSubscribe to our magazine');
-  assert.deepEqual(segs.map((s) => s.boilerplate), ['credit', 'check-back', 'subscribe']);
+  const segs = segmentText(
+    'The Associated Press contributed to this report. Check back for updates.\n\nSubscribe to our magazine',
+  );
+  assert.deepEqual(
+    segs.map((s) => s.boilerplate),
+    ['credit', 'check-back', 'subscribe'],
+  );
 });

@@ -7,7 +7,8 @@ import { MAX_CHUNK } from '../../../server/pipeline/segment/sentences.js';
 const view = (text: string): [number, string][] => segmentText(text).map((s) => [s.paragraph, s.text]);
 
 test('one paragraph per line when lines end sentences; bullets and headings skip their markers', () => {
-  const text = '# Putin meets Kim\n\n- First point here.\n- Second point here.\n1. Numbered point.\nA plain line.\nCaption without period\nNext line starts here.';
+  const text =
+    '# Putin meets Kim\n\n- First point here.\n- Second point here.\n1. Numbered point.\nA plain line.\nCaption without period\nNext line starts here.';
   assert.deepEqual(view(text), [
     [0, 'Putin meets Kim'],
     [1, 'First point here.'],
@@ -24,13 +25,19 @@ test('hard-wrapped prose is joined into paragraphs; sentences cross the line bre
   const text =
     'President Vladimir Putin affirmed today that there is\nscope for military and space cooperation with North\nKorea after a meeting. He greeted the leader at the\ncosmodrome on Wednesday.\n\nSecond paragraph here.';
   const segs = segmentText(text);
-  assert.deepEqual(segs.map((s) => s.paragraph), [0, 0, 1]);
+  assert.deepEqual(
+    segs.map((s) => s.paragraph),
+    [0, 0, 1],
+  );
   assert.equal(segs[1]!.text, 'He greeted the leader at the\ncosmodrome on Wednesday.');
   for (const s of segs) assert.equal(text.slice(s.start, s.end), s.text);
 });
 
 test('lines with no letters or digits (rules, decorations) give no sentence', () => {
-  assert.deepEqual(view('One here.\n\n---\n\n* * *\n\nTwo here.'), [[0, 'One here.'], [1, 'Two here.']]);
+  assert.deepEqual(view('One here.\n\n---\n\n* * *\n\nTwo here.'), [
+    [0, 'One here.'],
+    [1, 'Two here.'],
+  ]);
 });
 
 test('a single huge line is cut into bounded sentences at whitespace, offsets intact', () => {
@@ -49,7 +56,25 @@ test('a single huge line is cut into bounded sentences at whitespace, offsets in
 });
 
 test('property: segments are ordered, disjoint, trimmed, and exactly slice the text', () => {
-  const alphabet = fc.constantFrom('a', 'B', ' ', '.', '\n', '\r\n', '?', '“', '”', 'U.S. ', 'Dr. ', '- ', '# ', 'ñ', '😀', '9.9', '\t');
+  const alphabet = fc.constantFrom(
+    'a',
+    'B',
+    ' ',
+    '.',
+    '\n',
+    '\r\n',
+    '?',
+    '“',
+    '”',
+    'U.S. ',
+    'Dr. ',
+    '- ',
+    '# ',
+    'ñ',
+    '😀',
+    '9.9',
+    '\t',
+  );
   fc.assert(
     fc.property(fc.array(alphabet, { maxLength: 80 }), (parts) => {
       const text = parts.join('');

@@ -9,7 +9,10 @@ import { PARALLEL } from '../../helpers/paths.js';
 
 // Real sentences from the dev sets shipped in test/fixtures/parallel (FLORES-200 dev, TICO-19 dev): boilerplate rules must never fire
 // on them, and language id must get them right. Figures for all sets: bench/segment-quality.ts.
-const lines = (name: string): string[] => readFileSync(join(PARALLEL, name), 'utf8').split('\n').filter((l) => l.trim());
+const lines = (name: string): string[] =>
+  readFileSync(join(PARALLEL, name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
 
 test('no real sentence of FLORES-200 or TICO-19 dev (tl and en) is marked boilerplate (one navigation line is)', () => {
   let n = 0;
@@ -40,7 +43,11 @@ test('a FLORES line that is one sentence stays one sentence (no spurious splits 
       const t = x.trim();
       if (/[.!?]["”’)]*\s+["“‘(]?\p{Lu}/u.test(t)) continue;
       checked++;
-      assert.deepEqual(segmentText(t).map((s) => s.text), [t], t);
+      assert.deepEqual(
+        segmentText(t).map((s) => s.text),
+        [t],
+        t,
+      );
     }
   }
   assert.ok(checked > 1500);

@@ -8,7 +8,7 @@ import { tokenize } from '../../../server/pipeline/detect/spin/tokens.js';
 // The context evidence of spin-rare: word pairs from WordNet's glosses, context misfits, spun phrasal
 // lemmas, and the evidence-density gate that keeps them out of clean text.
 
-test('gloss word pairs: collocations are counted, case-insensitively; a spinner\'s pair is not', () => {
+test("gloss word pairs: collocations are counted, case-insensitively; a spinner's pair is not", () => {
   assert.ok(pairCount('press', 'conference') >= 1);
   assert.ok(pairCount('Human', 'Body') >= 10);
   assert.equal(pairCount('human', 'body'), pairCount('Human', 'Body'));
@@ -38,17 +38,25 @@ test('a spun phrasal lemma is found at its span with its common single-word mate
   assert.ok(found[0]?.suggestion);
   const plain = 'They watched the game.';
   const pt = tokenize(plain);
-  assert.deepEqual(pt.map((_, i) => spunPhraseAt(pt, i, plain, 5000)).filter((x) => x !== null), []);
+  assert.deepEqual(
+    pt.map((_, i) => spunPhraseAt(pt, i, plain, 5000)).filter((x) => x !== null),
+    [],
+  );
 });
 
 test('context misfits are flagged in spun-looking text only', () => {
-  const spun = 'Researchers say this may bring betimes sleuthing of cancer to patients in poor countries, using a midget printable chip that costs one centime. Every soul has a right to care.';
-  const clean = 'Researchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent. Every soul has a right to care.';
+  const spun =
+    'Researchers say this may bring betimes sleuthing of cancer to patients in poor countries, using a midget printable chip that costs one centime. Every soul has a right to care.';
+  const clean =
+    'Researchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent. Every soul has a right to care.';
   const f = detectSpin(spun);
   const soul = f.find((x) => x.text === 'soul');
   assert.equal(soul?.suggestion, 'person');
   assert.equal(soul?.detector, 'spin-rare');
   // a function word is never offered as the original ("costs" → "is")
-  assert.equal(f.find((x) => x.text === 'costs'), undefined);
+  assert.equal(
+    f.find((x) => x.text === 'costs'),
+    undefined,
+  );
   assert.deepEqual(detectSpin(clean), []);
 });

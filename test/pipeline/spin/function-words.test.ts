@@ -11,9 +11,13 @@ import { seed } from '../../helpers/paths.js';
 const TH = { minGain: 4 };
 
 test('a noun standing where "he" stands is flagged with "he", in a short text the document gate never opens on', () => {
-  const text = 'Albert Einstein was a famous physicist. He was born in Germany, and letter was known for his theory of relativity.';
+  const text =
+    'Albert Einstein was a famous physicist. He was born in Germany, and letter was known for his theory of relativity.';
   const f = functionWordFindings(text, TH);
-  assert.deepEqual(f.map((x) => [x.text, x.suggestion]), [['letter', 'he']]);
+  assert.deepEqual(
+    f.map((x) => [x.text, x.suggestion]),
+    [['letter', 'he']],
+  );
   assert.equal(text.slice(f[0]!.start, f[0]!.end), 'letter');
   // the whole spin pass shows it too (no gate stands in its way)
   assert.ok(detectSpin(text).some((x) => x.detector === 'spin-function-words' && x.text === 'letter'));
@@ -34,6 +38,10 @@ test('the minGain threshold decides', () => {
 test('no flag on the clean sample articles (real news)', () => {
   for (const p of ['001', '002', '004']) {
     const text = readFileSync(seed(p), 'utf8');
-    assert.deepEqual(functionWordFindings(text, TH).map((x) => x.text), [], p);
+    assert.deepEqual(
+      functionWordFindings(text, TH).map((x) => x.text),
+      [],
+      p,
+    );
   }
 });

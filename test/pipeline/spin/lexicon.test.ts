@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allEntries, lookupFingerprint, matchLexicon, type LexEntry } from '../../../server/pipeline/detect/spin/lexicon.js';
+import {
+  allEntries,
+  lookupFingerprint,
+  matchLexicon,
+  type LexEntry,
+} from '../../../server/pipeline/detect/spin/lexicon.js';
 import { lexiconFindings } from '../../../server/pipeline/detect/spin/fingerprint.js';
 import { restore } from '../../../server/pipeline/detect/spin/index.js';
 
@@ -26,7 +31,9 @@ function check(entries: LexEntry[]): void {
   for (const e of entries) {
     const s = sentenceFor(e);
     // the gate opened wide: weak entries are tested like strong ones
-    const found = lexiconFindings(s.text, { weakGateDensity: 0, weakGateMin: 0 }).find((f) => f.start === s.start && f.end === s.end);
+    const found = lexiconFindings(s.text, { weakGateDensity: 0, weakGateMin: 0 }).find(
+      (f) => f.start === s.start && f.end === s.end,
+    );
     if (!found) {
       failures.push(`not found: ${e.spun}`);
       continue;
@@ -61,7 +68,8 @@ test('every list entry is met where it stands: by its words in a text, and by it
     const hits = matchLexicon(text).map((m) => m.entry);
     if (!hits.some((h) => h.pattern === e.pattern && h.original === e.original)) missing.push(`match: ${e.pattern}`);
     const flagged = e.tokens.filter((_, i) => !e.context[i]).join(' ');
-    if (!lookupFingerprint(flagged).some((h) => h.pattern === e.pattern && h.original === e.original)) missing.push(`lookup: ${e.pattern}`);
+    if (!lookupFingerprint(flagged).some((h) => h.pattern === e.pattern && h.original === e.original))
+      missing.push(`lookup: ${e.pattern}`);
   }
   assert.deepEqual(missing, []);
   const byKey = new Map<string, string[]>();
@@ -69,7 +77,13 @@ test('every list entry is met where it stands: by its words in a text, and by it
     const k = e.tokens.filter((_, i) => !e.context[i]).join(' ');
     byKey.set(k, [...(byKey.get(k) ?? []), `${e.pattern}→${e.original}`]);
   }
-  for (const [k, want] of byKey) if (!/['.]/.test(k)) assert.deepEqual(lookupFingerprint(k).map((e) => `${e.pattern}→${e.original}`), want, k);
+  for (const [k, want] of byKey)
+    if (!/['.]/.test(k))
+      assert.deepEqual(
+        lookupFingerprint(k).map((e) => `${e.pattern}→${e.original}`),
+        want,
+        k,
+      );
 });
 
 test('weak entries stay silent in clean text and speak in evidently spun text', () => {
@@ -77,5 +91,6 @@ test('weak entries stay silent in clean text and speak in evidently spun text', 
   assert.deepEqual(lexiconFindings(clean, { weakGateDensity: 4, weakGateMin: 3 }), []);
   const spun = `${clean} It was his first go to in native time, at a press convention on nationwide safety.`;
   const found = lexiconFindings(spun, { weakGateDensity: 4, weakGateMin: 3 }).map((f) => f.text);
-  for (const w of ['army', 'battle', 'go to', 'native time', 'press convention', 'nationwide safety']) assert.ok(found.includes(w), w);
+  for (const w of ['army', 'battle', 'go to', 'native time', 'press convention', 'nationwide safety'])
+    assert.ok(found.includes(w), w);
 });

@@ -9,8 +9,10 @@ import { spinUnits } from '../../../server/pipeline/detect/spin/units.js';
 // The spin-context model: word vectors, the units a spinner can touch, the channel features and the
 // trained weights (data/spin/spin-model.json).
 
-const CLEAN = 'Nadal won 88% of net points in the match, winning 76 points on his first serve. After the match, he said he was happy to be back in the final rounds of the most important events.';
-const SPUN = 'Nadal bagged 88% net points in the tally making headway 76 points in the first serve. After the peer, he aforesaid he was felicitous to be back in the final troll of the most crucial outcome.';
+const CLEAN =
+  'Nadal won 88% of net points in the match, winning 76 points on his first serve. After the match, he said he was happy to be back in the final rounds of the most important events.';
+const SPUN =
+  'Nadal bagged 88% net points in the tally making headway 76 points in the first serve. After the peer, he aforesaid he was felicitous to be back in the final troll of the most crucial outcome.';
 const TH = { minProbability: 0.25, gateMean: 0.08, gateAlone: 0.09 };
 
 test('word vectors: frequency order doubles as rank, and a word fits the context it belongs to', () => {
@@ -52,7 +54,11 @@ test('the model file fits the features and scores spun words above their clean o
   };
   const spun = probs(SPUN);
   const clean = probs(CLEAN);
-  for (const [w, orig] of [['aforesaid', 'said'], ['felicitous', 'happy'], ['troll', 'rounds']] as const) {
+  for (const [w, orig] of [
+    ['aforesaid', 'said'],
+    ['felicitous', 'happy'],
+    ['troll', 'rounds'],
+  ] as const) {
     assert.ok((spun.get(w) ?? 0) > 0.5, `${w}: ${spun.get(w)}`);
     assert.ok((clean.get(orig) ?? 0) < (spun.get(w) ?? 0), `${orig} ${clean.get(orig)} vs ${w}`);
   }

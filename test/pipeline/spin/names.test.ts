@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nameFindings } from '../../../server/pipeline/detect/spin/names.js';
-import { association, listedForm, pairCountEstimate, unigramCount } from '../../../server/pipeline/detect/spin/bigrams.js';
+import {
+  association,
+  listedForm,
+  pairCountEstimate,
+  unigramCount,
+} from '../../../server/pipeline/detect/spin/bigrams.js';
 
 // Names a sense-blind spinner turned into common nouns (spin-names), and the word-pair counts
 // (bigrams.ts) that measure collocation strength.
@@ -22,7 +27,7 @@ test('no name flag for a common word away from names, for the commonest words as
   assert.deepEqual(nameFindings('The Museum of Civilization in Quebec shows civilisation Hall items.'), []);
 });
 
-test('word-pair counts: a collocation is listed, a spinner\'s pair is not, and American spelling finds the British entry', () => {
+test("word-pair counts: a collocation is listed, a spinner's pair is not, and American spelling finds the British entry", () => {
   assert.ok(pairCountEstimate('local', 'time') > 10_000_000);
   assert.ok(pairCountEstimate('native', 'time') < pairCountEstimate('local', 'time') / 10);
   assert.equal(listedForm('center'), 'centre');

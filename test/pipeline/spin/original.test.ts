@@ -110,7 +110,15 @@ test('real spinner output (the tuning pairs of bench/spin-real): spinner changes
     assert.equal(restore(m.text, fm), m.original, `${p.id} with meaning edits`);
     for (const g of m.edits.filter((e) => e.kind === 'meaning')) {
       facts++;
-      if (fm.some((x) => x.kind === 'meaning' && x.start - 2 < Math.max(g.end, g.start + 1) && g.start - 2 < Math.max(x.end, x.start + 1))) factsOk++;
+      if (
+        fm.some(
+          (x) =>
+            x.kind === 'meaning' &&
+            x.start - 2 < Math.max(g.end, g.start + 1) &&
+            g.start - 2 < Math.max(x.end, x.start + 1),
+        )
+      )
+        factsOk++;
     }
   });
   assert.ok(changes >= 20 && facts >= 4, `${changes} changes, ${facts} facts`);
@@ -123,11 +131,24 @@ test('with the original: words moved are spin, a name or a negation changed besi
     original: 'Kim and Putin met on Wednesday; the deal covers 24 tanks and 300 drones.',
   });
   assert.ok(moved.length >= 2);
-  assert.deepEqual(moved.filter((f) => f.kind === 'meaning'), []);
-  const changed = detectSpin('Putin and Smith met on Wednesday. The plant is not open.', { original: 'Kim and Putin met on Wednesday. The plant is open.' });
-  assert.ok(changed.some((f) => f.kind === 'meaning' && f.text.includes('Smith')), JSON.stringify(changed));
-  assert.ok(changed.some((f) => f.kind === 'meaning' && f.text.includes('not')), JSON.stringify(changed));
+  assert.deepEqual(
+    moved.filter((f) => f.kind === 'meaning'),
+    [],
+  );
+  const changed = detectSpin('Putin and Smith met on Wednesday. The plant is not open.', {
+    original: 'Kim and Putin met on Wednesday. The plant is open.',
+  });
+  assert.ok(
+    changed.some((f) => f.kind === 'meaning' && f.text.includes('Smith')),
+    JSON.stringify(changed),
+  );
+  assert.ok(
+    changed.some((f) => f.kind === 'meaning' && f.text.includes('not')),
+    JSON.stringify(changed),
+  );
   // a "not" added in one sentence and another dropped in the next are two changes, not one move
-  const two = detectSpin('The plant is not open. The mine is open.', { original: 'The plant is open. The mine is not open.' });
+  const two = detectSpin('The plant is not open. The mine is open.', {
+    original: 'The plant is open. The mine is not open.',
+  });
   assert.equal(two.filter((f) => f.kind === 'meaning').length, 2, JSON.stringify(two));
 });

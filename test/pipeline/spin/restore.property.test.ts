@@ -6,7 +6,34 @@ import { detectSpin, restore } from '../../../server/pipeline/detect/spin/index.
 // Whatever the two texts, replacing each finding's span by its suggestion gives the original back exactly,
 // and every finding's text is the slice it names.
 
-const word = fc.constantFrom('visit', 'go to', 'the', 'tiny', 'midget', 'not', '24', 'two', '2', 'Putin', 'said', 'aforesaid', 'U.S.', 'war', 'battle', 'é', 'naïve', '—', ',', '.', '“', '”', "isn't", 'co-op', '1,000', 'niño');
+const word = fc.constantFrom(
+  'visit',
+  'go to',
+  'the',
+  'tiny',
+  'midget',
+  'not',
+  '24',
+  'two',
+  '2',
+  'Putin',
+  'said',
+  'aforesaid',
+  'U.S.',
+  'war',
+  'battle',
+  'é',
+  'naïve',
+  '—',
+  ',',
+  '.',
+  '“',
+  '”',
+  "isn't",
+  'co-op',
+  '1,000',
+  'niño',
+);
 const sep = fc.constantFrom(' ', ' ', ' ', '  ', '\n', '\n\n', '\t', '', '\u00a0');
 const text = fc.array(fc.tuple(word, sep), { maxLength: 40 }).map((xs) => xs.map(([w, s]) => w + s).join(''));
 
@@ -15,7 +42,8 @@ test('restoring the suggestions reproduces the original exactly (property)', () 
     fc.property(text, text, (original, spun) => {
       const f = detectSpin(spun, { original });
       for (const x of f) assert.equal(spun.slice(x.start, x.end), x.text);
-      for (let i = 1; i < f.length; i++) assert.ok((f[i - 1]?.end ?? 0) <= (f[i]?.start ?? 0), 'findings do not overlap');
+      for (let i = 1; i < f.length; i++)
+        assert.ok((f[i - 1]?.end ?? 0) <= (f[i]?.start ?? 0), 'findings do not overlap');
       assert.equal(restore(spun, f), original);
     }),
     { numRuns: 400, seed: 6 },

@@ -12,7 +12,22 @@ import { tmpDir } from '../../helpers/tmp.js';
 // The prebuilt vocabulary (data/wordnet/vocabulary.txt) stands in for WordNet morphology and synset-mates:
 // findings may not change with the file, so every entry must be exactly what the computations answer.
 
-const WORDS = ['said', 'visit', 'local', 'detection', 'tiny', 'costs', 'soul', 'the', 'running', 'press', 'xqzv', "don't", 'well-known', 'went'];
+const WORDS = [
+  'said',
+  'visit',
+  'local',
+  'detection',
+  'tiny',
+  'costs',
+  'soul',
+  'the',
+  'running',
+  'press',
+  'xqzv',
+  "don't",
+  'well-known',
+  'went',
+];
 
 const entry = (t: NonNullable<ReturnType<typeof readVocabulary>>, w: string) => {
   const f = t.fields(w);
@@ -27,7 +42,10 @@ test('a written table reads back as exactly the computed lemmas and mates (forms
   assert.equal(t.size, WORDS.length);
   const visit = entry(t, 'visit');
   assert.ok(visit && visit.mates.mates.length > 3, 'visit has synset-mates');
-  assert.ok(entry(t, 'went')?.hits.some((h) => h.lemma === 'go' && h.pos === 'v'), 'went is a form of go');
+  assert.ok(
+    entry(t, 'went')?.hits.some((h) => h.lemma === 'go' && h.pos === 'v'),
+    'went is a form of go',
+  );
   for (const w of WORDS) assert.deepEqual(entry(t, w), { hits: lookupByMorphology(w), mates: matesOf(w) }, w);
   assert.equal(t.fields('not-in-the-table'), null);
 });
@@ -38,7 +56,11 @@ test("the build's table agrees with the computations (a stale file would change 
   assert.ok(built, 'no current data/wordnet/vocabulary.txt (npm run build writes it)');
   assert.ok(built.size > 50_000, `${built.size} forms`);
   // a spread of the vocabulary: every 97th form
-  const forms = readFileSync(VOCABULARY_FILE, 'utf8').split('\n').slice(1, -2).filter((_, i) => i % 97 === 0).map((l) => l.slice(0, l.indexOf('\t')));
+  const forms = readFileSync(VOCABULARY_FILE, 'utf8')
+    .split('\n')
+    .slice(1, -2)
+    .filter((_, i) => i % 97 === 0)
+    .map((l) => l.slice(0, l.indexOf('\t')));
   assert.ok(forms.length > 500);
   for (const f of forms) assert.deepEqual(entry(built, f), { hits: lookupByMorphology(f), mates: matesOf(f) }, f);
 });

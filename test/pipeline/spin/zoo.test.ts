@@ -35,18 +35,34 @@ test('every zoo family is seeded and its gold edits restore the original exactly
     const a = spinWith(fam, TEXT, 42, { rate: 0.5, meaningEdits: 2 });
     const b = spinWith(fam, TEXT, 42, { rate: 0.5, meaningEdits: 2 });
     assert.deepEqual(a, b, `${fam.id} is not deterministic`);
-    assert.ok(a.edits.some((e) => e.kind === 'spin'), `${fam.id} changed nothing`);
-    assert.ok(a.edits.some((e) => e.kind === 'meaning'), `${fam.id}: no meaning edit`);
+    assert.ok(
+      a.edits.some((e) => e.kind === 'spin'),
+      `${fam.id} changed nothing`,
+    );
+    assert.ok(
+      a.edits.some((e) => e.kind === 'meaning'),
+      `${fam.id}: no meaning edit`,
+    );
     assert.notEqual(a.text, TEXT);
     assert.equal(restoreGold(a), TEXT, fam.id);
   }
 });
 
 test('meaning edits added to real spinner output keep the spinner gold in place', () => {
-  const s = asSpun({ id: 'x', split: 'tuning', tool: 't', url: 'u', original: TEXT, spun: TEXT.replace('collapsed', 'folded').replace('report', 'account') });
+  const s = asSpun({
+    id: 'x',
+    split: 'tuning',
+    tool: 't',
+    url: 'u',
+    original: TEXT,
+    spun: TEXT.replace('collapsed', 'folded').replace('report', 'account'),
+  });
   assert.deepEqual(
     s.edits.map((e) => [e.original, e.text]),
-    [['report', 'account'], ['collapsed', 'folded']].sort((x, y) => TEXT.indexOf(x[0] as string) - TEXT.indexOf(y[0] as string)),
+    [
+      ['report', 'account'],
+      ['collapsed', 'folded'],
+    ].sort((x, y) => TEXT.indexOf(x[0] as string) - TEXT.indexOf(y[0] as string)),
   );
   const m = addMeaning(s, rng(3), 3);
   assert.equal(m.edits.filter((e) => e.kind === 'meaning').length, 3);

@@ -43,6 +43,7 @@ export function analyseSpin(text: string, th: SpinAnalysisThresholds): SpinAnaly
   const strongFingerprint = lexicon.some((f) => f.confidence >= 0.9);
   // below gateMean (most clean text) the rare-word pass is not run at all
   const rare = model.mean >= th.context.gateMean ? rareFindings(text, th.rare) : [];
-  const spun = model.mean >= th.context.gateAlone || (model.mean >= th.context.gateMean && (rare.length > 0 || strongFingerprint));
+  const spun =
+    model.mean >= th.context.gateAlone || (model.mean >= th.context.gateMean && (rare.length > 0 || strongFingerprint));
   return { text, mean: model.mean, model: model.findings, lexicon, rare, strongFingerprint, spun };
 }

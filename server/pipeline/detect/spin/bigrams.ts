@@ -116,4 +116,3 @@ export function association(word: string, leftWord: string | null, rightWord: st
   }
   return s;
 }
-

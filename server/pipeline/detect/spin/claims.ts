@@ -9,19 +9,66 @@ import { norm, tokenize } from './tokens.js';
 // negation or polarity, a quantity ("at least 49"). These read those claims off a span's words.
 
 export function words(s: string): string[] {
-  return tokenize(s).filter((t) => t.word).map((t) => norm(t.text));
+  return tokenize(s)
+    .filter((t) => t.word)
+    .map((t) => norm(t.text));
 }
 
-const NEGATION = new Set(['not', "n't", 'no', 'never', "ne'er", 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', 'nowhere']);
+const NEGATION = new Set([
+  'not',
+  "n't",
+  'no',
+  'never',
+  "ne'er",
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+  'cannot',
+  'nowhere',
+]);
 export function negations(ws: string[]): number {
   return ws.filter((w) => NEGATION.has(w) || w.endsWith("n't")).length;
 }
 
 export const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
-  thousand: 1000, million: 1e6, billion: 1e9, first: 1, second: 2, third: 3,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  thousand: 1000,
+  million: 1e6,
+  billion: 1e9,
+  first: 1,
+  second: 2,
+  third: 3,
 };
 // "a second" / "key second" is how spinners write "moment": ordinal words count as numbers only next to digits
 const ORDINAL_WORDS = new Set(['first', 'second', 'third']);
@@ -64,7 +111,10 @@ export const isNumberWord = (w: string): boolean => /\d/.test(w) || own(NUMBER_W
 
 /** Month and weekday keys of a span ("month:9", "weekday:wed"), sorted. */
 export function dates(s: string): string {
-  return extractCalendar(s, 'en').map((m) => m.key).sort().join(' ');
+  return extractCalendar(s, 'en')
+    .map((m) => m.key)
+    .sort()
+    .join(' ');
 }
 
 // Quantity qualifiers by what they say of the number after them; "about" → "around" keeps the claim,
@@ -96,7 +146,10 @@ export function nameLike(token: string): boolean {
   if (!/^\p{Lu}/u.test(letters) || letters.length < 2 || STOPWORDS.has(stem)) return false;
   const hits = lookup(letters.toLowerCase());
   if (hits.length === 0) return true;
-  if (hits.some((h) => h.pos === 'n' && lemmaSynsets(h.lemma, 'n').some((s) => s.pointers.some((p) => p.symbol === '@i')))) return true;
+  if (
+    hits.some((h) => h.pos === 'n' && lemmaSynsets(h.lemma, 'n').some((s) => s.pointers.some((p) => p.symbol === '@i')))
+  )
+    return true;
   return hits.every((h) => senseCount(h.lemma) === 0);
 }
 
@@ -113,9 +166,19 @@ export function capitalised(s: string, sentenceStart = false): { word: string; n
 
 // Compass points and other polar pairs WordNet does not link as antonyms in every form.
 const POLAR_PAIRS: [string, string][] = [
-  ['north', 'south'], ['east', 'west'], ['northern', 'southern'], ['eastern', 'western'], ['up', 'down'],
-  ['more', 'less'], ['more', 'fewer'], ['most', 'least'], ['rise', 'fall'], ['rose', 'fell'], ['risen', 'fallen'],
-  ['before', 'after'], ['earlier', 'later'],
+  ['north', 'south'],
+  ['east', 'west'],
+  ['northern', 'southern'],
+  ['eastern', 'western'],
+  ['up', 'down'],
+  ['more', 'less'],
+  ['more', 'fewer'],
+  ['most', 'least'],
+  ['rise', 'fall'],
+  ['rose', 'fell'],
+  ['risen', 'fallen'],
+  ['before', 'after'],
+  ['earlier', 'later'],
 ];
 const polarKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const POLAR = new Set(POLAR_PAIRS.map(([a, b]) => polarKey(a, b)));
@@ -128,7 +191,8 @@ export function antonymous(aw: string[], bw: string[]): boolean {
       if (POLAR.has(polarKey(a, b))) return true;
       const sb = new Set(synsets(b).map((s) => `${s.pos}${s.offset}`));
       if (sb.size === 0) continue;
-      for (const s of synsets(a)) for (const p of s.pointers) if (p.symbol === '!' && sb.has(`${p.pos}${p.offset}`)) return true;
+      for (const s of synsets(a))
+        for (const p of s.pointers) if (p.symbol === '!' && sb.has(`${p.pos}${p.offset}`)) return true;
     }
   }
   return false;

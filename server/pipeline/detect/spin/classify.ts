@@ -24,7 +24,8 @@ export interface ChangeContext {
   /** the spun text right before the change */
   before?: string;
 }
-const startsSentence = (before: string | undefined): boolean => before !== undefined && /(?:^|[.!?:"“”]|\n)\s*$/.test(before);
+const startsSentence = (before: string | undefined): boolean =>
+  before !== undefined && /(?:^|[.!?:"“”]|\n)\s*$/.test(before);
 
 /** Surface form and base forms ("goes to" → "go to"), lowercased, for matching the fingerprint list. */
 function bases(s: string): string[] {
@@ -73,7 +74,7 @@ export function classifyChange(spunText: string, originalText: string, ctx: Chan
   const rel = wordnetRelation(sw, ow);
   // one WordNet synset holds both, even where one side looks like a negation or a number ("more often than
   // not" ← "mostly", "atomic number 1" ← "hydrogen"): the same sense, so the same claim
-  if (rel === 2 && (sw.length > 1) !== (ow.length > 1)) return spin(0.95, 'WordNet synonym (multiword)');
+  if (rel === 2 && sw.length > 1 !== ow.length > 1) return spin(0.95, 'WordNet synonym (multiword)');
   if (negations(sw) !== negations(ow)) return meaning(0.95, 'negation');
   // a known spinner substitution, even one that looks like a number ("one other" ← "another")
   if (sw.length && ow.length && fingerprinted(sw.join(' '), ow.join(' '))) return spin(0.95, 'fingerprint');
@@ -83,7 +84,8 @@ export function classifyChange(spunText: string, originalText: string, ctx: Chan
     // a number word swapped for a non-number synonym ("million" → "meg") is what a sense-blind spinner does;
     // a number changed, added or dropped is a fact changed
     const wordOnly = (ws: string[]) => ws.every((w) => !/\d/.test(w));
-    if ((sn === '' || on === '') && rel >= 1 && wordOnly(sw) && wordOnly(ow)) return spin(rel === 2 ? 0.9 : 0.7, 'WordNet synonym of a number word');
+    if ((sn === '' || on === '') && rel >= 1 && wordOnly(sw) && wordOnly(ow))
+      return spin(rel === 2 ? 0.9 : 0.7, 'WordNet synonym of a number word');
     return meaning(0.95, 'number');
   }
   if (dates(spunText) !== dates(originalText)) {

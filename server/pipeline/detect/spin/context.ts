@@ -52,14 +52,24 @@ const contextMemo = new Memo<string, { suggestion: string; ratio: number } | nul
  * synset-mate is a common word ("watched", "began", "forget"): in spun text, the spinner's phrase for it.
  * Clean prose is full of such phrasal verbs, hence only asked once a text looks spun.
  */
-export function spunPhraseAt(toks: readonly Token[], i: number, text: string, mateRank: number): { start: number; end: number; suggestion: string; words: number } | null {
+export function spunPhraseAt(
+  toks: readonly Token[],
+  i: number,
+  text: string,
+  mateRank: number,
+): { start: number; end: number; suggestion: string; words: number } | null {
   for (const n of [4, 3, 2]) {
     const ws = toks.slice(i, i + n);
-    if (ws.length < n || !ws.every((t, j) => /^[a-z]+(?:'[a-z]+)?$/i.test(t.text) && (j === 0 || /^[a-z']+$/.test(t.text)))) continue;
+    if (
+      ws.length < n ||
+      !ws.every((t, j) => /^[a-z]+(?:'[a-z]+)?$/i.test(t.text) && (j === 0 || /^[a-z']+$/.test(t.text)))
+    )
+      continue;
     if (ws.some((t, j) => j > 0 && text.slice((ws[j - 1] as Token).end, t.start) !== ' ')) continue;
     if (LIGHT.has((ws[0] as Token).text.toLowerCase())) continue;
     const best = commonestMate(ws.map((t) => t.text.toLowerCase()).join(' '));
-    if (best && best.rank <= mateRank) return { start: (ws[0] as Token).start, end: (ws[n - 1] as Token).end, suggestion: best.form, words: n };
+    if (best && best.rank <= mateRank)
+      return { start: (ws[0] as Token).start, end: (ws[n - 1] as Token).end, suggestion: best.form, words: n };
   }
   return null;
 }

@@ -36,7 +36,15 @@ export function contextFindings(text: string, th: ContextThresholds): { findings
     const prob = p[i] as number;
     if (prob < th.minProbability) return;
     const span = text.slice(s.unit.start, s.unit.end);
-    out.push({ start: s.unit.start, end: s.unit.end, text: span, kind: 'spin', suggestion: matchCase(span, s.suggestion), confidence: Math.round(prob * 1000) / 1000, detector: 'spin-context' });
+    out.push({
+      start: s.unit.start,
+      end: s.unit.end,
+      text: span,
+      kind: 'spin',
+      suggestion: matchCase(span, s.suggestion),
+      confidence: Math.round(prob * 1000) / 1000,
+      detector: 'spin-context',
+    });
   });
   return { findings: out, mean };
 }

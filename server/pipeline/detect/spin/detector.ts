@@ -34,7 +34,10 @@ export function toFinding(ctx: Pick<SpinContext, 'doc'>, f: SpinFinding, severit
  * A spin detector from its description and its finder. `minConfidence` (every spin detector has it) is cut
  * here; the finder applies its other thresholds.
  */
-export function spinDetector(base: Omit<SpinDetector, 'run' | 'find' | 'scope'>, found: (ctx: SpinContext) => readonly SpinFinding[]): SpinDetector {
+export function spinDetector(
+  base: Omit<SpinDetector, 'run' | 'find' | 'scope'>,
+  found: (ctx: SpinContext) => readonly SpinFinding[],
+): SpinDetector {
   const find = (ctx: SpinContext): SpinFinding[] => {
     const min = ctx.thresholds.minConfidence ?? base.thresholds.minConfidence ?? 0;
     return found(ctx).filter((f) => f.detector === base.id && f.confidence >= min);

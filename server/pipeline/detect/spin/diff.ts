@@ -63,7 +63,16 @@ export function diffHunks(text: string, original: string): Hunk[] {
  * One gap between anchors → hunks. Leading/trailing whitespace common to both sides is left out of the span;
  * a gap with as many changed words on each side (two adjacent one-word swaps) is split word by word.
  */
-function splitGap(t0: number, t1: number, o0: number, o1: number, a: string, b: string, tokT: Token[], tokO: Token[]): Hunk[] {
+function splitGap(
+  t0: number,
+  t1: number,
+  o0: number,
+  o1: number,
+  a: string,
+  b: string,
+  tokT: Token[],
+  tokO: Token[],
+): Hunk[] {
   if (tokT.length > 1 && tokT.length === tokO.length && tokT.every((t) => t.word) && tokO.every((t) => t.word)) {
     const out: Hunk[] = [];
     for (let k = 0; k < tokT.length; k++) {
@@ -85,6 +94,12 @@ function trimmed(t0: number, t1: number, o0: number, o1: number, a: string, b: s
   let s = 0;
   while (s < a.length && s < b.length && a[s] === b[s] && /\s/.test(a[s] as string)) s++;
   let e = 0;
-  while (e < a.length - s && e < b.length - s && a[a.length - 1 - e] === b[b.length - 1 - e] && /\s/.test(a[a.length - 1 - e] as string)) e++;
+  while (
+    e < a.length - s &&
+    e < b.length - s &&
+    a[a.length - 1 - e] === b[b.length - 1 - e] &&
+    /\s/.test(a[a.length - 1 - e] as string)
+  )
+    e++;
   return [{ start: t0 + s, end: t1 - e, origStart: o0 + s, origEnd: o1 - e }];
 }

@@ -8,7 +8,20 @@ import type { Mate, Unit } from './units.js';
 // how much better a synset-mate fits the neighbours (word vectors), how much rarer the unit is than its
 // commonest mate, how usual the unit is in its senses, and what WordNet's glosses say of the pairs.
 
-export const FEATURES = ['gain', 'noVector', 'logRank', 'freqGain', 'multi', 'lemmaTags', 'mateTags', 'combined', 'mates', 'glossGain', 'ownFit', 'channel'] as const;
+export const FEATURES = [
+  'gain',
+  'noVector',
+  'logRank',
+  'freqGain',
+  'multi',
+  'lemmaTags',
+  'mateTags',
+  'combined',
+  'mates',
+  'glossGain',
+  'ownFit',
+  'channel',
+] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
 export interface Scored {
@@ -43,7 +56,15 @@ function info(form: string): FormInfo {
   const parts = form.split(' ');
   let rank = 1;
   for (const p of parts) rank = Math.max(rank, newsRank(p));
-  f = { vec: vectorOf(form, STOPWORDS), rank, logP: -Math.log(rank) - (parts.length - 1) * PHRASE, first: parts[0] as string, last: parts.at(-1) as string, firstId: glossWordId(parts[0] as string), lastId: glossWordId(parts.at(-1) as string) };
+  f = {
+    vec: vectorOf(form, STOPWORDS),
+    rank,
+    logP: -Math.log(rank) - (parts.length - 1) * PHRASE,
+    first: parts[0] as string,
+    last: parts.at(-1) as string,
+    firstId: glossWordId(parts[0] as string),
+    lastId: glossWordId(parts.at(-1) as string),
+  };
   if (infos.size > 100_000) infos.clear(); // bounded for long batch runs
   infos.set(form, f);
   return f;
@@ -139,7 +160,20 @@ export function unitFeatures(units: readonly Unit[], toks: readonly Token[]): Sc
     out.push({
       unit: u,
       suggestion: best,
-      x: [gain, noVector, Math.log(ownRank) / 10, freqGain / 10, u.words > 1 ? 1 : 0, Math.log1p(u.lemmaTags) / 5, Math.log1p(bestTags) / 5, combined, Math.log1p(u.mates.length) / 3, glossGain / 3, own ?? 0, Math.log(spunMass + 1e-9) / 5],
+      x: [
+        gain,
+        noVector,
+        Math.log(ownRank) / 10,
+        freqGain / 10,
+        u.words > 1 ? 1 : 0,
+        Math.log1p(u.lemmaTags) / 5,
+        Math.log1p(bestTags) / 5,
+        combined,
+        Math.log1p(u.mates.length) / 3,
+        glossGain / 3,
+        own ?? 0,
+        Math.log(spunMass + 1e-9) / 5,
+      ],
     });
   });
   return out;

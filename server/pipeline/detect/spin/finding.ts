@@ -22,7 +22,9 @@ export function matchCase(span: string, suggestion: string): string {
 
 /** Drops findings overlapping a better one (higher confidence, then longer). */
 export function resolveOverlaps(findings: SpinFinding[]): SpinFinding[] {
-  const sorted = [...findings].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const sorted = [...findings].sort(
+    (a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const kept: SpinFinding[] = [];
   for (const f of sorted) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   return kept.sort((a, b) => a.start - b.start);

@@ -65,7 +65,15 @@ export function functionWordFindings(text: string, th: FunctionWordThresholds): 
       if (!best || gain > best.gain) best = { w, gain };
     }
     if (!best || best.gain < th.minGain) return;
-    out.push({ start: t.start, end: t.end, text: t.text, kind: 'spin', suggestion: matchCase(t.text, best.w), confidence: Math.round(Math.min(0.85, 0.5 + 0.03 * best.gain) * 1000) / 1000, detector: 'spin-function-words' });
+    out.push({
+      start: t.start,
+      end: t.end,
+      text: t.text,
+      kind: 'spin',
+      suggestion: matchCase(t.text, best.w),
+      confidence: Math.round(Math.min(0.85, 0.5 + 0.03 * best.gain) * 1000) / 1000,
+      detector: 'spin-function-words',
+    });
   });
   return out;
 }

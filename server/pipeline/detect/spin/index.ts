@@ -14,7 +14,15 @@ export type { SpinAnalysis } from './analysis.js';
 export { analyseSpin } from './analysis.js';
 export { spinDetectors, spinStoryDetector };
 export { findOriginal, type Candidate } from './discover.js';
-export { spinShingles, synonymShingles, synonymKey, jaccard, profile, synonymOverlap, type Profile } from './shingles.js';
+export {
+  spinShingles,
+  synonymShingles,
+  synonymKey,
+  jaccard,
+  profile,
+  synonymOverlap,
+  type Profile,
+} from './shingles.js';
 export { restore } from './original.js';
 export { looksSpun, type SpinVerdict } from './story.js';
 
@@ -24,11 +32,26 @@ export interface DetectSpinOptions {
 }
 
 /** A plain text as a document for the spin detectors (which read its text only). */
-const textDoc = (text: string): SegmentedDoc => ({ path: '(text)', url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: null, text, lang: 'en', segments: [] });
+const textDoc = (text: string): SegmentedDoc => ({
+  path: '(text)',
+  url: null,
+  title: null,
+  format: 'txt',
+  encoding: 'utf-8',
+  declaredLang: null,
+  text,
+  lang: 'en',
+  segments: [],
+});
 
 /** All spin findings for a text, non-overlapping, in text order; against its original when one is given. */
 export function detectSpin(text: string, opts: DetectSpinOptions = {}): SpinFinding[] {
-  return spinPass(textDoc(text), opts.original == null ? null : textDoc(opts.original), opts.thresholds ?? {}, spinDetectors);
+  return spinPass(
+    textDoc(text),
+    opts.original == null ? null : textDoc(opts.original),
+    opts.thresholds ?? {},
+    spinDetectors,
+  );
 }
 
 /** spin-story's findings and verdicts over a story's versions. */

@@ -42,7 +42,11 @@ function* patternParts(spun: string): Generator<{ tokens: string[]; ctx: boolean
     const word = ctx ? part.slice(1, -1) : part;
     // a plain word is one token as it stands (most of the 8,000 list entries are plain words: tokenising
     // each was most of what a worker spent compiling the lists)
-    const tokens = PLAIN.test(word) ? [word.toLowerCase()] : word === "'s" ? ["'s"] : lexTokens(word).map((t) => t.text);
+    const tokens = PLAIN.test(word)
+      ? [word.toLowerCase()]
+      : word === "'s"
+        ? ["'s"]
+        : lexTokens(word).map((t) => t.text);
     yield { tokens, ctx };
   }
 }
@@ -68,7 +72,15 @@ function fingerprintEntries(): LexEntry[] {
     if (pos === 'n') variants.push([inflect(spun, 'plural', 'n'), inflect(original, 'plural', 'n')]);
     for (const [s, o] of variants) {
       const p = parsePattern(s);
-      out.push({ ...p, pattern: s, spun: s.replace(/\[[^\]]*\]\s*/g, '').replace(/\s*\[[^\]]*\]/g, ''), original: o, strength, source, list: 'fingerprint' });
+      out.push({
+        ...p,
+        pattern: s,
+        spun: s.replace(/\[[^\]]*\]\s*/g, '').replace(/\s*\[[^\]]*\]/g, ''),
+        original: o,
+        strength,
+        source,
+        list: 'fingerprint',
+      });
     }
   }
   return out;
@@ -96,7 +108,15 @@ function torturedEntry({ tortured, expected }: TorturedLine): LexEntry | null {
   const p = parsePattern(tortured);
   if (p.tokens.length < 2) return null;
   const original = expected.replace(/\s*\?$/, '').replace(/\s*\(.*\)\s*$/, '');
-  return { ...p, pattern: tortured, spun: tortured, original, strength: 'strong', source: 'tortured', list: 'tortured' };
+  return {
+    ...p,
+    pattern: tortured,
+    spun: tortured,
+    original,
+    strength: 'strong',
+    source: 'tortured',
+    list: 'tortured',
+  };
 }
 
 /** parsePattern(spun).tokens[0], without the rest: which first token a pattern is filed under. */
@@ -143,7 +163,11 @@ let lists: (Lists & { unread: Map<string, TorturedLine[]> }) | null = null;
 
 function loadLists(): Lists & { unread: Map<string, TorturedLine[]> } {
   if (lists) return lists;
-  const l = { byFirst: new Map<string, LexEntry[]>(), bySpun: new Map<string, LexEntry[]>(), unread: new Map<string, TorturedLine[]>() };
+  const l = {
+    byFirst: new Map<string, LexEntry[]>(),
+    bySpun: new Map<string, LexEntry[]>(),
+    unread: new Map<string, TorturedLine[]>(),
+  };
   for (const e of fingerprintEntries()) add(l, e);
   for (const line of torturedLines()) {
     const t = firstToken(line.tortured);
@@ -198,10 +222,15 @@ export function matchLexicon(text: string): LexMatch[] {
       if (!ok) continue;
       const first = e.context.indexOf(false);
       // a capitalised list entry ("Concerning", "White Home") only matches capitalised text
-      if (/^\p{Lu}/u.test(e.spun) && !/^\p{Lu}/u.test(text.slice((toks[i + first] as { start: number }).start))) continue;
+      if (/^\p{Lu}/u.test(e.spun) && !/^\p{Lu}/u.test(text.slice((toks[i + first] as { start: number }).start)))
+        continue;
       const last = e.context.lastIndexOf(false);
       if (first < 0) continue;
-      out.push({ entry: e, start: (toks[i + first] as { start: number }).start, end: (toks[i + last] as { end: number }).end });
+      out.push({
+        entry: e,
+        start: (toks[i + first] as { start: number }).start,
+        end: (toks[i + last] as { end: number }).end,
+      });
     }
   }
   return out;

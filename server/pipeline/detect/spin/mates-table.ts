@@ -5,7 +5,11 @@ import type { Mate, Mates } from './units.js';
 // written by vocabulary-file.ts): fields lemmaTags, senses, then one "form|senseTags|q" per mate.
 
 /** The mates' fields of a vocabulary line (after the form and its lemmas). */
-export const encodeMates = (m: Mates): string[] => [String(m.lemmaTags), String(m.senses), ...m.mates.map((x) => `${x.form}|${x.senseTags}|${x.q}`)];
+export const encodeMates = (m: Mates): string[] => [
+  String(m.lemmaTags),
+  String(m.senses),
+  ...m.mates.map((x) => `${x.form}|${x.senseTags}|${x.q}`),
+];
 
 export function decodeMates(fields: string[]): Mates {
   const mates: Mate[] = [];

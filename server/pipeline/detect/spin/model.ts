@@ -48,7 +48,10 @@ export function docInputs(m: SpinModel, scored: Scored[]): { logit: number; mean
   const logits = scored.map((s) => unitLogit(m, s.x));
   const probs = logits.map(sigmoid);
   const sum = probs.reduce((a, b) => a + b, 0);
-  return logits.map((logit, i) => ({ logit, mean: scored.length > 1 ? (sum - (probs[i] as number)) / (scored.length - 1) : 0 }));
+  return logits.map((logit, i) => ({
+    logit,
+    mean: scored.length > 1 ? (sum - (probs[i] as number)) / (scored.length - 1) : 0,
+  }));
 }
 
 /** Probability each unit is spun, given the unit's evidence and the rest of the document's. */

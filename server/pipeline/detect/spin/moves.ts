@@ -16,13 +16,17 @@ const contentWords = (s: string): string[] =>
 
 /** Indexes of the hunks that only move words (their words appear, the other way round, in nearby hunks). */
 export function movedHunks(text: string, original: string, hunks: readonly Hunk[]): Set<number> {
-  const sides = hunks.map((h) => ({ spun: contentWords(text.slice(h.start, h.end)), orig: contentWords(original.slice(h.origStart, h.origEnd)) }));
+  const sides = hunks.map((h) => ({
+    spun: contentWords(text.slice(h.start, h.end)),
+    orig: contentWords(original.slice(h.origStart, h.origEnd)),
+  }));
   const out = new Set<number>();
   hunks.forEach((h, i) => {
     const mine = sides[i] as { spun: string[]; orig: string[] };
     if (mine.spun.length + mine.orig.length === 0) return;
     // a negation added here and another dropped there are two changes of claim, never one move
-    if (negations(words(text.slice(h.start, h.end))) + negations(words(original.slice(h.origStart, h.origEnd))) > 0) return;
+    if (negations(words(text.slice(h.start, h.end))) + negations(words(original.slice(h.origStart, h.origEnd))) > 0)
+      return;
     const near = hunks.map((o, j) => ({ o, j })).filter(({ o, j }) => j !== i && Math.abs(o.start - h.start) <= NEAR);
     if (near.length === 0) return;
     const addedElsewhere = new Set(near.flatMap(({ j }) => (sides[j] as { spun: string[] }).spun));

@@ -47,7 +47,15 @@ export function nameFindings(text: string): SpinFinding[] {
     if (!nextToName(toks, u.tok - 1, -1) && !nextToName(toks, u.tok + u.words, 1)) continue;
     const mate = u.mates.find((m) => names.has(m.form) && fold(m.form) !== fold(u.form));
     if (!mate) continue;
-    out.push({ start: u.start, end: u.end, text: text.slice(u.start, u.end), kind: 'spin', suggestion: names.get(mate.form) ?? mate.form, confidence: 0.8, detector: 'spin-names' });
+    out.push({
+      start: u.start,
+      end: u.end,
+      text: text.slice(u.start, u.end),
+      kind: 'spin',
+      suggestion: names.get(mate.form) ?? mate.form,
+      confidence: 0.8,
+      detector: 'spin-names',
+    });
   }
   return out;
 }

@@ -17,8 +17,16 @@ interface Sides {
   ot: readonly Token[];
 }
 
-const contextOf = (text: string, original: string, h: Hunk) => ({ after: original.slice(h.origEnd, h.origEnd + 16), before: text.slice(Math.max(0, h.start - 8), h.start) });
-const judge = (s: Sides, h: Hunk): Classified => classifyChange(s.text.slice(h.start, h.end), s.original.slice(h.origStart, h.origEnd), contextOf(s.text, s.original, h));
+const contextOf = (text: string, original: string, h: Hunk) => ({
+  after: original.slice(h.origEnd, h.origEnd + 16),
+  before: text.slice(Math.max(0, h.start - 8), h.start),
+});
+const judge = (s: Sides, h: Hunk): Classified =>
+  classifyChange(
+    s.text.slice(h.start, h.end),
+    s.original.slice(h.origStart, h.origEnd),
+    contextOf(s.text, s.original, h),
+  );
 const isSynonymSwap = (c: Classified): boolean => c.kind === 'spin' && c.confidence >= 0.9;
 
 function wordsIn(toks: readonly Token[], a: number, b: number): Token[] {
@@ -32,13 +40,28 @@ function widened(s: Sides, h: Hunk): Hunk | null {
     while (n < 2 && t[n] && o[n] && (t[n] as Token).word && (t[n] as Token).text === (o[n] as Token).text) n++;
     return n;
   };
-  const prevT = s.tt.filter((t) => t.end <= h.start).slice(-2).reverse();
-  const prevO = s.ot.filter((t) => t.end <= h.origStart).slice(-2).reverse();
+  const prevT = s.tt
+    .filter((t) => t.end <= h.start)
+    .slice(-2)
+    .reverse();
+  const prevO = s.ot
+    .filter((t) => t.end <= h.origStart)
+    .slice(-2)
+    .reverse();
   const nextT = s.tt.filter((t) => t.start >= h.end).slice(0, 2);
   const nextO = s.ot.filter((t) => t.start >= h.origEnd).slice(0, 2);
   const left = shared(prevT, prevO);
   const right = shared(nextT, nextO);
-  const tries: [number, number][] = [[0, 1], [1, 0], [0, 2], [2, 0], [1, 1], [1, 2], [2, 1], [2, 2]];
+  const tries: [number, number][] = [
+    [0, 1],
+    [1, 0],
+    [0, 2],
+    [2, 0],
+    [1, 1],
+    [1, 2],
+    [2, 1],
+    [2, 2],
+  ];
   for (const [l, r] of tries) {
     if (l > left || r > right) continue;
     const w = {
@@ -158,7 +181,15 @@ export function originalFindings(text: string, original: string): SpinFinding[] 
     const judged = classifyChange(spun, orig, contextOf(text, original, h));
     // words moved, not changed: the claim is the same (a word-order change is spin)
     const c = judged.kind === 'meaning' && moved.has(i) ? { kind: 'spin' as const, confidence: 0.8 } : judged;
-    return { start: h.start, end: h.end, text: spun, kind: c.kind, suggestion: orig, confidence: c.confidence, detector: 'spin-diff' };
+    return {
+      start: h.start,
+      end: h.end,
+      text: spun,
+      kind: c.kind,
+      suggestion: orig,
+      confidence: c.confidence,
+      detector: 'spin-diff',
+    };
   });
 }
 

@@ -37,7 +37,15 @@ export function pairFindings(text: string, th: PairThresholds): SpinFinding[] {
     }
     if (!best || best.gain < th.minGain) continue;
     const span = text.slice(u.start, u.end);
-    out.push({ start: u.start, end: u.end, text: span, kind: 'spin', suggestion: matchCase(span, best.form), confidence: Math.min(0.6, 0.3 + 0.03 * best.gain), detector: 'spin-pairs' });
+    out.push({
+      start: u.start,
+      end: u.end,
+      text: span,
+      kind: 'spin',
+      suggestion: matchCase(span, best.form),
+      confidence: Math.min(0.6, 0.3 + 0.03 * best.gain),
+      detector: 'spin-pairs',
+    });
   }
   return out;
 }

@@ -27,14 +27,31 @@ export function analysisThresholds(config: ThresholdConfig): SpinAnalysisThresho
 const passes = new MemoFamily<string, SpinFinding[]>(32);
 
 /** One spin detector's context on doc, as the spin pass builds it (its examples run through this). */
-export function spinContextOf(d: SpinDetector, doc: SegmentedDoc, original: SegmentedDoc | null, config: ThresholdConfig = {}): SpinContext {
-  return { doc, original, beads: null, spin: original ? null : analyseSpin(doc.text, analysisThresholds(config)), thresholds: thresholdsFor(d, config) };
+export function spinContextOf(
+  d: SpinDetector,
+  doc: SegmentedDoc,
+  original: SegmentedDoc | null,
+  config: ThresholdConfig = {},
+): SpinContext {
+  return {
+    doc,
+    original,
+    beads: null,
+    spin: original ? null : analyseSpin(doc.text, analysisThresholds(config)),
+    thresholds: thresholdsFor(d, config),
+  };
 }
 
 /** Every detector's findings on doc (against original when given), overlaps resolved, in text order. */
-export function spinPass(doc: SegmentedDoc, original: SegmentedDoc | null, config: ThresholdConfig, detectors: readonly SpinDetector[]): SpinFinding[] {
+export function spinPass(
+  doc: SegmentedDoc,
+  original: SegmentedDoc | null,
+  config: ThresholdConfig,
+  detectors: readonly SpinDetector[],
+): SpinFinding[] {
   const own = detectors.map((d) => thresholdsFor(d, config));
-  const run = (spin: SpinAnalysis | null): SpinFinding[] => detectors.flatMap((d, i) => d.find({ doc, original, beads: null, spin, thresholds: own[i]! }));
+  const run = (spin: SpinAnalysis | null): SpinFinding[] =>
+    detectors.flatMap((d, i) => d.find({ doc, original, beads: null, spin, thresholds: own[i]! }));
   if (original) return run(null);
   return passes
     .table(JSON.stringify([detectors.map((d) => d.id), own]))
@@ -43,7 +60,14 @@ export function spinPass(doc: SegmentedDoc, original: SegmentedDoc | null, confi
 }
 
 /** The spin pass as audit findings on doc's segments, detector by detector in registry order. */
-export function spinPassFindings(doc: SegmentedDoc, original: SegmentedDoc | null, config: ThresholdConfig, detectors: readonly SpinDetector[]): Finding[] {
+export function spinPassFindings(
+  doc: SegmentedDoc,
+  original: SegmentedDoc | null,
+  config: ThresholdConfig,
+  detectors: readonly SpinDetector[],
+): Finding[] {
   const found = spinPass(doc, original, config, detectors);
-  return detectors.flatMap((d) => found.filter((f) => f.detector === d.id).map((f) => toFinding({ doc }, f, d.defaultSeverity)));
+  return detectors.flatMap((d) =>
+    found.filter((f) => f.detector === d.id).map((f) => toFinding({ doc }, f, d.defaultSeverity)),
+  );
 }

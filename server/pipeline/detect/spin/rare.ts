@@ -33,7 +33,6 @@ export interface RareThresholds {
   contextRatio: number;
 }
 
-
 type WordCandidate = { suggestion: string; ratio: number; own: number } | null;
 
 // Both tests are pure functions of the word (or phrase) and the thresholds; a batch asks them of the same
@@ -42,7 +41,9 @@ const multiwordMemo = new MemoFamily<string, WordCandidate>(200_000);
 const candidateMemo = new MemoFamily<string, WordCandidate>(200_000);
 
 function multiwordCandidate(phrase: string, th: RareThresholds): WordCandidate {
-  return multiwordMemo.table(`${th.multiwordMateRank} ${th.minRatio} ${th.minRank}`).get(phrase, () => multiwordCandidateOf(phrase, th));
+  return multiwordMemo
+    .table(`${th.multiwordMateRank} ${th.minRatio} ${th.minRank}`)
+    .get(phrase, () => multiwordCandidateOf(phrase, th));
 }
 
 function multiwordCandidateOf(phrase: string, th: RareThresholds): WordCandidate {
@@ -74,7 +75,13 @@ interface Candidate {
 
 /** British and American spellings of one word (metre/meter, realise/realize) are not a swap. */
 function spellingVariant(a: string, b: string): boolean {
-  const fold = (x: string): string => x.replace(/[_ -]/g, '').replace(/our/g, 'or').replace(/re\b/g, 'er').replace(/is(e|ing|ation)/g, 'iz$1').replace(/ll/g, 'l');
+  const fold = (x: string): string =>
+    x
+      .replace(/[_ -]/g, '')
+      .replace(/our/g, 'or')
+      .replace(/re\b/g, 'er')
+      .replace(/is(e|ing|ation)/g, 'iz$1')
+      .replace(/ll/g, 'l');
   return fold(a) === fold(b);
 }
 
@@ -103,11 +110,25 @@ function candidateOf(form: string, th: RareThresholds): WordCandidate {
   return { suggestion: best.form, ratio: own / best.rank, own };
 }
 
-function multiwordAt(toks: readonly Token[], i: number, text: string, th: RareThresholds): { cand: Candidate; words: number } | null {
+function multiwordAt(
+  toks: readonly Token[],
+  i: number,
+  text: string,
+  th: RareThresholds,
+): { cand: Candidate; words: number } | null {
   for (const n of [3, 2]) {
     const ws = toks.slice(i, i + n);
     if (ws.length < n) continue;
-    if (!ws.every((t, j) => /^[a-z]+$/i.test(t.text) && (j === 0 || /^[a-z]+$/.test(t.text)) && !STOPWORDS.has(t.text.toLowerCase()) && !LIGHT.has(t.text.toLowerCase()))) continue;
+    if (
+      !ws.every(
+        (t, j) =>
+          /^[a-z]+$/i.test(t.text) &&
+          (j === 0 || /^[a-z]+$/.test(t.text)) &&
+          !STOPWORDS.has(t.text.toLowerCase()) &&
+          !LIGHT.has(t.text.toLowerCase()),
+      )
+    )
+      continue;
     if (ws.some((t, j) => j > 0 && text.slice((ws[j - 1] as Token).end, t.start) !== ' ')) continue;
     const phrase = ws.map((t) => t.text.toLowerCase()).join(' ');
     const c = multiwordCandidate(phrase, th);
@@ -154,8 +175,21 @@ export function rareFindings(text: string, th: RareThresholds): SpinFinding[] {
   const misfits = new Map<number, Candidate>();
   for (const i of rest) {
     const t = toks[i] as Token;
-    const c = contextCandidate(t.text.toLowerCase(), neighbour(toks, i - 1), neighbour(toks, i + 1), th.contextPairs, th.contextRatio);
-    if (c) misfits.set(i, { start: t.start, end: t.end, suggestion: c.suggestion, ratio: c.ratio, own: frequencyRank(t.text) });
+    const c = contextCandidate(
+      t.text.toLowerCase(),
+      neighbour(toks, i - 1),
+      neighbour(toks, i + 1),
+      th.contextPairs,
+      th.contextRatio,
+    );
+    if (c)
+      misfits.set(i, {
+        start: t.start,
+        end: t.end,
+        suggestion: c.suggestion,
+        ratio: c.ratio,
+        own: frequencyRank(t.text),
+      });
   }
   if (((distinct + (strong.length + misfits.size) / 2) * 100) / Math.max(1, content) < th.gateDensity) return [];
   let covered = -1;
@@ -163,7 +197,13 @@ export function rareFindings(text: string, th: RareThresholds): SpinFinding[] {
     if (i <= covered) continue;
     const phrase = spunPhraseAt(toks, i, text, th.multiwordMateRank);
     if (phrase) {
-      cands.push({ start: phrase.start, end: phrase.end, suggestion: phrase.suggestion, ratio: th.minRatio, own: th.minRank });
+      cands.push({
+        start: phrase.start,
+        end: phrase.end,
+        suggestion: phrase.suggestion,
+        ratio: th.minRatio,
+        own: th.minRank,
+      });
       covered = i + phrase.words - 1;
       continue;
     }

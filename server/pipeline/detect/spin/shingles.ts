@@ -69,7 +69,9 @@ export { jaccard } from '../../../lang/near-duplicate.js';
 const synCache = new Memo<string, string[]>(200_000);
 function synsetKeys(word: string): string[] {
   // the synsets' identities only: the index has them without reading the synsets
-  return synCache.get(norm(word), (w) => lookup(w).flatMap((h) => synsetOffsets(h.lemma, h.pos).map((off) => `${h.pos}${off}`)));
+  return synCache.get(norm(word), (w) =>
+    lookup(w).flatMap((h) => synsetOffsets(h.lemma, h.pos).map((off) => `${h.pos}${off}`)),
+  );
 }
 
 export interface Profile {
@@ -91,6 +93,7 @@ export function profile(text: string): Profile {
 export function synonymOverlap(copy: Profile, candidate: Profile): number {
   if (copy.words.length === 0) return 0;
   let n = 0;
-  for (const w of copy.words) if (candidate.wordSet.has(w) || synsetKeys(w).some((k) => candidate.synsetSet.has(k))) n++;
+  for (const w of copy.words)
+    if (candidate.wordSet.has(w) || synsetKeys(w).some((k) => candidate.synsetSet.has(k))) n++;
   return n / copy.words.length;
 }

@@ -11,4 +11,24 @@ export const STOPWORDS = new Set(
 
 // light verbs make phrasal verbs that are ordinary English ("did it", "came across"); a spinner's multiword
 // swaps worth flagging are content phrases ("rural areas" for "countries")
-export const LIGHT = new Set(['do', 'did', 'does', 'get', 'got', 'make', 'made', 'take', 'took', 'go', 'went', 'come', 'came', 'put', 'set', 'keep', 'kept', 'give', 'gave']);
+export const LIGHT = new Set([
+  'do',
+  'did',
+  'does',
+  'get',
+  'got',
+  'make',
+  'made',
+  'take',
+  'took',
+  'go',
+  'went',
+  'come',
+  'came',
+  'put',
+  'set',
+  'keep',
+  'kept',
+  'give',
+  'gave',
+]);

@@ -26,12 +26,20 @@ function words(text: string): number {
 }
 
 /** Whether a text reads as spinner output, from its no-original findings. */
-export function looksSpun(findings: Pick<SpinFinding, 'kind'>[] | Finding[], text: string): { spun: boolean; per1000: number } {
+export function looksSpun(
+  findings: Pick<SpinFinding, 'kind'>[] | Finding[],
+  text: string,
+): { spun: boolean; per1000: number } {
   const per1000 = (findings.length * 1000) / Math.max(1, words(text));
   return { spun: per1000 >= SPUN_DENSITY, per1000 };
 }
 
-function runFor(doc: SegmentedDoc, original: SegmentedDoc | null, config: ThresholdConfig, detectors: readonly SpinDetector[]): Finding[] {
+function runFor(
+  doc: SegmentedDoc,
+  original: SegmentedDoc | null,
+  config: ThresholdConfig,
+  detectors: readonly SpinDetector[],
+): Finding[] {
   return spinPassFindings(doc, original, config, detectors);
 }
 
@@ -42,7 +50,10 @@ function rarity(text: string): number {
 }
 
 /** Findings and a verdict for every version of the story (the pivot included), from the given spin detectors. */
-export function spinStory(ctx: StoryContext, detectors: readonly SpinDetector[]): { findings: (Finding & { versionIndex: number })[]; verdicts: SpinVerdict[] } {
+export function spinStory(
+  ctx: StoryContext,
+  detectors: readonly SpinDetector[],
+): { findings: (Finding & { versionIndex: number })[]; verdicts: SpinVerdict[] } {
   // Spinners and every lexicon here are English: Tagalog versions are not read (they were half the cost).
   const english = (v: { doc: SegmentedDoc }): boolean => v.doc.lang === 'en';
   // an original is looked for among the other English versions: profiles only where there are several
@@ -61,7 +72,11 @@ export function spinStory(ctx: StoryContext, detectors: readonly SpinDetector[])
   const spinScore: number[][] = [];
   const scoreOf = (i: number): number[] => {
     const v = ctx.versions[i]!;
-    return (spinScore[i] ??= [looksSpun(aloneOf(i), v.doc.text).per1000, rarity(v.doc.text), v.role === 'spin' ? 1 : 0]);
+    return (spinScore[i] ??= [
+      looksSpun(aloneOf(i), v.doc.text).per1000,
+      rarity(v.doc.text),
+      v.role === 'spin' ? 1 : 0,
+    ]);
   };
   const moreSpun = (i: number, j: number): boolean => {
     if (ctx.declaredRoles) {
@@ -86,7 +101,9 @@ export function spinStory(ctx: StoryContext, detectors: readonly SpinDetector[])
     const peers = ctx.versions
       .map((w, j) => ({ text: w.doc.text, lang: w.doc.lang, profile: profiles[j], j }))
       .filter((w) => w.j !== i && w.lang === v.doc.lang && moreSpun(i, w.j));
-    const found = peers.length ? findOriginal({ text: v.doc.text, lang: v.doc.lang, profile: profiles[i] }, peers) : null;
+    const found = peers.length
+      ? findOriginal({ text: v.doc.text, lang: v.doc.lang, profile: profiles[i] }, peers)
+      : null;
     const originalIndex = found ? (peers[found.index]?.j ?? null) : null;
     const original = originalIndex === null ? null : (ctx.versions[originalIndex]?.doc ?? null);
     const own = original ? runFor(v.doc, original, ctx.config ?? {}, detectors) : aloneOf(i);
@@ -118,8 +135,16 @@ export const spinStoryDetectorOf = (detectors: readonly SpinDetector[]): StoryDe
     fail: [
       {
         versions: [
-          { text: 'Putin arrived in North Korea on his first visit in 24 years, officials said.', role: 'source', lang: 'en' },
-          { text: 'Putin arrived in North Korea on his first sojourn in 24 years, officials aforesaid.', role: 'spin', lang: 'en' },
+          {
+            text: 'Putin arrived in North Korea on his first visit in 24 years, officials said.',
+            role: 'source',
+            lang: 'en',
+          },
+          {
+            text: 'Putin arrived in North Korea on his first sojourn in 24 years, officials aforesaid.',
+            role: 'spin',
+            lang: 'en',
+          },
         ],
         note: 'the spun copy is diffed against the discovered original',
       },
@@ -127,4 +152,3 @@ export const spinStoryDetectorOf = (detectors: readonly SpinDetector[]): StoryDe
   },
   run: (ctx) => spinStory(ctx, detectors).findings,
 });
-

@@ -11,7 +11,8 @@ export interface Token {
 
 // abbreviations (U.S.), numbers with separators (1,000.5), words with inner apostrophes and hyphens; a full
 // stop between two words ("cancelled.School", a scrape's lost space) splits them
-const TOKEN = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:[\p{L}\p{M}]+)?|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+const TOKEN =
+  /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:[\p{L}\p{M}]+)?|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /** The tokens of a text, in order. The array is shared (read-only): each spin detector reads the same document. */
 export function tokenize(text: string): readonly Token[] {

@@ -60,7 +60,8 @@ export function matesOf(form: string): Mates {
         // spinners leave function words alone, so "is" is never what "costs" replaced
         if (v === form || STOPWORDS.has(v)) continue;
         const tags = senseCount(w, s);
-        const q = 1 / (Math.max(1, lookup(v).length) * Math.max(1, synsetCount(w, h.pos)) * Math.max(1, s.words.length - 1));
+        const q =
+          1 / (Math.max(1, lookup(v).length) * Math.max(1, synsetCount(w, h.pos)) * Math.max(1, s.words.length - 1));
         const old = seen.get(v);
         if (!old) seen.set(v, { form: v, senseTags: tags, q });
         else {
@@ -129,13 +130,29 @@ function unitsOf(text: string): { units: Unit[]; toks: readonly Token[] } {
       const form = parts.join(' ');
       const m = cachedMates(form);
       if (m.senses === 0) continue;
-      units.push({ start: t.start, end: (toks[i + n - 1] as Token).end, form, words: n, tok: i, sentenceStart: start, ...m });
+      units.push({
+        start: t.start,
+        end: (toks[i + n - 1] as Token).end,
+        form,
+        words: n,
+        tok: i,
+        sentenceStart: start,
+        ...m,
+      });
       i += n - 1;
       took = true;
       break;
     }
     if (took || STOPWORDS.has(lower) || lower.length < 3) continue;
-    units.push({ start: t.start, end: t.end, form: lower, words: 1, tok: i, sentenceStart: start, ...cachedMates(lower) });
+    units.push({
+      start: t.start,
+      end: t.end,
+      form: lower,
+      words: 1,
+      tok: i,
+      sentenceStart: start,
+      ...cachedMates(lower),
+    });
   }
   return { units, toks };
 }

@@ -14,7 +14,8 @@ const newsVocabulary = (): string[] => readFileSync(dataPath('spin', 'glove.word
 
 export function writeVocabularyFile(file = VOCABULARY_FILE, words = newsVocabulary()): void {
   const lines: string[] = [];
-  for (const w of new Set(words)) if (UNIT_FORM.test(w)) lines.push([w, encodeHits(lookupByMorphology(w)), ...encodeMates(matesOf(w))].join('\t'));
+  for (const w of new Set(words))
+    if (UNIT_FORM.test(w)) lines.push([w, encodeHits(lookupByMorphology(w)), ...encodeMates(matesOf(w))].join('\t'));
   writeVocabulary(file, lines);
 }
 

@@ -21,7 +21,10 @@ export const STRUCTURE_HINTS: readonly StructureHint[] = [
     reason: 'caption',
     tags: ['FIGCAPTION'],
     attr: /caption|cutline|image-?desc|photo-?desc|img-?desc|media-?desc|imagetext|phototext/,
-    examples: { junk: ['wp-caption-text', 'newscaption', 'image-caption', 'article-photo-desc'], real: ['article-body', 'story'] },
+    examples: {
+      junk: ['wp-caption-text', 'newscaption', 'image-caption', 'article-photo-desc'],
+      real: ['article-body', 'story'],
+    },
   },
   {
     reason: 'credit',
@@ -36,7 +39,10 @@ export const STRUCTURE_HINTS: readonly StructureHint[] = [
   {
     reason: 'related-links',
     attr: /related|recommend|more-?(?:stories|news|articles|from)|read-?more|also-?read|trending|most-?(?:read|popular)|outbrain|taboola|teaser|(?:^|[\s_-])(?:next|prev)-?(?:article|post|story)/,
-    examples: { junk: ['relatedarticleslistitem', 'outbrain', 'more-stories', 'read-more-links', 'next-article'], real: ['article-content', 'story-body'] },
+    examples: {
+      junk: ['relatedarticleslistitem', 'outbrain', 'more-stories', 'read-more-links', 'next-article'],
+      real: ['article-content', 'story-body'],
+    },
   },
   {
     reason: 'share-follow',
@@ -51,21 +57,38 @@ export const STRUCTURE_HINTS: readonly StructureHint[] = [
   {
     reason: 'advertisement',
     attr: /advert|sponsor|(?:^|[\s_-])(?:ad|ads|adv|dfp|promo|banner|adslot|ad-slot|ad-container)(?:$|[\s_\-\d])/,
-    examples: { junk: ['ad-slot', 'ads', 'advertisement', 'top-banner', 'promo'], real: ['header', 'loaded', 'heading'] },
+    examples: {
+      junk: ['ad-slot', 'ads', 'advertisement', 'top-banner', 'promo'],
+      real: ['header', 'loaded', 'heading'],
+    },
   },
   {
     reason: 'byline',
-    attr: tok('byline|author|authors|author-?name|author-?bio|bio|dateline|timestamp|date|time|published|updated|pubdate|post-?meta|meta|entry-?meta|article-?meta|breadcrumbs?|kicker|eyebrow|tags|tag-?list|categories'),
-    examples: { junk: ['byline', 'article-meta', 'post-date', 'entry-meta', 'author-bio', 'breadcrumb'], real: ['metadata-free', 'update-notes x', 'candidate'] },
+    attr: tok(
+      'byline|author|authors|author-?name|author-?bio|bio|dateline|timestamp|date|time|published|updated|pubdate|post-?meta|meta|entry-?meta|article-?meta|breadcrumbs?|kicker|eyebrow|tags|tag-?list|categories',
+    ),
+    examples: {
+      junk: ['byline', 'article-meta', 'post-date', 'entry-meta', 'author-bio', 'breadcrumb'],
+      real: ['metadata-free', 'update-notes x', 'candidate'],
+    },
   },
-  { reason: 'comments', attr: tok('comments?|comment-?list|disqus|respond'), examples: { junk: ['comments', 'comment-list'], real: ['commentary'] } },
+  {
+    reason: 'comments',
+    attr: tok('comments?|comment-?list|disqus|respond'),
+    examples: { junk: ['comments', 'comment-list'], real: ['commentary'] },
+  },
   {
     reason: 'inline-widget',
     attr: /rollover|hovercard|hover-card|tooltip|popover/,
     examples: { junk: ['rollover-people-block', 'hovercard'], real: ['story-body'] },
   },
   { reason: 'aside', tags: ['ASIDE'], examples: { junk: [], real: [] } },
-  { reason: 'navigation', tags: ['NAV'], attr: tok('nav|navbar|menu|skip-?link|pagination'), examples: { junk: ['nav', 'main-menu'], real: ['menus-x', 'navigate'] } },
+  {
+    reason: 'navigation',
+    tags: ['NAV'],
+    attr: tok('nav|navbar|menu|skip-?link|pagination'),
+    examples: { junk: ['nav', 'main-menu'], real: ['menus-x', 'navigate'] },
+  },
   { reason: 'footer', tags: ['FOOTER'], examples: { junk: [], real: [] } },
 ];
 

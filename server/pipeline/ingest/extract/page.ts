@@ -13,7 +13,12 @@ export interface PageText {
   marks: Mark[];
 }
 
-const norm = (t: string): string => t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (t: string): string =>
+  t
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const wordCount = (t: string): number => (t.match(/\S+/g) ?? []).length;
 
 /** Link text share at which a short block reads as navigation rather than prose. */
@@ -37,7 +42,8 @@ export function pageText(blocks: Block[], opts: { articleBody: string | null }):
   const keys = blocks.map((b) => norm(b.text));
 
   blocks.forEach((b, i) => {
-    if (reasons[i] === null && b.linkChars >= b.text.length * LINK_DENSITY && wordCount(b.text) <= LINK_BLOCK_MAX_WORDS) reasons[i] = 'link-list';
+    if (reasons[i] === null && b.linkChars >= b.text.length * LINK_DENSITY && wordCount(b.text) <= LINK_BLOCK_MAX_WORDS)
+      reasons[i] = 'link-list';
   });
 
   // Repeats: a copy of a block the structure marked (a caption shown again in a gallery strip), or a block
@@ -62,7 +68,8 @@ export function pageText(blocks: Block[], opts: { articleBody: string | null }):
     });
     if (total > 0 && covered >= total * JSONLD_TRUST) {
       grams.forEach((g, i) => {
-        if (reasons[i] === null && g.length > 0 && g.filter((x) => body.has(x)).length < g.length * JSONLD_KEEP) reasons[i] = 'outside-article-body';
+        if (reasons[i] === null && g.length > 0 && g.filter((x) => body.has(x)).length < g.length * JSONLD_KEEP)
+          reasons[i] = 'outside-article-body';
       });
     }
   }

@@ -29,7 +29,8 @@ const RULES: Rule[] = [
     kind: 'stray-first-person',
     re: /\b(?:And\s+)?I['’]m going to go\b[.,]?|\bAnd I['’]m not against anyone\b\.?/gu,
     severity: 'major',
-    message: (m) => `Stray first-person phrase "${m[0].trim()}" in reported third-person speech (a machine-translation artifact)`,
+    message: (m) =>
+      `Stray first-person phrase "${m[0].trim()}" in reported third-person speech (a machine-translation artifact)`,
     suggestion: () => null,
   },
   {
@@ -42,7 +43,8 @@ const RULES: Rule[] = [
 ];
 
 // "I'm" is only stray when the quotation is attributed to someone else ("he said", "Peskov asserted").
-const THIRD_PERSON = /\b(?:he|she)\s+(?:said|added|asserted|emphasi[sz]ed|stressed|noted)\b|\b\p{Lu}\p{Ll}+\s+(?:said|added|asserted|emphasi[sz]ed|stressed|noted)\b/u;
+const THIRD_PERSON =
+  /\b(?:he|she)\s+(?:said|added|asserted|emphasi[sz]ed|stressed|noted)\b|\b\p{Lu}\p{Ll}+\s+(?:said|added|asserted|emphasi[sz]ed|stressed|noted)\b/u;
 
 export const mtArtifactsDetector: DocDetector = {
   id: 'mt-artifacts',
@@ -55,7 +57,10 @@ export const mtArtifactsDetector: DocDetector = {
   examples: {
     pass: [
       { text: 'Vladimir Putin greeted North Korean leader Kim Jong Un. He said the talks went well.' },
-      { text: '“I’m going to go,” she told her friends before leaving the party.', note: 'first person in a first-person story' },
+      {
+        text: '“I’m going to go,” she told her friends before leaving the party.',
+        note: 'first person in a first-person story',
+      },
     ],
     fail: [
       { text: 'Vladimir Putin, He greeted North Korean leader Kim Jong Un at the cosmodrome.' },

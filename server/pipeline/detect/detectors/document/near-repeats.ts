@@ -18,7 +18,11 @@ export const nearRepeatStats = { compared: 0 };
  * Unordered pairs of class indexes (i < j) for which `qualifies` holds, over the distinct word lists given.
  * `qualifies` must be symmetric and false for pairs that share fewer than minOverlap of either side's words.
  */
-export function qualifyingPairs(lists: WordList[], minOverlap: number, qualifies: (a: WordList, b: WordList) => boolean): [number, number][] {
+export function qualifyingPairs(
+  lists: WordList[],
+  minOverlap: number,
+  qualifies: (a: WordList, b: WordList) => boolean,
+): [number, number][] {
   nearRepeatStats.compared = 0;
   const out: [number, number][] = [];
   const test = (i: number, j: number): void => {
@@ -54,7 +58,9 @@ export function qualifyingPairs(lists: WordList[], minOverlap: number, qualifies
 function prefix(l: WordList, minOverlap: number, holders: Map<string, number[]>): string[] {
   const counts = new Map<string, number>();
   for (const w of l.w) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const rarest = [...counts.keys()].sort((x, y) => holders.get(x)!.length - holders.get(y)!.length || (x < y ? -1 : x > y ? 1 : 0));
+  const rarest = [...counts.keys()].sort(
+    (x, y) => holders.get(x)!.length - holders.get(y)!.length || (x < y ? -1 : x > y ? 1 : 0),
+  );
   const need = Math.floor((1 - minOverlap) * l.w.length) + 1;
   const out: string[] = [];
   let covered = 0;

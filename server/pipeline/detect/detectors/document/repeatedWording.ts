@@ -32,7 +32,9 @@ export const repeatedWordingDetector: DocDetector = {
   thresholds: { minOverlap: 0.6, minWords: 6 },
   examples: {
     pass: [
-      { text: 'Putin arrives in North Korea for his first visit in 24 years\n\nPutin arrives in North Korea for his first visit in 24 years\n\nThe visit began on Wednesday.' },
+      {
+        text: 'Putin arrives in North Korea for his first visit in 24 years\n\nPutin arrives in North Korea for his first visit in 24 years\n\nThe visit began on Wednesday.',
+      },
     ],
     fail: [
       {
@@ -67,7 +69,8 @@ export const repeatedWordingDetector: DocDetector = {
     // A sentence is flagged against the first sentence before it that qualifies with it (as the all-pairs
     // loop did): the earliest first use among the classes that qualify with its own.
     const earliest = new Map<(typeof classes)[number], number>();
-    const note = (c: (typeof classes)[number], at: number) => earliest.set(c, Math.min(earliest.get(c) ?? Infinity, at));
+    const note = (c: (typeof classes)[number], at: number) =>
+      earliest.set(c, Math.min(earliest.get(c) ?? Infinity, at));
     for (const [i, j] of qualifyingPairs(classes, minOverlap, qualifies)) {
       note(classes[i]!, classes[j]!.first);
       note(classes[j]!, classes[i]!.first);
@@ -96,7 +99,13 @@ export const repeatedWordingDetector: DocDetector = {
         span: { start: b.s.start, end: b.s.end },
         otherSpan: null,
         message: `Sentence ${b.s.index + 1} repeats sentence ${a.s.index + 1} with different wording: "${onlyA.join(' ')}" became "${onlyB.join(' ')}"`,
-        evidence: { first: a.s.text.slice(0, 200), repeat: b.s.text.slice(0, 200), onlyFirst: onlyA, onlyRepeat: onlyB, overlap: Number(overlap.toFixed(3)) },
+        evidence: {
+          first: a.s.text.slice(0, 200),
+          repeat: b.s.text.slice(0, 200),
+          onlyFirst: onlyA,
+          onlyRepeat: onlyB,
+          overlap: Number(overlap.toFixed(3)),
+        },
         suggestion: null,
       });
     }

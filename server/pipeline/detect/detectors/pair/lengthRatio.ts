@@ -13,7 +13,14 @@ const VARIANCE = 2.8;
 
 /** z-score of the length of `b` given `a` (positive: `b` longer than expected). */
 export function lengthZ(a: string, aLang: Lang, b: string, bLang: Lang): number {
-  const c = aLang === bLang ? 1 : aLang === 'en' && bLang === 'tl' ? TL_PER_EN : aLang === 'tl' && bLang === 'en' ? 1 / TL_PER_EN : 1;
+  const c =
+    aLang === bLang
+      ? 1
+      : aLang === 'en' && bLang === 'tl'
+        ? TL_PER_EN
+        : aLang === 'tl' && bLang === 'en'
+          ? 1 / TL_PER_EN
+          : 1;
   const la = Math.max(a.length, 1);
   return (b.length - c * la) / Math.sqrt(VARIANCE * Math.max(la * c, 1));
 }

@@ -43,7 +43,12 @@ export const lexicalCoverageDetector: PairDetector = {
         severity: 'minor',
         confidence: 0.4,
         message: `Few words of this pair match each other (coverage ${(score * 100).toFixed(0)}%): the translation may be loose or say something else`,
-        evidence: { source: Number(cov.a.toFixed(3)), translation: Number(cov.b.toFixed(3)), sourceWords: cov.aContent, translationWords: cov.bContent },
+        evidence: {
+          source: Number(cov.a.toFixed(3)),
+          translation: Number(cov.b.toFixed(3)),
+          sourceWords: cov.aContent,
+          translationWords: cov.bContent,
+        },
       }),
     ];
   },

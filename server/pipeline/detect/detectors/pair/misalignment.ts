@@ -7,7 +7,11 @@ import { th } from '../../thresholds.js';
 // The pair does not correspond at all: its similarity is low, and (with the documents at hand) another
 // sentence of the document fits this one far better than its own partner does.
 
-function best(ctxSegs: Segment[] | undefined, exclude: Set<number>, score: (s: Segment) => number): { seg: Segment; sim: number } | null {
+function best(
+  ctxSegs: Segment[] | undefined,
+  exclude: Set<number>,
+  score: (s: Segment) => number,
+): { seg: Segment; sim: number } | null {
   let out: { seg: Segment; sim: number } | null = null;
   for (const seg of ctxSegs ?? []) {
     if (exclude.has(seg.index) || seg.boilerplate) continue;
@@ -48,11 +52,15 @@ export function misalignmentScore(ctx: PairContext, radius: number, enough = Inf
   const t = sideText(ctx.tgt);
   const own = pairSimilarity(s.text, ctx.srcLang, t.text, ctx.tgtLang);
   if (own.score >= enough) return { own, altSrc: null, altTgt: null, margin: -own.score };
-  const altSrc = best(window(ctx.srcDoc?.segments, ctx.src, radius), new Set(ctx.src.map((x) => x.index)), (x) =>
-    pairSimilarity(x.text, ctx.srcLang, t.text, ctx.tgtLang).score,
+  const altSrc = best(
+    window(ctx.srcDoc?.segments, ctx.src, radius),
+    new Set(ctx.src.map((x) => x.index)),
+    (x) => pairSimilarity(x.text, ctx.srcLang, t.text, ctx.tgtLang).score,
   );
-  const altTgt = best(window(ctx.tgtDoc?.segments, ctx.tgt, radius), new Set(ctx.tgt.map((x) => x.index)), (x) =>
-    pairSimilarity(s.text, ctx.srcLang, x.text, ctx.tgtLang).score,
+  const altTgt = best(
+    window(ctx.tgtDoc?.segments, ctx.tgt, radius),
+    new Set(ctx.tgt.map((x) => x.index)),
+    (x) => pairSimilarity(s.text, ctx.srcLang, x.text, ctx.tgtLang).score,
   );
   const alt = Math.max(altSrc?.sim ?? 0, altTgt?.sim ?? 0);
   return { own, altSrc, altTgt, margin: alt - own.score };
@@ -65,7 +73,16 @@ export const misalignmentDetector: PairDetector = {
   category: 'source/misalignment',
   defaultSeverity: 'major',
   scope: 'pair',
-  thresholds: { maxSimilarity: 0.15, contextMaxSimilarity: 0.35, minMargin: 0.05, radius: 6, minWords: 6, minWordsContext: 4, minContentWords: 4, comparableMinLinkScore: 0.7 },
+  thresholds: {
+    maxSimilarity: 0.15,
+    contextMaxSimilarity: 0.35,
+    minMargin: 0.05,
+    radius: 6,
+    minWords: 6,
+    minWordsContext: 4,
+    minContentWords: 4,
+    comparableMinLinkScore: 0.7,
+  },
   examples: {
     pass: [
       {
@@ -95,7 +112,15 @@ export const misalignmentDetector: PairDetector = {
     if (!isContentPair(ctx) || ctx.srcLang === ctx.tgtLang) return [];
     if (weakComparableLink(ctx, th(this, ctx.thresholds, 'comparableMinLinkScore'))) return [];
     // Short sentences ("Tom is here.") meet few lexicon entries: their similarity alone says little.
-    const words = Math.min(...[ctx.src, ctx.tgt].map((side) => side.map((x) => x.text).join(' ').match(/[\p{L}\d]+/gu)?.length ?? 0));
+    const words = Math.min(
+      ...[ctx.src, ctx.tgt].map(
+        (side) =>
+          side
+            .map((x) => x.text)
+            .join(' ')
+            .match(/[\p{L}\d]+/gu)?.length ?? 0,
+      ),
+    );
     const canBeLonely = words >= th(this, ctx.thresholds, 'minWords');
     const canBeBeaten = words >= th(this, ctx.thresholds, 'minWordsContext');
     if (!canBeLonely && !canBeBeaten) return [];
@@ -107,14 +132,23 @@ export const misalignmentDetector: PairDetector = {
     if (Math.min(cov.aContent, cov.bContent) < th(this, ctx.thresholds, 'minContentWords')) return [];
     // Neither rule can fire at or above its similarity ceiling (lonely: maxSimilarity; beaten:
     // contextMaxSimilarity), and the neighbours are searched only below one that can still apply.
-    const enough = Math.max(canBeLonely ? th(this, ctx.thresholds, 'maxSimilarity') : -Infinity, canBeBeaten ? th(this, ctx.thresholds, 'contextMaxSimilarity') : -Infinity);
+    const enough = Math.max(
+      canBeLonely ? th(this, ctx.thresholds, 'maxSimilarity') : -Infinity,
+      canBeBeaten ? th(this, ctx.thresholds, 'contextMaxSimilarity') : -Infinity,
+    );
     const r = misalignmentScore(ctx, th(this, ctx.thresholds, 'radius'), enough);
     const sim = r.own.score;
     const lonely = canBeLonely && sim < th(this, ctx.thresholds, 'maxSimilarity');
-    const beaten = canBeBeaten && sim < th(this, ctx.thresholds, 'contextMaxSimilarity') && r.margin >= th(this, ctx.thresholds, 'minMargin');
+    const beaten =
+      canBeBeaten &&
+      sim < th(this, ctx.thresholds, 'contextMaxSimilarity') &&
+      r.margin >= th(this, ctx.thresholds, 'minMargin');
     if (!lonely && !beaten) return [];
     const better = r.altSrc && (!r.altTgt || r.altSrc.sim >= r.altTgt.sim) ? r.altSrc : r.altTgt;
-    const where = better && beaten ? ` (sentence ${better.seg.index + 1} of the ${better === r.altSrc ? 'source' : 'translation'} fits it better)` : '';
+    const where =
+      better && beaten
+        ? ` (sentence ${better.seg.index + 1} of the ${better === r.altSrc ? 'source' : 'translation'} fits it better)`
+        : '';
     return [
       pairFinding(this, ctx, {
         rawScore: sim,
@@ -125,7 +159,14 @@ export const misalignmentDetector: PairDetector = {
           similarity: Number(sim.toFixed(3)),
           lexical: Number(r.own.lexical.toFixed(3)),
           anchors: Number(r.own.anchors.toFixed(3)),
-          betterMatch: better && beaten ? { side: better === r.altSrc ? 'src' : 'tgt', segment: better.seg.index, similarity: Number(better.sim.toFixed(3)) } : null,
+          betterMatch:
+            better && beaten
+              ? {
+                  side: better === r.altSrc ? 'src' : 'tgt',
+                  segment: better.seg.index,
+                  similarity: Number(better.sim.toFixed(3)),
+                }
+              : null,
         },
       }),
     ];

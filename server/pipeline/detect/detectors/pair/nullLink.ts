@@ -71,7 +71,14 @@ export function comparableSummary(r: PairRegime): PairFinding {
       `These articles are comparable, not translations of each other: ${r.srcLinked} of ${r.srcContent} source sentences ` +
       `and ${r.tgtLinked} of ${r.tgtContent} sentences of the other article correspond; ` +
       'sentences without a counterpart are expected and not flagged one by one',
-    evidence: { regime: r.kind, coverage: Number(r.coverage.toFixed(3)), srcLinked: r.srcLinked, srcContent: r.srcContent, tgtLinked: r.tgtLinked, tgtContent: r.tgtContent },
+    evidence: {
+      regime: r.kind,
+      coverage: Number(r.coverage.toFixed(3)),
+      srcLinked: r.srcLinked,
+      srcContent: r.srcContent,
+      tgtLinked: r.tgtLinked,
+      tgtContent: r.tgtContent,
+    },
     suggestion: null,
     side: 'src',
   };

@@ -31,7 +31,9 @@ const numKey = (n: ExtractedNumber) => String(n.value);
 function looselyUnmatched(a: ExtractedNumber[], b: ExtractedNumber[], bAll: ExtractedNumber[]): ExtractedNumber[] {
   const labels = new Set(bAll.filter((n) => n.kind === 'label').map((n) => n.value));
   const hours = new Set(b.filter((n) => n.kind === 'time' && n.value % 60 === 0).map((n) => n.value / 60));
-  const bare = new Set(b.filter((n) => (n.kind === 'cardinal' || n.kind === 'ordinal') && n.value <= 24).map((n) => n.value % 12));
+  const bare = new Set(
+    b.filter((n) => (n.kind === 'cardinal' || n.kind === 'ordinal') && n.value <= 24).map((n) => n.value % 12),
+  );
   return a.filter(
     (n) =>
       !(n.kind !== 'label' && labels.has(n.value)) &&
@@ -82,24 +84,62 @@ export const numbersDetector: PairDetector = {
   examples: {
     pass: [
       { src: 'The 21 patients paid $500 in 2023.', tgt: "Nagbayad ang dalawampu't isang pasyente ng $500 noong 2023." },
-      { src: 'On Wednesday, 45% of the voters stayed home.', tgt: 'Noong Miyerkules, 45 porsiyento ng mga botante ang nanatili sa bahay.' },
-      { src: 'Seventeen people were hurt.', tgt: 'Labingpitong katao ang nasugatan.', note: 'teen written solid, with the linker -ng' },
-      { src: 'Rugby and golf were selected over five other sports.', tgt: 'Ang rugby at golf ang pinili kaysa sa limang iba pang isport.', note: '"selected over" is a preference, not "more than"' },
+      {
+        src: 'On Wednesday, 45% of the voters stayed home.',
+        tgt: 'Noong Miyerkules, 45 porsiyento ng mga botante ang nanatili sa bahay.',
+      },
+      {
+        src: 'Seventeen people were hurt.',
+        tgt: 'Labingpitong katao ang nasugatan.',
+        note: 'teen written solid, with the linker -ng',
+      },
+      {
+        src: 'Rugby and golf were selected over five other sports.',
+        tgt: 'Ang rugby at golf ang pinili kaysa sa limang iba pang isport.',
+        note: '"selected over" is a preference, not "more than"',
+      },
       { src: 'He is past forty.', tgt: 'Siya ay higit sa apatnapu.', note: 'past forty = more than 40' },
-      { src: 'The storm made landfall at 6:00 on Sunday.', tgt: 'Nag-landfall ang bagyo nang ala-6 noong Linggo.', note: 'clock time and weekday' },
-      { src: 'Classes resume at 9:00 a.m. on the second day.', tgt: 'Babalik ang klase sa ika-9 ng umaga sa ikalawang araw.', note: 'ika- hour and ordinal' },
-      { src: 'The bulletin was issued at five in the afternoon.', tgt: 'Inilabas ang bulletin nang alas-singko ng hapon.' },
-      { src: 'They met in June and again in September.', tgt: 'Nagkita sila noong Junio at muli noong Septiembre.', note: 'Spanish spellings of months' },
+      {
+        src: 'The storm made landfall at 6:00 on Sunday.',
+        tgt: 'Nag-landfall ang bagyo nang ala-6 noong Linggo.',
+        note: 'clock time and weekday',
+      },
+      {
+        src: 'Classes resume at 9:00 a.m. on the second day.',
+        tgt: 'Babalik ang klase sa ika-9 ng umaga sa ikalawang araw.',
+        note: 'ika- hour and ordinal',
+      },
+      {
+        src: 'The bulletin was issued at five in the afternoon.',
+        tgt: 'Inilabas ang bulletin nang alas-singko ng hapon.',
+      },
+      {
+        src: 'They met in June and again in September.',
+        tgt: 'Nagkita sila noong Junio at muli noong Septiembre.',
+        note: 'Spanish spellings of months',
+      },
       { src: 'At least 49 people died.', tgt: 'Hindi bababa sa 49 katao ang namatay.', note: 'qualifier kept' },
-      { src: 'The tomb KV62 was found in 1922.', tgt: 'Natagpuan ang puntod na KV 62 noong 1922.', note: 'label written spaced' },
-      { src: 'Within a week the river rose.', tgt: 'Sa loob ng isang linggo, tumaas ang ilog. Linggo ang pinakamalala.', note: 'Linggo at a sentence start may be "week"' },
+      {
+        src: 'The tomb KV62 was found in 1922.',
+        tgt: 'Natagpuan ang puntod na KV 62 noong 1922.',
+        note: 'label written spaced',
+      },
+      {
+        src: 'Within a week the river rose.',
+        tgt: 'Sa loob ng isang linggo, tumaas ang ilog. Linggo ang pinakamalala.',
+        note: 'Linggo at a sentence start may be "week"',
+      },
     ],
     fail: [
       { src: 'The fire killed 12 people.', tgt: 'Labing-anim na tao ang namatay sa sunog.', note: '12 → 16' },
       { src: 'They met in September.', tgt: 'Nagkita sila noong Oktubre.', note: 'month changed' },
       { src: 'Namatay ang 45 katao.', tgt: '54 people died.', srcLang: 'tl', tgtLang: 'en' },
       { src: 'At least 49 people died.', tgt: '49 katao ang namatay.', note: '"at least" dropped' },
-      { src: 'More than 20 houses burned.', tgt: 'Wala pang 20 bahay ang nasunog.', note: '"more than" became "fewer than"' },
+      {
+        src: 'More than 20 houses burned.',
+        tgt: 'Wala pang 20 bahay ang nasunog.',
+        note: '"more than" became "fewer than"',
+      },
       { src: 'Seventeen people were hurt.', tgt: 'Labing-anim na katao ang nasugatan.', note: '17 → 16' },
       { src: 'The meeting starts at 9 a.m.', tgt: 'Magsisimula ang pulong sa ika-10 ng umaga.', note: 'hour changed' },
       { src: 'The storm hit on Sunday.', tgt: 'Tumama ang bagyo noong Lunes.', note: 'weekday changed' },
@@ -113,7 +153,11 @@ export const numbersDetector: PairDetector = {
     const tn = factNumbers(t.text, ctx.tgtLang);
     // Name labels ("COVID-19") are repeated or dropped freely in translation: compared as a set, not counted.
     const labelled = (ns: ExtractedNumber[], other: ExtractedNumber[]) =>
-      ns.filter((n, k) => n.kind !== 'label' || (!ns.slice(0, k).some((m) => m.value === n.value) && !other.some((m) => m.value === n.value)));
+      ns.filter(
+        (n, k) =>
+          n.kind !== 'label' ||
+          (!ns.slice(0, k).some((m) => m.value === n.value) && !other.some((m) => m.value === n.value)),
+      );
     const snF = labelled(sn, tn);
     const tnF = labelled(tn, sn);
     // An optional calendar word (sentence-initial "May", "Linggo" that may be "week") counts only when the other
@@ -131,11 +175,14 @@ export const numbersDetector: PairDetector = {
     if (score < Math.max(1, th(this, ctx.thresholds, 'minUnmatched'))) {
       // "at least one" / "hindi bababa sa isa": a bound makes even a spelt-out one a fact, so all numbers count here.
       const q = qualifierChanges(extractNumbers(s.text, ctx.srcLang), extractNumbers(t.text, ctx.tgtLang), (n, side) =>
-        side === 'src' ? qualifierHint(s.text, n.start, n.end, ctx.srcLang) : qualifierHint(t.text, n.start, n.end, ctx.tgtLang),
+        side === 'src'
+          ? qualifierHint(s.text, n.start, n.end, ctx.srcLang)
+          : qualifierHint(t.text, n.start, n.end, ctx.tgtLang),
       )[0];
       if (!q) return [];
       const [a, b] = q;
-      const says = (n: ExtractedNumber) => (n.qualifier ? `${QUAL_WORDS[n.qualifier]} ${n.value}` : `exactly ${n.value}`);
+      const says = (n: ExtractedNumber) =>
+        n.qualifier ? `${QUAL_WORDS[n.qualifier]} ${n.value}` : `exactly ${n.value}`;
       return [
         pairFinding(this, ctx, {
           side: 'tgt',
@@ -143,7 +190,11 @@ export const numbersDetector: PairDetector = {
           severity: 'major',
           confidence: 0.7,
           message: `Quantity changed: the source says ${says(a)} ("${s.text.slice(Math.max(0, a.start - 12), a.end).trim()}"), the translation ${says(b)} ("${t.text.slice(Math.max(0, b.start - 16), b.end).trim()}")`,
-          evidence: { source: [a.raw], translation: [b.raw], qualifiers: { source: a.qualifier ?? null, translation: b.qualifier ?? null } },
+          evidence: {
+            source: [a.raw],
+            translation: [b.raw],
+            qualifiers: { source: a.qualifier ?? null, translation: b.qualifier ?? null },
+          },
           local: [b.start, b.end],
           otherLocal: [a.start, a.end],
         }),
@@ -171,7 +222,8 @@ export const numbersDetector: PairDetector = {
       evidence: { source: onlySrc.map((x) => x.raw), translation: onlyTgt.map((x) => x.raw) },
       local: [flagged.start, flagged.end],
       otherLocal: other ? [other.start, other.end] : null,
-      suggestion: changed && side === 'tgt' && onlySrc.length === 1 && /^\d/.test(onlySrc[0]!.raw) ? onlySrc[0]!.raw : null,
+      suggestion:
+        changed && side === 'tgt' && onlySrc.length === 1 && /^\d/.test(onlySrc[0]!.raw) ? onlySrc[0]!.raw : null,
     });
     return [f];
   },

@@ -8,7 +8,11 @@ import { th } from '../../thresholds.js';
 const QUOTE = /“([^”]{3,})”|"([^"]{3,})"|«([^»]{3,})»/gu;
 
 export function quotations(text: string): { start: number; end: number; inner: string }[] {
-  return [...text.matchAll(QUOTE)].map((m) => ({ start: m.index, end: m.index + m[0].length, inner: m[1] ?? m[2] ?? m[3] ?? '' }));
+  return [...text.matchAll(QUOTE)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    inner: m[1] ?? m[2] ?? m[3] ?? '',
+  }));
 }
 
 export const quotesDetector: PairDetector = {

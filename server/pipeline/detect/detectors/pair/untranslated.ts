@@ -8,7 +8,10 @@ import { th } from '../../thresholds.js';
 // A translation still in the source language (copied through), or in a third language.
 
 const LANG_NAME: Record<Lang, string> = { tl: 'Tagalog', en: 'English', other: 'another language' };
-const norm = (s: string) => plainWord(s).replace(/[^\p{L}\d]+/gu, ' ').trim();
+const norm = (s: string) =>
+  plainWord(s)
+    .replace(/[^\p{L}\d]+/gu, ' ')
+    .trim();
 
 export const untranslatedDetector: PairDetector = {
   id: 'untranslated',
@@ -26,7 +29,13 @@ export const untranslatedDetector: PairDetector = {
     fail: [
       { src: 'The two leaders met at the cosmodrome.', tgt: 'The two leaders met at the cosmodrome.' },
       { src: 'Do you have any pain in your chest?', tgt: 'Do you have pain in the chest?', note: 'still English' },
-      { src: 'Nagkita ang dalawang pinuno sa lungsod.', tgt: 'Nagkita ang mga pinuno sa lungsod kahapon.', srcLang: 'en', tgtLang: 'tl', note: 'source side is Tagalog: the pair was never translated' },
+      {
+        src: 'Nagkita ang dalawang pinuno sa lungsod.',
+        tgt: 'Nagkita ang mga pinuno sa lungsod kahapon.',
+        srcLang: 'en',
+        tgtLang: 'tl',
+        note: 'source side is Tagalog: the pair was never translated',
+      },
     ],
   },
   run(ctx) {

@@ -25,5 +25,8 @@ export const spinCollocationDetector = spinDetector(
   },
   // a reconstructed collocation is only a guess in clean prose ("first year" is not a spun "first class"):
   // it is offered in text already shown to be spun, or carrying a strong fingerprint
-  (ctx) => (ctx.spin && (ctx.spin.spun || ctx.spin.strongFingerprint) ? collocationFindings(ctx.doc.text, typedThresholds(DEFAULTS, ctx.thresholds)) : []),
+  (ctx) =>
+    ctx.spin && (ctx.spin.spun || ctx.spin.strongFingerprint)
+      ? collocationFindings(ctx.doc.text, typedThresholds(DEFAULTS, ctx.thresholds))
+      : [],
 );

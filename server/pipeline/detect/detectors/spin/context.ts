@@ -16,13 +16,22 @@ export const spinContextDetector = spinDetector(
   {
     id: 'spin-context',
     name: 'Synonyms that do not fit',
-    description: 'Words a sense-blind spinner likely wrote for a WordNet synset-mate that fits the neighbours better (English word vectors) and is more common: a trained model per word, gated by how spun the whole text looks.',
+    description:
+      'Words a sense-blind spinner likely wrote for a WordNet synset-mate that fits the neighbours better (English word vectors) and is more common: a trained model per word, gated by how spun the whole text looks.',
     category: 'style/spin',
     defaultSeverity: 'minor',
     thresholds: { minConfidence: 0, ...CONTEXT_DEFAULTS },
     examples: {
-      pass: [ex('Nadal won 88% of net points in the match, winning 76 points on his first serve. After the match, he said he was happy to be back in the final rounds of the most important events.')],
-      fail: [ex('Nadal bagged 88% net points in the tally making headway 76 points in the first serve. After the peer, he aforesaid he was felicitous to be back in the final troll of the most crucial outcome.')],
+      pass: [
+        ex(
+          'Nadal won 88% of net points in the match, winning 76 points on his first serve. After the match, he said he was happy to be back in the final rounds of the most important events.',
+        ),
+      ],
+      fail: [
+        ex(
+          'Nadal bagged 88% net points in the tally making headway 76 points in the first serve. After the peer, he aforesaid he was felicitous to be back in the final troll of the most crucial outcome.',
+        ),
+      ],
     },
   },
   (ctx) => (ctx.spin?.spun ? ctx.spin.model : []),

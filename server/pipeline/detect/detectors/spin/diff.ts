@@ -7,7 +7,8 @@ export const spinDiffDetector = spinDetector(
   {
     id: 'spin-diff',
     name: 'Spin against the original',
-    description: 'Word diff of a spun copy against its original; each change judged spin (synonym swap) or meaning change.',
+    description:
+      'Word diff of a spun copy against its original; each change judged spin (synonym swap) or meaning change.',
     category: 'style/spin',
     defaultSeverity: 'minor',
     thresholds: { minConfidence: 0 },

@@ -10,7 +10,8 @@ export const spinFingerprintDetector = spinDetector(
   {
     id: 'spin-fingerprint',
     name: 'Spinner fingerprints',
-    description: 'Known article-spinner substitutions (data/spin/fingerprints.tsv), weak ones only in evidently spun text.',
+    description:
+      'Known article-spinner substitutions (data/spin/fingerprints.tsv), weak ones only in evidently spun text.',
     category: 'style/spin',
     defaultSeverity: 'minor',
     thresholds: { minConfidence: 0, ...FINGERPRINT_GATES },

@@ -12,13 +12,21 @@ export const spinFunctionWordsDetector = spinDetector(
   {
     id: 'spin-function-words',
     name: 'Function words spun',
-    description: 'A noun a sense-blind spinner wrote for a function word ("letter" or "element" for "he"), where both neighbours go far better with the function word.',
+    description:
+      'A noun a sense-blind spinner wrote for a function word ("letter" or "element" for "he"), where both neighbours go far better with the function word.',
     category: 'style/spin',
     defaultSeverity: 'minor',
     thresholds: { minConfidence: 0, ...DEFAULTS },
     examples: {
-      pass: [ex('He was born in Germany, and he was known for his theory. The candidate wrote a letter about the element.')],
-      fail: [ex('Albert Einstein was a famous physicist. He was born in Germany, and letter was known for his theory of relativity.', '"he" → "letter" (the Hebrew letter he)')],
+      pass: [
+        ex('He was born in Germany, and he was known for his theory. The candidate wrote a letter about the element.'),
+      ],
+      fail: [
+        ex(
+          'Albert Einstein was a famous physicist. He was born in Germany, and letter was known for his theory of relativity.',
+          '"he" → "letter" (the Hebrew letter he)',
+        ),
+      ],
     },
   },
   // no document gate: the two-sided pair evidence is specific enough on its own, and short texts need it

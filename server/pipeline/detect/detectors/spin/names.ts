@@ -6,13 +6,19 @@ export const spinNamesDetector = spinDetector(
   {
     id: 'spin-names',
     name: 'Names made common nouns',
-    description: 'A lowercase word whose WordNet synset-mate is a name written elsewhere in the text: a sense-blind spinner\'s version of that name ("Derby" → "bowler").',
+    description:
+      'A lowercase word whose WordNet synset-mate is a name written elsewhere in the text: a sense-blind spinner\'s version of that name ("Derby" → "bowler").',
     category: 'style/spin',
     defaultSeverity: 'minor',
     thresholds: { minConfidence: 0 },
     examples: {
       pass: [ex('The fans of Derby sang all night, and the fans of Leeds cheered.')],
-      fail: [ex('Derby County lost again. The fans of Derby sang, and the manager of bowler County resigned.', 'Derby → bowler (derby, bowler: one synset, the hat), next to the rest of the name')],
+      fail: [
+        ex(
+          'Derby County lost again. The fans of Derby sang, and the manager of bowler County resigned.',
+          'Derby → bowler (derby, bowler: one synset, the hat), next to the rest of the name',
+        ),
+      ],
     },
   },
   // a name's lowercase mate beside the rest of the name needs no document gate: clean prose does not do it

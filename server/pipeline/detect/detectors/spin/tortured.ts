@@ -7,7 +7,8 @@ export const spinTorturedDetector = spinDetector(
   {
     id: 'spin-tortured',
     name: 'Tortured phrases',
-    description: 'Phrases from the Problematic Paper Screener list ("counterfeit consciousness" for "artificial intelligence").',
+    description:
+      'Phrases from the Problematic Paper Screener list ("counterfeit consciousness" for "artificial intelligence").',
     category: 'style/spin',
     defaultSeverity: 'minor',
     thresholds: { minConfidence: 0 },

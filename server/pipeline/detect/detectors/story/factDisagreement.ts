@@ -22,11 +22,49 @@ export interface RoleMention {
   end: number;
 }
 
-const HEADS = ['minister', 'spokesman', 'secretary', 'ambassador', 'governor', 'president', 'director', 'chief', 'chairman', 'commander', 'adviser', 'aide', 'leader', 'mayor'];
-const SYNONYM: Record<string, string> = { spokesperson: 'spokesman', spokeswoman: 'spokesman', advisor: 'adviser', defence: 'defense', head: 'chief' };
-const FILLER = new Set(['the', 'of', 'for', 'and', 'a', 'an', 'russia', 'russian', 'country', 'his', 'her', 'its', 's']);
+const HEADS = [
+  'minister',
+  'spokesman',
+  'secretary',
+  'ambassador',
+  'governor',
+  'president',
+  'director',
+  'chief',
+  'chairman',
+  'commander',
+  'adviser',
+  'aide',
+  'leader',
+  'mayor',
+];
+const SYNONYM: Record<string, string> = {
+  spokesperson: 'spokesman',
+  spokeswoman: 'spokesman',
+  advisor: 'adviser',
+  defence: 'defense',
+  head: 'chief',
+};
+const FILLER = new Set([
+  'the',
+  'of',
+  'for',
+  'and',
+  'a',
+  'an',
+  'russia',
+  'russian',
+  'country',
+  'his',
+  'her',
+  'its',
+  's',
+]);
 const PERSON = String.raw`(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})`;
-const ROLE_AFTER = new RegExp(String.raw`${PERSON},\s+(?:the\s+)?((?:[\p{Ll}-]+\s+){0,5}?(?:${HEADS.join('|')}|spokesperson|spokeswoman)(?:\s+(?:of|for)\s+(?:the\s+)?[\p{L}-]+(?:\s+(?:and|of)\s+[\p{L}-]+){0,3})?)(?=[,.;)]|$)`, 'gu');
+const ROLE_AFTER = new RegExp(
+  String.raw`${PERSON},\s+(?:the\s+)?((?:[\p{Ll}-]+\s+){0,5}?(?:${HEADS.join('|')}|spokesperson|spokeswoman)(?:\s+(?:of|for)\s+(?:the\s+)?[\p{L}-]+(?:\s+(?:and|of)\s+[\p{L}-]+){0,3})?)(?=[,.;)]|$)`,
+  'gu',
+);
 
 const norm = (w: string) => own(SYNONYM, w) ?? w;
 
@@ -41,7 +79,9 @@ export function roleMentions(text: string): RoleMention[] {
   for (const m of text.matchAll(ROLE_AFTER)) {
     const person = m[1]!;
     const role = m[2]!.trim();
-    const words = plainWord(role).split(/[\s-]+/).map(norm);
+    const words = plainWord(role)
+      .split(/[\s-]+/)
+      .map(norm);
     const head = words.find((w) => HEADS.includes(w));
     if (!head) continue;
     const qualifiers = [...new Set(words.filter((w) => w !== head && !FILLER.has(w)))];
@@ -78,7 +118,8 @@ export function countMentions(text: string): CountMention[] {
 export const factDisagreementDetector: StoryDetector = {
   id: 'fact-disagreement',
   name: 'Cross-version fact disagreement',
-  description: 'Two English versions of the story give the same person different roles, or different counts for the same thing.',
+  description:
+    'Two English versions of the story give the same person different roles, or different counts for the same thing.',
   category: 'accuracy/mistranslation',
   defaultSeverity: 'major',
   scope: 'story',
@@ -87,14 +128,23 @@ export const factDisagreementDetector: StoryDetector = {
     pass: [
       {
         versions: [
-          { text: 'The delegation included Sergey Lavrov, the foreign minister, and Dmitry Peskov, the spokesman for the Kremlin.', role: 'source' },
-          { text: 'Also present were Sergei Lavrov, the foreign minister of Russia, and Dmitry Peskov, the Kremlin spokesperson.', role: 'spin' },
+          {
+            text: 'The delegation included Sergey Lavrov, the foreign minister, and Dmitry Peskov, the spokesman for the Kremlin.',
+            role: 'source',
+          },
+          {
+            text: 'Also present were Sergei Lavrov, the foreign minister of Russia, and Dmitry Peskov, the Kremlin spokesperson.',
+            role: 'spin',
+          },
         ],
       },
       {
         versions: [
           { text: 'The missile strike killed 12 people in the city on Monday.', role: 'source' },
-          { text: 'Officials said the missile strike killed twelve people in the city. 15 people were injured.', role: 'spin' },
+          {
+            text: 'Officials said the missile strike killed twelve people in the city. 15 people were injured.',
+            role: 'spin',
+          },
         ],
       },
     ],
@@ -102,7 +152,10 @@ export const factDisagreementDetector: StoryDetector = {
       {
         versions: [
           { text: 'The delegation included Denis Manturov, the defense minister, and others.', role: 'source' },
-          { text: 'The delegation included Denis Manturov, the industry and trade minister, and others.', role: 'spin' },
+          {
+            text: 'The delegation included Denis Manturov, the industry and trade minister, and others.',
+            role: 'spin',
+          },
         ],
       },
       {
@@ -114,7 +167,9 @@ export const factDisagreementDetector: StoryDetector = {
     ],
   },
   run(ctx) {
-    const english = ctx.versions.map((v) => v.doc.lang === 'en' || guessLang(v.doc.text.slice(0, 2000), v.doc.lang) === 'en');
+    const english = ctx.versions.map(
+      (v) => v.doc.lang === 'en' || guessLang(v.doc.text.slice(0, 2000), v.doc.lang) === 'en',
+    );
     const mentions = ctx.versions.map((v, i) => (english[i] ? roleMentions(v.doc.text) : []));
     const out: (Finding & { versionIndex: number })[] = [];
     const seen = new Set<string>();
@@ -143,7 +198,13 @@ export const factDisagreementDetector: StoryDetector = {
               span: { start: mb.start, end: mb.end },
               otherSpan: { start: ma.start, end: ma.end },
               message: `${mb.person} is "${mb.role}" here but "${ma.role}" in version ${a + 1} (${ctx.versions[a]!.doc.path})`,
-              evidence: { person: mb.person, role: mb.role, otherRole: ma.role, otherVersion: a, otherPath: ctx.versions[a]!.doc.path },
+              evidence: {
+                person: mb.person,
+                role: mb.role,
+                otherRole: ma.role,
+                otherVersion: a,
+                otherPath: ctx.versions[a]!.doc.path,
+              },
               suggestion: null,
             });
           }
@@ -174,7 +235,13 @@ export const factDisagreementDetector: StoryDetector = {
             span: { start: cb.start, end: cb.end },
             otherSpan: { start: ca.start, end: ca.end },
             message: `"${cb.raw}" here but "${ca.raw}" in version ${a + 1} (${ctx.versions[a]!.doc.path}) for the same thing ("${ca.key.replace('#', '…')}")`,
-            evidence: { value: cb.raw, otherValue: ca.raw, context: ca.key, otherVersion: a, otherPath: ctx.versions[a]!.doc.path },
+            evidence: {
+              value: cb.raw,
+              otherValue: ca.raw,
+              context: ca.key,
+              otherVersion: a,
+              otherPath: ctx.versions[a]!.doc.path,
+            },
             suggestion: null,
           });
         }
