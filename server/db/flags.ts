@@ -1,88 +1,26 @@
-import { createHash } from 'node:crypto';
 import { stmt } from './stmt.js';
 import type { Db } from './index.js';
-import { fromJson, toJson } from './index.js';
+import { fromJson } from './index.js';
 import { nowIso } from '../clock.js';
-import type { Category, Finding, Severity } from '../core/types.js';
+import {
+  flagUnchanged,
+  storedFlagRows,
+  type FindingToStore,
+  type FlagRow,
+  type KnownText,
+  type ReconcileResult,
+} from './flag-rows.js';
 
 // Flag storage with reconciliation: a re-run of detection on an audit meets the stored flags by fingerprint,
 // so a reviewer's verdicts stay attached to "the same finding" even when offsets or scores shift.
 
-export interface FindingToStore {
-  documentId: number;
-  otherDocumentId: number | null;
-  finding: Finding;
-}
-
-export interface ReconcileResult {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  staled: number;
-}
-
-export interface FlagRow {
-  id: number;
-  audit_id: number | null;
-  document_id: number;
-  other_document_id: number | null;
-  detector: string;
-  category: Category;
-  severity: Severity;
-  confidence: number;
-  raw_score: number | null;
-  segments: string;
-  other_segments: string;
-  start: number | null;
-  end: number | null;
-  other_start: number | null;
-  other_end: number | null;
-  message: string;
-  evidence: string;
-  suggestion: string | null;
-  fingerprint: string;
-  version: number;
-  status: 'active' | 'stale';
-  created_at: string;
-  updated_at: string;
-}
-
-/** Evidence that identifies a finding: its words (strings, lists of strings), not its scores or positions. */
-function keyEvidence(evidence: Record<string, unknown>): [string, unknown][] {
-  return Object.entries(evidence)
-    .filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/**
- * The identity of a finding across re-runs: audit, detector, document (and the other one), the flagged text
- * and the key evidence. Offsets, segment numbers, scores and messages are left out: they shift.
- */
-export function flagFingerprint(
-  auditId: number,
-  f: FindingToStore,
-  flaggedText: string,
-  otherText: string,
-  occurrence = 0,
-): string {
-  const key = [
-    auditId,
-    f.finding.detector,
-    f.documentId,
-    f.otherDocumentId,
-    flaggedText,
-    otherText,
-    keyEvidence(f.finding.evidence),
-    occurrence,
-  ];
-  return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32);
-}
-
-/** A document's text and sentences, when the caller has them at hand (the batch does). */
-export interface KnownText {
-  text: string;
-  segments: { index: number; text: string }[];
-}
+export {
+  flagFingerprint,
+  type FindingToStore,
+  type FlagRow,
+  type KnownText,
+  type ReconcileResult,
+} from './flag-rows.js';
 
 function textLoader(db: Db, known: ReadonlyMap<number, KnownText>) {
   const docs = new Map<number, string>();
@@ -117,28 +55,6 @@ function textLoader(db: Db, known: ReadonlyMap<number, KnownText>) {
   };
 }
 
-/** A finding as it would be stored: the row less what storage itself assigns (id, version, status, times). */
-type Stored = Omit<FlagRow, 'id' | 'audit_id' | 'version' | 'status' | 'created_at' | 'updated_at'> & {
-  audit_id: number;
-};
-
-const COMPARED: (keyof Stored)[] = [
-  'other_document_id',
-  'category',
-  'severity',
-  'confidence',
-  'raw_score',
-  'segments',
-  'other_segments',
-  'start',
-  'end',
-  'other_start',
-  'other_end',
-  'message',
-  'evidence',
-  'suggestion',
-];
-
 /**
  * Stores an audit's findings against what is stored: unchanged flags keep id, version and verdicts;
  * changed ones are updated with version + 1; flags that no longer fire become 'stale', never deleted;
@@ -153,35 +69,7 @@ export function reconcileFlags(
 ): ReconcileResult {
   const text = textLoader(db, known);
   const now = nowIso();
-  const seen = new Map<string, number>();
-  const rows: Stored[] = findings.map((f) => {
-    const x = f.finding;
-    const flagged = text(f.documentId, x.span, x.segments);
-    const other = text(f.otherDocumentId, x.otherSpan, x.otherSegments);
-    const base = flagFingerprint(auditId, f, flagged, other);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return {
-      audit_id: auditId,
-      document_id: f.documentId,
-      other_document_id: f.otherDocumentId,
-      detector: x.detector,
-      category: x.category,
-      severity: x.severity,
-      confidence: x.confidence,
-      raw_score: Number.isFinite(x.rawScore) ? x.rawScore : null,
-      segments: toJson(x.segments),
-      other_segments: toJson(x.otherSegments),
-      start: x.span?.start ?? null,
-      end: x.span?.end ?? null,
-      other_start: x.otherSpan?.start ?? null,
-      other_end: x.otherSpan?.end ?? null,
-      message: x.message,
-      evidence: toJson(x.evidence),
-      suggestion: x.suggestion,
-      fingerprint: n === 0 ? base : flagFingerprint(auditId, f, flagged, other, n),
-    };
-  });
+  const rows = storedFlagRows(auditId, findings, text);
 
   const existing = stmt(db, 'SELECT * FROM flags WHERE audit_id = ?').all(auditId) as FlagRow[];
   const byKey = new Map(existing.map((r) => [`${r.document_id}:${r.fingerprint}`, r]));
@@ -214,7 +102,7 @@ export function reconcileFlags(
       continue;
     }
     kept.add(old.id);
-    const same = old.status === 'active' && COMPARED.every((k) => old[k] === r[k]);
+    const same = flagUnchanged(old, r);
     if (same) result.unchanged++;
     else {
       update.run({ ...r, id: old.id, now });

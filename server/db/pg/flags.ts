@@ -1,5 +1,13 @@
-import { flagFingerprint, type FindingToStore, type FlagRow, type KnownText, type ReconcileResult } from '../flags.js';
-import { toJson } from '../index.js';
+import {
+  COMPARED,
+  flagUnchanged,
+  storedFlagRows,
+  type FindingToStore,
+  type FlagRow,
+  type KnownText,
+  type ReconcileResult,
+  type StoredFlag,
+} from '../flag-rows.js';
 import { nowIso } from '../../clock.js';
 import type { Queryable } from './connect.js';
 
@@ -8,27 +16,7 @@ import type { Queryable } from './connect.js';
 // are updated with version + 1; flags that no longer fire go stale, never deleted. The caller holds the texts
 // of every document a finding names (a story's versions), so nothing is read back for fingerprints.
 
-type Stored = Omit<FlagRow, 'id' | 'audit_id' | 'version' | 'status' | 'created_at' | 'updated_at'> & {
-  audit_id: number;
-};
-
-const COMPARED = [
-  'other_document_id',
-  'category',
-  'severity',
-  'confidence',
-  'raw_score',
-  'segments',
-  'other_segments',
-  'start',
-  'end',
-  'other_start',
-  'other_end',
-  'message',
-  'evidence',
-  'suggestion',
-] as const satisfies readonly (keyof Stored)[];
-
+/** The flagged text from the story's versions the caller holds (nothing is read back on this backend). */
 function flaggedText(
   known: ReadonlyMap<number, KnownText>,
   id: number | null,
@@ -41,38 +29,6 @@ function flaggedText(
   if (span) return doc.text.slice(span.start, span.end);
   const byIdx = new Map(doc.segments.map((s) => [s.index, s.text]));
   return idxs.map((i) => byIdx.get(i) ?? '').join('\n');
-}
-
-function storedRows(auditId: number, findings: FindingToStore[], known: ReadonlyMap<number, KnownText>): Stored[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const x = f.finding;
-    const flagged = flaggedText(known, f.documentId, x.span, x.segments);
-    const other = flaggedText(known, f.otherDocumentId, x.otherSpan, x.otherSegments);
-    const base = flagFingerprint(auditId, f, flagged, other);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return {
-      audit_id: auditId,
-      document_id: f.documentId,
-      other_document_id: f.otherDocumentId,
-      detector: x.detector,
-      category: x.category,
-      severity: x.severity,
-      confidence: x.confidence,
-      raw_score: Number.isFinite(x.rawScore) ? x.rawScore : null,
-      segments: toJson(x.segments),
-      other_segments: toJson(x.otherSegments),
-      start: x.span?.start ?? null,
-      end: x.span?.end ?? null,
-      other_start: x.otherSpan?.start ?? null,
-      other_end: x.otherSpan?.end ?? null,
-      message: x.message,
-      evidence: toJson(x.evidence),
-      suggestion: x.suggestion,
-      fingerprint: n === 0 ? base : flagFingerprint(auditId, f, flagged, other, n),
-    };
-  });
 }
 
 const COLUMNS = [
@@ -125,11 +81,11 @@ export async function reconcileFlagsPg(
   known: ReadonlyMap<number, KnownText>,
 ): Promise<ReconcileResult> {
   const now = nowIso();
-  const rows = storedRows(auditId, findings, known);
+  const rows = storedFlagRows(auditId, findings, (id, span, idxs) => flaggedText(known, id, span, idxs));
   const existing = (await q.query<FlagRow>('SELECT * FROM flags WHERE audit_id = $1', [auditId])).rows;
   const byKey = new Map(existing.map((r) => [`${r.document_id}:${r.fingerprint}`, r]));
   const result: ReconcileResult = { inserted: 0, updated: 0, unchanged: 0, staled: 0 };
-  const fresh: Stored[] = [];
+  const fresh: StoredFlag[] = [];
   const kept = new Set<number>();
   for (const r of rows) {
     const old = byKey.get(`${r.document_id}:${r.fingerprint}`);
@@ -138,7 +94,7 @@ export async function reconcileFlagsPg(
       continue;
     }
     kept.add(old.id);
-    if (old.status === 'active' && COMPARED.every((k) => old[k] === r[k])) {
+    if (flagUnchanged(old, r)) {
       result.unchanged++;
       continue;
     }
