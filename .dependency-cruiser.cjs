@@ -61,7 +61,7 @@ module.exports = {
       severity: 'error',
       comment: 'the web app imports the contract as types only (import type): zod stays out of the bundle',
       from: { path: '^client/' },
-      to: { path: '^contract/' },
+      to: { path: '^contract/', pathNot: '^contract/categories[.]ts$' },
     },
     {
       name: 'contract-is-a-leaf',

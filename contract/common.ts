@@ -8,8 +8,8 @@ export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
 /**
- * An MQM-style category, "area/name" (accuracy/mistranslation, style/spin, source/boilerplate …). A pattern rather
- * than a closed list: a detector with a new category extends the registry, not the contract.
+ * An MQM-style category, "area/name" (accuracy/mistranslation, style/spin, source/boilerplate …). The records
+ * accept the pattern; the closed list the detectors, the judge and the web app use is categories.ts.
  */
 export const Category = z.string().regex(/^[a-z]+\/[a-z-]+$/, 'an MQM-style "area/name" category');
 export type Category = z.infer<typeof Category>;

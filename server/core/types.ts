@@ -1,25 +1,16 @@
 // The carrier: what each pipeline phase reads and adds to. ingest → segment → align → detect → review → export.
 // Nothing here imports a phase; phases import these types.
 
+import { CATEGORIES, type CategoryName } from '../../contract/categories.js';
+
 export type Lang = 'tl' | 'en' | 'other';
 export type Role = 'source' | 'translation' | 'spin' | 'unknown';
 export type Severity = 'minor' | 'major' | 'critical';
 export type Format = 'txt' | 'md' | 'html' | 'jsonl';
 
-/** MQM-style categories used by detectors. */
-export const CATEGORIES = [
-  'accuracy/mistranslation',
-  'accuracy/omission',
-  'accuracy/addition',
-  'accuracy/untranslated',
-  'fluency/grammar',
-  'fluency/inconsistency',
-  'fluency/mt-artifact',
-  'style/spin',
-  'source/boilerplate',
-  'source/misalignment',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+/** MQM-style categories used by detectors: the one list is the contract's. */
+export { CATEGORIES };
+export type Category = CategoryName;
 
 /** A decoded input document (one file, or one record of a JSONL file). */
 export interface IngestedDoc {

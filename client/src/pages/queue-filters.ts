@@ -1,5 +1,6 @@
 import { h, mount } from '../dom.js';
 import type { Stats } from '../types.js';
+import { CATEGORIES } from '../../../contract/categories.js';
 
 // The queue's filter bar. The filters live in the address (a saved view is a link); values are kept as the
 // API takes them, and min. confidence is typed as the page shows it: 85 means 85%.
@@ -34,18 +35,6 @@ const STATUSES: [string, string][] = [
   ['corrected', 'Corrected'],
   ['stale', 'Stale'],
   ['all', 'Everything'],
-];
-const CATEGORIES = [
-  'accuracy/mistranslation',
-  'accuracy/omission',
-  'accuracy/addition',
-  'accuracy/untranslated',
-  'fluency/grammar',
-  'fluency/inconsistency',
-  'fluency/mt-artifact',
-  'style/spin',
-  'source/boilerplate',
-  'source/misalignment',
 ];
 
 export type Filters = Map<string, string>;
