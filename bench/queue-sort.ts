@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, tx } from '../server/db/index.js';
-import { listFlags, QUEUE_SORTS } from '../server/db/queue.js';
+import { listFlags } from '../server/db/queue.js';
+import { QUEUE_SORTS } from '../contract/queue.js';
 import { buildSampleAudit, insertFlag } from '../testkit/fixtures.js';
 import type { Severity } from '../server/pipeline/types.js';
 

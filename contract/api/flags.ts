@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Category, Confidence, Decision, Evidence, Id, Index, Lang, Offset, Severity, Timestamp } from '../common.js';
+import { QUEUE_SORTS, QUEUE_STATUSES } from '../queue.js';
 
 // The review queue: flags with their current decision and verdict history, the filters, and verdicts.
 //   GET  /api/flags?status=&sort=&after=&limit=&<filters>  → FlagPage
@@ -132,21 +133,6 @@ export const FilterFields = {
 export const FilterQuery = z.object(FilterFields).strict();
 export type FilterQuery = z.infer<typeof FilterQuery>;
 
-export const QUEUE_STATUSES = [
-  'pending',
-  'decided',
-  'approved',
-  'rejected',
-  'corrected',
-  'active',
-  'stale',
-  'all',
-] as const;
-/**
- * The orders a reviewer may pick. Each is a list of ascending keys ending in a unique one, so "after flag X" is
- * one row-value comparison and a page is never repeated or skipped (server/db/queue.ts has their SQL).
- */
-export const QUEUE_SORTS = ['severity', 'least-confident', 'most-confident', 'newest', 'document'] as const;
 // a verdict's action names the same status as its past tense (?status=approve means approved)
 const ACTION_ALIAS: Readonly<Record<string, string>> = {
   approve: 'approved',

@@ -1,21 +1,10 @@
 import type { Severity } from '../core/types.js';
 import { currentVerdictSql, type Decision } from './queue-sql.js';
 import { FLAG_SEARCH_SQL, ftsQuery } from './search.js';
+import type { QueueStatus } from '../../contract/queue.js';
 
 // The reviewer's filters as SQL, shared by the queue, its counts and the per-detector figures, so the counts a
 // reviewer reads always describe the list beside them.
-
-export const QUEUE_STATUSES = [
-  'pending',
-  'decided',
-  'approved',
-  'rejected',
-  'corrected',
-  'active',
-  'stale',
-  'all',
-] as const;
-export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 /** Every filter except the status: what the counts of each status are taken over. */
 export interface FlagFilter {

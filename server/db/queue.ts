@@ -4,26 +4,21 @@ import { fromJson } from './index.js';
 import type { FlagRow } from './flags.js';
 import type { Lang } from '../pipeline/types.js';
 import { currentVerdictSql, type Decision } from './queue-sql.js';
-import { filterSql, statusSql, type FlagFilter, type QueueStatus } from './filter.js';
+import { filterSql, statusSql, type FlagFilter } from './filter.js';
+import type { QueueSort, QueueStatus } from '../../contract/queue.js';
 
 // Read side of review: flags with their current state, which is always a query over verdict history
 // (the latest verdict that is not an undo and has not been undone). Nothing here writes.
 
 export { currentVerdictSql, type Decision } from './queue-sql.js';
-export { QUEUE_STATUSES, type QueueStatus } from './filter.js';
 const CURRENT_VERDICT_SQL = currentVerdictSql();
 
 /** Queue order: severity desc, confidence desc, id asc — the same expressions as index flags_queue (0050). */
 const SEV_RANK = `(CASE f.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 ELSE 2 END)`;
 const ORDER = `${SEV_RANK}, (-f.confidence), f.id`;
 
-/**
- * The orders a reviewer may pick. Each is a list of ascending keys ending in a unique one (a descending key is
- * negated), so "after flag X" is one row-value comparison and a page is never repeated or skipped.
- * "severity" is the queue's historic order and keeps its exact SQL (index flags_queue walks it).
- */
-export const QUEUE_SORTS = ['severity', 'least-confident', 'most-confident', 'newest', 'document'] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
+// The SQL of each order (contract/queue.ts lists them). "severity" is the queue's historic order and keeps its
+// exact SQL (index flags_queue walks it).
 const SORT_KEYS: Record<QueueSort, string> = {
   severity: ORDER,
   'least-confident': `f.confidence, f.id`,

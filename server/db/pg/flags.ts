@@ -31,27 +31,8 @@ function flaggedText(
   return idxs.map((i) => byIdx.get(i) ?? '').join('\n');
 }
 
-const COLUMNS = [
-  'audit_id',
-  'document_id',
-  'other_document_id',
-  'detector',
-  'category',
-  'severity',
-  'confidence',
-  'raw_score',
-  'segments',
-  'other_segments',
-  'start',
-  'end',
-  'other_start',
-  'other_end',
-  'message',
-  'evidence',
-  'suggestion',
-  'fingerprint',
-] as const;
-const CAST: Record<(typeof COLUMNS)[number], string> = {
+/** Every stored column with its PostgreSQL array type, for the one-statement insert; typed so none is missed. */
+const CAST: Record<keyof StoredFlag, string> = {
   audit_id: 'bigint',
   document_id: 'bigint',
   other_document_id: 'bigint',
@@ -71,6 +52,7 @@ const CAST: Record<(typeof COLUMNS)[number], string> = {
   suggestion: 'text',
   fingerprint: 'text',
 };
+const COLUMNS = Object.keys(CAST) as (keyof StoredFlag)[];
 const quoted = (c: string): string => (c === 'end' ? '"end"' : c);
 
 /** Reconciles an audit's findings with its stored flags. Call inside a transaction that holds the audit's row lock. */
