@@ -71,7 +71,8 @@ export function documentMeta(db: Db, id: number): DocumentMeta | undefined {
   return stmt(db, 'SELECT id, lang, title, path FROM documents WHERE id = ?').get(id) as DocumentMeta | undefined;
 }
 
-interface SegmentRow {
+/** A sentence as the segments table holds it (both backends). */
+export interface SegmentRow {
   idx: number;
   paragraph: number;
   start: number;
@@ -86,16 +87,19 @@ export function getSegments(db: Db, documentId: number): Segment[] {
     db,
     'SELECT idx, paragraph, start, end, text, lang, boilerplate FROM segments WHERE document_id = ? ORDER BY idx',
   ).all(documentId) as SegmentRow[];
-  return rows.map((r) => ({
-    index: r.idx,
-    paragraph: r.paragraph,
-    start: r.start,
-    end: r.end,
-    text: r.text,
-    lang: r.lang,
-    boilerplate: r.boilerplate ?? false,
-  }));
+  return rows.map(segmentOfRow);
 }
+
+/** A stored sentence as the pipeline's Segment. */
+export const segmentOfRow = (r: SegmentRow): Segment => ({
+  index: r.idx,
+  paragraph: r.paragraph,
+  start: r.start,
+  end: r.end,
+  text: r.text,
+  lang: r.lang,
+  boilerplate: r.boilerplate ?? false,
+});
 
 export function countDocuments(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;

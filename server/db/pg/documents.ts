@@ -1,6 +1,6 @@
-import { textHash } from '../documents.js';
+import { segmentOfRow, textHash, type DocumentRow, type SegmentRow } from '../documents.js';
 import { nowIso } from '../../clock.js';
-import type { Format, Lang, SegmentedDoc } from '../../pipeline/types.js';
+import type { SegmentedDoc } from '../../pipeline/types.js';
 import type { Queryable } from './connect.js';
 
 // Documents and their sentences on PostgreSQL (db/documents.ts on SQLite): the same text stored twice is one
@@ -38,26 +38,8 @@ export async function storeDocumentPg(q: Queryable, doc: SegmentedDoc): Promise<
   return { id, created: true };
 }
 
-interface DocRow {
-  id: number;
-  path: string;
-  url: string | null;
-  title: string | null;
-  format: Format;
-  encoding: string;
-  lang: Lang;
-  text: string;
-}
-interface SegRow {
-  document_id: number;
-  idx: number;
-  paragraph: number;
-  start: number;
-  end: number;
-  text: string;
-  lang: Lang;
-  boilerplate: string | null;
-}
+type DocRow = Omit<DocumentRow, 'sha256' | 'created_at'>;
+type SegRow = SegmentRow & { document_id: number };
 
 /** Documents with their segments, by id (as loadSegmentedDoc reads one from SQLite); a missing id throws. */
 export async function loadSegmentedDocsPg(q: Queryable, ids: readonly number[]): Promise<Map<number, SegmentedDoc>> {
@@ -88,15 +70,7 @@ export async function loadSegmentedDocsPg(q: Queryable, ids: readonly number[]):
     });
   }
   for (const s of segs) {
-    out.get(s.document_id)!.segments.push({
-      index: s.idx,
-      paragraph: s.paragraph,
-      start: s.start,
-      end: s.end,
-      text: s.text,
-      lang: s.lang,
-      boilerplate: s.boilerplate ?? false,
-    });
+    out.get(s.document_id)!.segments.push(segmentOfRow(s));
   }
   for (const id of ids) if (!out.has(id)) throw new Error(`document ${id} is missing`);
   return out;
