@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { z as Zod } from 'zod';
+import { z } from 'zod';
 import { UsageError } from './errors.js';
-import { lazyZod } from './lazy-zod.js';
 
 // Config: defaults < tapat.config.json (or TAPAT_CONFIG) < environment. Unknown keys are errors
 // (a misspelt threshold silently ignored is worse than a refusal). The schema is built on first use (a
 // config file to read): most commands run without one, and building it was most of their start-up.
-function buildSchema(z: typeof Zod) {
+function buildSchema() {
   const LimitsSchema = z
     .object({
       maxFileBytes: z
@@ -66,9 +65,9 @@ function buildSchema(z: typeof Zod) {
 
 let schema: ReturnType<typeof buildSchema> | null = null;
 /** The config file's schema (zod), built on first use. */
-export const configSchema = (): ReturnType<typeof buildSchema> => (schema ??= buildSchema(lazyZod().z));
+export const configSchema = (): ReturnType<typeof buildSchema> => (schema ??= buildSchema());
 
-export type Config = Zod.infer<ReturnType<typeof buildSchema>>;
+export type Config = z.infer<ReturnType<typeof buildSchema>>;
 
 /** What the schema makes of an empty config (a test holds the two equal): no schema to build without a file. */
 const defaults = (): Config => ({

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { z as Zod } from 'zod';
-import { lazyZod } from '../../../lazy-zod.js';
+import { z } from 'zod';
 import { dataPath } from '../../../paths.js';
 import { FEATURES, type Scored } from './features.js';
 
@@ -9,8 +8,8 @@ import { FEATURES, type Scored } from './features.js';
 // text's words; clean prose has the odd rare synonym but not dozens). Trained by bench/spin-train.ts on
 // Tatoeba and UD English spun by the test spinner — never on the benchmark documents.
 
-// zod is loaded with the model (lazy-zod.ts): `tapat check` registers the spin detectors and never reads it
-const modelSchema = (z: typeof Zod) =>
+// built with the model: `tapat check` registers the spin detectors and never reads it
+const modelSchema = () =>
   z
     .object({
       features: z.array(z.string()),
@@ -21,12 +20,12 @@ const modelSchema = (z: typeof Zod) =>
       trainedOn: z.string(),
     })
     .strict();
-export type SpinModel = Zod.infer<ReturnType<typeof modelSchema>>;
+export type SpinModel = z.infer<ReturnType<typeof modelSchema>>;
 
 let model: SpinModel | null = null;
 export function spinModel(): SpinModel {
   if (model) return model;
-  const m = modelSchema(lazyZod().z).parse(JSON.parse(readFileSync(dataPath('spin', 'spin-model.json'), 'utf8')));
+  const m = modelSchema().parse(JSON.parse(readFileSync(dataPath('spin', 'spin-model.json'), 'utf8')));
   if (m.features.join() !== FEATURES.join() || m.unit.length !== FEATURES.length + 1) {
     throw new Error('data/spin/spin-model.json was trained for other features: retrain with bench/spin-train.ts');
   }
