@@ -2,6 +2,8 @@ import express from 'express';
 import { join } from 'node:path';
 import helmet from 'helmet';
 import type { Db } from '../db/index.js';
+import type { Store } from '../db/store.js';
+import { sqliteStore } from '../db/sqlite-store.js';
 import type { Config } from '../config.js';
 import { CLIENT_DIST } from '../paths.js';
 import { auditsRouter } from './audits.js';
@@ -22,7 +24,7 @@ import { hostGuard } from './hosts.js';
 import { fileIdentityGuard, type Log } from './storage.js';
 
 export interface AppDeps {
-  db: Db;
+  store: Store;
   config: Config;
   /** The address the server binds (the Host check accepts it); 127.0.0.1 when not given. */
   host?: string;
@@ -32,8 +34,12 @@ export interface AppDeps {
   checkpoint?: () => void;
 }
 
+/** What createApp takes: the store, or a SQLite handle to wrap in one. */
+export type AppInput = Omit<AppDeps, 'store'> & ({ store: Store } | { db: Db });
+
 /** The Express app: one router per area under /api, the built client at /. */
-export function createApp(deps: AppDeps): express.Express {
+export function createApp(input: AppInput): express.Express {
+  const deps: AppDeps = 'store' in input ? input : { ...input, store: sqliteStore(input.db) };
   const app = express();
   app.disable('x-powered-by');
   // The client renders every string as text; the CSP is the second wall: only our own script and styles run.
@@ -61,7 +67,9 @@ export function createApp(deps: AppDeps): express.Express {
   });
   // Everything else under /api needs a token, reads included; bodies are parsed only for signed-in requests.
   const log = deps.log ?? ((line: string) => process.stderr.write(line + '\n'));
-  app.use('/api', authenticate(deps.db, deps.config.server.tokenLifetimeDays), fileIdentityGuard(deps.db.name, log));
+  app.use('/api', authenticate(deps.store, deps.config.server.tokenLifetimeDays));
+  // a replaced database file is a SQLite matter: a PostgreSQL server is named by its URL, not by an inode
+  if (deps.store.sqlite) app.use('/api', fileIdentityGuard(deps.store.sqlite.name, log));
   app.use(express.json({ limit: deps.config.limits.maxRequestBytes }));
   app.use('/api/documents', documentsRouter(deps));
   app.use('/api/audits', auditsRouter(deps));

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Db } from '../db/index.js';
-import { checkToken, DEFAULT_TOKEN_LIFETIME_DAYS, type Reviewer } from '../db/reviewers.js';
+import type { Store } from '../db/store.js';
+import { DEFAULT_TOKEN_LIFETIME_DAYS, type Reviewer } from '../db/reviewers.js';
 import { HttpError } from './errors.js';
 
 // Reviewers are identified by a bearer token, on every /api request but /api/health: the verdict history holds
@@ -14,7 +14,7 @@ function refuse(res: Response, error: string | null, message: string): never {
   throw new HttpError(401, message);
 }
 
-function authenticateRequest(db: Db, lifetimeDays: number, req: Request, res: Response): Reviewer {
+async function authenticateRequest(store: Store, lifetimeDays: number, req: Request, res: Response): Promise<Reviewer> {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
   if (!m)
     refuse(
@@ -22,7 +22,7 @@ function authenticateRequest(db: Db, lifetimeDays: number, req: Request, res: Re
       null,
       'sign in: send Authorization: Bearer TOKEN (the link tapat serve prints, or tapat reviewer add NAME)',
     );
-  const c = checkToken(db, m[1]!, lifetimeDays);
+  const c = await store.checkToken(m[1]!, lifetimeDays);
   if (c.ok) return c.reviewer;
   if (c.reason === 'expired') {
     refuse(
@@ -36,17 +36,18 @@ function authenticateRequest(db: Db, lifetimeDays: number, req: Request, res: Re
 }
 
 /** 401 unless the request carries a valid bearer token; the reviewer is then available to reviewerOf(). */
-export function authenticate(db: Db, lifetimeDays: number): RequestHandler {
-  return (req, res, next) => {
-    reviewers.set(req, authenticateRequest(db, lifetimeDays, req, res));
+export function authenticate(store: Store, lifetimeDays: number): RequestHandler {
+  return async (req, res, next) => {
+    reviewers.set(req, await authenticateRequest(store, lifetimeDays, req, res));
     next();
   };
 }
 
 /** A route that needs a reviewer: passes when authenticate() ran already, else checks the token itself. */
-export function requireReviewer(db: Db): RequestHandler {
-  return (req, res, next) => {
-    if (!reviewers.has(req)) reviewers.set(req, authenticateRequest(db, DEFAULT_TOKEN_LIFETIME_DAYS, req, res));
+export function requireReviewer(store: Store): RequestHandler {
+  return async (req, res, next) => {
+    if (!reviewers.has(req))
+      reviewers.set(req, await authenticateRequest(store, DEFAULT_TOKEN_LIFETIME_DAYS, req, res));
     next();
   };
 }

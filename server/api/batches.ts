@@ -11,7 +11,7 @@ import { requireAdmin } from './roles.js';
 import { HttpError } from './errors.js';
 import { storageFailure } from './storage.js';
 import { storedTotals } from '../db/stats.js';
-import { latestRun } from '../db/batch.js';
+import { sqliteOnly } from './sqlite-only.js';
 import { NoQuery, parse } from './validate.js';
 import type { BatchCreated, LatestBatch } from '../../contract/index.js';
 
@@ -20,13 +20,14 @@ import type { BatchCreated, LatestBatch } from '../../contract/index.js';
 // limits.maxFilesPerBatch records. It runs the same resumable batch pipeline as `tapat audit`.
 const JSONL_TYPES = ['application/x-ndjson', 'application/jsonl', 'text/plain'];
 
-export function batchesRouter({ db, config, checkpoint }: AppDeps): Router {
+export function batchesRouter({ store, config, checkpoint }: AppDeps): Router {
   const r = Router();
   r.post(
     '/',
-    ...requireAdmin(db),
+    ...requireAdmin(store),
     text({ type: JSONL_TYPES, limit: config.limits.maxRequestBytes }),
     async (req, res) => {
+      const db = sqliteOnly(store, 'a batch upload (on PostgreSQL: tapat audit --db postgres://… --enqueue FILES, then tapat worker)');
       if (typeof req.body !== 'string' || !req.body.trim()) {
         throw new HttpError(400, `send JSONL records as the body with Content-Type ${JSONL_TYPES[0]}`);
       }
@@ -77,9 +78,9 @@ export function batchesRouter({ db, config, checkpoint }: AppDeps): Router {
     },
   );
   // GET /api/batches/latest: the newest run and how many of its items are in, polled by the upload page
-  r.get('/latest', (req, res) => {
+  r.get('/latest', async (req, res) => {
     parse(NoQuery, req.query, 'query');
-    res.json({ run: latestRun(db) } satisfies LatestBatch);
+    res.json({ run: await store.latestRun() } satisfies LatestBatch);
   });
   return r;
 }

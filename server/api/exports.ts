@@ -7,9 +7,9 @@ import { ExportQuery as Query, IdParam as Params } from '../../contract/index.js
 
 // GET /api/audits/:id/export?format=txt|md|html|tmx|xliff|csv|jsonl[&document=ID][&dropBoilerplate=1]
 
-export function exportsRouter({ db }: AppDeps): Router {
+export function exportsRouter({ store }: AppDeps): Router {
   const r = Router();
-  r.get('/:id/export', (req, res) => {
+  r.get('/:id/export', async (req, res) => {
     const p = Params.safeParse(req.params);
     if (!p.success) throw new HttpError(400, 'audit id must be a positive integer');
     const q = Query.safeParse(req.query);
@@ -17,8 +17,10 @@ export function exportsRouter({ db }: AppDeps): Router {
       const first = q.error.issues[0];
       throw new HttpError(400, `${first?.path.join('.') || 'query'}: ${first?.message ?? 'invalid'}`);
     }
+    const reads = await store.auditReads(p.data.id);
+    if (!reads) throw new HttpError(404, `no audit ${p.data.id}`);
     try {
-      const out = exportAudit(db, p.data.id, {
+      const out = exportAudit(reads, p.data.id, {
         format: q.data.format,
         documentId: q.data.document ?? null,
         dropBoilerplate: q.data.dropBoilerplate === '1' || q.data.dropBoilerplate === 'true',

@@ -4,9 +4,6 @@ import { requireReviewer, reviewerOf } from './auth.js';
 import { HttpError } from './errors.js';
 import { parse } from './validate.js';
 import { NoQuery } from './validate.js';
-import { getFlag } from '../db/queue.js';
-import { undoLast } from '../db/undo.js';
-import { bulkCounts, bulkVerdict } from '../db/bulk.js';
 import {
   BulkBody,
   BulkFlagQuery as FlagQuery,
@@ -21,29 +18,29 @@ import {
 //   GET  /api/verdicts/bulk?flag=ID         → {identical: {audit, batch}, detector}: what a bulk decision would decide
 //   POST /api/verdicts/bulk {flag, match, scope, action, text?} → 201 {bulk, flags: [ids]}
 
-export function verdictsRouter({ db }: AppDeps): Router {
+export function verdictsRouter({ store }: AppDeps): Router {
   const r = Router();
-  r.post('/undo-last', requireReviewer(db), (req, res) => {
+  r.post('/undo-last', requireReviewer(store), async (req, res) => {
     parse(NoQuery, req.query, 'query');
-    const undone = undoLast(db, reviewerOf(req));
+    const undone = await store.undoLast(reviewerOf(req));
     if (!undone) throw new HttpError(409, 'nothing of yours to undo: none of your verdicts still decides a flag');
     res.json({
       undone: undone.flagIds,
       bulk: undone.bulkId,
-      flag: getFlag(db, undone.flagIds[0]!)!,
+      flag: (await store.getFlag(undone.flagIds[0]!))!,
     } satisfies UndoLast);
   });
-  r.get('/bulk', (req, res) => {
+  r.get('/bulk', async (req, res) => {
     const { flag } = parse(FlagQuery, req.query, 'query');
-    if (!getFlag(db, flag)) throw new HttpError(404, `no flag ${flag}`);
-    res.json(bulkCounts(db, flag) satisfies BulkCounts);
+    if (!(await store.flagExists(flag))) throw new HttpError(404, `no flag ${flag}`);
+    res.json((await store.bulkCounts(flag)) satisfies BulkCounts);
   });
-  r.post('/bulk', requireReviewer(db), (req, res) => {
+  r.post('/bulk', requireReviewer(store), async (req, res) => {
     const b = parse(BulkBody, req.body ?? {}, 'body');
-    const flag = getFlag(db, b.flag);
+    const flag = await store.getFlag(b.flag);
     if (!flag) throw new HttpError(404, `no flag ${b.flag}`);
     if (flag.audit_id === null) throw new HttpError(400, `flag ${b.flag} belongs to no audit: decide it on its own`);
-    const out = bulkVerdict(db, {
+    const out = await store.bulkVerdict({
       flagId: b.flag,
       match: b.match,
       scope: b.scope,

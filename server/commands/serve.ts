@@ -6,7 +6,7 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the review web app and API')
-    .option('--db <file>', 'database file (env TAPAT_DB)', defaultDbPath())
+    .option('--db <file|url>', 'database file, or postgres://… (env TAPAT_DB)', defaultDbPath())
     .option('--port <n>', 'port (env PORT)', process.env.PORT ?? '3000')
     .option('--host <addr>', 'address to bind; 127.0.0.1 keeps it on this machine', '127.0.0.1')
     .option('--no-samples', 'do not load the sample corpus into an empty database')
@@ -14,8 +14,8 @@ export function registerServe(program: Command): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UsageError(`--port: not a port number: ${opts.port}`);
-      const { startServer } = await import('../serve.js');
-      const running = await startServer({
+      const { startAnyServer } = await import('../serve.js');
+      const running = await startAnyServer({
         dbFile: opts.db,
         port,
         host: opts.host,
@@ -23,7 +23,7 @@ export function registerServe(program: Command): void {
         loadSamples: opts.samples,
       });
       process.stdout.write(
-        `tapat serving ${opts.db} on ${running.url}${opts.host === '127.0.0.1' ? ' (this machine only)' : ''}\n`,
+        `tapat serving ${running.store.name} on ${running.url}${opts.host === '127.0.0.1' ? ' (this machine only)' : ''}\n`,
       );
       const stop = (): void => {
         void running.close().then(() => process.exit(0));

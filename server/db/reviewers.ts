@@ -14,7 +14,7 @@ export interface Reviewer {
 export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-const newToken = (): string => `tpt_${randomBytes(24).toString('base64url')}`;
+export const newToken = (): string => `tpt_${randomBytes(24).toString('base64url')}`;
 
 /** When a token issued at `issuedAt` stops working (ISO). */
 export const tokenExpiry = (issuedAt: string, lifetimeDays: number): string =>

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/index.js';
+import type { AuditSource } from '../../db/audit-reads.js';
 import { auditPairs, correctedDocument } from './model.js';
 import { toHtmlPage } from './document.js';
 import { toTmx } from './tmx.js';
@@ -35,7 +35,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonl: 'application/x-ndjson; charset=utf-8',
 };
 
-export function exportAudit(db: Db, auditId: number, opts: ExportOptions): ExportResult {
+export function exportAudit(db: AuditSource, auditId: number, opts: ExportOptions): ExportResult {
   const f = opts.format;
   const base = `audit-${auditId}`;
   if (f === 'txt' || f === 'md' || f === 'html') {

@@ -1,7 +1,6 @@
-import type { Db } from '../../db/index.js';
-import { getAlignment } from '../../db/alignments.js';
-import { activeFlags, currentVerdicts, getAudit, type CurrentVerdict, type StoredFlag } from '../../db/audits.js';
-import { getDocument, getSegments, type DocumentRow } from '../../db/documents.js';
+import type { CurrentVerdict, StoredFlag } from '../../db/audits.js';
+import type { DocumentRow } from '../../db/documents.js';
+import { readsOf, type AuditReads, type AuditSource } from '../../db/audit-reads.js';
 import { InputError } from '../../errors.js';
 import type { Segment } from '../types.js';
 import { applyEdits, boilerplateEdits, type Corrected, type Edit } from './corrected.js';
@@ -47,38 +46,41 @@ export function correctionOf(f: FlagWithVerdict): Edit | null {
   return null;
 }
 
-export function flagsWithVerdicts(db: Db, auditId: number): FlagWithVerdict[] {
-  const verdicts = currentVerdicts(db, auditId);
-  return activeFlags(db, auditId).map((f) => ({ ...f, verdict: verdicts.get(f.id) ?? null }));
+export function flagsWithVerdicts(source: AuditSource, auditId: number): FlagWithVerdict[] {
+  const db = readsOf(source);
+  const verdicts = db.currentVerdicts(auditId);
+  return db.activeFlags(auditId).map((f) => ({ ...f, verdict: verdicts.get(f.id) ?? null }));
 }
 
-function requireAudit(db: Db, auditId: number) {
-  const audit = getAudit(db, auditId);
+function requireAudit(db: AuditReads, auditId: number) {
+  const audit = db.getAudit(auditId);
   if (!audit) throw new InputError(`no audit ${auditId}`);
   return audit;
 }
 
 /** The document of the audit to export: the one asked for, else the pivot. */
-export function auditDocument(db: Db, auditId: number, documentId: number | null): DocumentRow {
+export function auditDocument(source: AuditSource, auditId: number, documentId: number | null): DocumentRow {
+  const db = readsOf(source);
   const audit = requireAudit(db, auditId);
   const id = documentId ?? audit.pivot_document_id ?? audit.versions[0]?.document_id;
   if (id === undefined || !audit.versions.some((v) => v.document_id === id))
     throw new InputError(`document ${documentId} is not a version of audit ${auditId}`);
-  return getDocument(db, id)!;
+  return db.getDocument(id)!;
 }
 
 export function correctedDocument(
-  db: Db,
+  source: AuditSource,
   auditId: number,
   documentId: number | null,
   dropBoilerplate: boolean,
 ): Corrected & { doc: DocumentRow } {
+  const db = readsOf(source);
   const doc = auditDocument(db, auditId, documentId);
   const edits = flagsWithVerdicts(db, auditId)
     .filter((f) => f.document_id === doc.id)
     .map(correctionOf)
     .filter((e): e is Edit => e !== null);
-  if (dropBoilerplate) edits.push(...boilerplateEdits(doc.text, getSegments(db, doc.id)));
+  if (dropBoilerplate) edits.push(...boilerplateEdits(doc.text, db.getSegments(doc.id)));
   return { ...applyEdits(doc.text, edits), doc };
 }
 
@@ -98,7 +100,8 @@ function joinText(text: string, segs: Segment[], idx: number[], edits: Edit[]): 
  * Reviewed pairs of the pivot and one other version (the one asked for; by default the first
  * translation, else the first other version). An audit with one version has no pairs.
  */
-export function auditPairs(db: Db, auditId: number, documentId: number | null): AuditExportData {
+export function auditPairs(from: AuditSource, auditId: number, documentId: number | null): AuditExportData {
+  const db = readsOf(from);
   const audit = requireAudit(db, auditId);
   const pivot = audit.pivot_document_id;
   const others = audit.versions.filter((v) => v.document_id !== pivot);
@@ -109,11 +112,11 @@ export function auditPairs(db: Db, auditId: number, documentId: number | null): 
   if (documentId !== null && !chosen)
     throw new InputError(`document ${documentId} is not a non-pivot version of audit ${auditId}`);
   if (pivot === null || !chosen)
-    return { auditId, name: audit.name, source: pivot ? getDocument(db, pivot)! : null, target: null, pairs: [] };
-  const source = getDocument(db, pivot)!;
-  const target = getDocument(db, chosen.document_id)!;
-  const srcSegs = getSegments(db, source.id);
-  const tgtSegs = getSegments(db, target.id);
+    return { auditId, name: audit.name, source: pivot ? db.getDocument(pivot)! : null, target: null, pairs: [] };
+  const source = db.getDocument(pivot)!;
+  const target = db.getDocument(chosen.document_id)!;
+  const srcSegs = db.getSegments(source.id);
+  const tgtSegs = db.getSegments(target.id);
   const flags = flagsWithVerdicts(db, auditId);
   const tgtEdits = flags
     .filter((f) => f.document_id === target.id)
@@ -123,7 +126,7 @@ export function auditPairs(db: Db, auditId: number, documentId: number | null): 
     .filter((f) => f.document_id === source.id)
     .map(correctionOf)
     .filter((e): e is Edit => e !== null);
-  const beads = getAlignment(db, auditId, source.id, target.id)?.beads ?? [];
+  const beads = db.getAlignment(auditId, source.id, target.id)?.beads ?? [];
   const pairs: Pair[] = beads.map((b, ord) => {
     const touches = (f: FlagWithVerdict): boolean =>
       (f.document_id === target.id && f.segments.some((s) => b.tgt.includes(s))) ||

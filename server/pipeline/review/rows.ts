@@ -1,8 +1,7 @@
-import type { Db } from '../../db/index.js';
-import { getAudit, type AuditRow } from '../../db/audits.js';
-import { getAlignment } from '../../db/alignments.js';
-import { documentMeta, getSegments, type DocumentMeta } from '../../db/documents.js';
-import { flagsOfAudit, type FlagView } from '../../db/queue.js';
+import type { AuditRow } from '../../db/audits.js';
+import type { DocumentMeta } from '../../db/documents.js';
+import type { FlagView } from '../../db/queue.js';
+import { readsOf, type AuditReads, type AuditSource } from '../../db/audit-reads.js';
 import type { Bead, Lang, Role, Segment } from '../types.js';
 
 // The three-way view of an audit: one row per story sentence across versions. Every version is aligned to
@@ -41,8 +40,8 @@ export interface AuditView {
   unplaced: number[];
 }
 
-function beadsBetween(db: Db, auditId: number, pivot: number, other: number): Bead[] | null {
-  const load = (src: number, tgt: number): Bead[] | null => getAlignment(db, auditId, src, tgt)?.beads ?? null;
+function beadsBetween(db: AuditReads, auditId: number, pivot: number, other: number): Bead[] | null {
+  const load = (src: number, tgt: number): Bead[] | null => db.getAlignment(auditId, src, tgt)?.beads ?? null;
   const forward = load(pivot, other);
   if (forward) return forward;
   // An alignment stored the other way round reads the same with its sides swapped.
@@ -56,13 +55,14 @@ function columnRank(v: ViewVersion): number {
   return v.lang === 'tl' ? 0 : 2;
 }
 
-export function auditView(db: Db, auditId: number): AuditView | undefined {
-  const audit = getAudit(db, auditId);
+export function auditView(source: AuditSource, auditId: number): AuditView | undefined {
+  const db = readsOf(source);
+  const audit = db.getAudit(auditId);
   if (!audit) return undefined;
   const { versions: roles, ...auditRow } = audit;
   const meta = new Map<number, DocumentMeta>();
   for (const v of roles) {
-    const d = documentMeta(db, v.document_id)!;
+    const d = db.documentMeta(v.document_id)!;
     meta.set(d.id, d);
   }
   const pivotId =
@@ -70,7 +70,7 @@ export function auditView(db: Db, auditId: number): AuditView | undefined {
     roles.find((v) => meta.get(v.document_id)!.lang === 'en' && v.role !== 'spin')?.document_id ??
     roles[0]?.document_id ??
     null;
-  const segs = new Map<number, Segment[]>(roles.map((v) => [v.document_id, getSegments(db, v.document_id)]));
+  const segs = new Map<number, Segment[]>(roles.map((v) => [v.document_id, db.getSegments(v.document_id)]));
   const beads = new Map<number, Bead[] | null>(
     roles
       .filter((v) => v.document_id !== pivotId)
@@ -135,7 +135,7 @@ export function auditView(db: Db, auditId: number): AuditView | undefined {
   for (const r of rows)
     for (const [doc, cell] of Object.entries(r.cells))
       for (const s of cell.segments) where.set(`${doc}:${s.index}`, cell);
-  const flags = flagsOfAudit(db, auditId);
+  const flags = db.flagsOfAudit(auditId);
   const unplaced: number[] = [];
   for (const f of flags) {
     let idx = f.segments[0];
