@@ -100,7 +100,8 @@ export async function startAnyServer(opts: ServeOptions): Promise<Running<Db | n
   });
   // A fresh database gets a local admin once the server listens (created before, a failed listen left an
   // admin whose token was never shown); the token is shown once, as a link the client signs in from.
-  const firstToken = (await store.countReviewers()) === 0 ? (await store.createReviewer('local', 'admin'))?.token : null;
+  const firstToken =
+    (await store.countReviewers()) === 0 ? (await store.createReviewer('local', 'admin'))?.token : null;
   const addr = server.address() as AddressInfo;
   const url = `http://${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}`;
   if (firstToken) {

@@ -27,7 +27,10 @@ export function batchesRouter({ store, config, checkpoint }: AppDeps): Router {
     ...requireAdmin(store),
     text({ type: JSONL_TYPES, limit: config.limits.maxRequestBytes }),
     async (req, res) => {
-      const db = sqliteOnly(store, 'a batch upload (on PostgreSQL: tapat audit --db postgres://… --enqueue FILES, then tapat worker)');
+      const db = sqliteOnly(
+        store,
+        'a batch upload (on PostgreSQL: tapat audit --db postgres://… --enqueue FILES, then tapat worker)',
+      );
       if (typeof req.body !== 'string' || !req.body.trim()) {
         throw new HttpError(400, `send JSONL records as the body with Content-Type ${JSONL_TYPES[0]}`);
       }

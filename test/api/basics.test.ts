@@ -12,6 +12,7 @@ const authedFetch = (db: Db) => {
 test('health, documents of the sample corpus, one document with segments, JSON 404', async () => {
   const s = await testServer({ loadSamples: true });
   const fetch = authedFetch(s.db);
+  await s.ready();
   assert.deepEqual(await (await fetch(`${s.url}/api/health`)).json(), { ok: true });
   const { documents } = (await (await fetch(`${s.url}/api/documents`)).json()) as {
     documents: { id: number; sentences: number }[];
@@ -32,6 +33,7 @@ test('health, documents of the sample corpus, one document with segments, JSON 4
 test('a document of the sample corpus carries its stored alignments: audit, role, other version, linked sentences', async () => {
   const s = await testServer({ loadSamples: true });
   const fetch = authedFetch(s.db);
+  await s.ready();
   const { documents } = (await (await fetch(`${s.url}/api/documents`)).json()) as {
     documents: { id: number; lang: string }[];
   };

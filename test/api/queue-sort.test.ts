@@ -31,6 +31,8 @@ for (let i = 0; i < 24; i++) {
   });
 }
 
+await s.ready();
+
 type Page = { flags: FlagView[]; next: number | null; total?: number };
 async function get(path: string): Promise<{ status: number; body: Page & { error?: string } }> {
   const res = await fetch(s.url + path, { headers: reader });
@@ -65,7 +67,7 @@ const ORDERS: Record<string, (a: FlagView, b: FlagView) => number> = {
 };
 
 test('each queue sort returns every flag once across keyset pages, in its order', async () => {
-  const ids = (s.db.prepare('SELECT id FROM flags ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+  const ids = (await s.query<{ id: number }>('SELECT id FROM flags ORDER BY id')).map((r) => r.id);
   assert.equal(ids.length, 30);
   const seen = new Map<string, number[]>();
   for (const [sort, order] of Object.entries(ORDERS)) {

@@ -14,6 +14,7 @@ const ana = reviewer(s.db, 'ana');
 const ben = reviewer(s.db, 'ben');
 const boss = reviewer(s.db, 'boss', 'admin');
 const reader = authHeader(s.db);
+await s.ready();
 
 async function get<T>(path: string): Promise<{ status: number; body: T }> {
   const res = await fetch(s.url + path, { headers: reader });
@@ -260,9 +261,9 @@ test('verdicts: history appended, version bumped, 409 on stale version, undo rul
   );
 
   // verdicts are append-only in the database itself
-  assert.throws(() => s.db.prepare("UPDATE verdicts SET action = 'reject'").run(), /append-only/);
+  await assert.rejects(s.query("UPDATE verdicts SET action = 'reject'"), /append-only/);
   // a stale flag takes no new decisions
-  s.db.prepare("UPDATE flags SET status = 'stale', version = version + 1 WHERE id = ?").run(finalVisited);
+  await s.query("UPDATE flags SET status = 'stale', version = version + 1 WHERE id = ?", [finalVisited]);
   const f = await flag(finalVisited);
   const onStale = await verdict(finalVisited, { action: 'approve', version: f.version }, ana.token);
   assert.equal(onStale.status, 409);
@@ -277,10 +278,7 @@ test('cached reads follow every write: this server’s verdicts and another proc
   const etag = again.headers.get('etag')!;
   assert.equal(await conditionalGet(url, etag), 304);
   // another connection (as `tapat audit` would be) adds a flag
-  const { openDb } = await import('../../server/db/index.js');
-  const { insertFlag } = await import('../helpers/fixtures.js');
-  const other = openDb(s.db.name);
-  const added = insertFlag(other, {
+  const added = await s.insertFlag({
     auditId: sample.auditId,
     documentId: sample.en,
     detector: 'numbers',
@@ -290,7 +288,6 @@ test('cached reads follow every write: this server’s verdicts and another proc
     segments: [2],
     message: 'added by another process',
   });
-  other.close();
   const after = (await get<{ flags: FlagView[] }>(url)).body.flags.map((f) => f.id);
   assert.deepEqual(after, [added, ...before]);
   assert.equal(await conditionalGet(url, etag), 200);

@@ -142,9 +142,9 @@ export async function documentDetailPg(q: Queryable, id: number): Promise<Docume
     const mineIsSrc = r.src_document_id === id;
     const other = mineIsSrc ? r.tgt_document_id : r.src_document_id;
     const texts = new Map(
-      (await rows<{ idx: number; text: string }>(q, 'SELECT idx, text FROM segments WHERE document_id = ?', [other])).map(
-        (s) => [s.idx, s.text],
-      ),
+      (
+        await rows<{ idx: number; text: string }>(q, 'SELECT idx, text FROM segments WHERE document_id = ?', [other])
+      ).map((s) => [s.idx, s.text]),
     );
     const links: DocumentAlignment['links'] = {};
     for (const b of await rows<{ src: string; tgt: string }>(

@@ -25,7 +25,12 @@ export function reviewerProgressPg(q: Queryable, now = nowIso()): Promise<Review
 }
 
 /** Assigns the audit (reviewer null: unassigns), in one statement each; false when the audit does not exist. */
-export async function assignAuditPg(q: Queryable, auditId: number, reviewerId: number | null, by: number): Promise<boolean> {
+export async function assignAuditPg(
+  q: Queryable,
+  auditId: number,
+  reviewerId: number | null,
+  by: number,
+): Promise<boolean> {
   if (!(await row(q, 'SELECT 1 FROM audits WHERE id = ?', [auditId]))) return false;
   if (reviewerId === null) await q.query('DELETE FROM audit_assignments WHERE audit_id = $1', [auditId]);
   else

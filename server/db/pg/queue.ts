@@ -108,8 +108,7 @@ export async function listFlagsPg(
   const total =
     next === null
       ? flags.length
-      : (await row<{ n: number }>(q, `SELECT COUNT(*) AS n FROM flags f ${whereOf(filtered.where)}`, filtered.args))!
-          .n;
+      : (await row<{ n: number }>(q, `SELECT COUNT(*) AS n FROM flags f ${whereOf(filtered.where)}`, filtered.args))!.n;
   return { flags, next, total };
 }
 
@@ -131,4 +130,3 @@ export async function verdictHistoryPg(q: Queryable, flagId: number): Promise<Ve
     [flagId],
   );
 }
-

@@ -41,7 +41,8 @@ export async function checkTokenPg(q: Queryable, token: string, lifetimeDays: nu
   );
   if (!r) return { ok: false, reason: 'unknown' };
   const stored = Buffer.from(r.token_hash, 'hex');
-  if (stored.length !== presented.length || !timingSafeEqual(stored, presented)) return { ok: false, reason: 'unknown' };
+  if (stored.length !== presented.length || !timingSafeEqual(stored, presented))
+    return { ok: false, reason: 'unknown' };
   if (r.revoked_at) return { ok: false, reason: 'revoked', name: r.name, at: r.revoked_at };
   const expires = tokenExpiry(r.token_issued_at ?? r.created_at, lifetimeDays);
   if (expires <= nowIso()) return { ok: false, reason: 'expired', name: r.name, at: expires };

@@ -53,7 +53,8 @@ export function pgStore(pool: PgPool, name: string): Store {
     checkToken: (token, days) => checkTokenPg(pool, token, days),
     countReviewers: async () => (await row<{ n: number }>(pool, 'SELECT COUNT(*) AS n FROM reviewers'))!.n,
     createReviewer: (n, role) => createReviewerPg(pool, n, role),
-    reviewerIdByName: async (n) => (await row<{ id: number }>(pool, 'SELECT id FROM reviewers WHERE name = ?', [n]))?.id,
+    reviewerIdByName: async (n) =>
+      (await row<{ id: number }>(pool, 'SELECT id FROM reviewers WHERE name = ?', [n]))?.id,
     reviewerProgress: () => reviewerProgressPg(pool),
     assignAudit: (a, r, by) => pgTx(pool, (c) => assignAuditPg(c, a, r, by)),
     listAuditPage: (q) => listAuditPagePg(pool, q),

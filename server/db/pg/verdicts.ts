@@ -33,14 +33,18 @@ export async function casVerdict(c: PgClient, v: VerdictRow, requireActive: bool
   return insertVerdictRow(c, v, now);
 }
 
-const conflict = (message: string, flag: FlagView): VerdictError => new VerdictError({ kind: 'conflict', message, flag });
+const conflict = (message: string, flag: FlagView): VerdictError =>
+  new VerdictError({ kind: 'conflict', message, flag });
 
 /** Why a verdict on this flag at this version is refused (the compare-and-set updated nothing). */
 async function refusal(c: PgClient, flagId: number, version: number): Promise<VerdictError> {
   const flag = await getFlagPg(c, flagId);
   if (!flag) return new VerdictError({ kind: 'not_found' });
   if (flag.version !== version)
-    return conflict(`flag ${flag.id} is at version ${flag.version}, not ${version}: it changed since you loaded it`, flag);
+    return conflict(
+      `flag ${flag.id} is at version ${flag.version}, not ${version}: it changed since you loaded it`,
+      flag,
+    );
   return conflict(`flag ${flag.id} is stale: its detector no longer reports it`, flag);
 }
 
