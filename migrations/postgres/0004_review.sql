@@ -4,8 +4,11 @@
 -- no PostgreSQL dictionary, and reviewers search for the words they see, as SQLite's FTS5 unicode61 tokenizer
 -- treats them. Diacritics are folded (tapat_fold) as FTS5's remove_diacritics does, so "Pilipinas" finds
 -- "Pílipinas". Expression indexes, not columns: the tables keep the SQLite backend's columns exactly.
+-- Both cases are mapped here: lower() of a database with the C locale lower-cases ASCII only.
 CREATE FUNCTION tapat_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT translate(lower(t), 'áàâäãåāéèêëēíìîïīóòôöõōúùûüūñçýÿ', 'aaaaaaaeeeeeiiiiioooooouuuuuncyy')
+  SELECT translate(lower(t),
+    'áàâäãåāéèêëēíìîïīóòôöõōúùûüūñçýÿÁÀÂÄÃÅĀÉÈÊËĒÍÌÎÏĪÓÒÔÖÕŌÚÙÛÜŪÑÇÝ',
+    'aaaaaaaeeeeeiiiiioooooouuuuuncyyaaaaaaaeeeeeiiiiioooooouuuuuncy')
 $$;
 CREATE INDEX segments_search ON segments USING gin (to_tsvector('simple'::regconfig, tapat_fold(text)));
 CREATE INDEX flags_search ON flags USING gin (to_tsvector('simple'::regconfig, tapat_fold(message || ' ' || COALESCE(suggestion, ''))));

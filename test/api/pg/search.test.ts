@@ -1,0 +1,6 @@
+import { postgresBackend } from '../../helpers/server.js';
+
+// The API suite test/api/search.test.ts, run against PostgreSQL (a throwaway cluster for this file, a fresh
+// database per test server): the same requests, the same answers asserted.
+await postgresBackend();
+await import('../search.test.js');
