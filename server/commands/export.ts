@@ -3,8 +3,10 @@ import { defaultDbPath } from '../config.js';
 import { openExistingDb } from '../db/index.js';
 import { checkOutputPath } from '../fs/output-path.js';
 import { writeFileAtomic } from '../fs/write-atomic.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../pipeline/export/formats.js';
+import { isPostgresUrl } from '../db/pg/url.js';
+import type { AuditSource } from '../db/audit-reads.js';
 
 interface ExportOpts {
   db: string;
@@ -27,7 +29,7 @@ export function registerExport(program: Command): void {
     .description('export an audit: corrected copy (txt, md, html) or reviewed pairs (tmx, xliff, csv, jsonl)')
     .requiredOption('--audit <id>', 'audit id')
     .requiredOption('--format <format>', EXPORT_FORMATS.join('|'))
-    .option('--db <file>', 'database file', defaultDbPath())
+    .option('--db <file|url>', 'database file, or postgres://… (env TAPAT_DB)', defaultDbPath())
     .option('--out <file>', 'write here instead of stdout (written aside and renamed; never the database)')
     .option('--force', 'replace an existing --out file')
     .option('--document <id>', 'txt/md/html: the document (default: the pivot); pairs: the target version')
@@ -53,15 +55,31 @@ translated (no flag of the pair decided), reviewed (some decided), final (all de
         opts.out === undefined
           ? null
           : checkOutputPath(opts.out, { option: '--out', force: opts.force ?? false, db: opts.db });
-      const db = openExistingDb(opts.db);
-      try {
-        const r = exportAudit(db, auditId, {
+      const write = (source: AuditSource): void => {
+        const r = exportAudit(source, auditId, {
           format: opts.format as ExportFormat,
           documentId,
           dropBoilerplate: opts.dropBoilerplate ?? false,
         });
         if (out) writeFileAtomic(out, r.body);
         else process.stdout.write(r.body);
+      };
+      if (isPostgresUrl(opts.db)) {
+        // the audit's rows are read in one snapshot, then exported by the same code as on SQLite
+        const { openPgStore } = await import('../db/pg/store.js');
+        const store = await openPgStore(opts.db, { max: 2 });
+        try {
+          const reads = await store.auditReads(auditId);
+          if (!reads) throw new InputError(`no audit ${auditId}`);
+          write(reads);
+        } finally {
+          await store.close();
+        }
+        return;
+      }
+      const db = openExistingDb(opts.db);
+      try {
+        write(db);
       } finally {
         db.close();
       }

@@ -5,12 +5,17 @@ import { openDb, type Db } from '../db/index.js';
 import { addReviewer, listReviewers, reviewerExists, revokeReviewer, rotateToken } from '../db/reviewers.js';
 import { InputError, UsageError } from '../errors.js';
 import { writeJsonl, writeLine } from './io.js';
+import { isPostgresUrl } from '../db/pg/url.js';
 import type { ReviewerRecord } from '../../contract/index.js';
 
 const NAME_RE = /^[\p{L}\p{N} ._@-]{1,64}$/u;
 
 /** Opens an existing database (list, revoke and rotate must not create an empty one from a typo). */
 function withExistingDb<T>(file: string, fn: (db: Db) => T): T {
+  if (isPostgresUrl(file))
+    throw new UsageError(
+      'on PostgreSQL only `tapat reviewer add` is available yet (admins can also add reviewers in the API)',
+    );
   if (file !== ':memory:' && !existsSync(file)) throw new InputError('no such database', file);
   const db = openDb(file);
   try {
@@ -26,16 +31,31 @@ export function registerReviewer(program: Command): void {
     .command('add')
     .description('add a reviewer; prints the new bearer token alone on the last line')
     .argument('<name>')
-    .option('--db <file>', 'database file', defaultDbPath())
+    .option('--db <file|url>', 'database file, or postgres://…', defaultDbPath())
     .option('--admin', 'give the reviewer the admin role')
-    .action((name: string, opts: { db: string; admin?: boolean }) => {
+    .action(async (name: string, opts: { db: string; admin?: boolean }) => {
       if (!NAME_RE.test(name)) throw new UsageError('reviewer name: 1-64 letters, digits, space . _ @ -');
+      const say = (r: { id: number; name: string; role: string }, token: string): void => {
+        writeLine(`reviewer ${r.id} "${r.name}" (${r.role}) added; bearer token:`);
+        writeLine(token);
+      };
+      if (isPostgresUrl(opts.db)) {
+        const { openPgStore } = await import('../db/pg/store.js');
+        const store = await openPgStore(opts.db, { max: 1 });
+        try {
+          const made = await store.createReviewer(name, opts.admin ? 'admin' : 'reviewer');
+          if (!made) throw new UsageError(`a reviewer named "${name}" exists already`);
+          say(made.reviewer, made.token);
+        } finally {
+          await store.close();
+        }
+        return;
+      }
       const db = openDb(opts.db);
       try {
         if (reviewerExists(db, name)) throw new UsageError(`a reviewer named "${name}" exists already`);
         const { reviewer: r, token } = addReviewer(db, name, opts.admin ? 'admin' : 'reviewer');
-        writeLine(`reviewer ${r.id} "${r.name}" (${r.role}) added; bearer token:`);
-        writeLine(token);
+        say(r, token);
       } finally {
         db.close();
       }

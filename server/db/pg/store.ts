@@ -13,11 +13,12 @@ import { bulkCountsPg, bulkVerdictPg } from './bulk.js';
 // three-way view, a document with its alignments) run in one REPEATABLE READ snapshot, so the answer is of
 // one moment; the review's writes run SERIALIZABLE (serializable.ts).
 
-/** host:port/database of a URL, never its user or password (for messages). */
+/** The URL without its password (for messages: a command line a user can copy). */
 export function pgName(url: string): string {
   try {
     const u = new URL(url);
-    return `postgres://${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+    const user = u.username ? `${u.username}@` : '';
+    return `postgres://${user}${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
   } catch {
     return 'postgres://…';
   }

@@ -1,0 +1,104 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { tmpDb, tmpDir } from '../helpers/tmp.js';
+import { buildSampleAudit, reviewer } from '../helpers/fixtures.js';
+import { startPostgres } from '../../testkit/postgres.js';
+import { copySqliteToPg } from '../../testkit/pg-seed.js';
+import { serveProcess } from '../../testkit/serve-process.js';
+import { openPg } from '../../server/db/pg/connect.js';
+import { EXPORT_FORMATS } from '../../server/pipeline/export/formats.js';
+
+// The commands on PostgreSQL (issue 21): `tapat serve --db postgres://…` signs in a fresh database's first admin
+// as on SQLite; `tapat export` writes byte for byte what it writes from the SQLite database holding the same
+// rows; `tapat reviewer add` works there; `tapat backup`/`restore` say to use pg_dump/pg_restore (exit 2).
+
+const cluster = await startPostgres();
+let n = 0;
+const freshDb = async (): Promise<string> => {
+  const url = await cluster.createDb(`cli_${++n}`);
+  await (await openPg(url)).end(); // migrated, empty
+  return url;
+};
+
+test('tapat serve --db postgres://…: a sign-in link on a fresh database, none on the next start; reviewer add', async () => {
+  // the test cluster trusts every connection: the password is there to be kept out of what is printed
+  const url = (await freshDb()).replace('postgres@', 'postgres:s3cret@');
+  const first = await serveProcess(url);
+  after(() => first.cp.kill('SIGKILL'));
+  const m = /#token=(tpt_[\w-]+)/.exec(first.banner);
+  assert.ok(m, first.banner);
+  assert.match(first.banner, /tapat serving postgres:\/\/postgres@127\.0\.0\.1:\d+\/cli_1 on /);
+  assert.match(first.banner, /tapat reviewer add NAME --db postgres:\/\/postgres@127/);
+  assert.doesNotMatch(first.banner, /s3cret/, 'never the password');
+  const me = await fetch(`${first.url}/api/me`, { headers: { authorization: `Bearer ${m[1]}` } });
+  assert.deepEqual(((await me.json()) as { reviewer: unknown }).reviewer, { id: 1, name: 'local', role: 'admin' });
+  // what runs only on SQLite so far says so, and stores nothing
+  const upload = await fetch(`${first.url}/api/batches`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${m[1]}`, 'content-type': 'application/x-ndjson' },
+    body: '{"url":"u","title":"t","text":"Isang pangungusap."}\n',
+  });
+  assert.equal(upload.status, 501);
+  assert.match(((await upload.json()) as { error: string }).error, /--enqueue/);
+  // a reviewer added by the command signs in to the running server
+  const added = runCli(['reviewer', 'add', 'bea', '--db', url]);
+  assert.equal(added.code, 0, added.stderr);
+  const token = added.stdout.trim().split('\n').pop()!;
+  const bea = await fetch(`${first.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(((await bea.json()) as { reviewer: { name: string } }).reviewer.name, 'bea');
+  assert.equal(runCli(['reviewer', 'add', 'bea', '--db', url]).code, 2, 'a taken name is refused');
+  first.cp.kill('SIGTERM');
+  await first.exited;
+  const second = await serveProcess(url);
+  after(() => second.cp.kill('SIGKILL'));
+  assert.doesNotMatch(second.banner, /token=/);
+  second.cp.kill('SIGTERM');
+  await second.exited;
+});
+
+test('tapat export --db postgres://… writes exactly what it writes from SQLite, every format', async () => {
+  const { db, file } = tmpDb();
+  const sample = buildSampleAudit(db);
+  // decisions, so the corrected copies and pair states have something to show
+  const ana = reviewer(db, 'ana');
+  db.prepare(
+    `INSERT INTO verdicts (flag_id, action, text, reviewer_id, flag_version, created_at) VALUES (?, 'approve', NULL, ?, 1, '2026-01-01T00:00:00.000Z')`,
+  ).run(sample.flags[0], ana.reviewer.id);
+  db.prepare(
+    `INSERT INTO verdicts (flag_id, action, text, reviewer_id, flag_version, created_at) VALUES (?, 'correct', 'Binati', ?, 1, '2026-01-01T00:00:00.000Z')`,
+  ).run(sample.flags[3], ana.reviewer.id);
+  const url = await freshDb();
+  await copySqliteToPg(db, url);
+  for (const format of EXPORT_FORMATS) {
+    for (const doc of [null, sample.tl]) {
+      const args = ['export', '--audit', String(sample.auditId), '--format', format];
+      if (doc !== null) args.push('--document', String(doc));
+      const lite = runCli([...args, '--db', file]);
+      // TAPAT_DB names the database as --db does
+      const pg = runCli(args, { env: { TAPAT_DB: url } });
+      assert.equal(lite.code, 0, lite.stderr);
+      assert.equal(pg.code, 0, pg.stderr);
+      assert.ok(lite.stdout.length > 0);
+      assert.equal(pg.stdout, lite.stdout, `${format}${doc ? ` --document ${doc}` : ''}`);
+    }
+  }
+  const missing = runCli(['export', '--audit', '999', '--format', 'txt', '--db', url]);
+  assert.equal(missing.code, 3);
+  assert.match(missing.stderr, /no audit 999/);
+});
+
+test('tapat backup and restore on PostgreSQL point to pg_dump / pg_restore and write nothing', async () => {
+  const url = await freshDb();
+  const out = join(tmpDir(), 'b.db');
+  const b = runCli(['backup', '--db', url, '--out', out]);
+  assert.equal(b.code, 2);
+  assert.match(b.stderr, /pg_dump --format=custom/);
+  assert.equal(b.stderr.trim().split('\n').length, 1, 'one line');
+  assert.equal(existsSync(out), false);
+  const r = runCli(['restore', out], { env: { TAPAT_DB: url } });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /pg_restore/);
+});
