@@ -6,6 +6,8 @@ import { llmSettings } from '../llm/settings.js';
 import { docFlagRecord, sided } from '../core/flag-record.js';
 import { writeJsonl, writeLine } from './io.js';
 import type { JudgeRecord } from '../../contract/index.js';
+import { isPostgresUrl } from '../db/pg/url.js';
+import type { JudgedStory } from '../pipeline/audit/service.js';
 
 // tapat judge: the optional LLM judge over an audit already stored. Its findings are stored as flags of
 // detector llm-mqm (they then show in the review UI); offline flags it confirms or disputes get a new
@@ -18,7 +20,7 @@ export function registerJudge(program: Command): void {
       'ask the configured LLM (OpenAI-compatible endpoint) for MQM error spans on flagged or weakly aligned pairs of an audit',
     )
     .requiredOption('--audit <id>', 'audit id')
-    .option('--db <file>', 'database file', defaultDbPath())
+    .option('--db <file|url>', 'database file, or postgres://… (env TAPAT_DB)', defaultDbPath())
     .option('--all', 'judge every aligned pair, not only flagged or weakly aligned ones')
     .option('--below <score>', 'also judge pairs whose alignment score is below this', '0.3')
     .option('--jsonl', "print the judge's findings as JSON lines (the summary goes to stderr)")
@@ -39,16 +41,34 @@ export function registerJudge(program: Command): void {
         import('../llm/model-layer.js'),
         import('../llm/judge.js'),
       ]);
-      const db = openExistingDb(opts.db);
+      const judgeOpts = { all: opts.all === true, lowScore };
+      const run = async (): Promise<{ close: () => Promise<void> } & JudgedStory> => {
+        if (isPostgresUrl(opts.db)) {
+          // no SQLite file: the model's answers are not cached between runs (modelLayer with no db)
+          const [{ openPg }, { judgeStoredPg }] = await Promise.all([
+            import('../db/pg/connect.js'),
+            import('../pipeline/audit/judge-pg.js'),
+          ]);
+          const pool = await openPg(opts.db, { max: 2 });
+          try {
+            const model = modelLayer(null, cfg)!;
+            return { ...(await judgeStoredPg(pool, cfg, model, auditId, judgeOpts)), close: () => pool.end() };
+          } catch (e) {
+            await pool.end();
+            throw e;
+          }
+        }
+        const db = openExistingDb(opts.db);
+        try {
+          const out = await new AuditService(db, cfg, modelLayer(db, cfg)).judgeStored(auditId, judgeOpts);
+          return { ...out, close: async () => void db.close() };
+        } catch (e) {
+          db.close();
+          throw e;
+        }
+      };
+      const { story, result: r, stored, close } = await run();
       try {
-        const {
-          story,
-          result: r,
-          stored,
-        } = await new AuditService(db, cfg, modelLayer(db, cfg)).judgeStored(auditId, {
-          all: opts.all === true,
-          lowScore,
-        });
         const say = opts.jsonl ? (s: string) => process.stderr.write(`${s}\n`) : writeLine;
         if (opts.jsonl) {
           const { versions: docs, pivot } = story.ctx;
@@ -67,7 +87,7 @@ export function registerJudge(program: Command): void {
           `flags: ${stored.inserted} new, ${stored.updated} updated, ${stored.unchanged} unchanged, ${stored.staled} stale`,
         );
       } finally {
-        db.close();
+        await close();
       }
     });
 }

@@ -5,6 +5,7 @@ import { documentMeta, getDocument, getSegments, type DocumentMeta, type Documen
 import { flagsOfAudit, type FlagView } from './queue.js';
 import type { CurrentVerdict, StoredFlag } from './audits.js';
 import type { Segment } from '../core/types.js';
+import { activeFlagRowsById, type FlagRow } from './flags.js';
 
 // What the three-way view and the exports read of one audit, as synchronous calls. On SQLite they are the
 // repository functions themselves; on PostgreSQL (pg/audit-reads.ts) the audit's rows are fetched first, in a
@@ -19,6 +20,8 @@ export interface AuditReads {
   flagsOfAudit(auditId: number): FlagView[];
   activeFlags(auditId: number): StoredFlag[];
   currentVerdicts(auditId: number): Map<number, CurrentVerdict>;
+  /** The audit's active flags as stored, in id order (what `judge` re-places). */
+  activeFlagRows(auditId: number): FlagRow[];
 }
 
 export const sqliteAuditReads = (db: Db): AuditReads => ({
@@ -30,6 +33,7 @@ export const sqliteAuditReads = (db: Db): AuditReads => ({
   flagsOfAudit: (id) => flagsOfAudit(db, id),
   activeFlags: (id) => activeFlags(db, id),
   currentVerdicts: (id) => currentVerdicts(db, id),
+  activeFlagRows: (id) => activeFlagRowsById(db, id),
 });
 
 /** A SQLite handle or the reads of one audit: what the view and export functions accept. */

@@ -8,9 +8,10 @@ import { JUDGE_DETECTOR } from './judge.js';
 
 /**
  * The model layer for the audit service, from the configuration (TAPAT_LLM_* / llm.*): one client shared by
- * every story of the run (its budget, counters and cache); null when no model is configured.
+ * every story of the run (its budget, counters and cache); null when no model is configured. Without a SQLite
+ * database (db null: a PostgreSQL one) the model's answers are not cached between runs.
  */
-export function modelLayer(db: Db, cfg: Config): ModelLayer | null {
+export function modelLayer(db: Db | null, cfg: Config): ModelLayer | null {
   const llm = createLlm(db, cfg);
   if (!llm) return null;
   const layer: ModelLayer = { stats: llm.stats, judgeDetector: JUDGE_DETECTOR };

@@ -8,6 +8,7 @@ import type { Segment } from '../../core/types.js';
 import type { Queryable } from './connect.js';
 import { row, rows } from './sql.js';
 import { flagsOfAuditPg } from './queue.js';
+import type { FlagRow } from '../flag-rows.js';
 
 // One audit's rows on PostgreSQL, fetched in a handful of queries and served to the view and export code
 // (review/rows.ts, export/model.ts) through the synchronous AuditReads they share with SQLite.
@@ -101,6 +102,9 @@ export async function auditReadsPg(q: Queryable, auditId: number): Promise<Audit
     [auditId],
   ))
     verdicts.set(v.flag_id, v); // later rows overwrite: the latest wins
+  const flagRows = await rows<FlagRow>(q, "SELECT * FROM flags WHERE audit_id = ? AND status = 'active' ORDER BY id", [
+    auditId,
+  ]);
   const mine = (id: number): boolean => id === auditId;
   return {
     getAudit: (id) => (mine(id) ? { ...audit, versions } : undefined),
@@ -114,6 +118,7 @@ export async function auditReadsPg(q: Queryable, auditId: number): Promise<Audit
     flagsOfAudit: (id) => (mine(id) ? flagViews : []),
     activeFlags: (id) => (mine(id) ? active : []),
     currentVerdicts: (id) => (mine(id) ? verdicts : new Map()),
+    activeFlagRows: (id) => (mine(id) ? flagRows : []),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/index.js';
 import { tx } from '../../db/index.js';
-import { reconcileFlags, type ReconcileResult } from '../../db/flags.js';
+import { reconcileFlags, type FindingToStore, type ReconcileResult } from '../../db/flags.js';
 import type { Config } from '../../config.js';
 import { InputError } from '../../errors.js';
 import type { StoryPlan } from '../group/index.js';
@@ -63,12 +63,17 @@ export class AuditService {
     if (!this.model || !judge) throw new InputError('the LLM judge is not configured');
     const story = loadStoredStory(this.db, auditId, this.model.judgeDetector);
     const result = await judge(story.ctx, story.offline, opts);
-    const rejudged = (p: (typeof story.judged)[number]): boolean =>
-      result.judgedPairs.some(
-        (j) => j.version === p.versionIndex && p.finding.segments.some((s) => j.segments.includes(s)),
-      );
-    const kept = story.judged.filter((p) => !rejudged(p));
-    const stored = tx(this.db, () => reconcileFlags(this.db, auditId, toStore(story, [...result.placed, ...kept])));
+    const stored = tx(this.db, () => reconcileFlags(this.db, auditId, judgedToStore(story, result)));
     return { story, result, stored };
   }
+}
+
+/** What a judge run leaves stored: its findings, and earlier judge flags on pairs it did not judge again. */
+export function judgedToStore(story: StoredStory, result: JudgeResult): FindingToStore[] {
+  const rejudged = (p: (typeof story.judged)[number]): boolean =>
+    result.judgedPairs.some(
+      (j) => j.version === p.versionIndex && p.finding.segments.some((s) => j.segments.includes(s)),
+    );
+  const kept = story.judged.filter((p) => !rejudged(p));
+  return toStore(story, [...result.placed, ...kept]);
 }

@@ -1,9 +1,6 @@
-import type { Db } from '../../db/index.js';
 import { fromJson } from '../../db/index.js';
-import { getAudit } from '../../db/audits.js';
-import { getDocument, getSegments } from '../../db/documents.js';
-import { activeFlagRowsById, type FindingToStore, type FlagRow } from '../../db/flags.js';
-import { getAlignment } from '../../db/alignments.js';
+import type { FindingToStore, FlagRow, KnownText } from '../../db/flags.js';
+import { readsOf, type AuditSource } from '../../db/audit-reads.js';
 import { alignDocs } from '../../core/align-side.js';
 import type { PlacedFinding } from '../detect/index.js';
 import type { StoryContext } from '../detect/types.js';
@@ -24,14 +21,15 @@ export interface StoredStory {
   alignedOnTheFly: number;
 }
 
-export function loadStoredStory(db: Db, auditId: number, judgeDetector: string): StoredStory {
-  const audit = getAudit(db, auditId);
+export function loadStoredStory(source: AuditSource, auditId: number, judgeDetector: string): StoredStory {
+  const db = readsOf(source);
+  const audit = db.getAudit(auditId);
   if (!audit) throw new InputError(`no audit ${auditId} in this database`);
   if (audit.versions.length < 2)
     throw new InputError(`audit ${auditId} has ${audit.versions.length} version(s): nothing to compare`);
   const versions: StoryContext['versions'] = audit.versions.map((v) => {
-    const row = getDocument(db, v.document_id)!;
-    const doc: SegmentedDoc = { ...row, declaredLang: null, segments: getSegments(db, row.id) };
+    const row = db.getDocument(v.document_id)!;
+    const doc: SegmentedDoc = { ...row, declaredLang: null, segments: db.getSegments(row.id) };
     return { doc, role: v.role as Role, documentId: row.id };
   });
   const documentIds = versions.map((v) => v.documentId);
@@ -41,12 +39,12 @@ export function loadStoredStory(db: Db, auditId: number, judgeDetector: string):
   let alignedOnTheFly = 0;
   const alignments = versions.map((v, i) => {
     if (i === pivot) return null;
-    const stored = getAlignment(db, auditId, documentIds[pivot]!, v.documentId);
+    const stored = db.getAlignment(auditId, documentIds[pivot]!, v.documentId);
     if (stored) return stored.beads;
     alignedOnTheFly++;
     return alignDocs(versions[pivot]!.doc, v.doc);
   });
-  const rows = activeFlagRowsById(db, auditId);
+  const rows = db.activeFlagRows(auditId);
   const offline: PlacedFinding[] = [];
   const judged: PlacedFinding[] = [];
   for (const r of rows) {
@@ -75,6 +73,15 @@ function rowToFinding(r: FlagRow): Finding {
     suggestion: r.suggestion,
   };
 }
+
+/** The texts of the story's versions by document id (what flag reconciliation on PostgreSQL fingerprints). */
+export const storyTexts = (story: StoredStory): Map<number, KnownText> =>
+  new Map(
+    story.ctx.versions.map((v, i) => [
+      story.documentIds[i]!,
+      { text: v.doc.text, segments: v.doc.segments.map((s) => ({ index: s.index, text: s.text })) },
+    ]),
+  );
 
 export function toStore(story: StoredStory, placed: PlacedFinding[]): FindingToStore[] {
   return placed.map((p) => ({

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { BIN } from '../helpers/cli.js';
+import { tmpDb } from '../helpers/tmp.js';
+import { fakeEndpoint } from '../helpers/llm.js';
+import { tx, type Db } from '../../server/db/index.js';
+import { storeDocument } from '../../server/db/documents.js';
+import { createAudit } from '../../server/db/audits.js';
+import { segmentDoc } from '../../server/pipeline/segment/index.js';
+import type { Lang } from '../../server/pipeline/types.js';
+import { startPostgres } from '../../testkit/postgres.js';
+import { copySqliteToPg, pgQuery } from '../../testkit/pg-seed.js';
+import { openPg } from '../../server/db/pg/connect.js';
+
+// `tapat judge --db postgres://…` against the fake endpoint: the same findings stored as when the same audit is
+// judged on SQLite, a re-run reconciles (no flag twice), an unknown audit is refused in one line.
+
+const cluster = await startPostgres();
+const EN = 'Putin arrived in Pyongyang.\n\nThe minister said 24 people were hurt.\n';
+const TL = 'Dumating si Putin sa Pyongyang.\n\nSinabi ng ministro na 42 katao ang nasugatan.\n';
+
+function storeAudit(db: Db): number {
+  return tx(db, () => {
+    const doc = (text: string, lang: Lang, path: string): number =>
+      storeDocument(
+        db,
+        segmentDoc({ path, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text }),
+      ).id;
+    const en = doc(EN, 'en', 'en.txt');
+    const tl = doc(TL, 'tl', 'tl.txt');
+    return createAudit(
+      db,
+      'story',
+      [
+        { document_id: en, role: 'source' },
+        { document_id: tl, role: 'translation' },
+      ],
+      en,
+    );
+  });
+}
+
+function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, TAPAT_DB: '', TAPAT_CONFIG: '/nonexistent', ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+const FLAG_COLUMNS = 'document_id, detector, category, severity, start, "end", message, suggestion, status, version';
+
+test('tapat judge on PostgreSQL stores what it stores on SQLite; a re-run reconciles; unknown audit refused', async () => {
+  const { fake } = await fakeEndpoint('good');
+  const env = { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'fake-judge' };
+  const { db, file } = tmpDb();
+  const audit = storeAudit(db);
+  const url = await cluster.createDb('judge');
+  await (await openPg(url)).end();
+  await copySqliteToPg(db, url);
+
+  const lite = await run(['judge', '--db', file, '--audit', String(audit), '--all'], env);
+  assert.equal(lite.code, 0, lite.stderr);
+  const pg = await run(['judge', '--db', url, '--audit', String(audit), '--all'], env);
+  assert.equal(pg.code, 0, pg.stderr);
+  assert.match(pg.stdout, /judged 2 of 2 selected pairs \(of 2\): 1 findings/);
+  assert.match(pg.stdout, /^flags: 1 new, 0 updated, 0 unchanged, 0 stale$/m);
+  const onLite = db.prepare(`SELECT ${FLAG_COLUMNS} FROM flags ORDER BY id`).all();
+  const onPg = await pgQuery(url, `SELECT ${FLAG_COLUMNS} FROM flags ORDER BY id`);
+  assert.equal(onPg.length, 1);
+  assert.deepEqual(onPg, onLite, 'the same flag, field for field');
+
+  const again = await run(['judge', '--db', url, '--audit', String(audit), '--all'], env);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /^flags: 0 new, 0 updated, 1 unchanged, 0 stale$/m);
+  assert.equal((await pgQuery(url, 'SELECT id FROM flags')).length, 1, 'no flag twice');
+
+  const missing = await run(['judge', '--db', url, '--audit', '999'], env);
+  assert.equal(missing.code, 3);
+  assert.match(missing.stderr, /no audit 999/);
+  assert.equal(missing.stderr.trim().split('\n').length, 1);
+});
