@@ -45,6 +45,20 @@ export const RunProgress = z.strictObject({
   items: z.number().int().nonnegative(),
   refused: z.number().int().nonnegative(),
   audits: z.number().int().nonnegative(),
+  /** a run spread over `tapat worker` processes (PostgreSQL): its phase and how far each phase got */
+  distributed: z
+    .strictObject({
+      phase: z.enum(['reading', 'grouping', 'auditing', 'done']),
+      /** input items recorded by --enqueue, and those read so far */
+      inputs: z.number().int().nonnegative(),
+      read: z.number().int().nonnegative(),
+      /** stories found by grouping, and those audited so far */
+      stories: z.number().int().nonnegative(),
+      audited: z.number().int().nonnegative(),
+      /** the line `tapat batch status` and `tapat worker` print */
+      line: z.string(),
+    })
+    .optional(),
 });
 export type RunProgress = z.infer<typeof RunProgress>;
 export const LatestBatch = z.strictObject({ run: RunProgress.nullable() });

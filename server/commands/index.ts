@@ -11,6 +11,7 @@ import { registerBackup } from './backup.js';
 import { registerJudge } from './judge.js';
 import { registerDetectors } from './detectors.js';
 import { registerWorker } from './worker.js';
+import { registerBatch } from './batch.js';
 
 // One file per command, registered explicitly so `tapat --help` lists them in this order.
 export function registerCommands(program: Command): void {
@@ -26,4 +27,5 @@ export function registerCommands(program: Command): void {
   registerJudge(program);
   registerDetectors(program);
   registerWorker(program);
+  registerBatch(program);
 }

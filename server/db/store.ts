@@ -12,6 +12,7 @@ import type { DocumentListItem, ListQuery, AUDIT_SORTS, DOCUMENT_SORTS } from '.
 import type { DocumentRow } from './documents.js';
 import type { DocumentAlignment } from './alignments.js';
 import type { RunProgress } from './batch.js';
+import type { RunProgress as RunProgressView } from '../../contract/index.js';
 import type { Segment } from '../core/types.js';
 
 // What the review server asks of storage, as one async interface with two implementations: SQLite
@@ -65,5 +66,6 @@ export interface Store {
   bulkCounts(flagId: number): Promise<{ identical: { audit: number; batch: number | null }; detector: number }>;
   bulkVerdict(b: BulkInput): Promise<{ bulkId: number; flagIds: number[] }>;
   reviewStats(filter: FlagFilter): Promise<ReviewStats>;
-  latestRun(): Promise<RunProgress | null>;
+  /** The newest batch run; on PostgreSQL a distributed run also says its phase and how far it got. */
+  latestRun(): Promise<RunProgress | RunProgressView | null>;
 }

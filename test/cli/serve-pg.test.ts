@@ -6,14 +6,16 @@ import { runCli } from '../helpers/cli.js';
 import { tmpDb, tmpDir } from '../helpers/tmp.js';
 import { buildSampleAudit, reviewer } from '../helpers/fixtures.js';
 import { startPostgres } from '../../testkit/postgres.js';
-import { copySqliteToPg } from '../../testkit/pg-seed.js';
+import { copySqliteToPg, pgQuery } from '../../testkit/pg-seed.js';
+import { hasChromium, launchBrowser, signedInPage } from '../../testkit/browser.js';
 import { serveProcess } from '../../testkit/serve-process.js';
 import { openPg } from '../../server/db/pg/connect.js';
 import { EXPORT_FORMATS } from '../../server/pipeline/export/formats.js';
 
 // The commands on PostgreSQL (issue 21): `tapat serve --db postgres://…` signs in a fresh database's first admin
 // as on SQLite; `tapat export` writes byte for byte what it writes from the SQLite database holding the same
-// rows; `tapat reviewer add` works there; `tapat backup`/`restore` say to use pg_dump/pg_restore (exit 2).
+// rows; `tapat reviewer add` works there; `tapat backup`/`restore` say to use pg_dump/pg_restore (exit 2); a
+// distributed batch's progress shows in `tapat batch status`, the API and the web app.
 
 const cluster = await startPostgres();
 let n = 0;
@@ -101,4 +103,66 @@ test('tapat backup and restore on PostgreSQL point to pg_dump / pg_restore and w
   const r = runCli(['restore', out], { env: { TAPAT_DB: url } });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /pg_restore/);
+});
+
+test('a distributed batch’s progress: tapat batch status, /api/batches/latest and the upload page say its phase', async () => {
+  const { db } = tmpDb();
+  const sample = buildSampleAudit(db);
+  const boss = reviewer(db, 'boss', 'admin');
+  const url = await freshDb();
+  await copySqliteToPg(db, url);
+  // a run as `tapat audit --enqueue` and the workers leave it mid-way: 2 items read, 2 stories found, 1 audited
+  const now = '2026-01-01T00:00:00.000Z';
+  await pgQuery(
+    url,
+    `INSERT INTO batch_runs (id, key, status, phase, options, stats, started_at) VALUES (1, 'k', 'running', 'auditing', '{}', '{}', ?)`,
+    [now],
+  );
+  await pgQuery(
+    url,
+    `INSERT INTO batch_inputs (run_id, ord, item_key, item) VALUES (1, 0, 'a', '{}'), (1, 1, 'b', '{}')`,
+  );
+  await pgQuery(
+    url,
+    `INSERT INTO batch_items (run_id, item_key, status, document_id, ord) VALUES (1, 'a', 'done', ?, 0), (1, 'b', 'done', ?, 4096)`,
+    [sample.en, sample.tl],
+  );
+  await pgQuery(
+    url,
+    `INSERT INTO batch_plans (run_id, ord, story_key, document_ids) VALUES (1, 0, 's1', ARRAY[?]::bigint[]), (1, 1, 's2', ARRAY[?]::bigint[])`,
+    [sample.en, sample.tl],
+  );
+  await pgQuery(url, `INSERT INTO batch_stories (run_id, story_key, audit_id) VALUES (1, 's1', ?)`, [sample.auditId]);
+
+  const status = runCli(['batch', 'status', '--db', url]);
+  assert.equal(status.code, 0, status.stderr);
+  assert.equal(status.stdout.trim(), 'run 1 auditing: 1/2 stories');
+  assert.equal(runCli(['batch', 'status', '--db', url, '--run', '7']).code, 3);
+  const lite = runCli(['batch', 'status', '--db', join(tmpDir(), 'x.db')]);
+  assert.equal(lite.code, 2);
+  assert.match(lite.stderr, /needs --db postgres:\/\//);
+
+  const served = await serveProcess(url);
+  after(() => served.cp.kill('SIGKILL'));
+  const latest = (await (
+    await fetch(`${served.url}/api/batches/latest`, { headers: { authorization: `Bearer ${boss.token}` } })
+  ).json()) as { run: { id: number; distributed?: { phase: string; stories: number; audited: number; line: string } } };
+  assert.equal(latest.run.id, 1);
+  assert.deepEqual(
+    [latest.run.distributed?.phase, latest.run.distributed?.stories, latest.run.distributed?.audited],
+    ['auditing', 2, 1],
+  );
+  assert.equal(latest.run.distributed?.line, 'run 1 auditing: 1/2 stories');
+  if (hasChromium()) {
+    const browser = await launchBrowser();
+    const errors: string[] = [];
+    const page = await signedInPage(browser, { url: served.url, token: boss.token, hash: '#/upload', errors });
+    await page.waitForSelector('p.distributed:has-text("run 1 auditing: 1/2 stories")');
+    // the workers commit the second story: the page follows
+    await pgQuery(url, `INSERT INTO batch_stories (run_id, story_key, audit_id) VALUES (1, 's2', ?)`, [sample.auditId]);
+    await page.waitForSelector('p.distributed:has-text("run 1 auditing: 2/2 stories")', { timeout: 10_000 });
+    assert.deepEqual(errors, []);
+  }
+  served.cp.kill('SIGTERM');
+  await served.exited;
 });

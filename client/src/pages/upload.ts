@@ -107,6 +107,25 @@ export function uploadPage(app: HTMLElement): () => void {
     }
   }
 
-  mount(app, h('h1', {}, 'Upload a batch'), signInBox(), form, progress, status, alert, result);
-  return stop;
+  // A batch spread over `tapat worker` processes (PostgreSQL) runs without this page: while the newest one is
+  // unfinished, its phase and progress are shown and followed.
+  const distributed = h('p', { class: 'distributed', role: 'status', 'aria-live': 'polite', hidden: true });
+  let follow: ReturnType<typeof setTimeout> | null = null;
+  const showDistributed = async (): Promise<void> => {
+    follow = null;
+    const run = (await getJson<{ run: RunProgress | null }>('/api/batches/latest').catch(() => ({ run: null }))).run;
+    const d = run?.distributed;
+    if (!d) return;
+    distributed.hidden = false;
+    distributed.textContent = `Distributed batch (tapat worker): ${d.line}${run.status === 'failed' ? ' — failed' : ''}`;
+    if (d.phase !== 'done' && run.status === 'running' && app.contains(distributed))
+      follow = setTimeout(() => void showDistributed(), 2000);
+  };
+  if (getToken()) void showDistributed();
+
+  mount(app, h('h1', {}, 'Upload a batch'), signInBox(), distributed, form, progress, status, alert, result);
+  return () => {
+    stop();
+    if (follow) clearTimeout(follow);
+  };
 }

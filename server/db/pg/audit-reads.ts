@@ -5,7 +5,7 @@ import type { AuditRow, AuditVersion, CurrentVerdict, StoredFlag } from '../audi
 import type { StoredAlignment, DocumentAlignment } from '../alignments.js';
 import type { DocumentDetailData } from '../store.js';
 import type { Segment } from '../../core/types.js';
-import type { Queryable } from './connect.js';
+import type { PgClient, Queryable } from './connect.js';
 import { row, rows } from './sql.js';
 import { flagsOfAuditPg } from './queue.js';
 import type { FlagRow } from '../flag-rows.js';
@@ -120,6 +120,11 @@ export async function auditReadsPg(q: Queryable, auditId: number): Promise<Audit
     currentVerdicts: (id) => (mine(id) ? verdicts : new Map()),
     activeFlagRows: (id) => (mine(id) ? flagRows : []),
   };
+}
+
+/** Takes the audit's row lock until the transaction ends (story commits take it too); false when it is gone. */
+export async function lockAuditPg(c: PgClient, auditId: number): Promise<boolean> {
+  return !!(await c.query('SELECT 1 FROM audits WHERE id = $1 FOR UPDATE', [auditId])).rowCount;
 }
 
 /** A document with its sentences and every alignment it takes part in, seen from it (documentAlignments). */

@@ -320,6 +320,12 @@ export interface DistributedProgress {
   audited: number;
 }
 
+/** The newest distributed run's id, or null. */
+export async function latestDistributedRun(q: Queryable): Promise<number | null> {
+  const r = await q.query<{ id: number }>('SELECT id FROM batch_runs WHERE phase IS NOT NULL ORDER BY id DESC LIMIT 1');
+  return r.rows[0]?.id ?? null;
+}
+
 /** How far a distributed run got: for the CLI's progress line. */
 export async function runProgressPg(q: Queryable, runId: number): Promise<DistributedProgress | null> {
   const r = await q.query<DistributedProgress>(

@@ -4,6 +4,9 @@ import type { ReviewerProgress } from '../progress.js';
 import type { RunProgress } from '../batch.js';
 import type { Queryable } from './connect.js';
 import { row, rows } from './sql.js';
+import { runProgressPg } from './batch.js';
+import { progressLine } from './progress-line.js';
+import type { RunProgress as RunProgressView } from '../../../contract/index.js';
 
 // Who reviews what, how far each reviewer got, and the newest batch run (progress.ts, batch.ts on SQLite).
 
@@ -42,7 +45,27 @@ export async function assignAuditPg(
   return true;
 }
 
-export async function latestRunPg(q: Queryable): Promise<RunProgress | null> {
+/** The newest run; a distributed one with its phase and progress (what `tapat worker` prints). */
+export async function latestRunPg(q: Queryable): Promise<RunProgressView | null> {
+  const run = await latestRunRow(q);
+  if (!run) return null;
+  const d = await runProgressPg(q, run.id);
+  // a run made in one process (phase NULL) has no phases to tell
+  if (!d || (d.phase as string | null) === null) return run;
+  return {
+    ...run,
+    distributed: {
+      phase: d.phase,
+      inputs: d.inputs,
+      read: d.items,
+      stories: d.stories,
+      audited: d.audited,
+      line: progressLine(d),
+    },
+  };
+}
+
+async function latestRunRow(q: Queryable): Promise<RunProgress | null> {
   return (
     (await row<RunProgress>(
       q,

@@ -1,7 +1,8 @@
 import type { Config } from '../../config.js';
 import { InputError } from '../../errors.js';
 import { pgTx, type PgPool } from '../../db/pg/connect.js';
-import { auditReadsPg } from '../../db/pg/audit-reads.js';
+import { lockAuditPg } from '../../db/pg/audit-reads.js';
+import { pgStore } from '../../db/pg/store.js';
 import { reconcileFlagsPg } from '../../db/pg/flags.js';
 import type { ModelLayer, JudgeOptions } from './model.js';
 import { loadStoredStory, storyTexts } from './stored.js';
@@ -21,16 +22,13 @@ export async function judgeStoredPg(
 ): Promise<JudgedStory> {
   const judge = model.judge;
   if (!judge) throw new InputError('the LLM judge is not configured');
-  const reads = await pgTx(pool, async (c) => {
-    await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    return auditReadsPg(c, auditId);
-  });
+  const reads = await pgStore(pool, '').auditReads(auditId); // one snapshot
   if (!reads) throw new InputError(`no audit ${auditId} in this database`);
   const story = loadStoredStory(reads, auditId, model.judgeDetector);
   const result = await judge(story.ctx, story.offline, opts);
   const stored = await pgTx(pool, async (c) => {
-    const locked = await c.query('SELECT 1 FROM audits WHERE id = $1 FOR UPDATE', [auditId]);
-    if (!locked.rowCount) throw new InputError(`audit ${auditId} was deleted while it was judged; nothing stored`);
+    if (!(await lockAuditPg(c, auditId)))
+      throw new InputError(`audit ${auditId} was deleted while it was judged; nothing stored`);
     return reconcileFlagsPg(c, auditId, judgedToStore(story, result), storyTexts(story));
   });
   return { story, result, stored };

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../../errors.js';
 import { openPg } from '../../db/pg/connect.js';
-import { runProgressPg, type DistributedProgress } from '../../db/pg/batch.js';
+import { runProgressPg } from '../../db/pg/batch.js';
+import { progressLine } from '../../db/pg/progress-line.js';
 import { BatchPool } from '../batch/pool.js';
 import { auditJob, groupJob, readJob, type JobContext } from './jobs.js';
 import { QUEUES, startQueue, unfinishedJobs, type GroupJob, type QueueName, type RangeJob } from './queue.js';
@@ -27,16 +28,6 @@ export interface WorkerSummary {
 /** Later phases first: a run in progress is finished before the next run's reading takes the workers. */
 const ORDER: QueueName[] = [QUEUES.audit, QUEUES.group, QUEUES.read];
 const IDLE_POLL_MS = 300;
-
-export function progressLine(p: DistributedProgress): string {
-  const where =
-    p.phase === 'reading'
-      ? `${p.items}/${p.inputs} items`
-      : p.phase === 'grouping'
-        ? `${p.items} items read, grouping`
-        : `${p.audited}/${p.stories} stories`;
-  return `run ${p.id} ${p.phase}: ${where}${p.refused ? `, ${p.refused} refused` : ''}`;
-}
 
 export async function runWorker(url: string, opts: WorkerOptions): Promise<WorkerSummary> {
   const slots = Math.max(1, opts.threads);
