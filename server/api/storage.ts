@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import { dbErrorMessage, storageErrorCode } from '../db/errors.js';
 import { HttpError } from './http-error.js';
 
-// Storage failures the server outlives (issue 22). SQLite rolls back the request's transaction on each of
+// Storage failures the server outlives (issue 22; PostgreSQL's too, issue 21). SQLite rolls back the request's transaction on each of
 // these, so the request saved nothing and says so; the connection stays usable, so service resumes by
 // itself when space returns or the lock clears. One log line per kind of failure per minute, with a count
 // of the requests refused since — not a stack trace per request (11 MB of log in 20 s on a full disk).
@@ -33,6 +33,21 @@ function classify(err: unknown): Unavailable | null {
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
     return { retryAfterS: 60, message: 'the database is read-only: nothing of this request was saved' };
+  }
+  // PostgreSQL (SQLSTATE codes, and the socket errors of a server that is down or restarting)
+  if (code === '53100') return classify({ code: 'ENOSPC' });
+  if (code === '25006') return classify({ code: 'EROFS' });
+  if (/^(08\w{3}|57P0[123]|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)$/.test(code)) {
+    return {
+      retryAfterS: 5,
+      message: 'the database server cannot be reached or is restarting: nothing of this request was saved — retry',
+    };
+  }
+  if (code === '40001' || code === '40P01') {
+    return {
+      retryAfterS: 1,
+      message: 'the database was too busy to finish this: nothing of this request was saved — retry',
+    };
   }
   if (code.startsWith('SQLITE_IOERR')) {
     return {

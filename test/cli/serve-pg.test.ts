@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { tmpDb, tmpDir } from '../helpers/tmp.js';
 import { buildSampleAudit, reviewer } from '../helpers/fixtures.js';
-import { startPostgres } from '../../testkit/postgres.js';
+import { startCluster, startPostgres } from '../../testkit/postgres.js';
 import { copySqliteToPg, pgQuery } from '../../testkit/pg-seed.js';
 import { hasChromium, launchBrowser, signedInPage } from '../../testkit/browser.js';
 import { serveProcess } from '../../testkit/serve-process.js';
@@ -165,4 +165,24 @@ test('a distributed batch’s progress: tapat batch status, /api/batches/latest 
   }
   served.cp.kill('SIGTERM');
   await served.exited;
+});
+
+test('PostgreSQL going away while tapat serve runs: 503 with Retry-After, the server keeps running', async () => {
+  const own = await startCluster();
+  after(own.stop);
+  const url = await own.createDb('gone');
+  await (await openPg(url)).end();
+  const p = await serveProcess(url);
+  after(() => p.cp.kill('SIGKILL'));
+  const token = /#token=(tpt_[\w-]+)/.exec(p.banner)![1]!;
+  const auth = { authorization: `Bearer ${token}` };
+  assert.equal((await fetch(`${p.url}/api/flags`, { headers: auth })).status, 200);
+  own.stop();
+  const res = await fetch(`${p.url}/api/flags`, { headers: auth });
+  assert.equal(res.status, 503);
+  assert.ok(Number(res.headers.get('retry-after')) > 0);
+  assert.match(((await res.json()) as { error: string }).error, /cannot be reached.*nothing of this request was saved/);
+  assert.equal(p.cp.exitCode, null, 'the server is still running');
+  p.cp.kill('SIGTERM');
+  await p.exited;
 });
