@@ -45,6 +45,13 @@ test('tapat serve --db postgres://…: a sign-in link on a fresh database, none 
   });
   assert.equal(upload.status, 501);
   assert.match(((await upload.json()) as { error: string }).error, /--enqueue/);
+  const roles = await fetch(`${first.url}/api/audits/1/roles`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${m[1]}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ roles: {}, apply: false }),
+  });
+  assert.equal(roles.status, 501);
+  assert.match(((await roles.json()) as { error: string }).error, /roles of a story: not available .*PostgreSQL/);
   // a reviewer added by the command signs in to the running server
   const added = runCli(['reviewer', 'add', 'bea', '--db', url]);
   assert.equal(added.code, 0, added.stderr);
