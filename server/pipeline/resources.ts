@@ -7,8 +7,10 @@ import { newsRank } from '../lang/vectors.js';
 import { unigramCount } from './detect/spin/bigrams.js';
 import { frequencyRank } from '../lang/word-ranks.js';
 import { ensureVocabularyFile } from './detect/spin/vocabulary-file.js';
+import { currentResources, Resources, withResources } from '../core/resources.js';
 
-// The word lists and prebuilt tables story analysis reads, in one list: the build makes each one's derived
+// The word lists and prebuilt tables story analysis reads, in one list (each is a member of a Resources object,
+// core/resources.ts, declared where its loading code is): the build makes each one's derived
 // file and line index (data/cache) once, so that no process has to (scripts/build.mjs), and a batch worker
 // loads its side's share before its first story (batch/warm.ts). A table added here is built and warmed
 // alike; it used to be listed in both places by hand.
@@ -50,12 +52,16 @@ export const RESOURCES: readonly Resource[] = [
 ];
 
 /** The build: every derived file, then every list loaded once so that its line index is written. */
-export function prebuildResources(): void {
-  for (const r of RESOURCES) r.build?.();
-  for (const r of RESOURCES) r.load();
+export function prebuildResources(res: Resources = new Resources()): void {
+  withResources(res, () => {
+    for (const r of RESOURCES) r.build?.();
+    for (const r of RESOURCES) r.load();
+  });
 }
 
-/** What a worker of this side loads before its first story. */
-export function warmResources(side: Side): void {
-  for (const r of RESOURCES) if (r.warm.includes(side)) r.load();
+/** What a worker of this side loads into its Resources object before its first story. */
+export function warmResources(side: Side, res: Resources = currentResources()): void {
+  withResources(res, () => {
+    for (const r of RESOURCES) if (r.warm.includes(side)) r.load();
+  });
 }

