@@ -39,8 +39,10 @@ await build({
 });
 for (const f of ['index.html', 'styles.css', 'favicon.svg']) copyFileSync(join('client', f), join('client/dist', f));
 
-// Data derived from installed packages, counted once here rather than in every process that needs it, and the
-// word lists' line indexes (data/cache), kept by the first process that builds them: built here so that no
-// batch worker has to. The list is the product's own (server/pipeline/resources.ts), which the workers warm from.
+// The prebuilt tables (data/prebuilt: tables derived from installed packages and the word lists' line indexes,
+// one version stamp derived from their inputs and code: server/lang/prebuilt.ts), made here once rather than in
+// every process that needs them. The list is the product's own (server/pipeline/resources.ts), which the batch
+// workers warm from. Where earlier builds kept them (data/cache, data/wordnet) is cleared.
+for (const old of ['data/cache', 'data/wordnet']) rmSync(old, { recursive: true, force: true });
 const { prebuildResources } = await import('../dist/server/pipeline/resources.js');
 prebuildResources();

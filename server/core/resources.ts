@@ -28,6 +28,8 @@ export function resource<T>(name: string, load: (res: Resources) => T): Resource
 export interface ResourceOptions {
   /** The shipped data folder (data/): word lists, lexicon, vectors. */
   dataDir?: string;
+  /** Where the tables prebuilt from it are (lang/prebuilt.ts); the data folder's prebuilt/ by default. */
+  prebuiltDir?: string;
 }
 
 // a loaded value may be null (a table that is not there): `undefined` alone means "not loaded yet"
@@ -35,10 +37,12 @@ type Slot = unknown;
 
 export class Resources {
   readonly dataDir: string;
+  readonly prebuiltDir: string;
   private readonly slots: Slot[] = [];
 
   constructor(opts: ResourceOptions = {}) {
     this.dataDir = opts.dataDir ?? DATA_DIR;
+    this.prebuiltDir = opts.prebuiltDir ?? join(this.dataDir, 'prebuilt');
   }
 
   /** A path under this object's data folder. */

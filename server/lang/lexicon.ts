@@ -5,6 +5,7 @@ import { LineIndex } from './line-index.js';
 import { indexFile } from './line-index-file.js';
 import { tlStemCandidates } from './tl-morph.js';
 import { resource, use } from '../core/resources.js';
+import { prebuilt } from './prebuilt.js';
 
 // The shipped Tagalog→English lexicon (data/lexicon/tl-en.tsv, built by scripts/build-lexicon.ts; sources
 // and licences in data/lexicon/SOURCES.md). Loaded lazily once; look-ups fall back to Tagalog affix stripping.
@@ -88,7 +89,7 @@ function lexiconOf(index: LineIndex, tlStopwords: Iterable<string>): Lexicon {
 }
 
 const LEXICON = resource('Tagalog–English lexicon', (res) => {
-  const index = indexFile(res.dataPath('lexicon', 'tl-en.tsv'), '\t', 'utf8');
+  const index = indexFile(res.dataPath('lexicon', 'tl-en.tsv'), '\t', 'utf8', prebuilt(res));
   const stop = readFileSync(res.dataPath('lexicon', 'stopwords-tl.txt'), 'utf8').split('\n').filter(Boolean);
   return lexiconOf(index, stop);
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resource, use } from '../core/resources.js';
 import type { LineIndex } from './line-index.js';
 import { indexFile } from './line-index-file.js';
+import { prebuilt } from './prebuilt.js';
 
 // English word vectors: GloVe 6B 100-d (Wikipedia + Gigaword news), the 80,000 most frequent lowercase word
 // forms, int8-quantised (data/spin/glove.*, Public Domain Dedication and License; data/spin/SOURCES.md).
@@ -19,7 +20,7 @@ interface Table {
 // The quantised rows stay as read; a unit vector is made when a word's is asked for (features.ts keeps each
 // form's). Expanding all 80,000 rows up front cost every batch worker 32 MB and a sixth of its warm-up.
 const VECTORS = resource('news word vectors', (res): Table => {
-  const index = indexFile(res.dataPath('spin', 'glove.words'), '\t', 'utf8');
+  const index = indexFile(res.dataPath('spin', 'glove.words'), '\t', 'utf8', prebuilt(res));
   const raw = readFileSync(res.dataPath('spin', 'glove.i8'));
   if (raw.length !== index.lines * DIMS || index.size !== index.lines) {
     throw new Error(

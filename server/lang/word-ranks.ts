@@ -2,6 +2,7 @@ import { Memo } from '../memo.js';
 import { resource, use } from '../core/resources.js';
 import type { LineIndex } from './line-index.js';
 import { indexFile } from './line-index-file.js';
+import { prebuilt } from './prebuilt.js';
 
 // Word frequency ranks of English: data/spin/word-ranks.txt, ~225,000 word forms ordered by frequency in
 // Wikipedia (from the popular-english-words package, ISC licence; see data/spin/SOURCES.md). A sense-blind
@@ -11,7 +12,7 @@ import { indexFile } from './line-index-file.js';
 export const UNRANKED = 300_000;
 /** The list by word: a word's rank is its line number (a word listed twice keeps its first, higher rank). */
 const RANKS = resource('word frequency ranks', (res) =>
-  indexFile(res.dataPath('spin', 'word-ranks.txt'), '\t', 'utf8'),
+  indexFile(res.dataPath('spin', 'word-ranks.txt'), '\t', 'utf8', prebuilt(res)),
 );
 const RANK_MEMO = resource('word frequency ranks (memo)', () => new Memo<string, number>(200_000));
 

@@ -7,11 +7,11 @@ import { newsRank } from '../lang/vectors.js';
 import { unigramCount } from './detect/spin/bigrams.js';
 import { frequencyRank } from '../lang/word-ranks.js';
 import { ensureVocabularyFile } from './detect/spin/vocabulary-file.js';
-import { currentResources, Resources, withResources } from '../core/resources.js';
+import { currentResources, Resources, withResources, type ResourceOptions } from '../core/resources.js';
 
 // The word lists and prebuilt tables story analysis reads, in one list (each is a member of a Resources object,
 // core/resources.ts, declared where its loading code is): the build makes each one's derived
-// file and line index (data/cache) once, so that no process has to (scripts/build.mjs), and a batch worker
+// file and line index (data/prebuilt, one version stamp: lang/prebuilt.ts) once, so that no process has to (scripts/build.mjs), and a batch worker
 // loads its side's share before its first story (batch/warm.ts). A table added here is built and warmed
 // alike; it used to be listed in both places by hand.
 
@@ -40,7 +40,7 @@ export const RESOURCES: readonly Resource[] = [
     warm: READING,
   },
   {
-    name: 'news vocabulary (vocabulary.txt, mates.txt)',
+    name: 'news vocabulary (vocabulary.txt)',
     build: () => ensureVocabularyFile(),
     load: () => void loadVocabulary(),
     warm: READING,
@@ -51,10 +51,16 @@ export const RESOURCES: readonly Resource[] = [
   { name: 'word and word-pair counts (unigrams.tsv, bigrams.tsv)', load: () => void unigramCount('the'), warm: [] },
 ];
 
-/** The build: every derived file, then every list loaded once so that its line index is written. */
-export function prebuildResources(res: Resources = new Resources()): void {
-  withResources(res, () => {
+/**
+ * The build: every derived file, then every list loaded once so that its line index is written. The loading is
+ * done by a second Resources object: the first one's memo of a table it met before writing it (the vocabulary,
+ * which its own computations look up) holds the answer of before.
+ */
+export function prebuildResources(opts: ResourceOptions = {}): void {
+  withResources(new Resources(opts), () => {
     for (const r of RESOURCES) r.build?.();
+  });
+  withResources(new Resources(opts), () => {
     for (const r of RESOURCES) r.load();
   });
 }

