@@ -19,6 +19,8 @@ export interface ResourceDef<T> {
 }
 
 let nextId = 0;
+// TAPAT_RESOURCE_TIMES=1: each member's load time on stderr (what a command pays for its word lists)
+const TIMING = Boolean(process.env.TAPAT_RESOURCE_TIMES);
 
 /** Declares a table (module level, once): `load` runs on a Resources object's first `get` of it. */
 export function resource<T>(name: string, load: (res: Resources) => T): ResourceDef<T> {
@@ -53,7 +55,9 @@ export class Resources {
   get<T>(def: ResourceDef<T>): T {
     const v = this.slots[def.id];
     if (v !== undefined) return v as T;
+    const t0 = TIMING ? performance.now() : 0;
     const loaded = def.load(this);
+    if (TIMING) process.stderr.write(`resource ${def.name}: ${(performance.now() - t0).toFixed(1)} ms\n`);
     if (loaded === undefined) throw new Error(`resource ${def.name}: its loader returned nothing`);
     this.slots[def.id] = loaded;
     return loaded;

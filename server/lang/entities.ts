@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { enKey, loadLexicon } from './lexicon.js';
 import { isEnStopword } from './text-norm.js';
 import { Memo, MemoFamily } from '../memo.js';
-import { resource, use } from '../core/resources.js';
+import { resource, use, type Resources } from '../core/resources.js';
+import { prebuilt } from './prebuilt.js';
+import { readLexiconGlosses, writeLexiconGlosses, type LexiconGlosses } from './lexicon-glosses-file.js';
 
 // Named entities by surface cues (capitalised runs, acronyms), and a cross-language "is this name in that text?"
 // that copes with Tagalog respellings (Rusya ~ Russia, Tsina ~ China, Hapon ~ Japan), hyphenation
@@ -164,9 +166,14 @@ for (const [en, tl] of EN_TL_NAMES) {
 /**
  * Every English word the lexicon uses as a gloss (an English word in it is a common word, not a name), and the
  * lexicon pairs where the Tagalog is a respelling of the English (tsina/china, europa/europe, rusya/russia):
- * names, or loanwords that are names when capitalised mid-sentence.
+ * names, or loanwords that are names when capitalised mid-sentence. Prebuilt (lexicon-glosses-file.ts).
  */
-const GLOSSES = resource('lexicon glosses and respellings', (res) => {
+const GLOSSES = resource('lexicon glosses and respellings', (res): LexiconGlosses => {
+  const store = prebuilt(res);
+  const file = store.path('lexicon-glosses.txt');
+  return readLexiconGlosses(file, store.version) ?? writeLexiconGlosses(file, store.version, glossesOf(res));
+});
+function glossesOf(res: Resources): LexiconGlosses {
   const glossSet = new Set<string>();
   const transliterated = new Set<string>();
   for (const line of readFileSync(res.dataPath('lexicon', 'tl-en.tsv'), 'utf8').split('\n').slice(1)) {
@@ -179,7 +186,7 @@ const GLOSSES = resource('lexicon glosses and respellings', (res) => {
     }
   }
   return { glossSet, transliterated };
-});
+}
 const englishGlosses = (): Set<string> => use(GLOSSES).glossSet;
 
 /**

@@ -23,10 +23,13 @@ import { dictPath } from './wordnet/dict-path.js';
 export const BUILDER_SOURCES: readonly string[] = [
   'server/core/resources.ts',
   'server/fs/write-atomic.ts',
+  'server/lang/entities.ts',
   'server/lang/fnv.ts',
+  'server/lang/lexicon-glosses-file.ts',
   'server/lang/lexicon.ts',
   'server/lang/line-index-file.ts',
   'server/lang/line-index.ts',
+  'server/lang/numberWords.ts',
   'server/lang/own.ts',
   'server/lang/prebuilt.ts',
   'server/lang/text-norm.ts',

@@ -3,6 +3,7 @@ import { glossGrams } from '../lang/wordnet/glossgrams.js';
 import { ensureGlossFile } from '../lang/wordnet/glossgrams-file.js';
 import { loadVocabulary } from '../lang/wordnet/vocabulary.js';
 import { loadLexicon } from '../lang/lexicon.js';
+import { isKnownName } from '../lang/entities.js';
 import { newsRank } from '../lang/vectors.js';
 import { unigramCount } from './detect/spin/bigrams.js';
 import { frequencyRank } from '../lang/word-ranks.js';
@@ -46,6 +47,7 @@ export const RESOURCES: readonly Resource[] = [
     warm: READING,
   },
   { name: 'Tagalog–English lexicon', load: () => void loadLexicon(), warm: ['read', 'finish', 'both'] },
+  { name: 'lexicon glosses and respellings', load: () => void isKnownName('the', 'en'), warm: [] },
   { name: 'word frequency ranks', load: () => void frequencyRank('the'), warm: [] },
   { name: 'news word vectors', load: () => void newsRank('the'), warm: [] },
   { name: 'word and word-pair counts (unigrams.tsv, bigrams.tsv)', load: () => void unigramCount('the'), warm: [] },
