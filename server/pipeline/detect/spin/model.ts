@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type { z } from 'zod';
 import { FEATURES, type Scored } from './features.js';
 import { resource, use } from '../../../core/resources.js';
 
@@ -8,9 +9,11 @@ import { resource, use } from '../../../core/resources.js';
 // text's words; clean prose has the odd rare synonym but not dozens). Trained by bench/spin-train.ts on
 // Tatoeba and UD English spun by the test spinner — never on the benchmark documents.
 
-// built with the model: `tapat check` registers the spin detectors and never reads it
-const modelSchema = () =>
-  z
+// built with the model, zod too (its CommonJS build, loaded when the model is: see config.ts): `tapat check`
+// registers the spin detectors and never reads it
+const modelSchema = () => {
+  const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
+  return z
     .object({
       features: z.array(z.string()),
       mean: z.array(z.number()),
@@ -20,6 +23,7 @@ const modelSchema = () =>
       trainedOn: z.string(),
     })
     .strict();
+};
 export type SpinModel = z.infer<ReturnType<typeof modelSchema>>;
 
 const MODEL = resource('spin model (spin-model.json)', (res): SpinModel => {
