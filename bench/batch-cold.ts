@@ -1,7 +1,7 @@
 // Why a second worker adds less than a core to `tapat audit` on this machine: each worker thread starts
 // with empty word tables (frequency ranks, word vectors, lexicon keys, per-sentence features; WordNet
 // lemmas and synset-mates only for words outside the news vocabulary the build prebuilds,
-// data/wordnet/vocabulary.txt) and fills them for whatever it analyses, so two workers each pay for much
+// data/prebuilt/vocabulary.txt) and fills them for whatever it analyses, so two workers each pay for much
 // of the batch's vocabulary; and the two cores slow each other down. Each figure is measured in a fresh
 // process (the state of a new worker), on the stories of the batch benchmark's corpus (seed 42), grouped
 // as the batch groups them:

@@ -3,12 +3,15 @@ import { InputError, PartlySavedError, UsageError, errorMessage } from './errors
 import { MigrationError } from './db/migrate.js';
 import { registerCommands } from './commands/index.js';
 import { fileErrorMessage } from './fs/file-error.js';
+import { installResources, Resources } from './core/resources.js';
 
 /**
  * Runs the CLI; returns the exit code: 0 ok, 2 usage, 3 bad input or environment (a file, the disk, the
  * database), 1 only for an internal error (a bug). Every error is one line on stderr, never a stack.
  */
 export async function main(argv: string[]): Promise<number> {
+  // the process's word lists and tables, each loaded when a command first reads it (core/resources.ts)
+  installResources(new Resources());
   const program = new Command('tapat')
     .description('tapat: align and audit Tagalog / English / spun versions of a story')
     .version('0.1.0')

@@ -1,11 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type { z } from 'zod';
 import { UsageError } from './errors.js';
 
 // Config: defaults < tapat.config.json (or TAPAT_CONFIG) < environment. Unknown keys are errors
 // (a misspelt threshold silently ignored is worse than a refusal). The schema is built on first use (a
-// config file to read): most commands run without one, and building it was most of their start-up.
+// config file to read): most commands run without one, and building it was most of their start-up. zod itself
+// is loaded then too (synchronously, so its CommonJS build): `tapat align` and `check` on text files load no
+// zod at all (their JSONL ingest is loaded only for a JSONL file: commands/ingest-module.ts); a process that
+// has a config file and also reads JSONL loads zod's two builds, each once.
 function buildSchema() {
+  const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
   const LimitsSchema = z
     .object({
       maxFileBytes: z

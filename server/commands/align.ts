@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import type { Bead, SegmentedDoc } from '../pipeline/types.js';
 import { writeJsonl, writeLine } from './io.js';
 import type { AlignRecord } from '../../contract/index.js';
+import { ingestModule } from './ingest-module.js';
 
 interface AlignCliOptions {
   presegmented?: boolean;
@@ -16,7 +17,7 @@ async function readSide(path: string, presegmented: boolean): Promise<SegmentedD
   if (!existsSync(path)) throw new InputError('no such file', path);
   if (statSync(path).isDirectory()) throw new InputError('is a folder, expected a file', path);
   const [{ ingestFile }, { segmentDoc, segmentLines }] = await Promise.all([
-    import('../pipeline/ingest/index.js'),
+    ingestModule(path),
     import('../pipeline/segment/index.js'),
   ]);
   const docs = ingestFile(path, { maxBytes: loadConfig().limits.maxFileBytes });

@@ -4,11 +4,12 @@ import { InputError } from '../errors.js';
 import type { SegmentedDoc } from '../pipeline/types.js';
 import type { CheckRecord } from '../pipeline/detect/check.js';
 import { writeJsonl, writeLine } from './io.js';
+import { ingestModule } from './ingest-module.js';
 import type { CheckRecord as ContractCheckRecord } from '../../contract/index.js';
 
 async function load(path: string, presegmented: boolean, maxBytes: number): Promise<SegmentedDoc> {
   const [{ ingestFile }, { segmentDoc, segmentLines }, { detectLang }] = await Promise.all([
-    import('../pipeline/ingest/index.js'),
+    ingestModule(path),
     import('../pipeline/segment/index.js'),
     import('../lang/langid.js'),
   ]);

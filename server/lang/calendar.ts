@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { dataPath } from '../paths.js';
 import type { Lang } from '../pipeline/types.js';
 import { plainWord } from './numberWords.js';
+import { resource, use } from '../core/resources.js';
 
 // Months and weekdays in English and Tagalog (data/lexicon-numbers/tl_calendar.tsv), normalised to a shared key
 // ("month:9", "weekday:wed") so a date can be compared across languages.
@@ -61,12 +61,10 @@ const TL_VARIANTS: Record<string, string> = {
   sabadu: 'weekday:sat',
 };
 
-let tables: Tables | null = null;
-function load(): Tables {
-  if (tables) return tables;
+const TABLES = resource('month and weekday names', (res): Tables => {
   const en = new Map<string, string>(Object.entries(EN_ABBR));
   const tl = new Map<string, string>(Object.entries(TL_VARIANTS));
-  for (const line of readFileSync(dataPath('lexicon-numbers', 'tl_calendar.tsv'), 'utf8').split('\n').slice(1)) {
+  for (const line of readFileSync(res.dataPath('lexicon-numbers', 'tl_calendar.tsv'), 'utf8').split('\n').slice(1)) {
     const [category, key, enName, tlName, tlAbbr] = line.split('\t');
     if (!category || !key || !enName || !tlName) continue;
     const k = `${category}:${key}`;
@@ -76,8 +74,9 @@ function load(): Tables {
     if (category === 'month' && tlAbbr && !['mar', 'may'].includes(plainWord(tlAbbr)))
       tl.set(plainWord(tlAbbr) + '.', k);
   }
-  return (tables = { en, tl });
-}
+  return { en, tl };
+});
+const load = (): Tables => use(TABLES);
 
 // Ambiguous words: English "May" (modal verb) counts only next to a day number; Tagalog "Linggo" is also "week".
 const NEEDS_DAY = new Set(['may', 'linggo']);

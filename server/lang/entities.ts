@@ -2,10 +2,12 @@ import { distance } from 'fastest-levenshtein';
 import type { Lang } from '../pipeline/types.js';
 import { plainWord } from './numberWords.js';
 import { readFileSync } from 'node:fs';
-import { dataPath } from '../paths.js';
 import { enKey, loadLexicon } from './lexicon.js';
 import { isEnStopword } from './text-norm.js';
 import { Memo, MemoFamily } from '../memo.js';
+import { resource, use, type Resources } from '../core/resources.js';
+import { prebuilt } from './prebuilt.js';
+import { readLexiconGlosses, writeLexiconGlosses, type LexiconGlosses } from './lexicon-glosses-file.js';
 
 // Named entities by surface cues (capitalised runs, acronyms), and a cross-language "is this name in that text?"
 // that copes with Tagalog respellings (Rusya ~ Russia, Tsina ~ China, Hapon ~ Japan), hyphenation
@@ -161,15 +163,20 @@ for (const [en, tl] of EN_TL_NAMES) {
   alias(tl, en);
 }
 
-let glossSet: Set<string> | null = null;
-// Lexicon pairs where the Tagalog is a respelling of the English (tsina/china, europa/europe, rusya/russia):
-// names, or loanwords that are names when capitalised mid-sentence.
-const transliterated = new Set<string>();
-/** Every English word the lexicon uses as a gloss: an English word in it is a common word, not a name. */
-function englishGlosses(): Set<string> {
-  if (glossSet) return glossSet;
-  glossSet = new Set();
-  for (const line of readFileSync(dataPath('lexicon', 'tl-en.tsv'), 'utf8').split('\n').slice(1)) {
+/**
+ * Every English word the lexicon uses as a gloss (an English word in it is a common word, not a name), and the
+ * lexicon pairs where the Tagalog is a respelling of the English (tsina/china, europa/europe, rusya/russia):
+ * names, or loanwords that are names when capitalised mid-sentence. Prebuilt (lexicon-glosses-file.ts).
+ */
+const GLOSSES = resource('lexicon glosses and respellings', (res): LexiconGlosses => {
+  const store = prebuilt(res);
+  const file = store.path('lexicon-glosses.txt');
+  return readLexiconGlosses(file, store.version) ?? writeLexiconGlosses(file, store.version, glossesOf(res));
+});
+function glossesOf(res: Resources): LexiconGlosses {
+  const glossSet = new Set<string>();
+  const transliterated = new Set<string>();
+  for (const line of readFileSync(res.dataPath('lexicon', 'tl-en.tsv'), 'utf8').split('\n').slice(1)) {
     const [tl, en, score] = line.split('\t');
     if (!en || en.includes(' ')) continue;
     glossSet.add(en);
@@ -178,8 +185,9 @@ function englishGlosses(): Set<string> {
       transliterated.add('en:' + en);
     }
   }
-  return glossSet;
+  return { glossSet, transliterated };
 }
+const englishGlosses = (): Set<string> => use(GLOSSES).glossSet;
 
 /**
  * A word that is a known name however common it looks: the lexicon pairs it with its own respelling in the
@@ -187,8 +195,7 @@ function englishGlosses(): Set<string> {
  */
 export function isKnownName(w: string, lang: Lang): boolean {
   const f = plainWord(w).replace(/['’]s$/, '');
-  englishGlosses();
-  return transliterated.has(`${lang === 'tl' ? 'tl' : 'en'}:${f}`);
+  return use(GLOSSES).transliterated.has(`${lang === 'tl' ? 'tl' : 'en'}:${f}`);
 }
 
 /** The name at `start` follows a Tagalog person marker (si, ni, kay, sina, nina, kina): it names a person. */
@@ -253,11 +260,13 @@ export function foldTokens(s: string): string[] {
  * out: in Tagalog it is usually an inflected verb the lexicon cannot know ("Pinaniniwalaang", "Kinumpleto").
  */
 export function extractEntities(text: string, lang: Lang): Entity[] {
-  return entityLists.get(text, () => extractEntitiesOf(text, lang)).slice();
+  return use(ENTITY_LISTS_MEMO)
+    .get(text, () => extractEntitiesOf(text, lang))
+    .slice();
 }
 
 // a function of the text alone (the language is not read)
-const entityLists = new Memo<string, Entity[]>(50_000);
+const ENTITY_LISTS_MEMO = resource('names of a text (memo)', () => new Memo<string, Entity[]>(50_000));
 
 function extractEntitiesOf(text: string, _lang: Lang): Entity[] {
   // "taga-Texas", "pang-Amerika": a lower-case Tagalog prefix hyphened to a name (same length, offsets kept).
@@ -453,9 +462,11 @@ export class NameIndex {
 }
 
 // The entity detector and the similarity scores both index the same sentences: once per text (read-only).
-const indexes = new MemoFamily<string, NameIndex>(50_000);
+const INDEXES_MEMO = resource('name indexes of a text (memo)', () => new MemoFamily<string, NameIndex>(50_000));
 export function nameIndex(text: string, lang: Lang): NameIndex {
-  return indexes.table(lang).get(text, () => nameIndexOf(text, lang));
+  return use(INDEXES_MEMO)
+    .table(lang)
+    .get(text, () => nameIndexOf(text, lang));
 }
 
 /**

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dataPath } from '../paths.js';
 import { cognateKey, enNumberWord, enStem, fold, isEnStopword, words } from './text-norm.js';
 import { Memo } from '../memo.js';
 import { LineIndex } from './line-index.js';
 import { indexFile } from './line-index-file.js';
 import { tlStemCandidates } from './tl-morph.js';
+import { resource, use } from '../core/resources.js';
+import { prebuilt } from './prebuilt.js';
 
 // The shipped Tagalog→English lexicon (data/lexicon/tl-en.tsv, built by scripts/build-lexicon.ts; sources
 // and licences in data/lexicon/SOURCES.md). Loaded lazily once; look-ups fall back to Tagalog affix stripping.
@@ -87,17 +88,14 @@ function lexiconOf(index: LineIndex, tlStopwords: Iterable<string>): Lexicon {
   };
 }
 
-let cached: Lexicon | null = null;
+const LEXICON = resource('Tagalog–English lexicon', (res) => {
+  const index = indexFile(res.dataPath('lexicon', 'tl-en.tsv'), '\t', 'utf8', prebuilt(res));
+  const stop = readFileSync(res.dataPath('lexicon', 'stopwords-tl.txt'), 'utf8').split('\n').filter(Boolean);
+  return lexiconOf(index, stop);
+});
 
 /** The shipped lexicon, read from data/lexicon on first use. */
-export function loadLexicon(): Lexicon {
-  if (!cached) {
-    const index = indexFile(dataPath('lexicon', 'tl-en.tsv'), '\t', 'utf8');
-    const stop = readFileSync(dataPath('lexicon', 'stopwords-tl.txt'), 'utf8').split('\n').filter(Boolean);
-    cached = lexiconOf(index, stop);
-  }
-  return cached;
-}
+export const loadLexicon = (): Lexicon => use(LEXICON);
 
 /** English-side key of a word: digits for number words, else its stem. */
 export function enKey(w: string): string {
@@ -176,14 +174,17 @@ export function lexicalCoverage(tlTokens: string[], enTokens: string[], lex: Lex
 
 // The misalignment check scores each sentence against a dozen neighbours: each side's keys are worked
 // out once per sentence (with the shipped lexicon).
-const tlSides = new Memo<string, TlSide>(5000);
-const enSides = new Memo<string, EnSide>(5000);
+const SIDES = resource('lexicon coverage sides (memo)', () => ({
+  tl: new Memo<string, TlSide>(5000),
+  en: new Memo<string, EnSide>(5000),
+}));
 
 /** lexicalCoverage of two texts, tokenised by words(), each side's keys kept per text. */
 export function textCoverage(tlText: string, enText: string): Coverage {
+  const sides = use(SIDES);
   return coverageOf(
-    tlSides.get(tlText, (t) => tlSide(words(t), loadLexicon())),
-    enSides.get(enText, (t) => enSide(words(t))),
+    sides.tl.get(tlText, (t) => tlSide(words(t), loadLexicon())),
+    sides.en.get(enText, (t) => enSide(words(t))),
   );
 }
 

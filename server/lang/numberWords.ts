@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { dataPath } from '../paths.js';
 import { own } from './own.js';
+import { resource, use, type Resources } from '../core/resources.js';
 
 // Number-word tables for the extractor: Tagalog from data/lexicon-numbers/tl_numbers.tsv (CLDR + Wiktionary),
 // English written here (a closed class). Multipliers are kept apart from plain values because they compose
@@ -104,9 +104,9 @@ function buildEnglish(): Map<string, WordValue> {
   return m;
 }
 
-function buildTagalog(): Map<string, WordValue> {
+function buildTagalog(res: Resources): Map<string, WordValue> {
   const m = new Map<string, WordValue>();
-  const lines = readFileSync(dataPath('lexicon-numbers', 'tl_numbers.tsv'), 'utf8').split('\n').slice(1);
+  const lines = readFileSync(res.dataPath('lexicon-numbers', 'tl_numbers.tsv'), 'utf8').split('\n').slice(1);
   for (const line of lines) {
     const [value, kind, , plain] = line.split('\t');
     if (!value || !plain) continue;
@@ -120,11 +120,7 @@ function buildTagalog(): Map<string, WordValue> {
   return m;
 }
 
-let en: Map<string, WordValue> | null = null;
-let tl: Map<string, WordValue> | null = null;
-export function englishWords(): Map<string, WordValue> {
-  return (en ??= buildEnglish());
-}
-export function tagalogWords(): Map<string, WordValue> {
-  return (tl ??= buildTagalog());
-}
+const EN_WORDS = resource('English number words', buildEnglish);
+const TL_WORDS = resource('Tagalog number words', buildTagalog);
+export const englishWords = (): Map<string, WordValue> => use(EN_WORDS);
+export const tagalogWords = (): Map<string, WordValue> => use(TL_WORDS);

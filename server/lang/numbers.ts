@@ -10,6 +10,7 @@ import {
 } from './numberWords.js';
 import { own } from './own.js';
 import { qualifierBefore, type Qualifier } from './quantity.js';
+import { resource, use } from '../core/resources.js';
 
 // Numbers in running text, normalised to values, for alignment anchors and the numbers detector:
 // digits (1,200 · 3.5 · 21st · ika-5), English and Tagalog number words ("twenty-one", "dalawampu't isa",
@@ -55,9 +56,11 @@ const MONEY_WORDS = new Set(['dollars', 'dollar', 'dolyar', 'pesos', 'peso', 'pi
 const MONEY_PREFIX = new Set(['usd', 'php', 'us', 'p']);
 
 // a pure function of the word: number words are looked up once per word and language
-const looked = new MemoFamily<string, Part>(100_000);
+const LOOKED_MEMO = resource('number words looked up (memo)', () => new MemoFamily<string, Part>(100_000));
 function lookupWord(w: string, lang: Lang): Part {
-  return looked.table(lang).get(w, () => lookupWordOf(w, lang));
+  return use(LOOKED_MEMO)
+    .table(lang)
+    .get(w, () => lookupWordOf(w, lang));
 }
 
 function lookupWordOf(w: string, lang: Lang): Part {
@@ -227,13 +230,13 @@ const onlySpace = (text: string, a: number, b: number): boolean => /^[\s]*$/.tes
 /** Every number in `text`, in order, with its value, kind and offsets. */
 export function extractNumbers(text: string, lang: Lang): ExtractedNumber[] {
   // the aligner, the pair detectors and the similarity scores each read a sentence's numbers
-  return extracted
+  return use(EXTRACTED_MEMO)
     .table(lang)
     .get(text, () => extractNumbersOf(text, lang))
     .slice();
 }
 
-const extracted = new MemoFamily<string, ExtractedNumber[]>(50_000);
+const EXTRACTED_MEMO = resource('numbers of a text (memo)', () => new MemoFamily<string, ExtractedNumber[]>(50_000));
 
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 

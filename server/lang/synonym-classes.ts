@@ -2,6 +2,7 @@ import { fold, isEnStopword, enStem } from './text-norm.js';
 import { lookup, mayBeMultiwordWords, synsetOffsets } from './wordnet/index.js';
 import { fnv1a } from './fnv.js';
 import { Memo } from '../memo.js';
+import { resource, use } from '../core/resources.js';
 
 // What an English word can stand for when a spinner has been at a text: its lemmas and every WordNet synset
 // of any of its senses, hashed. A sense-blind spinner puts a synset-mate of *some* sense of the word in its
@@ -11,7 +12,7 @@ import { Memo } from '../memo.js';
 
 // bounded well below the other word tables: each entry holds a typed array, and a batch's vocabulary is
 // mostly a few tens of thousands of words
-const classCache = new Memo<string, Uint32Array>(60_000);
+const CLASSES = resource('WordNet synonym classes (memo)', () => new Memo<string, Uint32Array>(60_000));
 const EMPTY = new Uint32Array(0);
 
 /** Sorted, distinct classes of a word (lower-cased by the caller or not); empty for a stopword. */
@@ -20,7 +21,7 @@ export function synonymClasses(word: string): Uint32Array {
 }
 
 /** synonymClasses of a word already folded (text-norm fold): a text's words are folded once, not per look-up. */
-export const foldedClasses = (folded: string): Uint32Array => classCache.get(folded, classesOf);
+export const foldedClasses = (folded: string): Uint32Array => use(CLASSES).get(folded, classesOf);
 
 function classesOf(w: string): Uint32Array {
   if (isEnStopword(w)) return EMPTY;
@@ -33,7 +34,7 @@ function classesOf(w: string): Uint32Array {
   return Uint32Array.from(out).sort();
 }
 
-const pairCache = new Memo<string, Uint32Array>(20_000);
+const PAIR_CLASSES = resource('WordNet collocation classes (memo)', () => new Memo<string, Uint32Array>(20_000));
 /**
  * Classes of a two-word collocation ("go to", "press conference"), or empty when WordNet has none: a spinner
  * swaps one word for a collocation and back, so the first word of a collocation also stands for it.
@@ -46,7 +47,7 @@ export function collocationClasses(first: string, second: string): Uint32Array {
 export function foldedCollocationClasses(a: string, b: string): Uint32Array {
   // nearly every word pair of a text is no collocation: answered without building a key or filling the table
   if (!mayBeMultiwordWords([a, b])) return EMPTY;
-  return pairCache.get(a + ' ' + b, (pair) => {
+  return use(PAIR_CLASSES).get(a + ' ' + b, (pair) => {
     const out = new Set<number>();
     for (const h of lookup(pair)) for (const off of synsetOffsets(h.lemma, h.pos)) out.add(fnv1a(`s:${h.pos}${off}`));
     return out.size ? Uint32Array.from(out).sort() : EMPTY;

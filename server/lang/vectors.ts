@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { dataPath } from '../paths.js';
+import { resource, use } from '../core/resources.js';
 import type { LineIndex } from './line-index.js';
 import { indexFile } from './line-index-file.js';
+import { prebuilt } from './prebuilt.js';
 
 // English word vectors: GloVe 6B 100-d (Wikipedia + Gigaword news), the 80,000 most frequent lowercase word
 // forms, int8-quantised (data/spin/glove.*, Public Domain Dedication and License; data/spin/SOURCES.md).
@@ -15,22 +16,20 @@ interface Table {
   index: LineIndex;
   q: Int8Array;
 }
-let table: Table | null = null;
 
 // The quantised rows stay as read; a unit vector is made when a word's is asked for (features.ts keeps each
 // form's). Expanding all 80,000 rows up front cost every batch worker 32 MB and a sixth of its warm-up.
-function load(): Table {
-  if (table) return table;
-  const index = indexFile(dataPath('spin', 'glove.words'), '\t', 'utf8');
-  const raw = readFileSync(dataPath('spin', 'glove.i8'));
+const VECTORS = resource('news word vectors', (res): Table => {
+  const index = indexFile(res.dataPath('spin', 'glove.words'), '\t', 'utf8', prebuilt(res));
+  const raw = readFileSync(res.dataPath('spin', 'glove.i8'));
   if (raw.length !== index.lines * DIMS || index.size !== index.lines) {
     throw new Error(
       `data/spin/glove.i8: ${raw.length} bytes for ${index.lines} words — the data files do not match; rebuild them`,
     );
   }
-  table = { index, q: new Int8Array(raw.buffer, raw.byteOffset, raw.length) };
-  return table;
-}
+  return { index, q: new Int8Array(raw.buffer, raw.byteOffset, raw.length) };
+});
+const load = (): Table => use(VECTORS);
 
 /** Row i's unit-length scale: 1 / its norm (the rows are small integers, so the sum is exact). */
 function scaleOf(q: Int8Array, i: number): number {

@@ -3,13 +3,16 @@ import { glossGrams } from '../lang/wordnet/glossgrams.js';
 import { ensureGlossFile } from '../lang/wordnet/glossgrams-file.js';
 import { loadVocabulary } from '../lang/wordnet/vocabulary.js';
 import { loadLexicon } from '../lang/lexicon.js';
+import { isKnownName } from '../lang/entities.js';
 import { newsRank } from '../lang/vectors.js';
 import { unigramCount } from './detect/spin/bigrams.js';
 import { frequencyRank } from '../lang/word-ranks.js';
 import { ensureVocabularyFile } from './detect/spin/vocabulary-file.js';
+import { currentResources, Resources, withResources, type ResourceOptions } from '../core/resources.js';
 
-// The word lists and prebuilt tables story analysis reads, in one list: the build makes each one's derived
-// file and line index (data/cache) once, so that no process has to (scripts/build.mjs), and a batch worker
+// The word lists and prebuilt tables story analysis reads, in one list (each is a member of a Resources object,
+// core/resources.ts, declared where its loading code is): the build makes each one's derived
+// file and line index (data/prebuilt, one version stamp: lang/prebuilt.ts) once, so that no process has to (scripts/build.mjs), and a batch worker
 // loads its side's share before its first story (batch/warm.ts). A table added here is built and warmed
 // alike; it used to be listed in both places by hand.
 
@@ -38,24 +41,35 @@ export const RESOURCES: readonly Resource[] = [
     warm: READING,
   },
   {
-    name: 'news vocabulary (vocabulary.txt, mates.txt)',
+    name: 'news vocabulary (vocabulary.txt)',
     build: () => ensureVocabularyFile(),
     load: () => void loadVocabulary(),
     warm: READING,
   },
   { name: 'Tagalog–English lexicon', load: () => void loadLexicon(), warm: ['read', 'finish', 'both'] },
+  { name: 'lexicon glosses and respellings', load: () => void isKnownName('the', 'en'), warm: [] },
   { name: 'word frequency ranks', load: () => void frequencyRank('the'), warm: [] },
   { name: 'news word vectors', load: () => void newsRank('the'), warm: [] },
   { name: 'word and word-pair counts (unigrams.tsv, bigrams.tsv)', load: () => void unigramCount('the'), warm: [] },
 ];
 
-/** The build: every derived file, then every list loaded once so that its line index is written. */
-export function prebuildResources(): void {
-  for (const r of RESOURCES) r.build?.();
-  for (const r of RESOURCES) r.load();
+/**
+ * The build: every derived file, then every list loaded once so that its line index is written. The loading is
+ * done by a second Resources object: the first one's memo of a table it met before writing it (the vocabulary,
+ * which its own computations look up) holds the answer of before.
+ */
+export function prebuildResources(opts: ResourceOptions = {}): void {
+  withResources(new Resources(opts), () => {
+    for (const r of RESOURCES) r.build?.();
+  });
+  withResources(new Resources(opts), () => {
+    for (const r of RESOURCES) r.load();
+  });
 }
 
-/** What a worker of this side loads before its first story. */
-export function warmResources(side: Side): void {
-  for (const r of RESOURCES) if (r.warm.includes(side)) r.load();
+/** What a worker of this side loads into its Resources object before its first story. */
+export function warmResources(side: Side, res: Resources = currentResources()): void {
+  withResources(res, () => {
+    for (const r of RESOURCES) if (r.warm.includes(side)) r.load();
+  });
 }

@@ -1,15 +1,17 @@
 import { dataLine, POS_LIST } from './files.js';
 import { lemmaSynsets, morphy } from './index.js';
+import { resource, use } from '../../core/resources.js';
 
 // Is an English word a common word rather than a name? WordNet writes a proper noun's lemma with its capital
 // in the synset ("Auckland", "Paris") and a common word in lower case ("deficit", "horticultural"). A word with
 // any capitalised sense ("Manila", "manila paper") counts as a possible name.
 
-const cache = new Map<string, boolean>();
+const COMMON = resource('WordNet common words (memo)', () => new Map<string, boolean>());
 
 /** Every WordNet sense of the word (after morphology: "expositions" → exposition) is written in lower case. */
 export function isCommonEnglishWord(word: string): boolean {
   const w = word.toLowerCase();
+  const cache = use(COMMON);
   const hit = cache.get(w);
   if (hit !== undefined) return hit;
   let seen = 0;

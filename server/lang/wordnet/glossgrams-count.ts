@@ -1,7 +1,7 @@
 import { dataFile, POS_LIST } from './files.js';
 
 // Counting word pairs in WordNet's glosses and examples, straight from the data files' bytes (latin1: one
-// byte is one character). Run once at build time into data/wordnet/glossgrams.bin (glossgrams-file.ts),
+// byte is one character). Run once at build time into data/prebuilt/glossgrams.bin (glossgrams-file.ts),
 // or in memory when that file is missing.
 
 /** Word and pair counts in compressed-row form: the pairs of first word a are rows offsets[a]..offsets[a+1]. */

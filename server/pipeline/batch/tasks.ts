@@ -11,6 +11,7 @@ import type { Pair } from '../group/cluster.js';
 
 export type { Side } from '../resources.js';
 import type { Side } from '../resources.js';
+import { currentResources, withResources, type Resources } from '../../core/resources.js';
 
 export type Task =
   | { kind: 'prepare'; task: PrepareTask }
@@ -24,18 +25,27 @@ export type TaskResult = PreparedItem | StoryAnalysis | StoryReading | Pair[] | 
 let analysis: Promise<[typeof import('./analyse.js'), typeof import('./warm.js')]> | null = null;
 const loadAnalysis = () => (analysis ??= Promise.all([import('./analyse.js'), import('./warm.js')]));
 
-/** A prepared item at once; a story analysis (or one side of it, or a warm-up) once its code is loaded. */
-export function runTask(t: Task): TaskResult | Promise<TaskResult> {
-  if (t.kind === 'prepare') return prepareItem(t.task);
+/**
+ * A prepared item at once; a story analysis (or one side of it, or a warm-up) once its code is loaded. `res`: the
+ * worker's word lists and tables (core/resources.ts), the current ones when not given.
+ */
+export function runTask(t: Task, res: Resources = currentResources()): TaskResult | Promise<TaskResult> {
+  if (t.kind === 'prepare') return withResources(res, () => prepareItem(t.task));
   if (t.kind === 'crossPairs') {
     const docs = t.docs;
-    return import('../group/cluster.js').then((c) => c.crossPairs(docs));
+    return import('../group/cluster.js').then((c) => withResources(res, () => c.crossPairs(docs)));
   }
-  return loadAnalysis().then(([a, w]): TaskResult => {
-    if (t.kind === 'story') return a.analyseStory(t.job);
-    if (t.kind === 'read') return a.readStory(t.job);
-    if (t.kind === 'finish') return a.finishStory(t.job, t.reading);
-    w.warmUp(t.side);
-    return null;
-  });
+  return loadAnalysis().then(([a, w]) => withResources(res, () => runAnalysis(t, a, w)));
+}
+
+function runAnalysis(
+  t: Exclude<Task, { kind: 'prepare' | 'crossPairs' }>,
+  a: typeof import('./analyse.js'),
+  w: typeof import('./warm.js'),
+): TaskResult {
+  if (t.kind === 'story') return a.analyseStory(t.job);
+  if (t.kind === 'read') return a.readStory(t.job);
+  if (t.kind === 'finish') return a.finishStory(t.job, t.reading);
+  w.warmUp(t.side);
+  return null;
 }

@@ -4,6 +4,7 @@ import { flagRecord, sided, type FlagRecord } from '../../core/flag-record.js';
 import { documentDetectors, allDetectors } from './registry.js';
 import { detectPair } from './pair.js';
 import { thresholdsFor, validateThresholds, type ThresholdConfig } from './thresholds.js';
+import { withResources, type Resources } from '../../core/resources.js';
 
 // `tapat check`: align a source and its translation, run the pair detectors on every bead and the document
 // detectors on both sides. One record per flag, in the CLI's JSONL shape.
@@ -12,7 +13,17 @@ export type CheckRecord = FlagRecord;
 
 const ROUNDED = { roundConfidence: true };
 
-export function checkDocs(src: SegmentedDoc, tgt: SegmentedDoc, thresholds: ThresholdConfig = {}): CheckRecord[] {
+/** `res`: the word lists and tables to read (core/resources.ts); the current ones when not given. */
+export function checkDocs(
+  src: SegmentedDoc,
+  tgt: SegmentedDoc,
+  thresholds: ThresholdConfig = {},
+  res?: Resources,
+): CheckRecord[] {
+  return withResources(res, () => checkWith(src, tgt, thresholds));
+}
+
+function checkWith(src: SegmentedDoc, tgt: SegmentedDoc, thresholds: ThresholdConfig): CheckRecord[] {
   validateThresholds(thresholds, allDetectors());
   const beads = alignDocs(src, tgt);
   const out: CheckRecord[] = detectPair(src, tgt, beads, { thresholds }).map((p) => flagRecord(p, ROUNDED));

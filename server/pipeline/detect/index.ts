@@ -3,6 +3,7 @@ import type { StoryContext } from './types.js';
 import { allDetectors, documentDetectors, pairDetectors, storyDetectors } from './registry.js';
 import { thresholdsFor, validateThresholds, type ThresholdConfig } from './thresholds.js';
 import { detectPair } from './pair.js';
+import { withResources } from '../../core/resources.js';
 
 export { detectPair } from './pair.js';
 
@@ -44,6 +45,10 @@ export function documentFindings(versions: StoryContext['versions'], config: Thr
  * per-detector thresholds of the config file (unknown detector ids or keys are a UsageError).
  */
 export function detectStory(ctx: StoryContext, config: ThresholdConfig = {}, ran: AlreadyRun = {}): PlacedFinding[] {
+  return withResources(ctx.resources, () => detectStoryWith(ctx, config, ran));
+}
+
+function detectStoryWith(ctx: StoryContext, config: ThresholdConfig, ran: AlreadyRun): PlacedFinding[] {
   validateThresholds(config, allDetectors());
   const out: PlacedFinding[] = [];
   const pivot = ctx.versions[ctx.pivot];

@@ -5,6 +5,7 @@ import { entityIn, extractEntities, nameIndex } from '../../lang/entities.js';
 import { textCoverage } from '../../lang/lexicon.js';
 import { MemoFamily } from '../../memo.js';
 import { TL_PER_EN } from './detectors/pair/lengthRatio.js';
+import { resource, use } from '../../core/resources.js';
 
 // Cross-language "do these two sentences say the same thing?" for the coverage and misalignment checks.
 // Lexical part: the shipped Tagalog–English lexicon (server/lang/lexicon.ts) for tl/en pairs; shared words and
@@ -94,9 +95,9 @@ interface Features {
 
 // Misalignment compares each sentence with a dozen neighbours: its features are computed once (a table
 // per language keyed by the sentence itself: a "lang + text" key would be a new string to hash every call).
-const featureCache = new MemoFamily<string, Features>(5000);
+const FEATURE_CACHE_MEMO = resource('sentence features (memo)', () => new MemoFamily<string, Features>(5000));
 function features(text: string, lang: Lang): Features {
-  return featureCache
+  return use(FEATURE_CACHE_MEMO)
     .table(lang)
     .get(text, () => ({ numbers: factNumbers(text, lang).map((n) => n.value), entities: extractEntities(text, lang) }));
 }

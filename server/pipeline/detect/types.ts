@@ -2,6 +2,7 @@ import type { PairRegime } from './regime.js';
 import type { SpinAnalysis } from './spin/analysis.js';
 import type { SpinFinding } from './spin/finding.js';
 import type { Bead, Category, Finding, Lang, Role, Segment, SegmentedDoc, Severity } from '../types.js';
+import type { Resources } from '../../core/resources.js';
 
 // The detector contract (after Weblate's checks and unified's rules): one small module per detector,
 // with id, name, description, category, default severity, default thresholds and its own pass/fail
@@ -53,6 +54,8 @@ export interface StoryContext {
   /** The roles were set by a reviewer (not read from the texts): spin-story then takes a version marked spin as the
    * copy of one marked source, whatever the words say — the reviewer's correction of a reversed direction. */
   declaredRoles?: boolean;
+  /** The word lists and tables the detectors read (core/resources.ts); absent: the process's current ones. */
+  resources?: Resources;
 }
 
 export interface PairExample {

@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { decodeHits, readVocabulary, VOCABULARY_FILE } from '../../../server/lang/wordnet/vocabulary.js';
+import { decodeHits, readVocabulary, vocabularyFile } from '../../../server/lang/wordnet/vocabulary.js';
 import { lookupByMorphology } from '../../../server/lang/wordnet/index.js';
 import { writeVocabularyFile } from '../../../server/pipeline/detect/spin/vocabulary-file.js';
 import { decodeMates } from '../../../server/pipeline/detect/spin/mates-table.js';
 import { matesOf } from '../../../server/pipeline/detect/spin/units.js';
 import { tmpDir } from '../../helpers/tmp.js';
 
-// The prebuilt vocabulary (data/wordnet/vocabulary.txt) stands in for WordNet morphology and synset-mates:
+// The prebuilt vocabulary (data/prebuilt/vocabulary.txt) stands in for WordNet morphology and synset-mates:
 // findings may not change with the file, so every entry must be exactly what the computations answer.
 
 const WORDS = [
@@ -52,11 +52,11 @@ test('a written table reads back as exactly the computed lemmas and mates (forms
 
 test("the build's table agrees with the computations (a stale file would change findings)", () => {
   // npm test builds first, and the build writes a current table: a missing or stale one is a failure here
-  const built = readVocabulary(VOCABULARY_FILE);
-  assert.ok(built, 'no current data/wordnet/vocabulary.txt (npm run build writes it)');
+  const built = readVocabulary(vocabularyFile());
+  assert.ok(built, 'no current data/prebuilt/vocabulary.txt (npm run build writes it)');
   assert.ok(built.size > 50_000, `${built.size} forms`);
   // a spread of the vocabulary: every 97th form
-  const forms = readFileSync(VOCABULARY_FILE, 'utf8')
+  const forms = readFileSync(vocabularyFile(), 'utf8')
     .split('\n')
     .slice(1, -2)
     .filter((_, i) => i % 97 === 0)
@@ -65,11 +65,13 @@ test("the build's table agrees with the computations (a stale file would change 
   for (const f of forms) assert.deepEqual(entry(built, f), { hits: lookupByMorphology(f), mates: matesOf(f) }, f);
 });
 
-test('a table built from something else, or cut short, is ignored', () => {
+test('a table made for another prebuilt version, or cut short, is ignored', () => {
   const file = join(tmpDir(), 'vocabulary.txt');
   writeVocabularyFile(file, WORDS);
   const text = readFileSync(file, 'utf8');
-  writeFileSync(file, text.replace(/^tapat-vocabulary v\d+/, 'tapat-vocabulary v0'));
+  assert.ok(readVocabulary(file), 'made for the current prebuilt version');
+  assert.equal(readVocabulary(file, 'another-version'), null);
+  writeFileSync(file, text.replace(/^tapat-vocabulary \S+/, 'tapat-vocabulary 0000'));
   assert.equal(readVocabulary(file), null);
   writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
   assert.equal(readVocabulary(file), null);

@@ -1,6 +1,7 @@
-import { dataPath } from '../../../paths.js';
 import { indexFile } from '../../../lang/line-index-file.js';
 import type { LineIndex } from '../../../lang/line-index.js';
+import { resource, use } from '../../../core/resources.js';
+import { prebuilt } from '../../../lang/prebuilt.js';
 
 // Collocation strength from web-scale counts: data/spin/bigrams.tsv (242,000 frequent English word pairs)
 // and data/spin/unigrams.tsv (82,000 words), Google Books Ngram counts as filtered by SymSpell (CC BY 3.0;
@@ -15,8 +16,6 @@ interface Counts {
   /** the list keeps pairs from this count on: an absent pair is rarer than this */
   floor: number;
 }
-
-let counts: Counts | null = null;
 
 /** The count on a listed key's line (the lists have one line per key), or undefined for a key not listed. */
 function countOf(index: LineIndex, key: string): number | undefined {
@@ -36,19 +35,19 @@ function* allCounts(index: LineIndex): IterableIterator<number> {
   }
 }
 
-// The lists are looked up through their line indexes (kept in data/cache like the other word lists, and
+// The lists are looked up through their line indexes (kept in data/prebuilt like the other word lists, and
 // built by npm run build): a batch's reading worker filled two Maps of 324,000 entries from the text
 // instead, ~0.35 CPU-s, before its first spun text.
-function load(): Counts {
-  if (counts) return counts;
-  const uni = indexFile(dataPath('spin', 'unigrams.tsv'), '\t', 'utf8');
-  const bi = indexFile(dataPath('spin', 'bigrams.tsv'), '\t', 'utf8');
+const COUNTS = resource('word and word-pair counts (unigrams.tsv, bigrams.tsv)', (res): Counts => {
+  const uni = indexFile(res.dataPath('spin', 'unigrams.tsv'), '\t', 'utf8', prebuilt(res));
+  const bi = indexFile(res.dataPath('spin', 'bigrams.tsv'), '\t', 'utf8', prebuilt(res));
   let total = 0;
   for (const n of allCounts(uni)) total += n;
   let floor = Infinity;
   for (const n of allCounts(bi)) if (n < floor) floor = n;
-  return (counts = { uni, bi, total, floor });
-}
+  return { uni, bi, total, floor };
+});
+const load = (): Counts => use(COUNTS);
 
 // The lists spell the British way ("centre", "travelling", "colour"): an American form is looked up as
 // its British one, so "center" is not taken for a word the counts never saw.

@@ -5,6 +5,7 @@ import { frequencyRank } from '../../../lang/word-ranks.js';
 import { LIGHT } from './stopwords.js';
 import type { Token } from './tokens.js';
 import { Memo, memoise } from '../../../memo.js';
+import { resource, use } from '../../../core/resources.js';
 
 // Evidence a sense-blind spinner leaves beyond rare words, asked of content words in spun-looking text.
 
@@ -23,7 +24,7 @@ export function contextCandidate(
 ): { suggestion: string; ratio: number } | null {
   if (left === null && right === null) return null;
   // a pure function of its arguments, asked of the same word triples across a batch's documents
-  return contextMemo.get(`${minPairs} ${ratio} ${left ?? ''} ${form} ${right ?? ''}`, () => {
+  return use(CONTEXT_MEMO_MEMO).get(`${minPairs} ${ratio} ${left ?? ''} ${form} ${right ?? ''}`, () => {
     const fit = (x: string): number => (left ? pairCount(left, x) : 0) + (right ? pairCount(x, right) : 0);
     const mine = fit(form);
     const own = frequencyRank(form);
@@ -45,7 +46,10 @@ export function contextCandidate(
   });
 }
 
-const contextMemo = new Memo<string, { suggestion: string; ratio: number } | null>(200_000);
+const CONTEXT_MEMO_MEMO = resource(
+  'spin context suggestions (memo)',
+  () => new Memo<string, { suggestion: string; ratio: number } | null>(200_000),
+);
 
 /**
  * A multiword lemma with particles ("looked on", "set about", "blank out") whose commonest single-word
@@ -75,7 +79,7 @@ export function spunPhraseAt(
 }
 
 /** The commonest single-word synset-mate of a phrase, in the phrase's form (memoised: phrases recur). */
-const commonestMate = memoise((phrase: string): { form: string; rank: number } | null => {
+const commonestMateOf = (phrase: string): { form: string; rank: number } | null => {
   let best: { form: string; rank: number } | null = null;
   for (const h of lookup(phrase)) {
     const f = formOf(phrase, h.lemma, h.pos) ?? 'base';
@@ -89,4 +93,6 @@ const commonestMate = memoise((phrase: string): { form: string; rank: number } |
     }
   }
   return best;
-}, 200_000);
+};
+const COMMONEST_MATES = resource('commonest synset-mates (memo)', () => memoise(commonestMateOf, 200_000));
+const commonestMate = (phrase: string): { form: string; rank: number } | null => use(COMMONEST_MATES)(phrase);

@@ -3,6 +3,7 @@ import { DIMS, dot, newsRank, vectorOf } from '../../../lang/vectors.js';
 import { STOPWORDS } from './stopwords.js';
 import type { Token } from './tokens.js';
 import type { Mate, Unit } from './units.js';
+import { resource, use } from '../../../core/resources.js';
 
 // Raw evidence that a unit is a spinner's substitute, kept apart from any decision (the model weighs it):
 // how much better a synset-mate fits the neighbours (word vectors), how much rarer the unit is than its
@@ -49,8 +50,9 @@ interface FormInfo {
   lastId: number;
 }
 const PHRASE = Math.log(1000);
-const infos = new Map<string, FormInfo>();
+const INFOS_MEMO = resource('spin form features (memo)', () => new Map<string, FormInfo>());
 function info(form: string): FormInfo {
+  const infos = use(INFOS_MEMO);
   let f = infos.get(form);
   if (f) return f;
   const parts = form.split(' ');

@@ -3,6 +3,7 @@ import { association } from './bigrams.js';
 import { matchCase, type SpinFinding } from './finding.js';
 import { STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
+import { resource, use } from '../../../core/resources.js';
 
 // Function words spun into nouns. A sense-blind spinner looks "he" up like any word and finds helium and the
 // Hebrew letter; it writes "letter" or "element" where "he" stood ("in": inch, indium; "as": arsenic). Clean
@@ -17,11 +18,8 @@ export interface FunctionWordThresholds {
   minGain: number;
 }
 
-let reverse: Map<string, readonly string[]> | null = null;
-
 /** Word → the function words a sense-blind spinner may have replaced with it (noun synset-mates and hypernyms). */
-function spunFrom(): Map<string, readonly string[]> {
-  if (reverse) return reverse;
+const SPUN_FROM = resource('function words a spinner replaces', (): Map<string, readonly string[]> => {
   const out = new Map<string, string[]>();
   for (const w of STOPWORDS) {
     for (const h of lookup(w)) {
@@ -38,8 +36,9 @@ function spunFrom(): Map<string, readonly string[]> {
       }
     }
   }
-  return (reverse = out);
-}
+  return out;
+});
+const spunFrom = (): Map<string, readonly string[]> => use(SPUN_FROM);
 
 const neighbour = (toks: readonly Token[], i: number): string | null => {
   const t = toks[i];

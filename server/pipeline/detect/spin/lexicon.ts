@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { inflect } from '../../../lang/wordnet/inflect.js';
 import { dataPath } from '../../../paths.js';
 import { norm, tokenize } from './tokens.js';
+import { resource, use } from '../../../core/resources.js';
 
 // The two phrase lists used without an original: our spinner fingerprints (data/spin/fingerprints.tsv) and
 // the tortured-phrase list (data/spin/tortured.tsv, CC BY 4.0, see data/spin/SOURCES.md). Both compile into
@@ -159,10 +160,7 @@ function compileAll(): Lists {
 // lists. A tortured entry has no context words, so the entries a look-up by flagged words can meet are in
 // the bucket of those words' first token; within a key, fingerprints still come first and each list keeps
 // its order.
-let lists: (Lists & { unread: Map<string, TorturedLine[]> }) | null = null;
-
-function loadLists(): Lists & { unread: Map<string, TorturedLine[]> } {
-  if (lists) return lists;
+const LISTS = resource('spinner fingerprints and tortured phrases', () => {
   const l = {
     byFirst: new Map<string, LexEntry[]>(),
     bySpun: new Map<string, LexEntry[]>(),
@@ -176,8 +174,9 @@ function loadLists(): Lists & { unread: Map<string, TorturedLine[]> } {
     if (b) b.push(line);
     else l.unread.set(t, [line]);
   }
-  return (lists = l);
-}
+  return l;
+});
+const loadLists = (): Lists & { unread: Map<string, TorturedLine[]> } => use(LISTS);
 
 /** The lists with every entry whose first token is `t` parsed. */
 function withBucket(t: string): Lists {

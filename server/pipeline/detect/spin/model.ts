@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { dataPath } from '../../../paths.js';
+import { createRequire } from 'node:module';
+import type { z } from 'zod';
 import { FEATURES, type Scored } from './features.js';
+import { resource, use } from '../../../core/resources.js';
 
 // The weights that turn features.ts's evidence into a probability that a unit is spun: a logistic model per
 // unit, then a second one that adds how spun the rest of the document looks (a spinner touches a fifth of a
 // text's words; clean prose has the odd rare synonym but not dozens). Trained by bench/spin-train.ts on
 // Tatoeba and UD English spun by the test spinner — never on the benchmark documents.
 
-// built with the model: `tapat check` registers the spin detectors and never reads it
-const modelSchema = () =>
-  z
+// built with the model, zod too (its CommonJS build, loaded when the model is: see config.ts): `tapat check`
+// registers the spin detectors and never reads it
+const modelSchema = () => {
+  const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
+  return z
     .object({
       features: z.array(z.string()),
       mean: z.array(z.number()),
@@ -20,18 +23,17 @@ const modelSchema = () =>
       trainedOn: z.string(),
     })
     .strict();
+};
 export type SpinModel = z.infer<ReturnType<typeof modelSchema>>;
 
-let model: SpinModel | null = null;
-export function spinModel(): SpinModel {
-  if (model) return model;
-  const m = modelSchema().parse(JSON.parse(readFileSync(dataPath('spin', 'spin-model.json'), 'utf8')));
+const MODEL = resource('spin model (spin-model.json)', (res): SpinModel => {
+  const m = modelSchema().parse(JSON.parse(readFileSync(res.dataPath('spin', 'spin-model.json'), 'utf8')));
   if (m.features.join() !== FEATURES.join() || m.unit.length !== FEATURES.length + 1) {
     throw new Error('data/spin/spin-model.json was trained for other features: retrain with bench/spin-train.ts');
   }
-  model = m;
   return m;
-}
+});
+export const spinModel = (): SpinModel => use(MODEL);
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 

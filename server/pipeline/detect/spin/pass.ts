@@ -8,6 +8,7 @@ import { CONTEXT_DEFAULTS, spinContextDetector } from '../detectors/spin/context
 import { RARE_DEFAULTS, spinRareDetector } from '../detectors/spin/rare.js';
 import { FINGERPRINT_GATES, spinFingerprintDetector } from '../detectors/spin/fingerprint.js';
 import { MemoFamily } from '../../../memo.js';
+import { resource, use } from '../../../core/resources.js';
 
 // The spin pass: the document's spin analysis worked out once, then every spin detector on it. Without an
 // original the detectors read the same words several ways (a fingerprint, a rare word, a model unit), so
@@ -24,7 +25,7 @@ export function analysisThresholds(config: ThresholdConfig): SpinAnalysisThresho
 
 // The same document is read by several callers with the same thresholds (the batch's role reading, then
 // spin-story): one pass serves them all.
-const passes = new MemoFamily<string, SpinFinding[]>(32);
+const PASSES_MEMO = resource('spin passes of a text (memo)', () => new MemoFamily<string, SpinFinding[]>(32));
 
 /** One spin detector's context on doc, as the spin pass builds it (its examples run through this). */
 export function spinContextOf(
@@ -53,7 +54,7 @@ export function spinPass(
   const run = (spin: SpinAnalysis | null): SpinFinding[] =>
     detectors.flatMap((d, i) => d.find({ doc, original, beads: null, spin, thresholds: own[i]! }));
   if (original) return run(null);
-  return passes
+  return use(PASSES_MEMO)
     .table(JSON.stringify([detectors.map((d) => d.id), own]))
     .get(doc.text, () => resolveOverlaps(run(analyseSpin(doc.text, analysisThresholds(config)))))
     .slice();

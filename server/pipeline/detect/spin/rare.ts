@@ -6,6 +6,7 @@ import { frequencyRank } from '../../../lang/word-ranks.js';
 import { LIGHT, STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
 import { MemoFamily } from '../../../memo.js';
+import { resource, use } from '../../../core/resources.js';
 
 // Sense-blind WordNet spinners (the open-source kind) put a random lemma of a random synset in a word's
 // place, so spun text is full of rare words that have a common synset-mate: "tiny" → "midget",
@@ -37,11 +38,17 @@ type WordCandidate = { suggestion: string; ratio: number; own: number } | null;
 
 // Both tests are pure functions of the word (or phrase) and the thresholds; a batch asks them of the same
 // words in every document.
-const multiwordMemo = new MemoFamily<string, WordCandidate>(200_000);
-const candidateMemo = new MemoFamily<string, WordCandidate>(200_000);
+const MULTIWORD_MEMO_MEMO = resource(
+  'spin multiword candidates (memo)',
+  () => new MemoFamily<string, WordCandidate>(200_000),
+);
+const CANDIDATE_MEMO_MEMO = resource(
+  'spin word candidates (memo)',
+  () => new MemoFamily<string, WordCandidate>(200_000),
+);
 
 function multiwordCandidate(phrase: string, th: RareThresholds): WordCandidate {
-  return multiwordMemo
+  return use(MULTIWORD_MEMO_MEMO)
     .table(`${th.multiwordMateRank} ${th.minRatio} ${th.minRank}`)
     .get(phrase, () => multiwordCandidateOf(phrase, th));
 }
@@ -86,7 +93,9 @@ function spellingVariant(a: string, b: string): boolean {
 }
 
 function candidateFor(form: string, th: RareThresholds): WordCandidate {
-  return candidateMemo.table(`${th.minRank} ${th.spunTextRank} ${th.minRatio}`).get(form, () => candidateOf(form, th));
+  return use(CANDIDATE_MEMO_MEMO)
+    .table(`${th.minRank} ${th.spunTextRank} ${th.minRatio}`)
+    .get(form, () => candidateOf(form, th));
 }
 
 function candidateOf(form: string, th: RareThresholds): WordCandidate {

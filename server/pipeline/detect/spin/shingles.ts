@@ -3,6 +3,7 @@ import { frequencyRank } from '../../../lang/word-ranks.js';
 import { STOPWORDS } from './stopwords.js';
 import { norm, tokenize } from './tokens.js';
 import { Memo } from '../../../memo.js';
+import { resource, use } from '../../../core/resources.js';
 
 // Same-story grouping and discovery of an original. A spun copy shares few exact n-grams with its source,
 // but a sense-blind spinner leaves names and numbers alone and swaps words only within a synset. So:
@@ -23,14 +24,14 @@ export function spinShingles(text: string, k = 2): Set<string> {
 }
 
 // bounded: a long batch meets ever more words
-const keyCache = new Memo<string, string>(200_000);
+const KEY_CACHE_MEMO = resource('synonym keys (memo)', () => new Memo<string, string>(200_000));
 /**
  * A synonym-normalised key for a word: the most frequent lemma among the word's own lemmas and their synset
  * mates. A spinner's "sleuthing" and the original "detection" both lead to "detection" when it is the
  * commonest word of their neighbourhood, which it usually is: writers use common words, spinners do not.
  */
 export function synonymKey(word: string): string {
-  return keyCache.get(norm(word), synonymKeyOf);
+  return use(KEY_CACHE_MEMO).get(norm(word), synonymKeyOf);
 }
 
 function synonymKeyOf(w: string): string {
@@ -66,10 +67,10 @@ export function synonymShingles(text: string, k = 2): Set<string> {
 // overlap of shingle sets: shared with grouping, in lang/
 export { jaccard } from '../../../lang/near-duplicate.js';
 
-const synCache = new Memo<string, string[]>(200_000);
+const SYN_CACHE_MEMO = resource('synonym lists (memo)', () => new Memo<string, string[]>(200_000));
 function synsetKeys(word: string): string[] {
   // the synsets' identities only: the index has them without reading the synsets
-  return synCache.get(norm(word), (w) =>
+  return use(SYN_CACHE_MEMO).get(norm(word), (w) =>
     lookup(w).flatMap((h) => synsetOffsets(h.lemma, h.pos).map((off) => `${h.pos}${off}`)),
   );
 }

@@ -4,6 +4,7 @@ import { STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
 import { prebuiltMates } from './mates-table.js';
 import { Memo } from '../../../memo.js';
+import { resource, use } from '../../../core/resources.js';
 
 // The places a sense-blind spinner can have touched: content words, and WordNet multiword lemmas written
 // out in the text ("pilot film", "cut off" — spinners put these where one plain word stood). Each unit
@@ -75,8 +76,8 @@ export function matesOf(form: string): Mates {
 }
 
 // bounded: batch runs see many distinct words
-const memo = new Memo<string, Mates>(50_000);
-const cachedMates = (form: string): Mates => memo.get(form, (f) => prebuiltMates(f) ?? matesOf(f));
+const MATES_MEMO = resource('synset-mates of a form (memo)', () => new Memo<string, Mates>(50_000));
+const cachedMates = (form: string): Mates => use(MATES_MEMO).get(form, (f) => prebuiltMates(f) ?? matesOf(f));
 
 function isSentenceStart(toks: readonly Token[], i: number): boolean {
   const prev = toks[i - 1];
@@ -105,11 +106,14 @@ function plainWordsFrom(text: string, toks: readonly Token[], i: number, max: nu
 
 // spin-context, spin-names and spin-pairs each read the units of the same document in one spin pass:
 // worked out once per document (read-only), as tokenize does for the tokens
-const unitLists = new Memo<string, { units: readonly Unit[]; toks: readonly Token[] }>(16);
+const UNIT_LISTS_MEMO = resource(
+  'spin units of a text (memo)',
+  () => new Memo<string, { units: readonly Unit[]; toks: readonly Token[] }>(16),
+);
 
 /** Content units of a text, in order, non-overlapping (a multiword lemma wins over its words). Shared: read-only. */
 export function spinUnits(text: string): { units: readonly Unit[]; toks: readonly Token[] } {
-  return text.length < 200 ? unitsOf(text) : unitLists.get(text, unitsOf);
+  return text.length < 200 ? unitsOf(text) : use(UNIT_LISTS_MEMO).get(text, unitsOf);
 }
 
 function unitsOf(text: string): { units: Unit[]; toks: readonly Token[] } {
