@@ -70,7 +70,8 @@ export function misalignmentScore(ctx: PairContext, radius: number, enough = Inf
 export const misalignmentDetector: PairDetector = {
   id: 'misalignment',
   name: 'Misaligned pair',
-  description: 'The two sides do not correspond: the translation belongs to another sentence, or says something else.',
+  description:
+    'The two sides do not correspond: the translation belongs to another sentence, or says something else. Major when they share next to nothing or a neighbour fits far better; minor when a neighbour fits only a little better (most often a loose but faithful translation).',
   category: 'source/misalignment',
   defaultSeverity: 'major',
   scope: 'pair',

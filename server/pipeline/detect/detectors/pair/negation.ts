@@ -10,7 +10,8 @@ import { litotes } from '../../../../lang/negation-scope.js';
 export const negationDetector: PairDetector = {
   id: 'negation',
   name: 'Negation',
-  description: 'One side is negated (hindi, huwag, wala / not, never, no) and the other is not.',
+  description:
+    'One side is negated (hindi, huwag, wala / not, never, no) and the other is not. A particle before the opposite of a word on the other side is litotes (hindi matagumpay / failure), not a negation.',
   category: 'accuracy/mistranslation',
   defaultSeverity: 'major',
   scope: 'pair',
@@ -117,6 +118,12 @@ export const negationDetector: PairDetector = {
         tgt: 'Tinawag ito ng dalubhasa na isang hindi mapapalitan na makasaysayang instrumento.',
         note: 'litotes: hindi mapapalitan = irreplaceable (NTREX-128)',
       },
+      { src: 'There is no water in the village.', tgt: 'Walàng tubig sa nayon.', note: 'an accented walàng' },
+      {
+        src: 'I know you are going to say no.',
+        tgt: 'Alam kong tatanggi ka.',
+        note: '"say no" reports a refusal (tatanggi)',
+      },
       {
         src: 'The stars look dim because of the city lights.',
         tgt: 'Hindi maliwanag ang mga bituin dahil sa mga ilaw ng siyudad.',
@@ -198,6 +205,7 @@ export const negationDetector: PairDetector = {
         tgt: 'Hindi kasinlapad ng luma ang bagong kalsada.',
         note: 'comparison negated',
       },
+      { src: 'There is water in the village.', tgt: 'Walàng tubig sa nayon.', note: 'walàng is still wala' },
       {
         src: 'The road was clear after the storm.',
         tgt: 'Hindi malinaw ang daan matapos ang bagyo.',

@@ -16,7 +16,8 @@ const norm = (s: string) =>
 export const untranslatedDetector: PairDetector = {
   id: 'untranslated',
   name: 'Untranslated text',
-  description: 'The translation is still in the source language (or a third language), or repeats the source verbatim.',
+  description:
+    'The translation is still in the source language (or a third language), or repeats the source verbatim. A source side merely not recognised as English (names, jargon) is minor: language identification, not the translation, is in doubt.',
   category: 'accuracy/untranslated',
   defaultSeverity: 'major',
   scope: 'pair',
