@@ -268,13 +268,31 @@ export function extractEntities(text: string, lang: Lang): Entity[] {
 
 const entityLists = new Memo<string, Entity[]>(50_000);
 
+// WordNet lists open-class words only: English conjunctions, prepositions and pronouns come from this list
+// ("Whether that is accurate …" opened a sentence of the NTREX reporting half and was read as a name).
+const EN_CLOSED_CLASS = new Set(
+  `whether although though unless whereas whilst because until upon despite during towards toward among amongst
+  onto into besides beside via versus than unto whoever whatever whichever wherever whenever either neither nor
+  each every several nobody someone anyone everyone nothing something anything everything yours ours theirs
+  hers mine whom whose these those such shall might must would could should`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 // In English a sentence-initial word is a name when it is no English word at all ("Nigeria previously
 // announced", "Costello said"): English has no inflected verbs that a lexicon misses the way Tagalog does.
 const englishInitialName = (w: string) => {
   // (Not a contraction, "You'll", nor an adverb or participle a dictionary may miss, "Occupationally".)
   if (/['’](?!s$)|(?:ly|ed|ing)$/u.test(w)) return false;
   const f = plainWord(w).replace(/['’]s$/u, '');
-  return f.length > 3 && !isCommonEnglishWord(f) && !isEnglishWord(f) && !NOT_NAMES.has(f);
+  return (
+    f.length > 3 &&
+    !EN_CLOSED_CLASS.has(f) &&
+    !isEnStopword(f) &&
+    !isCommonEnglishWord(f) &&
+    !isEnglishWord(f) &&
+    !NOT_NAMES.has(f)
+  );
 };
 
 function extractEntitiesOf(text: string, lang: Lang): Entity[] {

@@ -16,6 +16,8 @@ test('entities: capitalised runs and acronyms; sentence-initial single words and
     extractEntities('However, Peskov met the envoy.', 'en').map((e) => e.text),
     ['Peskov'],
   );
+  // Closed-class words are not in WordNet, and are no names either.
+  assert.deepEqual(extractEntities('Whether that is accurate is debated.', 'en'), []);
   assert.deepEqual(
     extractEntities('Binati ni Vladimir Putin ang mga taga-Texas.', 'tl').map((e) => e.text),
     ['Vladimir Putin', 'Texas'],
