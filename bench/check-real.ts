@@ -209,6 +209,61 @@ for (let b = 0; b * 10 < tEn.length; b++) {
   });
 }
 
+// Third real set, unseen until this split: NTREX-128 en→fil (CC BY-SA 4.0; professional translations of 2018
+// English news), its first 16 documents copied to bench/real-data/ntrex128-fil/ (see SOURCES.md there). The split
+// was fixed before any detector ran on it: documents in file order, even-numbered ones tune, odd-numbered ones
+// report. Reporting-part flags print only with --label-reporting, to be labelled once, after the code is final.
+const NTREX = join(ROOT, 'bench', 'real-data', 'ntrex128-fil');
+const NT_LABELS = join(ROOT, 'bench', 'real-labels', 'ntrex128-fil.tsv');
+const ntLabels = (() => {
+  const m = new Map<string, Verdict>();
+  if (!existsSync(NT_LABELS)) return m;
+  for (const row of readFileSync(NT_LABELS, 'utf8').split('\n').slice(1)) {
+    const [line, detector, verdict] = row.split('\t');
+    if (!line || !detector) continue;
+    if (verdict !== 'real' && verdict !== 'false')
+      throw new Error(`${NT_LABELS}: bad verdict "${verdict}" for line ${line}`);
+    m.set(`${line}\t${detector}`, verdict);
+  }
+  return m;
+})();
+const readNt = (f: string) => readFileSync(join(NTREX, f), 'utf8').replace(/\n$/, '').split('\n');
+const nEn = readNt('en.txt');
+const nTl = readNt('fil.txt');
+const nDoc = readNt('docid.txt');
+const ntDocs = new Map<string, number[]>();
+nDoc.forEach((d, i) => (ntDocs.get(d) ?? ntDocs.set(d, []).get(d)!).push(i));
+const ntFlags: Flag[] = [];
+const ntLines = { tuning: 0, reporting: 0 };
+[...ntDocs].forEach(([d, idx], k) => {
+  const part = k % 2 === 0 ? 'tuning' : 'reporting';
+  const found = detectPair(
+    docFromLines(
+      idx.map((i) => nEn[i]!),
+      'en',
+    ),
+    docFromLines(
+      idx.map((i) => nTl[i]!),
+      'tl',
+    ),
+    diagonalBeads(idx.length),
+    { srcLang: 'en', tgtLang: 'tl' },
+  );
+  idx.forEach((i, b) => {
+    ntLines[part]++;
+    for (const f of found.filter((x) => x.bead === b && x.finding.severity !== 'minor')) {
+      ntFlags.push({
+        part,
+        doc: d,
+        line: i + 1,
+        detector: f.finding.detector,
+        message: f.finding.message,
+        verdict: ntLabels.get(`${i + 1}\t${f.finding.detector}`) ?? 'unlabelled',
+      });
+    }
+  });
+});
+
 const TAGALOG_READING = new Set(['numbers', 'entities', 'negation']);
 const result = {
   note:
@@ -236,6 +291,20 @@ const result = {
     tuning: summary(
       tatFlags.filter((f) => f.part === 'tuning'),
       tatLines.tuning,
+    ),
+  },
+  ntrex: {
+    note:
+      'NTREX-128 en→fil (CC BY-SA 4.0), first 16 news documents (256 lines), unseen until split: even documents tune, odd report. Labels: bench/real-labels/ntrex128-fil.tsv. ' +
+      'The reporting half was labelled once, at commit 1aee747: 7 major flags, 0 real (the code before this round: 6 flags, 0 real). One fix followed from it (a sentence-initial ' +
+      '"Whether" read as a name: closed-class English words listed), so its figure since is not a clean hold-out for that rule. The shipped lexicon never saw NTREX (it saw TICO-19 dev and Tatoeba test).',
+    reporting: summary(
+      ntFlags.filter((f) => f.part === 'reporting'),
+      ntLines.reporting,
+    ),
+    tuning: summary(
+      ntFlags.filter((f) => f.part === 'tuning'),
+      ntLines.tuning,
     ),
   },
   reportingBothSets: summary(
@@ -278,6 +347,16 @@ for (const f of tatFlags) {
     );
   }
 }
+for (const f of ntFlags) {
+  if (
+    (f.verdict === 'unlabelled' && (f.part === 'tuning' || process.argv.includes('--label-reporting'))) ||
+    (SHOW && f.part === 'tuning')
+  ) {
+    console.log(
+      `${f.verdict === 'unlabelled' ? 'UNLABELLED ' : f.verdict.padEnd(6)} ntrex ${f.part} ${f.doc}\t${f.line}\t${f.detector}\t${f.message}\n  EN: ${nEn[f.line - 1]}\n  TL: ${nTl[f.line - 1]}`,
+    );
+  }
+}
 for (const p of ['reporting', 'tuning'] as const) {
   const s = result.real[p];
   console.log(
@@ -288,6 +367,12 @@ for (const p of ['reporting', 'tuning'] as const) {
   const s = result.tatoeba[p];
   console.log(
     `tatoeba ${p}: ${s.lines} lines, ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}; ${JSON.stringify(s.perDetector)}`,
+  );
+}
+for (const p of ['reporting', 'tuning'] as const) {
+  const s = result.ntrex[p];
+  console.log(
+    `ntrex ${p}: ${s.lines} lines, ${s.majorFlags} major flags, ${s.real} real, ${s.unlabelled} unlabelled; precision ${s.precision}; ${JSON.stringify(s.perDetector)}`,
   );
 }
 const both = result.reportingBothSets;

@@ -8,6 +8,7 @@ import { Memo, MemoFamily } from '../memo.js';
 import { resource, use, type Resources } from '../core/resources.js';
 import { prebuilt } from './prebuilt.js';
 import { readLexiconGlosses, writeLexiconGlosses, type LexiconGlosses } from './lexicon-glosses-file.js';
+import { isCommonEnglishWord } from './wordnet/common-word.js';
 
 // Named entities by surface cues (capitalised runs, acronyms), and a cross-language "is this name in that text?"
 // that copes with Tagalog respellings (Rusya ~ Russia, Tsina ~ China, Hapon ~ Japan), hyphenation
@@ -203,6 +204,15 @@ export function afterPersonMarker(text: string, start: number): boolean {
   return /(?:^|[^\p{L}])(?:si|ni|kay|sina|nina|kina)\s+$/iu.test(text.slice(Math.max(0, start - 8), start));
 }
 
+// Tagalog words are built of CV(C) syllables: no c, f, j, q, v, x, z, no consonant cluster at the start of a word
+// and never three consonants in a row (ng counts as one). A word that breaks this is a foreign name (Amsterdam).
+export function looksForeign(name: string): boolean {
+  return name.split(/[\s-]+/).some((w) => {
+    const x = w.toLowerCase().replace(/ng/g, 'N');
+    return /[cfjqvxz]/.test(x) || /^[^aeiou\W\d]{2}/u.test(x) || /[^aeiou\W\d]{3}/u.test(x);
+  });
+}
+
 /** An English word the lexicon glosses (in a Tagalog text: a word left in English, as names often are). */
 export function isEnglishWord(w: string): boolean {
   const f = plainWord(w);
@@ -261,14 +271,41 @@ export function foldTokens(s: string): string[] {
  */
 export function extractEntities(text: string, lang: Lang): Entity[] {
   return use(ENTITY_LISTS_MEMO)
-    .get(text, () => extractEntitiesOf(text, lang))
+    .get(`${lang}\u0000${text}`, () => extractEntitiesOf(text, lang))
     .slice();
 }
 
-// a function of the text alone (the language is not read)
+// keyed by language and text: English reads a sentence-initial unknown word as a name, Tagalog does not
 const ENTITY_LISTS_MEMO = resource('names of a text (memo)', () => new Memo<string, Entity[]>(50_000));
 
-function extractEntitiesOf(text: string, _lang: Lang): Entity[] {
+// WordNet lists open-class words only: English conjunctions, prepositions and pronouns come from this list
+// ("Whether that is accurate …" opened a sentence of the NTREX reporting half and was read as a name).
+const EN_CLOSED_CLASS = new Set(
+  `whether although though unless whereas whilst because until upon despite during towards toward among amongst
+  onto into besides beside via versus than unto whoever whatever whichever wherever whenever either neither nor
+  each every several nobody someone anyone everyone nothing something anything everything yours ours theirs
+  hers mine whom whose these those such shall might must would could should`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+// In English a sentence-initial word is a name when it is no English word at all ("Nigeria previously
+// announced", "Costello said"): English has no inflected verbs that a lexicon misses the way Tagalog does.
+const englishInitialName = (w: string) => {
+  // (Not a contraction, "You'll", nor an adverb or participle a dictionary may miss, "Occupationally".)
+  if (/['’](?!s$)|(?:ly|ed|ing)$/u.test(w)) return false;
+  const f = plainWord(w).replace(/['’]s$/u, '');
+  return (
+    f.length > 3 &&
+    !EN_CLOSED_CLASS.has(f) &&
+    !isEnStopword(f) &&
+    !isCommonEnglishWord(f) &&
+    !isEnglishWord(f) &&
+    !NOT_NAMES.has(f)
+  );
+};
+
+function extractEntitiesOf(text: string, lang: Lang): Entity[] {
   // "taga-Texas", "pang-Amerika": a lower-case Tagalog prefix hyphened to a name (same length, offsets kept).
   const scan = text.replace(/(\p{Ll})-(?=\p{Lu})/gu, '$1 ');
   const toks = [...scan.matchAll(TOKEN)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
@@ -305,7 +342,7 @@ function extractEntitiesOf(text: string, _lang: Lang): Entity[] {
       i = j + 1;
       continue;
     }
-    if (!initial || j > i || acronym) {
+    if (!initial || j > i || acronym || (lang === 'en' && englishInitialName(first.w))) {
       const raw = text.slice(first.start, last.end).replace(/\.$/, '');
       const tokens = foldTokens(raw).filter((t) => !NOT_NAMES.has(t) && (t.length > 1 || acronym));
       if (tokens.length) out.push({ text: raw, start: first.start, end: first.start + raw.length, tokens });
@@ -422,6 +459,15 @@ export class NameIndex {
   /** An English key the text stands for: its own words (English) or their lexicon translations (Tagalog). */
   hasGloss(g: string): boolean {
     for (let p = 0; p < this.parts.length; p++) if (this.glossesOf(p).has(g)) return true;
+    return false;
+  }
+
+  /** As hasGloss, through dictionary glosses only (score 0.5 and up; see missingTokens). */
+  hasDictionaryGloss(g: string): boolean {
+    if (this.lang !== 'tl') return this.hasGloss(g);
+    const lex = loadLexicon();
+    for (const part of this.parts)
+      for (const w of part) if (lex.translate(w).some((t) => t.en === g && t.score >= 0.5)) return true;
     return false;
   }
 
@@ -570,8 +616,22 @@ export function missingTokens(e: Entity, idx: NameIndex, eLang: Lang = 'other'):
         if (ALIAS.get(t)?.some((a) => idx.words.has(a))) return true;
         // An acronym spelled out on the other side (US / United States, NBA / National Basketball Association).
         if (/^[a-z]{2,6}$/.test(t) && idx.initials.has(t)) return true;
-        if (eLang === 'en' && idx.lang === 'tl' && idx.hasGloss(enKey(t))) return true;
-        if (lex && lex.translate(t).some((g) => idx.hasGloss(g.en))) return true;
+        // (An English name the lexicon does not know as a word, "Nigeria", is met only through a dictionary gloss.)
+        if (
+          eLang === 'en' &&
+          idx.lang === 'tl' &&
+          (isEnglishWord(t) ? idx.hasGloss(enKey(t)) : idx.hasDictionaryGloss(enKey(t)))
+        )
+          return true;
+        // A foreign or English name word kept in a Tagalog text is a name, not a word to translate: only a
+        // dictionary gloss (0.5 and up) vouches for it. The entries learned by co-occurrence score 0.2–0.4 and
+        // pair names with their neighbours ("costello" → nuclear, "drivers" → championship), which hid a name
+        // swapped in beside them.
+        if (
+          lex &&
+          lex.translate(t).some((g) => (g.score >= 0.5 || !(looksForeign(t) || isEnglishWord(t))) && idx.hasGloss(g.en))
+        )
+          return true;
         if (t.length < 3) return false;
         const k = nameKey(t);
         return idx.someKey((o) => keysMatch(k, o) && (o === k || !idx.commonKeys.has(o)));

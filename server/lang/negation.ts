@@ -67,6 +67,8 @@ function boundParticle(text: string, start: number): boolean {
 // (tiyak), "no problem", "never mind" (hayaan mo na), "not bad", and a comparison "not as good as" / "don't know
 // you as well as" that Tagalog turns round ("mas … kaysa").
 const EN_SOFT_BEFORE = /(?:^|[^\p{L}])(?:oh|uh|ah|aw|why)[\s,!]*$/iu;
+// "say no", "voted no": the answer reported, a refusal rather than a clause negation ("hihindì ka").
+const EN_SAY_NO = /(?:^|[^\p{L}])(?:say|says|said|saying|answer(?:s|ed)?|vote[sd]?|voting)\s+["“']?$/iu;
 const EN_SOFT_AFTER = /^\s+(?:matter|doubt|wonder|problem|mind|bad)\b/iu;
 // (Close to the cue, and not the conjunctions "as far as", "as long as", "as soon as".)
 const EN_AS_AS = /^(?:\s+\p{L}+){0,3}?\s+(?:as|so)\s+(?!far\b|long\b|soon\b)\p{L}+\s+as\b/iu;
@@ -87,6 +89,7 @@ function softIdiom(
   const after = text.slice(end);
   if (lang === 'en') {
     if (EN_SOFT_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && /^(?:no|not)$/.test(cue)) return true;
+    if (cue === 'no' && EN_SAY_NO.test(text.slice(Math.max(0, start - 10), start))) return true;
     if (/^(?:no|never|not)$/.test(cue) && EN_SOFT_AFTER.test(after)) return true;
     return /^(?:not|n['’]t)$/.test(cue) && EN_AS_AS.test(after);
   }
@@ -156,8 +159,10 @@ export function softNegation(text: string, lang: Lang): number {
 /** Negation cues in `text` for language `lang` ('other' uses both lists). */
 export function negationCues(text: string, lang: Lang): NegationCue[] {
   const out: NegationCue[] = [];
+  // Accented spellings (walàng, hindî) read as plain ones; one code unit each way, so offsets hold.
+  const plain = text.replace(/[\u00C0-\u024F]/gu, (c) => c.normalize('NFD')[0]!);
   const scan = (re: RegExp) => {
-    for (const m of text.matchAll(re)) {
+    for (const m of plain.matchAll(re)) {
       const g = m[1] ?? m[2] ?? m[3] ?? m[0];
       // spellings of hindi met in informal text: hinde, hindì
       const cue = g

@@ -191,7 +191,10 @@ const SPANISH_HOURS: Record<string, number> = {
   dose: 12,
 };
 const DAYPART = '(?:umaga|hapon|gabi|tanghali|madaling[-\\s]araw)';
+// (British papers write the minutes after a full stop, "7.55am", "4.40 am"; Tagalog copies keep it as written.)
+const AM_PM = /(?<![\p{L}\d.,:])(\d{1,2})(?:[:.](\d{2}))?()()\s?(?:[ap]\.?\s?m\b\.?|o['’]clock)/giu;
 const TL_CLOCK = [
+  AM_PM,
   new RegExp(
     `(?<![\\p{L}\\d])ala(?:s)?[-\\s]?(?:(\\d{1,2})(?::(\\d{2}))?|(${Object.keys(SPANISH_HOURS).join('|')}))(?:\\s+y\\s+(medya|media))?(?:\\s+(?:ng|sa)\\s+${DAYPART})?(?![\\p{L}\\d])`,
     'giu',
@@ -201,7 +204,7 @@ const TL_CLOCK = [
     'giu',
   ),
 ];
-const EN_CLOCK = [/(?<![\p{L}\d.,:])(\d{1,2})(?::(\d{2}))?()()\s?(?:[ap]\.?\s?m\b\.?|o['’]clock)/giu];
+const EN_CLOCK = [AM_PM];
 
 interface Clock {
   start: number;

@@ -36,6 +36,7 @@ export const BUILDER_SOURCES: readonly string[] = [
   'server/lang/tl-morph.ts',
   'server/lang/vectors.ts',
   'server/lang/word-ranks.ts',
+  'server/lang/wordnet/common-word.ts',
   'server/lang/wordnet/dict-path.ts',
   'server/lang/wordnet/files.ts',
   'server/lang/wordnet/glossgrams-count.ts',

@@ -65,7 +65,9 @@ export function detectPair(
     };
     const found: PairFinding[] = [];
     detectors.forEach((d, k) => found.push(...d.run({ ...ctxBase, thresholds: thresholds[k]! })));
-    const silenced = new Set(found.flatMap((f) => SUPERSEDES[f.detector] ?? []));
+    // Only a major explanation silences the others: a minor one (a loose pair a neighbour beats by a little, a
+    // source of names not recognised as English) is a hint, and a name swapped or a negation added beside it stands.
+    const silenced = new Set(found.filter((f) => f.severity !== 'minor').flatMap((f) => SUPERSEDES[f.detector] ?? []));
     for (const found1 of found) {
       if (silenced.has(found1.detector)) continue;
       const f = regime.kind === 'comparable' ? comparableFinding(found1) : found1;

@@ -64,6 +64,8 @@ export interface PairExample {
   srcLang?: Lang;
   tgtLang?: Lang;
   note?: string;
+  /** For a fail example: the severity of its strongest finding (severity is part of what a reviewer sees). */
+  severity?: Severity;
 }
 export interface TextExample {
   text: string;

@@ -4,8 +4,8 @@ import { allDetectors, spinDetectors } from '../../../server/pipeline/detect/reg
 import { runExample } from '../../../server/pipeline/detect/runExample.js';
 import { CATEGORIES } from '../../../server/pipeline/types.js';
 
-// Every registered detector ships pass/fail examples: each fail example must produce a finding from it,
-// each pass example none.
+// Every registered detector ships pass/fail examples: each fail example must produce a finding from it (of the
+// severity it names, if it names one), each pass example none.
 for (const d of allDetectors()) {
   test(`${d.id}: contract and examples`, () => {
     assert.match(d.id, /^[a-z][a-z0-9-]*$/);
@@ -16,6 +16,12 @@ for (const d of allDetectors()) {
     for (const ex of d.examples.fail) {
       const found = runExample(d, ex);
       assert.ok(found.length > 0, `fail example produced nothing: ${JSON.stringify(ex)}`);
+      const want = 'severity' in ex ? ex.severity : undefined;
+      if (want) {
+        const rank = { minor: 0, major: 1, critical: 2 } as const;
+        const top = found.map((f) => f.severity).sort((a, b) => rank[b] - rank[a])[0];
+        assert.equal(top, want, `fail example's severity: ${JSON.stringify(ex)}`);
+      }
       for (const f of found) {
         // spin-story delegates to the spin detectors, whose ids its findings carry.
         const own = d.id === 'spin-story' ? spinDetectors.map((x) => x.id) : [d.id];

@@ -90,7 +90,7 @@ const ENT: { note: string; en: [string, string]; tl: [string, string]; message: 
       'Katuwiran din ni Hsieh na si Ma na maganda sa litrato ay mas magarbo kaysa sa matalino.',
       'Katuwiran din ni Australyanong na si Ma na maganda sa litrato ay mas magarbo kaysa sa matalino.',
     ],
-    message: /"Australyanong" in the translation is not in the source/,
+    message: /"Hsieh" in the source appears as "Australyanong" in the translation/,
   },
   {
     note: 'roman numerals do not vouch for a name (Phase III / Publikong Kalusugan III)',

@@ -8,6 +8,7 @@ import {
   isCommonWord,
   isEnglishWord,
   isKnownName,
+  looksForeign,
   missingTokens,
   nameIndex,
 } from '../../../../lang/entities.js';
@@ -18,15 +19,6 @@ import { isCommonEnglishWord } from '../../../../lang/wordnet/common-word.js';
 
 // Names (people, places, organisations, titles written as names) must appear on both sides. Tagalog respells
 // some (Rusya), marks persons with si/ni/kay, and hyphenation varies (Kim Jong-un / Kim Jong Un): entityIn copes.
-
-// Tagalog words are built of CV(C) syllables: no c, f, j, q, v, x, z, no consonant cluster at the start of a word
-// and never three consonants in a row (ng counts as one). A word that breaks this is a foreign name (Amsterdam).
-function looksForeign(name: string): boolean {
-  return name.split(/[\s-]+/).some((w) => {
-    const x = w.toLowerCase().replace(/ng/g, 'N');
-    return /[cfjqvxz]/.test(x) || /^[^aeiou\W\d]{2}/u.test(x) || /[^aeiou\W\d]{3}/u.test(x);
-  });
-}
 
 export const entitiesDetector: PairDetector = {
   id: 'entities',

@@ -3,6 +3,7 @@ import type { Segment } from '../../../types.js';
 import { isContentPair, pairFinding, sideText, weakComparableLink } from '../../pairText.js';
 import { lexicalCoverage, pairSimilarity } from '../../similarity.js';
 import { th } from '../../thresholds.js';
+import { lengthRatioDetector, lengthZ } from './lengthRatio.js';
 
 // The pair does not correspond at all: its similarity is low, and (with the documents at hand) another
 // sentence of the document fits this one far better than its own partner does.
@@ -69,7 +70,8 @@ export function misalignmentScore(ctx: PairContext, radius: number, enough = Inf
 export const misalignmentDetector: PairDetector = {
   id: 'misalignment',
   name: 'Misaligned pair',
-  description: 'The two sides do not correspond: the translation belongs to another sentence, or says something else.',
+  description:
+    'The two sides do not correspond: the translation belongs to another sentence, or says something else. Major when they share next to nothing or a neighbour fits far better; minor when a neighbour fits only a little better (most often a loose but faithful translation).',
   category: 'source/misalignment',
   defaultSeverity: 'major',
   scope: 'pair',
@@ -149,10 +151,22 @@ export const misalignmentDetector: PairDetector = {
       better && beaten
         ? ` (sentence ${better.seg.index + 1} of the ${better === r.altSrc ? 'source' : 'translation'} fits it better)`
         : '';
+    // Severity is the strength of the evidence. A pair that shares next to nothing (lonely, or beaten while
+    // below the midpoint of the two similarity ceilings), or whose neighbour fits it far better (three times the
+    // margin), is misaligned. A pair that shares a fair part of its words while a neighbour shares a few more is
+    // most often a loose but faithful translation of everyday speech or a paraphrase the lexicon misses (real
+    // translations, tuning parts: 13 of 15 such flags faithful, similarity 0.29–0.33); a reviewer glances at it.
+    const mid = (th(this, ctx.thresholds, 'maxSimilarity') + th(this, ctx.thresholds, 'contextMaxSimilarity')) / 2;
+    // (Only when the two sides have the lengths a translation has: a cut or padded side lowers the similarity
+    // too, and that evidence is not weak; the bar is the length check's own minor one.)
+    const z = lengthZ(sideText(ctx.src).text, ctx.srcLang, sideText(ctx.tgt).text, ctx.tgtLang);
+    const usualLength = Math.abs(z) < lengthRatioDetector.thresholds.minorZ!;
+    const strong =
+      lonely || !usualLength || (beaten && (sim < mid || r.margin >= 3 * th(this, ctx.thresholds, 'minMargin')));
     return [
       pairFinding(this, ctx, {
         rawScore: sim,
-        severity: 'major',
+        severity: strong ? 'major' : 'minor',
         confidence: beaten ? Math.min(0.95, 0.5 + r.margin) : 0.5,
         message: `The two sides do not correspond (similarity ${sim.toFixed(2)})${where}`,
         evidence: {

@@ -3,13 +3,15 @@ import { isContentPair, pairFinding, sideText } from '../../pairText.js';
 import { affixalNegation, negationCues, softNegation, unAntonyms, unkeptAffixal } from '../../../../lang/negation.js';
 import { th } from '../../thresholds.js';
 import { stanceChange } from '../../../../lang/stance.js';
+import { litotes } from '../../../../lang/negation-scope.js';
 
 // Polarity must survive translation: hindi/huwag/wala/ayaw ↔ not/n't/never/no/without.
 
 export const negationDetector: PairDetector = {
   id: 'negation',
   name: 'Negation',
-  description: 'One side is negated (hindi, huwag, wala / not, never, no) and the other is not.',
+  description:
+    'One side is negated (hindi, huwag, wala / not, never, no) and the other is not. A particle before the opposite of a word on the other side is litotes (hindi matagumpay / failure), not a negation.',
   category: 'accuracy/mistranslation',
   defaultSeverity: 'major',
   scope: 'pair',
@@ -106,6 +108,27 @@ export const negationDetector: PairDetector = {
         tgt: 'May kaaya-aya at di-kaaya-aya ang bawat pasya.',
         note: 'di- prefix on one word',
       },
+      {
+        src: "The supermarket's previous attempt to revamp its pharmacy ended in failure.",
+        tgt: 'Hindi naging matagumpay ang huling pagtatangka ng supermarket na baguhin ang pharmacy nito.',
+        note: 'litotes: not successful = failure (NTREX-128)',
+      },
+      {
+        src: 'The expert called it an irreplaceable historical instrument.',
+        tgt: 'Tinawag ito ng dalubhasa na isang hindi mapapalitan na makasaysayang instrumento.',
+        note: 'litotes: hindi mapapalitan = irreplaceable (NTREX-128)',
+      },
+      { src: 'There is no water in the village.', tgt: 'Walàng tubig sa nayon.', note: 'an accented walàng' },
+      {
+        src: 'I know you are going to say no.',
+        tgt: 'Alam kong tatanggi ka.',
+        note: '"say no" reports a refusal (tatanggi)',
+      },
+      {
+        src: 'The stars look dim because of the city lights.',
+        tgt: 'Hindi maliwanag ang mga bituin dahil sa mga ilaw ng siyudad.',
+        note: 'litotes: not bright = dim (Tatoeba)',
+      },
     ],
     fail: [
       {
@@ -182,6 +205,13 @@ export const negationDetector: PairDetector = {
         tgt: 'Hindi kasinlapad ng luma ang bagong kalsada.',
         note: 'comparison negated',
       },
+      { src: 'There is water in the village.', tgt: 'Walàng tubig sa nayon.', note: 'walàng is still wala' },
+      {
+        src: 'The road was clear after the storm.',
+        tgt: 'Hindi malinaw ang daan matapos ang bagyo.',
+        note: 'no opposite of malinaw (clear) in the source: no litotes, a negation added',
+        severity: 'major',
+      },
     ],
   },
   run(ctx) {
@@ -189,8 +219,17 @@ export const negationDetector: PairDetector = {
     const s = sideText(ctx.src);
     const t = sideText(ctx.tgt);
     // Particles bound to one word ("hindi kilalang", "nang hindi") count with the words that carry negation.
-    const sAll = negationCues(s.text, ctx.srcLang);
-    const tAll = negationCues(t.text, ctx.tgtLang);
+    // A particle before the opposite of a word on the other side is that word's (litotes: "Hindi naging
+    // matagumpay" / "ended in failure"): it weighs like a bound particle, not like a clause negation.
+    // (Read only when the clause negations differ in number: the look-ups are not free, and equal counts agree.)
+    const sRaw = negationCues(s.text, ctx.srcLang);
+    const tRaw = negationCues(t.text, ctx.tgtLang);
+    const free = (cs: typeof sRaw) => cs.filter((c) => !c.bound).length;
+    const differ = free(sRaw) !== free(tRaw);
+    const read = (cs: typeof sRaw, text: string, lang: typeof ctx.srcLang, other: string) =>
+      differ ? cs.map((c) => (c.bound || !litotes(c, text, lang, other) ? c : { ...c, bound: true })) : cs;
+    const sAll = read(sRaw, s.text, ctx.srcLang, t.text);
+    const tAll = read(tRaw, t.text, ctx.tgtLang, s.text);
     const sc = sAll.filter((c) => !c.bound);
     const tc = tAll.filter((c) => !c.bound);
     // A particle on one side may be carried by a word on the other ("unknown" / "hindi alam", "excluded" /

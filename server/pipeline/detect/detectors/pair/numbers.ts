@@ -85,6 +85,11 @@ export const numbersDetector: PairDetector = {
     pass: [
       { src: 'The 21 patients paid $500 in 2023.', tgt: "Nagbayad ang dalawampu't isang pasyente ng $500 noong 2023." },
       {
+        src: 'The woman was found at 7.55am on John Street.',
+        tgt: 'Natagpuan ang babae noong 7:55am sa John Street.',
+        note: 'a British clock time (7.55am) is 7:55 (NTREX-128)',
+      },
+      {
         src: 'On Wednesday, 45% of the voters stayed home.',
         tgt: 'Noong Miyerkules, 45 porsiyento ng mga botante ang nanatili sa bahay.',
       },

@@ -16,7 +16,8 @@ const norm = (s: string) =>
 export const untranslatedDetector: PairDetector = {
   id: 'untranslated',
   name: 'Untranslated text',
-  description: 'The translation is still in the source language (or a third language), or repeats the source verbatim.',
+  description:
+    'The translation is still in the source language (or a third language), or repeats the source verbatim. A source side merely not recognised as English (names, jargon) is minor: language identification, not the translation, is in doubt.',
   category: 'accuracy/untranslated',
   defaultSeverity: 'major',
   scope: 'pair',
@@ -35,6 +36,13 @@ export const untranslatedDetector: PairDetector = {
         srcLang: 'en',
         tgtLang: 'tl',
         note: 'source side is Tagalog: the pair was never translated',
+        severity: 'major',
+      },
+      {
+        src: "Watch: Liverpool's Daniel Sturridge dips deep equalizer vs. Chelsea",
+        tgt: 'Panoorin: Daniel Sturridge ng Liverpool pumuntos para pantayin ang laban sa Chelsea',
+        note: 'a headline of names not recognised as English, translated all the same: minor (NTREX-128)',
+        severity: 'minor',
       },
     ],
   },
@@ -59,12 +67,17 @@ export const untranslatedDetector: PairDetector = {
       : side === 'tgt'
         ? `The translation is in ${LANG_NAME[found]}, not ${LANG_NAME[ctx.tgtLang]}: left untranslated`
         : `The source side is in ${LANG_NAME[found]}, not ${LANG_NAME[ctx.srcLang]}: the pair was not translated`;
+    // A source side in the translation's language was never translated. One merely not recognised as English
+    // ("Watch: Liverpool's Daniel Sturridge dips deep equalizer vs. Chelsea", a list of Latin species names) is
+    // most often names and jargon that fool language identification, while its translation reads as it should:
+    // weak evidence, a minor flag.
+    const weak = side === 'src' && found !== ctx.tgtLang;
     return [
       pairFinding(this, ctx, {
         side,
         rawScore: 1,
-        severity: 'major',
-        confidence: identical ? 0.95 : 0.8,
+        severity: weak ? 'minor' : 'major',
+        confidence: identical ? 0.95 : weak ? 0.4 : 0.8,
         message,
         evidence: { expected: side === 'tgt' ? ctx.tgtLang : ctx.srcLang, found, identical },
       }),
