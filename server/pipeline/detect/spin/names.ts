@@ -36,7 +36,7 @@ const PARTICLES = new Set(['van', 'von', 'de', 'da', 'del', 'der', 'di', 'la', '
 
 // The last word of many names says what the name is of ("Derby County", "FA Cup", "Manchester City"): in
 // clean prose the word before it inside the name is capitalised too, so a lowercase word with synset-mates
-// right before one ("bowler County", "associate solfa syllable Cup") is a spun part of the name. On the tuning
+// right before one ("bowler County", "prizefighter Cup") is a spun part of the name. On the tuning
 // part of bench/spin-free.ts: 21 of 22 such words in proper-noun-spun texts were the spinner's, and one in the
 // ~45,000 words of clean tuning text ("led Forest Hill police").
 const NAME_HEADS = new Set(
