@@ -1,7 +1,9 @@
 // Trains the spin-context model (server/pipeline/detect/spin/model.ts) and writes data/spin/spin-model.json.
 // Training text is NOT the benchmark's: the tuning set of bench/tuning-set.ts (Tatoeba + UD English, grouped into
-// ~150-word pseudo-documents), each spun three times by the test spinner with seeds of its own, plus the same
-// documents clean (negatives, so the document-level weight learns what clean prose looks like).
+// ~150-word pseudo-documents), each spun three times by the test spinner with seeds of its own, and those with
+// the extraction benchmark's English news bodies spun once by each of the zoo's word-swapping families (wordnet,
+// mythes, aiksaurus; seeds from 90,000), plus the same documents clean (negatives, so the document-level weight
+// learns what clean prose looks like). Needs the thesauri (bench/spin-zoo/setup.sh).
 // Prints a cross-check (train on one source, score the other). `npx tsx bench/spin-train.ts [--dry]`.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,13 +12,30 @@ import { docInputs, docProbabilities, type SpinModel } from '../server/pipeline/
 import { spinUnits } from '../server/pipeline/detect/spin/units.js';
 import { REPO } from './paths.js';
 import { rng, spinText } from '../testkit/spinner.js';
-import { tuningTexts } from './tuning-set.js';
+import { familyById, spinWith, thesauriInstalled } from '../testkit/spin-zoo/index.js';
+import { tuningNews, tuningTexts } from './tuning-set.js';
 
 interface Doc {
   source: string;
   rows: Scored[];
   y: number[];
 }
+
+/** The units of a text with their gold: 1 where a spinner's change covers the unit. */
+function labelled(source: string, text: string, edits: readonly { start: number; end: number }[]): Doc {
+  const { units, toks } = spinUnits(text);
+  const rows = unitFeatures(units, toks);
+  return {
+    source,
+    rows,
+    y: rows.map((s) => (edits.some((e) => e.start < s.unit.end && s.unit.start < e.end) ? 1 : 0)),
+  };
+}
+
+// The zoo's word-swapping families besides the test spinner: thesaurus spinners swap common words for common
+// words, which a model trained on WordNet swaps alone scored as clean (the tuning part's mythes and aiksaurus
+// texts). Seeds from 90,000: bench/spin-free.ts's tuning part spins the same texts from 70,000.
+const ZOO = ['wordnet', 'thesaurus-mythes', 'thesaurus-aiksaurus'];
 
 function build(): Doc[] {
   const r = rng(91);
@@ -27,18 +46,21 @@ function build(): Doc[] {
     seen.set(source, d + 1);
     for (let k = 0; k < 3; k++) {
       const sp = spinText(text, 70_000 + d * 7 + k, { rate: 0.15 + 0.15 * r(), meaningEdits: 0 });
-      const { units, toks } = spinUnits(sp.text);
-      const rows = unitFeatures(units, toks);
-      docs.push({
-        source,
-        rows,
-        y: rows.map((s) => (sp.edits.some((e) => e.start < s.unit.end && s.unit.start < e.end) ? 1 : 0)),
-      });
+      docs.push(labelled(source, sp.text, sp.edits));
     }
-    const { units, toks } = spinUnits(text);
-    const rows = unitFeatures(units, toks);
-    for (let k = 0; k < 3; k++) docs.push({ source, rows, y: rows.map(() => 0) });
+    for (let k = 0; k < 3; k++) docs.push(labelled(source, text, []));
   }
+  const texts = [
+    ...tuningNews().map((text) => ({ source: 'news', text })),
+    ...tuningTexts().map((t) => ({ source: t.source, text: t.text })),
+  ];
+  texts.forEach(({ source, text }, k) => {
+    for (const fam of ZOO) {
+      const sp = spinWith(familyById(fam), text, 90_000 + k, { rate: 0.15 + 0.2 * r(), meaningEdits: 0 });
+      docs.push(labelled(source, sp.text, sp.edits));
+      docs.push(labelled(source, text, []));
+    }
+  });
   return docs;
 }
 
@@ -102,6 +124,10 @@ function evaluate(m: SpinModel, docs: Doc[], threshold: number): string {
   return `t=${threshold} P ${P.toFixed(3)} R ${R.toFixed(3)} F1 ${((2 * P * R) / Math.max(1e-9, P + R)).toFixed(3)} clean flags/unit ${(cleanFlags / Math.max(1, cleanUnits)).toFixed(4)}`;
 }
 
+if (!thesauriInstalled()) {
+  console.error('bench/spin-train.ts: the thesauri are missing; run bench/spin-zoo/setup.sh');
+  process.exit(2);
+}
 const docs = build();
 for (const [a, b] of [
   ['tatoeba', 'ud'],
@@ -123,7 +149,7 @@ for (const [a, b] of [
 }
 const model = train(
   docs,
-  'Tatoeba test English + UD English (../shared), spun 3× each by test/pipeline/spin/spinner.ts (seeds 70000+), plus the clean documents',
+  'Tatoeba test English + UD English (../shared), spun 3× each by testkit/spinner.ts (seeds 70000+), and with the extraction benchmark English news bodies spun once by each of the zoo families wordnet, thesaurus-mythes, thesaurus-aiksaurus (seeds 90000+), plus the clean documents',
 );
 for (const t of [0.3, 0.4, 0.5, 0.6]) console.log('all (training fit):', evaluate(model, docs, t));
 console.log(

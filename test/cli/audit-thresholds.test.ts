@@ -53,6 +53,7 @@ const CHANGES: Record<string, Record<string, number>> = {
   },
   'spin-names': { minConfidence: 1.01 },
   'spin-function-words': { minConfidence: 1.01, minGain: 1e6 },
+  'spin-spelling': { minConfidence: 1.01 },
   'spin-pairs': { minConfidence: 1.01, minGain: 16 },
   'spin-context': { minConfidence: 1.01, minProbability: 1, gateMean: 0.32, gateAlone: 0.0225 },
 };

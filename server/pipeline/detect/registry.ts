@@ -19,6 +19,7 @@ import { spinCollocationDetector } from './detectors/spin/collocation.js';
 import { spinRareDetector } from './detectors/spin/rare.js';
 import { spinNamesDetector } from './detectors/spin/names.js';
 import { spinFunctionWordsDetector } from './detectors/spin/function-words.js';
+import { spinSpellingDetector } from './detectors/spin/spelling.js';
 import { spinPairsDetector } from './detectors/spin/pairs.js';
 import { spinContextDetector } from './detectors/spin/context.js';
 import { spinStoryDetectorOf } from './spin/story.js';
@@ -53,6 +54,7 @@ export const spinDetectors: readonly SpinDetector[] = [
   spinRareDetector,
   spinNamesDetector,
   spinFunctionWordsDetector,
+  spinSpellingDetector,
   spinPairsDetector,
   spinContextDetector,
 ];

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pairCount } from '../../../server/lang/wordnet/glossgrams.js';
 import { contextCandidate, spunPhraseAt } from '../../../server/pipeline/detect/spin/context.js';
-import { detectSpin } from '../../../server/pipeline/detect/spin/index.js';
+import { analyseSpin, detectSpin } from '../../../server/pipeline/detect/spin/index.js';
+import { analysisThresholds } from '../../../server/pipeline/detect/spin/pass.js';
 import { tokenize } from '../../../server/pipeline/detect/spin/tokens.js';
 
 // The context evidence of spin-rare: word pairs from WordNet's glosses, context misfits, spun phrasal
@@ -50,9 +51,10 @@ test('context misfits are flagged in spun-looking text only', () => {
   const clean =
     'Researchers say this may bring early detection of cancer to patients in poor countries, using a tiny printable chip that costs one cent. Every soul has a right to care.';
   const f = detectSpin(spun);
-  const soul = f.find((x) => x.text === 'soul');
-  assert.equal(soul?.suggestion, 'person');
-  assert.equal(soul?.detector, 'spin-rare');
+  assert.ok(f.some((x) => x.text === 'soul'));
+  // spin-rare's own finding on it (the model may flag the same word more surely, and then its finding is shown)
+  const rare = analyseSpin(spun, analysisThresholds({})).rare.find((x) => x.text === 'soul');
+  assert.equal(rare?.suggestion, 'person');
   // a function word is never offered as the original ("costs" → "is")
   assert.equal(
     f.find((x) => x.text === 'costs'),

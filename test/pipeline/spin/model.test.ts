@@ -13,7 +13,7 @@ const CLEAN =
   'Nadal won 88% of net points in the match, winning 76 points on his first serve. After the match, he said he was happy to be back in the final rounds of the most important events.';
 const SPUN =
   'Nadal bagged 88% net points in the tally making headway 76 points in the first serve. After the peer, he aforesaid he was felicitous to be back in the final troll of the most crucial outcome.';
-const TH = { minProbability: 0.25, gateMean: 0.08, gateAlone: 0.09 };
+const TH = { minProbability: 0.25, gateMean: 0.085, gateAlone: 0.095 };
 
 test('word vectors: frequency order doubles as rank, and a word fits the context it belongs to', () => {
   assert.equal(newsRank('the'), 1);

@@ -36,3 +36,15 @@ test("word-pair counts: a collocation is listed, a spinner's pair is not, and Am
   // "local" goes with "time" far better than "native" does
   assert.ok(association('local', null, 'time') > association('native', null, 'time') + 2);
 });
+
+test("a lowercase word right before a name's head word is a spun part of the name, even with the name nowhere else", () => {
+  const text = 'The fans of the bowler County club sang all night after the final at Wembley.';
+  const f = nameFindings(text);
+  assert.deepEqual(
+    f.map((x) => [x.text, x.suggestion]),
+    [['bowler', null]],
+  );
+  // capitalised names before the head, a head at a sentence start, and a spelling variant of a name are left alone
+  assert.deepEqual(nameFindings('Fans of Derby County sang. They won the FA Cup. City fans left early.'), []);
+  assert.deepEqual(nameFindings('The Museum of Civilization in Quebec shows civilisation Hall items.'), []);
+});

@@ -2,6 +2,7 @@ import { indexFile } from '../../../lang/line-index-file.js';
 import type { LineIndex } from '../../../lang/line-index.js';
 import { resource, use } from '../../../core/resources.js';
 import { prebuilt } from '../../../lang/prebuilt.js';
+import { memoise } from '../../../memo.js';
 
 // Collocation strength from web-scale counts: data/spin/bigrams.tsv (242,000 frequent English word pairs)
 // and data/spin/unigrams.tsv (82,000 words), Google Books Ngram counts as filtered by SymSpell (CC BY 3.0;
@@ -64,17 +65,27 @@ function british(w: string): string[] {
 }
 
 /** The word's form in the lists: itself, or its British spelling; null when neither is listed. */
-export function listedForm(w: string): string | null {
+function listedFormOf(w: string): string | null {
   const c = load();
   if (c.uni.has(w)) return w;
   for (const v of british(w)) if (c.uni.has(v)) return v;
   return null;
 }
+// memos over the counts live beside them in the Resources object (a fresh object reads fresh lists)
+const LISTED_FORM = resource('listed form of a word (memo)', () => memoise(listedFormOf));
+export const listedForm = (w: string): string | null => use(LISTED_FORM)(w);
+
+// the spin model asks for the pair strength of every unit and each of its mates: the same few thousand
+// words' counts over and over, each a binary search in the list's text without this
+const LISTED_COUNT = resource('listed word counts (memo)', () =>
+  memoise((w: string): number => countOf(load().uni, w) ?? 0),
+);
+const listedCount = (w: string): number => use(LISTED_COUNT)(w);
 
 /** Corpus count of a lowercase word (0: not among the 82,000). */
 export function unigramCount(w: string): number {
   const f = listedForm(w);
-  return f === null ? 0 : (countOf(load().uni, f) ?? 0);
+  return f === null ? 0 : listedCount(f);
 }
 
 /**
@@ -85,8 +96,8 @@ export function pairCountEstimate(a: string, b: string): number {
   const c = load();
   const listed = countOf(c.bi, `${a} ${b}`);
   if (listed !== undefined) return listed;
-  const ua = countOf(c.uni, a) ?? 0;
-  const ub = countOf(c.uni, b) ?? 0;
+  const ua = listedCount(a);
+  const ub = listedCount(b);
   return Math.min(c.floor / 2, (ua * ub) / c.total);
 }
 
@@ -99,7 +110,7 @@ export function pairCountEstimate(a: string, b: string): number {
 export function association(word: string, leftWord: string | null, rightWord: string | null): number {
   const c = load();
   const x = listedForm(word) ?? word;
-  const ux = countOf(c.uni, x) ?? 0;
+  const ux = listedCount(x);
   if (ux === 0) return 0;
   let s = 0;
   for (const [a, b, other] of [
@@ -109,9 +120,9 @@ export function association(word: string, leftWord: string | null, rightWord: st
     if (other === null || a === null || b === null) continue;
     const la = listedForm(a) ?? a;
     const lb = listedForm(b) ?? b;
-    const uo = countOf(c.uni, other === leftWord ? la : lb) ?? 0;
+    const uo = listedCount(other === leftWord ? la : lb);
     if (uo === 0) continue;
-    s += Math.log((pairCountEstimate(la, lb) * c.total) / ((countOf(c.uni, la) ?? 1) * (countOf(c.uni, lb) ?? 1)));
+    s += Math.log((pairCountEstimate(la, lb) * c.total) / ((listedCount(la) || 1) * (listedCount(lb) || 1)));
   }
   return s;
 }

@@ -1,4 +1,5 @@
 import { glossWordId, pairCountOfIds } from '../../../lang/wordnet/glossgrams.js';
+import { association, unigramCount } from './bigrams.js';
 import { DIMS, dot, newsRank, vectorOf } from '../../../lang/vectors.js';
 import { STOPWORDS } from './stopwords.js';
 import type { Token } from './tokens.js';
@@ -22,6 +23,8 @@ export const FEATURES = [
   'glossGain',
   'ownFit',
   'channel',
+  'pairGain',
+  'ownPairs',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -84,6 +87,23 @@ function infosOf(mates: readonly Mate[]): FormInfo[] {
 function neighbour(toks: readonly Token[], i: number): string | null {
   const t = toks[i];
   return t && t.word ? t.text.toLowerCase() : null;
+}
+
+/** A neighbour the pair counts can speak of: a plain word. */
+const plain = (w: string | null): string | null => (w !== null && /^[a-z']+$/.test(w) ? w : null);
+
+/** The unit's own pair strength with its neighbours and the best single-word mate's gain over it (PMI). */
+function pairEvidence(u: Unit, left: string | null, right: string | null): { own: number; gain: number } {
+  const l = plain(left);
+  const r = plain(right);
+  if (u.words !== 1 || (l === null && r === null) || unigramCount(u.form) === 0) return { own: 0, gain: 0 };
+  const own = association(u.form, l, r);
+  let gain = 0;
+  for (const m of u.mates) {
+    if (m.form.includes(' ') || unigramCount(m.form) === 0) continue;
+    gain = Math.max(gain, association(m.form, l, r) - own);
+  }
+  return { own, gain };
 }
 
 /** Features of every unit that has mates (a unit without one cannot be a WordNet substitute). */
@@ -158,6 +178,7 @@ export function unitFeatures(units: readonly Unit[], toks: readonly Token[]): Sc
       }
     }
     const glossGain = Math.max(0, Math.log((mostPairs + 1) / (ownPairs + 1)));
+    const web = pairEvidence(u, left, right);
     const noVector = u.words === 1 && !me.vec ? 1 : 0; // a single word's vector is its table row
     out.push({
       unit: u,
@@ -175,6 +196,8 @@ export function unitFeatures(units: readonly Unit[], toks: readonly Token[]): Sc
         glossGain / 3,
         own ?? 0,
         Math.log(spunMass + 1e-9) / 5,
+        Math.min(web.gain, 15) / 5,
+        Math.max(-10, Math.min(web.own, 10)) / 5,
       ],
     });
   });

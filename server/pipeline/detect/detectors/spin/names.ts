@@ -7,7 +7,7 @@ export const spinNamesDetector = spinDetector(
     id: 'spin-names',
     name: 'Names made common nouns',
     description:
-      'A lowercase word whose WordNet synset-mate is a name written elsewhere in the text: a sense-blind spinner\'s version of that name ("Derby" → "bowler").',
+      'A lowercase word whose WordNet synset-mate is a name written elsewhere in the text: a sense-blind spinner\'s version of that name ("Derby" → "bowler"); or a lowercase word right before a name\'s head word ("bowler County").',
     category: 'style/spin',
     defaultSeverity: 'minor',
     thresholds: { minConfidence: 0 },
@@ -21,6 +21,7 @@ export const spinNamesDetector = spinDetector(
       ],
     },
   },
-  // a name's lowercase mate beside the rest of the name needs no document gate: clean prose does not do it
+  // a name's lowercase mate beside the rest of the name, or a lowercase word before a name's head word, needs
+  // no document gate: clean prose does neither
   (ctx) => (ctx.spin ? nameFindings(ctx.doc.text) : []),
 );
