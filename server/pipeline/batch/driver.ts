@@ -17,7 +17,7 @@ import {
 import type { Config } from '../../config.js';
 import { errorMessage } from '../../errors.js';
 import { storiesOfMeanwhile } from '../group/index.js';
-import { featuresOf, type DocFeatures } from '../group/features.js';
+import { featuresOf, sequenceTexts, type DocFeatures } from '../group/features.js';
 import { batchItems, checkInputs, expandFiles, inputsKey } from './inputs.js';
 import { BatchPool } from './pool.js';
 import type { PreparedItem } from './prepare.js';
@@ -118,6 +118,8 @@ async function readInputs(
   const done = committedItems(db, runId);
   const files = [...expandFiles(paths)];
   const features = new Map<number, DocFeatures>();
+  /** word sequences of documents a finishing worker prepared, being worked out by a reading worker (pool.ts) */
+  const sequences: Promise<void>[] = [];
   progress.phase('reading', files.length, 'files');
   let chunk: ReadItem[] = [];
   let chars = 0;
@@ -133,6 +135,10 @@ async function readInputs(
           recordItem(db, runId, i === 0 ? key : `${key}#${i + 1}`, id, null);
           // a text stored before (by another item) keeps the features of its first copy
           if (created) features.set(id, p.features);
+          if (created && p.sequenceLeftOut) {
+            const f = p.features;
+            sequences.push(pool.sequence(sequenceTexts(p.doc)).then((s) => void (f.sequence = s)));
+          }
         });
       }
     });
@@ -182,6 +188,7 @@ async function readInputs(
   if (lastPath) fileDone();
   while (queued.length) await takeHead();
   if (chunk.length) flush();
+  await Promise.all(sequences);
   progress.end();
   return features;
 }

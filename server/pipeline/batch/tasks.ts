@@ -2,6 +2,7 @@ import type { StoryAnalysis, StoryJob, StoryReading } from './analyse.js';
 import { prepareItem, type PrepareTask, type PreparedItem } from './prepare.js';
 import type { DocFeatures } from '../group/features.js';
 import type { Pair } from '../group/cluster.js';
+import type { WordSequence } from '../group/sequence.js';
 
 // The batch's pure, CPU-bound tasks: what a worker (worker.ts) or the calling thread (the pool's inline
 // path) does with each. Kept apart from pool.ts so that starting a pool loads none of this code: the CLI
@@ -18,8 +19,9 @@ export type Task =
   | { kind: 'read'; job: StoryJob }
   | { kind: 'finish'; job: StoryJob; reading: StoryReading }
   | { kind: 'warm'; side: Side }
-  | { kind: 'crossPairs'; docs: DocFeatures[] };
-export type TaskResult = PreparedItem | StoryAnalysis | StoryReading | Pair[] | null;
+  | { kind: 'crossPairs'; docs: DocFeatures[] }
+  | { kind: 'sequence'; texts: string[] };
+export type TaskResult = PreparedItem | StoryAnalysis | StoryReading | Pair[] | WordSequence | null;
 
 let analysis: Promise<[typeof import('./analyse.js'), typeof import('./warm.js')]> | null = null;
 const loadAnalysis = () => (analysis ??= Promise.all([import('./analyse.js'), import('./warm.js')]));
@@ -27,6 +29,10 @@ const loadAnalysis = () => (analysis ??= Promise.all([import('./analyse.js'), im
 /** A prepared item at once; a story analysis (or one side of it, or a warm-up) once its code is loaded. */
 export function runTask(t: Task): TaskResult | Promise<TaskResult> {
   if (t.kind === 'prepare') return prepareItem(t.task);
+  if (t.kind === 'sequence') {
+    const texts = t.texts;
+    return import('../group/sequence.js').then((s) => s.wordSequence(texts));
+  }
   if (t.kind === 'crossPairs') {
     const docs = t.docs;
     return import('../group/cluster.js').then((c) => c.crossPairs(docs));
