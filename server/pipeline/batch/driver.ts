@@ -268,6 +268,9 @@ async function runClaimed(
         if (!pool.preparesHere) pool.warm();
         return pairs;
       },
+      undefined,
+      // a finishing worker works out half of the similarities within each language (before its warm-up)
+      pool.size >= 2 ? (docs, part) => pool.similarities(docs, part) : undefined,
     );
     features.clear();
     // the documents' sentences are searchable while their stories are audited

@@ -1,7 +1,7 @@
 import type { StoryAnalysis, StoryJob, StoryReading } from './analyse.js';
 import { prepareItem, type PrepareTask, type PreparedItem } from './prepare.js';
 import type { DocFeatures } from '../group/features.js';
-import type { Pair } from '../group/cluster.js';
+import type { Pair, Similarity, SimilarityPart } from '../group/cluster.js';
 import type { WordSequence } from '../group/sequence.js';
 
 // The batch's pure, CPU-bound tasks: what a worker (worker.ts) or the calling thread (the pool's inline
@@ -20,8 +20,9 @@ export type Task =
   | { kind: 'finish'; job: StoryJob; reading: StoryReading }
   | { kind: 'warm'; side: Side }
   | { kind: 'crossPairs'; docs: DocFeatures[] }
-  | { kind: 'sequence'; texts: string[] };
-export type TaskResult = PreparedItem | StoryAnalysis | StoryReading | Pair[] | WordSequence | null;
+  | { kind: 'sequence'; texts: string[] }
+  | { kind: 'similarities'; docs: DocFeatures[]; part: SimilarityPart };
+export type TaskResult = PreparedItem | StoryAnalysis | StoryReading | Pair[] | Similarity[] | WordSequence | null;
 
 let analysis: Promise<[typeof import('./analyse.js'), typeof import('./warm.js')]> | null = null;
 const loadAnalysis = () => (analysis ??= Promise.all([import('./analyse.js'), import('./warm.js')]));
@@ -36,6 +37,10 @@ export function runTask(t: Task): TaskResult | Promise<TaskResult> {
   if (t.kind === 'crossPairs') {
     const docs = t.docs;
     return import('../group/cluster.js').then((c) => c.crossPairs(docs));
+  }
+  if (t.kind === 'similarities') {
+    const { docs, part } = t;
+    return import('../group/cluster.js').then((c) => c.similarities(docs, c.DEFAULT_CLUSTER, part));
   }
   return loadAnalysis().then(([a, w]): TaskResult => {
     if (t.kind === 'story') return a.analyseStory(t.job);
