@@ -4,6 +4,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
+import { catchUpSearch } from './search-index.js';
 
 export type Db = Database.Database;
 
@@ -39,7 +40,11 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
   }
   db.pragma('foreign_keys = ON');
-  if (opts.migrate !== false && !opts.readonly) migrate(db);
+  if (opts.migrate !== false && !opts.readonly) {
+    migrate(db);
+    // rows a batch left unindexed when it was killed (migrations/0079_search_backlog.sql): searchable again
+    catchUpSearch(db);
+  }
   return db;
 }
 

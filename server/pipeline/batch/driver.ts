@@ -17,7 +17,7 @@ import {
 import type { Config } from '../../config.js';
 import { errorMessage } from '../../errors.js';
 import { storiesOfMeanwhile } from '../group/index.js';
-import { featuresOf, type DocFeatures } from '../group/features.js';
+import { featuresOf, sequenceTexts, type DocFeatures } from '../group/features.js';
 import { batchItems, checkInputs, expandFiles, inputsKey } from './inputs.js';
 import { BatchPool } from './pool.js';
 import type { PreparedItem } from './prepare.js';
@@ -27,6 +27,7 @@ import type { Progress } from './progress.js';
 import { AuditService } from '../audit/service.js';
 import type { ModelLayer } from '../audit/model.js';
 import type { LlmStats } from '../../llm/stats.js';
+import { catchUpSearch, deferSearch } from '../../db/search-index.js';
 
 // The batch driver. Phase 1 streams the inputs: each item (file or JSONL record) is ingested, segmented and
 // reduced to story-discovery features (prepare.ts, in the worker pool when it has several workers), then
@@ -117,6 +118,8 @@ async function readInputs(
   const done = committedItems(db, runId);
   const files = [...expandFiles(paths)];
   const features = new Map<number, DocFeatures>();
+  /** word sequences of documents a finishing worker prepared, being worked out by a reading worker (pool.ts) */
+  const sequences: Promise<void>[] = [];
   progress.phase('reading', files.length, 'files');
   let chunk: ReadItem[] = [];
   let chars = 0;
@@ -132,6 +135,10 @@ async function readInputs(
           recordItem(db, runId, i === 0 ? key : `${key}#${i + 1}`, id, null);
           // a text stored before (by another item) keeps the features of its first copy
           if (created) features.set(id, p.features);
+          if (created && p.sequenceLeftOut) {
+            const f = p.features;
+            sequences.push(pool.sequence(sequenceTexts(p.doc)).then((s) => void (f.sequence = s)));
+          }
         });
       }
     });
@@ -181,6 +188,7 @@ async function readInputs(
   if (lastPath) fileDone();
   while (queued.length) await takeHead();
   if (chunk.length) flush();
+  await Promise.all(sequences);
   progress.end();
   return features;
 }
@@ -203,12 +211,24 @@ async function runWith(
 ): Promise<BatchSummary> {
   checkInputs(paths, cfg.limits.maxFileBytes, cfg.limits.maxFilesPerBatch);
   const run = startRun(db, runKey(cfg, paths), { inputs: inputsKey(paths) });
+  // the run's sentences and flags are indexed for search in bulk (db/search-index.ts): row by row, the
+  // index cost the committing thread ~0.6 CPU-s per 13,000 sentences (bench:batch)
+  deferSearch(db);
   try {
     return await runClaimed(db, cfg, paths, opts, pool, run);
   } finally {
     releaseRun(run.id);
+    try {
+      catchUpSearch(db);
+    } catch {
+      // a full or locked disk, like the run's own failure: the rows stay waiting, and the next open of the
+      // database (any tapat command) indexes them
+    }
   }
 }
+
+/** How long a running batch's stories may wait to be found by search (the queue lists them at once). */
+const SEARCH_LAG_MS = 10_000;
 
 async function runClaimed(
   db: Db,
@@ -248,8 +268,14 @@ async function runClaimed(
         if (!pool.preparesHere) pool.warm();
         return pairs;
       },
+      undefined,
+      // a finishing worker works out half of the similarities within each language (before its warm-up)
+      pool.size >= 2 ? (docs, part) => pool.similarities(docs, part) : undefined,
     );
     features.clear();
+    // the documents' sentences are searchable while their stories are audited
+    catchUpSearch(db, true);
+    let indexedAt = Date.now();
     progress.tick(ids.length, 0);
     progress.phase('auditing', ids.length, 'documents');
     // Stories are dispatched ahead so that no worker waits while this thread commits the story at the head
@@ -264,6 +290,10 @@ async function runClaimed(
       const n = head.work.job.versions.reduce((s, v) => s + v.doc.segments.length, 0);
       sentences += n;
       progress.tick(head.work.plan.documentIds.length, n);
+      if (Date.now() - indexedAt >= SEARCH_LAG_MS) {
+        catchUpSearch(db, true);
+        indexedAt = Date.now();
+      }
       opts.onStory?.(auditId);
     };
     try {

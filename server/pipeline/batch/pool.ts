@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import type { StoryAnalysis, StoryJob, StoryReading } from './analyse.js';
 import type { PrepareTask, PreparedItem } from './prepare.js';
 import type { DocFeatures } from '../group/features.js';
-import type { Pair } from '../group/cluster.js';
+import type { Pair, Similarity, SimilarityPart } from '../group/cluster.js';
+import type { WordSequence } from '../group/sequence.js';
 import type { Side, Task, TaskResult } from './tasks.js';
 
 // A fixed pool of worker threads for the batch's CPU-bound, pure work: preparing input items (prepare.ts),
@@ -21,7 +22,16 @@ interface Pending {
  * pauses to store what comes back), few enough to balance the last stories. Input items are small, even
  * tasks (the driver bounds how many are read ahead); stories vary.
  */
-const AHEAD: Record<Task['kind'], number> = { prepare: 16, story: 8, read: 8, finish: 8, warm: 8, crossPairs: 8 };
+const AHEAD: Record<Task['kind'], number> = {
+  prepare: 16,
+  story: 8,
+  read: 8,
+  finish: 8,
+  warm: 8,
+  crossPairs: 8,
+  sequence: 16,
+  similarities: 8,
+};
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
@@ -53,7 +63,13 @@ function newWorker(): Worker {
 type Lane = 'any' | 'read' | 'finish';
 /** Finishing tasks a reading worker holds at once when it helps (pump). */
 const HELPING = 2;
-const laneOf = (t: Task): Lane => (t.kind === 'read' || t.kind === 'finish' ? t.kind : 'any');
+const LANES: Partial<Record<Task['kind'], Lane>> = {
+  read: 'read',
+  finish: 'finish',
+  sequence: 'read',
+  similarities: 'finish',
+};
+const laneOf = (t: Task): Lane => LANES[t.kind] ?? 'any';
 
 export class BatchPool {
   private workers: Worker[] = [];
@@ -100,6 +116,26 @@ export class BatchPool {
     return (this.run({ kind: 'read', job }) as Promise<StoryReading>).then(
       (reading) => this.run({ kind: 'finish', job, reading }) as Promise<StoryAnalysis>,
     );
+  }
+
+  /**
+   * An English document's word sequence (group/sequence.ts), on a reading worker: an item prepared by a
+   * finishing worker comes back without it (prepareItem `sequences`), since the sequence is WordNet look-ups
+   * that only the reading side needs again. Measured on the bench:batch corpus in fresh processes: a finishing
+   * worker's half cost it ~0.65 CPU-s (WordNet's tables loaded, and its half of the words looked up); the
+   * reader, which had looked up the other half, did that half for ~0.13 CPU-s more.
+   */
+  sequence(texts: string[]): Promise<WordSequence> {
+    return this.run({ kind: 'sequence', texts }) as Promise<WordSequence>;
+  }
+
+  /**
+   * Part of story discovery's same-language similarities (group/cluster.ts), on a finishing worker: it has
+   * nothing else to do until the first stories are read. Only with several workers (a lone one has no side).
+   */
+  similarities(docs: DocFeatures[], part: SimilarityPart): Promise<Similarity[]> {
+    if (this.size < 2) throw new Error('similarities are shared with a finishing worker: the pool has none');
+    return this.run({ kind: 'similarities', docs, part }) as Promise<Similarity[]>;
   }
 
   /** Story discovery's cross-language matches (group/cluster.ts crossPairs), on a worker. */
@@ -150,7 +186,9 @@ export class BatchPool {
         }
         if (!w) break;
         this.outstanding.set(w, this.outstanding.get(w)! + 1);
-        w.postMessage(queue.shift()!);
+        const next = queue.shift()!;
+        if (next.task.kind === 'prepare' && this.sides.get(w) === 'finish') next.task.task.sequences = false;
+        w.postMessage(next);
       }
     }
   }

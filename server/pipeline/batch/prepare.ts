@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import { ingestFile } from '../ingest/index.js';
 import { segmentDoc } from '../segment/index.js';
-import { featuresOf, type DocFeatures } from '../group/features.js';
+import { featuresOf, featuresWithoutSequence, needsSequence, type DocFeatures } from '../group/features.js';
 import type { IngestedDoc, SegmentedDoc } from '../types.js';
 import { recordDoc, type Item } from './inputs.js';
 
@@ -16,11 +16,18 @@ import { recordDoc, type Item } from './inputs.js';
 export interface PrepareTask {
   item: Item;
   maxBytes: number;
+  /**
+   * false: English word sequences are left out (features.ts featuresOf), for a worker that does not read
+   * stories (pool.ts): they are WordNet look-ups, which only the reading side keeps warm.
+   */
+  sequences?: boolean;
 }
 
 export interface PreparedDoc {
   doc: SegmentedDoc;
   features: DocFeatures;
+  /** The word sequence was left out: the caller fills in features.sequence (sequenceTexts, wordSequence). */
+  sequenceLeftOut?: true;
 }
 
 export type PreparedItem = { docs: PreparedDoc[] } | { refusal: string };
@@ -40,7 +47,11 @@ export function prepareItem(task: PrepareTask): PreparedItem {
     if (e instanceof InputError) return { refusal: e.message };
     throw e;
   }
+  const sequences = task.sequences ?? true;
   return {
-    docs: docs.map(segmentDoc).map((doc) => ({ doc, features: featuresOf(doc) })),
+    docs: docs.map(segmentDoc).map((doc) => {
+      const features = sequences ? featuresOf(doc) : featuresWithoutSequence(doc);
+      return sequences || !needsSequence(doc) ? { doc, features } : { doc, features, sequenceLeftOut: true };
+    }),
   };
 }

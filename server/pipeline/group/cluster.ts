@@ -215,8 +215,26 @@ const maxDfOf = (n: number, opts: ClusterOptions): number =>
     Math.max(5, opts.candidateStories * opts.storySize),
   );
 
-/** Same-language pairs (a < b) with their similarities; only pairs above half the lower threshold are kept. */
-export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): Similarity[] {
+/**
+ * Which documents' similarities (each with the documents before it) one thread works out: those with
+ * i % of === index. Each document's are independent of the others', so threads can share the work and
+ * mergeParts puts their lists back in the order one thread makes.
+ */
+export interface SimilarityPart {
+  of: number;
+  index: number;
+}
+const WHOLE: SimilarityPart = { of: 1, index: 0 };
+
+/**
+ * Same-language pairs (a < b) with their similarities, by b (the later document), as one thread finds them;
+ * only pairs above half the lower threshold are kept. `part`: only those of some documents b (SimilarityPart).
+ */
+export function similarities(
+  docs: DocFeatures[],
+  opts: ClusterOptions = DEFAULT_CLUSTER,
+  part: SimilarityPart = WHOLE,
+): Similarity[] {
   const maxDf = maxDfOf(docs.length, opts);
   const anchors = buildIndex(docs, (d) => d.anchors, maxDf, opts.storySize);
   const words = buildIndex(docs, (d) => d.words, maxDf, opts.storySize);
@@ -226,7 +244,7 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
   const unit = storyFeature(docs.length, opts);
   const minMass = opts.minEvidence * unit * unit;
   const comparableMass = opts.comparableEvidence * unit * unit;
-  for (let i = 0; i < docs.length; i++) {
+  for (let i = part.index; i < docs.length; i += part.of) {
     const names = new Map<number, number>();
     const sa = dots(docs, i, (d) => d.anchors, anchors, 'same', comparableMass, { count: names, minWeight: unit / 2 });
     const sw = dots(docs, i, (d) => d.words, words, 'same', comparableMass);
@@ -243,6 +261,23 @@ export function similarities(docs: DocFeatures[], opts: ClusterOptions = DEFAULT
     }
   }
   return out;
+}
+
+/** The similarities of every part (similarities with `part`), in the order one thread finds them all. */
+export function mergeParts(parts: Similarity[][]): Similarity[] {
+  const out: Similarity[] = [];
+  const at = parts.map(() => 0);
+  for (;;) {
+    // the part holding the lowest next b (each b belongs to one part, its pairs together and in order)
+    let best = -1;
+    for (let p = 0; p < parts.length; p++) {
+      const s = parts[p]![at[p]!];
+      if (s && (best < 0 || s.b < parts[best]![at[best]!]!.b)) best = p;
+    }
+    if (best < 0) return out;
+    const b = parts[best]![at[best]!]!.b;
+    while (parts[best]![at[best]!]?.b === b) out.push(parts[best]![at[best]!++]!);
+  }
 }
 
 /** Anchor similarities between documents in an unknown language and the others (no lexicon to go by). */
@@ -269,9 +304,12 @@ export function cluster(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUS
   return joinLanguages(docs, languageGroups(docs, opts), opts, pairs ?? crossPairs(docs, opts));
 }
 
-/** Steps 1 and 2 of cluster(): the groups within each language. */
-export function languageGroups(docs: DocFeatures[], opts: ClusterOptions = DEFAULT_CLUSTER): number[][] {
-  const sims = similarities(docs, opts);
+/** Steps 1 and 2 of cluster(): the groups within each language (`sims`: similarities, when worked out already). */
+export function languageGroups(
+  docs: DocFeatures[],
+  opts: ClusterOptions = DEFAULT_CLUSTER,
+  sims: Similarity[] = similarities(docs, opts),
+): number[][] {
   const near = sims.filter((s) => s.shingles > 0).map((s) => ({ ...s, score: s.shingles }));
   const copies = averageLinkage(
     docs.map((_, i) => [i]),

@@ -190,7 +190,15 @@ function anchorsOf(text: string, out: Set<number>, numbers: Set<number>): void {
   }
 }
 
-export function featuresOf(doc: SegmentedDoc): DocFeatures {
+export const featuresOf = (doc: SegmentedDoc): DocFeatures => features(doc, true);
+
+/**
+ * featuresOf with the word sequence left empty, for the caller to fill in with wordSequence (sequenceTexts)
+ * where WordNet is at hand (batch/pool.ts: only the reading workers load it).
+ */
+export const featuresWithoutSequence = (doc: SegmentedDoc): DocFeatures => features(doc, false);
+
+function features(doc: SegmentedDoc, withSequence: boolean): DocFeatures {
   const anchors = new Set<number>();
   const numbers = new Set<number>();
   const words = new Set<number>();
@@ -236,7 +244,13 @@ export function featuresOf(doc: SegmentedDoc): DocFeatures {
     lex: toSorted(new Set(slots.keys)),
     slotKeys: Uint32Array.from(slots.keys),
     slotStart: Uint32Array.from([...slots.start, slots.keys.length]),
-    sequence:
-      doc.lang === 'en' ? wordSequence(doc.segments.filter((s) => !s.boilerplate).map((s) => s.text)) : EMPTY_SEQUENCE,
+    sequence: doc.lang === 'en' && withSequence ? wordSequence(sequenceTexts(doc)) : EMPTY_SEQUENCE,
   };
 }
+
+/** What an English document's word sequence is made of (featuresOf, or sequence.ts wordSequence by itself). */
+export const sequenceTexts = (doc: SegmentedDoc): string[] =>
+  doc.segments.filter((s) => !s.boilerplate).map((s) => s.text);
+
+/** Whether featuresWithoutSequence left out a word sequence the document has. */
+export const needsSequence = (doc: SegmentedDoc): boolean => doc.lang === 'en';

@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { SegmentedDoc } from '../types.js';
-import { cluster, DEFAULT_CLUSTER, joinLanguages, languageGroups, type ClusterOptions, type Pair } from './cluster.js';
+import {
+  cluster,
+  DEFAULT_CLUSTER,
+  joinLanguages,
+  languageGroups,
+  mergeParts,
+  similarities,
+  type ClusterOptions,
+  type Pair,
+  type Similarity,
+  type SimilarityPart,
+} from './cluster.js';
 import { featuresOf, type DocFeatures } from './features.js';
 import { contentWords } from '../../lang/near-duplicate.js';
 import { assignRoles, type RoleAssignment, type SpinReading, type VersionInfo } from './roles.js';
@@ -40,16 +51,23 @@ export function storiesOf(
 /**
  * storiesOf, with the cross-language matches (crossPairs) worked out by `cross` while this thread groups
  * within each language: the batch hands them to a worker, which is otherwise idle while this thread groups.
+ * `share`, when given, works out half of the same-language similarities (cluster.ts SimilarityPart) at the
+ * same time: the batch hands it to another worker, idle until the first stories are read.
  */
 export async function storiesOfMeanwhile(
   documentIds: number[],
   features: (id: number) => DocFeatures,
   cross: (docs: DocFeatures[]) => Promise<Pair[]>,
   opts: ClusterOptions = DEFAULT_CLUSTER,
+  share?: (docs: DocFeatures[], part: SimilarityPart) => Promise<Similarity[]>,
 ): Promise<StoryPlan[]> {
   const feats = documentIds.map(features);
+  const shared = share?.(feats, { of: 2, index: 1 });
   const pairs = cross(feats);
-  const groups = languageGroups(feats, opts);
+  const sims = shared
+    ? mergeParts([similarities(feats, opts, { of: 2, index: 0 }), await shared])
+    : similarities(feats, opts);
+  const groups = languageGroups(feats, opts, sims);
   return plansOf(documentIds, joinLanguages(feats, groups, opts, await pairs));
 }
 

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { ingestFile } from '../../../server/pipeline/ingest/index.js';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import { featuresOf } from '../../../server/pipeline/group/features.js';
-import { cluster } from '../../../server/pipeline/group/cluster.js';
-import { rolesOf } from '../../../server/pipeline/group/index.js';
+import { cluster, mergeParts, similarities } from '../../../server/pipeline/group/cluster.js';
+import { rolesOf, storiesOf, storiesOfMeanwhile } from '../../../server/pipeline/group/index.js';
+import { BatchPool } from '../../../server/pipeline/batch/pool.js';
 import type { SegmentedDoc } from '../../../server/pipeline/types.js';
 import { SEEDS } from '../../helpers/paths.js';
 import { goldStory, mulberry32, pairwisePR, spinText, synthCorpus } from '../../../testkit/synth.js';
@@ -69,4 +70,45 @@ test('on a synthetic batch (FLORES stories × English, Tagalog, spun English) st
   const { precision, recall } = pairwisePR(groups, new Map(corpus.records.map((r) => [r.url, goldStory(r.url)])));
   assert.ok(precision >= 0.95, `precision ${precision}`);
   assert.ok(recall >= 0.95, `recall ${recall}`);
+});
+
+test('similarities worked out in parts (one on a finishing worker) are those of one thread, and so are the stories', async () => {
+  const corpus = synthCorpus({ seed: 9, maxStories: 40 });
+  const feats = corpus.records.map((r) =>
+    featuresOf(
+      segmentDoc({
+        path: r.url,
+        url: r.url,
+        title: r.title,
+        format: 'jsonl',
+        encoding: 'utf-8',
+        declaredLang: r.lang,
+        text: r.text,
+      }),
+    ),
+  );
+  const whole = similarities(feats);
+  assert.ok(whole.length >= 20, `the corpus has similar documents (${whole.length} pairs of ${feats.length})`);
+  const parts = [0, 1, 2].map((index) => similarities(feats, undefined, { of: 3, index }));
+  assert.ok(parts.every((p) => p.length > 0));
+  assert.deepEqual(mergeParts(parts), whole);
+  const ids = feats.map((_, i) => 100 + i);
+  const pool = new BatchPool(2);
+  try {
+    let shared = 0;
+    const plans = await storiesOfMeanwhile(
+      ids,
+      (id) => feats[id - 100]!,
+      (docs) => pool.crossPairs(docs),
+      undefined,
+      (docs, part) => (shared++, pool.similarities(docs, part)),
+    );
+    assert.equal(shared, 1);
+    assert.deepEqual(
+      plans,
+      storiesOf(ids, (id) => feats[id - 100]!),
+    );
+  } finally {
+    await pool.close();
+  }
 });

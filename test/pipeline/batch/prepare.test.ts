@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareItem } from '../../../server/pipeline/batch/prepare.js';
 import { BatchPool } from '../../../server/pipeline/batch/pool.js';
-import { featuresOf } from '../../../server/pipeline/group/features.js';
+import { featuresOf, sequenceTexts } from '../../../server/pipeline/group/features.js';
 import { ingestFile } from '../../../server/pipeline/ingest/index.js';
 import { segmentDoc } from '../../../server/pipeline/segment/index.js';
 import type { RecordItem } from '../../../server/pipeline/batch/inputs.js';
@@ -73,6 +73,41 @@ test('an HTML file is parsed in the worker as by single-file ingest; an empty fi
     assert.match(got.docs[0]!.doc.text, /first visit in 24 years/);
     assert.ok('refusal' in refused, 'an empty file is refused, not thrown');
     assert.match(refused.refusal, /empty/i);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('items prepared by a finishing worker come back without word sequences, which a reading worker fills in alike', async () => {
+  const texts = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `Story ${i}: the mayor of Quezon City opened a new bridge over the Pasig River on Monday, officials said.\n\n` +
+      `The bridge cost ${100 + i} million pesos and will carry thousands of commuters every day, the city engineer added.`,
+  );
+  const pool = new BatchPool(2);
+  try {
+    const got = await Promise.all(
+      texts.map((text, i) =>
+        pool.prepare({ item: record(i + 1, JSON.stringify({ lang: 'en', text })), maxBytes: MAX }),
+      ),
+    );
+    let leftOut = 0;
+    for (const r of got) {
+      assert.ok('docs' in r);
+      const [p] = r.docs;
+      if (p!.sequenceLeftOut) {
+        leftOut++;
+        assert.equal(p!.features.sequence.keys.length, 0);
+        p!.features.sequence = await pool.sequence(sequenceTexts(p!.doc));
+      }
+      assert.ok(p!.features.sequence.keys.length > 0);
+      assert.deepEqual(p!.features, featuresOf(p!.doc));
+    }
+    assert.ok(
+      leftOut > 0 && leftOut < texts.length,
+      `both workers prepared items (${leftOut} of ${texts.length} left out)`,
+    );
   } finally {
     await pool.close();
   }
