@@ -68,7 +68,8 @@ LEFT JOIN documents od ON od.id = f.other_document_id
 LEFT JOIN verdicts c ON c.id = ${CURRENT_VERDICT_SQL}
 LEFT JOIN reviewers r ON r.id = c.reviewer_id`;
 
-interface RawFlag extends Omit<FlagView, 'segments' | 'other_segments' | 'evidence' | 'decision' | 'excerpt'> {
+/** A flag row as the queue's SELECT gives it (both backends): JSON columns as text, the current verdict flat. */
+export interface RawFlag extends Omit<FlagView, 'segments' | 'other_segments' | 'evidence' | 'decision' | 'excerpt'> {
   segments: string;
   other_segments: string;
   evidence: string;
@@ -81,7 +82,7 @@ interface RawFlag extends Omit<FlagView, 'segments' | 'other_segments' | 'eviden
   c_at: string | null;
 }
 
-function toView(r: RawFlag): FlagView {
+export function toView(r: RawFlag): FlagView {
   const { c_id, c_action, c_text, c_reviewer_id, c_reviewer, c_at, ...rest } = r;
   return {
     ...rest,

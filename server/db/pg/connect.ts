@@ -53,11 +53,14 @@ export async function openPg(url: string, opts: { max?: number; migrate?: boolea
   return pool;
 }
 
-/** Runs fn in one transaction on its own client: committed whole, or rolled back whole when fn throws. */
-export async function pgTx<T>(pool: PgPool, fn: (c: PgClient) => Promise<T>): Promise<T> {
+/**
+ * Runs fn in one transaction on its own client: committed whole, or rolled back whole when fn throws. `begin`
+ * names the isolation level (a read snapshot, the review's serializable writes).
+ */
+export async function pgTx<T>(pool: PgPool, fn: (c: PgClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const c = await pool.connect();
   try {
-    await c.query('BEGIN');
+    await c.query(begin);
     const out = await fn(c);
     await c.query('COMMIT');
     return out;

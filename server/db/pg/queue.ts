@@ -1,8 +1,6 @@
-import { fromJson } from '../index.js';
-import { currentVerdictSql, type Decision } from '../queue-sql.js';
+import { currentVerdictSql } from '../queue-sql.js';
 import { filterSql, statusSql, type FlagFilter } from '../filter.js';
-import type { FlagView, QueueFilter, VerdictView } from '../queue.js';
-import type { FlagRow } from '../flag-rows.js';
+import { toView, type FlagView, type QueueFilter, type RawFlag, type VerdictView } from '../queue.js';
 import type { QueueSort } from '../../../contract/queue.js';
 import type { Queryable } from './connect.js';
 import { excerptSql, jsonIdx, row, rows } from './sql.js';
@@ -32,42 +30,6 @@ JOIN documents d ON d.id = f.document_id
 LEFT JOIN documents od ON od.id = f.other_document_id
 LEFT JOIN verdicts c ON c.id = ${currentVerdictSql()}
 LEFT JOIN reviewers r ON r.id = c.reviewer_id`;
-
-interface RawFlag extends FlagRow {
-  document_lang: FlagView['document_lang'];
-  other_document_lang: FlagView['other_document_lang'];
-  excerpt: string | null;
-  excerpt_start: number | null;
-  other_excerpt: string | null;
-  c_id: number | null;
-  c_action: Decision | null;
-  c_text: string | null;
-  c_reviewer_id: number | null;
-  c_reviewer: string | null;
-  c_at: string | null;
-}
-
-function toView(r: RawFlag): FlagView {
-  const { c_id, c_action, c_text, c_reviewer_id, c_reviewer, c_at, ...rest } = r;
-  return {
-    ...rest,
-    excerpt: r.excerpt ?? '',
-    segments: fromJson<number[]>(r.segments, []),
-    other_segments: fromJson<number[]>(r.other_segments, []),
-    evidence: fromJson<Record<string, unknown>>(r.evidence, {}),
-    decision:
-      c_id === null
-        ? null
-        : {
-            verdict_id: c_id,
-            action: c_action!,
-            text: c_text,
-            reviewer_id: c_reviewer_id!,
-            reviewer: c_reviewer ?? '',
-            at: c_at!,
-          },
-  };
-}
 
 /** The reviewer's filters as WHERE terms with `?` arguments: filter.ts's, with the search on tsvector. */
 export function filterSqlPg(q: FlagFilter): { where: string[]; args: (string | number)[] } {

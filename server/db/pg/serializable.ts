@@ -1,4 +1,4 @@
-import type { PgClient, PgPool } from './connect.js';
+import { pgTx, type PgClient, type PgPool } from './connect.js';
 
 // The review's write transactions on PostgreSQL. SQLite runs each one alone (BEGIN IMMEDIATE); here they run
 // SERIALIZABLE, so the rules they check (a flag's current verdict, a reviewer's undo stack, the next bulk id)
@@ -10,18 +10,11 @@ const TRIES = 8;
 
 export async function serializable<T>(pool: PgPool, fn: (c: PgClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const c = await pool.connect();
     try {
-      await c.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-      const out = await fn(c);
-      await c.query('COMMIT');
-      return out;
+      return await pgTx(pool, fn, 'BEGIN ISOLATION LEVEL SERIALIZABLE');
     } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
       const code = (e as { code?: unknown }).code;
       if (attempt >= TRIES || typeof code !== 'string' || !RETRYABLE.has(code)) throw e;
-    } finally {
-      c.release();
     }
     // a short random pause, so the transactions that collided do not collide again at once
     await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));

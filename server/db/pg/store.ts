@@ -24,19 +24,8 @@ export function pgName(url: string): string {
   }
 }
 
-async function snapshot<T>(pool: PgPool, fn: (c: PgClient) => Promise<T>): Promise<T> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const out = await fn(c);
-    await c.query('COMMIT');
-    return out;
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => {});
-    throw e;
-  } finally {
-    c.release();
-  }
+function snapshot<T>(pool: PgPool, fn: (c: PgClient) => Promise<T>): Promise<T> {
+  return pgTx(pool, fn, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 }
 
 export async function openPgStore(url: string, opts: { max?: number } = {}): Promise<Store> {
