@@ -1,75 +1,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { BIN } from '../helpers/cli.js';
 import { tmpDb } from '../helpers/tmp.js';
+import { TL, runCli, storeAudit } from '../helpers/judge-audit.js';
 import { fakeEndpoint } from '../helpers/llm.js';
-import { tx, type Db } from '../../server/db/index.js';
 import { reconcileFlags } from '../../server/db/flags.js';
-import { storeDocument } from '../../server/db/documents.js';
-import { createAudit } from '../../server/db/audits.js';
 import { storeAlignment } from '../../server/db/alignments.js';
-import { segmentDoc } from '../../server/pipeline/segment/index.js';
-import type { Finding, Lang } from '../../server/pipeline/types.js';
+import { tx } from '../../server/db/index.js';
+import type { Finding } from '../../server/pipeline/types.js';
 import { JudgeRecord } from '../../contract/index.js';
 
 // `tapat judge` on a stored audit, against the fake endpoint. The CLI runs as a child process, and
 // asynchronously: the fake server lives in this process and must keep answering meanwhile.
-
-const EN = 'Putin arrived in Pyongyang.\n\nThe minister said 24 people were hurt.\n';
-const TL = 'Dumating si Putin sa Pyongyang.\n\nSinabi ng ministro na 42 katao ang nasugatan.\n';
-
-function storeAudit(db: Db): number {
-  return tx(db, () => {
-    const doc = (text: string, lang: Lang, path: string): number =>
-      storeDocument(
-        db,
-        segmentDoc({ path, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text }),
-      ).id;
-    const en = doc(EN, 'en', 'en.txt');
-    const tl = doc(TL, 'tl', 'tl.txt');
-    return createAudit(
-      db,
-      'story',
-      [
-        { document_id: en, role: 'source' },
-        { document_id: tl, role: 'translation' },
-      ],
-      en,
-    );
-  });
-}
-
-function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, TAPAT_DB: '', TAPAT_CONFIG: '/nonexistent', ...env }, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 test('tapat judge: judges the audit, caches the answers, says what it did; refuses when unconfigured or the audit is unknown', async () => {
   const { fake } = await fakeEndpoint('good');
   const { db, file } = tmpDb();
   const audit = storeAudit(db);
   const env = { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'fake-judge' };
-  const r = await run(['judge', '--db', file, '--audit', String(audit), '--all'], env);
+  const r = await runCli(['judge', '--db', file, '--audit', String(audit), '--all'], env);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /judged 2 of 2 selected pairs \(of 2\): 1 findings/);
   assert.match(r.stdout, /^flags: /m);
   assert.equal(fake.counts.chat, 2);
-  const again = await run(['judge', '--db', file, '--audit', String(audit), '--all'], env);
+  const again = await runCli(['judge', '--db', file, '--audit', String(audit), '--all'], env);
   assert.equal(again.code, 0, again.stderr);
   assert.equal(fake.counts.chat, 2, 'the re-run is answered from llm_cache');
   assert.match(again.stdout, /2 cache hits/);
 
-  const lines = await run(['judge', '--db', file, '--audit', String(audit), '--all', '--jsonl'], env);
+  const lines = await runCli(['judge', '--db', file, '--audit', String(audit), '--all', '--jsonl'], env);
   assert.equal(lines.code, 0, lines.stderr);
   const recs = lines.stdout
     .trim()
@@ -97,10 +56,10 @@ test('tapat judge: judges the audit, caches the answers, says what it did; refus
   assert.equal(TL.slice(recs[0]!.start, recs[0]!.end), '42');
   assert.match(lines.stderr, /judged 2 of 2/);
 
-  const none = await run(['judge', '--db', file, '--audit', String(audit)], {});
+  const none = await runCli(['judge', '--db', file, '--audit', String(audit)], {});
   assert.equal(none.code, 2);
   assert.match(none.stderr, /not configured/);
-  const missing = await run(['judge', '--db', file, '--audit', '999'], env);
+  const missing = await runCli(['judge', '--db', file, '--audit', '999'], env);
   assert.equal(missing.code, 3);
   assert.match(missing.stderr, /no audit 999/);
 });
@@ -111,7 +70,7 @@ test('tapat judge with a hanging endpoint completes, exit 0, and says what was s
   const audit = storeAudit(db);
   const cfgFile = `${file}.config.json`;
   writeFileSync(cfgFile, JSON.stringify({ llm: { timeoutMs: 200, concurrency: 1 } }));
-  const r = await run(['judge', '--db', file, '--audit', String(audit), '--all'], {
+  const r = await runCli(['judge', '--db', file, '--audit', String(audit), '--all'], {
     TAPAT_LLM_BASE_URL: fake.baseUrl,
     TAPAT_LLM_MODEL: 'm',
     TAPAT_CONFIG: cfgFile,
@@ -140,7 +99,7 @@ test('tapat judge uses the stored alignment and, without --all, sends only weakl
     ],
     'test',
   );
-  const r = await run(['judge', '--db', file, '--audit', String(audit)], {
+  const r = await runCli(['judge', '--db', file, '--audit', String(audit)], {
     TAPAT_LLM_BASE_URL: fake.baseUrl,
     TAPAT_LLM_MODEL: 'fake-judge',
   });
@@ -174,7 +133,7 @@ test('tapat judge stores its findings as llm-mqm flags, adjusts offline flags in
   };
   tx(db, () => reconcileFlags(db, audit, [{ documentId: tl.id, otherDocumentId: en, finding: offline }]));
   const env = { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'fake-judge' };
-  const r = await run(['judge', '--db', file, '--audit', String(audit)], env);
+  const r = await runCli(['judge', '--db', file, '--audit', String(audit)], env);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /flags: 1 new, 1 updated, 0 unchanged, 0 stale/);
   const rows = db
@@ -201,6 +160,6 @@ test('tapat judge stores its findings as llm-mqm flags, adjusts offline flags in
   assert.equal(llm!.detector, 'llm-mqm');
   assert.equal(tl.text.slice(llm!.start, llm!.end), '42');
   assert.equal(llm!.suggestion, '24');
-  const again = await run(['judge', '--db', file, '--audit', String(audit)], env);
+  const again = await runCli(['judge', '--db', file, '--audit', String(audit)], env);
   assert.match(again.stdout, /flags: 0 new, 0 updated, 2 unchanged, 0 stale/);
 });

@@ -1,14 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { BIN } from '../helpers/cli.js';
 import { tmpDb } from '../helpers/tmp.js';
+import { runCli, storeAudit } from '../helpers/judge-audit.js';
 import { fakeEndpoint } from '../helpers/llm.js';
-import { tx, type Db } from '../../server/db/index.js';
-import { storeDocument } from '../../server/db/documents.js';
-import { createAudit } from '../../server/db/audits.js';
-import { segmentDoc } from '../../server/pipeline/segment/index.js';
-import type { Lang } from '../../server/pipeline/types.js';
 import { startPostgres } from '../../testkit/postgres.js';
 import { copySqliteToPg, pgQuery } from '../../testkit/pg-seed.js';
 import { openPg } from '../../server/db/pg/connect.js';
@@ -17,42 +11,6 @@ import { openPg } from '../../server/db/pg/connect.js';
 // judged on SQLite, a re-run reconciles (no flag twice), an unknown audit is refused in one line.
 
 const cluster = await startPostgres();
-const EN = 'Putin arrived in Pyongyang.\n\nThe minister said 24 people were hurt.\n';
-const TL = 'Dumating si Putin sa Pyongyang.\n\nSinabi ng ministro na 42 katao ang nasugatan.\n';
-
-function storeAudit(db: Db): number {
-  return tx(db, () => {
-    const doc = (text: string, lang: Lang, path: string): number =>
-      storeDocument(
-        db,
-        segmentDoc({ path, url: null, title: null, format: 'txt', encoding: 'utf-8', declaredLang: lang, text }),
-      ).id;
-    const en = doc(EN, 'en', 'en.txt');
-    const tl = doc(TL, 'tl', 'tl.txt');
-    return createAudit(
-      db,
-      'story',
-      [
-        { document_id: en, role: 'source' },
-        { document_id: tl, role: 'translation' },
-      ],
-      en,
-    );
-  });
-}
-
-function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, TAPAT_DB: '', TAPAT_CONFIG: '/nonexistent', ...env }, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 const FLAG_COLUMNS = 'document_id, detector, category, severity, start, "end", message, suggestion, status, version';
 
@@ -65,9 +23,9 @@ test('tapat judge on PostgreSQL stores what it stores on SQLite; a re-run reconc
   await (await openPg(url)).end();
   await copySqliteToPg(db, url);
 
-  const lite = await run(['judge', '--db', file, '--audit', String(audit), '--all'], env);
+  const lite = await runCli(['judge', '--db', file, '--audit', String(audit), '--all'], env);
   assert.equal(lite.code, 0, lite.stderr);
-  const pg = await run(['judge', '--db', url, '--audit', String(audit), '--all'], env);
+  const pg = await runCli(['judge', '--db', url, '--audit', String(audit), '--all'], env);
   assert.equal(pg.code, 0, pg.stderr);
   assert.match(pg.stdout, /judged 2 of 2 selected pairs \(of 2\): 1 findings/);
   assert.match(pg.stdout, /^flags: 1 new, 0 updated, 0 unchanged, 0 stale$/m);
@@ -76,12 +34,12 @@ test('tapat judge on PostgreSQL stores what it stores on SQLite; a re-run reconc
   assert.equal(onPg.length, 1);
   assert.deepEqual(onPg, onLite, 'the same flag, field for field');
 
-  const again = await run(['judge', '--db', url, '--audit', String(audit), '--all'], env);
+  const again = await runCli(['judge', '--db', url, '--audit', String(audit), '--all'], env);
   assert.equal(again.code, 0, again.stderr);
   assert.match(again.stdout, /^flags: 0 new, 0 updated, 1 unchanged, 0 stale$/m);
   assert.equal((await pgQuery(url, 'SELECT id FROM flags')).length, 1, 'no flag twice');
 
-  const missing = await run(['judge', '--db', url, '--audit', '999'], env);
+  const missing = await runCli(['judge', '--db', url, '--audit', '999'], env);
   assert.equal(missing.code, 3);
   assert.match(missing.stderr, /no audit 999/);
   assert.equal(missing.stderr.trim().split('\n').length, 1);
