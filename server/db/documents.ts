@@ -101,6 +101,22 @@ export const segmentOfRow = (r: SegmentRow): Segment => ({
   boilerplate: r.boilerplate ?? false,
 });
 
+/** A stored document and its sentences as the pipeline's SegmentedDoc (the language it was declared in is not kept). */
+export const segmentedDocOfRow = (
+  d: Pick<DocumentRow, 'path' | 'url' | 'title' | 'format' | 'encoding' | 'text' | 'lang'>,
+  segments: Segment[],
+): SegmentedDoc => ({
+  path: d.path,
+  url: d.url,
+  title: d.title,
+  format: d.format,
+  encoding: d.encoding,
+  declaredLang: null,
+  text: d.text,
+  lang: d.lang,
+  segments,
+});
+
 export function countDocuments(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
 }

@@ -1,4 +1,4 @@
-import { segmentOfRow, textHash, type DocumentRow, type SegmentRow } from '../documents.js';
+import { segmentOfRow, segmentedDocOfRow, textHash, type DocumentRow, type SegmentRow } from '../documents.js';
 import { nowIso } from '../../clock.js';
 import type { SegmentedDoc } from '../../pipeline/types.js';
 import type { Queryable } from './connect.js';
@@ -57,17 +57,7 @@ export async function loadSegmentedDocsPg(q: Queryable, ids: readonly number[]):
   ).rows;
   const out = new Map<number, SegmentedDoc>();
   for (const d of docs) {
-    out.set(d.id, {
-      path: d.path,
-      url: d.url,
-      title: d.title,
-      format: d.format,
-      encoding: d.encoding,
-      declaredLang: null,
-      text: d.text,
-      lang: d.lang,
-      segments: [],
-    });
+    out.set(d.id, segmentedDocOfRow(d, []));
   }
   for (const s of segs) {
     out.get(s.document_id)!.segments.push(segmentOfRow(s));

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/index.js';
 import { tx } from '../../db/index.js';
-import { getDocument, getSegments } from '../../db/documents.js';
+import { getDocument, getSegments, segmentedDocOfRow } from '../../db/documents.js';
 import { upsertStoryAudit } from '../../db/audits.js';
 import { storeAlignment } from '../../db/alignments.js';
 import { reconcileFlags, type ReconcileResult } from '../../db/flags.js';
@@ -20,17 +20,7 @@ export interface StoryWork {
 export function loadSegmentedDoc(db: Db, id: number): SegmentedDoc {
   const d = getDocument(db, id);
   if (!d) throw new Error(`document ${id} is missing`);
-  return {
-    path: d.path,
-    url: d.url,
-    title: d.title,
-    format: d.format,
-    encoding: d.encoding,
-    declaredLang: null,
-    text: d.text,
-    lang: d.lang,
-    segments: getSegments(db, id),
-  };
+  return segmentedDocOfRow(d, getSegments(db, id));
 }
 
 export function storyName(doc: SegmentedDoc): string {
