@@ -1,5 +1,4 @@
-import { execFile } from 'node:child_process';
-import { BIN } from './cli.js';
+import { runCliAsync, type CliResult } from './cli.js';
 import { tx, type Db } from '../../server/db/index.js';
 import { storeDocument } from '../../server/db/documents.js';
 import { createAudit } from '../../server/db/audits.js';
@@ -33,18 +32,7 @@ export function storeAudit(db: Db): number {
   });
 }
 
-export function runCli(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, TAPAT_DB: '', TAPAT_CONFIG: '/nonexistent', ...env }, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
+/** The CLI as the judge tests run it: no config file of the user's, a minute at most. */
+export function judgeCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return runCliAsync(args, { env: { TAPAT_CONFIG: '/nonexistent', ...env }, timeout: 60_000 });
 }

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BIN } from '../helpers/cli.js';
+import { runCliAsync } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { fakeEndpoint } from '../helpers/llm.js';
 
@@ -25,13 +24,8 @@ function corpus(): string {
 }
 
 function audit(dir: string, db: string, env: Record<string, string>): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, 'audit', dir, '--db', db, '--quiet', '--workers', '0'],
-      { env: { ...process.env, TAPAT_DB: '', TAPAT_CONFIG: '/nonexistent', ...env }, timeout: 120_000 },
-      (err, _stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr }),
-    );
+  return runCliAsync(['audit', dir, '--db', db, '--quiet', '--workers', '0'], {
+    env: { TAPAT_CONFIG: '/nonexistent', ...env },
   });
 }
 
@@ -79,23 +73,11 @@ test('audit with an endpoint that hangs completes with offline results and repor
 test('tapat align asks the embeddings endpoint when one is configured, and gives the same contract output', async () => {
   const { fake } = await fakeEndpoint('good');
   const dir = corpus();
-  const out = await new Promise<{ code: number; stdout: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, 'align', join(dir, 'en.txt'), join(dir, 'tl.txt'), '--jsonl'],
-      {
-        env: {
-          ...process.env,
-          TAPAT_CONFIG: '/nonexistent',
-          TAPAT_LLM_BASE_URL: fake.baseUrl,
-          TAPAT_EMBED_MODEL: 'fake-embed',
-        },
-        timeout: 60_000,
-      },
-      (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
-    );
+  const out = await runCliAsync(['align', join(dir, 'en.txt'), join(dir, 'tl.txt'), '--jsonl'], {
+    env: { TAPAT_CONFIG: '/nonexistent', TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_EMBED_MODEL: 'fake-embed' },
+    timeout: 60_000,
   });
-  assert.equal(out.code, 0);
+  assert.equal(out.code, 0, out.stderr);
   assert.equal(fake.counts.embeddings, 1);
   const beads = out.stdout
     .trim()

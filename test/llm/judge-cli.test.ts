@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpDb } from '../helpers/tmp.js';
-import { TL, runCli, storeAudit } from '../helpers/judge-audit.js';
+import { TL, judgeCli, storeAudit } from '../helpers/judge-audit.js';
 import { fakeEndpoint } from '../helpers/llm.js';
 import { reconcileFlags } from '../../server/db/flags.js';
 import { storeAlignment } from '../../server/db/alignments.js';
@@ -18,17 +18,17 @@ test('tapat judge: judges the audit, caches the answers, says what it did; refus
   const { db, file } = tmpDb();
   const audit = storeAudit(db);
   const env = { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'fake-judge' };
-  const r = await runCli(['judge', '--db', file, '--audit', String(audit), '--all'], env);
+  const r = await judgeCli(['judge', '--db', file, '--audit', String(audit), '--all'], env);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /judged 2 of 2 selected pairs \(of 2\): 1 findings/);
   assert.match(r.stdout, /^flags: /m);
   assert.equal(fake.counts.chat, 2);
-  const again = await runCli(['judge', '--db', file, '--audit', String(audit), '--all'], env);
+  const again = await judgeCli(['judge', '--db', file, '--audit', String(audit), '--all'], env);
   assert.equal(again.code, 0, again.stderr);
   assert.equal(fake.counts.chat, 2, 'the re-run is answered from llm_cache');
   assert.match(again.stdout, /2 cache hits/);
 
-  const lines = await runCli(['judge', '--db', file, '--audit', String(audit), '--all', '--jsonl'], env);
+  const lines = await judgeCli(['judge', '--db', file, '--audit', String(audit), '--all', '--jsonl'], env);
   assert.equal(lines.code, 0, lines.stderr);
   const recs = lines.stdout
     .trim()
@@ -56,10 +56,10 @@ test('tapat judge: judges the audit, caches the answers, says what it did; refus
   assert.equal(TL.slice(recs[0]!.start, recs[0]!.end), '42');
   assert.match(lines.stderr, /judged 2 of 2/);
 
-  const none = await runCli(['judge', '--db', file, '--audit', String(audit)], {});
+  const none = await judgeCli(['judge', '--db', file, '--audit', String(audit)], {});
   assert.equal(none.code, 2);
   assert.match(none.stderr, /not configured/);
-  const missing = await runCli(['judge', '--db', file, '--audit', '999'], env);
+  const missing = await judgeCli(['judge', '--db', file, '--audit', '999'], env);
   assert.equal(missing.code, 3);
   assert.match(missing.stderr, /no audit 999/);
 });
@@ -70,7 +70,7 @@ test('tapat judge with a hanging endpoint completes, exit 0, and says what was s
   const audit = storeAudit(db);
   const cfgFile = `${file}.config.json`;
   writeFileSync(cfgFile, JSON.stringify({ llm: { timeoutMs: 200, concurrency: 1 } }));
-  const r = await runCli(['judge', '--db', file, '--audit', String(audit), '--all'], {
+  const r = await judgeCli(['judge', '--db', file, '--audit', String(audit), '--all'], {
     TAPAT_LLM_BASE_URL: fake.baseUrl,
     TAPAT_LLM_MODEL: 'm',
     TAPAT_CONFIG: cfgFile,
@@ -99,7 +99,7 @@ test('tapat judge uses the stored alignment and, without --all, sends only weakl
     ],
     'test',
   );
-  const r = await runCli(['judge', '--db', file, '--audit', String(audit)], {
+  const r = await judgeCli(['judge', '--db', file, '--audit', String(audit)], {
     TAPAT_LLM_BASE_URL: fake.baseUrl,
     TAPAT_LLM_MODEL: 'fake-judge',
   });
@@ -133,7 +133,7 @@ test('tapat judge stores its findings as llm-mqm flags, adjusts offline flags in
   };
   tx(db, () => reconcileFlags(db, audit, [{ documentId: tl.id, otherDocumentId: en, finding: offline }]));
   const env = { TAPAT_LLM_BASE_URL: fake.baseUrl, TAPAT_LLM_MODEL: 'fake-judge' };
-  const r = await runCli(['judge', '--db', file, '--audit', String(audit)], env);
+  const r = await judgeCli(['judge', '--db', file, '--audit', String(audit)], env);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /flags: 1 new, 1 updated, 0 unchanged, 0 stale/);
   const rows = db
@@ -160,6 +160,6 @@ test('tapat judge stores its findings as llm-mqm flags, adjusts offline flags in
   assert.equal(llm!.detector, 'llm-mqm');
   assert.equal(tl.text.slice(llm!.start, llm!.end), '42');
   assert.equal(llm!.suggestion, '24');
-  const again = await runCli(['judge', '--db', file, '--audit', String(audit)], env);
+  const again = await judgeCli(['judge', '--db', file, '--audit', String(audit)], env);
   assert.match(again.stdout, /flags: 0 new, 0 updated, 2 unchanged, 0 stale/);
 });
